@@ -1,0 +1,173 @@
+"""The core commands as a user meets them: init, add, list, show, resolve, history."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+
+from tests.clihelp import ok, run, run_process
+from tracker import db as trackerdb
+from tracker.cli import cli
+from tracker.db import read_session
+from tracker.models import Commitment
+from tracker.store import replay
+
+
+@pytest.fixture
+def ready_db(db_url):
+    """An initialised database (SQLite file or PostgreSQL)."""
+    ok("db", "upgrade", db=db_url)
+    return db_url
+
+
+def add(db, actor="Harbour Council", text="open the ferry terminal", *extra):
+    out = ok("--as-of", "2026-01-10", "add", "--actor", actor, "--text", text, *extra, db=db)
+    return int(out.split("added commitment ")[1].split(":")[0])
+
+
+def test_init_writes_config_and_creates_database(tmp_path):
+    out = ok("init")
+    assert "wrote config tracker.toml" in out and "is ready" in out
+    assert (tmp_path / "tracker.toml").is_file() and (tmp_path / "tracker.db").is_file()
+    again = ok("init")
+    assert "kept existing config" in again
+
+
+def test_db_current_reports_revision(ready_db):
+    out = ok("db", "current", db=ready_db)
+    assert trackerdb.head_revision() in out and "up to date" in out
+
+
+def test_add_list_show_round_trip(ready_db):
+    cid = add(ready_db, "Harbour Council", "open the ferry terminal", "--due", "2026-06-30",
+              "--source", "https://example.org/news/1", "--quote", "We will open the terminal by June.")
+    rows = json.loads(ok("--as-of", "2026-02-01", "list", "--format", "json", db=ready_db))
+    assert [r["id"] for r in rows] == [cid]
+    row = rows[0]
+    for key in ("id", "actor", "what", "quote", "deadline_phrase", "due_earliest", "due_latest",
+                "status", "status_reason", "sources"):
+        assert key in row
+    assert row["status"] == "pending" and row["due_latest"] == "2026-06-30"
+    assert row["sources"][0]["url"] == "https://example.org/news/1"
+    detail = json.loads(ok("show", str(cid), "--format", "json", db=ready_db))
+    assert detail["history"][0]["to"] == "pending" and detail["evidence"] == []
+
+
+def test_status_follows_as_of(ready_db):
+    cid = add(ready_db, "Harbour Council", "open the ferry terminal", "--due", "2026-06-30")
+
+    def status(day):
+        rows = json.loads(ok("--as-of", day, "list", "--format", "json", db=ready_db))
+        return {r["id"]: r["status"] for r in rows}[cid]
+
+    assert status("2026-02-01") == "pending"
+    assert status("2026-06-15") == "due_soon"
+    assert status("2026-07-05") == "overdue"
+    assert status("2026-12-01") == "broken"
+    overdue = json.loads(ok("--as-of", "2026-07-05", "list", "--overdue", "--format", "json", db=ready_db))
+    assert [r["id"] for r in overdue] == [cid]
+
+
+def test_list_filters_and_formats(ready_db):
+    a = add(ready_db, "Harbour Council", "open the ferry terminal", "--due", "2026-06-30")
+    b = add(ready_db, "Lakeside Energy", "close the coal plant", "--due", "2027-12-31")
+    by_actor = json.loads(ok("list", "--actor", "lakeside energy", "--format", "json", db=ready_db))
+    assert [r["id"] for r in by_actor] == [b]
+    before = json.loads(ok("list", "--due-before", "2027-01-01", "--format", "json", db=ready_db))
+    assert [r["id"] for r in before] == [a]
+    rows = list(csv.DictReader(io.StringIO(ok("list", "--format", "csv", db=ready_db))))
+    assert {r["id"] for r in rows} == {str(a), str(b)}
+    table = ok("--as-of", "2026-02-01", "list", db=ready_db)
+    assert "Harbour Council" in table and "2 commitment(s)" in table
+
+
+def test_csv_neutralises_formulas(ready_db):
+    add(ready_db, "Harbour Council", "=HYPERLINK(\"http://evil\")", "--due", "2026-06-30")
+    rows = list(csv.DictReader(io.StringIO(ok("list", "--format", "csv", db=ready_db))))
+    assert rows[0]["what"].startswith("'=")
+
+
+def test_resolve_kept_after_deadline_is_recorded_as_kept_late(ready_db):
+    cid = add(ready_db, "Harbour Council", "open the ferry terminal", "--due", "2026-06-30")
+    out = ok("resolve", str(cid), "--status", "kept", "--date", "2026-08-09", "--note", "opened in August",
+             "--by", "ana", "--evidence", "https://example.org/opened", db=ready_db)
+    assert "kept_late" in out and "40 days after the deadline" in out
+    detail = json.loads(ok("--as-of", "2027-01-01", "show", str(cid), "--format", "json", db=ready_db))
+    assert detail["status"] == "kept_late" and detail["status_source"] == "manual"
+    last = detail["history"][-1]
+    assert (last["by"], last["source"], last["effective_on"], last["evidence_url"]) == (
+        "ana", "manual", "2026-08-09", "https://example.org/opened")
+
+
+def test_manual_decision_survives_the_sweep_and_undo_hands_back(ready_db):
+    cid = add(ready_db, "Harbour Council", "open the ferry terminal", "--due", "2026-06-30")
+    ok("resolve", str(cid), "--status", "withdrawn", "--date", "2026-03-01", "--by", "ana", db=ready_db)
+    swept = ok("--as-of", "2027-01-01", "sweep", db=ready_db)
+    assert "0 status change(s)" in swept
+    out = ok("--as-of", "2027-01-01", "resolve", str(cid), "--undo", "--by", "ana", db=ready_db)
+    assert "undid change" in out and "status is now broken" in out
+    history = json.loads(ok("history", str(cid), "--format", "json", db=ready_db))
+    assert [h["to"] for h in history] == ["pending", "withdrawn", "pending", "broken"]
+    assert [h["source"] for h in history] == ["auto", "manual", "undo", "auto"]
+    nothing = run("resolve", str(cid), "--undo", db=ready_db)
+    assert nothing.exit_code == 2 and "no manual change to undo" in nothing.output
+
+
+def test_audit_log_reconstructs_every_status(ready_db):
+    cid = add(ready_db, "Harbour Council", "open the ferry terminal", "--due", "2026-06-30")
+    for day in ("2026-06-10", "2026-07-02", "2026-09-01"):
+        ok("--as-of", day, "sweep", db=ready_db)
+    ok("resolve", str(cid), "--status", "kept", "--date", "2026-09-03", db=ready_db)
+    engine = trackerdb.open_database(ready_db)
+    with read_session(engine) as session:
+        c = session.get(Commitment, cid)
+        assert replay(c.changes) == ["pending", "due_soon", "overdue", "broken", "kept_late"]
+        assert replay(c.changes)[-1] == c.status
+
+
+@pytest.mark.parametrize("args,code,message", [
+    (["show", "999"], 2, "no commitment with id 999: run `tracker list`"),
+    (["resolve", "1", "--status", "great"], 2, "Invalid value for '--status'"),
+    (["add", "--actor", "X", "--text", "y", "--due", "30/06/2026"], 2, "--due '30/06/2026' is not a date"),
+    (["--as-of", "yesterday", "list"], 2, "--as-of 'yesterday' is not a date"),
+    (["add", "--actor", "X", "--text", "y", "--due", "2026-01-01", "--deadline", "soon"], 2, "not both"),
+    (["list", "--status", "lost"], 2, "invalid status 'lost': use one of pending"),
+])
+def test_usage_errors_are_one_line(ready_db, args, code, message):
+    result = run(*args, db=ready_db)
+    assert result.exit_code == code, result.output
+    assert message in result.output
+    assert "Traceback" not in result.output
+
+
+def test_uninitialised_database_is_refused(tmp_path):
+    result = run("list", db=f"sqlite:///{tmp_path / 'fresh.db'}")
+    assert result.exit_code == 1 and "not initialised: run `tracker db upgrade`" in result.output
+
+
+def test_unreachable_database_fails_in_one_line_without_trace(tmp_path):
+    url = "postgresql://editor:s3cret@127.0.0.1:1/nowhere"
+    proc = run_process("--database-url", url, "list", cwd=tmp_path)
+    assert proc.returncode == 1
+    assert proc.stderr.count("\n") == 1 and "unavailable" in proc.stderr
+    assert "s3cret" not in proc.stderr and "Traceback" not in proc.stderr
+    debug = run_process("--debug", "--database-url", url, "list", cwd=tmp_path)
+    assert debug.returncode == 1 and "Traceback" in debug.stderr
+
+
+def _all_commands(group, prefix=()):
+    import click
+
+    for name, cmd in group.commands.items():
+        yield prefix + (name,)
+        if isinstance(cmd, click.Group):
+            yield from _all_commands(cmd, prefix + (name,))
+
+
+@pytest.mark.parametrize("path", list(_all_commands(cli)), ids=lambda p: " ".join(p))
+def test_every_command_has_help(path):
+    out = ok(*path, "--help")
+    assert "Usage:" in out and len(out.splitlines()) > 3

@@ -1,0 +1,77 @@
+"""Configuration: precedence, checked keys and types, masked passwords."""
+
+from __future__ import annotations
+
+import pytest
+
+from tracker.config import load_config, mask_url
+from tracker.errors import ConfigError
+
+
+def write(tmp_path, body: str, name: str = "tracker.toml"):
+    path = tmp_path / name
+    path.write_text(body, encoding="utf-8")
+    return path
+
+
+def test_defaults_without_any_file():
+    cfg = load_config(environ={})
+    assert cfg.database.url == "sqlite:///tracker.db"
+    assert cfg.status.grace_days == 30 and cfg.source == "defaults"
+
+
+def test_precedence_flag_over_env_over_file(tmp_path):
+    path = write(tmp_path, '[database]\nurl = "sqlite:///from-file.db"\n[status]\ngrace_days = 10\n')
+    assert load_config(path, environ={}).database.url == "sqlite:///from-file.db"
+    env = {"TRACKER_DATABASE_URL": "sqlite:///from-env.db"}
+    assert load_config(path, environ=env).database.url == "sqlite:///from-env.db"
+    cfg = load_config(path, environ=env, database_url="sqlite:///from-flag.db")
+    assert cfg.database.url == "sqlite:///from-flag.db"
+    assert cfg.status.grace_days == 10  # other file keys still apply
+
+
+def test_tracker_config_env_names_the_file(tmp_path):
+    path = write(tmp_path, "[status]\ndue_soon_days = 7\n", "elsewhere.toml")
+    assert load_config(environ={"TRACKER_CONFIG": str(path)}).status.due_soon_days == 7
+
+
+def test_tracker_toml_in_current_directory_is_used(tmp_path):
+    write(tmp_path, "[status]\ndue_soon_days = 3\n")
+    assert load_config(environ={}).status.due_soon_days == 3
+
+
+@pytest.mark.parametrize("body,expected", [
+    ("[status]\ngrace_dayz = 3\n", "unknown config key 'status.grace_dayz': did you mean 'status.grace_days'?"),
+    ("[databse]\nurl = 'sqlite:///x.db'\n", "did you mean 'database'?"),
+    ("[status]\ngrace_days = 'ten'\n", "status.grace_days: expected an integer, got a string 'ten'"),
+    ("[status]\nauto_accept = true\n", "status.auto_accept: expected a number, got a boolean"),
+    ("[[feeds]]\nname = 'no url'\n", "feeds[0].url is missing"),
+    ("[[feeds]]\nurl = 'https://example.org/f.xml'\nrole = 'gossip'\n", "feeds[0].role 'gossip' is invalid"),
+    ("[database]\nurl = 'mysql://u:pw@h/db'\n", "unsupported database 'mysql'"),
+    ("[database]\nurl = 'not a url'\n", "database.url: 'not a url' is not a database URL"),
+    ("this is = = not toml", "not valid TOML"),
+])
+def test_bad_config_is_one_line_naming_the_key(tmp_path, body, expected):
+    path = write(tmp_path, body)
+    with pytest.raises(ConfigError) as err:
+        load_config(path, environ={})
+    assert expected in str(err.value)
+    assert "\n" not in str(err.value)
+
+
+def test_missing_config_file_says_what_to_do(tmp_path):
+    with pytest.raises(ConfigError, match="tracker init"):
+        load_config(tmp_path / "nope.toml", environ={})
+
+
+def test_passwords_are_masked_in_messages(tmp_path):
+    url = "postgresql://editor:s3cret@db.example.org/tracker"
+    assert "s3cret" not in mask_url(url)
+    with pytest.raises(ConfigError) as err:
+        load_config(environ={"TRACKER_DATABASE_URL": "oracle://editor:s3cret@db.example.org/x"})
+    assert "s3cret" not in str(err.value) and "***" in str(err.value)
+
+
+def test_postgres_url_gets_the_installed_driver():
+    cfg = load_config(environ={}, database_url="postgresql://u@localhost/db")
+    assert cfg.database.url.startswith("postgresql+psycopg://")

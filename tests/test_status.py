@@ -1,0 +1,77 @@
+"""The status engine, table-driven over dates and evidence (pure: no database)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from tracker.status import CommitmentFacts, EvidenceFact, ManualDecision, StatusRules, judge
+
+D = dt.date
+DUE = D(2026, 6, 30)
+RULES = StatusRules(due_soon_days=30, grace_days=30)
+
+
+def ev(kind: str, on: dt.date, **kw) -> EvidenceFact:
+    return EvidenceFact(kind, on, **kw)
+
+
+CASES = [
+    # name, facts, today, expected status, words expected in the reason
+    ("far ahead", CommitmentFacts(DUE), D(2026, 1, 1), "pending", "180 days left"),
+    ("inside due-soon window", CommitmentFacts(DUE), D(2026, 6, 10), "due_soon", "due in 20 days"),
+    ("deadline day is still on time", CommitmentFacts(DUE), D(2026, 6, 30), "due_soon", "due in 0 days"),
+    ("day after deadline", CommitmentFacts(DUE), D(2026, 7, 1), "overdue", "1 days ago"),
+    ("last day of grace", CommitmentFacts(DUE), D(2026, 7, 30), "overdue", "grace period 30"),
+    ("past grace", CommitmentFacts(DUE), D(2026, 7, 31), "broken", "31 days ago"),
+    ("no deadline never breaks", CommitmentFacts(None), D(2040, 1, 1), "no_deadline", "open-ended"),
+    ("fulfilled on time", CommitmentFacts(DUE, evidence=(ev("fulfilment", D(2026, 5, 2)),)),
+     D(2026, 9, 1), "kept", "fulfilled on 2026-05-02"),
+    ("fulfilled on the last day", CommitmentFacts(DUE, evidence=(ev("fulfilment", DUE),)),
+     D(2026, 9, 1), "kept", "on or before"),
+    ("fulfilled late", CommitmentFacts(DUE, evidence=(ev("fulfilment", D(2026, 8, 9)),)),
+     D(2026, 9, 1), "kept_late", "40 days after"),
+    ("late fulfilment after broken by date", CommitmentFacts(DUE, evidence=(ev("fulfilment", D(2027, 2, 1)),)),
+     D(2027, 3, 1), "kept_late", "216 days after"),
+    ("evidence from the future is ignored", CommitmentFacts(DUE, evidence=(ev("fulfilment", D(2026, 5, 2)),)),
+     D(2026, 4, 1), "pending", "due 2026-06-30"),
+    ("delay while deadline ahead", CommitmentFacts(DUE, evidence=(ev("delay", D(2026, 3, 1), new_due_latest=D(2026, 12, 31)),)),
+     D(2026, 4, 1), "delayed", "now expected by 2026-12-31"),
+    ("delay does not move the original deadline", CommitmentFacts(DUE, evidence=(ev("delay", D(2026, 3, 1), new_due_latest=D(2026, 12, 31)),)),
+     D(2026, 7, 5), "overdue", "deadline 2026-06-30"),
+    ("delivered by the revised date is still late", CommitmentFacts(DUE, evidence=(
+        ev("delay", D(2026, 3, 1), new_due_latest=D(2026, 12, 31)), ev("fulfilment", D(2026, 11, 1)))),
+     D(2026, 12, 1), "kept_late", "124 days after"),
+    ("cancellation", CommitmentFacts(DUE, evidence=(ev("cancellation", D(2026, 2, 1)),)),
+     D(2026, 3, 1), "withdrawn", "abandoned"),
+    ("progress alone changes nothing", CommitmentFacts(DUE, evidence=(ev("progress", D(2026, 2, 1)),)),
+     D(2026, 3, 1), "pending", "days left"),
+    ("promise not to act, window passes", CommitmentFacts(DUE, negated=True), D(2026, 7, 1), "kept", "not breached"),
+    ("promise not to act, breached", CommitmentFacts(DUE, negated=True, evidence=(ev("fulfilment", D(2026, 3, 3)),)),
+     D(2026, 4, 1), "broken", "breached on 2026-03-03"),
+    ("promise not to act, acting after the window is no breach",
+     CommitmentFacts(DUE, negated=True, evidence=(ev("fulfilment", D(2026, 9, 1)),)), D(2026, 10, 1), "kept", "not breached"),
+    ("manual decision wins over evidence", CommitmentFacts(DUE, evidence=(ev("fulfilment", D(2026, 5, 2)),),
+                                                           manual=ManualDecision("partially_kept", D(2026, 5, 9), "ana")),
+     D(2026, 9, 1), "partially_kept", "decided by ana"),
+]
+
+
+@pytest.mark.parametrize("facts,today,status,reason", [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_judge(facts, today, status, reason):
+    verdict = judge(facts, today, RULES)
+    assert verdict.status == status
+    assert reason in verdict.reason
+
+
+def test_grace_period_is_configurable():
+    facts = CommitmentFacts(DUE)
+    assert judge(facts, D(2026, 7, 10), StatusRules(grace_days=0)).status == "broken"
+    assert judge(facts, D(2026, 7, 10), StatusRules(grace_days=60)).status == "overdue"
+
+
+def test_effective_dates_say_when_it_happened_in_the_world():
+    assert judge(CommitmentFacts(DUE), D(2026, 12, 1), RULES).effective_on == D(2026, 7, 31)
+    kept = judge(CommitmentFacts(DUE, evidence=(ev("fulfilment", D(2026, 5, 2), evidence_id=7),)), D(2026, 9, 1), RULES)
+    assert (kept.effective_on, kept.evidence_id) == (D(2026, 5, 2), 7)

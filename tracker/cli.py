@@ -1,0 +1,461 @@
+"""The command-line face of the tracker: the only module that prints or exits.
+
+Each command is a short function over the pipeline, store and query
+functions. Domain errors (:class:`~tracker.errors.TrackerError`) become one
+line on stderr and exit code 1 (failure) or 2 (usage); ``--debug`` shows
+the traceback instead.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import getpass
+import io
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import click
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+from sqlalchemy import Engine
+
+from tracker import __version__, clock
+from tracker.config import DEFAULT_CONFIG_NAME, Config, load_config, mask_url
+from tracker.db import current_revision, head_revision, open_database, read_session, sqlite_path, upgrade
+from tracker.db import write_session
+from tracker.errors import InvalidValue, TrackerError, UsageError
+from tracker.models import MANUAL_STATUSES
+from tracker.serialize import commitment_detail, commitment_summary
+from tracker.status import StatusRules
+
+STATUS_STYLE = {
+    "kept": "bold green", "kept_late": "green", "partially_kept": "yellow", "pending": "cyan",
+    "due_soon": "bold cyan", "delayed": "yellow", "overdue": "bold red", "broken": "red",
+    "withdrawn": "magenta", "unverifiable": "dim", "no_deadline": "blue",
+}
+
+
+class TrackerFailure(click.ClickException):
+    """A TrackerError shown as one line with the error's own exit code."""
+
+    def __init__(self, error: TrackerError):
+        super().__init__(str(error))
+        self.exit_code = error.exit_code
+
+    def format_message(self) -> str:
+        return self.message
+
+
+class TrackerGroup(click.Group):
+    """Turns domain errors into one-line messages (or tracebacks under --debug)."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except TrackerError as exc:
+            if ctx.obj is not None and ctx.obj.debug:
+                raise
+            raise TrackerFailure(exc) from None
+
+
+class App:
+    """Lazily loaded config and database for one command run."""
+
+    def __init__(self, config_path: str | None, database_url: str | None, debug: bool):
+        self.config_path = config_path
+        self.database_url = database_url
+        self.debug = debug
+        self._config: Config | None = None
+        self._engine: Engine | None = None
+
+    @property
+    def config(self) -> Config:
+        if self._config is None:
+            self._config = load_config(self.config_path, database_url=self.database_url)
+        return self._config
+
+    def engine(self, check: bool = True) -> Engine:
+        """The database, refusing one whose schema does not match the code (unless check=False)."""
+        if self._engine is None:
+            self._engine = open_database(self.config.database.url, check=check)
+        return self._engine
+
+    @property
+    def rules(self) -> StatusRules:
+        st = self.config.status
+        return StatusRules(due_soon_days=st.due_soon_days, grace_days=st.grace_days)
+
+
+def console() -> Console:
+    return Console(highlight=False, soft_wrap=False)
+
+
+def as_of_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    """``--as-of`` accepted after the command too, e.g. ``tracker list --as-of 2026-01-01``."""
+
+    def pin(ctx: click.Context, _param: click.Parameter, value: str | None) -> None:
+        if value:
+            clock.set_as_of(value)
+
+    return click.option("--as-of", "as_of_local", metavar="YYYY-MM-DD", expose_value=False,
+                        callback=pin, help="Judge dates as of this day.")(func)
+
+
+def parse_date_option(value: str | None, flag: str) -> dt.date | None:
+    return clock.parse_date(value, flag) if value else None
+
+
+@click.group(cls=TrackerGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--config", "config_path", metavar="PATH", help=f"Config file (default: ./{DEFAULT_CONFIG_NAME}, or TRACKER_CONFIG).")
+@click.option("--database-url", metavar="URL", help="Database URL (overrides TRACKER_DATABASE_URL and the config).")
+@click.option("--as-of", metavar="YYYY-MM-DD", help="Pretend today is this date (also TRACKER_NOW).")
+@click.option("--debug", is_flag=True, help="Show tracebacks instead of one-line errors.")
+@click.version_option(__version__, prog_name="tracker")
+@click.pass_context
+def cli(ctx: click.Context, config_path: str | None, database_url: str | None, as_of: str | None, debug: bool) -> None:
+    """Track public promises with deadlines and whether they were kept."""
+    ctx.obj = App(config_path, database_url, debug)
+    clock.set_as_of(None)
+    try:
+        clock.set_as_of(as_of) if as_of else clock.pin_from_env()
+    except TrackerError as exc:
+        raise TrackerFailure(exc) from None
+
+
+# --- setup -------------------------------------------------------------------------
+
+
+STARTER_CONFIG = """\
+# tracker configuration: see config.example.toml for every key with its meaning.
+[database]
+url = "{url}"
+
+[status]
+due_soon_days = 30
+grace_days = 30
+"""
+
+
+@cli.command()
+@click.option("--force", is_flag=True, help="Overwrite an existing config file.")
+@click.pass_obj
+def init(app: App, force: bool) -> None:
+    """Write a starter config and create the database.
+
+    Example: tracker init
+    """
+    path = Path(app.config_path or DEFAULT_CONFIG_NAME)
+    if path.exists() and not force:
+        click.echo(f"kept existing config {path}")
+    else:
+        url = app.database_url or "sqlite:///tracker.db"
+        path.write_text(STARTER_CONFIG.format(url=url), encoding="utf-8")
+        click.echo(f"wrote config {path}")
+        app.config_path = str(path)
+    engine = app.engine(check=False)
+    upgrade(engine)
+    click.echo(f"database {_where(engine)} is ready (revision {head_revision()})")
+
+
+def _where(engine: Engine) -> str:
+    return sqlite_path(engine) or mask_url(str(engine.url))
+
+
+@cli.group()
+def db() -> None:
+    """Database schema: upgrade and inspect."""
+
+
+@db.command("upgrade")
+@click.option("--revision", default="head", show_default=True, help="Target revision.")
+@click.pass_obj
+def db_upgrade(app: App, revision: str) -> None:
+    """Apply the schema migrations.
+
+    Example: tracker db upgrade
+    """
+    engine = app.engine(check=False)
+    before = current_revision(engine)
+    upgrade(engine, revision)
+    after = current_revision(engine)
+    click.echo(f"{_where(engine)}: {before or 'empty'} -> {after}" if before != after
+               else f"{_where(engine)}: already at {after}")
+
+
+@db.command("current")
+@click.pass_obj
+def db_current(app: App) -> None:
+    """Show the database's schema revision and the code's.
+
+    Example: tracker db current
+    """
+    engine = app.engine(check=False)
+    current, head = current_revision(engine), head_revision()
+    state = "up to date" if current == head else "needs `tracker db upgrade`" if current else "not initialised"
+    click.echo(f"database {_where(engine)}: revision {current or '-'}; code: {head} ({state})")
+
+
+# --- commitments ---------------------------------------------------------------------
+
+
+@cli.command()
+@click.option("--actor", required=True, help="Who made the promise.")
+@click.option("--text", "what", required=True, help="What was promised (verb + object).")
+@click.option("--due", metavar="YYYY-MM-DD", help="Last on-time day.")
+@click.option("--deadline", metavar="PHRASE", help='Deadline phrase, e.g. "by the end of 2026".')
+@click.option("--source", metavar="URL", help="Where the promise was made.")
+@click.option("--quote", help="The exact words of the promise.")
+@click.option("--stated", metavar="YYYY-MM-DD", help="When the promise was made (default: today).")
+@click.option("--tag", "tags", multiple=True, help="A tag; repeat for several.")
+@click.option("--negated", is_flag=True, help="A promise NOT to do something within the window.")
+@as_of_option
+@click.pass_obj
+def add(app: App, actor: str, what: str, due: str | None, deadline: str | None, source: str | None,
+        quote: str | None, stated: str | None, tags: tuple[str, ...], negated: bool) -> None:
+    """Add a commitment by hand.
+
+    Example: tracker add --actor "City Council" --text "open the new library" --deadline "by spring 2027"
+    """
+    from tracker.intake import add_manual
+
+    if due and deadline:
+        raise InvalidValue("give either --due or --deadline, not both")
+    stated_on = parse_date_option(stated, "--stated") or clock.today()
+    with write_session(app.engine()) as session:
+        row = add_manual(session, app.config, actor=actor, what=what, due=parse_date_option(due, "--due"),
+                         deadline=deadline, source_url=source, quote=quote, stated_on=stated_on,
+                         tags=tags, negated=negated, by=_user(), today=clock.today(), rules=app.rules)
+        due_text = f", due {row.due_latest}" if row.due_latest else ", no deadline"
+        click.echo(f"added commitment {row.id}: {row.actor.name} will {row.what}{due_text} [{row.status}]")
+
+
+def _user() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # noqa: BLE001 - no login name in some containers
+        return "editor"
+
+
+@cli.command("list")
+@click.option("--status", "statuses", multiple=True, metavar="STATUS", help="Only these statuses (repeatable).")
+@click.option("--actor", help="Only this actor (name or alias).")
+@click.option("--due-before", metavar="YYYY-MM-DD", help="Only deadlines before this day.")
+@click.option("--overdue", is_flag=True, help="Only overdue or broken-by-date commitments.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
+@as_of_option
+@click.pass_obj
+def list_cmd(app: App, statuses: tuple[str, ...], actor: str | None, due_before: str | None,
+             overdue: bool, fmt: str) -> None:
+    """List commitments with their status as of today (or --as-of).
+
+    Example: tracker list --status overdue --format json
+    """
+    from tracker.models import ALL_STATUSES
+    from tracker.queries import list_commitments
+
+    for status in statuses:
+        if status not in ALL_STATUSES:
+            raise InvalidValue(f"invalid status {status!r}: use one of {', '.join(ALL_STATUSES)}")
+    today = clock.today()
+    with read_session(app.engine()) as session:
+        rows = [commitment_summary(c, today, app.rules) for c in list_commitments(
+            session, actor=actor, due_before=parse_date_option(due_before, "--due-before"))]
+    if statuses:
+        rows = [r for r in rows if r["status"] in statuses]
+    if overdue:
+        rows = [r for r in rows if r["days_left"] is not None and r["days_left"] < 0
+                and r["status"] in ("overdue", "broken")]
+    _print_rows(rows, fmt)
+
+
+def _print_rows(rows: list[dict[str, Any]], fmt: str) -> None:
+    if fmt == "json":
+        click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+    elif fmt == "csv":
+        click.echo(_csv(rows), nl=False)
+    else:
+        _table(rows)
+
+
+CSV_COLUMNS = ("id", "actor", "what", "deadline_phrase", "due_earliest", "due_latest", "status",
+               "status_reason", "confidence", "quote")
+
+
+def _csv(rows: list[dict[str, Any]]) -> str:
+    from tracker.serialize import csv_cell
+
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for row in rows:
+        writer.writerow([csv_cell(row[col]) for col in CSV_COLUMNS])
+    return out.getvalue()
+
+
+def _table(rows: list[dict[str, Any]]) -> None:
+    out = console()
+    if not rows:
+        out.print("no commitments match: add one with `tracker add` or `tracker extract FILE --save`")
+        return
+    table = Table(show_lines=False, expand=False, pad_edge=False)
+    table.add_column("id", justify="right", no_wrap=True)
+    table.add_column("actor", overflow="fold", max_width=24)
+    table.add_column("commitment", overflow="fold", ratio=3)
+    table.add_column("due", no_wrap=True)
+    table.add_column("status", no_wrap=True)
+    table.add_column("days", justify="right", no_wrap=True)
+    for r in rows:
+        table.add_row(str(r["id"]), r["actor"], r["what"], r["due_latest"] or "-",
+                      Text(r["status"], style=STATUS_STYLE.get(r["status"], "")), _days(r))
+    out.print(table)
+    out.print(f"{len(rows)} commitment(s) as of {clock.today()}")
+
+
+def _days(row: dict[str, Any]) -> str:
+    days = row["days_left"]
+    if days is None or row["status"] in ("kept", "kept_late", "withdrawn", "partially_kept", "unverifiable"):
+        return ""
+    return f"{days} left" if days >= 0 else f"{-days} late"
+
+
+@cli.command()
+@click.argument("commitment_id", type=int)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@as_of_option
+@click.pass_obj
+def show(app: App, commitment_id: int, fmt: str) -> None:
+    """Show one commitment: sources, deadline, evidence and status history.
+
+    Example: tracker show 3
+    """
+    from tracker.queries import get_commitment
+
+    with read_session(app.engine()) as session:
+        data = commitment_detail(get_commitment(session, commitment_id), clock.today(), app.rules)
+    if fmt == "json":
+        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+    else:
+        _show_text(data)
+
+
+def _show_text(d: dict[str, Any]) -> None:
+    out = console()
+    out.print(Text.assemble((f"#{d['id']} ", "bold"), (d["actor"], "bold"), f" — {d['what']}"))
+    if d["quote"]:
+        out.print(Text(f"  “{d['quote']}”", style="italic"))
+    window = f"{d['due_earliest'] or '?'} .. {d['due_latest']}" if d["due_latest"] else "no deadline"
+    phrase = f" ({d['deadline_phrase']})" if d["deadline_phrase"] else ""
+    out.print(f"  deadline: {window}{phrase}" + (f" — {d['deadline_rule']}" if d["deadline_rule"] else ""))
+    out.print(Text.assemble("  status: ", (d["status"], STATUS_STYLE.get(d["status"], "")), f" — {d['status_reason']}"))
+    if d["negated"] or d["conditional"]:
+        out.print("  flags: " + ", ".join(f for f in ("negated", "conditional") if d[f]))
+    if d["search_query"]:
+        out.print(f"  search query: {d['search_query']}")
+    _show_section(out, "sources", [f"{s['published'] or '?'}  {s['title'] or s['publisher'] or ''} {s['url'] or ''}".rstrip()
+                                   for s in d["sources"]])
+    _show_section(out, "deadline revisions", [f"{r['revised_on']}  {r['old_due_latest']} -> {r['new_due_latest']}"
+                                              f" ({r['new_phrase'] or ''})" for r in d["deadline_revisions"]])
+    _show_section(out, "evidence", [f"{e['date'] or '?'}  {e['kind']} {e['score']:.2f} [{e['state']}] "
+                                    f"{e['title'] or ''} {e['url'] or ''}" for e in d["evidence"]])
+    _show_section(out, "history", [_history_line(h) for h in d["history"]])
+
+
+def _show_section(out: Console, title: str, lines: list[str]) -> None:
+    if lines:
+        out.print(f"  {title}:")
+        for line in lines:
+            out.print(Text(f"    {line}"))
+
+
+def _history_line(h: dict[str, Any]) -> str:
+    note = f" — note: {h['note']}" if h["note"] and h["source"] != "auto" else ""
+    return f"{h['effective_on']}  {h['from'] or 'new'} -> {h['to']}  by {h['by']} ({h['source']}): {h['reason']}{note}"
+
+
+@cli.command()
+@click.argument("commitment_id", type=int)
+@click.option("--status", type=click.Choice(MANUAL_STATUSES), help="The outcome you decided.")
+@click.option("--evidence", "evidence_url", metavar="URL", help="Link that proves it.")
+@click.option("--date", "on", metavar="YYYY-MM-DD", help="When it happened (default: today).")
+@click.option("--note", help="Why you decided so.")
+@click.option("--by", help="Your name (default: your OS user).")
+@click.option("--undo", is_flag=True, help="Revert the last manual change (itself recorded).")
+@as_of_option
+@click.pass_obj
+def resolve(app: App, commitment_id: int, status: str | None, evidence_url: str | None, on: str | None,
+            note: str | None, by: str | None, undo: bool) -> None:
+    """Record an editor's decision; automation never overwrites it.
+
+    Example: tracker resolve 3 --status kept --date 2026-05-02 --evidence https://example.org/news
+    """
+    from tracker import store
+
+    if undo == bool(status):
+        raise UsageError("give --status STATUS to decide, or --undo to revert the last decision")
+    if evidence_url and not evidence_url.startswith(("http://", "https://")):
+        raise InvalidValue(f"--evidence {evidence_url!r} is not an http(s) URL")
+    who = by or _user()
+    with write_session(app.engine()) as session:
+        if undo:
+            change = store.undo(session, commitment_id, by=who, today=clock.today(), rules=app.rules)
+            click.echo(f"commitment {commitment_id}: {change.reason}; status is now {change.commitment.status}")
+            return
+        day = parse_date_option(on, "--date") or clock.today()
+        result = store.resolve(session, commitment_id, status, on=day, by=who, note=note, evidence_url=evidence_url)
+    msg = f"commitment {commitment_id}: {result.change.from_status} -> {result.change.to_status}"
+    if result.adjusted_from:
+        msg += f" (recorded as {result.change.to_status}, not {result.adjusted_from}: {result.change.reason})"
+    click.echo(msg)
+
+
+@cli.command()
+@click.argument("commitment_id", type=int)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.pass_obj
+def history(app: App, commitment_id: int, fmt: str) -> None:
+    """Show the full audit log of one commitment's status.
+
+    Example: tracker history 3
+    """
+    from tracker.queries import get_commitment
+    from tracker.serialize import change_dict
+
+    with read_session(app.engine()) as session:
+        changes = [change_dict(c) for c in get_commitment(session, commitment_id).changes]
+    if fmt == "json":
+        click.echo(json.dumps(changes, indent=2, ensure_ascii=False))
+        return
+    for h in changes:
+        click.echo(_history_line(h) + f"  [recorded {h['recorded_at'][:19]}]")
+
+
+@cli.command()
+@as_of_option
+@click.pass_obj
+def sweep(app: App) -> None:
+    """Move date-driven statuses (due soon, overdue, broken) and record the changes.
+
+    The daemon runs this daily; run it from cron if you do not run the daemon.
+    Example: tracker sweep
+    """
+    from tracker import store
+
+    with write_session(app.engine()) as session:
+        changes = store.sweep(session, clock.today(), app.rules)
+        for ch in changes:
+            click.echo(f"commitment {ch.commitment_id}: {ch.from_status} -> {ch.to_status} ({ch.reason})")
+    click.echo(f"{len(changes)} status change(s) as of {clock.today()}")
+
+
+def main() -> None:
+    """Console-script entry point."""
+    cli.main(prog_name="tracker")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,290 @@
+"""One typed configuration object, built from defaults, file, environment and flags.
+
+Precedence: command-line flag > environment variable (``TRACKER_DATABASE_URL``,
+``TRACKER_CONFIG``) > config file > default. Every key is checked: an unknown
+key, a wrong type or an invalid URL is a :class:`~tracker.errors.ConfigError`
+naming the key (with the closest valid key for a typo). Passwords never
+appear in a message: use :func:`mask_url`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+import os
+import tomllib
+import types
+import typing
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Mapping
+
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
+
+from tracker.errors import ConfigError
+
+DEFAULT_DATABASE_URL = "sqlite:///tracker.db"
+DEFAULT_CONFIG_NAME = "tracker.toml"
+SUPPORTED_DRIVERS = ("sqlite", "postgresql")
+
+
+@dataclass
+class DatabaseConfig:
+    """Where the data lives."""
+
+    url: str = DEFAULT_DATABASE_URL
+
+
+@dataclass
+class StatusConfig:
+    """Date rules of the status engine (see ``tracker.status``)."""
+
+    due_soon_days: int = 30
+    grace_days: int = 30
+    auto_accept: float = 0.75
+    review_threshold: float = 0.45
+    stale_days: int = 90
+
+
+@dataclass
+class FetchConfig:
+    """Politeness and safety limits for every HTTP request."""
+
+    connect_timeout: float = 10.0
+    total_timeout: float = 30.0
+    max_redirects: int = 5
+    max_bytes: int = 10 * 1024 * 1024
+    concurrency: int = 8
+    per_host: int = 2
+    user_agent: str = ""
+
+
+@dataclass
+class DaemonConfig:
+    """How ``tracker run`` behaves."""
+
+    tick: str = "1m"
+    default_every: str = "30m"
+    max_errors: int = 5
+    silent_days: int = 14
+    sweep_at: str = "03:00"
+    log_file: str = ""
+    log_level: str = "INFO"
+
+
+@dataclass
+class ReportConfig:
+    """The static status page."""
+
+    out_dir: str = "site"
+    templates_dir: str = ""
+    base_url: str = ""
+    title: str = "Promise tracker"
+
+
+@dataclass
+class FeedConfig:
+    """One ``[[feeds]]`` table: synced into the database at start."""
+
+    url: str = ""
+    name: str = ""
+    role: str = "evidence"
+    every: str = ""
+
+
+@dataclass
+class SearchConfig:
+    """Search-feed URL templates with ``{query}``, polled per open commitment."""
+
+    templates: list[str] = field(default_factory=list)
+    every: str = "12h"
+
+
+@dataclass
+class NotifyConfig:
+    """Apprise URLs that receive one message per status change."""
+
+    urls: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Config:
+    """Everything the tracker can be told; tests build it directly."""
+
+    database: DatabaseConfig = field(default_factory=DatabaseConfig)
+    status: StatusConfig = field(default_factory=StatusConfig)
+    fetch: FetchConfig = field(default_factory=FetchConfig)
+    daemon: DaemonConfig = field(default_factory=DaemonConfig)
+    report: ReportConfig = field(default_factory=ReportConfig)
+    search: SearchConfig = field(default_factory=SearchConfig)
+    notify: NotifyConfig = field(default_factory=NotifyConfig)
+    feeds: list[FeedConfig] = field(default_factory=list)
+    deadlines: dict[str, Any] = field(default_factory=dict)
+    source: str = "defaults"
+
+
+def mask_url(url: str) -> str:
+    """The URL with any password replaced by ``***``, safe for messages and logs."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except Exception:  # noqa: BLE001 - an unparsable URL must still be masked
+        head, sep, tail = url.rpartition("@")
+        if not sep:
+            return url
+        scheme, _, creds = head.partition("://")
+        user = creds.split(":", 1)[0]
+        return f"{scheme}://{user}:***@{tail}"
+
+
+def normalize_database_url(url: str, key: str = "database.url") -> str:
+    """Check a database URL and pick the installed PostgreSQL driver (psycopg 3)."""
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        raise ConfigError(
+            f"{key}: {mask_url(url)!r} is not a database URL: use sqlite:///path.db "
+            "or postgresql://user@host/dbname"
+        ) from None
+    backend = parsed.get_backend_name()
+    if backend not in SUPPORTED_DRIVERS:
+        raise ConfigError(
+            f"{key}: unsupported database {backend!r} in {mask_url(url)!r}: use sqlite or postgresql"
+        )
+    if backend == "postgresql" and parsed.drivername in ("postgresql", "postgres"):
+        parsed = parsed.set(drivername="postgresql+psycopg")
+    if backend == "sqlite" and parsed.database in (None, ""):
+        raise ConfigError(f"{key}: SQLite URL needs a file: sqlite:///tracker.db")
+    return parsed.render_as_string(hide_password=False)
+
+
+def load_config(
+    path: str | os.PathLike[str] | None = None,
+    *,
+    database_url: str | None = None,
+    environ: Mapping[str, str] | None = None,
+) -> Config:
+    """Build the Config: defaults < file < environment < flags.
+
+    ``path`` is the ``--config`` flag; without it ``TRACKER_CONFIG`` and then
+    ``./tracker.toml`` (if present) are used. ``database_url`` is the flag.
+
+    >>> load_config(database_url="sqlite:///x.db").database.url
+    'sqlite:///x.db'
+    """
+    env = os.environ if environ is None else environ
+    cfg_path = _config_path(path, env)
+    data = _read_toml(cfg_path) if cfg_path else {}
+    config = _build(Config, data, "")
+    if cfg_path:
+        config.source = str(cfg_path)
+    url = database_url or env.get("TRACKER_DATABASE_URL") or config.database.url
+    key = "--database-url" if database_url else (
+        "TRACKER_DATABASE_URL" if env.get("TRACKER_DATABASE_URL") else "database.url")
+    config.database.url = normalize_database_url(url, key)
+    _check_values(config)
+    return config
+
+
+def _config_path(path: str | os.PathLike[str] | None, env: Mapping[str, str]) -> Path | None:
+    explicit = path or env.get("TRACKER_CONFIG")
+    if explicit:
+        p = Path(explicit)
+        if not p.is_file():
+            raise ConfigError(f"config file {str(p)!r} not found: create it with `tracker init` "
+                              "or point --config/TRACKER_CONFIG at an existing file")
+        return p
+    default = Path(DEFAULT_CONFIG_NAME)
+    return default if default.is_file() else None
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as fh:
+            return tomllib.load(fh)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: not valid TOML ({exc}): fix the file or start again "
+                          "from config.example.toml") from None
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot be read ({exc.strerror})") from None
+
+
+def _build(cls: type, data: Any, prefix: str) -> Any:
+    """Turn a TOML table into dataclass ``cls``, checking every key and type."""
+    where = prefix.rstrip(".") or "config"
+    if not isinstance(data, dict):
+        raise ConfigError(f"{where}: expected a table, got {_type_name(data)}")
+    fields = {f.name: f for f in dataclasses.fields(cls) if f.name != "source"}
+    hints = typing.get_type_hints(cls)
+    kwargs = {}
+    for key, value in data.items():
+        if key not in fields:
+            raise ConfigError(_unknown_key_message(prefix + key, list(fields), prefix))
+        kwargs[key] = _convert(hints[key], value, prefix + key)
+    return cls(**kwargs)
+
+
+def _convert(hint: Any, value: Any, key: str) -> Any:
+    origin = typing.get_origin(hint)
+    if dataclasses.is_dataclass(hint):
+        return _build(hint, value, key + ".")
+    if origin is list:
+        (item_type,) = typing.get_args(hint)
+        if not isinstance(value, list):
+            raise ConfigError(f"{key}: expected a list, got {_type_name(value)}")
+        if dataclasses.is_dataclass(item_type):
+            return [_build(item_type, v, f"{key}[{i}].") for i, v in enumerate(value)]
+        return [_convert(item_type, v, f"{key}[{i}]") for i, v in enumerate(value)]
+    if origin is dict:
+        if not isinstance(value, dict):
+            raise ConfigError(f"{key}: expected a table, got {_type_name(value)}")
+        return value
+    if origin in (typing.Union, types.UnionType):
+        return value
+    return _scalar(hint, value, key)
+
+
+def _scalar(hint: type, value: Any, key: str) -> Any:
+    if hint is float and isinstance(value, int) and not isinstance(value, bool):
+        return float(value)
+    if hint is int and isinstance(value, bool):
+        raise ConfigError(f"{key}: expected an integer, got a boolean")
+    if not isinstance(value, hint):
+        raise ConfigError(f"{key}: expected {_type_name(hint())}, got {_type_name(value)} {value!r}")
+    return value
+
+
+def _type_name(value: Any) -> str:
+    return {bool: "a boolean", int: "an integer", float: "a number", str: "a string",
+            list: "a list", dict: "a table"}.get(type(value), type(value).__name__)
+
+
+def _unknown_key_message(key: str, valid: list[str], prefix: str) -> str:
+    leaf = key[len(prefix):]
+    close = difflib.get_close_matches(leaf, valid, n=1, cutoff=0.6)
+    hint = f": did you mean '{prefix}{close[0]}'?" if close else f": valid keys are {', '.join(sorted(valid))}"
+    return f"unknown config key '{key}'{hint}"
+
+
+def _check_values(config: Config) -> None:
+    """Range checks that types alone cannot express."""
+    st = config.status
+    if not 0 <= st.review_threshold <= st.auto_accept <= 1:
+        raise ConfigError("status.review_threshold and status.auto_accept must satisfy "
+                          "0 <= review_threshold <= auto_accept <= 1")
+    for name in ("due_soon_days", "grace_days", "stale_days"):
+        if getattr(st, name) < 0:
+            raise ConfigError(f"status.{name} must be 0 or more")
+    if config.fetch.concurrency < 1 or config.fetch.per_host < 1:
+        raise ConfigError("fetch.concurrency and fetch.per_host must be at least 1")
+    for i, feed in enumerate(config.feeds):
+        if not feed.url:
+            raise ConfigError(f"feeds[{i}].url is missing: every [[feeds]] table needs a url")
+        if feed.role not in ("evidence", "announcements", "both"):
+            raise ConfigError(f"feeds[{i}].role {feed.role!r} is invalid: use evidence, announcements or both")
+    for i, tmpl in enumerate(config.search.templates):
+        if "{query}" not in tmpl or not tmpl.startswith(("http://", "https://")):
+            raise ConfigError(f"search.templates[{i}] must be an http(s) URL containing {{query}}")
+    for i, url in enumerate(config.notify.urls):
+        if "://" not in url:
+            raise ConfigError(f"notify.urls[{i}] {mask_url(url)!r} is not an Apprise URL (scheme://...)")

@@ -1,0 +1,200 @@
+"""Engine and session factory, SQLite pragmas, migrations and the revision check.
+
+SQLite runs in WAL mode with foreign keys on and a busy timeout, and every
+write transaction starts with ``BEGIN IMMEDIATE``: two processes writing at
+once then queue on the lock instead of failing with "database is locked"
+when a reader tries to upgrade to a writer. Read-only sessions
+(:func:`read_session`) use a plain deferred ``BEGIN`` so they never block writers.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config as AlembicConfig
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
+from sqlalchemy.orm import Session, sessionmaker
+
+from tracker.config import mask_url
+from tracker.errors import DatabaseUnavailable, SchemaMismatch
+
+BUSY_TIMEOUT_MS = 60_000
+IGNORED_TABLES = frozenset({"apscheduler_jobs", "alembic_version"})
+
+
+def resource_dir(name: str) -> Path:
+    """A top-level project folder (``alembic``, ``templates``) in a checkout or in the wheel."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here / f"_{name}", here.parent / name):
+        if candidate.is_dir():
+            return candidate
+    raise FileNotFoundError(f"tracker is installed without its {name}/ folder: reinstall the package")
+
+
+def make_engine(url: str) -> Engine:
+    """Create the engine with the tracker's connection settings for each backend."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        return _sqlite_engine(url)
+    return create_engine(url, pool_pre_ping=True, connect_args={"connect_timeout": 10})
+
+
+def _sqlite_engine(url: str) -> Engine:
+    database = make_url(url).database or ""
+    if database and database != ":memory:":
+        parent = Path(database).expanduser().resolve().parent
+        if not parent.is_dir():
+            raise DatabaseUnavailable(f"cannot open {mask_url(url)}: folder {parent} does not exist")
+    engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn, _record):  # type: ignore[no-untyped-def]
+        dbapi_conn.isolation_level = None  # we emit BEGIN ourselves
+        cur = dbapi_conn.cursor()
+        cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        cur.execute("PRAGMA journal_mode = WAL")
+        cur.execute("PRAGMA foreign_keys = ON")
+        cur.execute("PRAGMA synchronous = NORMAL")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn):  # type: ignore[no-untyped-def]
+        readonly = conn.get_execution_options().get("tracker_readonly", False)
+        conn.exec_driver_sql("BEGIN" if readonly else "BEGIN IMMEDIATE")
+
+    return engine
+
+
+def is_sqlite(engine: Engine) -> bool:
+    return engine.dialect.name == "sqlite"
+
+
+@contextlib.contextmanager
+def write_session(engine: Engine) -> Iterator[Session]:
+    """A session whose transaction commits on success and rolls back on error."""
+    factory = sessionmaker(engine, expire_on_commit=False)
+    with _translate_errors(engine), factory.begin() as session:
+        yield session
+
+
+@contextlib.contextmanager
+def read_session(engine: Engine) -> Iterator[Session]:
+    """A session for reads only: never takes the SQLite write lock."""
+    factory = sessionmaker(engine.execution_options(tracker_readonly=True), expire_on_commit=False)
+    with _translate_errors(engine), factory() as session:
+        yield session
+        session.rollback()
+
+
+@contextlib.contextmanager
+def _translate_errors(engine: Engine) -> Iterator[None]:
+    try:
+        yield
+    except OperationalError as exc:
+        raise DatabaseUnavailable(_unavailable_message(engine, exc)) from exc
+
+
+def _unavailable_message(engine: Engine, exc: SQLAlchemyError) -> str:
+    detail = str(getattr(exc, "orig", exc)).strip().splitlines()[0] if str(exc) else type(exc).__name__
+    return (f"database {mask_url(str(engine.url))} is unavailable ({detail}): check that it is "
+            "running and that database.url / TRACKER_DATABASE_URL is right")
+
+
+# --- migrations -----------------------------------------------------------------
+
+
+def alembic_config(engine: Engine) -> AlembicConfig:
+    """An Alembic config pointing at the bundled migrations, bound to ``engine``."""
+    cfg = AlembicConfig()
+    cfg.set_main_option("script_location", str(resource_dir("alembic")))
+    cfg.set_main_option("sqlalchemy.url", engine.url.render_as_string(hide_password=False).replace("%", "%%"))
+    cfg.attributes["engine"] = engine
+    return cfg
+
+
+def head_revision() -> str:
+    """The newest migration revision this code knows."""
+    script = ScriptDirectory.from_config(_script_config())
+    head = script.get_current_head()
+    assert head is not None
+    return head
+
+
+def _script_config() -> AlembicConfig:
+    cfg = AlembicConfig()
+    cfg.set_main_option("script_location", str(resource_dir("alembic")))
+    return cfg
+
+
+def current_revision(engine: Engine) -> str | None:
+    """The revision stamped in the database, or None for a fresh/unmigrated database."""
+    try:
+        with engine.connect() as conn:
+            return MigrationContext.configure(conn).get_current_revision()
+    except OperationalError as exc:
+        raise DatabaseUnavailable(_unavailable_message(engine, exc)) from exc
+
+
+def upgrade(engine: Engine, revision: str = "head") -> None:
+    """Apply migrations up to ``revision`` (the code's head by default)."""
+    try:
+        command.upgrade(alembic_config(engine), revision)
+    except OperationalError as exc:
+        raise DatabaseUnavailable(_unavailable_message(engine, exc)) from exc
+
+
+def downgrade(engine: Engine, revision: str) -> None:
+    """Undo migrations down to ``revision`` (``base`` removes every table)."""
+    command.downgrade(alembic_config(engine), revision)
+
+
+def check_revision(engine: Engine) -> None:
+    """Refuse a database whose schema is behind or ahead of the code."""
+    current = current_revision(engine)
+    head = head_revision()
+    if current == head:
+        return
+    where = mask_url(str(engine.url))
+    if current is None:
+        if _has_user_tables(engine):
+            raise SchemaMismatch(f"database {where} has tables but no tracker revision: "
+                                 "point the tracker at its own database")
+        raise SchemaMismatch(f"database {where} is not initialised: run `tracker db upgrade` "
+                             "(or `tracker init`)")
+    script = ScriptDirectory.from_config(_script_config())
+    try:
+        script.get_revision(current)
+    except Exception:  # noqa: BLE001 - alembic raises several kinds for an unknown id
+        raise SchemaMismatch(f"database {where} is at revision {current}, newer than this tracker "
+                             f"({head}): upgrade the tracker package") from None
+    raise SchemaMismatch(f"database {where} is at revision {current}, behind the code ({head}): "
+                         "run `tracker db upgrade`")
+
+
+def _has_user_tables(engine: Engine) -> bool:
+    names = set(inspect(engine).get_table_names())
+    return bool(names - IGNORED_TABLES)
+
+
+def open_database(url: str, *, check: bool = True) -> Engine:
+    """Engine for ``url``, refusing a schema that does not match the code."""
+    engine = make_engine(url)
+    if check:
+        check_revision(engine)
+    return engine
+
+
+def sqlite_path(engine: Engine) -> str | None:
+    """The SQLite file path (absolute), or None for another backend."""
+    if not is_sqlite(engine):
+        return None
+    database = engine.url.database or ""
+    return os.path.abspath(database) if database and database != ":memory:" else None

@@ -1,0 +1,93 @@
+"""Named reads: the questions the CLI, the daemon and the report ask the database."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from tracker.errors import NotFound
+from tracker.models import Actor, ActorAlias, Commitment, CommitmentSource, Evidence, StatusChange
+from tracker.status import CommitmentFacts, EvidenceFact, ManualDecision
+
+
+def norm_name(name: str) -> str:
+    """Lookup key for actor names: lower-case, folded spaces, no leading 'the'."""
+    folded = re.sub(r"\s+", " ", name).strip().lower()
+    return re.sub(r"^the ", "", folded)
+
+
+def find_actor(session: Session, name: str) -> Actor | None:
+    """The actor known by ``name`` or one of its aliases."""
+    alias = session.scalar(select(ActorAlias).where(ActorAlias.norm == norm_name(name)))
+    return alias.actor if alias else None
+
+
+def get_commitment(session: Session, commitment_id: int) -> Commitment:
+    """The commitment, or :class:`NotFound` telling the user how to find ids."""
+    found = session.get(Commitment, commitment_id, options=_detail_options())
+    if found is None:
+        raise NotFound(f"no commitment with id {commitment_id}: run `tracker list` to see ids")
+    return found
+
+
+def _detail_options() -> list:
+    return [
+        selectinload(Commitment.actor).selectinload(Actor.aliases),
+        selectinload(Commitment.sources).selectinload(CommitmentSource.announcement),
+        selectinload(Commitment.evidence).selectinload(Evidence.item),
+        selectinload(Commitment.changes),
+        selectinload(Commitment.revisions),
+    ]
+
+
+def list_commitments(
+    session: Session,
+    *,
+    actor: str | None = None,
+    due_before: dt.date | None = None,
+) -> Sequence[Commitment]:
+    """Commitments in id order, with what the status engine needs loaded.
+
+    Filters by status happen after judging (the live status depends on "now").
+    """
+    stmt = select(Commitment).options(*_detail_options()).order_by(Commitment.id)
+    if actor:
+        found = find_actor(session, actor)
+        if found is None:
+            return []
+        stmt = stmt.where(Commitment.actor_id == found.id)
+    if due_before:
+        stmt = stmt.where(Commitment.due_latest.is_not(None), Commitment.due_latest < due_before)
+    return session.scalars(stmt).all()
+
+
+def manual_decision(commitment: Commitment) -> ManualDecision | None:
+    """The editor's decision in force, if the last decisive change was manual."""
+    if commitment.status_source != "manual":
+        return None
+    last = next((c for c in reversed(commitment.changes) if c.source in ("manual", "undo")), None)
+    if last is None:
+        return None
+    return ManualDecision(commitment.status, last.effective_on, last.by, last.note)
+
+
+def facts_for(commitment: Commitment) -> CommitmentFacts:
+    """Reduce a stored commitment to the plain facts the status engine judges."""
+    evidence = tuple(
+        EvidenceFact(e.kind, e.event_date or e.created_at.date(), e.id, e.new_due_latest)
+        for e in commitment.evidence if e.state == "accepted"
+    )
+    return CommitmentFacts(commitment.due_latest, commitment.negated, evidence, manual_decision(commitment))
+
+
+def last_manual_change(commitment: Commitment) -> StatusChange | None:
+    """The newest manual change that has not been undone, for ``resolve --undo``."""
+    undone = {c.undoes_id for c in commitment.changes if c.undoes_id}
+    for change in reversed(commitment.changes):
+        if change.source == "manual" and change.id not in undone:
+            return change
+    return None

@@ -1,0 +1,169 @@
+"""The status engine: a pure function from facts about a commitment to its status.
+
+``judge(facts, today, rules)`` looks only at plain data: the deadline of the
+promise *as first made*, the accepted evidence, an editor's decision and the
+date. Deadline revisions are history, not a new promise: a new date from the
+actor never turns a late delivery into an on-time one.
+
+Order of precedence:
+1. an editor's decision (``tracker resolve``) always wins;
+2. accepted fulfilment evidence: kept (on or before ``due_latest``) or
+   kept_late. For a promise *not* to act ("will not raise fares before 2027")
+   fulfilment evidence means the actor did it: broken if inside the window;
+3. accepted cancellation evidence: withdrawn;
+4. the calendar: no_deadline, pending, due_soon, delayed (a delay accepted
+   while the original deadline is ahead), overdue (past ``due_latest`` but
+   inside the grace period), broken (past grace). A promise not to act whose
+   window passed unbreached is kept.
+Evidence dated after ``today`` is ignored, so ``--as-of`` replays the past.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+STATUS_MEANINGS: dict[str, str] = {
+    "pending": "Not yet due: the deadline is more than the due-soon period away.",
+    "due_soon": "The deadline falls within the due-soon period.",
+    "delayed": "The actor announced a delay; the original deadline has not passed yet.",
+    "overdue": "The deadline has passed without fulfilment, inside the grace period.",
+    "broken": "Past the deadline and the grace period without fulfilment, or a promise "
+              "not to act that was breached.",
+    "kept": "Fulfilled on or before the last on-time day of the original deadline.",
+    "kept_late": "Fulfilled, but after the original deadline.",
+    "withdrawn": "The actor explicitly abandoned the promise.",
+    "partially_kept": "An editor judged the promise partly fulfilled.",
+    "unverifiable": "An editor judged that the outcome cannot be established.",
+    "no_deadline": "Open-ended: tracked, but never broken by the calendar.",
+}
+RESOLVED_STATUSES = frozenset({"kept", "kept_late", "broken", "withdrawn", "partially_kept", "unverifiable"})
+
+
+@dataclass(frozen=True)
+class EvidenceFact:
+    """One accepted piece of evidence, reduced to what the rules need."""
+
+    kind: str  # fulfilment | progress | delay | cancellation | mention
+    on: dt.date
+    evidence_id: int | None = None
+    new_due_latest: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class ManualDecision:
+    """The editor's decision currently in force."""
+
+    status: str
+    on: dt.date
+    by: str
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class CommitmentFacts:
+    """Everything the engine may look at for one commitment."""
+
+    due_latest: dt.date | None
+    negated: bool = False
+    evidence: tuple[EvidenceFact, ...] = ()
+    manual: ManualDecision | None = None
+
+
+@dataclass(frozen=True)
+class StatusRules:
+    """Configurable periods (``[status]`` in the config)."""
+
+    due_soon_days: int = 30
+    grace_days: int = 30
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """The engine's answer: status, a reason a reader can check, and when it took effect."""
+
+    status: str
+    reason: str
+    effective_on: dt.date
+    evidence_id: int | None = None
+
+
+def judge(facts: CommitmentFacts, today: dt.date, rules: StatusRules = StatusRules()) -> Verdict:
+    """Status of one commitment as of ``today``.
+
+    >>> judge(CommitmentFacts(due_latest=dt.date(2026, 6, 30)), dt.date(2026, 1, 1)).status
+    'pending'
+    """
+    if facts.manual is not None:
+        return _manual(facts.manual)
+    known = tuple(sorted((e for e in facts.evidence if e.on <= today), key=lambda e: e.on))
+    outcome = _negated_outcome(facts, known) if facts.negated else _fulfilment(facts, known)
+    if outcome is not None:
+        return outcome
+    cancelled = _first(known, "cancellation")
+    if cancelled is not None:
+        return Verdict("withdrawn", f"withdrawn: the actor abandoned it on {cancelled.on}",
+                       cancelled.on, cancelled.evidence_id)
+    return _by_calendar(facts, known, today, rules)
+
+
+def _manual(decision: ManualDecision) -> Verdict:
+    note = f": {decision.note}" if decision.note else ""
+    return Verdict(decision.status, f"decided by {decision.by} on {decision.on}{note}", decision.on)
+
+
+def _first(evidence: tuple[EvidenceFact, ...], kind: str) -> EvidenceFact | None:
+    return next((e for e in evidence if e.kind == kind), None)
+
+
+def _fulfilment(facts: CommitmentFacts, known: tuple[EvidenceFact, ...]) -> Verdict | None:
+    done = _first(known, "fulfilment")
+    if done is None:
+        return None
+    if facts.due_latest is None or done.on <= facts.due_latest:
+        when = f"on or before the deadline {facts.due_latest}" if facts.due_latest else "(no deadline)"
+        return Verdict("kept", f"fulfilled on {done.on}, {when}", done.on, done.evidence_id)
+    late = (done.on - facts.due_latest).days
+    return Verdict("kept_late", f"fulfilled on {done.on}, {late} days after the deadline {facts.due_latest}",
+                   done.on, done.evidence_id)
+
+
+def _negated_outcome(facts: CommitmentFacts, known: tuple[EvidenceFact, ...]) -> Verdict | None:
+    """A promise not to act is broken by doing it inside the window."""
+    breach = next((e for e in known if e.kind == "fulfilment"
+                   and (facts.due_latest is None or e.on <= facts.due_latest)), None)
+    if breach is None:
+        return None
+    return Verdict("broken", f"breached on {breach.on}: the actor did what it promised not to do",
+                   breach.on, breach.evidence_id)
+
+
+def _by_calendar(facts: CommitmentFacts, known: tuple[EvidenceFact, ...], today: dt.date,
+                 rules: StatusRules) -> Verdict:
+    due = facts.due_latest
+    if due is None:
+        return Verdict("no_deadline", "open-ended promise: no deadline to miss", today)
+    if today <= due:
+        return _before_deadline(due, known, today, rules)
+    if facts.negated:
+        return Verdict("kept", f"the restriction ran to {due} and was not breached", due + dt.timedelta(days=1))
+    late = (today - due).days
+    if late <= rules.grace_days:
+        return Verdict("overdue", f"deadline {due} passed {late} days ago with no fulfilment "
+                       f"(grace period {rules.grace_days} days)", due + dt.timedelta(days=1))
+    return Verdict("broken", f"deadline {due} passed {late} days ago with no fulfilment",
+                   due + dt.timedelta(days=rules.grace_days + 1))
+
+
+def _before_deadline(due: dt.date, known: tuple[EvidenceFact, ...], today: dt.date,
+                     rules: StatusRules) -> Verdict:
+    delays = [e for e in known if e.kind == "delay"]
+    if delays:
+        last = delays[-1]
+        target = f", now expected by {last.new_due_latest}" if last.new_due_latest else ""
+        return Verdict("delayed", f"delay announced on {last.on}{target}; original deadline {due}",
+                       last.on, last.evidence_id)
+    left = (due - today).days
+    if left <= rules.due_soon_days:
+        return Verdict("due_soon", f"due in {left} days ({due})", due - dt.timedelta(days=rules.due_soon_days))
+    return Verdict("pending", f"due {due}, {left} days left", today)

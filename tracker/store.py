@@ -1,0 +1,235 @@
+"""Named writes: every change to commitments and their history goes through here.
+
+Statuses change only through :func:`record_change`, so the audit log can
+reconstruct every status a commitment ever had. Automation (:func:`refresh`)
+never touches a commitment whose status an editor decided.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from tracker.errors import InvalidValue
+from tracker.models import MANUAL_STATUSES, Actor, ActorAlias, Announcement, Commitment, CommitmentSource, StatusChange
+from tracker.queries import (
+    facts_for,
+    find_actor,
+    get_commitment,
+    last_manual_change,
+    list_commitments,
+    norm_name,
+)
+from tracker.status import StatusRules, Verdict, judge
+
+AUTOMATION = "tracker"
+
+
+def content_hash(text: str) -> str:
+    """Identity of a text: sha256 of its whitespace-folded form."""
+    return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()
+
+
+def actor_named(session: Session, name: str, aliases: Iterable[str] = ()) -> Actor:
+    """Find or create the actor, merging any new aliases into its record."""
+    name = " ".join(name.split())
+    if not name:
+        raise InvalidValue("actor name is empty: give --actor NAME")
+    actor = find_actor(session, name)
+    if actor is None:
+        actor = next((a for a in (find_actor(session, x) for x in aliases) if a), None)
+    if actor is None:
+        actor = Actor(name=name)
+        session.add(actor)
+    known = {a.norm for a in actor.aliases}
+    for alias in (name, *aliases):
+        norm = norm_name(alias)
+        if norm and norm not in known and find_actor(session, alias) is None:
+            actor.aliases.append(ActorAlias(alias=alias, norm=norm))
+            known.add(norm)
+    session.flush()
+    return actor
+
+
+def announcement_for(
+    session: Session, *, text: str = "", url: str | None = None, title: str | None = None,
+    publisher: str | None = None, published: dt.date | None = None, feed_item_id: int | None = None,
+) -> tuple[Announcement, bool]:
+    """The stored announcement with this content (or URL, for a text-less source); (row, created)."""
+    digest = content_hash(text) if text.strip() else content_hash(f"url:{url}")
+    found = session.scalar(select(Announcement).where(Announcement.content_hash == digest))
+    if found is not None:
+        return found, False
+    row = Announcement(url=url, title=title, publisher=publisher, published=published, text=text,
+                       content_hash=digest, feed_item_id=feed_item_id)
+    session.add(row)
+    session.flush()
+    return row, True
+
+
+@dataclass
+class NewCommitment:
+    """What is needed to store a promise (from `tracker add` or the extractor)."""
+
+    actor: str
+    what: str
+    stated_on: dt.date
+    quote: str | None = None
+    deadline_phrase: str | None = None
+    due_earliest: dt.date | None = None
+    due_latest: dt.date | None = None
+    deadline_rule: str | None = None
+    confidence: float = 1.0
+    conditional: bool = False
+    negated: bool = False
+    actor_aliases: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+
+
+def add_commitment(session: Session, new: NewCommitment, *, by: str, today: dt.date,
+                   rules: StatusRules, source: Announcement | None = None) -> Commitment:
+    """Store a commitment and the first entry of its status history."""
+    actor = actor_named(session, new.actor, new.actor_aliases)
+    row = Commitment(
+        actor=actor, what=new.what, quote=new.quote, deadline_phrase=new.deadline_phrase,
+        due_earliest=new.due_earliest, due_latest=new.due_latest, deadline_rule=new.deadline_rule,
+        stated_on=new.stated_on, confidence=new.confidence, conditional=new.conditional,
+        negated=new.negated, tags=list(new.tags), status="pending", status_reason="",
+    )
+    session.add(row)
+    if source is not None:
+        link_source(session, row, source, new.quote, new.deadline_phrase, new.stated_on)
+    session.flush()
+    verdict = judge(facts_for(row), today, rules)
+    record_change(session, row, verdict.status, verdict.reason, by=by, source="auto",
+                  effective_on=new.stated_on, note="recorded")
+    return row
+
+
+def link_source(session: Session, commitment: Commitment, announcement: Announcement,
+                quote: str | None, deadline_phrase: str | None, stated_on: dt.date | None) -> bool:
+    """Link another announcement that states the commitment; False if already linked."""
+    if any(s.announcement_id == announcement.id for s in commitment.sources if announcement.id):
+        return False
+    commitment.sources.append(CommitmentSource(announcement=announcement, quote=quote,
+                                               deadline_phrase=deadline_phrase, stated_on=stated_on))
+    session.flush()
+    return True
+
+
+def record_change(
+    session: Session, commitment: Commitment, to_status: str, reason: str, *, by: str, source: str,
+    effective_on: dt.date, evidence_id: int | None = None, evidence_url: str | None = None,
+    note: str | None = None, undoes_id: int | None = None,
+) -> StatusChange:
+    """Append to the audit log and set the commitment's current status."""
+    change = StatusChange(
+        commitment_id=commitment.id, from_status=_previous_status(commitment), to_status=to_status,
+        reason=reason, by=by, source=source, effective_on=effective_on, evidence_id=evidence_id,
+        evidence_url=evidence_url, note=note, undoes_id=undoes_id,
+    )
+    session.add(change)
+    commitment.changes.append(change)
+    commitment.status = to_status
+    commitment.status_reason = reason
+    if source in ("manual", "undo"):
+        commitment.status_source = "manual" if source == "manual" or _manual_remains(commitment) else "auto"
+    session.flush()
+    return change
+
+
+def _previous_status(commitment: Commitment) -> str | None:
+    return commitment.changes[-1].to_status if commitment.changes else None
+
+
+def _manual_remains(commitment: Commitment) -> bool:
+    return last_manual_change(commitment) is not None
+
+
+def refresh(session: Session, commitment: Commitment, today: dt.date, rules: StatusRules) -> StatusChange | None:
+    """Re-judge one commitment; record a change if automation moves it. Manual ones are left alone."""
+    if commitment.status_source == "manual":
+        return None
+    verdict = judge(facts_for(commitment), today, rules)
+    if verdict.status == commitment.status:
+        if verdict.reason != commitment.status_reason:
+            commitment.status_reason = verdict.reason
+        return None
+    return _record_verdict(session, commitment, verdict)
+
+
+def _record_verdict(session: Session, commitment: Commitment, verdict: Verdict) -> StatusChange:
+    return record_change(session, commitment, verdict.status, verdict.reason, by=AUTOMATION,
+                         source="auto", effective_on=verdict.effective_on, evidence_id=verdict.evidence_id)
+
+
+def sweep(session: Session, today: dt.date, rules: StatusRules) -> list[StatusChange]:
+    """Re-judge every automatically tracked commitment (the daily deadline sweep)."""
+    changes = []
+    for commitment in list_commitments(session):
+        change = refresh(session, commitment, today, rules)
+        if change is not None:
+            changes.append(change)
+    return changes
+
+
+@dataclass
+class Resolution:
+    """The outcome of `tracker resolve`, for the CLI to report."""
+
+    change: StatusChange
+    adjusted_from: str | None = None  # "kept" when a late date turned it into kept_late
+
+
+def resolve(session: Session, commitment_id: int, status: str, *, on: dt.date, by: str,
+            note: str | None = None, evidence_url: str | None = None) -> Resolution:
+    """Record an editor's decision; kept with a date after the deadline becomes kept_late."""
+    if status not in MANUAL_STATUSES:
+        raise InvalidValue(f"invalid status {status!r}: use one of {', '.join(MANUAL_STATUSES)}")
+    commitment = get_commitment(session, commitment_id)
+    adjusted = None
+    if status == "kept" and commitment.due_latest and on > commitment.due_latest:
+        status, adjusted = "kept_late", "kept"
+    elif status == "kept_late" and commitment.due_latest and on <= commitment.due_latest:
+        status, adjusted = "kept", "kept_late"
+    reason = _resolution_reason(status, on, commitment.due_latest, note)
+    change = record_change(session, commitment, status, reason, by=by, source="manual",
+                           effective_on=on, evidence_url=evidence_url, note=note)
+    return Resolution(change, adjusted)
+
+
+def _resolution_reason(status: str, on: dt.date, due: dt.date | None, note: str | None) -> str:
+    base = f"editor marked {status} as of {on}"
+    if status in ("kept_late", "kept") and due:
+        delta = (on - due).days
+        base += f" ({delta} days after the deadline {due})" if delta > 0 else f" (deadline {due})"
+    return f"{base}: {note}" if note else base
+
+
+def undo(session: Session, commitment_id: int, *, by: str, today: dt.date, rules: StatusRules) -> StatusChange:
+    """Revert the last manual change, itself recorded; automation resumes if no decision remains."""
+    commitment = get_commitment(session, commitment_id)
+    target = last_manual_change(commitment)
+    if target is None:
+        raise InvalidValue(f"commitment {commitment_id} has no manual change to undo: "
+                           f"see `tracker history {commitment_id}`")
+    restored = target.from_status or "pending"
+    change = record_change(session, commitment, restored, f"undid change #{target.id} ({target.to_status})",
+                           by=by, source="undo", effective_on=today, undoes_id=target.id)
+    refresh(session, commitment, today, rules)
+    return change
+
+
+def replay(changes: Iterable[StatusChange]) -> list[str]:
+    """Every status in order, rebuilt from the audit log alone (used by tests and `history`)."""
+    statuses: list[str] = []
+    for change in changes:
+        if statuses and change.from_status != statuses[-1]:
+            raise ValueError(f"audit log gap before change {change.id}")
+        statuses.append(change.to_status)
+    return statuses
