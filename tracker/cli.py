@@ -8,13 +8,15 @@ the traceback instead.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime as dt
 import getpass
 import io
 import json
+import logging
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -435,6 +437,77 @@ def history(app: App, commitment_id: int, fmt: str) -> None:
 
 
 @cli.command()
+@click.argument("source")
+@click.option("--published", metavar="YYYY-MM-DD", help="Publication date (default: page/file metadata, else today).")
+@click.option("--actor", "default_actor", metavar="NAME", help="Actor for texts that never name one.")
+@click.option("--save", is_flag=True, help="Store the announcement and its commitments.")
+@click.option("--include-conditional", is_flag=True, help="Also list promises that hang on a condition.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@as_of_option
+@click.pass_obj
+def extract(app: App, source: str, published: str | None, default_actor: str | None, save: bool,
+            include_conditional: bool, fmt: str) -> None:
+    """Find the commitments in an announcement: a text file, '-' for stdin, or an http(s) URL.
+
+    Previews by default; --save stores them (the same text twice adds nothing).
+    Example: tracker extract examples/announcements/2025-03-04-glasswing-transit.txt --save
+    """
+    from tracker.pipeline import extract_source
+
+    found, src, day = extract_source(source, app.config, published=parse_date_option(published, "--published"),
+                                     default_actor=default_actor, include_conditional=include_conditional)
+    if fmt == "json":
+        click.echo(json.dumps([extracted_dict(c) for c in found], indent=2, ensure_ascii=False))
+    else:
+        _extraction_table(found, src.label, day)
+    if save:
+        _save_extraction(app, src, found, day)
+
+
+def extracted_dict(c: Any) -> dict[str, Any]:
+    """The JSON object of one extracted commitment (documented in the README)."""
+    return {
+        "actor": c.actor, "actor_aliases": list(c.actor_aliases), "what": c.what, "quote": c.quote,
+        "deadline_phrase": c.deadline_phrase,
+        "due_earliest": c.due_earliest.isoformat() if c.due_earliest else None,
+        "due_latest": c.due_latest.isoformat() if c.due_latest else None,
+        "confidence": round(c.confidence, 3), "conditional": c.conditional, "negated": c.negated,
+    }
+
+
+def _extraction_table(found: list[Any], label: str, day: dt.date) -> None:
+    out = console()
+    if not found:
+        out.print(f"{label}: no commitments found (published {day})")
+        return
+    table = Table(pad_edge=False, show_lines=True)
+    for name in ("actor", "commitment", "deadline", "due window", "conf."):
+        table.add_column(name, overflow="fold")
+    for c in found:
+        window = f"{c.due_earliest or '?'} .. {c.due_latest}" if c.due_latest else "no deadline"
+        flags = "".join(f" [{f}]" for f in ("negated", "conditional") if getattr(c, f))
+        table.add_row(c.actor or "?", Text(f"{c.what}{flags}\n") + Text(f"“{c.quote}”", style="italic dim"),
+                      c.deadline_phrase or "-", window, f"{c.confidence:.2f}")
+    out.print(table)
+    out.print(f"{len(found)} commitment(s) in {label} (published {day})")
+
+
+def _save_extraction(app: App, src: Any, found: list[Any], day: dt.date) -> None:
+    from tracker.intake import save_extraction
+
+    with write_session(app.engine()) as session:
+        result = save_extraction(session, src, found, published=day, by=_user(), today=clock.today(),
+                                 rules=app.rules)
+        if result.duplicate:
+            click.echo(f"already saved as announcement {result.announcement.id}: nothing added")
+            return
+        click.echo(f"saved announcement {result.announcement.id}: {len(result.created)} new commitment(s), "
+                   f"{len(result.linked)} linked to existing, {len(result.revisions)} deadline revision(s)")
+        if result.skipped_no_actor:
+            click.echo(f"skipped {result.skipped_no_actor} commitment(s) with no actor: give --actor NAME")
+
+
+@cli.command()
 @as_of_option
 @click.pass_obj
 def sweep(app: App) -> None:
@@ -450,6 +523,202 @@ def sweep(app: App) -> None:
         for ch in changes:
             click.echo(f"commitment {ch.commitment_id}: {ch.from_status} -> {ch.to_status} ({ch.reason})")
     click.echo(f"{len(changes)} status change(s) as of {clock.today()}")
+
+
+# --- feeds and polling -----------------------------------------------------------------
+
+
+@cli.group()
+def feeds() -> None:
+    """Feeds the tracker polls: add, list, remove, resume."""
+
+
+@feeds.command("add")
+@click.argument("url_or_path")
+@click.option("--name", default="", help="A name to show (default: from the URL).")
+@click.option("--role", type=click.Choice(["evidence", "announcements", "both"]), default="evidence", show_default=True,
+              help="evidence: matched against commitments; announcements: commitments are extracted.")
+@click.option("--every", default=None, metavar="DURATION", help="Poll interval, e.g. 30m, 2h, 1d (default: daemon.default_every).")
+@click.pass_obj
+def feeds_add(app: App, url_or_path: str, name: str, role: str, every: str | None) -> None:
+    """Add a feed (http(s) URL, file:// URL or local path); it is due at once.
+
+    Example: tracker feeds add https://news.example.org/rss.xml --role evidence --every 1h
+    """
+    from tracker.feedstore import add_feed
+
+    with write_session(app.engine()) as session:
+        feed, created = add_feed(session, url_or_path, name=name, role=role,
+                                 every=every or app.config.daemon.default_every, now=clock.now())
+        click.echo(f"{'added' if created else 'updated'} feed {feed.id}: {feed.name} ({feed.role}, every "
+                   f"{_duration(feed.every_seconds)})")
+
+
+def _duration(seconds: int) -> str:
+    for unit, size in (("d", 86400), ("h", 3600), ("m", 60)):
+        if seconds % size == 0 and seconds >= size:
+            return f"{seconds // size}{unit}"
+    return f"{seconds}s"
+
+
+@feeds.command("list")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.pass_obj
+def feeds_list(app: App, fmt: str) -> None:
+    """List feeds: last and next poll, items, consecutive errors, paused or not.
+
+    Example: tracker feeds list --format json
+    """
+    from tracker.feedstore import feed_views
+
+    with read_session(app.engine()) as session:
+        views = feed_views(session)
+    if fmt == "json":
+        click.echo(json.dumps([v.as_json() for v in views], indent=2, ensure_ascii=False))
+        return
+    table = Table(pad_edge=False)
+    for col in ("id", "name", "role", "items", "last poll", "next poll", "errors", "state"):
+        table.add_column(col, overflow="fold")
+    for v in views:
+        state = Text("paused", style="bold red") if v.paused else Text("ok" if not v.error_count else "failing",
+                                                                        style="green" if not v.error_count else "yellow")
+        table.add_row(str(v.id), v.name, v.role, str(v.items), (v.last_polled_at or "never")[:16],
+                      (v.next_poll_at or "-")[:16], str(v.error_count), state)
+    console().print(table)
+    for v in views:
+        if v.last_error:
+            console().print(Text(f"feed {v.id}: {v.last_error}", style="dim"))
+
+
+@feeds.command("remove")
+@click.argument("feed")
+@click.pass_obj
+def feeds_remove(app: App, feed: str) -> None:
+    """Stop polling a feed and delete it (by id or URL).
+
+    Example: tracker feeds remove 3
+    """
+    from tracker.feedstore import remove_feed
+
+    with write_session(app.engine()) as session:
+        removed = remove_feed(session, feed)
+        click.echo(f"removed feed {removed.id}: {removed.name}")
+
+
+@feeds.command("resume")
+@click.argument("feed")
+@click.pass_obj
+def feeds_resume(app: App, feed: str) -> None:
+    """Unpause a feed that failed too often; it is polled at the next cycle.
+
+    Example: tracker feeds resume 3
+    """
+    from tracker.feedstore import resume_feed
+
+    with write_session(app.engine()) as session:
+        resumed = resume_feed(session, feed, clock.now())
+        click.echo(f"resumed feed {resumed.id}: {resumed.name}")
+
+
+@cli.command()
+@click.option("--all", "every_feed", is_flag=True, help="Poll every feed, not only those that are due.")
+@as_of_option
+@click.pass_obj
+def poll(app: App, every_feed: bool) -> None:
+    """Run one polling cycle now (the daemon's tick; use it from cron instead of `tracker run`).
+
+    Example: tracker poll --all
+    """
+    from tracker.pipeline import poll as poll_cycle
+    from tracker.pipeline import prepare
+
+    engine = app.engine()
+    prepare(engine, app.config)
+    with _progress() as on_feed:
+        summary = poll_cycle(engine, app.config, every_feed=every_feed, on_feed=on_feed)
+    for line in summary.errors + summary.warnings:
+        click.echo(line, err=True)
+    click.echo(summary.line())
+
+
+@contextlib.contextmanager
+def _progress() -> Iterator[Callable[[str, str], None] | None]:
+    """A progress bar on a terminal, nothing when piped."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    from rich.progress import Progress, SpinnerColumn, TextColumn
+
+    with Progress(SpinnerColumn(), TextColumn("{task.description}"), TextColumn("{task.completed} feeds"),
+                  console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task("polling", total=None)
+        yield lambda feed, label: bar.update(task, advance=1, description=f"feed {feed}: {label}")
+
+
+@cli.command()
+@click.option("--log-file", metavar="PATH", help="Log here instead of stderr (overrides daemon.log_file).")
+@click.pass_obj
+def run(app: App, log_file: str | None) -> None:
+    """Run the daemon: poll due feeds every tick, sweep deadlines daily, re-render after changes.
+
+    Stops gracefully on SIGTERM/SIGINT. Example: tracker run
+    """
+    from tracker import daemon
+    from tracker.pipeline import prepare
+
+    _setup_logging(log_file or app.config.daemon.log_file, app.config.daemon.log_level)
+    engine = app.engine()
+    prepare(engine, app.config)
+    daemon.run(engine, app.config)
+
+
+def _setup_logging(path: str, level: str) -> None:
+    handler = logging.FileHandler(path, encoding="utf-8") if path else logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.handlers[:] = [handler]
+    root.setLevel(level.upper())
+    logging.getLogger("apscheduler").setLevel(logging.WARNING)
+    logging.getLogger("alembic").setLevel(logging.WARNING)
+    logging.getLogger("httpx").setLevel(logging.WARNING)
+
+
+@cli.command()
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.pass_obj
+def status(app: App, fmt: str) -> None:
+    """Daemon health from the database: last cycle, paused feeds, silent feeds.
+
+    Example: tracker status
+    """
+    from tracker.health import health_report
+
+    engine = app.engine()
+    with read_session(engine) as session:
+        report = health_report(session, engine, app.config, clock.now())
+    if fmt == "json":
+        click.echo(json.dumps(report, indent=2, ensure_ascii=False))
+        return
+    for line in _health_lines(report):
+        click.echo(line)
+
+
+def _health_lines(r: dict[str, Any]) -> list[str]:
+    last = r["last_cycle"]
+    lines = [f"daemon: {'running' if r['daemon_running'] else 'not running'}"]
+    if last:
+        lines.append(f"last cycle: {last['started_at'][:19]} ({last['duration_s']:.1f}s): {last['fetched']} fetched, "
+                     f"{last['not_modified']} not modified, {last['failed']} failed, {last['new_items']} new items")
+        lines += [f"  error: {e}" for e in last["errors"]]
+    else:
+        lines.append("last cycle: never (run `tracker poll` or `tracker run`)")
+    lines.append(f"feeds: {r['feeds']} total, {len(r['paused'])} paused, {len(r['silent'])} silent")
+    lines += [f"  paused: feed {f['id']} {f['name']}: {f['last_error']} (`tracker feeds resume {f['id']}`)"
+              for f in r["paused"]]
+    lines += [f"  silent: feed {f['id']} {f['name']}: no new item since {f['since']}" for f in r["silent"]]
+    for job in r["jobs"]:
+        lines.append(f"next {job['id']}: {job['next_run_at'] or 'paused'}")
+    return lines
 
 
 def main() -> None:

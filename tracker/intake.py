@@ -7,17 +7,25 @@ Turns deadline phrases into windows with the deadline module and hands rows to
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session
 
 from tracker import store
 from tracker.config import Config
-from tracker.models import Commitment
+from tracker.models import Announcement, Commitment, DeadlineRevision
+from tracker.sources import SourceText
 from tracker.status import StatusRules
 
+if TYPE_CHECKING:
+    from tracker.extract import Commitment as Extracted
+    from tracker.extract.deadlines import DeadlineConventions
 
-def conventions(config: Config) -> "DeadlineConventions":
+
+def conventions(config: Config) -> DeadlineConventions:
     """The deadline conventions from the config's ``[deadlines]`` table."""
     from tracker.extract.deadlines import DeadlineConventions
 
@@ -44,3 +52,84 @@ def add_manual(
     if source_url:
         source, _ = store.announcement_for(session, url=source_url, published=stated_on)
     return store.add_commitment(session, new, by=by, today=today, rules=rules, source=source)
+
+
+STOPWORDS = frozenset("a an the to of for and in on at by with its their his her new first all every "
+                      "from into this that be will would".split())
+
+
+def promise_terms(text: str) -> frozenset[str]:
+    """Content words of a promise, crudely stemmed, for restatement matching."""
+    words = re.findall(r"[a-z0-9]+", text.lower())
+    return frozenset(_stem(w) for w in words if w not in STOPWORDS and len(w) > 1)
+
+
+def _stem(word: str) -> str:
+    for suffix in ("ing", "ed", "es", "s"):
+        if len(word) > len(suffix) + 3 and word.endswith(suffix):
+            return word[: -len(suffix)]
+    return word
+
+
+def same_promise(a: str, b: str) -> bool:
+    """Whether two `what` descriptions by one actor describe the same promise."""
+    ta, tb = promise_terms(a), promise_terms(b)
+    if not ta or not tb:
+        return False
+    overlap = len(ta & tb)
+    return overlap / len(ta | tb) >= 0.5 or overlap / min(len(ta), len(tb)) >= 0.8
+
+
+@dataclass
+class SaveResult:
+    """What saving one announcement did."""
+
+    announcement: Announcement
+    duplicate: bool = False
+    created: list[Commitment] = field(default_factory=list)
+    linked: list[Commitment] = field(default_factory=list)
+    revisions: list[DeadlineRevision] = field(default_factory=list)
+    skipped_no_actor: int = 0
+
+
+def save_extraction(session: Session, source: SourceText, found: Iterable[Extracted], *, published: dt.date,
+                    by: str, today: dt.date, rules: StatusRules, feed_item_id: int | None = None) -> SaveResult:
+    """Store an announcement and its commitments; the same text twice adds nothing.
+
+    A commitment the actor already made (same actor, same promise) gets this
+    announcement as another source, and a different deadline becomes a
+    deadline revision rather than a new promise.
+    """
+    announcement, created = store.announcement_for(
+        session, text=source.text, url=source.url, title=source.title, publisher=source.publisher,
+        published=published, feed_item_id=feed_item_id)
+    result = SaveResult(announcement, duplicate=not created)
+    if not created:
+        return result
+    for item in found:
+        if not item.actor:
+            result.skipped_no_actor += 1
+            continue
+        _save_one(session, item, announcement, result, published=published, by=by, today=today, rules=rules)
+    return result
+
+
+def _save_one(session: Session, item: Extracted, announcement: Announcement, result: SaveResult, *,
+              published: dt.date, by: str, today: dt.date, rules: StatusRules) -> None:
+    actor = store.actor_named(session, item.actor or "", item.actor_aliases)
+    existing = next((c for c in actor.commitments if same_promise(c.what, item.what)), None)
+    if existing is None:
+        new = store.NewCommitment(
+            actor=actor.name, what=item.what, stated_on=published, quote=item.quote,
+            deadline_phrase=item.deadline_phrase, due_earliest=item.due_earliest, due_latest=item.due_latest,
+            deadline_rule=getattr(item, "deadline_rule", None), confidence=item.confidence,
+            conditional=item.conditional, negated=item.negated, actor_aliases=tuple(item.actor_aliases))
+        result.created.append(store.add_commitment(session, new, by=by, today=today, rules=rules, source=announcement))
+        return
+    if store.link_source(session, existing, announcement, item.quote, item.deadline_phrase, published):
+        result.linked.append(existing)
+    revision = store.add_revision(session, existing, new_phrase=item.deadline_phrase,
+                                  new_due_latest=item.due_latest, revised_on=published,
+                                  announcement_id=announcement.id, note="restated with a different deadline")
+    if revision is not None:
+        result.revisions.append(revision)

@@ -14,6 +14,9 @@ from tracker.models import Actor, ActorAlias, Commitment, CommitmentSource, Evid
 from tracker.status import CommitmentFacts, EvidenceFact, ManualDecision
 
 
+CLOSED_STATUSES = ("kept", "kept_late", "withdrawn")
+
+
 def norm_name(name: str) -> str:
     """Lookup key for actor names: lower-case, folded spaces, no leading 'the'."""
     folded = re.sub(r"\s+", " ", name).strip().lower()
@@ -62,6 +65,17 @@ def list_commitments(
         stmt = stmt.where(Commitment.actor_id == found.id)
     if due_before:
         stmt = stmt.where(Commitment.due_latest.is_not(None), Commitment.due_latest < due_before)
+    return session.scalars(stmt).all()
+
+
+def open_commitments(session: Session) -> Sequence[Commitment]:
+    """Commitments automation still watches for evidence: not decided by an editor, not done.
+
+    Broken-by-date ones stay open: a late delivery still turns them into kept_late.
+    """
+    stmt = (select(Commitment).options(*_detail_options())
+            .where(Commitment.status_source == "auto", Commitment.status.not_in(CLOSED_STATUSES))
+            .order_by(Commitment.id))
     return session.scalars(stmt).all()
 
 

@@ -16,7 +16,16 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from tracker.errors import InvalidValue
-from tracker.models import MANUAL_STATUSES, Actor, ActorAlias, Announcement, Commitment, CommitmentSource, StatusChange
+from tracker.models import (
+    MANUAL_STATUSES,
+    Actor,
+    ActorAlias,
+    Announcement,
+    Commitment,
+    CommitmentSource,
+    DeadlineRevision,
+    StatusChange,
+)
 from tracker.queries import (
     facts_for,
     find_actor,
@@ -233,3 +242,28 @@ def replay(changes: Iterable[StatusChange]) -> list[str]:
             raise ValueError(f"audit log gap before change {change.id}")
         statuses.append(change.to_status)
     return statuses
+
+
+def current_deadline(commitment: Commitment) -> tuple[str | None, dt.date | None]:
+    """The latest deadline the actor has given (the original unless revised)."""
+    if commitment.revisions:
+        last = commitment.revisions[-1]
+        return last.new_phrase, last.new_due_latest
+    return commitment.deadline_phrase, commitment.due_latest
+
+
+def add_revision(session: Session, commitment: Commitment, *, new_phrase: str | None,
+                 new_due_latest: dt.date | None, revised_on: dt.date, announcement_id: int | None = None,
+                 evidence_id: int | None = None, note: str | None = None) -> DeadlineRevision | None:
+    """Record a new deadline for an existing promise (slip history); None if nothing changed."""
+    old_phrase, old_due = current_deadline(commitment)
+    if new_due_latest is None or new_due_latest == old_due:
+        return None
+    revision = DeadlineRevision(
+        commitment_id=commitment.id, announcement_id=announcement_id, evidence_id=evidence_id,
+        old_phrase=old_phrase, new_phrase=new_phrase, old_due_latest=old_due, new_due_latest=new_due_latest,
+        revised_on=revised_on, note=note)
+    session.add(revision)
+    commitment.revisions.append(revision)
+    session.flush()
+    return revision

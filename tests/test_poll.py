@@ -1,0 +1,139 @@
+"""Polling through the database against a real HTTP server on loopback.
+
+One cycle is `tracker poll`; the daemon's tick calls the very same function.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+from sqlalchemy import func, select
+
+from tests.clihelp import ok, run
+from tests.feedserver import feed_server  # noqa: F401 - pytest fixture
+from tracker import db
+from tracker.models import Feed, FeedItem
+
+
+@pytest.fixture
+def ready(db_url, tmp_path):
+    """An initialised database and a config with fast failure settings."""
+    (tmp_path / "tracker.toml").write_text(
+        f'[database]\nurl = "{db_url}"\n[daemon]\nmax_errors = 3\n[fetch]\ntotal_timeout = 3.0\n', encoding="utf-8")
+    ok("db", "upgrade")
+    return db_url
+
+
+def feeds_json():
+    return {f["name"]: f for f in json.loads(ok("feeds", "list", "--format", "json"))}
+
+
+def item_count(url: str) -> int:
+    with db.read_session(db.make_engine(url)) as session:
+        return session.scalar(select(func.count()).select_from(FeedItem))
+
+
+def test_poll_stores_items_once_and_skips_unchanged_feeds(ready, feed_server):
+    ok("feeds", "add", feed_server.url("/gen/alpha/5.xml"), "--name", "alpha")
+    ok("feeds", "add", feed_server.url("/no-validators.xml"), "--name", "novalid")
+    first = ok("poll")
+    assert "2 fetched, 0 not modified, 0 failed" in first
+    stored = item_count(ready)
+    assert stored >= 6
+    second = ok("poll", "--all")
+    assert "0 fetched, 2 not modified" in second and "0 new items" in second
+    assert item_count(ready) == stored
+    feed_server.gen_round = 2  # two new items, two old ones drop off the feed
+    third = ok("poll", "--all")
+    assert "2 new items" in third
+    assert item_count(ready) == stored + 2
+    views = feeds_json()
+    assert views["alpha"]["items"] == 7 and views["alpha"]["error_count"] == 0
+    assert set(views["alpha"]) >= {"id", "url", "name", "role", "items", "last_polled_at", "next_poll_at",
+                                   "error_count", "last_error", "paused"}
+
+
+def test_only_due_feeds_are_polled_without_all(ready, feed_server):
+    ok("feeds", "add", feed_server.url("/gen/beta/3.xml"), "--name", "beta", "--every", "1h")
+    ok("poll")
+    assert "0 fetched, 0 not modified, 0 failed" in ok("poll")  # next poll is an hour away
+
+
+def test_failing_feed_backs_off_then_pauses_and_resumes(ready, feed_server):
+    ok("feeds", "add", feed_server.url("/status/500"), "--name", "broken")
+    ok("feeds", "add", feed_server.url("/gen/good/2.xml"), "--name", "good")
+    result = run("poll", "--all")
+    assert result.exit_code == 0 and "1 fetched" in result.output and "1 failed" in result.output
+    assert "HTTP 500" in result.output or "500" in result.output
+    broken = feeds_json()["broken"]
+    assert broken["error_count"] == 1 and not broken["paused"]
+    assert dt.datetime.fromisoformat(broken["next_poll_at"]) > dt.datetime.now(dt.timezone.utc)
+    run("poll", "--all"), run("poll", "--all")
+    broken = feeds_json()["broken"]
+    assert broken["paused"] and broken["error_count"] == 3 and "500" in broken["last_error"]
+    assert "paused" in ok("feeds", "list")
+    assert "0 failed" in ok("poll", "--all")  # paused feeds are skipped, never dropped
+    ok("feeds", "resume", str(broken["id"]))
+    resumed = feeds_json()["broken"]
+    assert not resumed["paused"] and resumed["error_count"] == 0
+
+
+def test_retry_after_is_respected(ready, feed_server):
+    ok("feeds", "add", feed_server.url("/status/429?retry_after=7200"), "--name", "busy")
+    ok("poll")
+    busy = feeds_json()["busy"]
+    wait = dt.datetime.fromisoformat(busy["next_poll_at"]) - dt.datetime.now(dt.timezone.utc)
+    assert wait >= dt.timedelta(seconds=7000)
+
+
+def test_gone_feed_is_paused_at_once(ready, feed_server):
+    ok("feeds", "add", feed_server.url("/status/410"), "--name", "gone")
+    ok("poll")
+    assert feeds_json()["gone"]["paused"]
+
+
+def test_local_path_and_file_url_feeds(ready, tmp_path):
+    from tests.feedserver import FIXTURES
+
+    ok("feeds", "add", str(FIXTURES / "good-rss.xml"), "--name", "local")
+    ok("feeds", "add", (FIXTURES / "good-atom.xml").as_uri(), "--name", "fileurl")
+    out = ok("poll")
+    assert "2 fetched" in out
+    assert feeds_json()["local"]["items"] > 0 and feeds_json()["fileurl"]["items"] > 0
+    assert "2 not modified" in ok("poll", "--all")
+
+
+def test_feeds_add_rejects_bad_input(ready):
+    assert run("feeds", "add", "ftp://example.org/feed").exit_code == 2
+    missing = run("feeds", "add", "no/such/file.xml")
+    assert missing.exit_code == 2 and "no such file" in missing.output
+    bad_every = run("feeds", "add", "https://example.org/f.xml", "--every", "often")
+    assert bad_every.exit_code == 2 and "often" in bad_every.output
+    assert run("feeds", "remove", "99").exit_code == 2
+
+
+def test_feeds_remove(ready, feed_server):
+    ok("feeds", "add", feed_server.url("/gen/gamma/2.xml"), "--name", "gamma")
+    ok("poll")
+    ok("feeds", "remove", "1")
+    assert feeds_json() == {}
+
+
+def test_config_feeds_sync_thousands(ready, tmp_path):
+    body = (tmp_path / "tracker.toml").read_text()
+    body += "".join(f'[[feeds]]\nurl = "https://feeds{i % 50}.example.org/{i}.xml"\nname = "f{i}"\nevery = "2h"\n'
+                    for i in range(3000))
+    (tmp_path / "tracker.toml").write_text(body)
+    from tracker.config import load_config
+    from tracker.feedstore import sync_config_feeds
+
+    config = load_config()
+    engine = db.open_database(config.database.url)
+    now = dt.datetime.now(dt.timezone.utc)
+    with db.write_session(engine) as session:
+        assert sync_config_feeds(session, config.feeds, "30m", now) == 3000
+    with db.write_session(engine) as session:
+        assert sync_config_feeds(session, config.feeds, "30m", now) == 0  # idempotent
+        assert session.scalar(select(func.count()).select_from(Feed)) == 3000

@@ -1,0 +1,64 @@
+"""Reading announcements: bad input gets one clear line and a non-zero exit, nothing stored."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.clihelp import ok, run
+from tracker.errors import InputError
+from tracker.sources import parse_text_file, read_source
+
+GOOD = ("date: 2025-05-06\nsource: Valley Times\ntitle: Bridge plan\n\n"
+        "The Valley Roads Agency will reopen the old river bridge to cyclists by the end of 2026, "
+        "its director said on Monday. The agency also plans to repaint the railings next spring.\n")
+
+
+def test_header_lines_give_date_publisher_and_title():
+    src = parse_text_file(GOOD, "bridge.txt")
+    assert str(src.published) == "2025-05-06"
+    assert (src.publisher, src.title) == ("Valley Times", "Bridge plan")
+    assert src.text.startswith("The Valley Roads Agency will reopen")
+
+
+def test_text_without_header_is_all_body():
+    src = parse_text_file("The Valley Roads Agency will reopen the bridge by June.", "x")
+    assert src.published is None and src.text.startswith("The Valley")
+
+
+@pytest.mark.parametrize("content,message", [
+    (b"", "no text to read"),
+    (b"   \n\n  ", "no text to read"),
+    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), "binary data"),
+    ("Le ministère ouvrira la nouvelle ligne de tramway avant la fin de l'année prochaine, a déclaré "
+     "la ministre lors d'une conférence de presse à Lyon mercredi matin.".encode(), "does not look like English"),
+    (b"\xff\xfe\xfa not utf8 \xff text here", "not UTF-8"),
+    (b"<!doctype html><html><body><nav>Home | About</nav></body></html>", "no article text"),
+])
+def test_unreadable_files_are_refused(tmp_path, content, message):
+    path = tmp_path / "input.txt"
+    path.write_bytes(content)
+    with pytest.raises(InputError, match=message):
+        read_source(str(path))
+
+
+def test_a_50_mb_file_is_refused_without_reading_it(tmp_path):
+    path = tmp_path / "huge.txt"
+    with path.open("wb") as fh:
+        fh.seek(50 * 1024 * 1024)
+        fh.write(b"x")
+    with pytest.raises(InputError, match="too large"):
+        read_source(str(path))
+
+
+def test_missing_file_says_what_to_give(tmp_path):
+    with pytest.raises(InputError, match="no such file"):
+        read_source(str(tmp_path / "nope.txt"))
+
+
+def test_cli_bad_input_exits_non_zero_and_stores_nothing(tmp_path):
+    ok("db", "upgrade")
+    (tmp_path / "empty.txt").write_text("")
+    result = run("extract", str(tmp_path / "empty.txt"), "--save")
+    assert result.exit_code == 2 and "no text to read" in result.output
+    assert "Traceback" not in result.output
+    assert ok("list", "--format", "json").strip() == "[]"

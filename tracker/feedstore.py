@@ -1,0 +1,233 @@
+"""Feeds and their items in the database: the schedule lives in the feed rows.
+
+A failing feed is a row update, not a crash: the error is recorded, the next
+poll backs off, and after ``max_errors`` consecutive failures (or a 410) the
+feed is paused and shown as such until `tracker feeds resume`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import quote_plus
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session
+
+from tracker.backoff import next_poll_after_failure, next_poll_after_success, parse_duration, should_pause
+from tracker.config import Config, FeedConfig
+from tracker.errors import FetchError, InvalidValue, NotFound
+from tracker.feeds import FeedItem as ParsedItem
+from tracker.fetch import FetchResult, Validators
+from tracker.models import Commitment, Feed, FeedItem
+
+CONFIG_ROLES = ("evidence", "announcements", "both")
+
+
+def normalize_feed_url(url_or_path: str) -> str:
+    """http(s) and file:// URLs as given; a local path becomes an absolute file:// URL."""
+    if url_or_path.startswith(("http://", "https://", "file://")):
+        return url_or_path
+    if "://" in url_or_path:
+        raise InvalidValue(f"{url_or_path!r}: only http(s) URLs, file:// URLs and local paths can be polled")
+    path = Path(url_or_path).expanduser()
+    if not path.is_file():
+        raise InvalidValue(f"{url_or_path!r}: no such file: give an http(s) URL or an existing feed file")
+    return path.resolve().as_uri()
+
+
+def get_feed(session: Session, ref: str | int) -> Feed:
+    """A feed by id or URL, or NotFound with the next step."""
+    feed = None
+    if isinstance(ref, int) or str(ref).isdigit():
+        feed = session.get(Feed, int(ref))
+    if feed is None:
+        feed = session.scalar(select(Feed).where(Feed.url == str(ref)))
+    if feed is None:
+        raise NotFound(f"no feed {ref!r}: run `tracker feeds list` to see ids")
+    return feed
+
+
+def add_feed(session: Session, url_or_path: str, *, name: str = "", role: str = "evidence",
+             every: str = "30m", now: dt.datetime, from_config: bool = False) -> tuple[Feed, bool]:
+    """Add a feed (due at once); an existing URL is updated instead. Returns (feed, created)."""
+    if role not in CONFIG_ROLES:
+        raise InvalidValue(f"invalid role {role!r}: use one of {', '.join(CONFIG_ROLES)}")
+    url = normalize_feed_url(url_or_path)
+    seconds = int(parse_duration(every).total_seconds())
+    feed = session.scalar(select(Feed).where(Feed.url == url))
+    created = feed is None
+    if feed is None:
+        feed = Feed(url=url, next_poll_at=now, error_count=0, paused=False)
+        session.add(feed)
+    feed.name, feed.role, feed.every_seconds = name or feed.name or _default_name(url), role, seconds
+    feed.from_config = from_config or feed.from_config
+    session.flush()
+    return feed, created
+
+
+def _default_name(url: str) -> str:
+    return url.rstrip("/").rsplit("/", 1)[-1][:200] or url[:200]
+
+
+def remove_feed(session: Session, ref: str | int) -> Feed:
+    """Delete a feed and its items; evidence keeps its link, title and explanation."""
+    feed = get_feed(session, ref)
+    session.delete(feed)
+    session.flush()
+    return feed
+
+
+def resume_feed(session: Session, ref: str | int, now: dt.datetime) -> Feed:
+    """Unpause a feed and make it due now."""
+    feed = get_feed(session, ref)
+    feed.paused, feed.error_count, feed.next_poll_at = False, 0, now
+    session.flush()
+    return feed
+
+
+def sync_config_feeds(session: Session, feeds: Sequence[FeedConfig], default_every: str,
+                      now: dt.datetime) -> int:
+    """Upsert the config's [[feeds]] tables (thousands are fine: one query for the known URLs)."""
+    urls = {normalize_feed_url(f.url): f for f in feeds}
+    known = {f.url: f for f in session.scalars(select(Feed).where(Feed.url.in_(list(urls))))} if urls else {}
+    changed = 0
+    for url, cfg in urls.items():
+        seconds = int(parse_duration(cfg.every or default_every).total_seconds())
+        feed = known.get(url)
+        if feed is None:
+            session.add(Feed(url=url, name=cfg.name or _default_name(url), role=cfg.role, every_seconds=seconds,
+                             next_poll_at=now, from_config=True, error_count=0, paused=False))
+            changed += 1
+        elif (feed.name, feed.role, feed.every_seconds) != (cfg.name or feed.name, cfg.role, seconds):
+            feed.name, feed.role, feed.every_seconds = cfg.name or feed.name, cfg.role, seconds
+            changed += 1
+    session.flush()
+    return changed
+
+
+def sync_search_feeds(session: Session, config: Config, commitments: Iterable[Commitment],
+                      query_for, now: dt.datetime) -> int:  # type: ignore[no-untyped-def]
+    """One search feed per (template, open commitment); the query is stored on the commitment."""
+    if not config.search.templates:
+        return 0
+    seconds = int(parse_duration(config.search.every).total_seconds())
+    added = 0
+    for c in commitments:
+        c.search_query = c.search_query or query_for(c)
+        for template in config.search.templates:
+            url = template.replace("{query}", quote_plus(c.search_query))
+            if session.scalar(select(Feed.id).where(Feed.url == url)) is None:
+                session.add(Feed(url=url, name=f"search: {c.search_query}"[:200], role="search",
+                                 every_seconds=seconds, next_poll_at=now, commitment_id=c.id,
+                                 error_count=0, paused=False))
+                added += 1
+    session.flush()
+    return added
+
+
+def due_feeds(session: Session, now: dt.datetime, *, every_feed: bool = False) -> list[Feed]:
+    """Feeds to poll now: not paused, and due (or all with ``every_feed``)."""
+    stmt = select(Feed).where(Feed.paused.is_(False)).order_by(Feed.next_poll_at, Feed.id)
+    if not every_feed:
+        stmt = stmt.where(or_(Feed.next_poll_at.is_(None), Feed.next_poll_at <= now))
+    return list(session.scalars(stmt))
+
+
+def validators_of(feed: Feed) -> Validators:
+    return Validators(etag=feed.etag, last_modified=feed.last_modified, content_hash=feed.content_hash)
+
+
+def record_success(feed: Feed, result: FetchResult, now: dt.datetime, rng: random.Random | None = None) -> None:
+    """Store the new validators and schedule the next poll."""
+    v = result.validators
+    feed.etag, feed.last_modified, feed.content_hash = v.etag, v.last_modified, v.content_hash
+    if result.permanent_redirect and not result.permanent_redirect.startswith("file://"):
+        feed.url = result.permanent_redirect
+    feed.last_polled_at = feed.last_success_at = now
+    feed.error_count, feed.last_error = 0, None
+    feed.next_poll_at = next_poll_after_success(now, dt.timedelta(seconds=feed.every_seconds), rng)
+
+
+def record_failure(feed: Feed, error: FetchError | Exception, now: dt.datetime, max_errors: int,
+                   rng: random.Random | None = None) -> None:
+    """Count the failure, back off, and pause the feed past the limit."""
+    status = getattr(error, "status", None)
+    retry_after = getattr(error, "retry_after", None)
+    feed.error_count += 1
+    feed.last_error = f"{now:%Y-%m-%d %H:%M} {str(error)[:500]}"
+    feed.last_polled_at = now
+    feed.next_poll_at = next_poll_after_failure(now, dt.timedelta(seconds=feed.every_seconds),
+                                                feed.error_count, retry_after, rng)
+    if should_pause(feed.error_count, max_errors, status):
+        feed.paused = True
+
+
+def known_keys(session: Session, feed_id: int, keys: Sequence[str]) -> set[str]:
+    """The item keys of this feed already stored."""
+    found: set[str] = set()
+    for start in range(0, len(keys), 500):
+        chunk = list(keys[start:start + 500])
+        found.update(session.scalars(select(FeedItem.key).where(FeedItem.feed_id == feed_id, FeedItem.key.in_(chunk))))
+    return found
+
+
+def store_items(session: Session, feed: Feed, items: Sequence[ParsedItem], now: dt.datetime) -> list[FeedItem]:
+    """Insert the items not stored yet for this feed; returns the new rows (never duplicates)."""
+    known = known_keys(session, feed.id, [i.key for i in items])
+    new_rows = []
+    for item in items:
+        if item.key in known:
+            continue
+        known.add(item.key)
+        row = FeedItem(feed_id=feed.id, key=item.key[:512], guid=item.guid, link=item.link, title=item.title,
+                       published_at=item.published, summary_html=item.summary_html, text=item.text,
+                       content_hash=item.content_hash, fetched_at=now, matched=False)
+        session.add(row)
+        new_rows.append(row)
+    session.flush()
+    if new_rows:
+        feed.last_new_item_at = now
+    return new_rows
+
+
+@dataclass(frozen=True)
+class FeedView:
+    """One line of `tracker feeds list` (the JSON fields are documented)."""
+
+    id: int
+    url: str
+    name: str
+    role: str
+    items: int
+    last_polled_at: str | None
+    next_poll_at: str | None
+    error_count: int
+    last_error: str | None
+    paused: bool
+    every_seconds: int = 0
+    last_warning: str | None = None
+
+    def as_json(self) -> dict[str, object]:
+        """The documented JSON object of `tracker feeds list --format json`."""
+        return {"id": self.id, "url": self.url, "name": self.name, "role": self.role, "items": self.items,
+                "last_polled_at": self.last_polled_at, "next_poll_at": self.next_poll_at,
+                "error_count": self.error_count, "last_error": self.last_error, "paused": self.paused,
+                "every_seconds": self.every_seconds, "last_warning": self.last_warning}
+
+
+def feed_views(session: Session) -> list[FeedView]:
+    """Every feed with its item count, in id order."""
+    counts = dict(session.execute(select(FeedItem.feed_id, func.count()).group_by(FeedItem.feed_id)).all())
+    return [
+        FeedView(f.id, f.url, f.name, f.role, counts.get(f.id, 0), _iso(f.last_polled_at), _iso(f.next_poll_at),
+                 f.error_count, f.last_error, f.paused, f.every_seconds, f.last_warning)
+        for f in session.scalars(select(Feed).order_by(Feed.id))
+    ]
+
+
+def _iso(value: dt.datetime | None) -> str | None:
+    return value.isoformat(timespec="seconds") if value else None

@@ -1,0 +1,233 @@
+"""The pipeline functions that the CLI and the daemon share.
+
+sources -> fetch -> parse -> extract -> store -> match -> status -> report.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
+
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session
+
+from tracker import clock, feedstore
+from tracker.config import Config
+from tracker.db import read_session, write_session
+from tracker.errors import TrackerError
+from tracker.models import DaemonRun, Feed, FeedItem
+from tracker.status import StatusRules
+from tracker.intake import conventions
+from tracker.sources import SourceText, read_source, read_url
+
+if TYPE_CHECKING:
+    from tracker.extract import Commitment as Extracted
+    from tracker.feeds import FeedItem as ParsedItem
+    from tracker.feeds import ParsedFeed
+
+log = logging.getLogger("tracker.pipeline")
+SUMMARY_WORDS = 60  # an announcement item shorter than this is a teaser: read the linked page
+
+
+def status_rules(config: Config) -> StatusRules:
+    """The status engine's date rules from the ``[status]`` config table."""
+    return StatusRules(due_soon_days=config.status.due_soon_days, grace_days=config.status.grace_days)
+
+
+def fetch_limits(config: Config):  # type: ignore[no-untyped-def]
+    """The fetch limits from the ``[fetch]`` config table."""
+    from tracker import USER_AGENT
+    from tracker.fetch import FetchLimits
+
+    f = config.fetch
+    return FetchLimits(connect_timeout=f.connect_timeout, total_timeout=f.total_timeout,
+                       max_redirects=f.max_redirects, max_bytes=f.max_bytes, user_agent=f.user_agent or USER_AGENT)
+
+
+def extract_source(spec: str, config: Config, *, published: dt.date | None = None,
+                   default_actor: str | None = None,
+                   include_conditional: bool = False) -> tuple[list[Extracted], SourceText, dt.date]:
+    """Read SOURCE and extract its commitments; the date is --published, metadata, then today."""
+    from tracker.extract import extract_commitments
+
+    src = read_source(spec, limits=fetch_limits(config) if spec.startswith(("http://", "https://")) else None)
+    day = published or src.published or clock.today()
+    found = extract_commitments(src.text, day, default_actor=default_actor,
+                                include_conditional=include_conditional, conventions=conventions(config))
+    return found, src, day
+
+
+@dataclass
+class CycleSummary:
+    """What one polling cycle did (printed by `tracker poll`, stored for `tracker status`)."""
+
+    feeds_due: int = 0
+    fetched: int = 0
+    not_modified: int = 0
+    failed: int = 0
+    new_items: int = 0
+    new_commitments: int = 0
+    new_evidence: int = 0
+    status_changes: int = 0
+    errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    changed_commitments: set[int] = field(default_factory=set)
+    stopped_early: bool = False
+
+    def line(self) -> str:
+        return (f"feeds: {self.fetched} fetched, {self.not_modified} not modified, {self.failed} failed; "
+                f"{self.new_items} new items, {self.new_commitments} new commitments, "
+                f"{self.new_evidence} new evidence")
+
+
+def poll(engine: Engine, config: Config, *, every_feed: bool = False, stop: threading.Event | None = None,
+         on_feed: Callable[[str, str], None] | None = None, worker: str = "") -> CycleSummary:
+    """One polling cycle over the due feeds: fetch, parse, store, extract, match.
+
+    Each feed is committed on its own, so a stop (SIGTERM) or a crash loses at
+    most the feed in flight, and re-polling never duplicates an item.
+    """
+    from tracker.fetch import fetch_many
+
+    summary = CycleSummary()
+    started = clock.now()
+    with write_session(engine) as session:
+        jobs = [(f.id, f.url, feedstore.validators_of(f)) for f in feedstore.due_feeds(session, started, every_feed=every_feed)]
+    summary.feeds_due = len(jobs)
+    fetched = fetch_many(jobs, fetch_limits(config), max_workers=config.fetch.concurrency,
+                         per_host=config.fetch.per_host, stop=stop)
+    for feed_id, outcome in fetched:
+        label = _ingest(engine, config, feed_id, outcome, summary)
+        if on_feed:
+            on_feed(str(feed_id), label)
+        if stop is not None and stop.is_set():
+            summary.stopped_early = True
+    _record_cycle(engine, started, summary, worker)
+    return summary
+
+
+def _ingest(engine: Engine, config: Config, feed_id: int, outcome: object, summary: CycleSummary) -> str:
+    """Store one feed's fetch outcome in its own transaction; returns a short label.
+
+    Parsing and fetching linked pages happen before the write transaction, so
+    the database is never locked during network I/O.
+    """
+    from tracker.errors import FeedError, FetchError
+    from tracker.feeds import parse_feed
+
+    parsed = pages = None
+    error: Exception | None = outcome if isinstance(outcome, FetchError) else None
+    if error is None and not outcome.not_modified:  # type: ignore[attr-defined]
+        try:
+            parsed = parse_feed(outcome.body or b"", outcome.headers, outcome.url)  # type: ignore[attr-defined]
+        except FeedError as exc:
+            error = exc
+        else:
+            pages = _announcement_pages(engine, config, feed_id, parsed.items)
+    now = clock.now()
+    with write_session(engine) as session:
+        feed = session.get(Feed, feed_id)
+        if feed is None:  # removed while fetching
+            return "removed"
+        if error is not None:
+            return _fail(feed, error, now, config, summary)
+        feedstore.record_success(feed, outcome, now)  # type: ignore[arg-type]
+        if parsed is None:
+            summary.not_modified += 1
+            return "not modified"
+        return _store_parsed(session, config, feed, parsed, pages or {}, now, summary)
+
+
+def _store_parsed(session: Session, config: Config, feed: Feed, parsed: ParsedFeed, pages: dict[str, SourceText],
+                  now: dt.datetime, summary: CycleSummary) -> str:
+    feed.last_warning = parsed.warning
+    if parsed.warning:
+        summary.warnings.append(f"feed {feed.id} ({feed.name}): {parsed.warning}")
+    new_rows = feedstore.store_items(session, feed, parsed.items, now)
+    summary.fetched += 1
+    summary.new_items += len(new_rows)
+    if feed.role in ("announcements", "both"):
+        for row in new_rows:
+            _extract_item(session, config, row, pages.get(row.key), summary)
+    if feed.role == "announcements":
+        for row in new_rows:
+            row.matched = True  # announcements are not evidence
+    return f"{len(new_rows)} new"
+
+
+def _announcement_pages(engine: Engine, config: Config, feed_id: int, items: list[ParsedItem]) -> dict[str, SourceText]:
+    """For new items of an announcement feed that carry only a summary, the linked page's text."""
+    with read_session(engine) as session:
+        feed = session.get(Feed, feed_id)
+        if feed is None or feed.role not in ("announcements", "both"):
+            return {}
+        known = feedstore.known_keys(session, feed_id, [i.key for i in items])
+    pages = {}
+    for item in items:
+        if item.key in known or len(item.text.split()) >= SUMMARY_WORDS or not item.link:
+            continue
+        if not item.link.startswith(("http://", "https://")):
+            continue
+        try:
+            pages[item.key] = read_url(item.link, fetch_limits(config))
+        except TrackerError as exc:
+            log.info("item %s: linked page not used (%s); extracting from the summary", item.key, exc)
+    return pages
+
+
+def _extract_item(session: Session, config: Config, row: FeedItem, page: SourceText | None,
+                  summary: CycleSummary) -> None:
+    """Extract and save the commitments of one announcement item, dated by the item."""
+    from tracker.extract import extract_commitments
+    from tracker.intake import save_extraction
+
+    day = row.published_at.date() if row.published_at else clock.today()
+    src = page or SourceText(text=f"{row.title}\n\n{row.text}".strip(), published=day, title=row.title,
+                             url=row.link, label=row.link or row.key)
+    found = extract_commitments(src.text, day, conventions=conventions(config))
+    result = save_extraction(session, replace(src, url=row.link or src.url, title=row.title or src.title), found,
+                             published=day, by="tracker", today=clock.today(),
+                             rules=status_rules(config), feed_item_id=row.id)
+    summary.new_commitments += len(result.created)
+    summary.changed_commitments.update(c.id for c in result.created + result.linked)
+
+
+def _fail(feed: Feed, error: Exception, now: dt.datetime, config: Config, summary: CycleSummary) -> str:
+    feedstore.record_failure(feed, error, now, config.daemon.max_errors)
+    summary.failed += 1
+    paused = " (paused: run `tracker feeds resume %d`)" % feed.id if feed.paused else ""
+    summary.errors.append(f"feed {feed.id} ({feed.name}): {error}{paused}")
+    log.warning("feed %s failed: %s%s", feed.id, error, paused)
+    return "failed"
+
+
+def _record_cycle(engine: Engine, started: dt.datetime, summary: CycleSummary, worker: str) -> None:
+    with write_session(engine) as session:
+        session.add(DaemonRun(
+            started_at=started, finished_at=clock.now(), worker=worker, feeds_fetched=summary.fetched,
+            feeds_not_modified=summary.not_modified, feeds_failed=summary.failed, new_items=summary.new_items,
+            new_commitments=summary.new_commitments, new_evidence=summary.new_evidence,
+            errors="\n".join(summary.errors[:50]) or None))
+
+
+def prepare(engine: Engine, config: Config) -> None:
+    """Before polling: sync the config's [[feeds]] and the search feeds of open commitments."""
+    from tracker.queries import open_commitments
+
+    with write_session(engine) as session:
+        if config.feeds:
+            feedstore.sync_config_feeds(session, config.feeds, config.daemon.default_every, clock.now())
+        if config.search.templates:
+            feedstore.sync_search_feeds(session, config, open_commitments(session), search_query_for, clock.now())
+
+
+def search_query_for(commitment: object) -> str:
+    """The news-search query of one commitment: actor plus the key terms of the promise."""
+    from tracker.evidence import commitment_doc
+    from tracker.match import search_query
+
+    return search_query(commitment_doc(commitment))
