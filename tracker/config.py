@@ -58,6 +58,7 @@ class FetchConfig:
     concurrency: int = 8
     per_host: int = 2
     user_agent: str = ""
+    archive_evidence_pages: bool = True
 
 
 @dataclass

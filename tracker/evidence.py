@@ -1,0 +1,245 @@
+"""Evidence in the database: matching new feed items to commitments, and the editor's review.
+
+The scoring is pure (:mod:`tracker.match`); this module feeds it plain
+documents, stores what it says as :class:`~tracker.models.Evidence` rows and
+re-judges the commitments it touched. Thresholds come from ``[status]``:
+at or above ``auto_accept`` evidence is accepted by the tracker; between
+``review_threshold`` and it, it waits for `tracker review`; below, it is
+stored as discarded (counted, never shown as a verdict). A pair that an
+editor rejected is never proposed again, and a commitment an editor decided
+only collects proposals: automation never overrides the decision.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from tracker import store
+from tracker.config import Config
+from tracker.errors import InvalidValue, NotFound
+from tracker.match import CandidateIndex, CommitmentDoc, ItemDoc, Match, match_item
+from tracker.models import Commitment, Evidence, FeedItem
+from tracker.queries import CLOSED_STATUSES, detail_options
+from tracker.status import StatusRules
+
+AUTOMATION = store.AUTOMATION
+
+
+def commitment_doc(c: Commitment) -> CommitmentDoc:
+    """A stored commitment as the matcher sees it."""
+    aliases = tuple(a.alias for a in c.actor.aliases if a.alias != c.actor.name)
+    return CommitmentDoc(id=c.id, actor=c.actor.name, aliases=aliases, what=c.what, quote=c.quote,
+                         due_latest=c.due_latest, negated=c.negated, stated_on=c.stated_on)
+
+
+def item_doc(row: FeedItem) -> ItemDoc:
+    """A stored feed item as the matcher sees it."""
+    return ItemDoc(id=row.id, title=row.title, text=row.text, link=row.link,
+                   published=row.published_at.date() if row.published_at else None)
+
+
+@dataclass
+class Matcher:
+    """The candidate index over watched commitments, built once per polling cycle."""
+
+    index: CandidateIndex = field(default_factory=CandidateIndex)
+    docs: dict[int, CommitmentDoc] = field(default_factory=dict)
+
+    def add(self, commitment: Commitment) -> None:
+        doc = commitment_doc(commitment)
+        self.docs[doc.id] = doc
+        self.index.add(doc)
+
+    @classmethod
+    def load(cls, session: Session) -> Matcher:
+        """Index every commitment that evidence can still move or inform."""
+        matcher = cls()
+        for c in watched_commitments(session):
+            matcher.add(c)
+        return matcher
+
+
+def watched_commitments(session: Session) -> Sequence[Commitment]:
+    """Commitments that new items are matched against: all but those automation closed."""
+    stmt = (select(Commitment).options(*detail_options())
+            .where((Commitment.status_source == "manual") | Commitment.status.not_in(CLOSED_STATUSES))
+            .order_by(Commitment.id))
+    return session.scalars(stmt).all()
+
+
+@dataclass
+class MatchSummary:
+    """What matching a batch of items did."""
+
+    new_evidence: int = 0
+    accepted: int = 0
+    proposed: int = 0
+    discarded: int = 0
+    status_changes: int = 0
+    changed_commitments: set[int] = field(default_factory=set)
+    to_archive: list[int] = field(default_factory=list)
+
+
+def match_items(session: Session, matcher: Matcher, items: Iterable[FeedItem], *, config: Config,
+                today: dt.date, rules: StatusRules) -> MatchSummary:
+    """Match items, store the evidence, and re-judge the commitments it touched."""
+    summary = MatchSummary()
+    touched: set[int] = set()
+    for row in items:
+        for match in match_item(item_doc(row), matcher.index, matcher.docs):
+            evidence = _store_match(session, row, match, config, summary)
+            if evidence is not None and evidence.state == "accepted":
+                touched.add(match.commitment_id)
+        row.matched = True
+    session.flush()
+    for cid in sorted(touched):
+        commitment = session.get(Commitment, cid)
+        if commitment is not None and store.refresh(session, commitment, today, rules) is not None:
+            summary.status_changes += 1
+    summary.changed_commitments |= touched
+    return summary
+
+
+def _store_match(session: Session, row: FeedItem, match: Match, config: Config,
+                 summary: MatchSummary) -> Evidence | None:
+    exists = session.scalar(select(Evidence.id).where(Evidence.commitment_id == match.commitment_id,
+                                                      Evidence.item_id == row.id))
+    if exists is not None:
+        return None  # already judged (rejected pairs are never proposed again)
+    commitment = session.get(Commitment, match.commitment_id)
+    if commitment is None:
+        return None
+    state = _state_for(match.score, commitment, config)
+    evidence = Evidence(
+        commitment_id=match.commitment_id, item_id=row.id, url=row.link, kind=match.kind, score=match.score,
+        state=state, event_date=match.event_date, new_due_latest=match.new_due_latest,
+        explanation={**match.explanation, "title": row.title, "new_deadline_phrase": match.new_deadline_phrase},
+        decided_by=AUTOMATION if state in ("accepted", "discarded") else None,
+        decided_at=_now() if state in ("accepted", "discarded") else None,
+    )
+    session.add(evidence)
+    session.flush()
+    _count(summary, state, evidence)
+    if state == "accepted":
+        _apply_delay(session, commitment, evidence)
+    return evidence
+
+
+def _state_for(score: float, commitment: Commitment, config: Config) -> str:
+    if score < config.status.review_threshold:
+        return "discarded"
+    if commitment.status_source == "manual" or score < config.status.auto_accept:
+        return "proposed"  # an editor decided this one: note newer evidence, never override
+    return "accepted"
+
+
+def _count(summary: MatchSummary, state: str, evidence: Evidence) -> None:
+    if state == "discarded":
+        summary.discarded += 1
+        return
+    summary.new_evidence += 1
+    if state == "accepted":
+        summary.accepted += 1
+        summary.to_archive.append(evidence.id)
+    else:
+        summary.proposed += 1
+
+
+def _apply_delay(session: Session, commitment: Commitment, evidence: Evidence) -> None:
+    """An accepted delay with a new date is a deadline revision (slip history)."""
+    if evidence.kind == "delay" and evidence.new_due_latest:
+        store.add_revision(session, commitment, new_phrase=(evidence.explanation or {}).get("new_deadline_phrase"),
+                           new_due_latest=evidence.new_due_latest,
+                           revised_on=evidence.event_date or evidence.created_at.date(), evidence_id=evidence.id,
+                           note="delay reported by a feed item")
+
+
+def _now() -> dt.datetime:
+    from tracker import clock
+
+    return clock.now()
+
+
+# --- the editor's decisions ---------------------------------------------------------------
+
+
+def get_evidence(session: Session, evidence_id: int) -> Evidence:
+    found = session.get(Evidence, evidence_id)
+    if found is None:
+        raise NotFound(f"no evidence with id {evidence_id}: run `tracker evidence list` to see ids")
+    return found
+
+
+def decide(session: Session, evidence_id: int, *, accept: bool, by: str, today: dt.date, rules: StatusRules,
+           kind: str | None = None) -> Evidence:
+    """Accept or reject one piece of evidence; the commitment is re-judged with it.
+
+    An editor's verdict on evidence is a manual decision: automation never
+    re-proposes a rejected item for this commitment.
+    """
+    from tracker.models import EVIDENCE_KINDS
+
+    evidence = get_evidence(session, evidence_id)
+    if kind is not None:
+        if kind not in EVIDENCE_KINDS:
+            raise InvalidValue(f"invalid kind {kind!r}: use one of {', '.join(EVIDENCE_KINDS)}")
+        evidence.kind = kind
+    evidence.state = "accepted" if accept else "rejected"
+    evidence.decided_by, evidence.decided_at = by, _now()
+    session.flush()
+    commitment = evidence.commitment
+    if accept:
+        _apply_delay(session, commitment, evidence)
+    _rejudge_after_review(session, commitment, evidence, by=by, today=today, rules=rules)
+    return evidence
+
+
+def _rejudge_after_review(session: Session, commitment: Commitment, evidence: Evidence, *, by: str,
+                          today: dt.date, rules: StatusRules) -> None:
+    """Reviewed evidence moves the status like automation would, but recorded as the editor's."""
+    from tracker.queries import facts_for
+    from tracker.status import judge
+
+    session.refresh(commitment)
+    if commitment.status_source == "manual":
+        return
+    verdict = judge(facts_for(commitment), today, rules)
+    if verdict.status != commitment.status:
+        store.record_change(session, commitment, verdict.status, f"{verdict.reason} (evidence #{evidence.id} "
+                            f"{evidence.state} by {by})", by=by, source="auto", effective_on=verdict.effective_on,
+                            evidence_id=evidence.id, evidence_url=evidence.url)
+
+
+def pending_evidence(session: Session, *, commitment_id: int | None = None, pending_only: bool = True) -> list[Evidence]:
+    """Evidence waiting for an editor (or all evidence), oldest first."""
+    stmt = select(Evidence).order_by(Evidence.id)
+    if pending_only:
+        stmt = stmt.where(Evidence.state == "proposed")
+    else:
+        stmt = stmt.where(Evidence.state != "discarded")
+    if commitment_id is not None:
+        stmt = stmt.where(Evidence.commitment_id == commitment_id)
+    return list(session.scalars(stmt))
+
+
+def stale_commitments(session: Session, today: dt.date, days: int) -> list[tuple[Commitment, dt.date | None]]:
+    """Open commitments with no evidence for ``days``: (commitment, date of the last evidence)."""
+    cutoff = today - dt.timedelta(days=days)
+    stale = []
+    for c in watched_commitments(session):
+        dates = [e.event_date or e.created_at.date() for e in c.evidence if e.state != "discarded"]
+        last = max(dates) if dates else None
+        if (last or c.stated_on) <= cutoff:
+            stale.append((c, last))
+    return stale
+
+
+def archive_page(session: Session, evidence_id: int, page_text: str, page_hash: str, fetched_at: dt.datetime) -> None:
+    """Keep the linked page's main text with the evidence, so a verdict survives link rot."""
+    evidence = get_evidence(session, evidence_id)
+    evidence.page_text, evidence.page_hash, evidence.page_fetched_at = page_text, page_hash, fetched_at
