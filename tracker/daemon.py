@@ -53,6 +53,7 @@ class DaemonState:
     scheduler: BackgroundScheduler | None = None
     cycles: int = 0
     render_wanted: threading.Event = field(default_factory=threading.Event)
+    matchers: Any = None  # tracker.pipeline.MatcherCache, kept across ticks
 
 
 _state: DaemonState | None = None
@@ -66,15 +67,16 @@ def _current() -> DaemonState:
 
 def tick_job() -> None:
     """Poll the due feeds; ask for a render when anything changed."""
-    from tracker.pipeline import poll
+    from tracker.pipeline import MatcherCache, poll
 
     state = _current()
     started = clock.now()
-    summary = poll(state.engine, state.config, stop=state.stop, worker=state.worker)
+    state.matchers = state.matchers or MatcherCache()
+    summary = poll(state.engine, state.config, stop=state.stop, worker=state.worker, matchers=state.matchers)
     state.cycles += 1
     if summary.feeds_due:
         log.info("cycle %d: %s in %.1fs", state.cycles, summary.line(), (clock.now() - started).total_seconds())
-    if summary.new_items or summary.new_commitments or summary.new_evidence:
+    if summary.new_commitments or summary.new_evidence or summary.status_changes:
         request_render()
 
 

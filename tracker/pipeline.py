@@ -25,6 +25,7 @@ from tracker.intake import conventions
 from tracker.sources import SourceText, read_source, read_url
 
 if TYPE_CHECKING:
+    from tracker.evidence import Matcher
     from tracker.extract import Commitment as Extracted
     from tracker.feeds import FeedItem as ParsedItem
     from tracker.feeds import ParsedFeed
@@ -85,7 +86,8 @@ class CycleSummary:
 
 
 def poll(engine: Engine, config: Config, *, every_feed: bool = False, stop: threading.Event | None = None,
-         on_feed: Callable[[str, str], None] | None = None, worker: str = "") -> CycleSummary:
+         on_feed: Callable[[str, str], None] | None = None, worker: str = "",
+         matchers: MatcherCache | None = None) -> CycleSummary:
     """One polling cycle over the due feeds: fetch, parse, store, extract, match.
 
     Each feed is committed on its own, so a stop (SIGTERM) or a crash loses at
@@ -93,70 +95,119 @@ def poll(engine: Engine, config: Config, *, every_feed: bool = False, stop: thre
     """
     from tracker.fetch import fetch_many
 
-    summary = CycleSummary()
+    cycle = Cycle(engine, config, CycleSummary(), matchers or MatcherCache())
     started = clock.now()
     with write_session(engine) as session:
-        jobs = [(f.id, f.url, feedstore.validators_of(f)) for f in feedstore.due_feeds(session, started, every_feed=every_feed)]
-    summary.feeds_due = len(jobs)
+        due = feedstore.due_feeds(session, started, every_feed=every_feed)
+        jobs = [(f.id, f.url, feedstore.validators_of(f)) for f in due]
+    cycle.summary.feeds_due = len(jobs)
     fetched = fetch_many(jobs, fetch_limits(config), max_workers=config.fetch.concurrency,
                          per_host=config.fetch.per_host, stop=stop)
     for feed_id, outcome in fetched:
-        label = _ingest(engine, config, feed_id, outcome, summary)
+        label = cycle.ingest(feed_id, outcome)
         if on_feed:
             on_feed(str(feed_id), label)
         if stop is not None and stop.is_set():
-            summary.stopped_early = True
-    _record_cycle(engine, started, summary, worker)
-    return summary
+            cycle.summary.stopped_early = True
+    _record_cycle(engine, started, cycle.summary, worker)
+    return cycle.summary
 
 
-def _ingest(engine: Engine, config: Config, feed_id: int, outcome: object, summary: CycleSummary) -> str:
-    """Store one feed's fetch outcome in its own transaction; returns a short label.
+class MatcherCache:
+    """The candidate index, kept across cycles and rebuilt only when commitments changed."""
 
-    Parsing and fetching linked pages happen before the write transaction, so
-    the database is never locked during network I/O.
-    """
-    from tracker.errors import FeedError, FetchError
-    from tracker.feeds import parse_feed
+    def __init__(self) -> None:
+        self._matcher: Matcher | None = None
+        self._stamp: tuple[object, ...] | None = None
 
-    parsed = pages = None
-    error: Exception | None = outcome if isinstance(outcome, FetchError) else None
-    if error is None and not outcome.not_modified:  # type: ignore[attr-defined]
-        try:
-            parsed = parse_feed(outcome.body or b"", outcome.headers, outcome.url)  # type: ignore[attr-defined]
-        except FeedError as exc:
-            error = exc
-        else:
-            pages = _announcement_pages(engine, config, feed_id, parsed.items)
-    now = clock.now()
-    with write_session(engine) as session:
-        feed = session.get(Feed, feed_id)
-        if feed is None:  # removed while fetching
-            return "removed"
-        if error is not None:
-            return _fail(feed, error, now, config, summary)
-        feedstore.record_success(feed, outcome, now)  # type: ignore[arg-type]
-        if parsed is None:
-            summary.not_modified += 1
-            return "not modified"
-        return _store_parsed(session, config, feed, parsed, pages or {}, now, summary)
+    def get(self, session: Session) -> Matcher:
+        from sqlalchemy import func, select
+
+        from tracker.evidence import Matcher
+        from tracker.models import Commitment
+
+        stamp = tuple(session.execute(select(func.count(Commitment.id), func.max(Commitment.id),
+                                             func.max(Commitment.updated_at))).one())
+        if self._matcher is None or stamp != self._stamp:
+            self._matcher, self._stamp = Matcher.load(session), stamp
+        return self._matcher
+
+    def forget(self) -> None:
+        self._stamp = None
 
 
-def _store_parsed(session: Session, config: Config, feed: Feed, parsed: ParsedFeed, pages: dict[str, SourceText],
-                  now: dt.datetime, summary: CycleSummary) -> str:
-    feed.last_warning = parsed.warning
-    if parsed.warning:
-        summary.warnings.append(f"feed {feed.id} ({feed.name}): {parsed.warning}")
-    new_rows = feedstore.store_items(session, feed, parsed.items, now)
-    summary.fetched += 1
-    summary.new_items += len(new_rows)
-    if feed.role in ("announcements", "both"):
-        for row in new_rows:
-            _extract_item(session, config, row, pages.get(row.key), summary)
-    if feed.role == "announcements":
-        for row in new_rows:
-            row.matched = True  # announcements are not evidence
-    return f"{len(new_rows)} new"
+@dataclass
+class Cycle:
+    """One polling cycle's shared state: where to write, what was done, the matcher."""
+
+    engine: Engine
+    config: Config
+    summary: CycleSummary
+    matchers: MatcherCache
+
+    def ingest(self, feed_id: int, outcome: object) -> str:
+        """Store one feed's fetch outcome in its own transaction; returns a short label.
+
+        Parsing and fetching linked pages happen before the write transaction,
+        so the database is never locked during network I/O.
+        """
+        from tracker.errors import FeedError, FetchError
+        from tracker.feeds import parse_feed
+
+        parsed = pages = None
+        error: Exception | None = outcome if isinstance(outcome, FetchError) else None
+        if error is None and not outcome.not_modified:  # type: ignore[attr-defined]
+            try:
+                parsed = parse_feed(outcome.body or b"", outcome.headers, outcome.url)  # type: ignore[attr-defined]
+            except FeedError as exc:
+                error = exc
+            else:
+                pages = _announcement_pages(self.engine, self.config, feed_id, parsed.items)
+        now = clock.now()
+        with write_session(self.engine) as session:
+            feed = session.get(Feed, feed_id)
+            if feed is None:  # removed while fetching
+                return "removed"
+            if error is not None:
+                return _fail(feed, error, now, self.config, self.summary)
+            feedstore.record_success(feed, outcome, now)  # type: ignore[arg-type]
+            if parsed is None:
+                self.summary.not_modified += 1
+                return "not modified"
+            label, to_archive = self._store(session, feed, parsed, pages or {}, now)
+        archive_evidence_pages(self.engine, self.config, to_archive)
+        return label
+
+    def _store(self, session: Session, feed: Feed, parsed: ParsedFeed, pages: dict[str, SourceText],
+               now: dt.datetime) -> tuple[str, list[int]]:
+        summary = self.summary
+        feed.last_warning = parsed.warning
+        if parsed.warning:
+            summary.warnings.append(f"feed {feed.id} ({feed.name}): {parsed.warning}")
+        new_rows = feedstore.store_items(session, feed, parsed.items, now)
+        summary.fetched += 1
+        summary.new_items += len(new_rows)
+        if feed.role in ("announcements", "both"):
+            for row in new_rows:
+                _extract_item(session, self.config, row, pages.get(row.key), summary)
+            self.matchers.forget()
+        if feed.role == "announcements":
+            for row in new_rows:
+                row.matched = True  # announcements are not evidence
+            return f"{len(new_rows)} new", []
+        return f"{len(new_rows)} new", self._match(session, new_rows)
+
+    def _match(self, session: Session, rows: list[FeedItem]) -> list[int]:
+        from tracker.evidence import match_items
+
+        if not rows:
+            return []
+        result = match_items(session, self.matchers.get(session), rows, config=self.config, today=clock.today(),
+                             rules=status_rules(self.config))
+        self.summary.new_evidence += result.new_evidence
+        self.summary.status_changes += result.status_changes
+        self.summary.changed_commitments |= result.changed_commitments
+        return result.to_archive if self.config.fetch.archive_evidence_pages else []
 
 
 def _announcement_pages(engine: Engine, config: Config, feed_id: int, items: list[ParsedItem]) -> dict[str, SourceText]:
@@ -231,3 +282,27 @@ def search_query_for(commitment: object) -> str:
     from tracker.match import search_query
 
     return search_query(commitment_doc(commitment))
+
+
+def archive_evidence_pages(engine: Engine, config: Config, evidence_ids: list[int]) -> int:
+    """Fetch the linked page of newly accepted evidence once and keep its text and hash."""
+    import hashlib
+
+    from tracker.evidence import archive_page, get_evidence
+
+    archived = 0
+    for evidence_id in evidence_ids:
+        with read_session(engine) as session:
+            url = get_evidence(session, evidence_id).url
+        if not url or not url.startswith(("http://", "https://")):
+            continue
+        try:
+            page = read_url(url, fetch_limits(config))
+        except TrackerError as exc:
+            log.info("evidence %s: page not archived (%s)", evidence_id, exc)
+            continue
+        digest = hashlib.sha256(page.text.encode("utf-8")).hexdigest()
+        with write_session(engine) as session:
+            archive_page(session, evidence_id, page.text, digest, clock.now())
+        archived += 1
+    return archived

@@ -1,0 +1,56 @@
+"""The plain data the matcher reads and writes (no database types)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+KINDS = ("fulfilment", "progress", "delay", "cancellation", "mention")
+
+# Score bands. A score is the matcher's confidence that the item is evidence of ``kind``
+# for the commitment, calibrated on labelled cases:
+#   >= AUTO_ACCEPT  a careful reader would almost surely agree: accepted without review;
+#   >= REVIEW       plausible but missing something (no actor named, part of the object,
+#                   an indirect cue): queued for a person;
+#   below REVIEW    noise: dropped.
+AUTO_ACCEPT = 0.75
+REVIEW = 0.45
+
+
+@dataclass(frozen=True)
+class CommitmentDoc:
+    """An open commitment, reduced to plain data."""
+
+    id: int
+    actor: str
+    aliases: tuple[str, ...]
+    what: str
+    quote: str | None
+    due_latest: dt.date | None
+    negated: bool
+    stated_on: dt.date
+
+
+@dataclass(frozen=True)
+class ItemDoc:
+    """A feed item, reduced to plain data."""
+
+    id: int
+    title: str
+    text: str
+    link: str | None
+    published: dt.date | None
+
+
+@dataclass(frozen=True)
+class Match:
+    """What one item says about one commitment, with the reasons a person can check."""
+
+    commitment_id: int
+    item_id: int
+    score: float  # 0-1 confidence that the item is evidence of ``kind`` for this commitment
+    kind: str  # fulfilment | progress | delay | cancellation | mention
+    event_date: dt.date | None  # when it happened: a day named in the text, else the item date
+    new_due_latest: dt.date | None = None  # for a delay: the new target's last day
+    new_deadline_phrase: str | None = None  # for a delay: the words of the new target
+    explanation: dict = field(default_factory=dict, compare=False)

@@ -1,0 +1,446 @@
+"""A commitment read once for matching: who, which action, which object, which targets.
+
+``profile(doc)`` turns the plain :class:`CommitmentDoc` into what the scorer
+compares items with:
+
+* actor phrases (the full name, aliases, acronyms: strong) and distinctive
+  name keys ("Orrin" of "Orrin Tools": weaker);
+* the action of ``what`` ("begin shipping" -> ship, "take delivery of" ->
+  ship, "make X public" -> publish) and its verb classes;
+* the object's terms, weighted (names 3, content words 1, generic words 0.3),
+  the head noun of the object, the names an item must carry, and the numeric
+  targets ("40 new carriages", "30 percent") that tell partial from complete;
+* for a promise not to act, the forbidden action, and for a promise of
+  absence ("without paid loot boxes", "at no extra cost") the forbidden terms.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from tracker.matching import lexicon as lx
+from tracker.matching.model import CommitmentDoc
+from tracker.matching.text import MONTHS, WEEKDAYS, Token, stem, tokenize
+
+W_NAME, W_WORD, W_GENERIC, W_QUALIFIER, W_BONUS = 3.0, 1.0, 0.3, 1.5, 1.5
+PREPOSITIONS = lx._stems("to for in at on by with under from across between against below above before after "
+                         "within into onto over through during via than near off along")
+CONTAINER_NOUNS = lx._stems("network system scheme programme program project plan package initiative "
+                            "framework portfolio range series")
+MEASURE_NOUNS = lx._stems("capacity level levels amount number share output volume total rate proportion")
+CURRENCY = lx._stems("euro euros dollar dollars crown crowns pound pounds yen franc francs krona kronor kroner "
+                     "million billion trillion cents")
+BOUND_WORDS = lx._stems("under below less fewer most within up maximum cap")
+COMPLEMENT_ADJ = {stem(w): cls for w, cls in {
+    "public": "publish", "available": "start", "free": "start", "open": "start", "accessible": "start",
+    "operational": "start", "live": "start", "redundant": "layoff"}.items()}
+# Synonyms between nouns that name the same kind of thing in news copy.
+_NOUN_SYNONYMS = [
+    "flight flights service route connection link", "stadium ground arena venue",
+    "store shop outlet", "supermarket store shop", "staff employee worker recruit hire personnel",
+    "bill legislation law act", "plant factory facility site works", "centre center facility clinic hub",
+    "policy framework", "fare fares price ticket", "price cost fee charge", "data dataset archive",
+    "emission emissions carbon co2", "capsule spacecraft vehicle", "orbiter spacecraft probe satellite",
+    "watch smartwatch", "carriage car train", "station plant", "mission flight", "nurse nurses",
+    "filter filters", "line lines pipe pipes", "bus buses", "vehicle vehicles van vans truck trucks",
+    "game title", "assistant tool feature", "map maps", "wing unit building", "roof canopy",
+    "transfer transfers payment payments", "consultation consultations", "seat seats",
+]
+NOUN_SYNONYMS: dict[str, frozenset[str]] = {}
+for _group in _NOUN_SYNONYMS:
+    _members = lx._stems(_group)
+    for _m in _members:
+        NOUN_SYNONYMS[_m] = NOUN_SYNONYMS.get(_m, frozenset()) | _members
+_KNOWN_VERBS = lx.EVENT_VERBS | lx._stems(
+    "take make keep ensure give have set target bring cut maintain protect guarantee hold freeze cap limit "
+    "create spend invest plant deliver provide double triple halve end stop reach lay avoid prevent")
+_CONSTRAINT = re.compile(r"\b(?:without|at\s+no\s+(?:extra|additional)\s+(?:cost|charge)|free\s+of\s+charge|"
+                         r"for\s+free|no\s+(?:extra|additional)\s+(?:cost|charge|fee)s?)\b", re.I)
+COST_TERMS = lx._stems("pay paid charge charges fee fees surcharge cost costs extra")
+
+
+@dataclass(frozen=True)
+class Term:
+    """A word of the promise's object (or a name: its tokens must be adjacent)."""
+
+    stems: tuple[str, ...]
+    weight: float
+    proper: bool
+    text: str
+    group: int = -1  # names: the tokens of one name share a group
+
+    def alternatives(self) -> frozenset[str]:
+        return NOUN_SYNONYMS.get(self.stems[0], frozenset()) if len(self.stems) == 1 else frozenset()
+
+
+@dataclass(frozen=True)
+class Target:
+    """A number the promise is measured by: 40 carriages, 30 percent."""
+
+    value: float
+    units: frozenset[str]
+    percent: bool
+
+
+@dataclass(frozen=True)
+class Profile:
+    """Everything the scorer compares an item with, derived once per commitment."""
+
+    doc: CommitmentDoc
+    actor_phrases: tuple[tuple[str, ...], ...]
+    actor_keys: tuple[tuple[tuple[str, ...], float], ...]  # (stems, strength)
+    actor_label: str
+    action: str | None
+    action_classes: frozenset[str]
+    inchoative: frozenset[str]  # the complement of "begin/start X" the item must name
+    terms: tuple[Term, ...]
+    bonus: tuple[Term, ...]  # names from the quote only: they help, never hurt
+    head: frozenset[str]  # the head noun and its synonyms (empty when the head is a name)
+    required: tuple[Term, ...]  # names inside the object's head phrase
+    targets: tuple[Target, ...]
+    qualifiers: frozenset[str]
+    has_first: bool
+    universal: bool  # "all", "every", "entire": an item about the first part is partial
+    vocab: frozenset[str]
+    negated_action: bool  # "not raise fares": the forbidden action is the action above
+    forbidden: frozenset[str]  # promise of absence: the words whose presence is a breach
+    alias_terms: frozenset[str]  # "(fare freeze)": another name for the promise
+    object_text: str
+
+    @property
+    def total_weight(self) -> float:
+        return sum(t.weight for t in self.terms) or 1.0
+
+
+@lru_cache(maxsize=200_000)
+def profile(doc: CommitmentDoc) -> Profile:
+    """Read ``doc`` once; cached, since the same commitments meet many items."""
+    phrases, keys, label = _actor_forms(doc)
+    what = doc.what or doc.quote or ""
+    alias_text = " ".join(re.findall(r"\(([^)]*)\)", what))
+    what = re.sub(r"\([^)]*\)", " ", what)
+    # "version 5 of the Quire editor" is named "Quire 5" in the news
+    what = re.sub(r"\bversion\s+(\d[\w.]*)\s+of\s+(?:the\s+|its\s+|their\s+)?([A-Z][\w-]*)", r"\2 \1", what)
+    toks = [t for t in tokenize(what)]
+    quote_caps = {t.stem for t in tokenize(doc.quote or "")[1:] if t.cap and not t.punct}
+    negated_action, toks = _strip_negation(toks)
+    action, classes, inchoative, obj = _read_action(toks)
+    constraint = _CONSTRAINT.search(" ".join(t.text for t in obj))
+    if constraint:  # "launch X without paid loot boxes": the object is X
+        cut = len(tokenize(" ".join(t.text for t in obj)[:constraint.start()]))
+        obj = obj[:cut]
+    head_tok, np_span = _head(obj)
+    np_toks = obj[np_span[0]:np_span[1]]
+    terms = _terms(obj, quote_caps, phrases, np_span)
+    if head_tok is not None:  # "the Digital Identity Bill": the Bill matters most in the name
+        terms = tuple(Term(t.stems, t.weight * 2, t.proper, t.text, t.group)
+                      if t.proper and t.stems == (head_tok.stem,) and len(t.stems) == 1 else t for t in terms)
+    terms = tuple(Term(t.stems, t.weight / 2, t.proper, t.text, t.group)
+                  if t.proper and len(t.stems) == 1 and len(t.text) <= 2 else t for t in terms)
+    head: frozenset[str] = frozenset()
+    if head_tok is not None and head_tok.text[:1].isalpha() and (
+            not _is_name(head_tok, quote_caps) or head_tok.stem in NOUN_SYNONYMS):
+        head = frozenset({head_tok.stem}) | NOUN_SYNONYMS.get(head_tok.stem, frozenset())
+    np_stems = {t.stem for t in np_toks}
+    required = tuple(t for t in terms if t.proper and t.group >= 0 and set(t.stems) & np_stems)
+    vocab = frozenset(t.stem for t in tokenize(" ".join([doc.actor, *doc.aliases, doc.what, doc.quote or ""]))
+                      if not t.punct)
+    obj_stems = {t.stem for t in obj}
+    forbidden: frozenset[str] = frozenset()
+    if doc.negated and not negated_action:
+        forbidden = _forbidden_terms(doc.what) or _forbidden_terms(doc.quote or "")
+    return Profile(
+        doc=doc, actor_phrases=phrases, actor_keys=keys, actor_label=label, action=action,
+        action_classes=classes, inchoative=inchoative, terms=terms,
+        bonus=_bonus(doc.quote or "", {s for t in terms for s in t.stems}, phrases, keys),
+        head=head, required=required, targets=_targets(obj),
+        qualifiers=frozenset(obj_stems & lx.QUALIFIERS), has_first="first" in obj_stems,
+        universal=bool(obj_stems & UNIVERSAL),
+        vocab=vocab, negated_action=negated_action, forbidden=forbidden,
+        alias_terms=frozenset(t.stem for t in tokenize(alias_text) if not t.punct) - lx.STOPWORDS,
+        object_text=" ".join(t.text for t in obj if not t.punct),
+    )
+
+
+# -- actor -------------------------------------------------------------------------------------
+
+def _actor_forms(doc: CommitmentDoc) -> tuple[tuple[tuple[str, ...], ...],
+                                               tuple[tuple[tuple[str, ...], float], ...], str]:
+    """Strong phrases (full names, aliases, acronyms) and weaker keys with their strength."""
+    forms: list[str] = []
+    for name in [doc.actor, *doc.aliases]:
+        forms.extend(p.strip() for p in re.findall(r"\(([^)]*)\)", name))
+        base = re.sub(r"\([^)]*\)", " ", name)
+        forms.extend(p.strip() for p in base.split(",") if p.strip())
+    phrases: list[tuple[str, ...]] = []
+    keys: dict[tuple[str, ...], float] = {}
+    for form in forms:
+        toks = [t for t in tokenize(form) if not t.punct]
+        while toks and toks[0].low == "the":
+            toks = toks[1:]
+        if not toks:
+            continue
+        if len(toks) > 1 or _acronym(toks[0]) or toks[0].stem not in lx.NAME_SUFFIXES:
+            phrases.append(tuple(t.stem for t in toks))
+        # "Ellery Ministry of Health" is also "the Ministry of Health"
+        if len(toks) > 2 and toks[0].cap and toks[0].stem not in lx.NAME_SUFFIXES \
+                and any(t.stem in lx.NAME_SUFFIXES for t in toks[1:]):
+            keys.setdefault(tuple(t.stem for t in toks[1:]), 0.75)
+        run: list[Token] = []
+        for t in [*toks, None]:
+            if t is not None and t.cap and t.stem not in lx.NAME_SUFFIXES and t.stem not in lx.PLACE_PREFIX:
+                run.append(t)
+                continue
+            if run:
+                keys.setdefault(tuple(x.stem for x in run), 0.85)
+                if len(run) > 1:
+                    keys.setdefault((run[0].stem,), 0.8)
+                    keys.setdefault((run[-1].stem,), 0.7)
+                run = []
+    label = re.sub(r"\s*\([^)]*\)", "", doc.actor).split(",")[0].strip() or doc.actor
+    phrases = list(dict.fromkeys(phrases))
+    return tuple(phrases), tuple((k, v) for k, v in keys.items() if k not in phrases), label
+
+
+def _acronym(t: Token) -> bool:
+    return len(t.text) >= 2 and t.text.isupper() and t.text.isalpha() and t.stem not in lx.NAME_SUFFIXES
+
+
+# -- action ------------------------------------------------------------------------------------
+
+def _strip_negation(toks: list[Token]) -> tuple[bool, list[Token]]:
+    negated = False
+    while toks and toks[0].low in {"not", "never", "no", "longer"}:
+        negated = True
+        toks = toks[1:]
+    if len(toks) > 2 and toks[0].low == "make" and toks[1].low == "no":  # "make no worker redundant"
+        return True, [toks[0], *toks[2:]]
+    return negated, toks
+
+
+def _classes(word: str) -> frozenset[str]:
+    return frozenset(c for c, words in lx.VERB_CLASSES.items() if word in words)
+
+
+def _read_action(toks: list[Token]) -> tuple[str | None, frozenset[str], frozenset[str], list[Token]]:
+    """The action verb of ``what``, its classes, an inchoative complement, and the object tokens."""
+    words = [t for t in toks if not t.punct]
+    if not words:
+        return None, frozenset(), frozenset(), []
+    i = 0
+    if not (words[0].stem in _KNOWN_VERBS or (not words[0].cap and words[0].stem not in lx.STOPWORDS)):
+        i = next((k for k, t in enumerate(words) if t.stem in lx.EVENT_VERBS and not t.cap), -1)
+        if i < 0:
+            return None, frozenset(), frozenset(), words
+    verb, rest = words[i], words[i + 1:]
+    if verb.low in {"have", "ensure"} and rest:  # "have the stadium open" / "ensure X is Y"
+        k = next((j for j, t in enumerate(rest) if t.stem in lx.EVENT_VERBS or t.stem in COMPLEMENT_ADJ), -1)
+        if k >= 0:
+            cls = _classes(rest[k].stem) or frozenset({COMPLEMENT_ADJ.get(rest[k].stem, "start")})
+            return rest[k].stem, cls, frozenset(), rest[:k] + rest[k + 1:]
+    if verb.stem == stem("take") and rest and rest[0].stem == "delivery":
+        return "deliver", frozenset({"ship"}), frozenset(), rest[1:]
+    if verb.stem == stem("make"):
+        k = next((j for j, t in enumerate(rest) if t.stem in COMPLEMENT_ADJ), -1)
+        if k >= 0:
+            return rest[k].stem, frozenset({COMPLEMENT_ADJ[rest[k].stem]}), frozenset(), rest[:k] + rest[k + 1:]
+    if verb.stem in lx.INCHOATIVE and rest:
+        if rest[0].stem in lx.EVENT_VERBS and not rest[0].cap:  # "begin shipping"
+            return rest[0].stem, _classes(rest[0].stem), frozenset({rest[0].stem}), rest[1:]
+        comp = []
+        for t in rest:
+            if t.stem in PREPOSITIONS or t.punct:
+                break
+            if t.stem not in lx.STOPWORDS and t.stem not in lx.DETERMINERS:
+                comp.append(t)
+        noun = comp[-1].stem if comp else None
+        cls = frozenset({"start"}) | (_classes(noun) if noun else frozenset())
+        return verb.stem, cls, frozenset({noun} | NOUN_SYNONYMS.get(noun, frozenset())) if noun else frozenset(), rest
+    if verb.stem == "open" and rest and rest[0].stem == "sourc":  # open-source
+        return "publish", frozenset({"publish", "open_source"}), frozenset(), rest[1:]
+    if rest and (verb.stem, rest[0].stem) in PARTICLES:
+        canon = PARTICLES[(verb.stem, rest[0].stem)]
+        return canon, _classes(canon), frozenset(), rest[1:]
+    return verb.stem, _classes(verb.stem), frozenset(), rest
+
+
+PARTICLES = {(stem(a), stem(b)): stem(c) for a, b, c in (
+    ("go", "up", "rise"), ("went", "up", "rise"), ("go", "down", "fall"), ("shut", "down", "shut"),
+    ("roll", "out", "launch"), ("lift", "off", "launch"), ("hand", "out", "give"), ("phase", "out", "eliminate"),
+    ("lay", "off", "dismiss"), ("switch", "on", "launch"), ("go", "live", "launch"), ("roll", "off", "produce"),
+    ("open", "up", "open"), ("take", "offline", "shut"), ("sign", "off", "approve"), ("bring", "forward", "introduce"),
+    ("put", "forward", "introduce"), ("take", "on", "hire"), ("carry", "out", "complete"), ("set", "up", "launch"),
+    ("take", "delivery", "deliver"), ("on", "sale", "sell"), ("went", "on", "sell"),
+)}
+
+
+# -- object ------------------------------------------------------------------------------------
+
+def _is_name(t: Token, quote_caps: set[str]) -> bool:
+    """A capitalised word that is not a month or a weekday (``quote_caps``: capitals seen in the quote)."""
+    if t.number is not None and not t.text[0].isalpha():
+        return False
+    return t.cap and t.low not in MONTHS and t.low not in WEEKDAYS
+
+
+def _terms(obj: list[Token], quote_caps: set[str], actor: tuple[tuple[str, ...], ...],
+           np_span: tuple[int, int]) -> tuple[Term, ...]:
+    """Weighted terms of the object; words after its head phrase (in "to customers") weigh less."""
+    terms: list[Term] = []
+    actor_stems = {s for p in actor for s in p}
+    group = 0
+    i = 0
+    while i < len(obj):
+        t = obj[i]
+        scale = 1.0 if i < np_span[1] else 0.6
+        if t.punct or t.stem in lx.STOPWORDS or t.stem in lx.DETERMINERS:
+            i += 1
+            continue
+        if t.cap and t.text[0].isalpha() and t.low not in MONTHS and t.low not in WEEKDAYS:
+            name: list[Token] = [t]
+            j = i + 1
+            while j < len(obj) and obj[j].cap and not obj[j].punct and obj[j].text[0].isalpha() \
+                    and not obj[j].joined:
+                name.append(obj[j])
+                j += 1
+            group += 1
+            w = scale * W_NAME / len(name)
+            if j < len(obj) and obj[j].number is not None and obj[j].text[0].isdigit():
+                # a versioned name: "Gizmo 3", "Quire 5.0" is one term
+                for n in name[:-1]:
+                    terms.append(Term((n.stem,), w, True, n.text, group))
+                terms.append(Term((name[-1].stem, obj[j].stem), w, True, f"{name[-1].text} {obj[j].text}", group))
+                i = j + 1
+                continue
+            for n in name:
+                weak = n.stem in actor_stems and n.stem in lx.NAME_SUFFIXES
+                terms.append(Term((n.stem,), W_GENERIC if weak else w, True, n.text, group))
+            i = j
+            continue
+        if t.number is not None:
+            i += 1
+            continue
+        if t.stem in lx.QUALIFIERS:
+            w = W_QUALIFIER
+        elif t.stem in lx.GENERIC or len(t.stem) < 3:
+            w = W_GENERIC
+        else:
+            w = W_WORD
+        terms.append(Term((t.stem,), w * scale, False, t.text))
+        i += 1
+    seen: dict[tuple[str, ...], Term] = {}
+    for term in terms:
+        seen.setdefault(term.stems, term)
+    return tuple(seen.values())
+
+
+def _bonus(quote: str, have: set[str], phrases, keys) -> tuple[Term, ...]:
+    toks = tokenize(quote)
+    actor = {s for p in phrases for s in p} | {s for k, _ in keys for s in k}
+    out = []
+    for k, t in enumerate(toks):
+        if k and t.cap and t.text[0].isalpha() and not toks[k - 1].punct and t.stem not in have \
+                and t.stem not in actor and t.low not in MONTHS and t.low not in WEEKDAYS \
+                and t.stem not in lx.NAME_SUFFIXES:
+            out.append(Term((t.stem,), W_BONUS, True, t.text))
+    return tuple({t.stems: t for t in out}.values())
+
+
+def _head(obj: list[Token]) -> tuple[Token | None, tuple[int, int]]:
+    """The head noun of the object's first noun phrase, and where that phrase lies in ``obj``."""
+    np: list[Token] = []
+    start = 0
+    lead = 0
+    while lead + 1 < len(obj) and (obj[lead].low, obj[lead + 1].low) in _QUANT_LEADS:
+        lead += 2  # "at least 5,000 tickets", "up to 40 trains"
+    start = lead
+    for k, t in enumerate(obj):
+        if k < lead:
+            continue
+        if t.punct or (t.low in {"and", "or", "but"} and not t.joined):
+            break
+        if t.stem in PREPOSITIONS and not t.joined:
+            break
+        if t.number is not None and t.text[0].isdigit() and _has_content(np) and not np[-1].cap:
+            break  # "cut food waste 30 percent": the phrase ends before the amount
+        if t.low == "of":
+            if not _has_content(np) or np[-1].stem in MEASURE_NOUNS | UNIT_NOUNS:
+                np = []  # "any of its branches", "2 gigawatts of wind capacity"
+                start = k + 1
+                continue
+            break
+        np.append(t)
+    span = (start, start + len(np))
+    content = [t for t in np if t.stem not in lx.STOPWORDS and t.stem not in lx.DETERMINERS and t.number is None]
+    if not content:
+        return None, span
+    head = content[-1]
+    if head.stem in MEASURE_NOUNS | CONTAINER_NOUNS and len(content) > 1:
+        head = content[-2]  # "wind capacity" -> wind, "bike lane network" -> lane
+    return head, span
+
+
+_QUANT_LEADS = {("at", "least"), ("at", "most"), ("up", "to"), ("more", "than"), ("no", "fewer"),
+                ("fewer", "than"), ("less", "than"), ("as", "many")}
+UNIT_NOUNS = lx._stems("gigawatt gigawatts megawatt megawatts kilometre kilometres mile miles tonne tonnes "
+                       "hectare hectares litre litres")
+
+
+def _has_content(np: list[Token]) -> bool:
+    return any(t.stem not in lx.STOPWORDS and t.stem not in lx.DETERMINERS and t.number is None
+               and t.stem not in lx.GENERIC and t.stem not in UNIT_NOUNS for t in np)
+
+
+UNIVERSAL = lx._stems("all every entire whole full")
+_NOT_UNITS = lx._stems("new first more additional extra further all every")
+
+
+def _targets(obj: list[Token]) -> tuple[Target, ...]:
+    out: list[Target] = []
+    for i, t in enumerate(obj):
+        if t.number is None or t.ordinal is not None:
+            continue
+        if 1900 <= t.number <= 2100 and "," not in t.text:
+            continue  # a year
+        if i and obj[i - 1].cap and obj[i - 1].text[0].isalpha():
+            continue  # a version: "Gizmo 3"
+        if i and obj[i - 1].stem in BOUND_WORDS:
+            continue  # "under 300 euros" is a limit, not an amount to reach
+        after = [x for x in obj[i + 1:i + 6] if not x.punct]
+        if any(x.stem in CURRENCY for x in after[:2]):
+            continue
+        if after and after[0].low in {"percent", "%", "per"}:
+            out.append(Target(t.number, frozenset({"percent"}), True))
+            continue
+        words: list[str] = []
+        for x in after:
+            if (x.stem in PREPOSITIONS and not x.joined) or x.low == "of":
+                break
+            if x.stem not in lx.STOPWORDS and x.stem not in _NOT_UNITS and x.number is None:
+                words.append(x.stem)
+        words = [w for w in words if w not in lx.GENERIC] or words
+        units = set(words)
+        for w in words:
+            units |= NOUN_SYNONYMS.get(w, frozenset())
+        if units:
+            out.append(Target(t.number, frozenset(units), False))
+    return tuple(out)
+
+
+def _forbidden_terms(text: str) -> frozenset[str]:
+    """What must not appear for a promise of absence: "without paid loot boxes" -> paid, loot, box."""
+    m = _CONSTRAINT.search(text)
+    if not m:
+        return frozenset()
+    if m.group(0).lower().startswith("without"):
+        rest = tokenize(text[m.end():])
+        words = []
+        for t in rest:
+            if t.punct or t.stem in PREPOSITIONS:
+                break
+            if t.stem not in lx.STOPWORDS and t.stem not in lx.DETERMINERS:
+                words.append(t.stem)
+        return frozenset(words)
+    return COST_TERMS

@@ -1,0 +1,320 @@
+"""Reading a feed item once: sentences, events with tense and negation, cue words.
+
+Nothing here depends on a commitment, so :func:`read_item` runs once per item
+however many candidates it is scored against.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from tracker.matching import lexicon as lx
+from tracker.matching.model import ItemDoc
+from tracker.matching.profile import PARTICLES, PREPOSITIONS
+from tracker.matching.text import IRREGULAR, Token, is_title_case, sentences, stem, tokenize
+
+SPECULATIVE_TITLE = re.compile(r"^\s*(?:rumou?r|analyst|analysis|leak|opinion|comment|speculation|"
+                               r"exclusive:\s*sources)\b[^:]{0,30}:", re.I)
+_MODALS = lx._stems("will would shall can could may might must should do does did")
+_PRONOUNS = frozenset({"it", "they", "we", "he", "she", "i", "you"})
+_ING_HOSTS = frozenset({"is", "are", "was", "were", "be", "been", "being", "now", "also", "still", "already",
+                        "finally", "keep", "keeps", "kept", "continue", "continues", "continued", "and"})
+_PAST_SAME = frozenset({"cut", "shut", "put", "set", "hit", "quit", "spread", "split", "read"})
+_VERB_AFTER_NOUN = frozenset({"will", "would", "can", "could", "may", "might", "should", "must", "are", "were",
+                              "have", "had", "is", "was", "has"})
+_CLAUSE_WORDS = frozenset({"but", "which", "who", "while", "whereas", "although", "though", "because", "that",
+                           "after", "before", "when", "where", "despite", "as", "and"})
+_INACTIVE_PREV = frozenset({"despite", "amid", "after", "following", "of", "over", "before", "without"})
+_SALE_VERBS = lx._stems("go goes went gone going")
+_SHIFT_VERBS = lx._stems("push pushes pushed shift shifts shifted")
+_HEADLINE_VERBS = lx.EVENT_VERBS | _SHIFT_VERBS | lx._stems("delay delays postpone postpones scrap scraps drop drops "
+                                                           "slip slips cancel cancels")
+CANCEL_VERBS = lx._stems("cancel scrap shelve abandon axe ditch withdraw terminate")
+CANCEL_PLAN_VERBS = lx._stems("drop end lift stop halt suspend break kill retire")
+
+
+@dataclass(frozen=True)
+class Event:
+    """A verb that reports something happening, and how the sentence frames it."""
+
+    pos: int
+    canon: str  # stem of the verb, after particles ("went up" -> rise); "*" for "completed"/"took effect"
+    text: str
+    classes: frozenset[str]
+    future: bool
+    negated: bool
+    complement: frozenset[str]  # for "began X" / "X began": the stems of X
+    inchoative: bool
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A cue phrase (delay, cancellation, missed) at ``pos`` in a sentence."""
+
+    kind: str
+    pos: int
+    end: int
+    text: str
+    negated: bool
+    active: bool  # a delay named as a cause ("because of delays") is not news of a delay
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence of an item (the title is sentence 0)."""
+
+    index: int
+    text: str
+    toks: tuple[Token, ...]
+    stems: frozenset[str]
+    is_title: bool
+    title_case: bool
+    speculative: str | None  # the speculation marker found, if any
+    events: tuple[Event, ...]
+    cues: tuple[Cue, ...]
+
+
+@dataclass(frozen=True)
+class ItemReading:
+    """An item read once: its sentences and the stems of all of them."""
+
+    item: ItemDoc
+    sents: tuple[Sentence, ...]
+    stems: frozenset[str]
+    speculative_title: bool
+
+
+@lru_cache(maxsize=512)
+def read_item(item: ItemDoc) -> ItemReading:
+    """Split and read ``item`` (cached: the same item meets many commitments)."""
+    title = (item.title or "").strip()
+    body = sentences(item.text or "")
+    if body and title and body[0].strip().lower() == title.lower():
+        body = body[1:]
+    texts = ([title] if title else []) + body
+    spec_title = bool(SPECULATIVE_TITLE.match(title))
+    sents = tuple(_read_sentence(k, t, is_title=(k == 0 and bool(title))) for k, t in enumerate(texts))
+    stems = frozenset(s for sent in sents for s in sent.stems)
+    return ItemReading(item, sents, stems, spec_title)
+
+
+def _read_sentence(index: int, text: str, is_title: bool) -> Sentence:
+    toks = tuple(tokenize(text))
+    title_case = is_title and is_title_case(text)
+    return Sentence(
+        index=index, text=text, toks=toks, stems=frozenset(t.stem for t in toks if not t.punct),
+        is_title=is_title, title_case=title_case, speculative=_speculation(toks),
+        events=tuple(_events(toks, title_case, is_title)), cues=tuple(_cues(toks)))
+
+
+def _speculation(toks: tuple[Token, ...]) -> str | None:
+    for i, t in enumerate(toks):
+        if t.punct:
+            continue
+        if t.low == "may" and t.cap:
+            continue  # the month
+        if t.stem in lx.SPECULATION:
+            return t.text
+    stems = [t.stem for t in toks]
+    for phrase in lx.SPECULATION_PHRASES:
+        if _find(stems, phrase) >= 0:
+            return " ".join(phrase)
+    return None
+
+
+def _find(stems: list[str], phrase: tuple[str, ...], start: int = 0) -> int:
+    n = len(phrase)
+    for i in range(start, len(stems) - n + 1):
+        if tuple(stems[i:i + n]) == phrase:
+            return i
+    return -1
+
+
+# -- events ------------------------------------------------------------------------------------
+
+def _events(toks: tuple[Token, ...], title_case: bool, is_title: bool = False) -> list[Event]:
+    out: list[Event] = []
+    stems = [t.stem for t in toks]
+    n = len(toks)
+    skip_to = -1
+    for i, t in enumerate(toks):
+        if i < skip_to or t.punct:
+            continue
+        canon, end = None, i + 1
+        for phrase in lx.COMPLETION_PHRASES:
+            if tuple(stems[i:i + len(phrase)]) == phrase:
+                canon, end = "*", i + len(phrase)
+                break
+        if canon is None and i + 2 < n and t.stem in _SALE_VERBS and toks[i + 1].low == "on" \
+                and toks[i + 2].low == "sale":
+            canon, end = stem("sell"), i + 3  # "went on sale"
+        if canon is None and i + 1 < n and (t.stem, toks[i + 1].stem) in PARTICLES:
+            canon, end = PARTICLES[(t.stem, toks[i + 1].stem)], i + 2
+        if canon is None:
+            if t.stem in lx.COMPLETION or t.low in {"complete", "completed", "finished", "done"}:
+                canon = "*"
+            elif t.stem in lx.EVENT_VERBS:
+                canon = t.stem
+            else:
+                continue
+        if canon != "*" and end == i + 1 and not _verbal(toks, i, title_case, headline=is_title):
+            continue
+        if canon == "*" and end == i + 1 and not _verbal(toks, i, title_case, adjective_ok=True):
+            continue
+        future, negated = _frame(toks, i)
+        inch = canon in lx.INCHOATIVE
+        comp = _complement(toks, i, end) if inch else frozenset()
+        classes = frozenset(c for c, words in lx.VERB_CLASSES.items() if canon in words)
+        out.append(Event(i, canon, " ".join(x.text for x in toks[i:end]), classes, future, negated, comp, inch))
+        skip_to = end
+    return out
+
+
+def _prev_word(toks: tuple[Token, ...], i: int) -> Token | None:
+    k = i - 1
+    while k >= 0 and toks[k].punct and toks[k].text not in ",;:":
+        k -= 1
+    return toks[k] if k >= 0 and not toks[k].punct else None
+
+
+def _verbal(toks: tuple[Token, ...], i: int, title_case: bool, adjective_ok: bool = False,
+            headline: bool = False) -> bool:
+    """Is the word at ``i`` used as a verb (not "the release of", "production start", "Marlow Open")?"""
+    t = toks[i]
+    if t.cap and i > 0 and not title_case and not toks[i - 1].punct:
+        return False  # part of a name
+    prev = _prev_word(toks, i)
+    nxt = toks[i + 1] if i + 1 < len(toks) else None
+    if prev is not None and prev.stem in lx.DETERMINERS and not adjective_ok:
+        return False
+    if nxt is not None and nxt.low == "of" and not adjective_ok:
+        return False
+    low = t.low
+    if low.endswith("ing") and not adjective_ok:
+        # "began shipping", ", completing the", "is testing" -- not "stadium opening", "step in converting"
+        return prev is None or toks[i - 1].punct or prev.low in _ING_HOSTS or prev.stem in lx.INCHOATIVE
+    if low.endswith("s") and not low.endswith("ss") and not adjective_ok:
+        if nxt is not None and nxt.low in _VERB_AFTER_NOUN:
+            return False  # "Quire releases will receive"
+        if prev is not None and (prev.stem in PREPOSITIONS or prev.low.endswith("ed") or prev.low in {"of", "in"}):
+            return False  # "despite posts", "accepted posts"
+        return True
+    if adjective_ok or low.endswith("ed"):
+        return True
+    if low in IRREGULAR and low not in _PAST_SAME:
+        return True
+    if prev is None:
+        return True
+    if prev.stem in _MODALS or prev.low in {"to", "not", "n't"} or prev.low.endswith(("n't", "'ll")):
+        return True
+    if low in _PAST_SAME and (prev.cap or prev.low in _PRONOUNS):
+        return True
+    if headline and (prev.cap or (prev.low.endswith("s") and not prev.low.endswith("ss"))) \
+            and prev.stem not in lx.STOPWORDS and (nxt is None or nxt.low != "of") \
+            and not any(x.stem in _HEADLINE_VERBS for x in toks[:i]):
+        return True  # a headline's present tense after a plural or a name: "Fares rise", "Buses arrive"
+    return False
+
+
+def _clause_start(toks: tuple[Token, ...], i: int) -> int:
+    k = i - 1
+    while k >= 0:
+        t = toks[k]
+        if t.punct and t.text in ",;:()\u201c\u201d\"":
+            return k + 1
+        if t.low in _CLAUSE_WORDS and k < i - 1:
+            return k + 1
+        k -= 1
+    return 0
+
+
+def _frame(toks: tuple[Token, ...], i: int) -> tuple[bool, bool]:
+    """(future or hypothetical, negated) for the verb at ``i``."""
+    start = max(_clause_start(toks, i), i - 7)
+    window = toks[start:i]
+    future = negated = False
+    for k, t in enumerate(window):
+        low = t.low
+        if low in {"will", "shall", "would", "won't", "wo"} or low.endswith("'ll") or low in {"going", "if", "unless"}:
+            future = True
+        if low in lx.NEGATORS or low.endswith("n't") or t.stem in lx.DENIAL:
+            negated = True
+        if low in {"yet", "failed", "fails", "refused", "refuses"} and k + 1 < len(window) \
+                and window[k + 1].low == "to":
+            negated = True
+    clause_first = toks[_clause_start(toks, i)] if _clause_start(toks, i) < len(toks) else None
+    if clause_first is not None and clause_first.low in {"no", "none", "neither"}:
+        negated = True
+    k = i - 1
+    while k >= 0 and i - k <= 4 and toks[k].low in {"be", "been", "have", "being", "now", "also", "then"}:
+        k -= 1
+    if k >= 0 and toks[k].low == "to":  # an infinitive: "plans to open", "NRA to raise", "to be completed"
+        host = _prev_word(toks, k)
+        if host is None or host.stem not in lx.PAST_INFINITIVE_HOSTS:
+            future = True
+    return future, negated
+
+
+def _complement(toks: tuple[Token, ...], i: int, end: int) -> frozenset[str]:
+    """What began: "began series production" -> {series, production}; "work began" -> {work}."""
+    comp: list[str] = []
+    for t in toks[end:end + 5]:
+        if t.punct or t.stem in PREPOSITIONS or t.low in {"and", "or", "on"}:
+            break
+        if t.stem in lx.STOPWORDS or t.stem in lx.DETERMINERS or t.number is not None:
+            if comp:
+                break
+            continue
+        comp.append(t.stem)
+        if len(comp) >= 3:
+            break
+    if comp:
+        return frozenset(comp)
+    start = _clause_start(toks, i)
+    for t in toks[start:i]:
+        if not t.punct and t.stem not in lx.STOPWORDS and t.stem not in lx.DETERMINERS and not t.cap:
+            return frozenset({t.stem})
+    return frozenset()
+
+
+# -- cues --------------------------------------------------------------------------------------
+
+def _cues(toks: tuple[Token, ...]) -> list[Cue]:
+    stems = [t.stem for t in toks]
+    out: list[Cue] = []
+    for kind, phrases in (("delay", lx.DELAY_PHRASES), ("cancellation", lx.CANCEL_PHRASES),
+                          ("missed", lx.MISSED_PHRASES)):
+        for phrase in phrases:
+            at = _find(stems, phrase)
+            while at >= 0:
+                if not any(c.kind == kind and c.pos == at for c in out):
+                    out.append(_cue(toks, kind, at, at + len(phrase), phrase))
+                at = _find(stems, phrase, at + 1)
+    for i, t in enumerate(toks):
+        if t.stem in _SHIFT_VERBS and _verbal(toks, i, False):
+            ahead = [x.low for x in toks[i + 1:i + 7]]
+            if any(w in {"to", "into", "until", "back"} for w in ahead) and not any(x.kind == "delay" and x.pos == i
+                                                                                for x in out):
+                out.append(_cue(toks, "delay", i, i + 1, (t.stem,)))
+        if t.stem in CANCEL_PLAN_VERBS and _verbal(toks, i, False):
+            ahead = [x for x in toks[i + 1:i + 5] if not x.punct]
+            if any(x.stem in lx.PLAN_NOUNS for x in ahead) and not any(x.low in {"by", "percent"} for x in ahead[:2]):
+                out.append(_cue(toks, "cancellation", i, i + 1, (t.stem,)))
+    return out
+
+
+def _cue(toks: tuple[Token, ...], kind: str, at: int, end: int, phrase: tuple[str, ...]) -> Cue:
+    text = " ".join(t.text for t in toks[at:end])
+    has_not = any(w in {"not", "no", "none", "yet"} for w in phrase)
+    negated = False if has_not else _frame(toks, at)[1]
+    if kind == "cancellation" and phrase[0] in CANCEL_VERBS | CANCEL_PLAN_VERBS and len(phrase) == 1 \
+            and not _verbal(toks, at, False):
+        negated = negated or False
+    prev = _prev_word(toks, at)
+    before = " ".join(t.low for t in toks[max(0, at - 2):at])
+    caused = (prev is not None and prev.low in _INACTIVE_PREV) or bool(re.search(r"\b(?:because of|due to)$", before))
+    nominal = prev is not None and prev.stem in lx.DETERMINERS and phrase[0] in (stem("delay"), stem("cancel"))
+    active = not caused and not nominal
+    return Cue(kind, at, end, text, negated, active)

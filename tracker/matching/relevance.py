@@ -1,0 +1,290 @@
+"""Is an item about *this* promise? Object coverage, the actor, and who does what to what.
+
+These checks keep the matcher from crediting a promise with news about a
+neighbour: another product of the same actor ("Gizmo 4" for "Gizmo 3"),
+another actor doing the same kind of thing (a subject that names someone
+else), a verb whose object is something else ("opens the data archive" is not
+"launches the orbiter"), or a cancellation aimed at another plan.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from tracker.matching import lexicon as lx
+from tracker.matching.profile import PREPOSITIONS, Profile, Term
+from tracker.matching.reading import Event, ItemReading, Sentence
+from tracker.matching.text import MONTHS, WEEKDAYS, Token
+
+
+class Pair(Protocol):
+    """One commitment and one item being compared (the scorer's context)."""
+
+    p: Profile
+    r: ItemReading
+
+
+def coverage(p: Profile, toks: list[Token], stems: frozenset[str]) -> tuple[float, list[str]]:
+    """Weighted share of the promise's object terms present (names from the quote count as a bonus)."""
+    got = 0.0
+    found: list[str] = []
+    for term in p.terms:
+        if term_present(term, toks, stems):
+            got += term.weight
+            found.append(term.text)
+    for term in p.bonus:
+        if term.stems[0] in stems:
+            got += term.weight
+            found.append(term.text)
+    return min(1.0, got / p.total_weight), found
+
+
+def term_present(term: Term, toks: list[Token], stems: frozenset[str]) -> bool:
+    if len(term.stems) == 1:
+        return term.stems[0] in stems or bool(term.alternatives() & stems)
+    first, second = term.stems
+    return any(a.stem == first and b.stem == second for a, b in zip(toks, toks[1:]))
+
+
+def required_present(p: Profile, toks: list[Token]) -> bool:
+    """Each name inside the object's head phrase is (at least half) there."""
+    stems = frozenset(t.stem for t in toks)
+    groups: dict[int, list[Term]] = {}
+    for term in p.required:
+        groups.setdefault(term.group, []).append(term)
+    for terms in groups.values():
+        total = sum(t.weight for t in terms)
+        got = sum(t.weight for t in terms if term_present(t, toks, stems))
+        if got < 0.6 * total - 1e-9 or got == 0:
+            return False
+    return True
+
+
+def actor_strength(p: Profile, s: Sentence) -> float:
+    stems = [t.stem for t in s.toks]
+    for phrase in p.actor_phrases:
+        if _contains(stems, phrase):
+            return 1.0
+    best = 0.0
+    for key, strength in p.actor_keys:
+        for i in range(len(s.toks) - len(key) + 1):
+            if tuple(stems[i:i + len(key)]) == key and s.toks[i].cap \
+                    and all(t.cap or t.stem in lx.STOPWORDS for t in s.toks[i:i + len(key)]):
+                best = max(best, strength)
+    return best
+
+
+def _contains(stems: list[str], phrase: tuple[str, ...]) -> bool:
+    n = len(phrase)
+    return any(tuple(stems[i:i + n]) == phrase for i in range(len(stems) - n + 1))
+
+
+def conflicts(p: Profile, r: ItemReading) -> str | None:
+    """Words that make the item about another thing: "uncrewed" vs "crewed", "Gizmo 4" vs "Gizmo 3"."""
+    what = {s for t in p.terms for s in t.stems}
+    for s in r.stems:
+        if s.startswith("un") and s[2:] in what and s not in what:
+            return f"'{s}' against '{s[2:]}'"
+        if "un" + s in what and s not in what:
+            return f"'{s}' against 'un{s}'"
+    for term in p.terms:
+        if len(term.stems) == 2 and term.proper:
+            name, version = term.stems
+            seen = [b.text for sent in r.sents for a, b in zip(sent.toks, sent.toks[1:])
+                    if a.stem == name and b.number is not None]
+            if seen and version not in {v.lower() for v in seen}:
+                return f"{term.text} against {seen[0]}"
+    if p.qualifiers and not p.qualifiers & r.stems:
+        return f"the promise is about a {'/'.join(sorted(p.qualifiers))}; the item is not"
+    return None
+
+
+def qualifier(p: Profile, s: Sentence) -> str | None:
+    """A beta/demo/test of the thing is progress towards it, not the thing."""
+    extra = (s.stems & lx.QUALIFIERS) - p.qualifiers
+    return sorted(extra)[0] if extra else None
+
+
+def foreign_subject(ctx: Pair, s: Sentence, pos: int) -> str | None:
+    """A name that is neither the actor's nor the object's, as the subject of the verb at ``pos``."""
+    if s.title_case:
+        return None
+    p = ctx.p
+    start = 0
+    for k in range(pos - 1, -1, -1):
+        t = s.toks[k]
+        if t.punct and t.text in ";:" or (t.low in {"that", "which", "who"} and not (k and s.toks[k - 1].text == ",")):
+            start = k + 1
+            break
+    span = _drop_asides(list(s.toks[start:pos]))
+    if any(t.stem in _names(p) for t in span):
+        return None
+    for k, t in enumerate(span):
+        if not t.cap or t.punct or not t.text[0].isalpha() or t.low in MONTHS or t.low in WEEKDAYS:
+            continue
+        if start + k == 0 and not _capitalised_elsewhere(ctx.r, t):
+            nxt = span[k + 1] if k + 1 < len(span) else None
+            if nxt is None or not nxt.cap or nxt.punct:
+                continue  # "Standard fares ...": a capital only because the sentence starts there
+        if t.stem not in p.vocab:
+            return t.text
+    return None
+
+
+def _drop_asides(toks: list[Token]) -> list[Token]:
+    """Without ", which ... ," asides: the subject of "X, which serves Y stations, will raise" is X."""
+    out: list[Token] = []
+    skipping = False
+    for k, t in enumerate(toks):
+        if not skipping and t.text == "," and k + 1 < len(toks) and toks[k + 1].low in {"which", "who", "where"}:
+            skipping = True
+            continue
+        if skipping:
+            if t.text == ",":
+                skipping = False
+            continue
+        out.append(t)
+    return out
+
+
+def _names(p: Profile) -> frozenset[str]:
+    """Stems that identify this promise: the actor's names and the object's names."""
+    names = {x for ph in p.actor_phrases for x in ph} | {x for k, _ in p.actor_keys for x in k}
+    names |= {x for t in (*p.terms, *p.bonus) if t.proper for x in t.stems}
+    return frozenset(x for x in names if not x[:1].isdigit() and x not in lx.NAME_SUFFIXES
+                     and x not in lx.STOPWORDS and x not in lx.PLACE_PREFIX)
+
+
+def _capitalised_elsewhere(r: ItemReading, tok: Token) -> bool:
+    return any(t.stem == tok.stem and t.cap for s in r.sents for k, t in enumerate(s.toks) if k > 0)
+
+
+def event_target_ok(ctx: Pair, s: Sentence, ev: Event) -> bool:
+    """Does the verb act on the promise's object (its head noun, or its name and nothing else)?"""
+    p = ctx.p
+    obj = object_window(s, ev)
+    window = obj or _subject_window(s, ev.pos)
+    stems = frozenset(t.stem for t in window)
+    window_all = _window_tokens(s, window)
+    ours = {t.stems[0] for t in p.terms if t.weight >= 0.5 and len(t.stems) == 1}
+    ours |= set(p.head) | set(p.inchoative) | {x for x in _names(p) if not _versioned_part(p, x)}
+    if not stems & ours and not any(term_present(t, window_all, stems) for t in p.terms if len(t.stems) == 2):
+        return False
+    if p.head and stems & p.head:
+        return True
+    if not p.head and not p.required:
+        return True
+    if not any(term_present(t, window_all, stems) for t in p.required):
+        return False
+    foreign = [t for t in window if t.stem not in p.vocab and t.stem not in lx.GENERIC and not t.cap
+               and t.number is None and not t.low.endswith(("ly", "wide"))]
+    return not foreign  # "Quire long-term support policy" is another thing than "Quire 5.0"
+
+
+def delay_target_ok(ctx: Pair, s: Sentence, pos: int, end: int) -> bool:
+    """The thing that slips is the promise's object: its head, or its name with nothing foreign."""
+    p = ctx.p
+    after: list[Token] = []
+    for t in s.toks[end:end + 6]:
+        if t.punct or t.low in {"to", "until", "into", "from", "by", "in", "till", "rather", "because"}:
+            break
+        if t.stem not in lx.STOPWORDS and t.number is None:
+            after.append(t)
+    window = _subject_window(s, pos) + after
+    stems = {t.stem for t in window}
+    if p.head & stems or (not p.head and not p.required):
+        return True
+    if not any(term_present(t, _window_tokens(s, window), frozenset(stems)) for t in p.required):
+        return False
+    allowed = p.vocab | {w for c in p.action_classes for w in lx.VERB_CLASSES[c]} | lx.GENERIC | lx.DELAY_WORDS
+    allowed |= {w for c in p.action_classes for w in lx.EVENT_NOUNS.get(c, ())} | set(p.head)
+    foreign = [t for t in window if t.stem not in allowed and not t.cap and not t.low.endswith(("ly", "wide"))
+               and t.low not in MONTHS]
+    return not foreign
+
+
+def _versioned_part(p: Profile, stem: str) -> bool:
+    return any(len(t.stems) == 2 and stem in t.stems for t in p.terms)
+
+
+def _window_tokens(s: Sentence, window: list[Token]) -> list[Token]:
+    """The sentence's tokens from the window's first to its last (numbers included, for "Gizmo 3")."""
+    if not window:
+        return []
+    ids = [i for i, t in enumerate(s.toks) if any(t is w for w in window)]
+    return list(s.toks[ids[0]:ids[-1] + 2])
+
+
+def object_window(s: Sentence, ev: Event) -> list[Token]:
+    end = ev.pos + len(ev.text.split())
+    out: list[Token] = []
+    for t in s.toks[end:end + 10]:
+        if t.punct or (t.low in _CLAUSE and out):
+            break
+        if t.low in _CLAUSE:
+            break
+        if t.stem in PREPOSITIONS and t.low != "of" and not t.joined:
+            break
+        if t.low == "of" and out:
+            break
+        if t.stem in lx.STOPWORDS or t.stem in lx.DETERMINERS or t.number is not None:
+            continue
+        out.append(t)
+        if len(out) >= 6:
+            break
+    return out
+
+
+def _subject_window(s: Sentence, pos: int) -> list[Token]:
+    start = 0
+    for k in range(pos - 1, -1, -1):
+        t = s.toks[k]
+        if (t.punct and t.text in ",;:") or t.low in _CLAUSE:
+            start = k + 1
+            break
+    return [t for t in s.toks[start:pos] if not t.punct and t.stem not in lx.STOPWORDS
+            and t.stem not in lx.DETERMINERS and t.number is None][-8:]
+
+
+_CLAUSE = frozenset({"that", "which", "who", "while", "whereas", "although", "because", "and", "but", "as"})
+
+
+def cancel_target_ok(ctx: Pair, s: Sentence, cue_end: int) -> bool:
+    """The cancellation acts on this promise: its head, a name of it, or a plan word ("its target")."""
+    p = ctx.p
+    window: list[Token] = []
+    for t in s.toks[cue_end:cue_end + 10]:
+        if t.punct or t.low in _CLAUSE:
+            break
+        if t.stem in PREPOSITIONS and t.low not in {"of", "with", "to", "for", "on"} and not t.joined:
+            break
+        window.append(t)
+    stems = {t.stem for t in window} or {t.stem for t in _subject_window(s, cue_end)}
+    required = {x for t in p.required for x in t.stems}
+    if stems & (set(p.head) | required | p.alias_terms):
+        return True
+    content = {x for x in stems if x not in lx.STOPWORDS and x not in lx.DETERMINERS and not x[:1].isdigit()}
+    # "ending a freeze", "drops its target": only a plan word, so it refers back to this promise
+    return bool(content & lx.PLAN_NOUNS) and content <= lx.PLAN_NOUNS | lx.GENERIC and (
+        not p.head or bool(p.head & s.stems) or bool(required & s.stems))
+
+
+def until_after(s: Sentence, pos: int) -> bool:
+    """"will not open ... until mid-2027": a negated future with a later limit is a delay."""
+    before = [t.low for t in s.toks[max(0, pos - 5):pos]]
+    if not any(w in {"will", "would", "won't", "shall"} or w.endswith("'ll") for w in before):
+        return False  # "failed to introduce it before the recess" is a miss, not a new date
+    for t in s.toks[pos + 1:pos + 10]:
+        if t.punct and t.text in ".;":
+            return False
+        if t.low in {"until", "till", "before"}:
+            return True
+    return False
+
+
+def sentence_names_it(ctx: Pair, s: Sentence) -> bool:
+    """A decisive sentence must itself name the object (a third of it, its head, or its name)."""
+    p = ctx.p
+    cov, _ = coverage(p, list(s.toks), s.stems)
+    required = {x for t in p.required for x in t.stems}
+    return cov >= 0.3 or bool(p.head & s.stems) or bool(required & s.stems)

@@ -1,0 +1,228 @@
+"""Plain-text helpers for matching: tokens with crude stems, sentences, numbers, dates.
+
+Everything here is deterministic and uses only the standard library. The
+stemmer is deliberately crude: it only has to map "shipped", "ships" and
+"shipping" to the same key on both sides of a comparison, never to produce
+a real word.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+IRREGULAR = {
+    "began": "begin", "begun": "begin", "went": "go", "gone": "go", "rose": "rise", "risen": "rise",
+    "fell": "fall", "fallen": "fall", "took": "take", "taken": "take", "brought": "bring", "sold": "sell",
+    "bought": "buy", "made": "make", "built": "build", "held": "hold", "lost": "lose", "left": "leave",
+    "won": "win", "gave": "give", "given": "give", "flew": "fly", "flown": "fly", "ran": "run", "met": "meet",
+    "broke": "break", "broken": "break", "withdrew": "withdraw", "withdrawn": "withdraw", "kept": "keep",
+    "sent": "send", "spent": "spend", "got": "get", "gotten": "get", "came": "come", "became": "become",
+    "paid": "pay", "laid": "lay", "led": "lead", "hired": "hire", "shut": "shut", "cut": "cut", "put": "put",
+    "set": "set", "hit": "hit", "did": "do", "done": "do", "drew": "draw", "drawn": "draw", "wrote": "write",
+    "written": "write", "chose": "choose", "chosen": "choose", "grew": "grow", "grown": "grow", "rang": "ring",
+    "says": "say", "said": "say", "told": "tell", "found": "find", "thought": "think", "saw": "see",
+    "seen": "see", "shown": "show", "undertook": "undertake", "overtook": "overtake", "children": "child",
+    "people": "person", "men": "man", "women": "woman", "data": "data", "news": "news", "series": "series",
+    "crises": "crisis", "analyses": "analysis", "bus": "bus", "buses": "bus", "gas": "gas",
+}
+_WORD_NUMBERS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12,
+}
+_ORDINALS = {
+    "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9,
+    "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15,
+    "twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50, "hundredth": 100,
+}
+_TOKEN = re.compile(
+    r"\d{1,3}(?:,\d{3})+(?:\.\d+)?"            # 1,500  3,200.5
+    r"|\d+(?:\.\d+)*"                          # 40  4.0  2.1.3
+    r"|[A-Za-z\u00c0-\u024f][A-Za-z0-9\u00c0-\u024f]*(?:[+'\u2019][A-Za-z0-9]+)*"  # words, T+1, don't
+    r"|[.,;:!?()\"\u201c\u201d]"               # punctuation that bounds clauses
+)
+_SENT_END = re.compile(r"(?<=[.!?])[\"\u201d\u2019')]?\s+(?=[\"\u201c\u2018(]?[A-Z0-9])")
+_ABBREV_END = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof|St|Inc|Ltd|Co|Corp|No|vs|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|"
+                         r"Oct|Nov|Dec|[A-Z])\.$")
+PUNCT = frozenset(".,;:!?()\"\u201c\u201d")
+
+
+def stem(word: str) -> str:
+    """Crude, symmetric stem: ``shipped``/``ships``/``shipping`` -> ``ship``; ``raise``/``raised`` -> ``rais``."""
+    w = word.lower().replace("\u2019", "'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    w = w.rstrip("'")
+    if w in IRREGULAR:
+        w = IRREGULAR[w]
+    elif w[:1].isdigit():
+        return w
+    elif len(w) > 3:
+        w = _strip_suffix(w)
+    if len(w) > 3 and w.endswith("e") and not w.endswith("ee"):
+        w = w[:-1]
+    if len(w) > 3 and w[-1] == w[-2] and w[-1] not in "aeiouls":
+        w = w[:-1]
+    return w
+
+
+def _strip_suffix(w: str) -> str:
+    if w.endswith("ies") and len(w) > 4:
+        return w[:-3] + "y"
+    if w.endswith("ied") and len(w) > 4:
+        return w[:-3] + "y"
+    if w.endswith("ing") and len(w) > 5 and _has_vowel(w[:-3]):
+        return w[:-3]
+    if w.endswith("ed") and len(w) > 4 and _has_vowel(w[:-2]):
+        return w[:-2]
+    if w.endswith(("ches", "shes", "sses", "xes", "zes")):
+        return w[:-2]
+    if w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        return w[:-1]
+    return w
+
+
+def _has_vowel(s: str) -> bool:
+    return any(ch in "aeiouy" for ch in s)
+
+
+@dataclass(frozen=True)
+class Token:
+    """One word, number or clause-bounding punctuation mark of a sentence."""
+
+    text: str
+    low: str
+    stem: str
+    cap: bool  # starts with a capital letter (or is an acronym / name-like alphanumeric)
+    number: float | None  # the value of a numeral ("1,500", "forty"), else None
+    ordinal: int | None  # "twelfth" -> 12
+    punct: bool
+    joined: bool = False  # glued to the previous token by a hyphen or slash ("Wexham-Oxley")
+
+
+def tokenize(text: str) -> list[Token]:
+    """Words, numbers and clause punctuation; hyphenated words are split into their parts."""
+    out: list[Token] = []
+    for m in _TOKEN.finditer(text):
+        t = m.group(0)
+        joined = m.start() > 0 and text[m.start() - 1] in "-/\u2010\u2011"
+        if t in PUNCT:
+            out.append(Token(t, t, t, False, None, None, True))
+            continue
+        low = t.lower().replace("\u2019", "'")
+        number: float | None = None
+        if t[0].isdigit():
+            try:
+                number = float(t.replace(",", "")) if t.count(".") <= 1 else None
+            except ValueError:
+                number = None
+        elif low in _WORD_NUMBERS:
+            number = float(_WORD_NUMBERS[low])
+        cap = t[0].isupper() or (t[0].isdigit() and any(ch.isalpha() for ch in t))
+        out.append(Token(t, low, stem(t), cap, number, _ORDINALS.get(low), False, joined))
+    return out
+
+
+def sentences(text: str) -> list[str]:
+    """Split running text into sentences (feed descriptions are short and well punctuated)."""
+    text = re.sub(r"\s+", " ", text or "").strip()
+    if not text:
+        return []
+    parts: list[str] = []
+    buf = ""
+    pos = 0
+    for m in _SENT_END.finditer(text):
+        piece = text[pos:m.start() + len(m.group(0).rstrip())]
+        pos = m.end()
+        buf = f"{buf} {piece}".strip() if buf else piece.strip()
+        if _ABBREV_END.search(buf):
+            continue
+        parts.append(buf)
+        buf = ""
+    tail = text[pos:].strip()
+    buf = f"{buf} {tail}".strip() if buf else tail
+    if buf:
+        parts.append(buf)
+    return parts
+
+
+def is_title_case(text: str) -> bool:
+    """A headline with (nearly) every word capitalised: capitals then say nothing about names."""
+    words = [w for w in re.findall(r"[A-Za-z][A-Za-z'-]*", text) if len(w) > 3]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
+# -- dates -----------------------------------------------------------------------------------
+
+MONTHS = {m: i for i, m in enumerate(
+    "january february march april may june july august september october november december".split(), 1)}
+MONTHS.update({k[:3]: v for k, v in list(MONTHS.items())})
+MONTHS["sept"] = 9
+WEEKDAYS = {d: i for i, d in enumerate("monday tuesday wednesday thursday friday saturday sunday".split())}
+_MONTH_RE = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
+             r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+_WD_RE = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_DATE_RE = re.compile(
+    rf"\b(?P<lead>on|as\s+of|since|from|until|by|before|after)?\s*(?:(?P<wd>{_WD_RE}),?\s*)?"
+    rf"(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m1>{_MONTH_RE})"
+    rf"|(?P<m2>{_MONTH_RE})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b)"
+    rf"(?:,?\s+(?P<y>(?:19|20)\d\d))?"
+    rf"|\b(?P<lead2>on|as\s+of|last|this|since|from|until|by|before|after)\s+(?P<wd2>{_WD_RE})\b"
+    rf"|\b(?P<rel>yesterday|today|this\s+morning|earlier\s+today)\b",
+    re.IGNORECASE,
+)
+# Words shortly before a date that make it a plan, a limit or a start, not the day something happened.
+_NOT_EVENT_BEFORE = re.compile(
+    r"\b(?:will|would|shall|due|scheduled|planned|plans?|expected|expects?|set|aims?|intends?|"
+    r"starting|next|promised|pledged|deadline|target)\b[^.;]{0,30}$", re.IGNORECASE)
+
+
+def event_dates(sentence: str, published: dt.date) -> list[tuple[dt.date, str]]:
+    """Dates in ``sentence`` that say when something happened, resolved against ``published``.
+
+    Only day-level expressions count ("on Thursday, 12 September", "on Sunday",
+    "went up on October 1", "as of Tuesday, 1 October", "yesterday"); dates
+    that follow "will", "due", "from", "until", "by"... are plans or limits and
+    are skipped, and so are dates after the item's own date.
+    """
+    found: list[tuple[dt.date, str]] = []
+    for m in _DATE_RE.finditer(sentence):
+        lead = (m.group("lead") or m.group("lead2") or "").lower()
+        if lead in {"from", "until", "by", "before", "after", "since"}:
+            continue
+        if _NOT_EVENT_BEFORE.search(sentence[max(0, m.start() - 40):m.start()]):
+            continue
+        when = _resolve(m, published, lead)
+        if when is not None and when <= published + dt.timedelta(days=1):
+            found.append((when, m.group(0).strip()))
+    return found
+
+
+def _resolve(m: re.Match, published: dt.date, lead: str) -> dt.date | None:
+    if m.group("rel"):
+        return published - dt.timedelta(days=1) if m.group("rel").lower() == "yesterday" else published
+    month_word = m.group("m1") or m.group("m2")
+    if month_word:
+        month = MONTHS.get(month_word.lower().rstrip(".")[:3])
+        day = int(m.group("d1") or m.group("d2"))
+        year = int(m.group("y")) if m.group("y") else published.year
+        try:
+            when = dt.date(year, month or 0, day)
+        except ValueError:
+            return None
+        if not m.group("y") and when > published + dt.timedelta(days=1):
+            try:
+                when = dt.date(year - 1, month or 0, day)
+            except ValueError:
+                return None
+        return when
+    wd = (m.group("wd2") or "").lower()
+    if wd:
+        back = (published.weekday() - WEEKDAYS[wd]) % 7
+        if lead == "last" and back == 0:
+            back = 7
+        return published - dt.timedelta(days=back)
+    return None
