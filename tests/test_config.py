@@ -75,3 +75,35 @@ def test_passwords_are_masked_in_messages(tmp_path):
 def test_postgres_url_gets_the_installed_driver():
     cfg = load_config(environ={}, database_url="postgresql://u@localhost/db")
     assert cfg.database.url.startswith("postgresql+psycopg://")
+
+
+def test_example_config_documents_every_key_and_loads():
+    import dataclasses
+    import re
+    import tomllib
+    from pathlib import Path
+
+    from tracker.config import Config
+    from tracker.extract.deadlines import DeadlineConventions
+
+    text = (Path(__file__).resolve().parent.parent / "config.example.toml").read_text(encoding="utf-8")
+    data = tomllib.loads(text)
+    for section in dataclasses.fields(Config):
+        if section.name in ("source", "feeds", "deadlines"):
+            continue
+        assert section.name in data, f"[{section.name}] missing from config.example.toml"
+        hint = Config.__dataclass_fields__[section.name].default_factory().__class__
+        for field in dataclasses.fields(hint):
+            assert field.name in data[section.name], f"{section.name}.{field.name} undocumented"
+    assert "[[feeds]]" in text
+    documented = set(re.findall(r"^# (\w+) = ", text[text.index("[deadlines]"):], re.M))
+    assert documented == {f.name for f in dataclasses.fields(DeadlineConventions)}
+    path = Path("example.toml")
+    path.write_text(text, encoding="utf-8")
+    assert load_config(path, environ={}).status.auto_accept == 0.75
+
+
+def test_deadline_conventions_are_checked_at_load(tmp_path):
+    path = write(tmp_path, "[deadlines]\nfew_monthz = [3, 6]\n")
+    with pytest.raises(ConfigError, match="deadlines.few_monthz"):
+        load_config(path, environ={})

@@ -13,7 +13,6 @@ import datetime as dt
 import pytest
 
 from tracker.match import AUTO_ACCEPT, REVIEW, CandidateIndex, CommitmentDoc, ItemDoc, match_item, score, search_query
-from tracker.matching.scoring import _deadlines
 
 D = dt.date
 
@@ -252,7 +251,6 @@ def test_event_date_on_a_named_weekday_from_the_title_item():
     assert m is not None and m.kind == "fulfilment" and m.event_date == D(2025, 9, 7)
 
 
-@pytest.mark.skipif(_deadlines() is None, reason="tracker.extract.deadlines is not available yet")
 def test_delay_extracts_the_new_target():
     m = score(item("Bayline opening pushed back", "The Marlow Transit Authority said the Bayline tram opening is "
                    "now expected in early 2027.", D(2026, 9, 1)), TRAM)
@@ -261,7 +259,6 @@ def test_delay_extracts_the_new_target():
     assert m.new_due_latest is not None and m.new_due_latest.year == 2027
 
 
-@pytest.mark.skipif(_deadlines() is None, reason="tracker.extract.deadlines is not available yet")
 def test_a_slip_still_inside_the_deadline_is_not_a_delay():
     far = doc(20, "Cardan City Council", "add 40 hydrogen buses to the city fleet", due=D(2030, 12, 31))
     m = score(item("Hydrogen buses slip", "Cardan City Council said the hydrogen bus deliveries have been pushed "

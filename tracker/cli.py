@@ -89,8 +89,9 @@ class App:
 
     @property
     def rules(self) -> StatusRules:
-        st = self.config.status
-        return StatusRules(due_soon_days=st.due_soon_days, grace_days=st.grace_days)
+        from tracker.pipeline import status_rules
+
+        return status_rules(self.config)
 
 
 def console() -> Console:
@@ -319,10 +320,15 @@ def _table(rows: list[dict[str, Any]]) -> None:
 
 
 def _days(row: dict[str, Any]) -> str:
-    days = row["days_left"]
-    if days is None or row["status"] in ("kept", "kept_late", "withdrawn", "partially_kept", "unverifiable"):
+    """Days left for open promises, days late for missed ones, nothing once decided."""
+    days, status = row["days_left"], row["status"]
+    if days is None:
         return ""
-    return f"{days} left" if days >= 0 else f"{-days} late"
+    if status in ("pending", "due_soon", "delayed"):
+        return f"{days} left"
+    if status in ("overdue", "broken") and days < 0:
+        return f"{-days} late"
+    return ""
 
 
 @cli.command()
@@ -337,8 +343,11 @@ def show(app: App, commitment_id: int, fmt: str) -> None:
     """
     from tracker.queries import get_commitment
 
+    from tracker.queries import search_feed_urls
+
     with read_session(app.engine()) as session:
         data = commitment_detail(get_commitment(session, commitment_id), clock.today(), app.rules)
+        data["search_urls"] = search_feed_urls(session, commitment_id)
     if fmt == "json":
         click.echo(json.dumps(data, indent=2, ensure_ascii=False))
     else:
@@ -357,13 +366,16 @@ def _show_text(d: dict[str, Any]) -> None:
     if d["negated"] or d["conditional"]:
         out.print("  flags: " + ", ".join(f for f in ("negated", "conditional") if d[f]))
     if d["search_query"]:
-        out.print(f"  search query: {d['search_query']}")
+        out.print(Text(f"  search query: {d['search_query']}"))
+    for url in d.get("search_urls", []):
+        out.print(Text(f"  search feed: {url}"))
     _show_section(out, "sources", [f"{s['published'] or '?'}  {s['title'] or s['publisher'] or ''} {s['url'] or ''}".rstrip()
                                    for s in d["sources"]])
     _show_section(out, "deadline revisions", [f"{r['revised_on']}  {r['old_due_latest']} -> {r['new_due_latest']}"
                                               f" ({r['new_phrase'] or ''})" for r in d["deadline_revisions"]])
     _show_section(out, "evidence", [f"{e['date'] or '?'}  {e['kind']} {e['score']:.2f} [{e['state']}] "
-                                    f"{e['title'] or ''} {e['url'] or ''}" for e in d["evidence"]])
+                                    f"{e['title'] or ''} {e['url'] or ''}" for e in d["evidence"]
+                                    if e["state"] != "discarded"])
     _show_section(out, "history", [_history_line(h) for h in d["history"]])
 
 
@@ -884,6 +896,20 @@ def _review_stale(app: App) -> None:
     for cid, actor, what, last in rows:
         click.echo(f"{cid}: {actor}: {what} — last evidence {last or 'never'}")
     click.echo(f"{len(rows)} commitment(s) with no evidence for {days} days: check them by hand")
+
+
+@cli.command()
+@click.option("--out", "out_dir", metavar="DIR", help="Where to write the site (default: report.out_dir).")
+@as_of_option
+@click.pass_obj
+def report(app: App, out_dir: str | None) -> None:
+    """Write the static status page: index, one page per commitment and actor, Atom/JSON/CSV.
+
+    The same database and --as-of give byte-identical files. Example: tracker report --out site
+    """
+    from tracker.pipeline import render_report
+
+    click.echo(render_report(app.engine(), app.config, out_dir))
 
 
 def main() -> None:

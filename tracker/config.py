@@ -269,6 +269,9 @@ def _unknown_key_message(key: str, valid: list[str], prefix: str) -> str:
 
 def _check_values(config: Config) -> None:
     """Range checks that types alone cannot express."""
+    from tracker.extract.deadlines import DeadlineConventions
+
+    DeadlineConventions.from_mapping(config.deadlines)  # raises ConfigError naming deadlines.<key>
     st = config.status
     if not 0 <= st.review_threshold <= st.auto_accept <= 1:
         raise ConfigError("status.review_threshold and status.auto_accept must satisfy "

@@ -229,6 +229,7 @@ def run(engine: Engine, config: Config, *, stop: threading.Event | None = None) 
         while not state.stop.wait(MAIN_LOOP_SECONDS):
             _schedule_render(state)
         log.info("stopping: finishing the feeds in flight")
+        scheduler.pause()  # no new job is submitted while the executor drains
         scheduler.shutdown(wait=True)
         log.info("daemon stopped after %d cycle(s)", state.cycles)
     finally:

@@ -16,19 +16,17 @@ from sqlalchemy.orm import Session
 
 from tracker import store
 from tracker.config import Config
+from tracker.extract.deadlines import DeadlineConventions, resolve_deadline
 from tracker.models import Announcement, Commitment, DeadlineRevision
 from tracker.sources import SourceText
 from tracker.status import StatusRules
 
 if TYPE_CHECKING:
     from tracker.extract import Commitment as Extracted
-    from tracker.extract.deadlines import DeadlineConventions
 
 
 def conventions(config: Config) -> DeadlineConventions:
     """The deadline conventions from the config's ``[deadlines]`` table."""
-    from tracker.extract.deadlines import DeadlineConventions
-
     return DeadlineConventions.from_mapping(config.deadlines)
 
 
@@ -41,8 +39,6 @@ def add_manual(
     new = store.NewCommitment(actor=actor, what=what.strip(), stated_on=stated_on, quote=quote,
                               tags=tuple(tags), negated=negated)
     if deadline:
-        from tracker.extract.deadlines import resolve_deadline
-
         window = resolve_deadline(deadline, stated_on, conventions(config))
         new.deadline_phrase, new.due_earliest, new.due_latest = deadline, window.earliest, window.latest
         new.deadline_rule = window.rule

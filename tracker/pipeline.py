@@ -306,3 +306,16 @@ def archive_evidence_pages(engine: Engine, config: Config, evidence_ids: list[in
             archive_page(session, evidence_id, page.text, digest, clock.now())
         archived += 1
     return archived
+
+
+def render_report(engine: Engine, config: Config, out_dir: str | None = None,
+                  changed_ids: set[int] | None = None) -> str:
+    """Write the static site (atomically swapped in); returns a one-line summary."""
+    from pathlib import Path
+
+    from tracker.report import build_site
+
+    result = build_site(engine, config, Path(out_dir or config.report.out_dir), clock.today(),
+                        changed_ids=changed_ids)
+    return (f"{result.pages_written} file(s) written, {result.pages_unchanged} unchanged; "
+            f"index: {result.index_path}")

@@ -31,13 +31,13 @@ def find_actor(session: Session, name: str) -> Actor | None:
 
 def get_commitment(session: Session, commitment_id: int) -> Commitment:
     """The commitment, or :class:`NotFound` telling the user how to find ids."""
-    found = session.get(Commitment, commitment_id, options=_detail_options())
+    found = session.get(Commitment, commitment_id, options=detail_options())
     if found is None:
         raise NotFound(f"no commitment with id {commitment_id}: run `tracker list` to see ids")
     return found
 
 
-def _detail_options() -> list:
+def detail_options() -> list:
     return [
         selectinload(Commitment.actor).selectinload(Actor.aliases),
         selectinload(Commitment.sources).selectinload(CommitmentSource.announcement),
@@ -57,7 +57,7 @@ def list_commitments(
 
     Filters by status happen after judging (the live status depends on "now").
     """
-    stmt = select(Commitment).options(*_detail_options()).order_by(Commitment.id)
+    stmt = select(Commitment).options(*detail_options()).order_by(Commitment.id)
     if actor:
         found = find_actor(session, actor)
         if found is None:
@@ -73,10 +73,17 @@ def open_commitments(session: Session) -> Sequence[Commitment]:
 
     Broken-by-date ones stay open: a late delivery still turns them into kept_late.
     """
-    stmt = (select(Commitment).options(*_detail_options())
+    stmt = (select(Commitment).options(*detail_options())
             .where(Commitment.status_source == "auto", Commitment.status.not_in(CLOSED_STATUSES))
             .order_by(Commitment.id))
     return session.scalars(stmt).all()
+
+
+def search_feed_urls(session: Session, commitment_id: int) -> list[str]:
+    """The news-search feeds polled for one commitment."""
+    from tracker.models import Feed
+
+    return list(session.scalars(select(Feed.url).where(Feed.commitment_id == commitment_id).order_by(Feed.id)))
 
 
 def manual_decision(commitment: Commitment) -> ManualDecision | None:

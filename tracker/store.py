@@ -114,9 +114,13 @@ def add_commitment(session: Session, new: NewCommitment, *, by: str, today: dt.d
     if source is not None:
         link_source(session, row, source, new.quote, new.deadline_phrase, new.stated_on)
     session.flush()
-    verdict = judge(facts_for(row), today, rules)
-    record_change(session, row, verdict.status, verdict.reason, by=by, source="auto",
-                  effective_on=new.stated_on, note="recorded")
+    # History starts with the status the promise had when it was made; the
+    # refresh then records what has happened since, so the log stays in order
+    # even when an old announcement is entered today.
+    first = judge(facts_for(row), new.stated_on, rules)
+    record_change(session, row, first.status, f"promise recorded: {first.reason}", by=by, source="auto",
+                  effective_on=new.stated_on)
+    refresh(session, row, today, rules)
     return row
 
 

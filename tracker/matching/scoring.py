@@ -31,6 +31,7 @@ import re
 from dataclasses import dataclass, field
 
 from tracker.errors import DeadlineError
+from tracker.extract.deadlines import DeadlineMatch, find_deadline, resolve_deadline
 from tracker.matching import lexicon as lx
 from tracker.matching.model import AUTO_ACCEPT, REVIEW, CommitmentDoc, ItemDoc, Match
 from tracker.matching.profile import CURRENCY, PREPOSITIONS, Profile, profile
@@ -427,40 +428,51 @@ _RATHER = re.compile(r"\b(?:rather\s+than|instead\s+of)\b[^,.;]*", re.I)
 _FROM_TO = re.compile(r"\bfrom\s+[^,.;]*?\s+(?=to\b)", re.I)
 
 
+_UNTIL = re.compile(r"^(?:until|till|not\s+before)\s+", re.I)
+_PERIOD_START = re.compile(r"\b(?:in|until|till|by|to)\s", re.I)
+_FUTURE_FRAME = "It will happen "
+
+
+def _period_after_cue(text: str) -> DeadlineMatch | None:
+    """A period named after a past-tense slip ("have been pushed back in early 2027").
+
+    The deadline finder rightly ignores dates after past-tense verbs in
+    announcements; in a delay report the new target is exactly such a date, so
+    each candidate is read again in a future frame.
+    """
+    for start in _PERIOD_START.finditer(text):
+        found = find_deadline(_FUTURE_FRAME + text[start.start():])
+        if found is not None and found.start == len(_FUTURE_FRAME):
+            return found
+    return None
+# "pushed back to early 2027": a slip's "to" introduces a period, read like "in".
+_SLIP_TO = re.compile(
+    r"\b(?:back|delayed|postponed|moved|pushed|slipped|deferred|put\s+off)\s+to\s+(?=(?:early|mid|late|the\s+"
+    r"(?:end|start|first|second|third|fourth|autumn|spring|summer|winter)|spring|summer|autumn|fall|winter|q[1-4]|"
+    r"h[12]|\d{4}|january|february|march|april|may|june|july|august|september|october|november|december|next)\b)",
+    re.I)
+
+
 def new_target(text: str, published: dt.date) -> tuple[str | None, dt.date | None]:
-    """The first deadline phrase in ``text`` and its last day, via the deadline module."""
-    mod = _deadlines()
-    if mod is None:
-        return None, None
-    cleaned = _FROM_TO.sub("", _RATHER.sub("", text))
+    """The first deadline phrase in ``text`` and its last day, via the deadline module.
+
+    In a delay, "not completed until next summer" means done *during* next
+    summer, so a leading "until" is read as the period itself, not the day
+    before it (the reading a promise not to act needs).
+    """
+    cleaned = _SLIP_TO.sub(lambda m: m.group(0)[: -len("to ")] + "in ", _FROM_TO.sub("", _RATHER.sub("", text)))
     try:
-        found = mod.find_deadline(cleaned)
+        found = find_deadline(cleaned) or _period_after_cue(cleaned)
     except DeadlineError:
         return None, None
     if found is None:
         return None, None
+    phrase = _UNTIL.sub("", found.phrase)
     try:
-        window = mod.resolve_deadline(found.phrase, published)
+        window = resolve_deadline(phrase, published)
     except DeadlineError:
         return found.phrase, None
-    latest = getattr(window, "latest", None)
-    return found.phrase, latest
-
-
-_DEADLINES: list = []
-
-
-def _deadlines():
-    """The deadline module, once another engineer's work is importable (None until then)."""
-    if not _DEADLINES:
-        try:
-            from tracker.extract import deadlines as mod
-        except ImportError:
-            mod = None
-        if mod is not None and not (hasattr(mod, "find_deadline") and hasattr(mod, "resolve_deadline")):
-            mod = None
-        _DEADLINES.append(mod)
-    return _DEADLINES[0]
+    return found.phrase, window.latest
 
 
 # -- the match -----------------------------------------------------------------------------------

@@ -1,0 +1,338 @@
+"""Score the commitment extractor against labelled cases.
+
+    python benchmarks/evaluate.py DATA_DIR [--tsv deadlines.tsv] [--verbose]
+
+DATA_DIR is a directory of cases (``<case>/announcement.txt`` +
+``<case>/expected.json``, the format of ``/work/shared/data/cases/``) or its
+parent holding ``cases/``. The deadline-phrase table is read from ``--tsv``,
+else from ``deadlines.tsv`` in DATA_DIR or its parent, when there is one.
+
+Scoring (as in the data README):
+
+* A found commitment matches a labelled one when its quote is the labelled
+  quote sentence -- the two share at least 60% of their words, counted
+  against the longer of the two (lower-cased word sets) -- or when the found
+  ``what`` and quote together contain at least 60% of the labelled ``what``'s
+  words. Each labelled commitment matches at most one found one and vice
+  versa (a maximum one-to-one matching, best-scoring pairs first).
+* Precision = matched found / all found; recall = matched labelled /
+  labelled, where a labelled commitment marked ``"optional": true`` is left
+  out of the denominator when nothing matches it (it costs nothing when missed).
+* Actor accuracy, over matched pairs. Names are normalised (case, a leading
+  "the", possessive 's, punctuation); the labelled actor is split into its
+  variants (``"Norrland Rail Authority (NRA)"`` -> the whole,
+  ``Norrland Rail Authority``, ``NRA``; ``"Ilse Varga, Veldmark health
+  minister (Ministry of Health)"`` -> also each comma part), and the found
+  actor together with its ``actor_aliases``. Two names match when equal, when
+  one is the other's initials (``NRA``), or when the shorter is a run of
+  consecutive words of the longer and is either at least two words long
+  (``Ministry of Health`` in ``Veldmark Ministry of Health``) or the longer
+  name's first word (``Velotron`` / ``Velotron Motors``).
+* Deadline accuracy, over matched pairs: the found ``due_latest`` lies in
+  ``due_latest_range`` with 3 days of slack either side; a null range wants a
+  null ``due_latest``.
+* Deadline-phrase accuracy, over the TSV: ``resolve_deadline(phrase,
+  published)`` gives a ``latest`` in ``[lo, hi]`` (3 days of slack); rows with
+  empty lo/hi want no deadline (a ``DeadlineError`` or a null ``latest``).
+
+``--verbose`` lists, per case, misses, false positives and actor/deadline
+mismatches. Only extraction is scored here; a whole-pipeline mode (feeds ->
+statuses, the ``outcome`` fields) can be added as another ``evaluate_*``
+function next to :func:`evaluate_extraction` and a flag in :func:`main`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime as dt
+import json
+import re
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from tracker.errors import DeadlineError
+from tracker.extract import Commitment, extract_commitments
+from tracker.extract.deadlines import resolve_deadline
+
+MATCH_THRESHOLD = 0.6
+SLACK = dt.timedelta(days=3)
+_WORD = re.compile(r"[a-z0-9]+(?:['\u2019][a-z]+)?")
+
+
+# -- loading ------------------------------------------------------------------
+
+@dataclass
+class Case:
+    name: str
+    text: str
+    published: dt.date
+    expected: dict
+
+
+def case_dirs(data_dir: Path) -> list[Path]:
+    """The case directories under ``data_dir`` (the cases/ dir itself or its parent)."""
+    root = data_dir / "cases" if (data_dir / "cases").is_dir() else data_dir
+    return sorted(p for p in root.iterdir() if (p / "announcement.txt").is_file() and (p / "expected.json").is_file())
+
+
+def read_announcement(path: Path) -> tuple[dict[str, str], str]:
+    """``key: value`` header lines, a blank line, then the text."""
+    raw = path.read_text(encoding="utf-8")
+    head, sep, body = raw.partition("\n\n")
+    header = {}
+    for line in head.splitlines():
+        key, colon, value = line.partition(":")
+        if not colon:
+            return {}, raw  # no header block
+        header[key.strip().lower()] = value.strip()
+    return header, body if sep else ""
+
+
+def load_cases(data_dir: Path) -> list[Case]:
+    cases = []
+    for d in case_dirs(data_dir):
+        header, text = read_announcement(d / "announcement.txt")
+        expected = json.loads((d / "expected.json").read_text(encoding="utf-8"))
+        published = dt.date.fromisoformat(expected.get("published") or header["date"])
+        cases.append(Case(d.name, text, published, expected))
+    return cases
+
+
+# -- matching -----------------------------------------------------------------
+
+def words(text: str | None) -> set[str]:
+    return set(_WORD.findall((text or "").lower()))
+
+
+def quote_overlap(found: str, labelled: str) -> float:
+    a, b = words(found), words(labelled)
+    return len(a & b) / max(len(a), len(b)) if a and b else 0.0
+
+
+def what_coverage(found: Commitment, labelled_what: str) -> float:
+    want = words(labelled_what)
+    return len(want & (words(found.what) | words(found.quote))) / len(want) if want else 0.0
+
+
+def match_score(found: Commitment, label: dict) -> float:
+    """How well a found commitment fits a labelled one (0 when it does not match)."""
+    q = quote_overlap(found.quote, label.get("quote", ""))
+    w = what_coverage(found, label.get("what", ""))
+    best = max(q, w)
+    return best if best >= MATCH_THRESHOLD else 0.0
+
+
+def one_to_one(found: list[Commitment], labels: list[dict]) -> list[tuple[int, int]]:
+    """A maximum matching (Kuhn's augmenting paths), trying best-scoring pairs first."""
+    scores = [[match_score(f, lab) for lab in labels] for f in found]
+    owner: dict[int, int] = {}  # label index -> found index
+
+    def augment(fi: int, seen: set[int]) -> bool:
+        for li in sorted(range(len(labels)), key=lambda j: -scores[fi][j]):
+            if scores[fi][li] <= 0 or li in seen:
+                continue
+            seen.add(li)
+            if li not in owner or augment(owner[li], seen):
+                owner[li] = fi
+                return True
+        return False
+
+    order = sorted(range(len(found)), key=lambda i: -max(scores[i], default=0))
+    for fi in order:
+        augment(fi, set())
+    return sorted((fi, li) for li, fi in owner.items())
+
+
+# -- actors ---------------------------------------------------------------------
+
+def _norm_name(name: str) -> str:
+    name = re.sub(r"['\u2019]s\b", "", name.lower())
+    name = re.sub(r"[^\w&\s-]", " ", name)
+    name = re.sub(r"^\s*the\s+", "", name)
+    return re.sub(r"\s+", " ", name).strip()
+
+
+def label_variants(label: str) -> set[str]:
+    out = {label}
+    out |= set(re.findall(r"\(([^)]*)\)", label))
+    bare = re.sub(r"\([^)]*\)", " ", label)
+    out.add(bare)
+    out |= set(bare.split(","))
+    return {_norm_name(v) for v in out if _norm_name(v)}
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in re.split(r"[\s-]+", name) if w and w not in {"of", "and", "the", "for", "&"})
+
+
+def names_match(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    short, long_ = sorted((a, b), key=len)
+    if " " not in short and len(long_.split()) > 1 and short == _initials(long_):
+        return True
+    st, lt = short.split(), long_.split()
+    for i in range(len(lt) - len(st) + 1):
+        if lt[i : i + len(st)] == st:
+            return len(st) >= 2 or (i == 0 and len(short) >= 4)
+    return False
+
+
+def actor_matches(found: Commitment, label: str | None) -> bool:
+    if not label:
+        return found.actor is None
+    if found.actor is None:
+        return False
+    mine = {_norm_name(n) for n in (found.actor, *found.actor_aliases) if _norm_name(n)}
+    return any(names_match(m, v) for m in mine for v in label_variants(label))
+
+
+# -- deadlines -------------------------------------------------------------------
+
+def in_range(latest: dt.date | None, rng: list[str] | None) -> bool:
+    if not rng:
+        return latest is None
+    if latest is None:
+        return False
+    lo, hi = (dt.date.fromisoformat(x) for x in rng)
+    return lo - SLACK <= latest <= hi + SLACK
+
+
+def find_tsv(data_dir: Path, explicit: Path | None) -> Path | None:
+    if explicit is not None:
+        return explicit
+    for d in (data_dir, data_dir.parent):
+        if (d / "deadlines.tsv").is_file():
+            return d / "deadlines.tsv"
+    return None
+
+
+def evaluate_deadline_table(path: Path, verbose: bool = False) -> tuple[int, int, list[str]]:
+    """(correct, total, failures) for every row of a deadlines TSV."""
+    ok = total = 0
+    fails = []
+    with path.open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh, delimiter="\t"):
+            total += 1
+            phrase, published = row["phrase"], dt.date.fromisoformat(row["published"])
+            lo, hi = row.get("due_latest_lo") or "", row.get("due_latest_hi") or ""
+            try:
+                latest = resolve_deadline(phrase, published).latest
+            except DeadlineError:
+                latest = None
+            good = in_range(latest, [lo, hi] if lo and hi else None)
+            ok += good
+            if not good:
+                fails.append(f"{phrase!r} ({published}): got {latest}, want {lo or 'none'}..{hi or 'none'}")
+    return ok, total, fails
+
+
+# -- extraction -------------------------------------------------------------------
+
+@dataclass
+class ExtractionReport:
+    found: int = 0
+    matched: int = 0  # pairs
+    labelled: int = 0  # recall denominator
+    actor_ok: int = 0
+    deadline_ok: int = 0
+    notes: dict[str, list[str]] = field(default_factory=dict)
+
+    @property
+    def precision(self) -> float:
+        return self.matched / self.found if self.found else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.matched / self.labelled if self.labelled else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    @property
+    def actor_accuracy(self) -> float:
+        return self.actor_ok / self.matched if self.matched else 0.0
+
+    @property
+    def deadline_accuracy(self) -> float:
+        return self.deadline_ok / self.matched if self.matched else 0.0
+
+
+def evaluate_extraction(cases: list[Case]) -> ExtractionReport:
+    rep = ExtractionReport()
+    for case in cases:
+        found = extract_commitments(case.text, case.published)
+        labels = case.expected.get("commitments", [])
+        pairs = one_to_one(found, labels)
+        matched_labels = {li for _, li in pairs}
+        rep.found += len(found)
+        rep.matched += len(pairs)
+        rep.labelled += sum(1 for i, lab in enumerate(labels) if not lab.get("optional") or i in matched_labels)
+        notes = rep.notes.setdefault(case.name, [])
+        for fi, li in pairs:
+            f, lab = found[fi], labels[li]
+            if actor_matches(f, lab.get("actor")):
+                rep.actor_ok += 1
+            else:
+                notes.append(f"actor    got {f.actor!r} {f.actor_aliases}, want {lab.get('actor')!r}: {f.quote[:70]!r}")
+            if in_range(f.due_latest, lab.get("due_latest_range")):
+                rep.deadline_ok += 1
+            else:
+                notes.append(
+                    f"deadline got {f.deadline_phrase!r} -> {f.due_latest}, want {lab.get('deadline_phrase')!r} "
+                    f"{lab.get('due_latest_range')}: {f.what!r}"
+                )
+        for li, lab in enumerate(labels):
+            if li not in matched_labels:
+                tag = "missed (optional)" if lab.get("optional") else "missed"
+                notes.append(f"{tag:8} {lab.get('what')!r}: {lab.get('quote', '')[:80]!r}")
+        matched_found = {fi for fi, _ in pairs}
+        for fi, f in enumerate(found):
+            if fi not in matched_found:
+                notes.append(f"false+   {f.actor!r} {f.what!r}: {f.quote[:80]!r}")
+    return rep
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("data_dir", type=Path, help="a cases/ directory or its parent")
+    ap.add_argument("--tsv", type=Path, help="deadline phrase table (default: DATA_DIR[/..]/deadlines.tsv)")
+    ap.add_argument("--verbose", "-v", action="store_true", help="list misses, false positives and mismatches")
+    args = ap.parse_args(argv)
+    if not args.data_dir.is_dir():
+        ap.error(f"{args.data_dir} is not a directory")
+    cases = load_cases(args.data_dir)
+    if not cases:
+        ap.error(f"no cases (announcement.txt + expected.json) under {args.data_dir}")
+    rep = evaluate_extraction(cases)
+    if args.verbose:
+        for name, notes in rep.notes.items():
+            if notes:
+                print(f"== {name}")
+                for n in notes:
+                    print(f"   {n}")
+        print()
+    print(f"cases                {len(cases)}")
+    print(f"commitments          found {rep.found}, labelled {rep.labelled}, matched {rep.matched}")
+    print(f"precision            {rep.precision:.3f}")
+    print(f"recall               {rep.recall:.3f}")
+    print(f"F1                   {rep.f1:.3f}")
+    print(f"actor accuracy       {rep.actor_accuracy:.3f}  ({rep.actor_ok}/{rep.matched} matched)")
+    print(f"deadline accuracy    {rep.deadline_accuracy:.3f}  ({rep.deadline_ok}/{rep.matched} matched)")
+    tsv = find_tsv(args.data_dir, args.tsv)
+    if tsv is not None:
+        ok, total, fails = evaluate_deadline_table(tsv)
+        if args.verbose and fails:
+            print("deadline phrases missed:")
+            for f in fails:
+                print(f"   {f}")
+        print(f"deadline phrases     {ok / total if total else 0:.3f}  ({ok}/{total}, {tsv})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

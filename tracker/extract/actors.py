@@ -1,0 +1,631 @@
+"""Who is promising: named organisations, people speaking for them, and references.
+
+A first pass over the whole text (:class:`ActorIndex`) finds
+
+* organisations: capitalised names with an organisation word (``... Authority``,
+  ``Ministry of ...``, ``... Motors``), names followed by an abbreviation in
+  parentheses (``Norrland Rail Authority (NRA)``), and names that act as the
+  subject of speech or planning verbs (``Quillsoft said``, ``OpenAI plans``);
+* people: a title next to a name (``chief executive Mara Lindqvist``,
+  ``Lindqvist, chief executive of ...``), with the organisation named in the
+  title (``PATA director ...``) or, failing that, the one in focus when they
+  are introduced;
+* aliases of an organisation: its abbreviation (given in parentheses or used
+  later and matching its initials) and short forms (``Velotron`` for
+  ``Velotron Motors``, ``Port Aster`` for ``City of Port Aster``).
+
+Then :meth:`ActorIndex.resolve` turns a subject or speaker phrase into an
+entity, using a small discourse state (:class:`Focus`) for ``it``, ``the
+company``, ``she`` and friends. Third parties (analysts, rivals, unions, some
+fans...) are recognised so that their forecasts are never taken for promises.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+# Capitalised words that make a name an organisation's.
+ORG_WORDS = frozenset(
+    """Authority Agency Ministry Department Council Commission Committee Board Bureau Office Service Services
+    Foundation Trust Federation Association Institute University College School Hospital Hospitals Bank Group
+    Holdings Corporation Corp Company Co Inc Ltd LLC Plc PLC AG SA GmbH Labs Lab Laboratories Systems
+    Technologies Technology Software Motors Airlines Airways Rail Railways Railway Transit Transport Energy Power
+    Water Utilities Stores Outfitters Therapeutics Pharmaceuticals Pharma Interactive Studios Games Media Networks
+    Network Telecom Communications Orbital Space Aerospace Exchange Partners Capital Ventures Industries Solutions
+    Electronics Devices Robotics Health Healthcare FC Club Party Government City County Republic Police Parliament
+    Senate Congress Research Foods Mining Steel Automotive Logistics Shipping Insurance Airport
+    Alliance Society Fund Coalition League Union Administration Secretariat Directorate Inspectorate Regulator
+    Cooperative Co-op Motors Brewing Entertainment Pictures Records Semiconductor Semiconductors Biotech Bio
+    Retail Markets Market Trading Analytics Cloud AI Robotics Dynamics Instruments Aviation Defence Defense""".split()
+)
+# Common nouns that refer back to an organisation ("the lender", "the drugmaker").
+ORG_NOUNS = frozenset(
+    """company firm group business corporation conglomerate startup start-up maker carmaker automaker drugmaker
+    chipmaker manufacturer retailer chain grocer supermarket lender bank insurer airline carrier operator utility
+    provider developer publisher studio platform broadcaster brand club team league federation association
+    foundation charity trust agency authority ministry department government administration council city town
+    municipality state province county board commission regulator committee exchange university school hospital
+    institute organisation organization party coalition cabinet parliament police army military telecom miner
+    refiner producer supplier distributor railway railroad service consortium partnership body watchdog registry
+    network giant outfit firm's project's maintainers unit division subsidiary office bureau secretariat
+    directorate inspectorate body vendor""".split()
+)
+# Heads and modifiers that mark someone who is not promising anything themselves.
+THIRD_PARTY = frozenset(
+    """analyst analysts observer observers watcher watchers critic critics expert experts economist economists
+    commentator commentators opposition rival rivals competitor competitors resident residents campaigner
+    campaigners activist activists advocate advocates supporter supporters supporters' fan fans broker brokers
+    investor investors shareholder shareholders union unions source sources insider insiders people contributors
+    contributor attendees attendee scientists scientist researchers researcher managers representatives
+    representative groups governors commuters passengers users customers consumers voters trader traders
+    observers' some several many few others other insiders report reports media rumours rumors
+    skeptics sceptics doubters detractors lawmakers businesses companies firms households families drivers
+    motorists students travellers travelers tenants homeowners landlords employers patients""".split()
+)
+_QUANTIFIERS = ("some ", "several ", "many ", "few ", "most ", "other ", "two ", "three ", "both ")
+_PRONOUNS_ORG = frozenset({"it", "its", "they", "their", "we", "our", "us", "itself"})
+_PRONOUNS_PERSON = frozenset({"he", "she", "his", "her", "i", "him"})
+
+TITLE = (
+    r"(?i:chief\s+executive(?:\s+officer)?|chief\s+(?:technology|financial|operating|product|commercial|marketing|"
+    r"digital|information|scientific|medical|nursing|people|strategy)\s+officer|CEO|CTO|CFO|COO|CMO|"
+    r"(?:vice\s+|deputy\s+|co-)?(?:president|chair|chairman|chairwoman|chairperson|director|director-general|"
+    r"founder|spokesperson|spokesman|spokeswoman|minister|Minister|mayor|Mayor|governor|Governor|secretary|"
+    r"Secretary|commissioner|Commissioner|head|chief|lead|manager|engineer|officer|executive|superintendent|"
+    r"principal|dean|president|President|Chancellor|chancellor|Premier|premier|Senator|senator|MP|leader|"
+    r"administrator|Director|Chair|Chairman|CEO|partner|owner|coach|captain|councillor|councilor|alderman|"
+    r"MEP|representative|deputy|ambassador|commander|inspector|professor|sheriff|judge|attorney|"
+    r"superintendent|trustee|rector|bishop|general)"
+    r"(?:-general)?)"
+)
+_NAME_TOKEN = r"[A-Z][a-z\u00c0-\u024f'\u2019-]+"
+_PERSON_NAME = rf"{_NAME_TOKEN}(?:\s+(?:van|von|de|da|del|der|bin|al|le|la)\s+{_NAME_TOKEN}|\s+{_NAME_TOKEN}){{1,2}}"
+_TITLED = re.compile(rf"\b(?P<title>{TITLE}),?\s+(?P<name>{_PERSON_NAME})")
+_PRE_WORDS = re.compile(r"(?:[\w'\u2019&-]+[ ]+){0,3}$")
+_NAME_COMMA_TITLE = re.compile(
+    rf"(?P<name>{_PERSON_NAME}),\s+(?:the\s+|a\s+)?(?P<pre>(?:[\w'\u2019&.-]+\s+){{0,3}}?)(?P<title>{TITLE})(?:\s+and\s+(?:{TITLE}))?"
+    rf"(?:\s+(?:at|of|for)\s+(?P<org>(?:the\s+)?[A-Z][\w&'\u2019.-]*(?:\s+(?:of\s+|for\s+|&\s+)?[A-Z][\w&'\u2019.-]*)*))?"
+)
+_POSS_TITLE_NAME = re.compile(
+    rf"(?P<org>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*)(?:['\u2019]s|(?<=s)['\u2019])\s+(?P<pre>(?:[a-z-]+\s+){{0,2}})(?P<title>{TITLE}),?\s+(?P<name>{_PERSON_NAME})"
+)
+POLITICAL = re.compile(r"minister|mayor|governor|senator|premier|chancellor|secretary|MP\b|president of", re.I)
+
+_CAP = r"(?:[A-Z][\w&.+-]*[\w&+]|[A-Z])(?:['\u2019][A-Z]\w*)?"
+_NAME_RE = re.compile(rf"{_CAP}(?:(?:[ ]+(?:of|for|de|du|&|of[ ]+the|for[ ]+the))?[ ]+{_CAP})*")
+_ABBR_PAREN = re.compile(rf"(?P<name>{_CAP}(?:(?:[ ]+(?:of|for|&|and|of[ ]+the))?[ ]+{_CAP})*)[ ]+\((?P<abbr>[A-Z][A-Z&.]{{1,7}})\)")
+_AGENT_VERB = re.compile(
+    r"^(?:[ ]*,[^,\n]{1,60},)?[ ]+(?:(?:also|now|on[ ]+\w+|today|yesterday|this[ ]+week|has|have|had|is|was|did|does|"
+    r"not|never|still|recently|previously|currently|already)[ ]+)*"
+    r"(?:said|says|told|announced|confirmed|declined|plans|planned|intends|aims|expects|pledged|vowed|promised|"
+    r"committed|agreed|unveiled|reported|rejected|disputed|employs|hired|raised|earned|handled|operates|"
+    r"designs|acquired|appointed|signed|denied|warned|wrote|added|insisted|targets|set[ ]+to|preparing|planning|"
+    r"recorded|posted|invested|runs|provides|sells|chose|selected|launched|released)\b"
+)
+_SENTENCE_STARTERS = frozenset(
+    """The A An This That These Those It Its Their His Her Our We They He She I In On At By For From With As
+    After Before If When While Although Though But And Or So Yet Also Currently Meanwhile However Separately
+    Asked Could Would Should Can Will May Might Some Several Many Most Other Others Analysts Every Each No
+    Nobody Nothing Why What How Where Who Which Under Over Since Until During Without About Despite Instead
+    Today Tomorrow Yesterday Last Next First Second Third Local Industry Rival Two Three Four Five Both
+    Not Even Only Once Just Still Then There Here Such Unlike Like Earlier Later Monday Tuesday Wednesday
+    Thursday Friday Saturday Sunday January February March April May June July August September October
+    November December Mayor Opposition Council Chief Founder President""".split()
+)
+_GENERIC_SHORT = frozenset(
+    """New North South East West Northern Southern Eastern Western National Royal United General First Global
+    International American European British Central Port City State County Great Grand Saint St Upper Lower
+    Greater Old Big Little Open Free Public Federal Regional Metropolitan Digital""".split()
+)
+_LEGAL_SUFFIX = re.compile(
+    r",?\s+(?:Inc\.?|Ltd\.?|Limited|plc|PLC|AG|SA|S\.A\.|ASA|AB|A/S|GmbH|LLC|L\.L\.C\.|Corp\.?|Co\.|N\.V\.|NV|"
+    r"B\.V\.|SE|SpA|S\.p\.A\.|Oyj|Pty(?:\s+Ltd)?|Holdings\s+Inc\.?)$"
+)
+_TICKER = re.compile(
+    r"(?P<name>[A-Z][\w&.-]*(?:[ ]+[A-Z][\w&.-]*)*)[ ]+\((?:NASDAQ|Nasdaq|NYSE|LSE|TSX|ASX|OTC|XETRA|Euronext|SIX|OMX|"
+    r"Oslo|TSE|HKEX|NSE|BSE)[^:)]{0,20}:\s*(?P<ticker>[A-Z][A-Z.]{0,6})\)"
+)
+_ROLE_OF = re.compile(r"^(?:.*\b(?:Officer|Executive|President|Director|Chairman|Chairwoman|Chair|Secretary|Minister|Head|Chief|"
+                      r"Founder|Manager|Partner|Spokesperson|Spokesman|Spokeswoman)[ ]+(?:of|at|for)[ ]+)(.+)$")
+_SUBUNITS = frozenset({"Board", "Board of Directors", "Management", "Executive Committee", "Supervisory Board"})
+_PUBLIC_BODIES = frozenset(
+    {"ministry", "department", "agency", "office", "council", "commission", "board", "authority", "regulator"}
+)
+_CONNECTORS = frozenset({"of", "for", "and", "&", "the", "de", "du", "la"})
+
+
+@dataclass(eq=False)
+class Entity:
+    """An organisation or person named in the text."""
+
+    name: str
+    kind: str  # "org" or "person"
+    first: int  # offset of the first mention
+    aliases: set[str] = field(default_factory=set)
+    affiliation: "Entity | None" = None  # a person's organisation
+    title: str = ""
+    third_party: bool = False
+
+    @property
+    def political(self) -> bool:
+        return bool(POLITICAL.search(self.title))
+
+    def org(self) -> "Entity":
+        """The organisation this entity speaks for (itself for an organisation)."""
+        if self.kind == "person" and self.affiliation is not None:
+            return self.affiliation
+        return self
+
+
+@dataclass
+class Focus:
+    """Discourse state: which organisation and person the text is talking about."""
+
+    org: Entity | None = None
+    person: Entity | None = None
+
+
+def initials(name: str) -> str:
+    """``Norrland Rail Authority`` -> ``NRA`` (connectors skipped, hyphenated parts counted)."""
+    parts = [p for p in re.split(r"[\s-]+", name) if p and p.lower() not in _CONNECTORS]
+    return "".join(p[0] for p in parts if p[0].isalpha()).upper()
+
+
+def _norm(s: str) -> str:
+    s = re.sub(r"^(?:the|a|an)\s+", "", s.strip(), flags=re.I)
+    s = re.sub(r"['\u2019]s$", "", s)
+    return re.sub(r"\s+", " ", s).strip(" ,.;:").lower()
+
+
+def head_noun(np: str) -> str:
+    """The head word of a noun phrase: the last word before a preposition or comma."""
+    core = re.split(r",|\s(?:of|on|at|in|for|from|with|by|to|under|between|across|near|who|which|that)\s", np, maxsplit=1)[0]
+    words = re.findall(r"[\w'\u2019-]+", core)
+    return words[-1] if words else ""
+
+
+def is_third_party(np: str) -> bool:
+    """Analysts, rivals, unions, 'some contributors'... -- voices that do not promise for the actor."""
+    low = " " + np.lower().strip() + " "
+    if low.strip().startswith(_QUANTIFIERS) or low.strip().startswith(("rival ", "industry ", "opposition ")):
+        return True
+    words = re.findall(r"[a-z'\u2019-]+", low)
+    if not words:
+        return False
+    head = head_noun(np).lower()
+    if head in THIRD_PARTY:
+        return True
+    lobby = re.search(r"\b(?:group|groups|body|bodies|lobby|watchdog|campaign)\b", np.lower())
+    if lobby and not re.fullmatch(r"(?:the|its|our|their)\s+(?:group|body|watchdog)", np.strip().lower()):
+        return True  # "consumer group WaterWatch", "industry body X": lobbies, not the company ("the group")
+    return words[0] in {"rival", "rivals", "opposition", "analysts", "critics", "union", "unions", "local", "industry"}
+
+
+class ActorIndex:
+    """The organisations and people of one text, and how to resolve references to them."""
+
+    def __init__(self, text: str, default_actor: str | None = None, headlines: list[tuple[int, int]] = ()):
+        # Headlines are title-cased: every word looks like a name. Blank them (offsets kept).
+        for a, b in headlines:
+            text = text[:a] + " " * (b - a) + text[b:]
+        self.text = text
+        self.entities: list[Entity] = []
+        self._by_key: dict[str, Entity] = {}
+        self.default: Entity | None = Entity(default_actor, "org", -1) if default_actor else None
+        self._topic: Entity | None | bool = False
+        self._collect_people()
+        self._collect_orgs()
+        self._fold_short_forms()
+        self._collect_aliases()
+        self._affiliate_people()
+        self._mark_rivals()
+
+    # -- building -------------------------------------------------------
+    def _add(self, name: str, kind: str, pos: int) -> Entity:
+        name = re.sub(r"\s+", " ", name).strip(" ,.;:")
+        legal = _LEGAL_SUFFIX.search(name) if kind == "org" else None
+        if legal and legal.start() > 0:  # "Nordvik Telecom ASA" -> "Nordvik Telecom", the full form an alias
+            ent = self._add(name[: legal.start()], kind, pos)
+            ent.aliases.add(name)
+            self._by_key[_norm(name)] = ent
+            return ent
+        key = _norm(name)
+        ent = self._by_key.get(key)
+        if ent is None:
+            ent = Entity(name, kind, pos)
+            self.entities.append(ent)
+            self._by_key[key] = ent
+        return ent
+
+    def _clean_name(self, name: str, pos: int) -> tuple[str, int]:
+        """Drop sentence-initial words that are capitalised only because they start a sentence."""
+        toks = name.split()
+        while toks and (toks[0] in _SENTENCE_STARTERS or toks[0].lower() in _CONNECTORS):
+            pos += len(toks[0]) + 1
+            toks = toks[1:]
+        while toks and toks[-1].lower() in _CONNECTORS:
+            toks = toks[:-1]
+        return " ".join(toks), pos
+
+    def _is_person_name(self, name: str) -> bool:
+        for p in self.people():
+            if name == p.name or name in p.aliases or p.name in name:
+                return True
+        return re.search(rf"\b(?:{TITLE})\b", name) is not None and len(name.split()) > 2
+
+    def _collect_people(self) -> None:
+        text = self.text
+        found: list[tuple[int, str, str, str, str | None]] = []
+        for m in _TITLED.finditer(text):
+            pre = _PRE_WORDS.search(text[max(0, m.start() - 60) : m.start()]).group(0)
+            found.append((m.start("name"), m.group("name"), m.group("title"), pre, None))
+        for m in _NAME_COMMA_TITLE.finditer(text):
+            found.append((m.start(), m.group("name"), m.group("title"), m.group("pre") or "", m.group("org")))
+        for m in _POSS_TITLE_NAME.finditer(text):
+            found.append((m.start("name"), m.group("name"), m.group("title"), m.group("org") + " " + m.group("pre"), None))
+        found.sort()
+        self._titles: dict[Entity, list[tuple[str, str | None]]] = {}
+        for pos, name, title, pre, org in found:
+            if any(t in ORG_WORDS for t in name.split()) or re.search(rf"\b(?:{TITLE})\b", name):
+                continue
+            person = self._add(name, "person", pos)
+            person.aliases.add(name.split()[-1])
+            self._titles.setdefault(person, []).append((pre + " " + title, org))
+            if not person.title:
+                person.title = (" ".join(pre.split()[-2:]) + " " + title).strip()
+            if is_third_party(pre) or re.search(r"\b(?:opposition|rival|union|analyst)", pre, re.I):
+                person.third_party = True
+
+    def _collect_orgs(self) -> None:
+        text = self.text
+        for m in _ABBR_PAREN.finditer(text):
+            name, pos = self._clean_name(m.group("name"), m.start())
+            abbr = m.group("abbr").replace(".", "")
+            if name and not self._is_person_name(name) and (initials(name).startswith(abbr[:2]) or len(name.split()) > 1):
+                self._add(name, "org", pos).aliases.add(abbr)
+        for m in re.finditer(r"\b[Tt]he[ ]+(government|ministry|department|city|state|council|parliament)[ ]+of[ ]+([A-Z][\w-]+(?:[ ]+[A-Z][\w-]+)*)", text):
+            self._add(f"{m.group(1).capitalize()} of {m.group(2)}", "org", m.start(1))
+        for m in _TICKER.finditer(text):
+            name, pos = self._clean_name(m.group("name"), m.start())
+            if name:
+                self._add(name, "org", pos).aliases.add(m.group("ticker"))
+        for m in _NAME_RE.finditer(text):
+            name, pos = self._clean_name(m.group(0), m.start())
+            role = _ROLE_OF.match(name)
+            if role:  # "Executive Officer of Nordvik Telecom"
+                name, pos = role.group(1), pos + role.start(1)
+            if name in _SUBUNITS:
+                continue
+            if not name or (name.isupper() and len(name) > 6) or len(name.split()) > 6 or self._is_person_name(name):
+                continue
+            toks = name.split()
+            after = text[m.end() : m.end() + 140]
+            before = text[max(0, m.start() - 40) : m.start()]
+            if self._looks_like_person(name, before):
+                continue
+            is_org = any(t in ORG_WORDS for t in toks) and not re.match(rf"[ ]+{_NAME_TOKEN}", after)
+            if not is_org and _AGENT_VERB.match(after):
+                is_org = self._seen_mid_sentence(name)
+            if not is_org and re.match(rf"(?:['\u2019]s)?[ ]+(?:[a-z-]+[ ]+)?(?:{TITLE})[ ]+[A-Z]", after):
+                is_org = True  # "Cobalt Sky commercial director Femi Adeyemi"
+            if not is_org and re.search(rf"\b(?:{TITLE})[ ]+(?:at|of)[ ]+$", before):
+                is_org = True  # "CEO at OpenAI"
+            if not is_org or (len(toks) == 1 and toks[0] in ORG_WORDS):
+                continue
+            if is_third_party(name) and not any(t in ORG_WORDS for t in toks):
+                continue
+            self._add(name, "org", pos)
+
+    def capitalised_mid_sentence(self, word: str) -> bool:
+        """Is ``word`` written capitalised inside a sentence somewhere (a name, not a sentence start)?"""
+        return re.search(rf"[a-z,;][ ]+[\"\u201c]?{re.escape(word)}\b", self.text) is not None
+
+    def _seen_mid_sentence(self, name: str) -> bool:
+        """A one-word name counts only if it also appears capitalised inside a sentence."""
+        if " " in name:
+            return True
+        return re.search(rf"[a-z,;][ ]+{re.escape(name)}\b", self.text) is not None
+
+    @staticmethod
+    def _looks_like_person(name: str, before: str) -> bool:
+        return re.search(rf"\b(?:{TITLE})\s*,?\s*$", before) is not None or re.search(r"\b(?:Mr|Ms|Mrs|Dr)\.?\s*$", before) is not None
+
+    def _fold_short_forms(self) -> None:
+        """``Velotron`` next to ``Velotron Motors``: one organisation, the short form an alias."""
+        orgs = sorted(self.orgs(), key=lambda e: -len(e.name))
+        for short in sorted(self.orgs(), key=lambda e: -len(e.name)):
+            owners = [
+                o for o in orgs
+                if o is not short and len(o.name) > len(short.name)
+                and (o.name.startswith(short.name + " ") or o.name.endswith(" of " + short.name)
+                     or (short.name.isupper() and initials(o.name) == short.name.replace("&", "")))
+            ]
+            if len(owners) == 1 and short.name not in _GENERIC_SHORT:
+                owner = owners[0]
+                owner.aliases.add(short.name)
+                owner.aliases |= short.aliases
+                owner.first = min(owner.first, short.first)
+                self.entities.remove(short)
+                self._by_key[_norm(short.name)] = owner
+                orgs.remove(short)
+
+    def _org_in(self, phrase: str) -> Entity | None:
+        """An organisation named or referred to inside a title's modifiers ("PATA director")."""
+        for ent in sorted(self.orgs(), key=lambda e: -len(e.name)):
+            for form in [ent.name, *ent.aliases]:
+                if re.search(rf"(?<![\w-]){re.escape(form)}(?![\w-])", phrase):
+                    return ent
+        for w in re.findall(r"[a-z-]+", phrase.lower()):
+            if w in ORG_NOUNS:
+                ent = self._org_by_type(w)
+                if ent is not None:
+                    return ent
+        return None
+
+    def _collect_aliases(self) -> None:
+        orgs = self.orgs()
+        for m in re.finditer(r"(?<![\w-])[A-Z][A-Z&]{1,6}(?![\w-])", self.text):
+            abbr = m.group(0)
+            owners = [o for o in orgs if len(o.name.split()) > 1 and initials(o.name) == abbr.replace("&", "")]
+            if len(owners) == 1:
+                owners[0].aliases.add(abbr)
+        for o in orgs:
+            toks = o.name.split()
+            forms = []
+            m = re.match(r"(?:City|Town|Government|State|Republic|County|Province|Municipality|Kingdom) of (.+)$", o.name)
+            if m:
+                forms.append(m.group(1))
+            for k in range(len(toks) - 1, 0, -1):
+                if toks[k - 1].lower() in _CONNECTORS or toks[k - 1] in ORG_WORDS:
+                    continue
+                if k == 1 and (toks[0] in _GENERIC_SHORT or len(toks[0]) < 4):
+                    continue
+                forms.append(" ".join(toks[:k]))
+            for f in forms:
+                if f in o.aliases or any(x is not o and (x.name.startswith(f + " ") or x.name == f) for x in self.entities):
+                    continue
+                # used on its own: not followed by the rest of the name or by another capitalised word
+                for occ in re.finditer(rf"(?<![\w-]){re.escape(f)}(?![\w-])", self.text):
+                    if not re.match(r"[ ]+[A-Z0-9]", self.text[occ.end() : occ.end() + 3]):
+                        o.aliases.add(f)
+                        break
+
+    def _mark_rivals(self) -> None:
+        """Organisations introduced as rivals or competitors are context, not the ones promising."""
+        for ent in self.orgs():
+            for form in (ent.name, *ent.aliases):
+                if re.search(rf"\b(?i:rival|rivals|competitor|competitors|competing|opposition)\s+(?:[a-z-]+\s+){{0,2}}{re.escape(form)}\b", self.text):
+                    ent.third_party = True
+
+    def _affiliate_people(self) -> None:
+        for person, titles in getattr(self, "_titles", {}).items():
+            if person.third_party:
+                continue
+            for pre, org in titles:
+                affil = self.find_org(org) if org else None
+                if affil is None and org:
+                    affil = self._add(org.removeprefix("the ").strip(), "org", person.first)
+                affil = affil or self._org_in(pre)
+                if affil is not None:
+                    person.affiliation = affil
+                    break
+
+    def add_org(self, name: str, pos: int) -> Entity:
+        """Register an organisation found by how it acts ("Brant Mills will open ...")."""
+        name = re.sub(r"^(?:The|the)\s+", "", name)
+        name = re.split(r"\s+(?:and|&)\s+(?=[A-Z])", name)[0]  # "Acme and Beta Motors": the first named
+        named, end = self.named_in(name)
+        if named is not None and end == len(name):
+            return named
+        ent = self.find_org(name) or self._add(name, "org", pos)
+        self._topic = False  # recount
+        return ent
+
+    def affiliate(self, person: Entity, focus: "Focus") -> None:
+        """A person whose title names no organisation speaks for the one in focus (not politicians)."""
+        if person.affiliation is None and not person.third_party and not person.political:
+            person.affiliation = focus.org or self.topic()
+
+    # -- lookups --------------------------------------------------------
+    def orgs(self) -> list[Entity]:
+        return [e for e in self.entities if e.kind == "org"]
+
+    def people(self) -> list[Entity]:
+        return [e for e in self.entities if e.kind == "person"]
+
+    def find_org(self, phrase: str | None) -> Entity | None:
+        if not phrase:
+            return None
+        key = _norm(phrase)
+        for ent in self.orgs():
+            if key == _norm(ent.name) or key in {a.lower() for a in ent.aliases}:
+                return ent
+        return None
+
+    def _org_by_type(self, noun: str) -> Entity | None:
+        """``the authority`` -> the first organisation whose name contains "Authority"."""
+        for ent in sorted(self.orgs(), key=lambda e: e.first):
+            if any(t.lower() == noun for t in ent.name.split()):
+                return ent
+        return None
+
+    def named_in(self, np: str) -> tuple[Entity | None, int]:
+        """The entity named at the start of ``np`` (after a determiner) and where its name ends."""
+        m = re.match(r"(?:the\s+|The\s+)?", np)
+        rest = np[m.end() :]
+        best: tuple[Entity | None, int] = (None, 0)
+        for ent in self.entities:
+            for form in sorted([ent.name, *ent.aliases], key=len, reverse=True):
+                if rest.startswith(form) and not rest[len(form) : len(form) + 1].isalnum():
+                    if len(form) > best[1] - m.end():
+                        best = (ent, m.end() + len(form))
+                    break
+        if best[0] is None:
+            short = self._short_form_at(rest)
+            if short is not None:
+                ent, form = short
+                ent.aliases.add(form)
+                best = (ent, m.end() + len(form))
+        return best
+
+    def _short_form_at(self, rest: str) -> tuple[Entity, str] | None:
+        """``Acme`` at the start of ``rest`` when exactly one organisation is ``Acme ...``."""
+        mm = re.match(r"[A-Z][\w&.-]*(?:[ ]+[A-Z][\w&.-]*)*", rest)
+        if not mm:
+            return None
+        toks = mm.group(0).split()
+        for k in range(len(toks), 0, -1):
+            form = " ".join(toks[:k])
+            if k == 1 and (form in _GENERIC_SHORT or form in _SENTENCE_STARTERS or len(form) < 3):
+                continue
+            owners = [o for o in self.orgs() if o.name.startswith(form + " ") and not o.third_party]
+            if len(owners) == 1 and not any(e.name == form for e in self.entities):
+                return owners[0], form
+        return None
+
+    def person_by_mention(self, phrase: str) -> Entity | None:
+        """A person from a mention: full name, surname, or "title Name"."""
+        for p in sorted(self.people(), key=lambda e: -len(e.name)):
+            if re.search(rf"\b{re.escape(p.name)}\b", phrase):
+                return p
+        toks = re.findall(r"[A-Z][\w'\u2019-]+", phrase)
+        for p in self.people():
+            if toks and toks[-1] in p.aliases:
+                return p
+        return None
+
+    # -- resolution -----------------------------------------------------
+    def resolve(self, np: str, focus: Focus, *, speaker: Entity | None = None,
+                fallback: Entity | None = None) -> tuple[str, Entity | None]:
+        """Classify a subject/speaker phrase: ("actor", entity) | ("third", None) | ("thing", owner) | ("unknown", None).
+
+        ``speaker`` is who is talking when ``np`` sits inside a quotation
+        ("we" is then the speaker's organisation); ``fallback`` is whom a
+        generic "the province" means when no named body fits (the one credited
+        with the statement).
+        """
+        np = np.strip(" ,;:\"\u201c\u201d'")
+        np = re.sub(r"^(?:and|but|so|then|also|now)\s+", "", np, flags=re.I)
+        low = np.lower()
+        if not np:
+            return "unknown", None
+        if low in {"we", "our company", "us", "our team", "our organisation", "our organization"}:
+            if speaker is not None and (speaker.kind == "org" or speaker.affiliation is not None):
+                return "actor", speaker.org()
+            return "actor", focus.org or self.topic() or self.default or speaker
+        if low == "i":
+            return ("actor", speaker) if speaker is not None else ("actor", focus.person) if focus.person else ("unknown", None)
+        if low in _PRONOUNS_ORG:
+            ent = focus.org or self.topic() or self.default
+            return ("actor", ent) if ent else ("unknown", None)
+        if low in _PRONOUNS_PERSON:
+            ent = focus.person
+            return ("actor", ent) if ent else ("unknown", None)
+        ent, end = self.named_in(np)
+        tail = np[end:].strip()
+        if ent is not None and (not tail or tail.startswith(",") or re.match(r"^(?:\(|and\s+[A-Z]|&\s+[A-Z])", tail)):
+            if ent.third_party:
+                return "third", None
+            return "actor", ent
+        if ent is not None and re.fullmatch(r"(?:['\u2019]s?\s+)?(?:board|management|executives|leadership|directors|"
+                                            r"team|spokesperson|spokesman|spokeswoman|officials|owners)", tail):
+            return "actor", ent  # "the Corvell Foods board" speaks for Corvell Foods
+        if ent is not None and re.match(r"['\u2019]s?\s", tail + " "):
+            # "Aurelia FC's new stadium": a thing owned by the entity, unless a title follows
+            if re.match(rf"['\u2019]s\s+(?:[a-z-]+\s+){{0,2}}(?:{TITLE})\b", tail):
+                person = self.person_by_mention(tail)
+                return ("actor", person) if person else ("actor", ent)
+            return "thing", ent
+        person = self.person_by_mention(np) if re.search(r"[A-Z]", np) else None
+        if person is not None and len(np.split()) <= 8:
+            return ("third", None) if person.third_party else ("actor", person)
+        if is_third_party(np):
+            return "third", None
+        head = head_noun(np).lower()
+        if low in {"ministers", "officials", "executives", "the ministers", "government ministers", "its executives"}:
+            ent = focus.org or self.topic() or self.default
+            return ("actor", ent) if ent else ("unknown", None)
+        det = re.match(r"(?:the|its|their|our|this|his|her|my|your)\s", low) is not None
+        if head in ORG_NOUNS and (det or low == head):
+            ent = self._org_by_type(head)
+            if ent is None and len(low.split()) > 2 and low.startswith("the ") and not re.search(r"[-]", low):
+                # "the interior ministry": a body of its own when nothing named fits
+                mods = [re.sub(r"['\u2019]s$", "", w) for w in low.split()[1:-1]]
+                if mods and all(w.isalpha() for w in mods) and head in _PUBLIC_BODIES:
+                    return "actor", self._add(" ".join([*mods, head]), "org", -1)
+            ent = ent or fallback or focus.org or self.topic() or self.default
+            return ("actor", ent) if ent else ("unknown", None)
+        if re.match(r"(?:the\s+)?(?:government|administration|ministry|council|city)\s+of\s+[A-Z]", np, re.I):
+            body = re.sub(r"^the\s+", "", np, flags=re.I)
+            return "actor", self._add(body[:1].upper() + body[1:], "org", -1)
+        owner = None
+        m = re.match(r"(?:the\s+)?(.+?)['\u2019]s\s", np, re.I)
+        if m:
+            owner = self.find_org(m.group(1)) or self._named_anywhere(m.group(1))
+        return "thing", owner
+
+    def _named_anywhere(self, phrase: str) -> Entity | None:
+        for ent in self.orgs():
+            if phrase in {ent.name, *ent.aliases}:
+                return ent
+        return None
+
+    def resolve_speaker(self, phrase: str | None, focus: Focus) -> Entity | None:
+        """The entity behind an attribution ("chief executive Jonas Elm", "the lender", "she")."""
+        if not phrase:
+            return None
+        phrase = re.sub(r"^(?:also|then|later)\s+", "", phrase.strip())
+        kind, ent = self.resolve(phrase, focus)
+        if kind == "actor":
+            return ent
+        if kind == "third":
+            return THIRD
+        # "its board", "the board", "executives" speak for the organisation in focus
+        if re.match(r"(?:its|the)\s+(?:board|management|executives|leadership|spokesperson|spokesman|spokeswoman)|executives|officials\b", phrase, re.I):
+            return focus.org or self.topic()
+        return None
+
+    def mentions(self, ent: Entity) -> int:
+        """How often the entity's name or aliases occur in the text."""
+        forms = sorted({ent.name, *ent.aliases}, key=len, reverse=True)
+        pat = "|".join(re.escape(f) for f in forms)
+        return len(re.findall(rf"(?<![\w-])(?:{pat})(?![\w-])", self.text))
+
+    def last_person_in(self, text: str) -> Entity | None:
+        """The person named last in ``text`` (full name or surname)."""
+        last, where = None, -1
+        for person in self.people():
+            for form in (person.name, *person.aliases):
+                pos = text.rfind(form)
+                if pos > where and re.match(rf"\b{re.escape(form)}\b", text[pos:]) and (pos == 0 or not text[pos - 1].isalnum()):
+                    last, where = person, pos
+        return last
+
+    def topic(self) -> Entity | None:
+        """The organisation the text is mostly about: most mentioned, earliest on ties."""
+        if self._topic is not False:
+            return self._topic  # type: ignore[return-value]
+        self._topic = self._compute_topic()
+        return self._topic
+
+    def _compute_topic(self) -> Entity | None:
+        best, score = None, 0
+        for ent in self.orgs():
+            n = self.mentions(ent)
+            if n > score:
+                best, score = ent, n
+        return best
+
+    def canonical(self, ent: Entity | None) -> tuple[str | None, tuple[str, ...]]:
+        """The name to report and the aliases seen for it."""
+        if ent is None:
+            return None, ()
+        name = ent.name
+        if name[:1].islower():
+            name = name[:1].upper() + name[1:]
+        aliases = tuple(sorted(a for a in ent.aliases if a != ent.name and a.lower() != ent.name.lower()))
+        return name, aliases
+
+
+THIRD = Entity("<third party>", "org", -1, third_party=True)

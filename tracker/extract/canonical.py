@@ -1,0 +1,189 @@
+"""The ``what`` of a commitment: a short verb phrase, without actor, deadline or asides.
+
+``The company plans to start series production at Kessel in the second half of
+next year, with an initial capacity of ...`` -> ``start series production at
+Kessel``. Gerunds and third-person forms become the base verb (``committed to
+cutting`` -> ``cut``), passives and things-as-subjects are turned round
+(``Customers will not be charged for the work`` -> ``not charge customers for
+the work``; ``A free demo will be available`` -> ``make a free demo
+available``), and trailing clauses (``, marking a shift ...``, ``, she said``)
+are cut.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tracker.extract.cues import COMMIT_ADJ, IRREGULAR_PARTICIPLES
+
+MAX_WORDS = 14
+# Verbs whose subject can become their object: "the stadium will open" -> "open the stadium".
+_ERGATIVE = frozenset(
+    """open reopen close launch start begin resume ship end stop expand debut release finish complete roll
+    carry run take enter go come""".split()
+)
+
+# Base verbs whose -ing/-ed forms the suffix rules below would get wrong.
+_BASES = frozenset(
+    """add pass install sell fill call tell spell miss press stress access process address staff offer open
+    listen happen deliver cover enter order consider develop govern answer gather lower power render tender
+    suffer differ prefer refer transfer visit edit audit limit credit profit benefit market target budget
+    ship stop plan drop shut put cut set get let hit run begin fit split quit admit commit submit permit
+    omit regret control patrol label model travel cancel signal total fuel equal rival level
+    make take give raise release close reduce provide create introduce replace continue achieve improve
+    move remove serve reserve preserve use reuse require acquire retire hire fire wire price phase ease
+    increase decrease purchase issue pursue argue value schedule double triple scale finance license
+    license charge change exchange merge emerge engage manage stage range page rate state operate create
+    complete delete compete update debate locate allocate relocate migrate integrate generate celebrate
+    dedicate educate eliminate estimate investigate negotiate participate separate translate upgrade
+    produce publish finish launch reach expand extend spend send lend end attend defend depend intend
+    recommend invest test list assist resist insist exist protect connect collect select expect respect
+    reflect build fund found hold keep meet need seek lead feed speed bleed freeze cease lease please tease
+    waive receive believe relieve solve involve revolve resolve evolve save pave have behave arrive drive
+    thrive strive dive survive derive deprive revive""".split()
+)
+_IRREGULAR_BASE = {
+    "made": "make", "built": "build", "paid": "pay", "sold": "sell", "held": "hold", "kept": "keep",
+    "brought": "bring", "done": "do", "given": "give", "taken": "take", "shown": "show", "led": "lead",
+    "met": "meet", "sent": "send", "spent": "spend", "won": "win", "laid": "lay", "told": "tell",
+    "found": "find", "begun": "begin", "chosen": "choose", "drawn": "draw", "driven": "drive", "flown": "fly",
+    "frozen": "freeze", "grown": "grow", "hidden": "hide", "written": "write", "bought": "buy", "sought": "seek",
+    "taught": "teach", "dealt": "deal", "left": "leave", "lent": "lend", "lost": "lose", "meant": "mean",
+    "rebuilt": "rebuild", "withdrawn": "withdraw", "undertaken": "undertake", "overseen": "oversee",
+    "has": "have", "is": "be", "are": "be", "does": "do", "goes": "go", "seen": "see", "known": "know",
+}
+# Verbs that take "X ADJ" after them in the passive ("be made redundant" -> "make X redundant").
+_COMPLEMENT_VERBS = frozenset({"made", "kept", "left", "held", "set", "rendered", "declared", "considered"})
+
+
+def base_form(word: str) -> str:
+    """``cutting`` -> ``cut``, ``replacing`` -> ``replace``, ``plans`` -> ``plan``, ``priced`` -> ``price``."""
+    w = word.lower()
+    if w in _BASES:
+        return w
+    if w in _IRREGULAR_BASE:
+        return _IRREGULAR_BASE[w]
+    for suffix in ("ing", "ed"):
+        if w.endswith(suffix) and len(w) > len(suffix) + 2:
+            stem = w[: -len(suffix)]
+            for cand in (stem, stem + "e", stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else None,
+                         stem[:-1] + "y" if stem.endswith("i") else None):
+                if cand and cand in _BASES:
+                    return cand
+            if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "lsfz":
+                return stem[:-1]
+            if suffix == "ed" and stem.endswith("i"):
+                return stem[:-1] + "y"
+            if re.search(r"(?:[^aeiou][aeiou][cgsvz]|[^aeiou][aeiou][kt]|[cgsvz]|u|at|iz|ur|rg|ns|ak|ok|ik)$", stem) and not re.search(r"(?:en|er|on|al|it|et)$", stem):
+                return stem + "e"
+            return stem
+    if w.endswith("ies") and len(w) > 4:
+        return w[:-3] + "y"
+    if re.search(r"(?:ches|shes|sses|xes|zzes|oes)$", w):
+        return w[:-2]
+    if w.endswith("s") and not w.endswith("ss") and len(w) > 3:
+        return w[:-1]
+    return w
+
+
+def is_participle(word: str) -> bool:
+    w = word.lower()
+    return w in IRREGULAR_PARTICIPLES or (w.endswith("ed") and len(w) > 4)
+
+
+_CUT = re.compile(
+    r",(?!\d)|\s(?:with|after|as|while|which|who|amid|despite|following|because|so\s+that|in\s+order\s+to|marking|"
+    r"signall?ing|easing|according\s+to|ensuring|allowing|adding|bringing|making\s+it|two\s+years|earlier\s+than)\s",
+    re.I,
+)
+
+
+_DANGLING = frozenset(
+    """the a an of to and or for in on at by with its their from over within until before after during""".split()
+)
+
+
+def _tidy(phrase: str) -> str:
+    phrase = re.sub(r"\s+", " ", phrase).strip(" ,;:.\"'\u201c\u201d")
+    phrase = re.sub(r"\(\s*\)", "", phrase)
+    phrase = re.sub(r"\s+([,.;:])", r"\1", phrase)
+    words = phrase.split()[:MAX_WORDS]
+    while len(words) > 1 and words[-1].lower() in _DANGLING:
+        words.pop()  # "shut the plant at" once "the end of June" has gone
+    phrase = " ".join(words)
+    return phrase.strip(" ,;:")
+
+
+def strip_deadline(vp: str, deadline: str | None) -> str:
+    """The verb phrase without its deadline words."""
+    if deadline and deadline in vp:
+        vp = vp.replace(deadline, " ", 1)
+    return re.sub(r"\s{2,}", " ", vp)
+
+
+def describe(vp: str, *, subject: str | None, thing_subject: bool, negated: bool, family: str,
+             deadline: str | None = None) -> str:
+    """Build the short ``what`` from the verb phrase (text from the verb to the clause end)."""
+    vp = strip_deadline(vp, deadline)
+    vp = re.sub(r"^(?:(?:also|now|still|soon|then|first|initially|finally|only|again|jointly|further|not|never|"
+                r"no\s+longer|formally|officially|eventually|be\s+able\s+to)\s+)+", "", vp.strip(), flags=re.I)
+    cut = _CUT.search(vp)
+    if cut and cut.start() > 0:
+        vp = vp[: cut.start()]
+    words = vp.split()
+    if not words:
+        return ""
+    neg = "not " if negated else ""
+    if family == "target":
+        return _tidy(f"{neg}target " + re.sub(r"^(?:targets|is\s+targeting|are\s+targeting)\s+", "", vp, flags=re.I))
+    if thing_subject and subject:
+        return _tidy(neg + _turn_round(words, subject))
+    verb = base_form(words[0])
+    if verb == "be" and len(words) > 1 and words[1].lower().endswith("ing"):
+        words = [base_form(words[1]), *words[2:]]  # "be raising prices" -> "raise prices"
+        verb = words[0]
+    if verb == "be" and len(words) > 1 and is_participle(words[1]) and len(words) > 2:
+        return _tidy(neg + " ".join(words))
+    if words[0].lower().endswith("ing") and verb != words[0].lower():
+        words[0] = verb
+    elif words[0].lower() != verb and family in ("target",):
+        words[0] = verb
+    return _tidy(neg + " ".join(words))
+
+
+_LOWER_FIRST = frozenset(
+    """the a an every each all some no our its their this these that those any both many most several few
+    customers users patients passengers fares prices staff workers residents children pre-orders tickets""".split()
+)
+
+
+def _subject_np(subject: str) -> str:
+    s = re.sub(r"^(?:the\s+)?[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*['\u2019]s\s+", "the ", subject.strip())
+    s = re.sub(r"^(?:no|none\s+of)\s+", "", s, flags=re.I)  # the negation goes on the verb
+    s = re.sub(r"^(?:every|each)\s+", "every ", s, flags=re.I)
+    first = s.split()[0] if s.split() else ""
+    return s[:1].lower() + s[1:] if first.lower() in _LOWER_FIRST else s
+
+
+def _turn_round(words: list[str], subject: str) -> str:
+    """A thing as subject: "the demo will be available" -> "make the demo available"."""
+    np = _subject_np(subject)
+    first = words[0].lower()
+    if first in ("remain", "stay") and len(words) > 1 and words[1].lower() in COMMIT_ADJ:
+        return f"keep {np} {' '.join(words[1:])}"  # "the free tier will remain free" -> "keep the free tier free"
+    if first == "be" and len(words) > 1:
+        second = words[1].lower()
+        rest = " ".join(words[2:])
+        if second in COMMIT_ADJ:
+            return f"make {np} {second} {rest}".strip()
+        if second in _COMPLEMENT_VERBS and len(words) > 2:
+            return f"{base_form(second)} {np} {words[2]} {' '.join(words[3:])}".strip()
+        if is_participle(second):
+            return f"{base_form(second)} {np} {rest}".strip()
+        return f"ensure {np} {'is' if not np.endswith('s') else 'are'} {' '.join(words[1:])}".strip()
+    verb = base_form(first)
+    if verb in _ERGATIVE:
+        if len(words) > 1 and words[1].lower() in {"its", "their", "the", "a", "an"} or verb in {"carry", "run", "take", "enter", "go", "come"}:
+            return f"have {np} {' '.join([verb, *words[1:]])}".strip()
+        return f"{verb} {np} {' '.join(words[1:])}".strip()
+    return f"ensure {np} {' '.join([verb, *words[1:]])}".strip()

@@ -1,0 +1,585 @@
+"""Commitment language, and the filters that tell a promise from everything else.
+
+:func:`find_cues` finds the words that can carry a promise -- ``will``,
+``plans to``, ``is set to``, ``pledged to``, ``expects X to``, ``targets``,
+reported ``would`` -- each with a base confidence (``will``/``pledged`` high,
+``aims to``/``expects to``/reported speech lower).
+
+:func:`read_clause` then reads the clause around one cue: where it starts, its
+grammatical subject, the frame it sits in (``X said``, ``analysts believe``,
+``declined to say whether``, ``If ..., ``), who is quoted or credited, where
+its verb phrase ends, and whether it is negated, conditional or hedged. It
+rejects, with a reason, what only looks like a promise: questions, past
+facts, speculation and forecasts by others (could, might, analysts expect),
+rumours, wishes (would love to), refusals to say, and events merely
+scheduled or expected.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Adverbs allowed between an auxiliary and its verb ("will also not", "is now set to").
+_ADV_WORDS = (
+    r"also|now|still|soon|then|first|initially|finally|only|again|jointly|further|formally|officially|quickly|"
+    r"eventually|gradually|immediately|shortly|later|subsequently|additionally|likewise|each|both|all|actually|"
+    r"definitely|certainly|likely|probably|possibly|perhaps|maybe|never|not|no\s+longer|itself|themselves|"
+    r"fully|finally|duly|swiftly|publicly|personally|once\s+again|ultimately|already|otherwise|indeed|too|"
+    r"however|therefore|though|meanwhile|instead|nonetheless|nevertheless|accordingly|separately|"
+    r"on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|today|yesterday|this\s+week|last\s+week"
+)
+_ADVS = rf"(?:(?:{_ADV_WORDS})[\s,]+)*"
+_VERB = r"(?P<verb>[a-z][a-z'\u2019-]*)"
+HEDGE_ADVS = frozenset({"likely", "probably", "possibly", "perhaps", "maybe"})
+
+# Words that cannot be the verb after a cue (so "the will of", "will the" are not cues).
+_NOT_VERBS = frozenset(
+    """the a an this that these those its their his her our my your of and or in on at by for with from as to
+    than is are was were been being it he she they we i you there which who whom whose what when where why how
+    all any some no more most less""".split()
+)
+# Verbs after "would" / "will" that are wishes, not undertakings.
+WISH_VERBS = frozenset({"love", "like", "prefer", "rather", "welcome", "hope", "want", "wish", "enjoy", "imagine"})
+# Verbs for which the speaker does not decide: forecasts, not promises.
+NON_VOLITIONAL = frozenset(
+    """face faces struggle benefit lose suffer see get receive gain need require depend cost seem appear mean
+    happen likely probably fail remain prove matter""".split()
+)
+# Adjectives that make "X will be ADJ" an undertaking ("will be available", "will be free").
+COMMIT_ADJ = frozenset(
+    """available free public open ready accessible operational live online complete completed finished
+    carbon-neutral neutral compliant closed shut in-service transparent affordable unchanged frozen electric
+    all-electric renewable zero-emission emission-free carbon-free fossil-free plastic-free net-zero
+    cashless smoke-free step-free accessible""".split()
+)
+# Verbs that report an event happening to a thing ("the stadium will open").
+EVENT_VERBS = frozenset(
+    """open reopen close launch start begin resume ship arrive go enter come take debut roll carry run operate
+    return expand end finish stop launch release appear land fly depart sail switch move""".split()
+)
+# Participles that make a future passive a description, not a promise.
+HEDGE_PARTICIPLES = frozenset(
+    """expected designed based used required allowed needed considered seen known thought believed intended
+    worth likely forced tempted affected impacted limited""".split()
+)
+IRREGULAR_PARTICIPLES = frozenset(
+    """made built paid sold held kept put set run brought done given taken shown known seen led met sent spent
+    cut shut won hit laid told found begun chosen drawn driven eaten fallen flown forgotten frozen grown hidden
+    ridden risen shaken spoken stolen sworn thrown woken worn written bought caught fought sought taught thought
+    brought dealt felt left lent lost meant read rebuilt rerun reset split spread struck stuck upheld withdrawn
+    overseen undertaken""".split()
+)
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A word group that can carry a promise, at ``start:end`` of a sentence."""
+
+    family: str  # will | would | going_to | set_to | plan | aim | expect | pledge | target | is_to
+    strength: float  # base confidence
+    start: int
+    end: int
+    verb_start: int  # where the verb phrase begins
+    verb: str
+    negated: bool
+    hedged: bool
+
+
+_SPECS: list[tuple[str, float, re.Pattern[str]]] = []
+
+
+def _spec(family: str, strength: float, pattern: str, flags: int = re.I) -> None:
+    _SPECS.append((family, strength, re.compile(pattern, flags)))
+
+
+_spec("will", 0.9, rf"(?<![\w-])(?P<aux>will|shall|won['\u2019]t|['\u2019]ll)(?:\s*,)?\s+{_ADVS}{_VERB}")
+_spec("would", 0.6, rf"(?<![\w-])(?P<aux>would|wouldn['\u2019]t)(?:\s*,)?\s+{_ADVS}{_VERB}")
+_spec("going_to", 0.9, rf"\b(?P<aux>is|are|am|['\u2019]re|['\u2019]s|was|were)\s+{_ADVS}going\s+to\s+{_ADVS}{_VERB}")
+_spec(
+    "set_to",
+    0.9,
+    rf"\b(?P<aux>is|are|am|['\u2019]re|['\u2019]s|was|were|remains|remain)\s+{_ADVS}(?P<cue>set|due|poised|committed|determined|"
+    rf"preparing|planning|aiming|on\s+track|on\s+course|working|looking|targeting|expected|scheduled|slated|"
+    rf"likely|hoping|seeking|about|ready|prepared|obliged|required)\s+to\s+{_ADVS}{_VERB}",
+)
+_spec("is_to", 0.8, rf"\b(?P<aux>is|are)\s+{_ADVS}to\s+(?!be\s+(?:expected|seen|found)){_VERB}")
+_spec(
+    "pledge",
+    0.9,
+    rf"\b(?:(?P<aux>has|have|had)\s+)?{_ADVS}(?P<cue>committed|pledged|promised|vowed|agreed|undertaken|undertook|decided|"
+    rf"resolved|guaranteed|sworn|swore|announced\s+plans?|unveiled\s+plans?|outlined\s+plans?|set\s+out\s+plans?|"
+    rf"confirmed\s+plans?|set\s+(?:a\s+)?(?:target|goal)s?|pledges|vows|promises|commits|agrees|guarantees)"
+    rf"\s+(?:on\s+\w+\s+|today\s+|yesterday\s+|this\s+week\s+|last\s+week\s+)?{_ADVS}to\s+{_ADVS}{_VERB}",
+)
+_spec(
+    "plan",
+    0.8,
+    rf"\b(?P<cue>plans|intends|prepares|proposes|is\s+planning|are\s+planning|is\s+preparing|are\s+preparing|"
+    rf"is\s+intending|has\s+planned|have\s+planned|is\s+moving|are\s+moving)\s+{_ADVS}to\s+{_ADVS}{_VERB}",
+)
+_spec(
+    "plan",
+    0.8,
+    rf"\b(?P<pron>we|they|I)\s+(?:{_ADV_WORDS}\s+)*(?P<cue>plan|intend|pledge|vow|promise|commit|aim|expect)\s+{_ADVS}to\s+{_ADVS}{_VERB}",
+)
+_spec(
+    "plan",
+    0.8,
+    rf"\b(?P<cue>(?:set\s+out|unveiled|announced|outlined|laid\s+out|published|presented|adopted|approved|launched|"
+    rf"unveils|announces|sets\s+out|outlines|adopts|approves)\s+(?:a\s+|an\s+|its\s+|their\s+|new\s+|the\s+)*"
+    rf"(?:[\w-]+\s+){{0,2}}?(?:plans?|strategy|roadmap|target|goal|pledge|commitment|proposals?)\s+to)\s+{_ADVS}{_VERB}",
+)
+_spec(
+    "plan",
+    0.8,
+    rf"\b(?P<cue>(?:has\s+|have\s+)?(?:set|sets|announced|unveiled|adopted|set\s+itself|set\s+themselves)\s+"
+    rf"(?:a|an|its|their)\s+(?:new\s+)?(?:[\w-]+\s+)?(?:target|goal|ambition|aim)\s+of)\s+{_VERB}",
+)
+# "is launching a new phone on March 3": the present progressive for a dated plan
+_spec(
+    "progressive",
+    0.75,
+    rf"\b(?P<aux>is|are|['\u2019]re)\s+(?:also\s+|now\s+)?(?P<verb>(?:launch|open|releas|introduc|roll|clos|cut|rais|"
+    rf"invest|hir|build|add|expand|end|mov|bring|shut|start|offer|mak|ship|unveil|debut|phas|scrapp|axing|"
+    rf"relocat|restor|resum|extend|lower|reduc|freez|switch|deliver|publish|hold|complet|finish)[a-z]*ing)\b",
+)
+_spec(
+    "plan",
+    0.85,
+    rf"\b(?P<cue>voted|votes|decided|decides|resolved|resolves)\s+(?:on\s+\w+\s+|today\s+|unanimously\s+)?"
+    rf"to\s+{_ADVS}{_VERB}",
+)
+_spec("reported_plan", 0.6, rf"\b(?P<cue>expected|planned|intended|aimed)\s+{_ADVS}to\s+{_ADVS}{_VERB}")
+_spec("reported_plan", 0.55, rf"\b(?P<cue>expected)\s+(?!to\b)(?P<obj>(?:[\w,'\u2019-]+\s+){{1,8}}?)to\s+{_VERB}")
+_spec(
+    "aim",
+    0.65,
+    rf"\b(?P<cue>aims|seeks|strives|(?:is|are)\s+(?:aiming|seeking|working|on\s+track))\s+{_ADVS}to\s+{_ADVS}{_VERB}",
+)
+_spec("expect", 0.65, rf"\b(?P<cue>expects)\s+{_ADVS}to\s+{_ADVS}{_VERB}")
+_spec("expect", 0.6, rf"\b(?P<cue>expects?)\s+(?!to\b)(?P<obj>(?:[\w,'\u2019-]+\s+){{1,8}}?)to\s+{_VERB}")
+_spec("target", 0.65, rf"\b(?P<cue>targets|is\s+targeting|are\s+targeting)\s+(?=(?:a|an|the|at\s+least|net|zero|full|\d)\b)(?P<verb>)")
+
+
+_ANY_CUE = re.compile(
+    r"will|shall|won['\u2019]t|['\u2019]ll\b|would|going\s+to|\b(?:set|due|poised|committed|determined|preparing|planning|"
+    r"aiming|track|course|working|looking|targeting|expected|scheduled|slated|likely|hoping|seeking|about|ready|"
+    r"prepared|obliged|required)\s+to\b|\b(?:is|are)\s+to\b|pledge|vow|promise|agree|undert|decide|resolve|"
+    r"guarantee|sw[oe]r|plan|intend|prepare|propose|moving|aim|seek|striv|expect|target|vote|commit|approve|adopt|"
+    r"goal|ambition|\b(?:is|are|['\u2019]re)\s+(?:also\s+|now\s+)?[a-z]+ing\b",
+    re.I,
+)
+
+
+def find_cues(sentence: str) -> list[Cue]:
+    """Promise-carrying word groups in a sentence, left to right, without overlaps."""
+    found: list[Cue] = []
+    if not _ANY_CUE.search(sentence):
+        return found
+    for family, strength, pat in _SPECS:
+        for m in pat.finditer(sentence):
+            verb = (m.group("verb") or "").lower()
+            if family != "target" and (not verb or verb in _NOT_VERBS):
+                continue
+            if family in ("will", "would") and re.search(r"\b(?:the|free|good|political|own|ill|your|his|her|their)\s*$", sentence[: m.start()], re.I):
+                continue
+            words = m.group(0).lower().split()
+            negated = bool(re.search(r"\b(?:not|never|no\s+longer)\b|n['\u2019]t\b", m.group(0), re.I))
+            hedged = any(w.strip(",") in HEDGE_ADVS for w in words)
+            vstart = m.start("verb") if family != "target" else m.start("cue")
+            found.append(Cue(family, strength, m.start(), m.end(), vstart, verb, negated, hedged))
+    found.sort(key=lambda c: (c.start, -(c.end - c.start)))
+    out: list[Cue] = []
+    for c in found:
+        if out and c.start < out[-1].end:
+            continue  # the longer, earlier reading wins
+        out.append(c)
+    return out
+
+
+# ---------------------------------------------------------------------------
+# Reading the clause around a cue.
+
+_SPEECH = (
+    r"said|says|say|told|tells|added|adds|announced|announces|announce|"
+    r"confirmed|confirms|confirm|stated|states|wrote|writes|explained|insisted|stressed|reiterated|acknowledged|noted|declared|"
+    r"revealed|disclosed|replied|responded|emphasised|emphasized|underlined|repeated|maintained|maintains"
+)
+_PROMISE = (
+    r"promised|promises|promise|pledged|pledges|pledge|vowed|vows|vow|guaranteed|guarantees|guarantee|"
+    r"assured(?:\s+\w+)?|committed|undertook|swore"
+)
+_HEDGE = (
+    r"believes?|believed|thinks?|thought|fears?|feared|hopes?|hoped|suggested|suggests|indicated|indicates|"
+    r"signals?|signalled|signaled|predicted|predicts|estimated|estimates|speculated|speculates|reckons?|"
+    r"reckoned|doubts?|doubted|warned|warns|questioned|questions|wondered|wonders|asked|asks|expects?|expected|"
+    r"projected|projects|forecast|forecasts|argued|argues|claimed|claims|reported|reports|understands|"
+    r"learned|learnt|heard|assumes?|assumed|suspects?|suspected|worried|worries|cautioned|noted\s+that\s+it\s+was\s+unclear"
+)
+_FRAME = re.compile(
+    rf"\b(?P<fv>(?P<speech>(?:told|tells|assured|informed|reminded)(?:\s+[\w'\u2019]+){{1,6}}?|{_SPEECH})|(?P<promise>{_PROMISE})|(?P<hedge>{_HEDGE}))"
+    rf"(?:\s+(?:on\s+\w+|in\s+a\s+statement|this\s+week|today|yesterday|earlier|privately|publicly|"
+    rf"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)))?"
+    rf"(?:\s*,)?(?:\s+that)?\s+$",
+    re.I,
+)
+_BOUNDARY = re.compile(
+    r";\s*|:\s+|\s[-\u2013\u2014]{1,2}\s|,\s+(?:and|but|while|whereas|although|though|so|yet|or)\s+|\s+but\s+"
+    r"|\b(?:whether|that)\s+|,\s+(?=(?:which|who|whose|where)\b)",
+    re.I,
+)
+_NEG_SPEECH = re.compile(
+    r"\b(?:declined|refused|would\s+not|wouldn['\u2019]t|did\s+not|didn['\u2019]t|does\s+not|doesn['\u2019]t|has\s+not|hasn['\u2019]t|"
+    r"have\s+not|haven['\u2019]t|had\s+not|hadn['\u2019]t|could\s+not|cannot|can['\u2019]t|not)\s+(?:yet\s+|immediately\s+|publicly\s+)?"
+    r"(?:to\s+)?(?:say|said|comment|commented|disclose|disclosed|confirm|confirmed|reveal|revealed|specify|specified|"
+    r"elaborate|announce|announced|indicate|indicated|decide|decided|clear|known|detail|detailed|give|promise|"
+    r"promised|guarantee|guaranteed|commit|committed|rule\s+out|ruled\s+out)\b"
+    r"|\bno\s+decision\b|\bunclear\b|\bnot\s+(?:yet\s+)?(?:clear|known|certain)\b|\bnothing\s+to\s+announce\b",
+    re.I,
+)
+_QUESTION_WORDS = re.compile(
+    r"\b(?:whether|why|how|when|which|what)\b|\b(?:asked|ask|asks|wondered|wonder|question(?:ed|s)?|know|say|unclear)\s+if\b",
+    re.I,
+)
+_RUMOUR = re.compile(
+    r"\breportedly\b|\brumou?r(?:s|ed)?\b|\bpeople\s+(?:familiar|close|briefed)\b|\bsources?\s+(?:said|say|close|familiar|told)\b"
+    r"|\b(?:is|are|was|were)\s+(?:said|rumou?red|believed|thought|understood|tipped)\s+to\b|\bunconfirmed\b|\bspeculation\b"
+    r"|\baccording\s+to\s+(?:people|sources|reports|a\s+report|insiders|documents|a\s+person)\b|\bleaked\b",
+    re.I,
+)
+_PAST_CONTEXT = re.compile(
+    r"\b(?:previously|originally|formerly|long\s+ago|years\s+ago|in\s+the\s+past|back\s+in|last\s+year|"
+    r"(?:in|since|during)\s+(?P<year>(?:19|20)\d\d)\b(?!\s*[-\u2013/]))",
+    re.I,
+)
+CONDITION = re.compile(
+    r"\b(?:if|unless|provided(?:\s+that)?|providing|as\s+long\s+as|on\s+condition\s+that|subject\s+to|depending\s+on|"
+    r"contingent\s+(?:on|upon)|pending|assuming|in\s+the\s+event\s+(?:that|of)|should\s+(?:the|it|they|we)\b)\b",
+    re.I,
+)
+_INTRO = re.compile(
+    r"^(?P<intro>(?:(?:if|when|once|after|before|as|while|although|though|unless|provided|despite|with|by|in|on|at|"
+    r"for|under|following|since|until|during|from|to|separately|meanwhile|additionally|also|however|now|still|"
+    r"currently|first|second|finally|then|today|later|earlier|next|so|and|but|in\s+addition|at\s+the\s+same\s+time|"
+    r"according|speaking|asked|instead|overall|together|under|through|throughout|starting|beginning|"
+    r"[a-z]+ly)\b[^,]*),\s+)+",
+    re.I,
+)
+_TRAILING_ATTR = re.compile(
+    rf",\s+(?P<sp>(?:(?!\b(?:and|but|as|after|which|who|while)\b)[^,;\"\u201c\u201d]){{1,90}}?)\s+(?:{_SPEECH}|{_PROMISE})\b"
+    rf"|,\s+(?:said|says|told|added|according\s+to)\s+(?P<sp2>[^,;.\"\u201c\u201d]{{1,90}})",
+    re.I,
+)
+_VP_END = re.compile(
+    r";|\s[-\u2013\u2014]{1,2}\s|,\s+(?:and|but|while|whereas|although|though|as|after|which|who|where|so|yet|"
+    r"even\s+as|with|marking|signal+ing|easing|extending|making|bringing|giving|meaning|ensuring|adding|saying|"
+    r"according)\b|\s+but\s+|[\"\u201d](?=\s*,?\s*(?:said|says|[a-z]))",
+    re.I,
+)
+
+
+@dataclass
+class Clause:
+    """What one cue says, read in its clause; ``reject`` names why it is not a promise."""
+
+    cue: Cue
+    start: int  # clause start in the sentence
+    subject: str
+    subject_start: int
+    intro: str  # fronted adverbials ("Before that,", "If the grant is approved,")
+    frame: str  # words before the clause ("Reinholt said")
+    frame_kind: str | None  # speech | promise | hedge | None
+    frame_speaker: str | None
+    trailing_speaker: str | None
+    quote_speaker: str | None
+    in_quote: bool
+    vp_start: int
+    vp_end: int
+    negated: bool
+    conditional: bool
+    reject: str | None = None
+
+
+_LISTENER = re.compile(
+    r"(?:(?:the|a|an|its|their|his|her)\s+)?(?:[\w'\u2019-]+\s+){0,3}?(?:reporters|journalists|investors|analysts|staff|"
+    r"employees|workers|shareholders|lawmakers|legislators|parliament|MPs|senators|members|delegates|audience|"
+    r"conference|meeting|crowd|customers|fans|Reuters|[A-Z][\w-]+)(?:\s+(?:in|at|on)\s+[\w\s]{1,30}?)?\s+(?:that\s+)?"
+    r"(?=(?:the|it|its|we|they|he|she|this|a|an|[A-Z])\b)"
+)
+
+
+_THAT_GOVERNORS = re.compile(
+    rf"(?:\b(?:{_SPEECH}|{_PROMISE}|{_HEDGE}|promise|pledge|commitment|assurance|guarantee|hope|belief|fear|"
+    rf"expectation|warning|claim|so|now|such|given|provided|ensure|ensuring|means|meaning)|,)\s*$",
+    re.I,
+)
+
+
+def _last_boundary(prefix: str) -> re.Match[str] | None:
+    """The last clause boundary in ``prefix``; "that" counts only after a verb or noun that takes a clause."""
+    last = None
+    for m in _BOUNDARY.finditer(prefix):
+        if m.group(0).strip().lower() == "that" and not _THAT_GOVERNORS.search(prefix[: m.start()]):
+            continue  # "businesses that use it": a relative "that"
+        last = m
+    return last
+
+
+_COORD = re.compile(r",?\s+(?:and|but|while|whereas|or)\s+|;\s*")
+
+
+def read_clause(sentence: str, cue: Cue, quote_start: int | None, quote_speaker: str | None, *,
+                previous: Clause | None = None, next_start: int | None = None) -> Clause:
+    """Read the clause of ``cue``.
+
+    ``quote_start`` is where an enclosing quotation begins; ``previous`` is the
+    clause of the cue before this one in the same sentence (and quotation), and
+    ``next_start`` where the next cue begins: "we will X and we will Y" holds
+    two clauses.
+    """
+    floor = _floor(sentence, quote_start, previous)
+    start = _clause_start(sentence, floor, cue.start, coordinated=previous is not None)
+    frame_kind, frame_speaker, start = _frame(sentence, floor, start, cue.start)
+    intro, subject, subject_start = _subject(sentence, start, cue.start)
+    vp_end, trailing = _verb_phrase_end(sentence, cue, next_start)
+    credited = re.match(r"according\s+to\s+([^,]+),", intro, re.I)
+    if credited and not trailing:
+        trailing = credited.group(1).strip()  # "According to Acme, the plant will open in 2026"
+    clause = Clause(
+        cue=cue, start=start, subject=subject, subject_start=subject_start, intro=intro,
+        frame=sentence[floor:start], frame_kind=frame_kind, frame_speaker=frame_speaker,
+        trailing_speaker=trailing, quote_speaker=quote_speaker, in_quote=quote_start is not None,
+        vp_start=cue.verb_start, vp_end=max(vp_end, cue.verb_start),
+        negated=cue.negated or bool(re.match(r"(?:no|none|nothing|neither|nobody)\b", subject, re.I)),
+        conditional=False,
+    )
+    if previous is not None and clause.frame_kind is None and not clause.in_quote:
+        # "She said the line would open in May and would cost ...": the frame carries over
+        clause.frame_kind, clause.frame_speaker = previous.frame_kind, previous.frame_speaker
+        clause.trailing_speaker = clause.trailing_speaker or previous.trailing_speaker
+    clause.conditional = _conditional(sentence, clause)
+    clause.reject = _reject(sentence, clause)
+    return clause
+
+
+def _floor(sentence: str, quote_start: int | None, previous: Clause | None) -> int:
+    """Where the clause can begin at the earliest: inside its quotation, after the previous cue."""
+    floor = quote_start if quote_start is not None else 0
+    if quote_start is not None and sentence[quote_start : quote_start + 1] in "\"\u201c\u2018'":
+        floor += 1
+    if previous is not None:
+        floor = max(floor, previous.cue.end)
+    return floor
+
+
+def _clause_start(sentence: str, floor: int, cue_start: int, *, coordinated: bool) -> int:
+    """After the last "that"/"whether"/";"/", and" before the cue (and "and" after an earlier cue)."""
+    prefix = sentence[floor:cue_start]
+    m = _last_boundary(prefix)
+    if coordinated:
+        for c in _COORD.finditer(prefix):
+            if m is None or c.end() > m.end():
+                m = c
+    return floor + m.end() if m is not None else floor
+
+
+_INNER_FRAME = re.compile(
+    rf"^(?P<sp>.*)\b(?P<fv>(?:{_SPEECH})|(?:{_PROMISE})|(?:{_HEDGE}))"
+    rf"(?:\s+(?:on\s+\w+|in\s+a\s+statement|this\s+week|today|yesterday|earlier))?\s+(?P<rest>(?!to\b|that\b).+)$",
+    re.I,
+)
+
+
+def _frame(sentence: str, floor: int, start: int, cue_start: int) -> tuple[str | None, str | None, int]:
+    """The verb framing the clause (said / promised / believe) and who it belongs to; moves ``start`` past it."""
+    inner = _INNER_FRAME.search(sentence[start:cue_start])
+    if inner and inner.group("rest").strip():
+        # "X said the company will": the frame verb sits right before the subject
+        fv = inner.group("fv")
+        speaker = _INTRO.sub("", inner.group("sp")).strip(" ,") or None  # "Asked about prices, Acme said"
+        new_start = start + inner.start("rest")
+        if fv.lower() in ("told", "tells"):  # "told reporters the company would": skip the listener
+            listener = _LISTENER.match(inner.group("rest"))
+            if listener:
+                new_start += listener.end()
+        return _frame_kind(fv), speaker, new_start
+    fm = _FRAME.search(sentence[floor:start])
+    if fm is None:
+        return None, None, start
+    # "X said on Monday that the company will": the frame ends at the boundary
+    before = re.sub(r",\s+(?:who|which|whose|where)\b[^,]*,", "", sentence[floor:start][: fm.start()])
+    sp = _last_boundary(before)
+    speaker = (before[sp.end() :] if sp else before).strip(" ,") or None
+    kind = "speech" if fm.group("speech") else "promise" if fm.group("promise") else "hedge"
+    return kind, speaker, start
+
+
+def _frame_kind(verb: str) -> str:
+    if re.fullmatch(_SPEECH, verb, re.I):
+        return "speech"
+    return "promise" if re.fullmatch(_PROMISE, verb, re.I) else "hedge"
+
+
+_SUBJECT_TAIL = re.compile(
+    r"(?:\s+(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|today|yesterday|also|now|"
+    r"still|this\s+week|has|have|had|is|are|was|were|formally|officially|already|recently|jointly))+\s*$"
+)
+
+
+_TIME_WORD = (
+    r"(?:end|start|beginning|middle|first|second|third|fourth|final|next|early|late|mid|\d{4}|Q[1-4]|H[12]|January|"
+    r"February|March|April|May|June|July|August|September|October|November|December|spring|summer|autumn|fall|"
+    r"winter|year|month|week|decade|quarter|half|season)"
+)
+# "By the end of 2026 we will ...": a time phrase fronted without a comma.
+_FRONTED_TIME = re.compile(
+    rf"^(?:(?:by|in|from|before|after|within|starting|over|during|until|through|at)\s+(?:the\s+)?{_TIME_WORD}"
+    rf"(?:[\w\s-]*?\b(?:\d{{4}}|{_TIME_WORD}))?|(?:next|this|later\s+this|early\s+next|late\s+next)\s+{_TIME_WORD})\s+"
+    r"(?=(?:we|it|they|he|she|I|the|our|its|[A-Z])\b)",
+    re.I,
+)
+
+
+def _subject(sentence: str, start: int, cue_start: int) -> tuple[str, str, int]:
+    """(fronted adverbials, subject, subject offset) of the clause."""
+    text = sentence[start:cue_start]
+    m = _INTRO.match(text) or _FRONTED_TIME.match(text)
+    intro = m.group(0) if m else ""
+    if not text[len(intro) :].strip():
+        intro = ""  # "Veldmark's health minister, Ilse Varga, vowed": an appositive, not an intro
+    subject = _SUBJECT_TAIL.sub("", text[len(intro) :].rstrip())
+    return intro, subject.strip(), start + len(intro)
+
+
+def _verb_phrase_end(sentence: str, cue: Cue, next_start: int | None) -> tuple[int, str | None]:
+    """Where the cue's verb phrase ends, and who is credited after it (", the company said")."""
+    vp_end, trailing = len(sentence), None
+    ta = _TRAILING_ATTR.search(sentence, cue.end)
+    if ta is not None:
+        trailing = (ta.group("sp") or ta.group("sp2") or "").strip() or None
+        vp_end = ta.start()
+    ve = _VP_END.search(sentence, cue.end, vp_end)
+    if ve is not None:
+        vp_end = ve.start()
+    if next_start is not None and next_start < vp_end:
+        coords = list(_COORD.finditer(sentence, cue.end, next_start))
+        if coords:  # the next cue's clause begins at the last "and"/"but" before it
+            vp_end = coords[-1].start()
+    while vp_end > cue.end and sentence[vp_end - 1] in " .!?\"\u201d',":
+        vp_end -= 1
+    return vp_end, trailing
+
+
+def past_context(prefix: str, before_year: int | None = None) -> bool:
+    """Does the text before a cue set it in the past ("In 2021 the bank said it would ...")?
+
+    Asides (", which lost money last year,") do not count. A bare year counts
+    only when ``before_year`` is given and the year is earlier.
+    """
+    prefix = re.sub(r",\s+(?:which|who|whose|where)\b[^,]*,", ",", prefix)
+    for m in _PAST_CONTEXT.finditer(prefix):
+        if m.group("year") is None:
+            return True
+        if before_year is not None and int(m.group("year")) < before_year:
+            return True
+    return False
+
+
+def _aside_after(sentence: str, c: Clause) -> str:
+    """A condition set off after the verb phrase: "..., depending on demand, executives said"."""
+    m = re.match(r"\s*,\s*((?:depending|subject|provided|pending|assuming|if|unless|as\s+long)\b[^,;]*)", sentence[c.vp_end :], re.I)
+    return m.group(1) if m else ""
+
+
+_UNTIL_DATE = re.compile(
+    r"(?:the\s+end|at\s+least|\d|next|this|early|late|mid|after|January|February|March|April|May|June|July|August|"
+    r"September|October|November|December|spring|summer|autumn|fall|winter|the\s+(?:first|second|third|fourth|start|"
+    r"beginning|middle))",
+    re.I,
+)
+
+
+def _conditional(sentence: str, c: Clause) -> bool:
+    """"If the grant comes, we will ...", "... subject to approval", "will not X until the data says so"."""
+    if CONDITION.search(c.intro) or re.match(r"^\W*(?:if|unless|provided|assuming)\b", sentence, re.I):
+        return True
+    if re.match(r"^\s*(?:if|unless|provided|assuming|should)\b", sentence[c.start :], re.I):
+        return True
+    tail = sentence[c.vp_start : c.vp_end]
+    if CONDITION.search(tail) or CONDITION.search(_aside_after(sentence, c)):
+        return True
+    until = re.search(r"\buntil\s+(?P<what>\S+(?:\s+\S+){0,2})", tail, re.I) if c.negated else None
+    return bool(until and not _UNTIL_DATE.match(until.group("what")))
+
+
+_PAST_PERFECT = re.compile(
+    r"\bhad\s+(?:already\s+|previously\s+|long\s+|once\s+)?(?:committed|pledged|promised|vowed|agreed|planned|"
+    r"intended|aimed|expected|hoped|announced)\b",
+    re.I,
+)
+_REFUSAL_VERBS = frozenset({"comment", "say", "disclose", "speculate", "elaborate", "reveal", "specify", "confirm"})
+_WEAK_BE_TO = frozenset({"expected", "scheduled", "slated", "likely", "hoping", "about", "obliged", "required", "ready", "prepared"})
+
+
+def _reject(sentence: str, c: Clause) -> str | None:
+    """Why the clause is not a promise, or None."""
+    return _reject_sentence(sentence, c) or _reject_frame(sentence, c) or _reject_cue(sentence, c)
+
+
+def _reject_sentence(sentence: str, c: Clause) -> str | None:
+    whole = sentence.strip()
+    if re.match(r"(?:which|that|who|whom|whose)\b", c.subject, re.I):
+        return "relative clause"
+    if re.search(r"\?[\"\u201d']?\s*$", whole):
+        return "question"
+    asked = re.match(r"^\W*asked\b[^,]*,", whole, re.I)
+    if asked and c.cue.start < asked.end():
+        return "question"  # "Asked whether the law would ..., she said ..."
+    if _RUMOUR.search(sentence):
+        return "rumour"
+    return None
+
+
+def _reject_frame(sentence: str, c: Clause) -> str | None:
+    cue = c.cue
+    window = sentence[max(c.start - 30, 0) : cue.start] if c.frame_kind or c.start else sentence[: cue.start]
+    window = window.replace(c.intro, " ") if c.intro else window
+    window = re.sub(r"\([^)]*\)|,\s+(?:which|who|whose|where)\b[^,]*,", " ", window)  # asides
+    if _QUESTION_WORDS.search(window) or re.search(r"\bwhether\b", sentence[max(0, c.subject_start - 60) : cue.start], re.I):
+        return "embedded question"  # "declined to say when it would", "asked whether the club will"
+    if _NEG_SPEECH.search(sentence[: c.subject_start]):
+        return "refusal to say"
+    if _PAST_PERFECT.search(sentence[: cue.end]):
+        return "past perfect: background"
+    if past_context(sentence[: cue.start]):
+        return "background: an earlier promise"
+    if c.frame_kind == "hedge":
+        return "hedged frame (believe/expect/warn/ask...)"
+    if not c.subject and not c.in_quote and c.frame_kind is None and not re.search(r"\band\s*$", sentence[: cue.start]):
+        return "no subject"
+    return None
+
+
+def _reject_cue(sentence: str, c: Clause) -> str | None:
+    cue = c.cue
+    words = sentence[cue.start : cue.end].lower()
+    if cue.hedged:
+        return "hedged (probably, likely ...)"
+    if re.match(r"\s*(?:was|were)\b", words):
+        return "past"
+    if cue.family == "would" and re.search(r"\bwould\s+have\b", sentence[cue.start : cue.end + 6]):
+        return "counterfactual"
+    if cue.verb in WISH_VERBS:
+        return "wish"
+    if cue.negated and cue.verb in _REFUSAL_VERBS:
+        return "refusal to say"
+    weak = re.search(r"(\w+)\s+to\b", words) if cue.family == "set_to" else None
+    if weak and weak.group(1) in _WEAK_BE_TO:
+        return f"{weak.group(1)} to: a forecast or schedule"
+    after = sentence[cue.end :].split()[:1]
+    if cue.verb in ("remain", "stay") and after and after[0].strip(",.").lower() in COMMIT_ADJ:
+        return None  # "will remain free": a promise to keep it so
+    if cue.verb in NON_VOLITIONAL:
+        return "not in the speaker's power"
+    return None

@@ -1,0 +1,515 @@
+"""text -> commitments: sentences, cues, actors, deadlines, ``what``, merge.
+
+Pure and deterministic: no I/O, no models, no clock (dates are read against
+the ``published`` date passed in).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from tracker.errors import DeadlineError
+from tracker.extract.actors import THIRD, ActorIndex, Entity, Focus, head_noun
+from tracker.extract.anchors import anchor_deadline, event_date, find_event_phrase
+from tracker.extract.canonical import base_form, describe, is_participle, strip_deadline
+from tracker.extract.cues import (
+    COMMIT_ADJ,
+    EVENT_VERBS,
+    HEDGE_PARTICIPLES,
+    Clause,
+    find_cues,
+    past_context,
+    read_clause,
+)
+from tracker.extract.deadlines import (
+    DEFAULT_CONVENTIONS,
+    DeadlineConventions,
+    DeadlineMatch,
+    DueWindow,
+    find_deadlines,
+    resolve_deadline,
+)
+from tracker.extract.merge import Candidate, content_words, distinctive_words, merge
+from tracker.extract.model import Commitment
+from tracker.extract.sentences import Sentence, split_sentences
+
+# Verbs that describe a thing rather than commit anyone ("the model will include open weights").
+_STATIVE = frozenset(
+    """have include feature contain cost remain need require mean seem appear look sound feel weigh measure
+    depend involve represent reflect suggest signal compete replace""".split()
+)
+# Forecasts, not promises: "expects revenue to grow", "prices will rise".
+_MOVEMENT = frozenset(
+    """grow rise fall increase decrease decline drop climb slow improve worsen recover exceed top hit reach
+    double halve shrink expand jump surge slip fluctuate stabilise stabilize rebound soften""".split()
+)
+_FORECAST_NOUNS = re.compile(
+    r"\b(?:revenue|revenues|sales|profit|profits|earnings|margin|margins|loss|losses|growth|ebitda|turnover|demand|"
+    r"inflation|gdp|unemployment|market\s+share|share\s+price|shares|dividend|guidance|income|cash\s+flow|costs?|"
+    r"volumes?|output|prices|traffic|returns?|break\s+even|profitability)\b",
+    re.I,
+)
+_DEMONSTRATIVES = frozenset({"it", "this", "that", "these", "those", "this one", "all this", "all of this"})
+_ABSTRACT_HEADS = frozenset(
+    """deal acquisition merger move investment partnership plan plans change changes decision agreement strategy
+    transaction programme program initiative expansion funding technology approach announcement step shift
+    development law bill scheme policy rule rules measure measures reform reforms proposal proposals project
+    effort efforts deal's transition overhaul restructuring cuts cut savings benefits impact result results
+    outcome future year years""".split()
+)
+# Verbs that commit to nothing checkable unless a date comes with them.
+_VAGUE = frozenset(
+    """continue work seek try look explore consider evaluate assess review monitor strive endeavour endeavor
+    engage focus remain pursue prioritise prioritize drive ensure help lead study examine""".split()
+)
+_PRONOUN_OBJECTS = frozenset({"it", "that", "this", "them", "so", "those", "these", "everything", "something"})
+_LOGISTICS = re.compile(
+    r"\b(?:conference\s+call|earnings\s+call|investor\s+call|webcast|press\s+conference|news\s+conference|"
+    r"media\s+briefing|annual\s+(?:general\s+)?meeting|results\s+presentation|fireside\s+chat)\b",
+    re.I,
+)
+_PREPOSITIONS = frozenset(
+    """in on at by from to for with within before after until during next this later early soon""".split()
+)
+_SUBORDINATORS = frozenset({"before", "after", "until", "when", "once", "if", "as", "because", "unless", "while", "so"})
+_SET_TO_STRENGTH = {
+    "set": 0.9, "due": 0.85, "committed": 0.9, "determined": 0.85, "poised": 0.75, "preparing": 0.8, "planning": 0.8,
+}
+
+
+@dataclass
+class _Found:
+    clause: Clause
+    actor: Entity | None
+    thing_subject: bool
+    subject: str
+    cue_text: str  # the cue words as written, lower-cased
+
+
+def extract_commitments(
+    text: str,
+    published: dt.date,
+    *,
+    default_actor: str | None = None,
+    include_conditional: bool = False,
+    conventions: DeadlineConventions = DEFAULT_CONVENTIONS,
+) -> list[Commitment]:
+    """The promises with deadlines in ``text``, published on ``published``.
+
+    >>> [c.what for c in extract_commitments("Brant Mills will open a shop in Lund by June 2026.", dt.date(2025, 1, 6))]
+    ['open a shop in Lund']
+    """
+    if not text or not text.strip():
+        return []
+    sentences = split_sentences(text)
+    index = ActorIndex(text, default_actor, [(s.start, s.end) for s in sentences if s.headline])
+    doc = _Doc(sentences, index, Focus(), published, conventions)
+    candidates: list[Candidate] = []
+    for at, sent in enumerate(sentences):
+        _focus_before(sent, index, doc.focus)
+        if sent.headline:
+            continue
+        previous: Entity | None = None
+        for clause in _clauses(sent):
+            found = _read(doc, sent, clause, previous)
+            if found is None:
+                continue
+            previous = found.actor
+            cand = _build(doc, at, found)
+            if cand is not None:
+                candidates.append(cand)
+                if found.actor is not None and found.actor.kind == "org" and found.actor.first >= 0:
+                    doc.focus.org = found.actor  # named organisations only, not "the interior ministry"
+        _focus_after(sent, index, doc.focus)
+    commitments = merge(candidates)
+    return [c for c in commitments if include_conditional or not c.conditional]
+
+
+@dataclass
+class _Doc:
+    """One text being read: its sentences, actors, discourse focus and publication day."""
+
+    sentences: list[Sentence]
+    index: ActorIndex
+    focus: Focus
+    published: dt.date
+    conv: DeadlineConventions
+    _deadlines: dict[tuple[int, int, int], list[DeadlineMatch]] = field(default_factory=dict)
+
+    def deadlines_in(self, sent: Sentence, clause: Clause) -> list[DeadlineMatch]:
+        """Every deadline phrase in the clause (offsets in the sentence), past ones included.
+
+        The search runs over the clause only -- from its first word to the end
+        of its verb phrase, so the finder still sees the future verb -- and
+        keeps past phrases, so that a promise already due when it was published
+        ("will pay the bonus by the end of 2024" in 2025) is seen as background.
+        """
+        key = (sent.start, clause.start, clause.vp_end)
+        if key not in self._deadlines:
+            found = find_deadlines(sent.text[clause.start : clause.vp_end])
+            self._deadlines[key] = [
+                DeadlineMatch(m.phrase, m.start + clause.start, m.end + clause.start) for m in found
+            ]
+        return self._deadlines[key]
+
+
+# -- discourse -------------------------------------------------------------
+
+def _focus_before(sent: Sentence, index: ActorIndex, focus: Focus) -> None:
+    """A sentence that opens with a (recurring) organisation moves the focus to it."""
+    ent, _ = index.named_in(re.sub(r"^\W+", "", sent.text))
+    if ent is not None and ent.kind == "org" and not ent.third_party:
+        if ent is index.topic() or _mentions(index, ent) >= 2:
+            focus.org = ent
+    for person in index.people():
+        if person.name in sent.text:
+            index.affiliate(person, focus)
+
+
+def _focus_after(sent: Sentence, index: ActorIndex, focus: Focus) -> None:
+    """The last person named in a sentence is who a later "she"/"he" means."""
+    last = index.last_person_in(sent.text)
+    if last is not None:
+        focus.person = last
+
+
+def _mentions(index: ActorIndex, ent: Entity) -> int:
+    return index.mentions(ent)
+
+
+# -- reading one cue --------------------------------------------------------
+
+def _speaker(clause: Clause, index: ActorIndex, focus: Focus) -> Entity | None:
+    for phrase in (clause.quote_speaker if clause.in_quote else None, clause.frame_speaker, clause.trailing_speaker):
+        if phrase:
+            phrase = re.sub(r"\s+(?:has|have|had|also|now|on\s+\w+|today|in\s+a\s+statement)+\s*$", "", phrase.strip())
+            phrase = re.sub(r"\s+(?:has|have|had|also)\s*$", "", phrase)
+            ent = index.resolve_speaker(phrase, focus)
+            if ent is not None:
+                return ent
+    return None
+
+
+def _as_actor(ent: Entity | None, index: ActorIndex, focus: Focus) -> Entity | None:
+    """People speak for their organisation; politicians with no named body stand for themselves."""
+    if ent is None or ent.kind == "org":
+        return ent
+    index.affiliate(ent, focus)
+    return ent.affiliation or ent
+
+
+def _is_forecast(span: str, cue) -> bool:
+    """"expects revenue to grow", "aims to return to profit", "costs will rise": a forecast, not a promise."""
+    words = [w.lower().strip(",.") for w in span.split()]
+    verbs = {w for w in words[:12]}
+    if cue.family in ("expect", "aim", "reported_plan") and _FORECAST_NOUNS.search(" ".join(words[:8])):
+        return True
+    if cue.family in ("expect", "reported_plan") and not words[1:2] == ["to"] and verbs & _MOVEMENT:
+        return True
+    return False
+
+
+def _quote(sent: Sentence, pos: int):
+    q = sent.quote_at(pos)
+    if q is not None and not (q.speaker or q.opens_sentence):
+        return None  # a quoted fragment inside narrative
+    return q
+
+
+def _clauses(sent: Sentence) -> list[Clause]:
+    """The clause of every cue in the sentence; coordinated clauses are cut apart."""
+    cues = find_cues(sent.text)
+    out: list[Clause] = []
+    for i, cue in enumerate(cues):
+        q = _quote(sent, cue.start)
+        prev = out[-1] if out and _quote(sent, out[-1].cue.start) == q else None
+        nxt = cues[i + 1].start if i + 1 < len(cues) and _quote(sent, cues[i + 1].start) == q else None
+        clause = read_clause(sent.text, cue, q.start if q else None, q.speaker if q else None,
+                             previous=prev, next_start=nxt)
+        if prev is not None and not clause.subject and prev.reject == "relative clause":
+            clause.reject = prev.reject  # "which is due to open in 2026 and will recover ..."
+        out.append(clause)
+    return out
+
+
+def _read(doc: _Doc, sent: Sentence, clause: Clause, previous: Entity | None) -> _Found | None:
+    """Who promises what in the clause, or None when it is not a promise."""
+    cue, index, focus, published = clause.cue, doc.index, doc.focus, doc.published
+    if clause.reject or past_context(sent.text[: cue.start], published.year):
+        return None
+    if _is_forecast(sent.text[cue.start : clause.vp_end], cue):
+        return None
+    if cue.family == "progressive" and not _dated(doc, sent, clause):
+        return None  # "is building a plant": under way, not promised; "is opening it on 3 May": promised
+    speaker = _speaker(clause, index, focus)
+    if speaker is THIRD:
+        return None
+    speaker_org = _as_actor(speaker, index, focus)
+    subject = clause.subject
+    if not subject:
+        kind, ent = ("actor", previous or speaker_org) if (previous or speaker_org) else ("unknown", None)
+    elif subject.lower() in {"it", "they", "he", "she"} and clause.frame_speaker and speaker_org is not None:
+        kind, ent = "actor", speaker_org  # "Valdor said it would ...": "it" is who is speaking
+    else:
+        kind, ent = index.resolve(subject, focus, speaker=speaker_org if clause.in_quote else None, fallback=speaker_org)
+    verb_words = sent.text[cue.verb_start : clause.vp_end].split()
+    passive = len(verb_words) > 1 and verb_words[0] == "be" and is_participle(verb_words[1].strip(",."))
+    if (clause.in_quote or passive) and subject.lower() in _DEMONSTRATIVES:
+        kind, ent = "thing", None  # "it" in a quote or a passive is a thing: an organisation says "we"
+    if kind == "third" and passive and cue.family in ("will", "would", "going_to", "set_to"):
+        kind, ent = "thing", None  # "Customers will not be charged": the subject is not the one acting
+    if kind == "third":
+        return None
+    if kind == "thing" and ent is None and _acts_like_an_organisation(subject, cue, verb_words, index):
+        kind, ent = "actor", index.add_org(subject.strip(), sent.start + clause.subject_start)
+    reported = clause.frame_kind in ("speech", "promise") or clause.in_quote or clause.trailing_speaker is not None
+    if cue.family in ("would", "reported_plan") and not (
+        clause.frame_kind in ("speech", "promise") or clause.trailing_speaker or (clause.conditional and cue.family == "would")
+    ):
+        return None  # a hypothetical in the writer's voice ("the bill would give patients ...")
+    if kind == "thing" or (kind == "unknown" and subject):
+        # a thing its owner is named with ("Aurelia FC's new stadium") is spoken for by the owner
+        if not _thing_predicate_ok(doc, verb_words, cue, reported or ent is not None, sent, clause, subject):
+            return None
+        actor = speaker_org or ent or focus.org or index.topic() or index.default
+        return _Found(clause, actor, True, subject, sent.text[cue.start : cue.end].lower())
+    if kind == "unknown":
+        actor = focus.org or index.topic() or index.default
+    else:
+        actor = _as_actor(ent, index, focus)
+    if passive and cue.family in ("will", "would", "going_to"):
+        return None  # "the company will be fined": done to the actor, not promised by it
+    if not _actor_predicate_ok(doc, verb_words, cue, sent, clause):
+        return None
+    return _Found(clause, actor, False, subject, sent.text[cue.start : cue.end].lower())
+
+
+def _dated(doc: _Doc, sent: Sentence, clause: Clause) -> bool:
+    """Does the clause's verb phrase carry a deadline (a date or a named event)?"""
+    lo, hi = clause.vp_start, clause.vp_end
+    return any(lo <= m.start < hi for m in doc.deadlines_in(sent, clause)) or find_event_phrase(sent.text[lo:hi]) is not None
+
+
+def _abstract(subject: str) -> bool:
+    """"This", "the deal", "the new law": talk about effects, not an undertaking."""
+    low = subject.lower().strip()
+    return low in _DEMONSTRATIVES or head_noun(subject).lower() in _ABSTRACT_HEADS
+
+
+_STRUCTURES = frozenset(
+    """Bridge Tunnel Road Street Avenue Line Station Park Tower Building Centre Center Stadium Arena Hall Square
+    Dam Canal Highway Motorway Route Bypass Terminal Wing Museum Library Gardens Estate Field Reservoir Pipeline
+    Mall Plaza Campus Theatre Theater Cathedral Castle Island River Lake Valley Mountain Forest""".split()
+)
+_AGENTIVE_FAMILIES = frozenset({"plan", "aim", "expect", "pledge", "set_to", "is_to", "target", "reported_plan",
+                                "progressive"})
+_PRODUCT_VERBS = (
+    r"(?:release[sd]?|launch(?:es|ed)?|ship(?:s|ped)?|unveil(?:s|ed)?|introduce[sd]?|sells?|sold|debut(?:s|ed)?|"
+    r"open(?:s|ed)?)"
+)
+
+
+def _acts_like_an_organisation(subject: str, cue, verb_words: list[str], index: ActorIndex) -> bool:
+    """An unknown proper name ("Brant Mills") doing something agentive is an organisation, not a product."""
+    name = subject.strip()
+    toks = name.split()
+    if not toks or len(toks) > 5 or not all(t[:1].isupper() or t.lower() in {"of", "and", "&", "for"} for t in toks):
+        return False
+    if len(toks) == 1 and not index.capitalised_mid_sentence(toks[0]):
+        return False  # "Customers", capitalised only because it starts the sentence
+    if toks[-1] in _STRUCTURES:
+        return False  # "The Halvard Bridge will cut journey times": a thing with a name
+    if re.search(rf"\b{_PRODUCT_VERBS}\s+(?:its\s+|the\s+|their\s+|a\s+|an\s+)?(?:[\w-]+\s+){{0,3}}{re.escape(name)}\b", index.text):
+        return False  # released/launched/unveiled X: a product
+    if cue.family in _AGENTIVE_FAMILIES:
+        return True
+    verb = base_form(verb_words[0].strip(",.")) if verb_words else ""
+    nxt = verb_words[1].lower().strip(",.") if len(verb_words) > 1 else ""
+    if verb in {"be", "have"} or verb in _STATIVE or verb in _MOVEMENT:
+        return False
+    return bool(nxt) and nxt not in _PREPOSITIONS  # a transitive verb with an object
+
+
+def _thing_predicate_ok(doc: _Doc, words: list[str], cue, reported: bool, sent: Sentence, clause: Clause,
+                        subject: str) -> bool:
+    """A thing as subject promises only through availability, passives and launch-type events."""
+    if not words:
+        return False
+    verb = base_form(words[0].strip(",."))
+    nxt = words[1].lower().strip(",.") if len(words) > 1 else ""
+    dated = _dated(doc, sent, clause)
+    if verb in ("remain", "stay") and nxt in COMMIT_ADJ:
+        verb = "be"  # "the free version would remain available": a promise to keep it so
+    if verb == "be":
+        ok = nxt in COMMIT_ADJ or (is_participle(nxt) and nxt not in HEDGE_PARTICIPLES)
+        return ok and (dated or not _abstract(subject))
+    if verb in _STATIVE or verb in _MOVEMENT:
+        return False
+    if _abstract(subject):
+        return verb in EVENT_VERBS and dated and reported
+    if clause.frame_kind == "promise":
+        return True  # "the club promised that tickets will be ..."
+    if cue.family == "would" and (clause.frame_kind == "speech" or clause.trailing_speaker):
+        return dated  # "X said the carriages would enter service in stages": only with a date
+    if verb in EVENT_VERBS and dated and reported:
+        return True  # "the stadium will open in time for the season, the club said"
+    return reported and clause.in_quote
+
+
+def _actor_predicate_ok(doc: _Doc, words: list[str], cue, sent: Sentence, clause: Clause) -> bool:
+    """An organisation's clause promises when its verb does something checkable."""
+    if cue.family == "target":
+        return True
+    if not words:
+        return False
+    verb = base_form(words[0].strip(",."))
+    nxt = words[1].lower().strip(",.") if len(words) > 1 else ""
+    if verb == "be":
+        if nxt in COMMIT_ADJ or nxt.endswith("ing"):
+            return True
+        return is_participle(nxt) and nxt not in HEDGE_PARTICIPLES
+    if len(words) == 1 or nxt in _SUBORDINATORS:
+        return False  # "we will listen before we write it": no object, nothing checkable
+    if nxt in _PRONOUN_OBJECTS and (len(words) == 2 or words[2].lower().strip(",.\"") in _SUBORDINATORS | {"and", "but"}):
+        return False  # "this government will fix that"
+    if _LOGISTICS.search(" ".join(words[:8])):
+        return False  # "will host a conference call at 9 a.m.": housekeeping, not a promise
+    if verb in {"keep", "continue", "remain", "stay"} and nxt.endswith("ing"):
+        verb = base_form(nxt)  # "keep working hard": judge the activity
+    if verb in _VAGUE:
+        return _dated(doc, sent, clause)  # "we will continue to innovate" checks nothing; with a date it does
+    if verb == "take" and re.match(r"(?:\w+\s+)?(?:years|months|weeks|days|time|longer|a\s+while)\b", " ".join(words[1:3])):
+        return False  # "it will take several years": an estimate
+    return True
+
+
+# -- building the commitment -------------------------------------------------
+
+def _regions(clause: Clause) -> list[tuple[int, int]]:
+    """Where a clause's deadline can be: its verb phrase, else fronted ("By 2030, ...")."""
+    return [(lo, hi) for lo, hi in ((clause.vp_start, clause.vp_end), (clause.start, clause.subject_start)) if hi > lo]
+
+
+def _deadline(doc: _Doc, sent: Sentence, clause: Clause) -> tuple[DeadlineMatch | None, DueWindow | None]:
+    """The clause's deadline phrase and its reading: in the verb phrase, else fronted; dated ones first."""
+    for lo, hi in _regions(clause):
+        inside = [(m, _resolve(m.phrase, doc.published, doc.conv)) for m in doc.deadlines_in(sent, clause)
+                  if lo <= m.start < hi]
+        dated = [(m, w) for m, w in inside if w is not None and w.latest is not None]
+        if dated or inside:
+            return (dated or inside)[0]
+    return None, None
+
+
+def _resolve(phrase: str, published: dt.date, conv: DeadlineConventions, **kw) -> DueWindow | None:
+    try:
+        return resolve_deadline(phrase, published, conv, **kw)
+    except DeadlineError:
+        return None
+
+
+def _event_deadline(sentences: list[Sentence], at: int, clause: Clause, published: dt.date,
+                    phrase: str | None, pos: int | None) -> tuple[str, dt.date] | None:
+    """An event-relative deadline ("before the 2026 Regatta") that the text dates elsewhere."""
+    sent = sentences[at]
+    for lo, hi in _regions(clause):
+        ev = find_event_phrase(sent.text[lo:hi])
+        if ev is None:
+            continue
+        ev_phrase, ev_pos = ev[0], lo + ev[1]
+        if phrase is not None and pos is not None and not (ev_pos <= pos < ev_pos + len(ev_phrase) or pos <= ev_pos < pos + len(phrase)):
+            continue  # a different phrase from the one the deadline reader chose
+        date = anchor_deadline(ev_phrase, sentences, at, published)
+        if date is not None:
+            return ev_phrase, date
+    return None
+
+
+def _confidence(found: _Found, has_deadline: bool) -> float:
+    """Strong cues (will, pledged) near 0.9; plans 0.8; aims/expects/targets 0.65; reported would 0.6."""
+    c = found.clause
+    conf = c.cue.strength
+    if c.cue.family == "set_to":
+        conf = next((v for k, v in _SET_TO_STRENGTH.items() if re.search(rf"\b{k}\s+to\b", found.cue_text)), 0.65)
+    if c.cue.family == "would":
+        conf = 0.75 if c.frame_kind == "promise" else 0.6
+    elif c.frame_kind == "speech" and not c.in_quote:
+        conf -= 0.05
+    if c.cue.family == "pledge" and re.search(r"\b(?:agreed|decided|resolved|plans?|targets?|goals?)\b", found.cue_text):
+        conf = min(conf, 0.8)
+    if found.thing_subject:
+        conf -= 0.1
+    if not has_deadline:
+        conf -= 0.05
+    if c.conditional:
+        conf -= 0.2
+    return round(max(0.05, min(0.99, conf)), 2)
+
+
+def _build(doc: _Doc, at: int, found: _Found) -> Candidate | None:
+    """The commitment for a read clause: deadline, due window, ``what``, confidence."""
+    sentences, index, published, conv = doc.sentences, doc.index, doc.published, doc.conv
+    sent, clause = sentences[at], found.clause
+    match, window = _deadline(doc, sent, clause)
+    phrase, pos = (match.phrase, match.start) if match else (None, None)
+    if window is not None and window.latest is None and window.event:
+        when = event_date(window.event, sentences, at, published)  # "before the Open" + "the Open begins on June 23"
+        if when is not None:
+            window = _resolve(phrase, published, conv, event_date=when) or window
+    earliest, latest = (window.earliest, window.latest) if window else (None, None)
+    if window is None or window.latest is None or "convention" in window.rule:
+        anchored = _event_deadline(sentences, at, clause, published, phrase, pos)
+        if anchored is not None:  # the text itself dates the event the deadline hangs on
+            phrase, latest = anchored
+            earliest = None
+    if latest is not None and latest < published:
+        return None  # due before it was published: background, not a promise
+    vp = sent.text[clause.vp_start : clause.vp_end]
+    if clause.cue.family in ("expect", "reported_plan") and re.match(r"expect(?:s|ed)?\s+(?!to\b)", found.cue_text):
+        what = _expect_object_what(sent.text, clause, phrase)
+    else:
+        what = describe(vp, subject=_sentence_case(found.subject, index), thing_subject=found.thing_subject,
+                        negated=clause.negated, family=clause.cue.family, deadline=phrase)
+    if len(re.findall(r"\w+", what)) < 2:
+        return None
+    name, aliases = index.canonical(found.actor)
+    commitment = Commitment(
+        actor=name,
+        actor_aliases=aliases,
+        what=what,
+        quote=sent.text,
+        deadline_phrase=phrase,
+        due_earliest=earliest,
+        due_latest=latest,
+        confidence=_confidence(found, phrase is not None),
+        conditional=clause.conditional,
+        negated=clause.negated,
+        start=sent.start,
+    )
+    drop = {w.lower() for w in re.findall(r"\w+", " ".join((name or "", *aliases)))}
+    basis = f"{found.subject if found.thing_subject else ''} {what}"
+    return Candidate(commitment, content_words(basis, drop), distinctive_words(basis, drop))
+
+
+def _sentence_case(subject: str, index: ActorIndex) -> str:
+    """Lower-case a subject's first word when it is capitalised only because it starts the sentence."""
+    first = subject.split()[0] if subject.split() else ""
+    if index.named_in(subject)[0] is not None:
+        return subject
+    if first[:1].isupper() and not first.isupper() and not index.capitalised_mid_sentence(first):
+        return first[:1].lower() + subject[1:]
+    return subject
+
+
+def _expect_object_what(text: str, clause: Clause, phrase: str | None) -> str:
+    """"expects the first 40 buses to be delivered" -> "deliver the first 40 buses"."""
+    m = re.match(r"expect(?:s|ed)?\s+(?P<obj>.+?)\s+to\s+(?P<vp>.+)$", text[clause.cue.start : clause.vp_end], re.I | re.S)
+    if not m:
+        return ""
+    obj, vp = m.group("obj"), strip_deadline(m.group("vp"), phrase).strip(" ,")
+    words = vp.split()
+    if words and words[0] == "be" and len(words) > 1 and is_participle(words[1]):
+        return describe(f"be {' '.join(words[1:])}", subject=obj, thing_subject=True, negated=clause.negated, family="will")
+    return describe(vp, subject=obj, thing_subject=True, negated=clause.negated, family="will")

@@ -1,0 +1,120 @@
+"""One promise restated several times in one text becomes one commitment.
+
+Announcements repeat their main promise: in the lede, in a quote from the chief
+executive, in a bullet list at the end. Two candidates are the same promise
+when they have the same actor and polarity and either say nearly the same
+thing (most content words shared) or share a distinctive word (a name, a
+number) and have compatible deadlines.
+
+The merged commitment keeps the first quote that has a deadline (the first
+quote when none has one), its deadline, and the highest confidence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from tracker.extract.model import Commitment
+
+_STOP = frozenset(
+    """a an the of to in on at by for with from and or its their his her our this that these those be is are
+    will would also new first all any as into over under up out it they we than then more most no not per""".split()
+)
+DEADLINE_SLACK_DAYS = 45
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A commitment plus the words used to compare it with restatements."""
+
+    commitment: Commitment
+    words: frozenset[str]  # stemmed content words of subject + what
+    names: frozenset[str]  # capitalised words and numbers (distinctive)
+
+
+def _stem(word: str) -> str:
+    w = word.lower().strip("'\u2019")
+    return w[:5] if len(w) > 5 else w
+
+
+def content_words(text: str, drop: set[str] | frozenset[str] = frozenset()) -> frozenset[str]:
+    """Stemmed content words of ``text``, without stop words and the words in ``drop``."""
+    out = set()
+    for w in re.findall(r"[A-Za-z][\w'\u2019-]*|\d[\d,.]*", text):
+        lw = w.lower()
+        if lw in _STOP or lw in drop:
+            continue
+        out.add(_stem(lw))
+    return frozenset(out)
+
+
+def distinctive_words(text: str, drop: set[str] | frozenset[str] = frozenset()) -> frozenset[str]:
+    """Capitalised words (after the first) and numbers: names of products, places, quantities."""
+    out = set()
+    words = re.findall(r"[A-Za-z][\w'\u2019-]*|\d[\d,.]*\d|\d", text)
+    for i, w in enumerate(words):
+        if w.lower() in drop or w.lower() in _STOP:
+            continue
+        if w[0].isupper() or w[0].isdigit():
+            out.add(w.lower().rstrip("'\u2019s"))
+    return frozenset(out)
+
+
+def _deadlines_compatible(a: Commitment, b: Commitment) -> bool:
+    if a.due_latest is None or b.due_latest is None:
+        return a.due_latest is None and b.due_latest is None and a.deadline_phrase is None and b.deadline_phrase is None
+    return abs((a.due_latest - b.due_latest).days) <= DEADLINE_SLACK_DAYS
+
+
+def same_promise(a: Candidate, b: Candidate) -> bool:
+    ca, cb = a.commitment, b.commitment
+    if (ca.actor or "").lower() != (cb.actor or "").lower() or ca.negated != cb.negated:
+        return False
+    if not a.words or not b.words:
+        return False
+    numbers_a = {w for w in a.names if w[:1].isdigit()}
+    numbers_b = {w for w in b.names if w[:1].isdigit()}
+    if numbers_a and numbers_b and not numbers_a & numbers_b:
+        return False  # "replace all 3,200 lines" and "replace the first 800": two promises
+    if ca.due_latest and cb.due_latest and not _deadlines_compatible(ca, cb):
+        return False  # different deadlines: milestones, not restatements
+    shared = a.words & b.words
+    small = min(len(a.words), len(b.words))
+    if len(shared) / small >= 0.6:
+        return True
+    if not _deadlines_compatible(ca, cb) or ca.due_latest is None:
+        return False
+    return bool(a.names & b.names) or len(shared) / small >= 0.34
+
+
+def _better_quote(a: Commitment, b: Commitment) -> Commitment:
+    """The one whose quote to keep: it has a deadline, else it comes first."""
+    if (a.due_latest is not None) != (b.due_latest is not None):
+        return a if a.due_latest is not None else b
+    return a if a.start <= b.start else b
+
+
+def combine(a: Candidate, b: Candidate) -> Candidate:
+    keep = _better_quote(a.commitment, b.commitment)
+    other = b.commitment if keep is a.commitment else a.commitment
+    merged = replace(
+        keep,
+        confidence=max(keep.confidence, other.confidence),
+        actor_aliases=tuple(sorted(set(keep.actor_aliases) | set(other.actor_aliases))),
+        conditional=keep.conditional and other.conditional,
+    )
+    return Candidate(merged, a.words | b.words, a.names | b.names)
+
+
+def merge(candidates: list[Candidate]) -> list[Commitment]:
+    """Fold restatements together, keeping text order of the kept quotes."""
+    out: list[Candidate] = []
+    for cand in candidates:
+        for i, kept in enumerate(out):
+            if same_promise(kept, cand):
+                out[i] = combine(kept, cand)
+                break
+        else:
+            out.append(cand)
+    return sorted((c.commitment for c in out), key=lambda c: c.start)

@@ -1,0 +1,28 @@
+"""The extractor's result type."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Commitment:
+    """One promise found in a text.
+
+    ``quote`` is the exact sentence (``text[start:start + len(quote)] == quote``)
+    and ``deadline_phrase`` an exact substring of it. ``due_latest`` is the last
+    on-time day; both due dates are ``None`` when the deadline cannot be read.
+    """
+
+    actor: str | None  # canonical name, e.g. "Norrland Rail Authority"
+    actor_aliases: tuple[str, ...]  # other proper names / abbreviations for the actor in the text
+    what: str  # verb + object, e.g. "add 40 new carriages to the Northern Line"
+    quote: str
+    deadline_phrase: str | None
+    due_earliest: dt.date | None
+    due_latest: dt.date | None
+    confidence: float  # 0-1; lower for aims/expects/reported speech than for will/pledged
+    conditional: bool  # "if funding is approved, ..."
+    negated: bool  # a promise not to act: "will not raise fares before 2027"
+    start: int  # offset of the quote in the text
