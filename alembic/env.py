@@ -21,6 +21,15 @@ def include_object(obj, name, type_, reflected, compare_to):  # type: ignore[no-
     return not (type_ == "table" and name in IGNORED_TABLES)
 
 
+def render_item(type_, obj, autogen_context):  # type: ignore[no-untyped-def]
+    """Our UTCDateTime is a plain timezone-aware DateTime in the database."""
+    from tracker.models import UTCDateTime
+
+    if type_ == "type" and isinstance(obj, UTCDateTime):
+        return "sa.DateTime(timezone=True)"
+    return False
+
+
 def run_migrations() -> None:
     engine = context.config.attributes.get("engine")
     if engine is None:
@@ -32,6 +41,7 @@ def run_migrations() -> None:
             render_as_batch=connection.dialect.name == "sqlite",
             include_object=include_object,
             compare_type=True,
+            render_item=render_item,
         )
         with context.begin_transaction():
             context.run_migrations()

@@ -535,6 +535,7 @@ def sweep(app: App) -> None:
         for ch in changes:
             click.echo(f"commitment {ch.commitment_id}: {ch.from_status} -> {ch.to_status} ({ch.reason})")
     click.echo(f"{len(changes)} status change(s) as of {clock.today()}")
+    _notify_quietly(app)
 
 
 # --- feeds and polling -----------------------------------------------------------------
@@ -651,6 +652,7 @@ def poll(app: App, every_feed: bool) -> None:
     for line in summary.errors + summary.warnings:
         click.echo(line, err=True)
     click.echo(summary.line())
+    _notify_quietly(app)
 
 
 @contextlib.contextmanager
@@ -910,6 +912,32 @@ def report(app: App, out_dir: str | None) -> None:
     from tracker.pipeline import render_report
 
     click.echo(render_report(app.engine(), app.config, out_dir))
+
+
+@cli.command()
+@as_of_option
+@click.pass_obj
+def notify(app: App) -> None:
+    """Send status changes not sent yet to the Apprise URLs in [notify] (each change once).
+
+    `tracker poll`, `tracker sweep` and the daemon do this by themselves. Example: tracker notify
+    """
+    from tracker.notify import notify_pending
+
+    result = notify_pending(app.engine(), app.config, clock.now())
+    click.echo(f"notifications: {result.sent} sent, {result.skipped} skipped (too old), {result.failed} failed")
+    if result.failed:
+        raise TrackerFailure(TrackerError("some notifications failed: check [notify] urls; they are retried next run"))
+
+
+def _notify_quietly(app: App) -> None:
+    """After poll/sweep: send notifications, reporting failures without failing the command."""
+    from tracker.notify import notify_pending
+
+    if app.config.notify.urls:
+        result = notify_pending(app.engine(), app.config, clock.now())
+        if result.sent or result.failed:
+            click.echo(f"notifications: {result.sent} sent, {result.failed} failed", err=bool(result.failed))
 
 
 def main() -> None:

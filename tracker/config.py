@@ -107,6 +107,7 @@ class NotifyConfig:
     """Apprise URLs that receive one message per status change."""
 
     urls: list[str] = field(default_factory=list)
+    max_age_days: int = 7
 
 
 @dataclass

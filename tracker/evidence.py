@@ -65,9 +65,15 @@ class Matcher:
 
 
 def watched_commitments(session: Session) -> Sequence[Commitment]:
-    """Commitments that new items are matched against: all but those automation closed."""
+    """Commitments that new items are matched against: all but those evidence already closed.
+
+    A promise *not* to act that the calendar marked kept stays watched: a
+    breach reported later (feeds are often read long after the fact) still
+    breaks it.
+    """
     stmt = (select(Commitment).options(*detail_options())
-            .where((Commitment.status_source == "manual") | Commitment.status.not_in(CLOSED_STATUSES))
+            .where((Commitment.status_source == "manual") | Commitment.status.not_in(CLOSED_STATUSES)
+                   | Commitment.negated.is_(True))
             .order_by(Commitment.id))
     return session.scalars(stmt).all()
 

@@ -293,6 +293,17 @@ class DaemonRun(Base):
     errors: Mapped[str | None] = mapped_column(Text)
 
 
+class Notification(Base):
+    """That a status change was sent to the configured Apprise URLs (or skipped): sent once."""
+
+    __tablename__ = "notifications"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    status_change_id: Mapped[int] = mapped_column(ForeignKey("status_changes.id", ondelete="CASCADE"), unique=True)
+    state: Mapped[str] = mapped_column(String(10))  # sent | skipped
+    sent_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    detail: Mapped[str | None] = mapped_column(Text)
+
+
 Index("ix_commitments_actor_status", Commitment.actor_id, Commitment.status)
 
 

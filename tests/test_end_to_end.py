@@ -1,0 +1,142 @@
+"""From announcement to verdict, through the CLI, the database and a polled feed."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.clihelp import ok, run
+from tests.feedserver import Reply, feed_server  # noqa: F401 - pytest fixture
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+
+ANNOUNCEMENT = """date: 2025-02-10
+source: Harbour Herald
+title: Ferry promises
+
+The Westmere Ferry Company will launch an electric ferry between Alder Quay and Birch Point by the end of June 2025, the company said on Monday.
+It also pledged to open a new waiting hall at Alder Quay before the end of 2025.
+Ticket sales rose 8 percent in 2024.
+"""
+
+
+def rss(*items: tuple[str, str, str, str]) -> str:
+    body = "".join(
+        f"<item><title>{t}</title><link>https://herald.example.org/{g}</link><guid isPermaLink=\"false\">{g}</guid>"
+        f"<pubDate>{d}</pubDate><description>{s}</description></item>" for g, d, t, s in items)
+    return f'<?xml version="1.0"?><rss version="2.0"><channel><title>Herald</title>{body}</channel></rss>'
+
+
+@pytest.fixture
+def tracker_db(db_url, tmp_path):
+    (tmp_path / "tracker.toml").write_text(
+        f'[database]\nurl = "{db_url}"\n[fetch]\narchive_evidence_pages = false\n', encoding="utf-8")
+    ok("db", "upgrade")
+    return db_url
+
+
+def save(tmp_path, text=ANNOUNCEMENT, name="ferry.txt", *extra):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return ok("--as-of", "2025-02-11", "extract", str(path), "--save", *extra)
+
+
+def statuses(day: str) -> dict[str, str]:
+    rows = json.loads(ok("--as-of", day, "list", "--format", "json"))
+    return {r["what"]: r["status"] for r in rows}
+
+
+def test_example_announcement_is_saved_once_and_listed(tracker_db):
+    example = EXAMPLES / "announcements" / "2025-06-12-norhaven-ministry.txt"
+    preview = json.loads(ok("extract", str(example), "--format", "json"))
+    assert preview and all(set(p) >= {"actor", "what", "quote", "deadline_phrase", "due_earliest", "due_latest",
+                                      "confidence", "conditional", "negated"} for p in preview)
+    assert ok("list", "--format", "json").strip() == "[]", "a preview stores nothing"
+    saved = ok("extract", str(example), "--save")
+    assert f"{len(preview)} new commitment(s)" in saved
+    again = ok("extract", str(example), "--save")
+    assert "nothing added" in again
+    rows = json.loads(ok("list", "--format", "json"))
+    assert len(rows) == len(preview)
+    assert {r["actor"] for r in rows} == {"Norhaven Ministry of Health"}
+    assert all(r["sources"][0]["published"] == "2025-06-12" for r in rows)
+
+
+def test_restated_promise_links_a_source_and_records_the_new_deadline(tracker_db, tmp_path):
+    save(tmp_path)
+    later = ("date: 2025-05-02\nsource: Coast News\n\nThe Westmere Ferry Company will launch an electric ferry "
+             "between Alder Quay and Birch Point by the end of August 2025, its chief executive said.\n")
+    out = save(tmp_path, later, "later.txt")
+    assert "0 new commitment(s), 1 linked to existing, 1 deadline revision(s)" in out
+    shown = json.loads(ok("show", "1", "--format", "json"))
+    assert len(shown["sources"]) == 2
+    assert shown["due_latest"] == "2025-06-30", "the promise as first made is what is judged"
+    assert shown["deadline_revisions"][0]["new_due_latest"] == "2025-08-31"
+
+
+def test_announcement_to_kept_and_to_broken_through_a_polled_feed(tracker_db, tmp_path, feed_server):
+    save(tmp_path)
+    feed = rss(("h-1", "Fri, 20 Jun 2025 09:00:00 +0000", "Westmere electric ferry enters service",
+                "The Westmere Ferry Company launched its electric ferry between Alder Quay and Birch Point on Friday, "
+                "with the first crossing leaving at seven."),
+               ("h-2", "Mon, 14 Jul 2025 09:00:00 +0000", "Bakery opens at Birch Point",
+                "A new bakery opened next to the Birch Point ferry stop."))
+    feed_server.set_route("/herald.xml", Reply(200, feed.encode(), {"Content-Type": "application/rss+xml"}))
+    ok("feeds", "add", feed_server.url("/herald.xml"))
+    polled = ok("--as-of", "2026-03-01", "poll", "--all")
+    assert "1 fetched" in polled and "2 new items" in polled
+    final = statuses("2026-03-01")
+    assert final["launch an electric ferry between Alder Quay and Birch Point"] == "kept"
+    hall = next(w for w in final if "waiting hall" in w)
+    assert final[hall] == "broken"
+    shown = json.loads(ok("show", "1", "--format", "json"))
+    accepted = [e for e in shown["evidence"] if e["state"] == "accepted"]
+    assert [e["kind"] for e in accepted] == ["fulfilment"]
+    assert accepted[0]["date"] == "2025-06-20" and accepted[0]["explanation"]["matched_actor"]
+    assert shown["history"][-1]["to"] == "kept" and shown["history"][-1]["evidence_id"] == accepted[0]["id"]
+
+
+def test_review_queue_accept_and_reject_never_reproposed(tracker_db, tmp_path, feed_server):
+    save(tmp_path)
+    feed = rss(("r-1", "Tue, 03 Jun 2025 09:00:00 +0000", "Ferry trials under way",
+                "An electric ferry was seen testing near Alder Quay; the operator would not comment."))
+    feed_server.set_route("/trials.xml", Reply(200, feed.encode(), {"Content-Type": "application/rss+xml"}))
+    ok("feeds", "add", feed_server.url("/trials.xml"))
+    ok("--as-of", "2025-06-05", "poll", "--all")
+    pending = json.loads(ok("evidence", "list", "--pending", "--format", "json"))
+    if not pending:
+        pytest.skip("the matcher scored this item below the review threshold")
+    first = pending[0]["id"]
+    out = run("review", input="r")
+    assert out.exit_code == 0 and f"evidence {first} rejected" in out.output
+    ok("poll", "--all")
+    assert all(e["id"] != first for e in json.loads(ok("evidence", "list", "--pending", "--format", "json")))
+
+
+def test_editor_decision_is_never_overwritten_by_feed_evidence(tracker_db, tmp_path, feed_server):
+    save(tmp_path)
+    ok("resolve", "1", "--status", "broken", "--date", "2025-07-02", "--by", "ana", "--note", "no ferry by July")
+    feed = rss(("k-1", "Fri, 20 Jun 2025 09:00:00 +0000", "Westmere electric ferry enters service",
+                "The Westmere Ferry Company launched its electric ferry between Alder Quay and Birch Point on Friday."))
+    feed_server.set_route("/late.xml", Reply(200, feed.encode(), {"Content-Type": "application/rss+xml"}))
+    ok("feeds", "add", feed_server.url("/late.xml"))
+    ok("--as-of", "2025-08-01", "poll", "--all")
+    shown = json.loads(ok("--as-of", "2025-08-01", "show", "1", "--format", "json"))
+    assert shown["status"] == "broken" and shown["status_source"] == "manual"
+    assert [e["state"] for e in shown["evidence"] if e["kind"] == "fulfilment"] == ["proposed"]
+
+
+def test_search_feeds_are_derived_and_shown(tracker_db, tmp_path, feed_server):
+    config = tmp_path / "tracker.toml"
+    config.write_text(config.read_text() + f'[search]\ntemplates = ["{feed_server.url("/search.xml")}?q={{query}}"]\n')
+    save(tmp_path)
+    feed_server.set_route("/search.xml", Reply(200, rss().encode(), {"Content-Type": "application/rss+xml"}))
+    ok("poll")
+    shown = json.loads(ok("show", "1", "--format", "json"))
+    assert "Westmere" in shown["search_query"]
+    assert shown["search_urls"] and shown["search_urls"][0].startswith(feed_server.url("/search.xml?q="))
+    text = ok("show", "1")
+    assert "search query:" in text and "search feed:" in text
+    assert feed_server.hits["/search.xml"] >= 1

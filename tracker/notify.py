@@ -1,0 +1,89 @@
+"""Notifications: each status change is sent once to the configured Apprise URLs.
+
+A change is marked in the ``notifications`` table when it was sent (or
+skipped because it was older than ``notify.max_age_days`` when first seen,
+so a new URL on an old database does not replay its history). A failed send
+is retried at the next run; nothing is sent twice.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from dataclasses import dataclass
+
+from sqlalchemy import Engine, select
+from sqlalchemy.orm import Session
+
+from tracker.config import Config
+from tracker.db import write_session
+from tracker.models import Notification, StatusChange
+
+log = logging.getLogger("tracker.notify")
+BATCH = 200
+
+
+@dataclass
+class NotifyResult:
+    sent: int = 0
+    skipped: int = 0
+    failed: int = 0
+
+
+def message(change: StatusChange, base_url: str) -> tuple[str, str]:
+    """Title and body of one change: the commitment, the new status, the reason and a link."""
+    c = change.commitment
+    title = f"{c.actor.name}: {change.to_status.replace('_', ' ')}"
+    link = f"{base_url.rstrip('/')}/c/{c.id}.html" if base_url.startswith(("http://", "https://")) else ""
+    lines = [f"{c.actor.name} promised to {c.what}.", f"Status: {change.from_status or 'new'} -> {change.to_status}",
+             f"Why: {change.reason}"]
+    if c.due_latest:
+        lines.append(f"Deadline: {c.due_latest}")
+    if link:
+        lines.append(f"Details: {link}")
+    return title, "\n".join(lines)
+
+
+def unsent(session: Session) -> list[StatusChange]:
+    """Changes (other than a promise being recorded) not yet sent or skipped."""
+    done = select(Notification.status_change_id)
+    stmt = (select(StatusChange).where(StatusChange.from_status.is_not(None), StatusChange.id.not_in(done))
+            .order_by(StatusChange.id).limit(BATCH))
+    return list(session.scalars(stmt))
+
+
+def notify_pending(engine: Engine, config: Config, now: dt.datetime) -> NotifyResult:
+    """Send every unsent change; no-op when no Apprise URL is configured."""
+    result = NotifyResult()
+    if not config.notify.urls:
+        return result
+    import apprise
+
+    sender = apprise.Apprise()
+    for url in config.notify.urls:
+        sender.add(url)
+    cutoff = now - dt.timedelta(days=config.notify.max_age_days)
+    while True:
+        with write_session(engine) as session:
+            batch = unsent(session)
+            if not batch:
+                return result
+            for change in batch:
+                _send_one(session, sender, change, config, cutoff, result)
+            if result.failed:
+                return result  # the receiver is down: retry at the next run
+
+
+def _send_one(session: Session, sender: object, change: StatusChange, config: Config, cutoff: dt.datetime,
+              result: NotifyResult) -> None:
+    if change.recorded_at < cutoff:
+        session.add(Notification(status_change_id=change.id, state="skipped", detail="older than max_age_days"))
+        result.skipped += 1
+        return
+    title, body = message(change, config.report.base_url)
+    if sender.notify(title=title, body=body):  # type: ignore[attr-defined]
+        session.add(Notification(status_change_id=change.id, state="sent"))
+        result.sent += 1
+    else:
+        result.failed += 1
+        log.warning("notification for change %s failed; will retry", change.id)
