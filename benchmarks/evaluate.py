@@ -302,9 +302,17 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("data_dir", type=Path, help="a cases/ directory or its parent")
     ap.add_argument("--tsv", type=Path, help="deadline phrase table (default: DATA_DIR[/..]/deadlines.tsv)")
     ap.add_argument("--verbose", "-v", action="store_true", help="list misses, false positives and mismatches")
+    ap.add_argument("--pipeline", action="store_true",
+                    help="run the whole pipeline per case (extract, poll feed.xml, match, judge as of as_of)")
     args = ap.parse_args(argv)
     if not args.data_dir.is_dir():
         ap.error(f"{args.data_dir} is not a directory")
+    if args.pipeline:
+        from eval_pipeline import evaluate_pipeline, print_report
+
+        rep, count = evaluate_pipeline(args.data_dir)
+        print_report(rep, count, args.verbose)
+        return 0
     cases = load_cases(args.data_dir)
     if not cases:
         ap.error(f"no cases (announcement.txt + expected.json) under {args.data_dir}")

@@ -6,6 +6,7 @@ import pytest
 
 from tests.clihelp import ok, run
 from tracker.errors import InputError
+from tests.feedserver import feed_server  # noqa: F401 - pytest fixture
 from tracker.sources import parse_text_file, read_source
 
 GOOD = ("date: 2025-05-06\nsource: Valley Times\ntitle: Bridge plan\n\n"
@@ -62,3 +63,38 @@ def test_cli_bad_input_exits_non_zero_and_stores_nothing(tmp_path):
     assert result.exit_code == 2 and "no text to read" in result.output
     assert "Traceback" not in result.output
     assert ok("list", "--format", "json").strip() == "[]"
+
+
+ARTICLE = """<!doctype html><html><head><title>Bridge plan | Valley Times</title>
+<meta property="article:published_time" content="2025-05-06T08:00:00Z">
+<meta property="og:site_name" content="Valley Times"></head>
+<body><nav>Home · Roads · Weather</nav><article><h1>Roads agency sets bridge date</h1>
+<p>The Valley Roads Agency will reopen the old river bridge to cyclists by the end of 2026, its director
+said on Monday. Engineers finished a survey of the piers last month and found them sound.</p>
+<p>The agency also plans to repaint the railings next spring, once the weather allows the work.</p>
+</article><footer>© Valley Times</footer></body></html>"""
+
+
+def test_url_article_text_and_date_from_page_metadata(feed_server):
+    from tests.feedserver import Reply
+
+    feed_server.set_route("/bridge.html", Reply(200, ARTICLE.encode(), {"Content-Type": "text/html; charset=utf-8"}))
+    src = read_source(feed_server.url("/bridge.html"))
+    assert str(src.published) == "2025-05-06" and src.publisher == "Valley Times"
+    assert "reopen the old river bridge" in src.text and "Home · Roads" not in src.text
+    out = ok("extract", feed_server.url("/bridge.html"), "--format", "json")
+    import json
+
+    found = json.loads(out)
+    assert any(f["due_latest"] == "2026-12-31" for f in found)
+
+
+def test_url_errors_are_one_line_failures(feed_server):
+    missing = run("extract", feed_server.url("/status/404"))
+    assert missing.exit_code == 1 and "404" in missing.output and "Traceback" not in missing.output
+
+
+def test_url_that_times_out(feed_server, tmp_path):
+    (tmp_path / "t.toml").write_text("[fetch]\ntotal_timeout = 1.0\nconnect_timeout = 1.0\n")
+    result = run("--config", str(tmp_path / "t.toml"), "extract", feed_server.url("/slow/headers?seconds=5"))
+    assert result.exit_code == 1 and "timed out" in result.output

@@ -1,0 +1,41 @@
+"""The daemon re-renders the status page after feed evidence changes a status."""
+
+from __future__ import annotations
+
+import signal
+import time
+
+import pytest
+
+from tests.clihelp import ok
+from tests.feedserver import Reply, feed_server  # noqa: F401 - pytest fixture
+from tests.test_daemon import start, stop
+
+pytestmark = pytest.mark.slow
+
+ITEM = ("<item><title>Harbour Council opens the ferry terminal</title><link>https://news.example.org/t</link>"
+        "<guid isPermaLink=\"false\">t-1</guid><pubDate>Mon, 04 May 2026 09:00:00 +0000</pubDate>"
+        "<description>The Harbour Council opened the new ferry terminal on Monday, two months early."
+        "</description></item>")
+
+
+def test_daemon_renders_the_site_after_evidence(tmp_path, feed_server):
+    feed = f'<?xml version="1.0"?><rss version="2.0"><channel><title>News</title>{ITEM}</channel></rss>'
+    feed_server.set_route("/news.xml", Reply(200, feed.encode(), {"Content-Type": "application/rss+xml"}))
+    site = tmp_path / "site"
+    (tmp_path / "tracker.toml").write_text(
+        f'[database]\nurl = "sqlite:///{tmp_path / "tracker.db"}"\n[daemon]\ntick = "1s"\n'
+        f'[fetch]\narchive_evidence_pages = false\n[report]\nout_dir = "{site}"\n'
+        f'[[feeds]]\nurl = "{feed_server.url("/news.xml")}"\nname = "news"\n', encoding="utf-8")
+    ok("db", "upgrade")
+    ok("--as-of", "2026-01-10", "add", "--actor", "Harbour Council", "--text", "open the new ferry terminal",
+       "--due", "2026-06-30", "--stated", "2026-01-10")
+    proc = start(tmp_path)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and not (site / "c" / "1.html").is_file():
+        time.sleep(0.2)
+    code, err = stop(proc, signal.SIGTERM)
+    assert code == 0, err
+    page = (site / "c" / "1.html").read_text(encoding="utf-8")
+    assert "Kept" in page and "Harbour Council opens the ferry terminal" in page
+    assert "report:" in err
