@@ -140,3 +140,64 @@ def test_search_feeds_are_derived_and_shown(tracker_db, tmp_path, feed_server):
     text = ok("show", "1")
     assert "search query:" in text and "search feed:" in text
     assert feed_server.hits["/search.xml"] >= 1
+
+
+TEASER_ARTICLE = """<!doctype html><html><head><title>Library plan</title>
+<meta property="article:published_time" content="2025-03-03T08:00:00Z"></head><body><article>
+<h1>Council sets library date</h1>
+<p>The Kelby Town Council will open the new public library on Mill Street by the end of 2026, the mayor
+said on Monday, after the council approved the final budget for the building and its fittings.</p>
+<p>The library will hold about forty thousand books and a makerspace for young people.</p>
+</article></body></html>"""
+
+
+def test_announcement_feed_teaser_reads_the_linked_page(tracker_db, feed_server):
+    feed_server.set_route("/library.html", Reply(200, TEASER_ARTICLE.encode(), {"Content-Type": "text/html"}))
+    item = (f"<item><title>Library plan</title><link>{feed_server.url('/library.html')}</link>"
+            "<guid>lib-1</guid><pubDate>Tue, 04 Mar 2025 10:00:00 +0000</pubDate>"
+            "<description>A new library for Kelby.</description></item>")
+    feed = f'<?xml version="1.0"?><rss version="2.0"><channel><title>Council</title>{item}</channel></rss>'
+    feed_server.set_route("/council.xml", Reply(200, feed.encode(), {"Content-Type": "application/rss+xml"}))
+    ok("feeds", "add", feed_server.url("/council.xml"), "--role", "announcements")
+    out = ok("poll")
+    assert "1 new commitments" in out
+    rows = json.loads(ok("list", "--format", "json"))
+    assert rows[0]["actor"] == "Kelby Town Council" and rows[0]["due_latest"] == "2026-12-31"
+    assert rows[0]["stated_on"] == "2025-03-04", "dated by the feed item"
+    assert feed_server.hits["/library.html"] == 1
+
+
+def test_accepted_evidence_keeps_the_linked_page(db_url, tmp_path, feed_server):
+    (tmp_path / "tracker.toml").write_text(f'[database]\nurl = "{db_url}"\n', encoding="utf-8")
+    ok("db", "upgrade")
+    save(tmp_path)
+    page = ("<html><body><article><h1>Ferry launched</h1><p>The Westmere Ferry Company launched its electric "
+            "ferry between Alder Quay and Birch Point on Friday, with the first crossing leaving at seven in "
+            "the morning and a full load of commuters.</p></article></body></html>")
+    feed_server.set_route("/ferry.html", Reply(200, page.encode(), {"Content-Type": "text/html"}))
+    item = (f"<item><title>Westmere electric ferry enters service</title><link>{feed_server.url('/ferry.html')}"
+            "</link><guid>f-1</guid><pubDate>Fri, 20 Jun 2025 09:00:00 +0000</pubDate><description>The Westmere "
+            "Ferry Company launched its electric ferry between Alder Quay and Birch Point on Friday.</description>"
+            "</item>")
+    feed = f'<?xml version="1.0"?><rss version="2.0"><channel><title>Herald</title>{item}</channel></rss>'
+    feed_server.set_route("/ferry.xml", Reply(200, feed.encode(), {"Content-Type": "application/rss+xml"}))
+    ok("feeds", "add", feed_server.url("/ferry.xml"))
+    ok("--as-of", "2025-07-01", "poll", "--all")
+    from sqlalchemy import select
+
+    from tracker import db
+    from tracker.models import Evidence
+
+    with db.read_session(db.make_engine(db_url)) as session:
+        ev = session.scalars(select(Evidence).where(Evidence.state == "accepted")).one()
+        assert "full load of commuters" in ev.page_text and len(ev.page_hash) == 64 and ev.page_fetched_at
+    assert feed_server.hits["/ferry.html"] == 1
+    ok("--as-of", "2025-07-01", "poll", "--all")
+    assert feed_server.hits["/ferry.html"] == 1, "fetched once"
+
+
+def test_stale_commitments_are_listed_for_review(tracker_db, tmp_path):
+    save(tmp_path)
+    out = ok("--as-of", "2025-09-01", "review", "--stale")
+    assert "no evidence for 90 days" in out and "electric ferry" in out
+    assert "no open commitment" in ok("--as-of", "2025-03-01", "review", "--stale")

@@ -137,3 +137,16 @@ def test_config_feeds_sync_thousands(ready, tmp_path):
     with db.write_session(engine) as session:
         assert sync_config_feeds(session, config.feeds, "30m", now) == 0  # idempotent
         assert session.scalar(select(func.count()).select_from(Feed)) == 3000
+
+
+def test_status_lists_paused_and_silent_feeds(ready, feed_server):
+    ok("feeds", "add", feed_server.url("/gen/quiet/2.xml"), "--name", "quiet")
+    ok("feeds", "add", feed_server.url("/status/410"), "--name", "gone")
+    ok("--as-of", "2026-01-01", "poll", "--all")
+    ok("--as-of", "2026-01-20", "poll", "--all")  # nothing new since January 1st
+    report = json.loads(ok("--as-of", "2026-01-20", "status", "--format", "json"))
+    assert [f["name"] for f in report["silent"]] == ["quiet"]
+    assert [f["name"] for f in report["paused"]] == ["gone"]
+    text = ok("--as-of", "2026-01-20", "status")
+    assert "silent: feed 1 quiet: no new item since 2026-01-01" in text
+    assert "paused: feed 2 gone" in text and "tracker feeds resume 2" in text
