@@ -36,9 +36,9 @@ Scoring (as in the data README):
   empty lo/hi want no deadline (a ``DeadlineError`` or a null ``latest``).
 
 ``--verbose`` lists, per case, misses, false positives and actor/deadline
-mismatches. Only extraction is scored here; a whole-pipeline mode (feeds ->
-statuses, the ``outcome`` fields) can be added as another ``evaluate_*``
-function next to :func:`evaluate_extraction` and a flag in :func:`main`.
+mismatches. By default only extraction is scored; ``--pipeline`` runs the
+whole pipeline per case instead (feeds -> statuses against the ``outcome``
+fields; see ``eval_pipeline.py``).
 """
 
 from __future__ import annotations
@@ -95,8 +95,12 @@ def load_cases(data_dir: Path) -> list[Case]:
     for d in case_dirs(data_dir):
         header, text = read_announcement(d / "announcement.txt")
         expected = json.loads((d / "expected.json").read_text(encoding="utf-8"))
-        published = dt.date.fromisoformat(expected.get("published") or header["date"])
-        cases.append(Case(d.name, text, published, expected))
+        day = expected.get("published") or header.get("date")
+        if not day:
+            print(f"skipping {d.name}: no publication date (expected.json 'published' or 'date:' header)",
+                  file=sys.stderr)
+            continue
+        cases.append(Case(d.name, text, dt.date.fromisoformat(day), expected))
     return cases
 
 

@@ -398,6 +398,10 @@ MORE_FOUND = [
     ("Corvell Foods won't be raising prices this year, chief executive Lina Moss said.", "not raise prices"),
     ("Corvell Foods will, however, keep its head office in Tarnby until the end of 2026.", "keep its head office in Tarnby"),
     ("The company said the free loyalty app would remain available to all customers.", "keep the free loyalty app available"),
+    ("There will be no price rises before the end of 2026, the company said.", "have no price rises"),
+    ('"Our customers will not pay more for delivery," chief executive Lina Moss said.', "ensure our customers do not pay more"),
+    ("Corvell Foods today opened a shop in Lund and announced plans to open another by the end of 2026.", "open another"),
+    ("Corvell Foods said bread prices would not rise above inflation before the end of 2026.", "ensure bread prices do not rise above inflation"),
     ("Corvell Foods said it expected the mill to open by the end of 2026.", "open the mill"),
 ]
 
@@ -411,6 +415,12 @@ def test_more_sentence_shapes(sentence: str, what: str) -> None:
 
 MORE_TRAPS = [
     "Consumer group Fairloaf said the group would sue Corvell Foods by June.",
+    "Corvell Foods said its Lund mill will not open until the spring of 2027.",
+    "The new ovens will not be ready before the end of 2026, the company said.",
+    "The mill is due to be shipped in parts in February.",
+    "The regulator will review the merger in July.",
+    "Corvell Foods' chief executive said the new mill would allow 6,000 extra loaves a day.",
+    "The regulator will publish its review of the bakery market in January.",
     "Asked whether Corvell Foods would list its shares, Moss said it had no plans to do so.",
     "Corvell Foods is building a new mill in Lund.",
     "Industry body Bakers UK warned that flour prices will rise next year.",
@@ -422,3 +432,12 @@ MORE_TRAPS = [
 @pytest.mark.parametrize("sentence", MORE_TRAPS)
 def test_more_traps(sentence: str) -> None:
     assert run(INTRO + sentence) == []
+
+
+def test_a_spokesperson_titled_head_of_something_speaks_for_the_organisation() -> None:
+    text = INTRO + (
+        "Corvell Foods will open a bakery school by the end of 2026, head of training Siri Aas said. "
+        '"We will also publish the syllabus by the end of 2026," Aas said.'
+    )
+    found = run(text)
+    assert [c.actor for c in found] == ["Corvell Foods", "Corvell Foods"]

@@ -48,7 +48,7 @@ ORG_NOUNS = frozenset(
     municipality state province county board commission regulator committee exchange university school hospital
     institute organisation organization party coalition cabinet parliament police army military telecom miner
     refiner producer supplier distributor railway railroad service consortium partnership body watchdog registry
-    network giant outfit firm's project's maintainers unit division subsidiary office bureau secretariat
+    network giant outfit firm's project's maintainers division subsidiary office bureau secretariat
     directorate inspectorate body vendor""".split()
 )
 # Heads and modifiers that mark someone who is not promising anything themselves.
@@ -82,6 +82,11 @@ TITLE = (
 _NAME_TOKEN = r"[A-Z][a-z\u00c0-\u024f'\u2019-]+"
 _PERSON_NAME = rf"{_NAME_TOKEN}(?:\s+(?:van|von|de|da|del|der|bin|al|le|la)\s+{_NAME_TOKEN}|\s+{_NAME_TOKEN}){{1,2}}"
 _TITLED = re.compile(rf"\b(?P<title>{TITLE}),?\s+(?P<name>{_PERSON_NAME})")
+# "head of network planning Siri Aas", "director of operations Lena Berg"
+_TITLE_OF = re.compile(
+    rf"\b(?P<title>(?i:head|director|chief|vice\s+president|manager|minister|secretary|commissioner))\s+of\s+"
+    rf"(?:[a-z-]+\s+){{1,3}}?(?P<name>{_PERSON_NAME})"
+)
 _PRE_WORDS = re.compile(r"(?:[\w'\u2019&-]+[ ]+){0,3}$")
 _NAME_COMMA_TITLE = re.compile(
     rf"(?P<name>{_PERSON_NAME}),\s+(?:the\s+|a\s+)?(?P<pre>(?:[\w'\u2019&.-]+\s+){{0,3}}?)(?P<title>{TITLE})(?:\s+and\s+(?:{TITLE}))?"
@@ -129,6 +134,16 @@ _TICKER = re.compile(
 _ROLE_OF = re.compile(r"^(?:.*\b(?:Officer|Executive|President|Director|Chairman|Chairwoman|Chair|Secretary|Minister|Head|Chief|"
                       r"Founder|Manager|Partner|Spokesperson|Spokesman|Spokeswoman)[ ]+(?:of|at|for)[ ]+)(.+)$")
 _SUBUNITS = frozenset({"Board", "Board of Directors", "Management", "Executive Committee", "Supervisory Board"})
+_PLACE_CONTEXT = re.compile(
+    r"(?:['\u2019]s)?[ ]+(?:mayor|governor|residents|people|streets|city|town|council|police|hospitals?|schools|roads|"
+    r"economy|population|citizens|voters|region|area|suburbs|centre|center|harbour|port|airport)\b",
+    re.I,
+)
+# Bodies that watch the actor rather than speak for it (unless the text names one as the actor).
+_OVERSIGHT = frozenset(
+    """regulator regulators watchdog court courts tribunal ombudsman auditor auditors inspector inspectors
+    inspectorate prosecutor prosecutors judge""".split()
+)
 _PUBLIC_BODIES = frozenset(
     {"ministry", "department", "agency", "office", "council", "commission", "board", "authority", "regulator"}
 )
@@ -264,6 +279,13 @@ class ActorIndex:
             found.append((m.start(), m.group("name"), m.group("title"), m.group("pre") or "", m.group("org")))
         for m in _POSS_TITLE_NAME.finditer(text):
             found.append((m.start("name"), m.group("name"), m.group("title"), m.group("org") + " " + m.group("pre"), None))
+        for m in _TITLE_OF.finditer(text):
+            pre = _PRE_WORDS.search(text[max(0, m.start() - 60) : m.start()]).group(0)
+            found.append((m.start("name"), m.group("name"), m.group("title"), pre, None))
+        for m in re.finditer(rf"\b(?P<name>{_PERSON_NAME})\s+(?:said|says|told|added|wrote)\b", text):
+            surname = m.group("name").split()[-1]
+            if re.search(rf"(?<![\w-]){re.escape(surname)}\s+(?:said|says|told|added|wrote|admitted|insisted)\b", text[m.end() :]):
+                found.append((m.start("name"), m.group("name"), "", "", None))  # "Siri Aas said ... Aas said"
         found.sort()
         self._titles: dict[Entity, list[tuple[str, str | None]]] = {}
         for pos, name, title, pre, org in found:
@@ -385,9 +407,11 @@ class ActorIndex:
             for f in forms:
                 if f in o.aliases or any(x is not o and (x.name.startswith(f + " ") or x.name == f) for x in self.entities):
                     continue
-                # used on its own: not followed by the rest of the name or by another capitalised word
+                # used on its own: not followed by the rest of the name, another capitalised word, or
+                # a word that makes it a place ("Riverton's mayor", "Riverton residents")
                 for occ in re.finditer(rf"(?<![\w-]){re.escape(f)}(?![\w-])", self.text):
-                    if not re.match(r"[ ]+[A-Z0-9]", self.text[occ.end() : occ.end() + 3]):
+                    after = self.text[occ.end() : occ.end() + 30]
+                    if not re.match(r"[ ]+[A-Z0-9]", after) and not _PLACE_CONTEXT.match(after):
                         o.aliases.add(f)
                         break
 
@@ -403,6 +427,10 @@ class ActorIndex:
             if person.third_party:
                 continue
             for pre, org in titles:
+                mayor = re.search(r"\b([A-Z][\w-]*(?:[ ]+[A-Z][\w-]*)*)['\u2019]s\s+mayor\b|\bmayor\s+of\s+([A-Z][\w-]*(?:[ ]+[A-Z][\w-]*)*)",
+                                  pre + " " + person.title, re.I)
+                if mayor and not org:  # a mayor speaks for the city: "Riverton's mayor" -> City of Riverton
+                    org = "City of " + (mayor.group(1) or mayor.group(2))
                 affil = self.find_org(org) if org else None
                 if affil is None and org:
                     affil = self._add(org.removeprefix("the ").strip(), "org", person.first)
@@ -547,6 +575,10 @@ class ActorIndex:
             ent = focus.org or self.topic() or self.default
             return ("actor", ent) if ent else ("unknown", None)
         det = re.match(r"(?:the|its|their|our|this|his|her|my|your)\s", low) is not None
+        if det and head not in ORG_NOUNS and len(low.split()) == 2 and self._org_by_type(head) is not None:
+            return "actor", self._org_by_type(head)  # "the observatory" for the Altamira Observatory
+        if head in _OVERSIGHT and (det or low == head) and self._org_by_type(head) is None:
+            return "third", None  # "the regulator will publish a report": someone else's business
         if head in ORG_NOUNS and (det or low == head):
             ent = self._org_by_type(head)
             if ent is None and len(low.split()) > 2 and low.startswith("the ") and not re.search(r"[-]", low):

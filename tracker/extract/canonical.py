@@ -93,7 +93,8 @@ def is_participle(word: str) -> bool:
 
 _CUT = re.compile(
     r",(?!\d)|\s(?:with|after|as|while|which|who|amid|despite|following|because|so\s+that|in\s+order\s+to|marking|"
-    r"signall?ing|easing|according\s+to|ensuring|allowing|adding|bringing|making\s+it|two\s+years|earlier\s+than)\s",
+    r"signall?ing|easing|according\s+to|ensuring|allowing|adding|bringing|making\s+it|two\s+years|earlier\s+than|"
+    r"rather\s+than|instead\s+of)\s",
     re.I,
 )
 
@@ -137,7 +138,15 @@ def describe(vp: str, *, subject: str | None, thing_subject: bool, negated: bool
     if family == "target":
         return _tidy(f"{neg}target " + re.sub(r"^(?:targets|is\s+targeting|are\s+targeting)\s+", "", vp, flags=re.I))
     if thing_subject and subject:
-        return _tidy(neg + _turn_round(words, subject))
+        if subject.strip().lower() == "there":
+            return _tidy(_existential(words, negated))
+        turned = _turn_round(words, subject)
+        if negated and turned.startswith("ensure "):
+            # "our passengers will not pay more" -> "ensure our passengers do not pay more"
+            head, _, tail = turned[len("ensure ") :].partition(" " + base_form(words[0]) + " ")
+            if tail or turned.endswith(" " + base_form(words[0])):
+                return _tidy(f"ensure {head} do not {base_form(words[0])} {tail}")
+        return _tidy(neg + turned)
     verb = base_form(words[0])
     if verb == "be" and len(words) > 1 and words[1].lower().endswith("ing"):
         words = [base_form(words[1]), *words[2:]]  # "be raising prices" -> "raise prices"
@@ -163,6 +172,14 @@ def _subject_np(subject: str) -> str:
     s = re.sub(r"^(?:every|each)\s+", "every ", s, flags=re.I)
     first = s.split()[0] if s.split() else ""
     return s[:1].lower() + s[1:] if first.lower() in _LOWER_FIRST else s
+
+
+def _existential(words: list[str], negated: bool) -> str:
+    """"there would be no paid expansions" -> "have no paid expansions"; "there will not be cuts" -> "have no cuts"."""
+    rest = words[1:] if words and words[0].lower() == "be" else words
+    if negated and rest[:1] != ["no"]:
+        rest = ["no", *rest]
+    return "have " + " ".join(rest)
 
 
 def _turn_round(words: list[str], subject: str) -> str:

@@ -215,7 +215,8 @@ _HEDGE = (
     r"signals?|signalled|signaled|predicted|predicts|estimated|estimates|speculated|speculates|reckons?|"
     r"reckoned|doubts?|doubted|warned|warns|questioned|questions|wondered|wonders|asked|asks|expects?|expected|"
     r"projected|projects|forecast|forecasts|argued|argues|claimed|claims|reported|reports|understands|"
-    r"learned|learnt|heard|assumes?|assumed|suspects?|suspected|worried|worries|cautioned|noted\s+that\s+it\s+was\s+unclear"
+    r"learned|learnt|heard|assumes?|assumed|suspects?|suspected|worried|worries|cautioned|noted\s+that\s+it\s+was\s+unclear|"
+    r"(?:is|was|are|were|remains?|felt|feels)\s+[\"\u201c]?(?:confident|hopeful|optimistic|convinced|sure|certain)[\"\u201d]?"
 )
 _FRAME = re.compile(
     rf"\b(?P<fv>(?P<speech>(?:told|tells|assured|informed|reminded)(?:\s+[\w'\u2019]+){{1,6}}?|{_SPEECH})|(?P<promise>{_PROMISE})|(?P<hedge>{_HEDGE}))"
@@ -351,7 +352,8 @@ def read_clause(sentence: str, cue: Cue, quote_start: int | None, quote_speaker:
         frame=sentence[floor:start], frame_kind=frame_kind, frame_speaker=frame_speaker,
         trailing_speaker=trailing, quote_speaker=quote_speaker, in_quote=quote_start is not None,
         vp_start=cue.verb_start, vp_end=max(vp_end, cue.verb_start),
-        negated=cue.negated or bool(re.match(r"(?:no|none|nothing|neither|nobody)\b", subject, re.I)),
+        negated=cue.negated or bool(re.match(r"(?:no|none|nothing|neither|nobody)\b", subject, re.I))
+        or (subject.lower() == "there" and re.match(r"be\s+no\b", sentence[cue.verb_start :], re.I) is not None),
         conditional=False,
     )
     if previous is not None and clause.frame_kind is None and not clause.in_quote:

@@ -40,6 +40,12 @@ _STATIVE = frozenset(
     """have include feature contain cost remain need require mean seem appear look sound feel weigh measure
     depend involve represent reflect suggest signal compete replace""".split()
 )
+_PRICES = frozenset("""prices price fares fare fees fee bills bill charges charge tariffs tariff rents rent premiums""".split())
+# What a thing will do for people: an effect, not an undertaking ("the unit would allow 6,000 operations").
+_EFFECT = frozenset(
+    """allow enable let help create save boost generate attract provide serve support transform revolutionise
+    revolutionize benefit affect impact change make give bring deliver""".split()
+)
 # Forecasts, not promises: "expects revenue to grow", "prices will rise".
 _MOVEMENT = frozenset(
     """grow rise fall increase decrease decline drop climb slow improve worsen recover exceed top hit reach
@@ -61,14 +67,22 @@ _ABSTRACT_HEADS = frozenset(
 )
 # Verbs that commit to nothing checkable unless a date comes with them.
 _VAGUE = frozenset(
-    """continue work seek try look explore consider evaluate assess review monitor strive endeavour endeavor
-    engage focus remain pursue prioritise prioritize drive ensure help lead study examine""".split()
+    """continue work seek try strive endeavour endeavor engage focus remain pursue prioritise prioritize drive
+    ensure help lead""".split()
 )
-_PRONOUN_OBJECTS = frozenset({"it", "that", "this", "them", "so", "those", "these", "everything", "something"})
+# Deliberating is not delivering: "the regulator will review the plans in July".
+_PROCESS = frozenset("""review consider assess evaluate examine study monitor discuss explore look debate""".split())
+_PRONOUN_OBJECTS = frozenset({"it", "that", "this", "so", "everything", "something"})
 _LOGISTICS = re.compile(
     r"\b(?:conference\s+call|earnings\s+call|investor\s+call|webcast|press\s+conference|news\s+conference|"
     r"media\s+briefing|annual\s+(?:general\s+)?meeting|results\s+presentation|fireside\s+chat)\b",
     re.I,
+)
+# Said of a thing with "not", these report a delay rather than promise restraint.
+_ERGATIVE_EVENTS = frozenset("""open reopen launch start begin resume ship arrive debut finish complete return""".split())
+_READINESS = frozenset(
+    """ready available complete completed finished open operational live online built delivered installed
+    done launched""".split()
 )
 _PREPOSITIONS = frozenset(
     """in on at by from to for with within before after until during next this later early soon""".split()
@@ -161,7 +175,7 @@ def _focus_before(sent: Sentence, index: ActorIndex, focus: Focus) -> None:
     """A sentence that opens with a (recurring) organisation moves the focus to it."""
     ent, _ = index.named_in(re.sub(r"^\W+", "", sent.text))
     if ent is not None and ent.kind == "org" and not ent.third_party:
-        if ent is index.topic() or _mentions(index, ent) >= 2:
+        if ent is index.topic() or index.mentions(ent) >= 2:
             focus.org = ent
     for person in index.people():
         if person.name in sent.text:
@@ -173,10 +187,6 @@ def _focus_after(sent: Sentence, index: ActorIndex, focus: Focus) -> None:
     last = index.last_person_in(sent.text)
     if last is not None:
         focus.person = last
-
-
-def _mentions(index: ActorIndex, ent: Entity) -> int:
-    return index.mentions(ent)
 
 
 # -- reading one cue --------------------------------------------------------
@@ -236,54 +246,95 @@ def _clauses(sent: Sentence) -> list[Clause]:
 
 def _read(doc: _Doc, sent: Sentence, clause: Clause, previous: Entity | None) -> _Found | None:
     """Who promises what in the clause, or None when it is not a promise."""
-    cue, index, focus, published = clause.cue, doc.index, doc.focus, doc.published
-    if clause.reject or past_context(sent.text[: cue.start], published.year):
+    cue, index, focus = clause.cue, doc.index, doc.focus
+    if _ruled_out(doc, sent, clause):
         return None
-    if _is_forecast(sent.text[cue.start : clause.vp_end], cue):
-        return None
-    if cue.family == "progressive" and not _dated(doc, sent, clause):
-        return None  # "is building a plant": under way, not promised; "is opening it on 3 May": promised
     speaker = _speaker(clause, index, focus)
     if speaker is THIRD:
         return None
     speaker_org = _as_actor(speaker, index, focus)
+    subject, kind, ent = _classify_subject(doc, sent, clause, previous, speaker_org)
+    if kind == "third":
+        return None
+    if cue.family in ("would", "reported_plan") and not (
+        clause.frame_kind in ("speech", "promise") or clause.trailing_speaker
+        or (clause.conditional and cue.family == "would")
+    ):
+        return None  # a hypothetical in the writer's voice ("the bill would give patients ...")
+    verb_words = sent.text[cue.verb_start : clause.vp_end].split()
+    cue_text = sent.text[cue.start : cue.end].lower()
+    if kind == "thing" or (kind == "unknown" and subject):
+        reported = clause.frame_kind in ("speech", "promise") or clause.in_quote or clause.trailing_speaker is not None
+        # a thing named with its owner ("Aurelia FC's new stadium") is spoken for by the owner
+        if not _thing_predicate_ok(doc, verb_words, cue, reported or ent is not None, sent, clause, subject):
+            return None
+        actor = speaker_org or ent or focus.org or index.topic() or index.default
+        return _Found(clause, actor, True, subject, cue_text)
+    if kind == "unknown":
+        actor = focus.org or index.topic() or index.default
+    elif ent is not None and ent.kind == "person" and ent.political and subject.lower() not in {"he", "she", "i"}:
+        actor = ent  # "the mayor, Dana Okafor, pledged ...": an elected official's own promise
+    else:
+        actor = _as_actor(ent, index, focus)
+    if _is_passive(verb_words) and cue.family in ("will", "would", "going_to"):
+        return None  # "the company will be fined": done to the actor, not promised by it
+    if not _actor_predicate_ok(doc, verb_words, cue, sent, clause):
+        return None
+    return _Found(clause, actor, False, subject, cue_text)
+
+
+def _ruled_out(doc: _Doc, sent: Sentence, clause: Clause) -> bool:
+    """Rejected by the clause reader, set in the past, a forecast, or an undated progressive."""
+    cue = clause.cue
+    if clause.reject or past_context(sent.text[: cue.start], doc.published.year):
+        return True
+    if _is_forecast(sent.text[cue.start : clause.vp_end], cue):
+        return True
+    # "is building a plant": under way, not promised; "is opening it on 3 May": promised
+    return cue.family == "progressive" and not _dated(doc, sent, clause)
+
+
+def _is_passive(words: list[str]) -> bool:
+    return len(words) > 1 and words[0] == "be" and is_participle(words[1].strip(",."))
+
+
+def _classify_subject(doc: _Doc, sent: Sentence, clause: Clause, previous: Entity | None,
+                      speaker_org: Entity | None) -> tuple[str, str, Entity | None]:
+    """(subject, kind, entity): kind is actor / thing / third / unknown, as in :meth:`ActorIndex.resolve`."""
+    cue, index, focus = clause.cue, doc.index, doc.focus
     subject = clause.subject
+    if re.search(r"\s(?:and|but|then)$", subject):
+        subject = _leading_subject(subject, index)  # "Vantor today opened X and announced plans to ..."
     if not subject:
         kind, ent = ("actor", previous or speaker_org) if (previous or speaker_org) else ("unknown", None)
     elif subject.lower() in {"it", "they", "he", "she"} and clause.frame_speaker and speaker_org is not None:
         kind, ent = "actor", speaker_org  # "Valdor said it would ...": "it" is who is speaking
     else:
-        kind, ent = index.resolve(subject, focus, speaker=speaker_org if clause.in_quote else None, fallback=speaker_org)
+        kind, ent = index.resolve(subject, focus, speaker=speaker_org if clause.in_quote else None,
+                                  fallback=speaker_org)
     verb_words = sent.text[cue.verb_start : clause.vp_end].split()
-    passive = len(verb_words) > 1 and verb_words[0] == "be" and is_participle(verb_words[1].strip(",."))
-    if (clause.in_quote or passive) and subject.lower() in _DEMONSTRATIVES:
-        kind, ent = "thing", None  # "it" in a quote or a passive is a thing: an organisation says "we"
+    passive = _is_passive(verb_words)
+    low = subject.lower()
+    if (clause.in_quote or passive) and low in _DEMONSTRATIVES:
+        return subject, "thing", None  # "it" in a quote or a passive is a thing: an organisation says "we"
     if kind == "third" and passive and cue.family in ("will", "would", "going_to", "set_to"):
-        kind, ent = "thing", None  # "Customers will not be charged": the subject is not the one acting
-    if kind == "third":
-        return None
+        return subject, "thing", None  # "Customers will not be charged": the subject is not the one acting
+    if kind == "third" and clause.in_quote and re.match(r"(?:our|my)\s", low):
+        return subject, "thing", None  # "our passengers will not pay more": a promise about its customers
+    if low == "there":
+        return subject, "thing", None  # "there will be no paid expansions"
     if kind == "thing" and ent is None and _acts_like_an_organisation(subject, cue, verb_words, index):
-        kind, ent = "actor", index.add_org(subject.strip(), sent.start + clause.subject_start)
-    reported = clause.frame_kind in ("speech", "promise") or clause.in_quote or clause.trailing_speaker is not None
-    if cue.family in ("would", "reported_plan") and not (
-        clause.frame_kind in ("speech", "promise") or clause.trailing_speaker or (clause.conditional and cue.family == "would")
-    ):
-        return None  # a hypothetical in the writer's voice ("the bill would give patients ...")
-    if kind == "thing" or (kind == "unknown" and subject):
-        # a thing its owner is named with ("Aurelia FC's new stadium") is spoken for by the owner
-        if not _thing_predicate_ok(doc, verb_words, cue, reported or ent is not None, sent, clause, subject):
-            return None
-        actor = speaker_org or ent or focus.org or index.topic() or index.default
-        return _Found(clause, actor, True, subject, sent.text[cue.start : cue.end].lower())
-    if kind == "unknown":
-        actor = focus.org or index.topic() or index.default
-    else:
-        actor = _as_actor(ent, index, focus)
-    if passive and cue.family in ("will", "would", "going_to"):
-        return None  # "the company will be fined": done to the actor, not promised by it
-    if not _actor_predicate_ok(doc, verb_words, cue, sent, clause):
-        return None
-    return _Found(clause, actor, False, subject, sent.text[cue.start : cue.end].lower())
+        return subject, "actor", index.add_org(subject.strip(), sent.start + clause.subject_start)
+    return subject, kind, ent
+
+
+def _leading_subject(text: str, index: ActorIndex) -> str:
+    """The subject of the first of two coordinated verbs: the name or pronoun the clause opens with."""
+    ent, end = index.named_in(text)
+    if ent is not None:
+        return text[:end]
+    m = re.match(r"(.+?)\s+(?:is|are|was|were|has|have|had|will|would|can|could|did|does|do)\b", text)
+    return m.group(1) if m else ""
 
 
 def _dated(doc: _Doc, sent: Sentence, clause: Clause) -> bool:
@@ -340,12 +391,20 @@ def _thing_predicate_ok(doc: _Doc, words: list[str], cue, reported: bool, sent: 
     verb = base_form(words[0].strip(",."))
     nxt = words[1].lower().strip(",.") if len(words) > 1 else ""
     dated = _dated(doc, sent, clause)
+    if clause.negated and (verb in _ERGATIVE_EVENTS or (verb == "be" and nxt in _READINESS)):
+        return False  # "the tram will not open until mid-2027", "the roof will not be finished": a delay
+    if cue.family == "set_to" and not reported:
+        return False  # "the mirror is due to be shipped in February": a schedule, nobody's promise
+    if subject.lower() == "there":
+        return verb == "be" and reported and (clause.negated or nxt == "no" or dated)
     if verb in ("remain", "stay") and nxt in COMMIT_ADJ:
         verb = "be"  # "the free version would remain available": a promise to keep it so
     if verb == "be":
         ok = nxt in COMMIT_ADJ or (is_participle(nxt) and nxt not in HEDGE_PARTICIPLES)
         return ok and (dated or not _abstract(subject))
-    if verb in _STATIVE or verb in _MOVEMENT:
+    if verb in _MOVEMENT and head_noun(subject).lower() in _PRICES and (clause.negated or reported):
+        return True  # "bills would not rise above inflation": the actor sets its own prices
+    if verb in _STATIVE or verb in _MOVEMENT or (verb in _EFFECT and not dated):
         return False
     if _abstract(subject):
         return verb in EVENT_VERBS and dated and reported
@@ -380,6 +439,8 @@ def _actor_predicate_ok(doc: _Doc, words: list[str], cue, sent: Sentence, clause
         verb = base_form(nxt)  # "keep working hard": judge the activity
     if verb in _VAGUE:
         return _dated(doc, sent, clause)  # "we will continue to innovate" checks nothing; with a date it does
+    if verb in _PROCESS and not clause.negated:
+        return False
     if verb == "take" and re.match(r"(?:\w+\s+)?(?:years|months|weeks|days|time|longer|a\s+while)\b", " ".join(words[1:3])):
         return False  # "it will take several years": an estimate
     return True
@@ -448,22 +509,34 @@ def _confidence(found: _Found, has_deadline: bool) -> float:
     return round(max(0.05, min(0.99, conf)), 2)
 
 
-def _build(doc: _Doc, at: int, found: _Found) -> Candidate | None:
-    """The commitment for a read clause: deadline, due window, ``what``, confidence."""
-    sentences, index, published, conv = doc.sentences, doc.index, doc.published, doc.conv
-    sent, clause = sentences[at], found.clause
-    match, window = _deadline(doc, sent, clause)
+def _due(doc: _Doc, at: int, clause: Clause) -> tuple[str | None, dt.date | None, dt.date | None]:
+    """(deadline phrase, earliest, latest) for the clause in sentence ``at``.
+
+    An event the phrase hangs on ("before the 2025 Open") is dated from the rest
+    of the text when it says when the event is; a date the text gives beats a
+    general convention ("in time for the season").
+    """
+    sentences, published, conv = doc.sentences, doc.published, doc.conv
+    match, window = _deadline(doc, sentences[at], clause)
     phrase, pos = (match.phrase, match.start) if match else (None, None)
     if window is not None and window.latest is None and window.event:
-        when = event_date(window.event, sentences, at, published)  # "before the Open" + "the Open begins on June 23"
+        when = event_date(window.event, sentences, at, published)  # "... the Open begins on June 23"
         if when is not None:
             window = _resolve(phrase, published, conv, event_date=when) or window
     earliest, latest = (window.earliest, window.latest) if window else (None, None)
     if window is None or window.latest is None or "convention" in window.rule:
         anchored = _event_deadline(sentences, at, clause, published, phrase, pos)
-        if anchored is not None:  # the text itself dates the event the deadline hangs on
+        if anchored is not None:
             phrase, latest = anchored
             earliest = None
+    return phrase, earliest, latest
+
+
+def _build(doc: _Doc, at: int, found: _Found) -> Candidate | None:
+    """The commitment for a read clause: deadline, due window, ``what``, confidence."""
+    index, published = doc.index, doc.published
+    sent, clause = doc.sentences[at], found.clause
+    phrase, earliest, latest = _due(doc, at, clause)
     if latest is not None and latest < published:
         return None  # due before it was published: background, not a promise
     vp = sent.text[clause.vp_start : clause.vp_end]
