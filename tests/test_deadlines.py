@@ -231,3 +231,13 @@ def test_due_window_is_frozen() -> None:
     assert window == DueWindow("this year", D(2027, 1, 1), D(2027, 12, 31), window.rule)
     with pytest.raises(dataclasses.FrozenInstanceError):
         window.latest = None  # type: ignore[misc]
+
+
+@pytest.mark.parametrize("sentence,phrase", [
+    ("Brannvik Power will close its coal-fired station by the end of 2028.", "by the end of 2028"),
+    ("The Tarnby gas-fired plant will shut by 2029, the operator said.", "by 2029"),
+    ("The state-owned lender will open ten branches in 2027.", "in 2027"),
+])
+def test_compound_adjectives_are_not_past_tense_verbs(sentence, phrase):
+    found = find_deadline(sentence)
+    assert found is not None and found.phrase == phrase

@@ -212,6 +212,8 @@ def _tense_of(words: list[str], tokens: list[re.Match[str]], k: int, stop: int) 
         return None  # "is scheduled", "will be completed", "the expanded network": not a past verb
     if w in _STRONG_PAST:
         return "past"
+    if "-" in w.strip("-"):
+        return None  # "coal-fired", "state-owned", "long-awaited": compound adjectives, not verbs
     if w in _PARTICIPLES or (w.endswith("ed") and len(w) > 4 and w not in _NOT_PAST):
         finite = prev in _SUBJECTS or (k > 0 and tokens[k - 1].group()[0].isupper()) or prev[:1].isdigit()
         return "past" if finite else "weak"
