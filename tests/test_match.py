@@ -323,3 +323,13 @@ def test_search_query_names_actor_and_object():
     assert search_query(DRILL) == 'Orrin Tools "Gizmo 3" shipping'
     q = search_query(LANES)
     assert q.startswith("Cardan City Council") and "bike" in q
+
+
+def test_a_route_is_named_by_both_ends():
+    route = doc(30, "Tamsin Air", "add a weekly Kelby to Orrow service", due=D(2026, 9, 30))
+    other_end = score(item("Tamsin Air drops Kelby-Farne route", "Tamsin Air has cancelled its planned Kelby to "
+                           "Farne service, citing a lack of landing slots."), route)
+    assert other_end is None or other_end.score < REVIEW or other_end.kind != "cancellation"
+    same = score(item("Tamsin Air scraps Kelby-Orrow route", "Tamsin Air has cancelled its planned Kelby to Orrow "
+                      "service, citing a lack of landing slots."), route)
+    assert same is not None and same.kind == "cancellation" and same.score >= AUTO_ACCEPT

@@ -123,6 +123,8 @@ def profile(doc: CommitmentDoc) -> Profile:
     what = re.sub(r"\([^)]*\)", " ", what)
     # "version 5 of the Quire editor" is named "Quire 5" in the news
     what = re.sub(r"\bversion\s+(\d[\w.]*)\s+of\s+(?:the\s+|its\s+|their\s+)?([A-Z][\w-]*)", r"\2 \1", what)
+    # "a daily Port Aster to Hallen service" is the Port Aster-Hallen route: both ends name it
+    what = _ROUTE_TO.sub(r"\1-\2", what)
     toks = [t for t in tokenize(what)]
     quote_caps = {t.stem for t in tokenize(doc.quote or "")[1:] if t.cap and not t.punct}
     negated_action, toks = _strip_negation(toks)
@@ -162,6 +164,9 @@ def profile(doc: CommitmentDoc) -> Profile:
         alias_terms=frozenset(t.stem for t in tokenize(alias_text) if not t.punct) - lx.STOPWORDS,
         object_text=" ".join(t.text for t in obj if not t.punct),
     )
+
+
+_ROUTE_TO = re.compile(r"\b([A-Z][\w]*(?:\s[A-Z][\w]*)*)\s+to\s+([A-Z][\w]*(?:\s[A-Z][\w]*)*)(?=\s+[a-z])")
 
 
 # -- actor -------------------------------------------------------------------------------------
