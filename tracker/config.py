@@ -70,6 +70,8 @@ class DaemonConfig:
     max_errors: int = 5
     silent_days: int = 14
     sweep_at: str = "03:00"
+    lease: str = "5m"
+    claim_batch: int = 50
     log_file: str = ""
     log_level: str = "INFO"
 
@@ -280,6 +282,10 @@ def _check_values(config: Config) -> None:
     for name in ("due_soon_days", "grace_days", "stale_days"):
         if getattr(st, name) < 0:
             raise ConfigError(f"status.{name} must be 0 or more")
+    for name in ("tick", "default_every", "lease"):
+        _check_duration(f"daemon.{name}", getattr(config.daemon, name))
+    if config.daemon.claim_batch < 1:
+        raise ConfigError("daemon.claim_batch must be at least 1")
     if config.fetch.concurrency < 1 or config.fetch.per_host < 1:
         raise ConfigError("fetch.concurrency and fetch.per_host must be at least 1")
     for i, feed in enumerate(config.feeds):
@@ -293,3 +299,13 @@ def _check_values(config: Config) -> None:
     for i, url in enumerate(config.notify.urls):
         if "://" not in url:
             raise ConfigError(f"notify.urls[{i}] {mask_url(url)!r} is not an Apprise URL (scheme://...)")
+
+
+def _check_duration(key: str, value: str) -> None:
+    from tracker.backoff import parse_duration
+    from tracker.errors import InvalidValue
+
+    try:
+        parse_duration(value)
+    except InvalidValue as exc:
+        raise ConfigError(f"{key}: {exc}") from None

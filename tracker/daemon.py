@@ -1,18 +1,42 @@
-"""`tracker run`: APScheduler 3.x wiring, the single-instance lock and signals.
+"""`tracker run`: APScheduler 3.x wiring, the worker locks and signals.
 
 The daemon keeps few jobs: a *tick* that polls the feeds that are due
 (through :func:`tracker.pipeline.poll`, the very function `tracker poll`
 uses), a daily deadline *sweep*, and a *render* of the report after changes.
-Feed schedules live in the feed rows; APScheduler's own job store lives in
-the same database (SQLAlchemyJobStore), so a sweep or render missed while the
-daemon was down runs once at the next start (coalesced).
+Feed schedules live in the feed rows.
 
-SIGTERM or SIGINT stops it gracefully: no new feed is started, the feeds in
-flight are finished and committed, then it exits 0.
+On SQLite one daemon runs per database (a file lock beside it). On PostgreSQL
+any number of workers may run, on one machine or several:
+
+- *Polling* is shared through the feed rows: each tick leases batches of due
+  feeds (``FOR UPDATE SKIP LOCKED``, ``daemon.lease``), so workers poll
+  disjoint feeds, and a crashed worker's feeds are taken over when its lease
+  runs out. The tick job therefore lives in each worker's memory.
+- *APScheduler's job store is not shared.* APScheduler 3 does not support
+  several schedulers on one job store (each would run every due job, and two
+  workers starting together race to insert the same job id). So the persisted
+  store (``apscheduler_jobs``, holding the sweep and a pending render) is
+  attached only to the *leader*: the worker holding the advisory lock
+  ``LEADER_KEY``, retried by the others every ``LEADER_RETRY_SECONDS``. When the
+  leader dies, PostgreSQL drops its lock and another worker attaches the store;
+  a sweep or render missed meanwhile runs once there (coalesced). On SQLite the
+  single daemon is the leader.
+- The sweep takes a transaction advisory lock and the render a session one
+  (``SWEEP_KEY``, ``RENDER_KEY``), so even a former leader that lost its
+  connection never sweeps or renders alongside the new one; a render that
+  finds the lock taken asks for another render later, so the last changes
+  always reach the page.
+- Every worker holds ``PG_LOCK_KEY`` in shared mode: `tracker status` counts
+  its holders to tell whether a daemon is running.
+
+SIGTERM or SIGINT stops a worker gracefully: no new feed is started, the
+feeds in flight are finished and committed, the leases of the feeds it claimed
+but did not fetch are given back, then it exits 0.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import fcntl
 import logging
@@ -20,6 +44,7 @@ import os
 import signal
 import socket
 import threading
+import time
 from dataclasses import dataclass, field
 from typing import IO, Any
 
@@ -28,6 +53,7 @@ from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 from sqlalchemy import Engine, text
+from sqlalchemy.orm import Session
 
 from tracker import clock, store
 from tracker.backoff import parse_duration
@@ -39,7 +65,16 @@ log = logging.getLogger("tracker.daemon")
 JOB_TABLE = "apscheduler_jobs"
 RENDER_DELAY = dt.timedelta(seconds=5)
 MAIN_LOOP_SECONDS = 0.5
-PG_LOCK_KEY = 0x7472_6163  # "trac": one daemon per PostgreSQL database until leases land
+SHARED = "shared"  # the persisted job store, attached on the leader only
+LEADER_RETRY_SECONDS = 2.0
+PG_LOCK_KEY = 0x7472_6163  # "trac": held in shared mode by every worker (see is_running)
+LEADER_KEY = 0x7472_6164  # the worker that runs the persisted jobs
+SWEEP_KEY = 0x7472_6165
+RENDER_KEY = 0x7472_6166
+_LOCK_HOLDERS = text(
+    "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted AND objsubid = 1"
+    " AND database = (SELECT oid FROM pg_database WHERE datname = current_database())"
+    " AND ((classid::bigint << 32) | objid::bigint) = :k")
 
 
 @dataclass
@@ -81,11 +116,14 @@ def tick_job() -> None:
 
 
 def sweep_job() -> None:
-    """Move date-driven statuses (the daily deadline sweep)."""
+    """Move date-driven statuses (the daily deadline sweep); one worker at a time."""
     from tracker.pipeline import status_rules
 
     state = _current()
     with write_session(state.engine) as session:
+        if not _try_lock(session, SWEEP_KEY, xact=True):
+            log.info("sweep: another worker is sweeping; skipped")
+            return
         changes = store.sweep(session, clock.today(), status_rules(state.config))
     log.info("sweep: %d status change(s)", len(changes))
     if changes:
@@ -93,12 +131,35 @@ def sweep_job() -> None:
 
 
 def render_job() -> None:
-    """Re-render the static site (when the report module is installed in this version)."""
+    """Re-render the static site; one worker at a time, the others ask again later."""
     from tracker import pipeline
 
     state = _current()
-    result = pipeline.render_report(state.engine, state.config)
+    with state.engine.connect() as conn:
+        if not _try_lock(conn, RENDER_KEY):
+            log.info("report: another worker is rendering; rendering again afterwards")
+            request_render()
+            return
+        try:
+            result = pipeline.render_report(state.engine, state.config)
+        finally:
+            _unlock(conn, RENDER_KEY)
     log.info("report: %s", result)
+
+
+def _try_lock(conn: Any, key: int, *, xact: bool = False) -> bool:
+    """A PostgreSQL advisory lock without waiting (always granted on SQLite: one daemon)."""
+    dialect = conn.get_bind().dialect if isinstance(conn, Session) else conn.dialect
+    if dialect.name != "postgresql":
+        return True
+    func = "pg_try_advisory_xact_lock" if xact else "pg_try_advisory_lock"
+    return bool(conn.execute(text(f"SELECT {func}(:k)"), {"k": key}).scalar())
+
+
+def _unlock(conn: Any, key: int) -> None:
+    if not is_sqlite(conn.engine):
+        conn.execute(text("SELECT pg_advisory_unlock(:k)"), {"k": key})
+        conn.commit()
 
 
 def request_render() -> None:
@@ -110,11 +171,12 @@ def request_render() -> None:
     _current().render_wanted.set()
 
 
-def _schedule_render(state: DaemonState) -> None:
+def _schedule_render(state: DaemonState, leader: bool) -> None:
+    """Persist the render on the leader (a crash does not lose it); elsewhere keep it in memory."""
     if state.scheduler is not None and state.render_wanted.is_set():
         state.render_wanted.clear()
         state.scheduler.add_job("tracker.daemon:render_job", "date", id="render", replace_existing=True,
-                                run_date=clock.now() + RENDER_DELAY)
+                                jobstore=SHARED if leader else "default", run_date=clock.now() + RENDER_DELAY)
 
 
 def _triggers(config: Config) -> dict[str, Any]:
@@ -128,33 +190,83 @@ def _triggers(config: Config) -> dict[str, Any]:
             "sweep": sweep}
 
 
-def _schedule(scheduler: BackgroundScheduler, config: Config) -> None:
-    """Add the standing jobs unless the job store already has them (keeps missed runs)."""
-    for job_id, trigger in _triggers(config).items():
-        func = f"tracker.daemon:{job_id}_job"
-        job = scheduler.get_job(job_id)
-        if job is None:
-            first = clock.now() if job_id == "tick" else None
-            scheduler.add_job(func, trigger, id=job_id, next_run_time=first or trigger.get_next_fire_time(None, clock.now()))
-        elif str(job.trigger) != str(trigger):
-            scheduler.reschedule_job(job_id, trigger=trigger)
-    tick = scheduler.get_job("tick")
-    if tick is not None:
-        tick.modify(next_run_time=clock.now())  # poll what is due right away
+def _schedule_tick(scheduler: BackgroundScheduler, config: Config) -> None:
+    """Each worker's own tick, in memory, first run right away."""
+    scheduler.add_job("tracker.daemon:tick_job", _triggers(config)["tick"], id="tick", next_run_time=clock.now())
+
+
+def _schedule_shared(scheduler: BackgroundScheduler, config: Config) -> None:
+    """On the leader: attach the persisted store; add the sweep unless it is there (keeps missed runs)."""
+    scheduler.add_jobstore(SQLAlchemyJobStore(engine=_current().engine, tablename=JOB_TABLE), SHARED)
+    for job in scheduler.get_jobs(jobstore=SHARED):
+        if job.id not in ("sweep", "render"):
+            job.remove()  # a tick persisted by an older version: ticks now live in memory
+    trigger = _triggers(config)["sweep"]
+    job = scheduler.get_job("sweep", jobstore=SHARED)
+    if job is None:
+        scheduler.add_job("tracker.daemon:sweep_job", trigger, id="sweep", jobstore=SHARED,
+                          next_run_time=trigger.get_next_fire_time(None, clock.now()))
+    elif str(job.trigger) != str(trigger):
+        scheduler.reschedule_job("sweep", jobstore=SHARED, trigger=trigger)
 
 
 def make_scheduler(engine: Engine) -> BackgroundScheduler:
-    """A scheduler whose jobs persist in the tracker's database, one instance per job, coalesced."""
+    """A scheduler with an in-memory store; the leader adds the persisted one. One instance per job, coalesced."""
     return BackgroundScheduler(
-        jobstores={"default": SQLAlchemyJobStore(engine=engine, tablename=JOB_TABLE)},
         executors={"default": {"type": "threadpool", "max_workers": 2}},
         job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": None},
         timezone=dt.timezone.utc,
     )
 
 
+class Leadership:
+    """The advisory lock of the worker that runs the persisted jobs (always held on SQLite)."""
+
+    def __init__(self, engine: Engine):
+        self.engine = engine
+        self.held = False
+        self._conn: Any = None
+        self._next_try = 0.0
+
+    def try_acquire(self) -> bool:
+        """Take the lead if it is free (tried at most every LEADER_RETRY_SECONDS)."""
+        if is_sqlite(self.engine):
+            self.held = True
+            return True
+        if time.monotonic() < self._next_try:
+            return False
+        self._next_try = time.monotonic() + LEADER_RETRY_SECONDS
+        conn = self.engine.connect()
+        got = conn.execute(text("SELECT pg_try_advisory_lock(:k)"), {"k": LEADER_KEY}).scalar()
+        conn.commit()
+        if got:
+            self._conn, self.held = conn, True
+        else:
+            conn.close()
+        return bool(got)
+
+    def still_held(self) -> bool:
+        """False once the lock's connection is gone (the database restarted): another worker may lead."""
+        if is_sqlite(self.engine) or time.monotonic() < self._next_try:
+            return True
+        self._next_try = time.monotonic() + LEADER_RETRY_SECONDS
+        try:
+            self._conn.execute(text("SELECT 1")).scalar()
+            self._conn.commit()
+        except Exception:  # noqa: BLE001 - any failure means the lock is gone with the session
+            self.release()
+            return False
+        return True
+
+    def release(self) -> None:
+        if self._conn is not None:
+            with contextlib.suppress(Exception):
+                self._conn.close()
+        self._conn, self.held = None, False
+
+
 class InstanceLock:
-    """Only one daemon per database: a file lock beside SQLite, an advisory lock on PostgreSQL."""
+    """One daemon per SQLite database (a file lock beside it); on PostgreSQL a shared lock per worker."""
 
     def __init__(self, engine: Engine):
         self.engine = engine
@@ -165,7 +277,9 @@ class InstanceLock:
         if is_sqlite(self.engine):
             self._acquire_file(f"{sqlite_path(self.engine) or 'tracker.db'}.daemon.lock")
         else:
-            self._acquire_pg()
+            self._conn = self.engine.connect()
+            self._conn.execute(text("SELECT pg_advisory_lock_shared(:k)"), {"k": PG_LOCK_KEY})
+            self._conn.commit()
 
     def _acquire_file(self, path: str) -> None:
         handle = open(path, "a+", encoding="utf-8")
@@ -176,20 +290,13 @@ class InstanceLock:
             holder = handle.read().strip() or "another process"
             handle.close()
             raise AlreadyRunning(f"another `tracker run` ({holder}) is using {sqlite_path(self.engine)}: "
-                                 "stop it first, or use `tracker poll` for a one-off cycle") from None
+                                 "stop it first, or use `tracker poll` for a one-off cycle "
+                                 "(several workers need PostgreSQL)") from None
         handle.seek(0)
         handle.truncate()
         handle.write(f"pid {os.getpid()}")
         handle.flush()
         self._file = handle
-
-    def _acquire_pg(self) -> None:
-        self._conn = self.engine.connect()
-        got = self._conn.execute(text("SELECT pg_try_advisory_lock(:k)"), {"k": PG_LOCK_KEY}).scalar()
-        self._conn.commit()
-        if not got:
-            self._conn.close()
-            raise AlreadyRunning(f"another `tracker run` is using {mask_url(str(self.engine.url))}: stop it first")
 
     def release(self) -> None:
         if self._file is not None:
@@ -199,15 +306,23 @@ class InstanceLock:
             self._conn.close()
 
 
-def is_running(engine: Engine) -> bool:
-    """Whether a daemon holds this database's lock (for `tracker status`)."""
+def running_workers(engine: Engine) -> int:
+    """How many daemons use this database (for `tracker status`): 0 or 1 on SQLite."""
+    if not is_sqlite(engine):
+        with engine.connect() as conn:
+            return int(conn.execute(_LOCK_HOLDERS, {"k": PG_LOCK_KEY}).scalar() or 0)
     lock = InstanceLock(engine)
     try:
         lock.acquire()
     except AlreadyRunning:
-        return True
+        return 1
     lock.release()
-    return False
+    return 0
+
+
+def is_running(engine: Engine) -> bool:
+    """Whether a daemon holds this database's lock (for `tracker status`)."""
+    return running_workers(engine) > 0
 
 
 def run(engine: Engine, config: Config, *, stop: threading.Event | None = None) -> DaemonState:
@@ -215,6 +330,7 @@ def run(engine: Engine, config: Config, *, stop: threading.Event | None = None) 
     global _state
     lock = InstanceLock(engine)
     lock.acquire()
+    leader = Leadership(engine)
     state = DaemonState(engine, config, stop=stop or threading.Event())
     try:
         _sync_feeds(state)
@@ -223,19 +339,35 @@ def run(engine: Engine, config: Config, *, stop: threading.Event | None = None) 
         scheduler = make_scheduler(engine)
         state.scheduler = scheduler
         scheduler.start(paused=True)
-        _schedule(scheduler, config)
+        _schedule_tick(scheduler, config)
+        _lead(state, leader)
         scheduler.resume()
         log.info("daemon started as %s on %s", state.worker, mask_url(str(engine.url)))
         while not state.stop.wait(MAIN_LOOP_SECONDS):
-            _schedule_render(state)
+            _lead(state, leader)
+            _schedule_render(state, leader.held)
         log.info("stopping: finishing the feeds in flight")
         scheduler.pause()  # no new job is submitted while the executor drains
         scheduler.shutdown(wait=True)
         log.info("daemon stopped after %d cycle(s)", state.cycles)
     finally:
         _state = None
+        leader.release()
         lock.release()
     return state
+
+
+def _lead(state: DaemonState, leader: Leadership) -> None:
+    """Attach the persisted jobs when this worker becomes the leader; detach them if it stops being one."""
+    assert state.scheduler is not None
+    if leader.held:
+        if not leader.still_held():
+            state.scheduler.remove_jobstore(SHARED)
+            log.warning("lost the leader lock (database connection gone): another worker may sweep now")
+    elif leader.try_acquire():
+        _schedule_shared(state.scheduler, state.config)
+        if not is_sqlite(state.engine):
+            log.info("this worker is the leader: it runs the sweep and keeps the schedule")
 
 
 def _sync_feeds(state: DaemonState) -> None:

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote_plus
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, or_, select, text, update
 from sqlalchemy.orm import Session
 
 from tracker.backoff import next_poll_after_failure, next_poll_after_success, parse_duration, should_pause
@@ -25,6 +25,13 @@ from tracker.fetch import FetchResult, Validators
 from tracker.models import Commitment, Feed, FeedItem
 
 CONFIG_ROLES = ("evidence", "announcements", "both")
+SYNC_LOCK_KEY = 0x7472_6167  # PostgreSQL workers starting together sync the config's feeds one at a time
+
+
+def _serialize_sync(session: Session) -> None:
+    """Make concurrent syncs queue (SQLite's ``BEGIN IMMEDIATE`` already does): no duplicate-URL race."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": SYNC_LOCK_KEY})
 
 
 def normalize_feed_url(url_or_path: str) -> str:
@@ -92,6 +99,7 @@ def resume_feed(session: Session, ref: str | int, now: dt.datetime) -> Feed:
 def sync_config_feeds(session: Session, feeds: Sequence[FeedConfig], default_every: str,
                       now: dt.datetime) -> int:
     """Upsert the config's [[feeds]] tables (thousands are fine: one query for the known URLs)."""
+    _serialize_sync(session)
     urls = {normalize_feed_url(f.url): f for f in feeds}
     known = {f.url: f for f in session.scalars(select(Feed).where(Feed.url.in_(list(urls))))} if urls else {}
     changed = 0
@@ -114,6 +122,7 @@ def sync_search_feeds(session: Session, config: Config, commitments: Iterable[Co
     """One search feed per (template, open commitment); the query is stored on the commitment."""
     if not config.search.templates:
         return 0
+    _serialize_sync(session)
     seconds = int(parse_duration(config.search.every).total_seconds())
     added = 0
     for c in commitments:
@@ -135,6 +144,61 @@ def due_feeds(session: Session, now: dt.datetime, *, every_feed: bool = False) -
     if not every_feed:
         stmt = stmt.where(or_(Feed.next_poll_at.is_(None), Feed.next_poll_at <= now))
     return list(session.scalars(stmt))
+
+
+def claim_due_feeds(session: Session, now: dt.datetime, *, worker: str, lease: dt.timedelta, limit: int,
+                    every_feed: bool = False, skip: Collection[int] = ()) -> list[Feed]:
+    """Lease up to ``limit`` due feeds to ``worker`` (the caller commits); feeds leased by others are left alone.
+
+    On PostgreSQL the rows are locked with ``FOR UPDATE SKIP LOCKED``, so workers
+    claiming at the same moment get disjoint feeds; on SQLite ``BEGIN IMMEDIATE``
+    already serialises the claim. A lease past ``lease_expires_at`` is free again:
+    that is how a crashed worker's feeds are taken over. ``skip`` holds the feeds
+    this cycle already handled (``every_feed`` ignores ``next_poll_at``).
+    """
+    stmt = (select(Feed).where(Feed.paused.is_(False),
+                               or_(Feed.lease_expires_at.is_(None), Feed.lease_expires_at < now))
+            .order_by(Feed.next_poll_at, Feed.id).limit(limit))
+    if not every_feed:
+        stmt = stmt.where(or_(Feed.next_poll_at.is_(None), Feed.next_poll_at <= now))
+    if skip:
+        stmt = stmt.where(Feed.id.not_in(list(skip)))
+    if session.get_bind().dialect.name == "postgresql":
+        stmt = stmt.with_for_update(skip_locked=True)
+    feeds = list(session.scalars(stmt))
+    for feed in feeds:
+        feed.lease_owner, feed.lease_expires_at = worker[:100], now + lease
+    session.flush()
+    return feeds
+
+
+def holds_lease(feed: Feed, worker: str) -> bool:
+    """Whether ``worker`` still holds the feed's lease (not taken over after expiring)."""
+    return feed.lease_owner == worker[:100]
+
+
+def release_lease(feed: Feed) -> None:
+    feed.lease_owner = feed.lease_expires_at = None
+
+
+def release_leases(session: Session, feed_ids: Collection[int], worker: str) -> int:
+    """Give back leases this worker claimed but did not poll (say on SIGTERM): others may take them now."""
+    if not feed_ids:
+        return 0
+    result = session.execute(update(Feed).where(Feed.id.in_(list(feed_ids)), Feed.lease_owner == worker[:100])
+                             .values(lease_owner=None, lease_expires_at=None))
+    return result.rowcount or 0
+
+
+def release_dead_leases(session: Session, host: str, alive: Callable[[int], bool]) -> int:
+    """Free the leases of processes on ``host`` that are gone (owners are "host:pid"), without waiting for expiry."""
+    owners = session.scalars(select(Feed.lease_owner).where(Feed.lease_owner.like(f"{host}:%")).distinct())
+    dead = [o for o in owners if o and o.rsplit(":", 1)[-1].isdigit() and not alive(int(o.rsplit(":", 1)[-1]))]
+    if not dead:
+        return 0
+    result = session.execute(update(Feed).where(Feed.lease_owner.in_(dead)).values(lease_owner=None,
+                                                                                   lease_expires_at=None))
+    return result.rowcount or 0
 
 
 def validators_of(feed: Feed) -> Validators:

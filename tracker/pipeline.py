@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import os
+import socket
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -17,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from tracker import clock, feedstore
 from tracker.config import Config
-from tracker.db import read_session, write_session
+from tracker.db import is_sqlite, read_session, write_session
 from tracker.errors import TrackerError
 from tracker.models import DaemonRun, Feed, FeedItem
 from tracker.status import StatusRules
@@ -88,29 +90,75 @@ class CycleSummary:
 def poll(engine: Engine, config: Config, *, every_feed: bool = False, stop: threading.Event | None = None,
          on_feed: Callable[[str, str], None] | None = None, worker: str = "",
          matchers: MatcherCache | None = None) -> CycleSummary:
-    """One polling cycle over the due feeds: fetch, parse, store, extract, match.
+    """One polling cycle over the due feeds: claim a batch, fetch, parse, store, extract, match; repeat.
 
-    Each feed is committed on its own, so a stop (SIGTERM) or a crash loses at
-    most the feed in flight, and re-polling never duplicates an item.
+    Feeds are leased in batches of ``daemon.claim_batch`` (see
+    :func:`tracker.feedstore.claim_due_feeds`), so several `tracker run` workers on
+    PostgreSQL share the due feeds and `tracker poll` never polls a feed a worker
+    holds. Each feed is committed on its own, which clears its lease, so a stop
+    (SIGTERM) or a crash loses at most the feeds in flight, and re-polling never
+    duplicates an item.
     """
+    cycle = Cycle(engine, config, CycleSummary(), matchers or MatcherCache(), worker or default_worker())
+    started = clock.now()
+    handled: set[int] = set()
+    while not (stop is not None and stop.is_set()):
+        jobs = _claim(cycle, every_feed, handled)
+        if not jobs:
+            break
+        handled.update(feed_id for feed_id, _, _ in jobs)
+        cycle.summary.feeds_due += len(jobs)
+        _poll_batch(cycle, jobs, stop, on_feed)
+    cycle.summary.stopped_early = stop is not None and stop.is_set()
+    _record_cycle(engine, started, cycle.summary, cycle.worker)
+    return cycle.summary
+
+
+def default_worker() -> str:
+    """This process's lease owner name: host:pid."""
+    return f"{socket.gethostname()}:{os.getpid()}"
+
+
+def _process_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # someone else's process
+    return True
+
+
+def _claim(cycle: Cycle, every_feed: bool, handled: set[int]) -> list[tuple[int, str, object]]:
+    """Lease the next batch of due feeds to this worker and commit, so other workers skip them."""
+    from tracker.backoff import parse_duration
+
+    daemon = cycle.config.daemon
+    with write_session(cycle.engine) as session:
+        feeds = feedstore.claim_due_feeds(session, clock.now(), worker=cycle.worker,
+                                          lease=parse_duration(daemon.lease), limit=daemon.claim_batch,
+                                          every_feed=every_feed, skip=handled if every_feed else ())
+        return [(f.id, f.url, feedstore.validators_of(f)) for f in feeds]
+
+
+def _poll_batch(cycle: Cycle, jobs: list[tuple[int, str, object]], stop: threading.Event | None,
+                on_feed: Callable[[str, str], None] | None) -> None:
+    """Fetch one claimed batch and ingest each feed; give back the leases of feeds never fetched."""
     from tracker.fetch import fetch_many
 
-    cycle = Cycle(engine, config, CycleSummary(), matchers or MatcherCache())
-    started = clock.now()
-    with write_session(engine) as session:
-        due = feedstore.due_feeds(session, started, every_feed=every_feed)
-        jobs = [(f.id, f.url, feedstore.validators_of(f)) for f in due]
-    cycle.summary.feeds_due = len(jobs)
-    fetched = fetch_many(jobs, fetch_limits(config), max_workers=config.fetch.concurrency,
-                         per_host=config.fetch.per_host, stop=stop)
-    for feed_id, outcome in fetched:
-        label = cycle.ingest(feed_id, outcome)
-        if on_feed:
-            on_feed(str(feed_id), label)
-        if stop is not None and stop.is_set():
-            cycle.summary.stopped_early = True
-    _record_cycle(engine, started, cycle.summary, worker)
-    return cycle.summary
+    config, done = cycle.config, set()
+    try:
+        for feed_id, outcome in fetch_many(jobs, fetch_limits(config), max_workers=config.fetch.concurrency,
+                                           per_host=config.fetch.per_host, stop=stop):
+            label = cycle.ingest(feed_id, outcome)
+            done.add(feed_id)
+            if on_feed:
+                on_feed(str(feed_id), label)
+    finally:
+        left = [feed_id for feed_id, _, _ in jobs if feed_id not in done]
+        if left:
+            with write_session(cycle.engine) as session:
+                feedstore.release_leases(session, left, cycle.worker)
 
 
 class MatcherCache:
@@ -144,6 +192,7 @@ class Cycle:
     config: Config
     summary: CycleSummary
     matchers: MatcherCache
+    worker: str = ""
 
     def ingest(self, feed_id: int, outcome: object) -> str:
         """Store one feed's fetch outcome in its own transaction; returns a short label.
@@ -165,9 +214,14 @@ class Cycle:
                 pages = _announcement_pages(self.engine, self.config, feed_id, parsed.items)
         now = clock.now()
         with write_session(self.engine) as session:
-            feed = session.get(Feed, feed_id)
+            # Row lock: a worker taking over an expired lease either sees this result or waits for it.
+            feed = session.get(Feed, feed_id, with_for_update=not is_sqlite(self.engine), populate_existing=True)
             if feed is None:  # removed while fetching
                 return "removed"
+            if self.worker and not feedstore.holds_lease(feed, self.worker):
+                log.warning("feed %s: lease expired and taken over by %s; result dropped", feed_id, feed.lease_owner)
+                return "lease lost"
+            feedstore.release_lease(feed)
             if error is not None:
                 return _fail(feed, error, now, self.config, self.summary)
             feedstore.record_success(feed, outcome, now)  # type: ignore[arg-type]
@@ -266,10 +320,13 @@ def _record_cycle(engine: Engine, started: dt.datetime, summary: CycleSummary, w
 
 
 def prepare(engine: Engine, config: Config) -> None:
-    """Before polling: sync the config's [[feeds]] and the search feeds of open commitments."""
+    """Before polling: free leases of dead local processes, sync [[feeds]] and the search feeds of open commitments."""
     from tracker.queries import open_commitments
 
     with write_session(engine) as session:
+        freed = feedstore.release_dead_leases(session, socket.gethostname(), _process_alive)
+        if freed:
+            log.info("%d lease(s) of stopped processes on this host released", freed)
         if config.feeds:
             feedstore.sync_config_feeds(session, config.feeds, config.daemon.default_every, clock.now())
         if config.search.templates:

@@ -125,10 +125,24 @@ def _speculation(toks: tuple[Token, ...]) -> str | None:
 
 
 def _find(stems: list[str], phrase: tuple[str, ...], start: int = 0) -> int:
+    """Where ``phrase`` first occurs in ``stems`` at or after ``start``, or -1.
+
+    Jumps between occurrences of the phrase's first word with ``list.index`` (C speed):
+    this runs for every cue phrase on every sentence of every item.
+    """
     n = len(phrase)
-    for i in range(start, len(stems) - n + 1):
-        if tuple(stems[i:i + n]) == phrase:
+    last = len(stems) - n
+    if n == 0:
+        return start if start <= last else -1
+    first, i = phrase[0], start
+    while i <= last:
+        try:
+            i = stems.index(first, i, last + 1)
+        except ValueError:
+            return -1
+        if n == 1 or tuple(stems[i:i + n]) == phrase:
             return i
+        i += 1
     return -1
 
 
