@@ -88,6 +88,7 @@ class DaemonState:
     scheduler: BackgroundScheduler | None = None
     cycles: int = 0
     render_wanted: threading.Event = field(default_factory=threading.Event)
+    changed: set[int] = field(default_factory=set)  # commitments changed since the last render
     matchers: Any = None  # tracker.pipeline.MatcherCache, kept across ticks
 
 
@@ -112,7 +113,7 @@ def tick_job() -> None:
     if summary.feeds_due:
         log.info("cycle %d: %s in %.1fs", state.cycles, summary.line(), (clock.now() - started).total_seconds())
     if summary.new_commitments or summary.new_evidence or summary.status_changes:
-        request_render()
+        _after_changes(state, summary.changed_commitments)
 
 
 def sweep_job() -> None:
@@ -127,7 +128,21 @@ def sweep_job() -> None:
         changes = store.sweep(session, clock.today(), status_rules(state.config))
     log.info("sweep: %d status change(s)", len(changes))
     if changes:
-        request_render()
+        _after_changes(state, {c.commitment_id for c in changes})
+
+
+def _after_changes(state: DaemonState, changed: set[int]) -> None:
+    """Send notifications for new status changes and ask for a render of the changed pages."""
+    from tracker.notify import notify_pending
+
+    state.changed |= changed
+    try:
+        result = notify_pending(state.engine, state.config, clock.now())
+        if result.sent or result.failed:
+            log.info("notifications: %d sent, %d failed (retried later)", result.sent, result.failed)
+    except Exception:  # noqa: BLE001 - a broken notifier must not stop polling
+        log.exception("notifications failed; they are retried after the next change")
+    request_render()
 
 
 def render_job() -> None:
@@ -140,8 +155,12 @@ def render_job() -> None:
             log.info("report: another worker is rendering; rendering again afterwards")
             request_render()
             return
+        # Only this process's changes are known: with several workers, or after a
+        # restart, compare every page instead (None).
+        changed = state.changed if state.changed and is_sqlite(state.engine) else None
+        state.changed = set()
         try:
-            result = pipeline.render_report(state.engine, state.config)
+            result = pipeline.render_report(state.engine, state.config, changed_ids=changed)
         finally:
             _unlock(conn, RENDER_KEY)
     log.info("report: %s", result)
