@@ -11,7 +11,7 @@ import json
 import pytest
 from sqlalchemy import func, select
 
-from tests.clihelp import ok, run
+from tests.clihelp import ok, run, run_process
 from tests.feedserver import feed_server  # noqa: F401 - pytest fixture
 from tracker import db
 from tracker.models import Feed, FeedItem
@@ -150,3 +150,15 @@ def test_status_lists_paused_and_silent_feeds(ready, feed_server):
     text = ok("--as-of", "2026-01-20", "status")
     assert "silent: feed 1 quiet: no new item since 2026-01-01" in text
     assert "paused: feed 2 gone" in text and "tracker feeds resume 2" in text
+
+
+def test_a_feed_due_again_during_the_cycle_is_polled_once(ready, feed_server, tmp_path):
+    config = tmp_path / "tracker.toml"
+    config.write_text(config.read_text().replace("[fetch]\n", "[fetch]\nconcurrency = 1\nper_host = 1\n"))
+    config.write_text(config.read_text().replace("[daemon]\n", "[daemon]\nclaim_batch = 1\n"))
+    for i in range(4):
+        ok("feeds", "add", feed_server.url(f"/gen/due{i}/2.xml"), "--name", f"due{i}", "--every", "1s")
+    feed_server.latency = 0.6  # the cycle outlasts every feed's one-second interval
+    proc = run_process("poll", cwd=tmp_path, timeout=60)  # before the fix this cycle never ended
+    assert proc.returncode == 0, proc.stderr
+    assert [feed_server.hits[f"/gen/due{i}/2.xml"] for i in range(4)] == [1, 1, 1, 1]

@@ -137,7 +137,7 @@ def _claim(cycle: Cycle, every_feed: bool, handled: set[int]) -> list[tuple[int,
     with write_session(cycle.engine) as session:
         feeds = feedstore.claim_due_feeds(session, clock.now(), worker=cycle.worker,
                                           lease=parse_duration(daemon.lease), limit=daemon.claim_batch,
-                                          every_feed=every_feed, skip=handled if every_feed else ())
+                                          every_feed=every_feed, skip=handled)
         return [(f.id, f.url, feedstore.validators_of(f)) for f in feeds]
 
 
