@@ -23,7 +23,7 @@ from tracker import store
 from tracker.config import Config
 from tracker.errors import InvalidValue, NotFound
 from tracker.match import CandidateIndex, CommitmentDoc, ItemDoc, Match, match_item
-from tracker.models import Commitment, Evidence, FeedItem
+from tracker.models import Actor, ActorAlias, Commitment, Evidence, FeedItem
 from tracker.queries import CLOSED_STATUSES, detail_options
 from tracker.status import StatusRules
 
@@ -51,17 +51,37 @@ class Matcher:
     docs: dict[int, CommitmentDoc] = field(default_factory=dict)
 
     def add(self, commitment: Commitment) -> None:
-        doc = commitment_doc(commitment)
+        self.add_doc(commitment_doc(commitment))
+
+    def add_doc(self, doc: CommitmentDoc) -> None:
         self.docs[doc.id] = doc
         self.index.add(doc)
 
     @classmethod
     def load(cls, session: Session) -> Matcher:
-        """Index every commitment that evidence can still move or inform."""
+        """Index every commitment that evidence can still move or inform.
+
+        Reads plain columns (two queries), not ORM objects with their history:
+        building the index for 10,000 commitments is on the first poll's hot path.
+        """
         matcher = cls()
-        for c in watched_commitments(session):
-            matcher.add(c)
+        aliases: dict[int, list[str]] = {}
+        for actor_id, alias in session.execute(select(ActorAlias.actor_id, ActorAlias.alias).order_by(ActorAlias.id)):
+            aliases.setdefault(actor_id, []).append(alias)
+        rows = session.execute(
+            select(Commitment.id, Actor.id, Actor.name, Commitment.what, Commitment.quote, Commitment.due_latest,
+                   Commitment.negated, Commitment.stated_on)
+            .join(Actor, Commitment.actor_id == Actor.id).where(_watched()).order_by(Commitment.id))
+        for cid, actor_id, name, what, quote, due, negated, stated in rows:
+            others = tuple(a for a in aliases.get(actor_id, ()) if a != name)
+            matcher.add_doc(CommitmentDoc(id=cid, actor=name, aliases=others, what=what, quote=quote,
+                                          due_latest=due, negated=negated, stated_on=stated))
         return matcher
+
+
+def _watched():  # type: ignore[no-untyped-def]
+    return ((Commitment.status_source == "manual") | Commitment.status.not_in(CLOSED_STATUSES)
+            | Commitment.negated.is_(True))
 
 
 def watched_commitments(session: Session) -> Sequence[Commitment]:
@@ -71,10 +91,7 @@ def watched_commitments(session: Session) -> Sequence[Commitment]:
     breach reported later (feeds are often read long after the fact) still
     breaks it.
     """
-    stmt = (select(Commitment).options(*detail_options())
-            .where((Commitment.status_source == "manual") | Commitment.status.not_in(CLOSED_STATUSES)
-                   | Commitment.negated.is_(True))
-            .order_by(Commitment.id))
+    stmt = select(Commitment).options(*detail_options()).where(_watched()).order_by(Commitment.id)
     return session.scalars(stmt).all()
 
 
