@@ -526,11 +526,85 @@ def _rss(pid: int, key: str) -> float:
     raise RuntimeError(f"no {key} for pid {pid}")
 
 
+# --------------------------------------------------------------------------- 7. workers
+
+PG_URL = os.environ.get("TRACKER_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
+
+
+def bench_workers(work: Path, quick: bool) -> Result:
+    """Time for 1, 2 and 3 `tracker run` workers on PostgreSQL to poll every due feed once (100 ms latency)."""
+    n_feeds, n_hosts = (240, 6) if quick else (1200, 20)
+    res = Result("workers")
+    times: dict[int, float] = {}
+    with servers(n_hosts, latency=0.1) as hosts:
+        urls = [hosts[i % n_hosts].url(f"/gen/w{i:04d}/3.xml") for i in range(n_feeds)]
+        for n in (1, 2, 3):
+            with _pg_database(f"tracker_bench_w{n}_{os.getpid()}") as url:
+                times[n] = _time_workers(work, url, urls, n)
+    for n in (2, 3):
+        res.rows.append(Row("workers", f"{n} workers: {n_feeds} feeds, 100 ms latency, PostgreSQL", times[n], "s",
+                            "1 worker", times[1], f"close to 1/{n}", times[n] <= times[1] / n * 1.5))
+    res.notes.append(f"1 worker {times[1]:.1f} s, 2 workers {times[2]:.1f} s, 3 workers {times[3]:.1f} s, from "
+                     "starting the processes to the last feed polled (process start-up included)")
+    return res
+
+
+@contextmanager
+def _pg_database(name: str) -> Iterator[str]:
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    admin = create_engine(PG_URL, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        yield make_url(PG_URL).set(database=name).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+def _time_workers(work: Path, url: str, feed_urls: list[str], workers: int) -> float:
+    from sqlalchemy import func, select
+
+    engine = make_engine(url)
+    upgrade(engine)
+    add_feeds(engine, feed_urls, every_seconds=3600)
+    with write_session(engine) as session:  # due now by the wall clock the workers use
+        session.execute(update(Feed).values(next_poll_at=dt.datetime.now(UTC) - dt.timedelta(minutes=1)))
+    config = work / f"workers{workers}.toml"
+    config.write_text(f'[database]\nurl = "{url}"\n[fetch]\narchive_evidence_pages = false\n'
+                      f'[daemon]\ntick = "1s"\n[report]\nout_dir = "{work / "workers-site"}"\n', encoding="utf-8")
+    env = {key: value for key, value in os.environ.items() if key != "TRACKER_NOW"}
+    tracker = Path(sys.executable).with_name("tracker")
+    started = time.perf_counter()
+    procs = [subprocess.Popen([str(tracker), "--config", str(config), "run"], stderr=subprocess.DEVNULL,
+                              env=env, cwd=work) for _ in range(workers)]
+    try:
+        while time.perf_counter() - started < DAEMON_LIMIT:
+            with engine.connect() as conn:
+                polled = conn.scalar(select(func.count()).select_from(Feed).where(Feed.last_polled_at.is_not(None)))
+            if polled >= len(feed_urls):
+                return time.perf_counter() - started
+            time.sleep(0.1)
+        raise RuntimeError(f"{workers} worker(s) polled {polled} of {len(feed_urls)} feeds in {DAEMON_LIMIT} s")
+    finally:
+        for proc in procs:
+            proc.send_signal(signal.SIGTERM)
+        for proc in procs:
+            try:
+                proc.wait(timeout=60)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+        engine.dispose()
+
+
 # --------------------------------------------------------------------------- output
 
 BENCHES: dict[str, Callable[[Path, bool], Result]] = {
     "first-poll": bench_first_poll, "steady": bench_steady, "matching": bench_matching,
-    "extraction": bench_extraction, "report": bench_report, "memory": bench_memory,
+    "extraction": bench_extraction, "report": bench_report, "memory": bench_memory, "workers": bench_workers,
 }
 
 

@@ -171,3 +171,19 @@ def _all_commands(group, prefix=()):
 def test_every_command_has_help(path):
     out = ok(*path, "--help")
     assert "Usage:" in out and len(out.splitlines()) > 3
+
+
+def test_brackets_in_user_text_are_shown_literally(ready_db):
+    add(ready_db, "City [North] Council", "open the [/] library and fix [red]roads", "--due", "2027-01-01")
+    table = ok("list", db=ready_db)
+    assert "[/]" in table and "[red]roads" in table
+    assert "[North]" in ok("show", "1", db=ready_db)
+
+
+def test_undo_leaves_the_earlier_decision_with_its_own_date(ready_db):
+    cid = add(ready_db, "Harbour Council", "open the ferry terminal", "--due", "2026-06-30")
+    ok("resolve", str(cid), "--status", "kept", "--date", "2026-05-20", "--by", "ana", db=ready_db)
+    ok("resolve", str(cid), "--status", "broken", "--date", "2026-07-10", "--by", "ben", db=ready_db)
+    ok("resolve", str(cid), "--undo", "--by", "ben", db=ready_db)
+    row = json.loads(ok("--as-of", "2026-12-01", "list", "--format", "json", db=ready_db))[0]
+    assert row["status"] == "kept" and "decided by ana on 2026-05-20" in row["status_reason"]

@@ -201,3 +201,16 @@ def test_stale_commitments_are_listed_for_review(tracker_db, tmp_path):
     out = ok("--as-of", "2025-09-01", "review", "--stale")
     assert "no evidence for 90 days" in out and "electric ferry" in out
     assert "no open commitment" in ok("--as-of", "2025-03-01", "review", "--stale")
+
+
+def test_save_with_json_output_keeps_stdout_valid_json(tracker_db, tmp_path):
+    path = tmp_path / "ferry.txt"
+    path.write_text(ANNOUNCEMENT, encoding="utf-8")
+    from click.testing import CliRunner
+
+    from tracker.cli import cli
+
+    result = CliRunner().invoke(cli, ["extract", str(path), "--save", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert len(json.loads(result.stdout)) >= 1
+    assert "saved announcement" in result.stderr

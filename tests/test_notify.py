@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import threading
+import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
@@ -80,18 +81,18 @@ def test_a_failing_receiver_is_retried_later(configured):
 
 
 def test_old_history_is_not_replayed(configured, tmp_path):
-    import datetime as dt
-
-    from tracker.config import load_config
-    from tracker.db import open_database
-    from tracker.notify import notify_pending
-
     config_file = tmp_path / "tracker.toml"
     with_urls = config_file.read_text()
     config_file.write_text(with_urls.split("[notify]")[0])
     ok("--as-of", "2026-07-05", "sweep")  # a change recorded while nobody was listening
-    config_file.write_text(with_urls)
-    config = load_config()
-    later = dt.datetime.now(dt.timezone.utc) + dt.timedelta(days=30)
-    result = notify_pending(open_database(config.database.url), config, later)
-    assert (result.sent, result.skipped, configured.bodies) == (0, 1, [])
+    time.sleep(0.01)
+    config_file.write_text(with_urls + "max_age_days = 0\n")  # anything recorded before now is old
+    out = ok("notify")
+    assert "0 sent, 1 skipped" in out and configured.bodies == []
+
+
+def test_as_of_neither_skips_nor_replays(configured):
+    """The age cutoff is wall-clock time, like recorded_at: a preview far ahead still sends."""
+    out = ok("--as-of", "2030-01-01", "sweep")
+    assert "notifications: " in out
+    assert [b["title"].split(": ")[1] for b in configured.bodies] == ["broken"]

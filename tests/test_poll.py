@@ -162,3 +162,13 @@ def test_a_feed_due_again_during_the_cycle_is_polled_once(ready, feed_server, tm
     proc = run_process("poll", cwd=tmp_path, timeout=60)  # before the fix this cycle never ended
     assert proc.returncode == 0, proc.stderr
     assert [feed_server.hits[f"/gen/due{i}/2.xml"] for i in range(4)] == [1, 1, 1, 1]
+
+
+def test_a_feed_moving_to_a_url_another_feed_has_is_a_warning_not_a_crash(ready, feed_server):
+    ok("feeds", "add", feed_server.url("/fixtures/good-rss.xml"), "--name", "target")
+    ok("feeds", "add", feed_server.url("/moved.xml"), "--name", "old-address")
+    out = ok("poll")
+    assert "2 fetched" in out and "0 failed" in out
+    moved = feeds_json()["old-address"]
+    assert moved["url"].endswith("/moved.xml") and "already feed 1" in moved["last_warning"]
+    assert "2 not modified" in ok("poll", "--all")

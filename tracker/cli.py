@@ -95,7 +95,8 @@ class App:
 
 
 def console() -> Console:
-    return Console(highlight=False, soft_wrap=False)
+    """Rich output with markup off: feed titles and promises may contain [brackets]."""
+    return Console(highlight=False, soft_wrap=False, markup=False)
 
 
 def as_of_option(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -473,7 +474,7 @@ def extract(app: App, source: str, published: str | None, default_actor: str | N
     else:
         _extraction_table(found, src.label, day)
     if save:
-        _save_extraction(app, src, found, day)
+        _save_extraction(app, src, found, day, to_stderr=fmt == "json")
 
 
 def extracted_dict(c: Any) -> dict[str, Any]:
@@ -504,19 +505,22 @@ def _extraction_table(found: list[Any], label: str, day: dt.date) -> None:
     out.print(f"{len(found)} commitment(s) in {label} (published {day})")
 
 
-def _save_extraction(app: App, src: Any, found: list[Any], day: dt.date) -> None:
+def _save_extraction(app: App, src: Any, found: list[Any], day: dt.date, *, to_stderr: bool = False) -> None:
+    """Store what was found; the summary goes to stderr when stdout carries JSON."""
     from tracker.intake import save_extraction
 
     with write_session(app.engine()) as session:
         result = save_extraction(session, src, found, published=day, by=_user(), today=clock.today(),
                                  rules=app.rules)
         if result.duplicate:
-            click.echo(f"already saved as announcement {result.announcement.id}: nothing added")
+            click.echo(f"already saved as announcement {result.announcement.id}: nothing added", err=to_stderr)
             return
         click.echo(f"saved announcement {result.announcement.id}: {len(result.created)} new commitment(s), "
-                   f"{len(result.linked)} linked to existing, {len(result.revisions)} deadline revision(s)")
+                   f"{len(result.linked)} linked to existing, {len(result.revisions)} deadline revision(s)",
+                   err=to_stderr)
         if result.skipped_no_actor:
-            click.echo(f"skipped {result.skipped_no_actor} commitment(s) with no actor: give --actor NAME")
+            click.echo(f"skipped {result.skipped_no_actor} commitment(s) with no actor: give --actor NAME",
+                       err=to_stderr)
 
 
 @cli.command()
@@ -664,7 +668,7 @@ def _progress() -> Iterator[Callable[[str, str], None] | None]:
     from rich.progress import Progress, SpinnerColumn, TextColumn
 
     with Progress(SpinnerColumn(), TextColumn("{task.description}"), TextColumn("{task.completed} feeds"),
-                  console=Console(stderr=True), transient=True) as bar:
+                  console=Console(stderr=True, markup=False), transient=True) as bar:
         task = bar.add_task("polling", total=None)
         yield lambda feed, label: bar.update(task, advance=1, description=f"feed {feed}: {label}")
 

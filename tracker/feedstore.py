@@ -15,7 +15,7 @@ from pathlib import Path
 from urllib.parse import quote_plus
 
 from sqlalchemy import func, or_, select, text, update
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, object_session
 
 from tracker.backoff import next_poll_after_failure, next_poll_after_success, parse_duration, should_pause
 from tracker.config import Config, FeedConfig
@@ -209,8 +209,15 @@ def record_success(feed: Feed, result: FetchResult, now: dt.datetime, rng: rando
     """Store the new validators and schedule the next poll."""
     v = result.validators
     feed.etag, feed.last_modified, feed.content_hash = v.etag, v.last_modified, v.content_hash
-    if result.permanent_redirect and not result.permanent_redirect.startswith("file://"):
-        feed.url = result.permanent_redirect
+    feed.last_warning = None
+    moved = result.permanent_redirect
+    if moved and not moved.startswith("file://"):
+        session = object_session(feed)
+        taken = session is not None and session.scalar(select(Feed.id).where(Feed.url == moved, Feed.id != feed.id))
+        if taken:
+            feed.last_warning = f"moved permanently to {moved}, which is already feed {taken}: remove one of them"
+        else:
+            feed.url = moved
     feed.last_polled_at = feed.last_success_at = now
     feed.error_count, feed.last_error = 0, None
     feed.next_poll_at = next_poll_after_success(now, dt.timedelta(seconds=feed.every_seconds), rng)

@@ -13,11 +13,12 @@ import logging
 from dataclasses import dataclass
 
 from sqlalchemy import Engine, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from tracker.config import Config
-from tracker.db import write_session
-from tracker.models import Notification, StatusChange
+from tracker.db import read_session, write_session
+from tracker.models import Notification, StatusChange, utcnow
 
 log = logging.getLogger("tracker.notify")
 BATCH = 200
@@ -52,8 +53,13 @@ def unsent(session: Session) -> list[StatusChange]:
     return list(session.scalars(stmt))
 
 
-def notify_pending(engine: Engine, config: Config, now: dt.datetime) -> NotifyResult:
-    """Send every unsent change; no-op when no Apprise URL is configured."""
+def notify_pending(engine: Engine, config: Config, now: dt.datetime | None = None) -> NotifyResult:
+    """Send every unsent change; no-op when no Apprise URL is configured.
+
+    Changes are read, sent with no transaction open (a slow receiver must not
+    hold the database), then marked one by one. The age cutoff uses the wall
+    clock, like ``recorded_at``: ``--as-of`` never skips or replays history.
+    """
     result = NotifyResult()
     if not config.notify.urls:
         return result
@@ -62,28 +68,30 @@ def notify_pending(engine: Engine, config: Config, now: dt.datetime) -> NotifyRe
     sender = apprise.Apprise()
     for url in config.notify.urls:
         sender.add(url)
-    cutoff = now - dt.timedelta(days=config.notify.max_age_days)
+    cutoff = utcnow() - dt.timedelta(days=config.notify.max_age_days)
     while True:
+        with read_session(engine) as session:
+            batch = [(ch.id, ch.recorded_at, *message(ch, config.report.base_url)) for ch in unsent(session)]
+        if not batch:
+            return result
+        for change_id, recorded_at, title, body in batch:
+            if recorded_at < cutoff:
+                _mark(engine, change_id, "skipped", "older than max_age_days")
+                result.skipped += 1
+            elif sender.notify(title=title, body=body):
+                _mark(engine, change_id, "sent")
+                result.sent += 1
+            else:
+                result.failed += 1
+                log.warning("notification for change %s failed; will retry", change_id)
+        if result.failed:
+            return result  # a receiver is down: retry at the next run
+
+
+def _mark(engine: Engine, change_id: int, state: str, detail: str | None = None) -> None:
+    """Record that a change was handled; another process that got there first wins."""
+    try:
         with write_session(engine) as session:
-            batch = unsent(session)
-            if not batch:
-                return result
-            for change in batch:
-                _send_one(session, sender, change, config, cutoff, result)
-            if result.failed:
-                return result  # the receiver is down: retry at the next run
-
-
-def _send_one(session: Session, sender: object, change: StatusChange, config: Config, cutoff: dt.datetime,
-              result: NotifyResult) -> None:
-    if change.recorded_at < cutoff:
-        session.add(Notification(status_change_id=change.id, state="skipped", detail="older than max_age_days"))
-        result.skipped += 1
-        return
-    title, body = message(change, config.report.base_url)
-    if sender.notify(title=title, body=body):  # type: ignore[attr-defined]
-        session.add(Notification(status_change_id=change.id, state="sent"))
-        result.sent += 1
-    else:
-        result.failed += 1
-        log.warning("notification for change %s failed; will retry", change.id)
+            session.add(Notification(status_change_id=change_id, state=state, detail=detail))
+    except IntegrityError:
+        log.info("change %s was already notified by another process", change_id)

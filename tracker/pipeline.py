@@ -150,7 +150,7 @@ def _poll_batch(cycle: Cycle, jobs: list[tuple[int, str, object]], stop: threadi
     try:
         for feed_id, outcome in fetch_many(jobs, fetch_limits(config), max_workers=config.fetch.concurrency,
                                            per_host=config.fetch.per_host, stop=stop):
-            label = cycle.ingest(feed_id, outcome)
+            label = _ingest_guarded(cycle, feed_id, outcome)
             done.add(feed_id)
             if on_feed:
                 on_feed(str(feed_id), label)
@@ -159,6 +159,23 @@ def _poll_batch(cycle: Cycle, jobs: list[tuple[int, str, object]], stop: threadi
         if left:
             with write_session(cycle.engine) as session:
                 feedstore.release_leases(session, left, cycle.worker)
+
+
+def _ingest_guarded(cycle: Cycle, feed_id: int, outcome: object) -> str:
+    """Ingest one feed; an unexpected error fails that feed (recorded on its row), never the cycle."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    try:
+        return cycle.ingest(feed_id, outcome)
+    except (SQLAlchemyError, ValueError, LookupError) as exc:
+        log.exception("feed %s: storing its items failed", feed_id)
+        with write_session(cycle.engine) as session:
+            feed = session.get(Feed, feed_id)
+            if feed is None:
+                return "removed"
+            feedstore.release_leases(session, [feed_id], cycle.worker)
+            return _fail(feed, RuntimeError(f"storing its items failed: {type(exc).__name__}: "
+                                            f"{str(exc).splitlines()[0][:200]}"), clock.now(), cycle.config, cycle.summary)
 
 
 class MatcherCache:
@@ -235,7 +252,7 @@ class Cycle:
     def _store(self, session: Session, feed: Feed, parsed: ParsedFeed, pages: dict[str, SourceText],
                now: dt.datetime) -> tuple[str, list[int]]:
         summary = self.summary
-        feed.last_warning = parsed.warning
+        feed.last_warning = "; ".join(w for w in (feed.last_warning, parsed.warning) if w) or None
         if parsed.warning:
             summary.warnings.append(f"feed {feed.id} ({feed.name}): {parsed.warning}")
         new_rows = feedstore.store_items(session, feed, parsed.items, now)

@@ -90,7 +90,7 @@ def manual_decision(commitment: Commitment) -> ManualDecision | None:
     """The editor's decision in force, if the last decisive change was manual."""
     if commitment.status_source != "manual":
         return None
-    last = next((c for c in reversed(commitment.changes) if c.source in ("manual", "undo")), None)
+    last = last_manual_change(commitment)  # the decision in force, skipping undone ones
     if last is None:
         return None
     return ManualDecision(commitment.status, last.effective_on, last.by, last.note)

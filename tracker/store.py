@@ -173,7 +173,20 @@ def refresh(session: Session, commitment: Commitment, today: dt.date, rules: Sta
         if verdict.reason != commitment.status_reason:
             commitment.status_reason = verdict.reason
         return None
+    if _decided_meanwhile(session, commitment):
+        return None
     return _record_verdict(session, commitment, verdict)
+
+
+def _decided_meanwhile(session: Session, commitment: Commitment) -> bool:
+    """On PostgreSQL, lock the row and re-read who decides it: an editor may have just resolved it.
+
+    (SQLite's BEGIN IMMEDIATE already serialises writers.)
+    """
+    if session.get_bind().dialect.name != "postgresql":
+        return False
+    session.refresh(commitment, attribute_names=["status_source", "status"], with_for_update=True)
+    return commitment.status_source == "manual"
 
 
 def _record_verdict(session: Session, commitment: Commitment, verdict: Verdict) -> StatusChange:
