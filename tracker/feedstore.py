@@ -209,7 +209,6 @@ def record_success(feed: Feed, result: FetchResult, now: dt.datetime, rng: rando
     """Store the new validators and schedule the next poll."""
     v = result.validators
     feed.etag, feed.last_modified, feed.content_hash = v.etag, v.last_modified, v.content_hash
-    feed.last_warning = None
     moved = result.permanent_redirect
     if moved and not moved.startswith("file://"):
         session = object_session(feed)

@@ -129,6 +129,12 @@ def _process_alive(pid: int) -> bool:
     return True
 
 
+def claim_size(config: Config) -> int:
+    """Feeds claimed at a time: ``daemon.claim_batch``, but at least four per fetch slot,
+    so a wide ``fetch.concurrency`` is not starved between batches."""
+    return max(config.daemon.claim_batch, 4 * config.fetch.concurrency)
+
+
 def _claim(cycle: Cycle, every_feed: bool, handled: set[int]) -> list[tuple[int, str, object]]:
     """Lease the next batch of due feeds to this worker and commit, so other workers skip them."""
     from tracker.backoff import parse_duration
@@ -136,7 +142,7 @@ def _claim(cycle: Cycle, every_feed: bool, handled: set[int]) -> list[tuple[int,
     daemon = cycle.config.daemon
     with write_session(cycle.engine) as session:
         feeds = feedstore.claim_due_feeds(session, clock.now(), worker=cycle.worker,
-                                          lease=parse_duration(daemon.lease), limit=daemon.claim_batch,
+                                          lease=parse_duration(daemon.lease), limit=claim_size(cycle.config),
                                           every_feed=every_feed, skip=handled)
         return [(f.id, f.url, feedstore.validators_of(f)) for f in feeds]
 
@@ -147,18 +153,51 @@ def _poll_batch(cycle: Cycle, jobs: list[tuple[int, str, object]], stop: threadi
     from tracker.fetch import fetch_many
 
     config, done = cycle.config, set()
+    unchanged: list[tuple[int, object]] = []
     try:
         for feed_id, outcome in fetch_many(jobs, fetch_limits(config), max_workers=config.fetch.concurrency,
                                            per_host=config.fetch.per_host, stop=stop):
+            if getattr(outcome, "not_modified", False):
+                unchanged.append((feed_id, outcome))  # stored together: one commit for many 304s
+                if len(unchanged) >= UNCHANGED_BATCH:
+                    _store_unchanged(cycle, unchanged, done, on_feed)
+                continue
             label = _ingest_guarded(cycle, feed_id, outcome)
             done.add(feed_id)
             if on_feed:
                 on_feed(str(feed_id), label)
     finally:
+        _store_unchanged(cycle, unchanged, done, on_feed)
         left = [feed_id for feed_id, _, _ in jobs if feed_id not in done]
         if left:
             with write_session(cycle.engine) as session:
                 feedstore.release_leases(session, left, cycle.worker)
+
+
+UNCHANGED_BATCH = 50
+
+
+def _store_unchanged(cycle: Cycle, unchanged: list[tuple[int, object]], done: set[int],
+                     on_feed: Callable[[str, str], None] | None) -> None:
+    """Record "not modified" results of several feeds in one transaction (they only move schedules)."""
+    if not unchanged:
+        return
+    now = clock.now()
+    with write_session(cycle.engine) as session:
+        for feed_id, outcome in unchanged:
+            feed = session.get(Feed, feed_id, with_for_update=not is_sqlite(cycle.engine), populate_existing=True)
+            label = "removed"
+            if feed is not None and cycle.worker and not feedstore.holds_lease(feed, cycle.worker):
+                label = "lease lost"
+            elif feed is not None:
+                feedstore.release_lease(feed)
+                feedstore.record_success(feed, outcome, now)  # type: ignore[arg-type]
+                cycle.summary.not_modified += 1
+                label = "not modified"
+            done.add(feed_id)
+            if on_feed:
+                on_feed(str(feed_id), label)
+    unchanged.clear()
 
 
 def _ingest_guarded(cycle: Cycle, feed_id: int, outcome: object) -> str:
@@ -252,7 +291,8 @@ class Cycle:
     def _store(self, session: Session, feed: Feed, parsed: ParsedFeed, pages: dict[str, SourceText],
                now: dt.datetime) -> tuple[str, list[int]]:
         summary = self.summary
-        feed.last_warning = "; ".join(w for w in (feed.last_warning, parsed.warning) if w) or None
+        moved = feed.last_warning if feed.last_warning and feed.last_warning.startswith("moved permanently") else None
+        feed.last_warning = "; ".join(w for w in (moved, parsed.warning) if w) or None
         if parsed.warning:
             summary.warnings.append(f"feed {feed.id} ({feed.name}): {parsed.warning}")
         new_rows = feedstore.store_items(session, feed, parsed.items, now)
