@@ -38,7 +38,7 @@ from types import SimpleNamespace
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from evaluate import Case, load_cases, one_to_one  # noqa: E402
+from evaluate import Case, load_cases, one_to_one, print_notes  # noqa: E402
 
 from tracker import clock, db  # noqa: E402
 from tracker.config import Config  # noqa: E402
@@ -156,12 +156,7 @@ def evaluate_pipeline(data_dir: Path) -> tuple[PipelineReport, int]:
 
 def print_report(rep: PipelineReport, cases: int, verbose: bool) -> None:
     if verbose:
-        for name, notes in rep.notes.items():
-            if notes:
-                print(f"== {name}")
-                for n in notes:
-                    print(f"   {n}")
-        print()
+        print_notes(rep.notes)
     r = PipelineReport.ratio
     print(f"pipeline cases       {cases}")
     print(f"outcome accuracy     {r(rep.outcomes_ok, rep.outcomes):.3f}  ({rep.outcomes_ok}/{rep.outcomes})")

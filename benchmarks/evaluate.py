@@ -301,6 +301,16 @@ def evaluate_extraction(cases: list[Case]) -> ExtractionReport:
     return rep
 
 
+def print_notes(notes: dict[str, list[str]]) -> None:
+    """The per-case misses that ``--verbose`` lists."""
+    for name, lines in notes.items():
+        if lines:
+            print(f"== {name}")
+            for line in lines:
+                print(f"   {line}")
+    print()
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("data_dir", type=Path, help="a cases/ directory or its parent")
@@ -322,12 +332,7 @@ def main(argv: list[str] | None = None) -> int:
         ap.error(f"no cases (announcement.txt + expected.json) under {args.data_dir}")
     rep = evaluate_extraction(cases)
     if args.verbose:
-        for name, notes in rep.notes.items():
-            if notes:
-                print(f"== {name}")
-                for n in notes:
-                    print(f"   {n}")
-        print()
+        print_notes(rep.notes)
     print(f"cases                {len(cases)}")
     print(f"commitments          found {rep.found}, labelled {rep.labelled}, matched {rep.matched}")
     print(f"precision            {rep.precision:.3f}")

@@ -53,6 +53,7 @@ import feedparser  # noqa: E402
 from sqlalchemy import Engine, insert, update  # noqa: E402
 
 from tests.feedserver import FeedServer, Reply, Request, _RequestHandler, _Server, rss_feed  # noqa: E402
+from tests.pgdb import temporary_database  # noqa: E402
 from tracker.config import Config  # noqa: E402
 from tracker.db import make_engine, upgrade, write_session  # noqa: E402
 from tracker.models import Actor, ActorAlias, Commitment, Feed  # noqa: E402
@@ -539,7 +540,7 @@ def bench_workers(work: Path, quick: bool) -> Result:
     with servers(n_hosts, latency=0.1) as hosts:
         urls = [hosts[i % n_hosts].url(f"/gen/w{i:04d}/3.xml") for i in range(n_feeds)]
         for n in (1, 2, 3):
-            with _pg_database(f"tracker_bench_w{n}_{os.getpid()}") as url:
+            with temporary_database(PG_URL, f"tracker_bench_w{n}_{os.getpid()}") as url:
                 times[n] = _time_workers(work, url, urls, n)
     for n in (2, 3):
         res.rows.append(Row("workers", f"{n} workers: {n_feeds} feeds, 100 ms latency, PostgreSQL", times[n], "s",
@@ -547,22 +548,6 @@ def bench_workers(work: Path, quick: bool) -> Result:
     res.notes.append(f"1 worker {times[1]:.1f} s, 2 workers {times[2]:.1f} s, 3 workers {times[3]:.1f} s, from "
                      "starting the processes to the last feed polled (process start-up included)")
     return res
-
-
-@contextmanager
-def _pg_database(name: str) -> Iterator[str]:
-    from sqlalchemy import create_engine, text
-    from sqlalchemy.engine import make_url
-
-    admin = create_engine(PG_URL, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    try:
-        yield make_url(PG_URL).set(database=name).render_as_string(hide_password=False)
-    finally:
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
 
 
 def _time_workers(work: Path, url: str, feed_urls: list[str], workers: int) -> float:

@@ -682,12 +682,9 @@ def run(app: App, log_file: str | None) -> None:
     Stops gracefully on SIGTERM/SIGINT. Example: tracker run
     """
     from tracker import daemon
-    from tracker.pipeline import prepare
 
     _setup_logging(log_file or app.config.daemon.log_file, app.config.daemon.log_level)
-    engine = app.engine()
-    prepare(engine, app.config)
-    daemon.run(engine, app.config)
+    daemon.run(app.engine(), app.config)
 
 
 def _setup_logging(path: str, level: str) -> None:

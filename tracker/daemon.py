@@ -60,6 +60,7 @@ from tracker.backoff import parse_duration
 from tracker.config import Config, mask_url
 from tracker.db import is_sqlite, sqlite_path, write_session
 from tracker.errors import AlreadyRunning, InvalidValue
+from tracker.pipeline import prepare
 
 log = logging.getLogger("tracker.daemon")
 JOB_TABLE = "apscheduler_jobs"
@@ -352,7 +353,7 @@ def run(engine: Engine, config: Config, *, stop: threading.Event | None = None) 
     leader = Leadership(engine)
     state = DaemonState(engine, config, stop=stop or threading.Event())
     try:
-        _sync_feeds(state)
+        prepare(engine, config)  # after the lock: a refused second daemon changes nothing
         _state = state
         _install_signals(state.stop)
         scheduler = make_scheduler(engine)
@@ -387,16 +388,6 @@ def _lead(state: DaemonState, leader: Leadership) -> None:
         _schedule_shared(state.scheduler, state.config)
         if not is_sqlite(state.engine):
             log.info("this worker is the leader: it runs the sweep and keeps the schedule")
-
-
-def _sync_feeds(state: DaemonState) -> None:
-    from tracker.feedstore import sync_config_feeds
-
-    if not state.config.feeds:
-        return
-    with write_session(state.engine) as session:
-        changed = sync_config_feeds(session, state.config.feeds, state.config.daemon.default_every, clock.now())
-    log.info("config feeds: %d listed, %d added or changed", len(state.config.feeds), changed)
 
 
 def _install_signals(stop: threading.Event) -> None:

@@ -23,6 +23,7 @@ from tracker.errors import FetchError, InvalidValue, NotFound
 from tracker.feeds import FeedItem as ParsedItem
 from tracker.fetch import FetchResult, Validators
 from tracker.models import Commitment, Feed, FeedItem
+from tracker.serialize import iso_seconds
 
 CONFIG_ROLES = ("evidence", "announcements", "both")
 SYNC_LOCK_KEY = 0x7472_6167  # PostgreSQL workers starting together sync the config's feeds one at a time
@@ -293,11 +294,9 @@ def feed_views(session: Session) -> list[FeedView]:
     """Every feed with its item count, in id order."""
     counts = dict(session.execute(select(FeedItem.feed_id, func.count()).group_by(FeedItem.feed_id)).all())
     return [
-        FeedView(f.id, f.url, f.name, f.role, counts.get(f.id, 0), _iso(f.last_polled_at), _iso(f.next_poll_at),
+        FeedView(f.id, f.url, f.name, f.role, counts.get(f.id, 0), iso_seconds(f.last_polled_at),
+                 iso_seconds(f.next_poll_at),
                  f.error_count, f.last_error, f.paused, f.every_seconds, f.last_warning)
         for f in session.scalars(select(Feed).order_by(Feed.id))
     ]
 
-
-def _iso(value: dt.datetime | None) -> str | None:
-    return value.isoformat(timespec="seconds") if value else None

@@ -385,7 +385,8 @@ def prepare(engine: Engine, config: Config) -> None:
         if freed:
             log.info("%d lease(s) of stopped processes on this host released", freed)
         if config.feeds:
-            feedstore.sync_config_feeds(session, config.feeds, config.daemon.default_every, clock.now())
+            changed = feedstore.sync_config_feeds(session, config.feeds, config.daemon.default_every, clock.now())
+            log.info("config feeds: %d listed, %d added or changed", len(config.feeds), changed)
         if config.search.templates:
             feedstore.sync_search_feeds(session, config, open_commitments(session), search_query_for, clock.now())
 

@@ -18,6 +18,11 @@ LIST_FIELDS = ("id", "actor", "what", "quote", "deadline_phrase", "due_earliest"
                "status", "status_reason", "confidence", "conditional", "negated", "tags", "sources")
 
 
+def iso_seconds(value: dt.datetime | None) -> str | None:
+    """A timestamp to the second, for status lines and the feeds listing."""
+    return value.isoformat(timespec="seconds") if value else None
+
+
 def _iso(value: dt.date | dt.datetime | None) -> str | None:
     return value.isoformat() if value is not None else None
 
