@@ -50,6 +50,7 @@ def test_tracker_toml_in_current_directory_is_used(tmp_path):
     ("[database]\nurl = 'mysql://u:pw@h/db'\n", "unsupported database 'mysql'"),
     ("[database]\nurl = 'not a url'\n", "database.url: 'not a url' is not a database URL"),
     ("this is = = not toml", "not valid TOML"),
+    ("[fetch]\nparse_processes = -1\n", "fetch.parse_processes must be 0 (parse in-process) or more"),
 ])
 def test_bad_config_is_one_line_naming_the_key(tmp_path, body, expected):
     path = write(tmp_path, body)

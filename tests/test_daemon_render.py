@@ -39,3 +39,37 @@ def test_daemon_renders_the_site_after_evidence(tmp_path, feed_server):
     page = (site / "c" / "1.html").read_text(encoding="utf-8")
     assert "Kept" in page and "Harbour Council opens the ferry terminal" in page
     assert "report:" in err
+
+
+def test_render_includes_what_another_process_changed_since_the_last_render(db_url):
+    """An editor's `tracker resolve` from the CLI while the daemon runs reaches the next incremental render."""
+    import datetime as dt
+
+    from sqlalchemy import update
+
+    from tracker import db, store
+    from tracker.config import Config
+    from tracker.daemon import RENDER_SLACK, DaemonState, _changed_for_render
+    from tracker.models import Commitment, StatusChange
+    from tracker.status import StatusRules
+
+    engine = db.make_engine(db_url)
+    db.upgrade(engine)
+    today = dt.date(2026, 3, 1)
+    with db.write_session(engine) as session:
+        ids = [store.add_commitment(session, store.NewCommitment(actor="Harbour Council", what=what,
+                                                                 stated_on=dt.date(2026, 1, 5)),
+                                    by="test", today=today, rules=StatusRules()).id
+               for what in ("open the ferry terminal", "dredge the north channel")]
+        past = dt.datetime.now(dt.timezone.utc) - 3 * RENDER_SLACK  # both were stored long before the render
+        session.execute(update(Commitment).values(updated_at=past, created_at=past))
+        session.execute(update(StatusChange).values(recorded_at=past))
+    state = DaemonState(engine=engine, config=Config())
+    state.changed = {ids[0]}
+    assert _changed_for_render(state) is None, "the first render after a start compares every page"
+    assert _changed_for_render(state) == set()
+    with db.write_session(engine) as session:  # what `tracker resolve 2 kept` does, in another process
+        store.resolve(session, ids[1], "kept", on=today, by="editor")
+    state.changed = {ids[0]}  # and the daemon itself changed the first
+    assert _changed_for_render(state) == set(ids)
+    engine.dispose()

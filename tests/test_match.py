@@ -333,3 +333,16 @@ def test_a_route_is_named_by_both_ends():
     same = score(item("Tamsin Air scraps Kelby-Orrow route", "Tamsin Air has cancelled its planned Kelby to Orrow "
                       "service, citing a lack of landing slots."), route)
     assert same is not None and same.kind == "cancellation" and same.score >= AUTO_ACCEPT
+
+
+def test_the_index_lookup_sees_the_same_words_as_the_full_reading():
+    """Candidates are found from item_stems without reading the item; a word missed there loses a match."""
+    from tracker.matching.reading import item_stems, read_item
+
+    items = [case[2] for case in CASES] + [
+        item("Dr. Vance's plan — 1,500 homes", "Mr. Orrin said: \u201cwe'll ship.\u201d Costs rose 3.5% (T+1)."),
+        item("", "Tolls. Tolls went up.  The Marlow Bridge Company's bridge-tolls rose by one-fifth!"),
+        item("Gizmo 3 ships", "Gizmo 3 ships. Orrin Tools shipped the Gizmo\u20113 drill on 2.1.3 firmware."),
+    ]
+    for it in items:
+        assert item_stems(it) == read_item(it).stems, it

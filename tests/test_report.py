@@ -24,6 +24,7 @@ import json
 import os
 import re
 import shutil
+import subprocess
 import sys
 import threading
 import types
@@ -40,11 +41,12 @@ from tracker import store
 from tracker.config import Config, ReportConfig
 from tracker.db import make_engine, read_session, upgrade, write_session
 from tracker.errors import ConfigError, InvalidValue, TrackerError
-from tracker.models import Evidence, Feed, FeedItem, StatusChange
+from tracker.models import Commitment, Evidence, Feed, FeedItem, StatusChange
 from tracker.queries import list_commitments
 from tracker.report import build_site
 from tracker.report import build as build_module
-from tracker.report import charts, context as ctx
+from tracker.report import charts, exports
+from tracker.report import context as ctx
 from tracker.report.load import load_site_data
 from tracker.serialize import commitment_summary
 from tracker.status import StatusRules, Verdict
@@ -383,13 +385,23 @@ def test_statuses_match_tracker_list(engine):
     data = load_site_data(engine)
     hrefs = ctx.actor_paths(data.actors)
     judged = {j.commitment.id: j for j in ctx.judge_all(data, TODAY, RULES, hrefs)}
-    from tracker.report import exports
     site = ctx.SiteInfo("T", "", ctx.day(TODAY), "0")
     with read_session(engine) as session:
         for c in list_commitments(session):
             expected = commitment_summary(c, TODAY, RULES)
             record = exports.export_record(judged[c.id], TODAY, RULES, site)
             assert {k: record[k] for k in expected} == expected
+
+
+def test_tags_load_on_either_database(db_url):
+    engine = seed(make_engine(db_url))
+    with write_session(engine) as s:
+        s.execute(update(Commitment).where(Commitment.id == 2).values(tags=["fares", "transport"]))
+    rows = {c.id: c for c in load_site_data(engine).commitments}
+    assert rows[2].tags == ("fares", "transport") and rows[3].tags == ()
+    with read_session(engine) as session:
+        expected = commitment_summary(next(c for c in list_commitments(session) if c.id == 2), TODAY, RULES)
+    assert commitment_summary(rows[2], TODAY, RULES) == expected
 
 
 # --- the generated site -----------------------------------------------------------------------
@@ -586,6 +598,19 @@ def test_commitments_json_validates_against_its_schema(site):
         jsonschema.validate({**document, "commitments": [broken]}, schema)
 
 
+def test_csv_records_are_read_back_as_written():
+    """An incremental build reuses the previous file's records as text, quotes and line breaks included."""
+    base = {column: None for column in exports.CSV_COLUMNS} | {"sources": [{"url": "https://example.org/a"}]}
+    records = [base | {"id": 1, "what": 'two\r\nlines, "quoted"'}, base | {"id": 2, "what": "=SUM(A1:A9)"},
+               base | {"id": 30, "what": 'ends with a quote "\n', "quote": '"'}]
+    lines = [exports.csv_line(record) for record in records]
+    body = exports.commitments_csv(lines)
+    assert exports.csv_lines_by_id(body) == {1: lines[0], 2: lines[1], 30: lines[2]}
+    assert [row["what"] for row in csv.DictReader(io.StringIO(body.decode(), newline=""))] == [
+        'two\r\nlines, "quoted"', "'=SUM(A1:A9)", 'ends with a quote "\n']
+    assert exports.csv_lines_by_id(b"id,actor\r\n1,x\r\n") == {}  # other columns: nothing reused
+
+
 def test_csv_neutralises_formulas(site):
     rows = list(csv.DictReader(io.StringIO((site / "commitments.csv").read_text(encoding="utf-8"))))
     assert len(rows) == 11
@@ -620,8 +645,16 @@ def _fulfil(engine, commitment_id: int, on: dt.date) -> None:
         _pin_record_times(s)
 
 
+def _link_one_by_one(monkeypatch) -> None:
+    """The way a build carries files over where ``cp -al`` is not available (not Linux)."""
+    monkeypatch.setattr(build_module, "_link_copy", lambda old, stage: None)
+
+
+@pytest.mark.parametrize("linking", ["cp -al", "one by one"])
 @pytest.mark.parametrize("hint", [True, False], ids=["changed_ids", "hashes"])
-def test_incremental_build_rewrites_only_what_changed(engine, tmp_path, hint):
+def test_incremental_build_rewrites_only_what_changed(engine, tmp_path, monkeypatch, hint, linking):
+    if linking == "one by one":
+        _link_one_by_one(monkeypatch)
     out = tmp_path / "site"
     build_site(engine, Config(), out, TODAY)
     before = _stats(out)
@@ -658,6 +691,52 @@ def test_nothing_changed_rewrites_nothing(engine, tmp_path):
     assert result.pages_written == 0 and result.pages_unchanged == len(before) - 1
     assert {p: s for p, s in _stats(out).items() if p != build_module.MANIFEST} == \
         {p: s for p, s in before.items() if p != build_module.MANIFEST}
+
+
+def test_unchanged_pages_are_carried_over_without_building_a_context(engine, tmp_path, monkeypatch):
+    out = tmp_path / "site"
+    build_site(engine, Config(), out, TODAY)
+
+    def explode(*args, **kwargs):
+        raise AssertionError("a context was built for an unchanged page")
+
+    for name in ("index_page", "status_page", "actor_page", "commitment_page"):
+        monkeypatch.setattr(ctx, name, explode)
+    result = build_site(engine, Config(), out, TODAY)  # every key computed and compared
+    assert result.pages_written == 0
+
+
+def test_a_failed_link_copy_falls_back_to_linking_one_by_one(engine, tmp_path, monkeypatch):
+    out = tmp_path / "site"
+    build_site(engine, Config(), out, TODAY)
+    before = _stats(out)
+
+    def half_done(old, stage):  # links everything, then fails: what it linked must not stay
+        return subprocess.Popen(["sh", "-c", 'cp -al "$0/." "$1" && exit 1', str(old), str(stage)])
+
+    monkeypatch.setattr(build_module, "_link_copy", half_done)
+    _fulfil(engine, 10, D(2026, 11, 20))
+    build_site(engine, Config(), out, TODAY, changed_ids={10})
+    after = _stats(out)
+    assert after["c/1.html"] == before["c/1.html"] and after["c/10.html"] != before["c/10.html"]
+    fresh = tmp_path / "fresh"
+    build_site(engine, Config(), fresh, TODAY)
+    assert tree(out) == tree(fresh)
+
+
+@pytest.mark.parametrize("linking", ["cp -al", "one by one"])
+def test_what_the_new_site_lacks_is_gone_folders_too(engine, sqlite_url, tmp_path, monkeypatch, linking):
+    if linking == "one by one":
+        _link_one_by_one(monkeypatch)
+    out, fresh = tmp_path / "site", tmp_path / "fresh"
+    build_site(engine, Config(), out, TODAY)
+    (out / "notes.txt").write_text("left by hand")
+    empty = make_engine(f"sqlite:///{tmp_path / 'empty.db'}")
+    upgrade(empty)
+    build_site(empty, Config(), out, TODAY)
+    build_site(empty, Config(), fresh, TODAY)
+    assert sorted(p.relative_to(out) for p in out.rglob("*")) == sorted(p.relative_to(fresh) for p in fresh.rglob("*"))
+    assert not (out / "c").exists() and tree(out) == tree(fresh)
 
 
 def test_another_day_rebuilds_every_page(engine, tmp_path):

@@ -2,4 +2,5 @@
 
 from tracker.cli import main
 
-main()
+if __name__ == "__main__":  # parser processes import this module again: never run the CLI there
+    main()

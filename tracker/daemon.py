@@ -55,16 +55,18 @@ from apscheduler.triggers.interval import IntervalTrigger
 from sqlalchemy import Engine, text
 from sqlalchemy.orm import Session
 
-from tracker import clock, store
+from tracker import clock, queries, store
 from tracker.backoff import parse_duration
 from tracker.config import Config, mask_url
-from tracker.db import is_sqlite, sqlite_path, write_session
+from tracker.db import is_sqlite, read_session, sqlite_path, write_session
 from tracker.errors import AlreadyRunning, InvalidValue
+from tracker.models import utcnow
 from tracker.pipeline import prepare
 
 log = logging.getLogger("tracker.daemon")
 JOB_TABLE = "apscheduler_jobs"
 RENDER_DELAY = dt.timedelta(seconds=5)
+RENDER_SLACK = dt.timedelta(minutes=1)  # look back this much further for other processes' changes
 MAIN_LOOP_SECONDS = 0.5
 SHARED = "shared"  # the persisted job store, attached on the leader only
 LEADER_RETRY_SECONDS = 2.0
@@ -91,6 +93,7 @@ class DaemonState:
     render_wanted: threading.Event = field(default_factory=threading.Event)
     changed: set[int] = field(default_factory=set)  # commitments changed since the last render
     matchers: Any = None  # tracker.pipeline.MatcherCache, kept across ticks
+    rendered_at: dt.datetime | None = None  # wall clock at the start of the last render
 
 
 _state: DaemonState | None = None
@@ -156,15 +159,26 @@ def render_job() -> None:
             log.info("report: another worker is rendering; rendering again afterwards")
             request_render()
             return
-        # Only this process's changes are known: with several workers, or after a
-        # restart, compare every page instead (None).
-        changed = state.changed if state.changed and is_sqlite(state.engine) else None
-        state.changed = set()
+        changed = _changed_for_render(state)
         try:
             result = pipeline.render_report(state.engine, state.config, changed_ids=changed)
         finally:
             _unlock(conn, RENDER_KEY)
     log.info("report: %s", result)
+
+
+def _changed_for_render(state: DaemonState) -> set[int] | None:
+    """The commitments to re-render: this daemon's changes plus anything any process (another
+    worker, an editor's CLI) changed since the last render; None (compare every page) for the
+    first render after a start. Record times are wall clock; RENDER_SLACK covers clock skew
+    between machines."""
+    started, since = utcnow(), state.rendered_at
+    state.rendered_at = started
+    mine, state.changed = state.changed, set()
+    if since is None:
+        return None
+    with read_session(state.engine) as session:
+        return mine | queries.changed_since(session, since - RENDER_SLACK)
 
 
 def _try_lock(conn: Any, key: int, *, xact: bool = False) -> bool:

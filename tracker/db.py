@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from tracker.config import mask_url
 from tracker.errors import DatabaseUnavailable, SchemaMismatch
 
+STATEMENT_CACHE = 16
 BUSY_TIMEOUT_MS = 60_000
 IGNORED_TABLES = frozenset({"apscheduler_jobs", "alembic_version"})
 
@@ -53,7 +54,11 @@ def _sqlite_engine(url: str) -> Engine:
         parent = Path(database).expanduser().resolve().parent
         if not parent.is_dir():
             raise DatabaseUnavailable(f"cannot open {mask_url(url)}: folder {parent} does not exist")
-    engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+    # The driver keeps 128 prepared statements per connection by default. A multi-row
+    # INSERT ... RETURNING is a different statement for every row count, so that cache filled
+    # with one-off inserts and the daemon's memory crept up for hours; a few are enough.
+    engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000,
+                                              "cached_statements": STATEMENT_CACHE})
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn, _record):  # type: ignore[no-untyped-def]

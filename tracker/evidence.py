@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -23,21 +24,19 @@ from tracker import store
 from tracker.config import Config
 from tracker.errors import InvalidValue, NotFound
 from tracker.match import CandidateIndex, CommitmentDoc, ItemDoc, Match, match_item
-from tracker.models import Actor, ActorAlias, Commitment, Evidence, FeedItem
+from tracker.matching.index import Terms, index_terms, terms_key
+from tracker.models import Actor, ActorAlias, Commitment, Evidence, FeedItem, MatchTerms
+from tracker.store import commitment_doc, save_match_terms
+
+if TYPE_CHECKING:
+    from tracker.feedstore import StoredItem
 from tracker.queries import CLOSED_STATUSES, detail_options
 from tracker.status import StatusRules
 
 AUTOMATION = store.AUTOMATION
 
 
-def commitment_doc(c: Commitment) -> CommitmentDoc:
-    """A stored commitment as the matcher sees it."""
-    aliases = tuple(a.alias for a in c.actor.aliases if a.alias != c.actor.name)
-    return CommitmentDoc(id=c.id, actor=c.actor.name, aliases=aliases, what=c.what, quote=c.quote,
-                         due_latest=c.due_latest, negated=c.negated, stated_on=c.stated_on)
-
-
-def item_doc(row: FeedItem) -> ItemDoc:
+def item_doc(row: FeedItem | StoredItem) -> ItemDoc:
     """A stored feed item as the matcher sees it."""
     return ItemDoc(id=row.id, title=row.title, text=row.text, link=row.link,
                    published=row.published_at.date() if row.published_at else None)
@@ -53,16 +52,19 @@ class Matcher:
     def add(self, commitment: Commitment) -> None:
         self.add_doc(commitment_doc(commitment))
 
-    def add_doc(self, doc: CommitmentDoc) -> None:
+    def add_doc(self, doc: CommitmentDoc, terms: Terms | None = None) -> None:
         self.docs[doc.id] = doc
-        self.index.add(doc)
+        self.index.add(doc, terms)
 
     @classmethod
-    def load(cls, session: Session) -> Matcher:
+    def load(cls, session: Session, *, persist: bool = False) -> Matcher:
         """Index every commitment that evidence can still move or inform.
 
-        Reads plain columns (two queries), not ORM objects with their history:
-        building the index for 10,000 commitments is on the first poll's hot path.
+        Reads plain columns (two queries), not ORM objects with their history,
+        and each commitment's stored index terms (:class:`MatchTerms`) where they
+        are current: building the index for 10,000 commitments is on the first
+        poll's hot path. Terms missing or stale are computed, and kept when
+        ``persist`` (the session will commit).
         """
         matcher = cls()
         aliases: dict[int, list[str]] = {}
@@ -70,12 +72,23 @@ class Matcher:
             aliases.setdefault(actor_id, []).append(alias)
         rows = session.execute(
             select(Commitment.id, Actor.id, Actor.name, Commitment.what, Commitment.quote, Commitment.due_latest,
-                   Commitment.negated, Commitment.stated_on)
-            .join(Actor, Commitment.actor_id == Actor.id).where(_watched()).order_by(Commitment.id))
-        for cid, actor_id, name, what, quote, due, negated, stated in rows:
+                   Commitment.negated, Commitment.stated_on, MatchTerms.key, MatchTerms.terms)
+            .join(Actor, Commitment.actor_id == Actor.id)
+            .outerjoin(MatchTerms, MatchTerms.commitment_id == Commitment.id)
+            .where(_watched()).order_by(Commitment.id))
+        computed: list[tuple[CommitmentDoc, Terms]] = []
+        for cid, actor_id, name, what, quote, due, negated, stated, key, stored in rows:
             others = tuple(a for a in aliases.get(actor_id, ()) if a != name)
-            matcher.add_doc(CommitmentDoc(id=cid, actor=name, aliases=others, what=what, quote=quote,
-                                          due_latest=due, negated=negated, stated_on=stated))
+            doc = CommitmentDoc(id=cid, actor=name, aliases=others, what=what, quote=quote,
+                                due_latest=due, negated=negated, stated_on=stated)
+            if stored is not None and key == terms_key(doc):
+                terms = stored  # stem -> [weight, is_object]: unpacked like the computed tuples
+            else:
+                terms = index_terms(doc)
+                computed.append((doc, terms))
+            matcher.add_doc(doc, terms)
+        if persist:
+            save_match_terms(session, computed)
         return matcher
 
 
@@ -108,7 +121,7 @@ class MatchSummary:
     to_archive: list[int] = field(default_factory=list)
 
 
-def match_items(session: Session, matcher: Matcher, items: Iterable[FeedItem], *, config: Config,
+def match_items(session: Session, matcher: Matcher, items: Iterable[FeedItem | StoredItem], *, config: Config,
                 today: dt.date, rules: StatusRules) -> MatchSummary:
     """Match items, store the evidence, and re-judge the commitments it touched."""
     summary = MatchSummary()
@@ -118,7 +131,6 @@ def match_items(session: Session, matcher: Matcher, items: Iterable[FeedItem], *
             evidence = _store_match(session, row, match, config, summary)
             if evidence is not None and evidence.state == "accepted":
                 touched.add(match.commitment_id)
-        row.matched = True
     session.flush()
     for cid in sorted(touched):
         commitment = session.get(Commitment, cid)
@@ -128,7 +140,7 @@ def match_items(session: Session, matcher: Matcher, items: Iterable[FeedItem], *
     return summary
 
 
-def _store_match(session: Session, row: FeedItem, match: Match, config: Config,
+def _store_match(session: Session, row: FeedItem | StoredItem, match: Match, config: Config,
                  summary: MatchSummary) -> Evidence | None:
     exists = session.scalar(select(Evidence.id).where(Evidence.commitment_id == match.commitment_id,
                                                       Evidence.item_id == row.id))

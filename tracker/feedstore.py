@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote_plus
 
-from sqlalchemy import func, or_, select, text, update
+from sqlalchemy import func, insert, or_, select, text, update
 from sqlalchemy.orm import Session, object_session
 
 from tracker.backoff import next_poll_after_failure, next_poll_after_success, parse_duration, should_pause
@@ -246,23 +246,41 @@ def known_keys(session: Session, feed_id: int, keys: Sequence[str]) -> set[str]:
     return found
 
 
-def store_items(session: Session, feed: Feed, items: Sequence[ParsedItem], now: dt.datetime) -> list[FeedItem]:
-    """Insert the items not stored yet for this feed; returns the new rows (never duplicates)."""
-    known = known_keys(session, feed.id, [i.key for i in items])
-    new_rows = []
+@dataclass(frozen=True)
+class StoredItem:
+    """A feed item just stored: what matching and extraction read from it (plain data, not an ORM row)."""
+
+    id: int
+    key: str
+    title: str
+    text: str
+    link: str | None
+    published_at: dt.datetime | None
+
+
+def store_items(session: Session, feed: Feed, items: Sequence[ParsedItem], now: dt.datetime) -> list[StoredItem]:
+    """Insert the items not stored yet for this feed; returns the new ones (never duplicates).
+
+    One Core ``INSERT ... RETURNING id``, no ORM objects: a first poll stores tens
+    of thousands of items. They are marked matched because the caller matches
+    them in this same transaction.
+    """
+    # a feed that never stored an item has none to compare with (a first poll of many feeds)
+    known = known_keys(session, feed.id, [i.key for i in items]) if feed.last_new_item_at else set()
+    new: list[ParsedItem] = []
     for item in items:
-        if item.key in known:
-            continue
-        known.add(item.key)
-        row = FeedItem(feed_id=feed.id, key=item.key[:512], guid=item.guid, link=item.link, title=item.title,
-                       published_at=item.published, summary_html=item.summary_html, text=item.text,
-                       content_hash=item.content_hash, fetched_at=now, matched=False)
-        session.add(row)
-        new_rows.append(row)
-    session.flush()
-    if new_rows:
-        feed.last_new_item_at = now
-    return new_rows
+        if item.key not in known:
+            known.add(item.key)
+            new.append(item)
+    if not new:
+        return []
+    feed.last_new_item_at = now
+    values = [{"feed_id": feed.id, "key": i.key[:512], "guid": i.guid, "link": i.link, "title": i.title,
+               "published_at": i.published, "summary_html": i.summary_html, "text": i.text,
+               "content_hash": i.content_hash, "fetched_at": now, "matched": True} for i in new]
+    stmt = insert(FeedItem.__table__).returning(FeedItem.__table__.c.id, sort_by_parameter_order=True)
+    ids = session.execute(stmt, values).scalars().all()
+    return [StoredItem(row_id, i.key[:512], i.title, i.text, i.link, i.published) for row_id, i in zip(ids, new)]
 
 
 @dataclass(frozen=True)

@@ -35,12 +35,14 @@ import http
 import logging
 import math
 import socket
+import ssl
 import threading
 import time
 import zlib
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, TypeVar
@@ -117,7 +119,15 @@ def make_client(limits: FetchLimits) -> httpx.Client:
         timeout=httpx.Timeout(limits.total_timeout, connect=limits.connect_timeout),
         follow_redirects=False,
         limits=httpx.Limits(max_connections=None, max_keepalive_connections=0),
+        verify=_tls_context(),
     )
+
+
+@lru_cache(maxsize=1)
+def _tls_context() -> ssl.SSLContext:
+    """The default TLS context (certificate checks on), made once: loading the CA bundle costs
+    tens of milliseconds, and a daemon makes a client every cycle."""
+    return httpx.create_ssl_context()
 
 
 def fetch(
@@ -155,7 +165,9 @@ def fetch_many(
     per_host: int = 2,
     stop: threading.Event | None = None,
     client: httpx.Client | None = None,
-) -> Iterator[tuple[K, FetchResult | FetchError]]:
+    more: Callable[[], Iterable[tuple[K, str, Validators]]] | None = None,
+    job: Callable[[str, Validators, FetchLimits, httpx.Client], Any] | None = None,
+) -> Iterator[tuple[K, Any]]:
     """Fetch many feeds in threads, yielding ``(key, result or error)`` as each one finishes.
 
     One feed's failure is yielded, never raised. At most ``per_host`` fetches
@@ -165,6 +177,15 @@ def fetch_many(
     threads are cleaned up when the generator is closed. Jobs never started
     are simply not yielded: they are still due next time.
 
+    ``more``, when given, is called (in the consumer's thread) for further jobs
+    whenever fewer than two rounds of work are waiting, until it returns none:
+    the pipeline claims due feeds batch by batch this way without letting the
+    fetch slots run dry between batches.
+
+    ``job`` replaces what each thread runs (default :func:`fetch_one`), so a
+    caller can do more with a result in the thread that fetched it, such as
+    parse it; it must return failures as values, as fetch_one does.
+
     >>> for feed_id, outcome in fetch_many([(1, url, Validators())], FetchLimits()): ...  # doctest: +SKIP
     """
     queue = _HostQueue(jobs, per_host)
@@ -173,14 +194,17 @@ def fetch_many(
     pool = cf.ThreadPoolExecutor(max_workers=max_workers, thread_name_prefix="fetch")
     running: dict[cf.Future, tuple[K, str]] = {}
     try:
-        _submit_ready(queue, pool, running, max_workers, stop, limits, client)
+        more = _refill(queue, more, 2 * max_workers, stop)
+        work = job or fetch_one
+        _submit_ready(queue, pool, running, max_workers, stop, limits, client, work)
         while running:
             done, _ = cf.wait(running, return_when=cf.FIRST_COMPLETED)
             finished = [(running.pop(future), future.result()) for future in done]
             for (_, host), _ in finished:
                 queue.release(host)
             # refill before yielding, so workers stay busy while the consumer stores these results
-            _submit_ready(queue, pool, running, max_workers, stop, limits, client)
+            more = _refill(queue, more, 2 * max_workers, stop)
+            _submit_ready(queue, pool, running, max_workers, stop, limits, client, work)
             for (key, _), outcome in finished:
                 yield key, outcome
     finally:
@@ -192,6 +216,17 @@ def fetch_many(
 # --------------------------------------------------------------------------- fetch_many helpers
 
 
+def _refill(queue: _HostQueue, more: Callable[[], Iterable[Any]] | None, low: int,
+            stop: threading.Event | None) -> Callable[[], Iterable[Any]] | None:
+    """Ask ``more`` for jobs while fewer than ``low`` wait; returns None once it has run dry."""
+    while more is not None and len(queue) < low and not (stop is not None and stop.is_set()):
+        jobs = list(more())
+        if not jobs:
+            return None
+        queue.add(jobs)
+    return more
+
+
 def _submit_ready(
     queue: _HostQueue,
     pool: cf.ThreadPoolExecutor,
@@ -200,6 +235,7 @@ def _submit_ready(
     stop: threading.Event | None,
     limits: FetchLimits,
     client: httpx.Client,
+    work: Callable[[str, Validators, FetchLimits, httpx.Client], Any],
 ) -> None:
     """Start jobs while workers are free, their hosts have room, and no stop was asked."""
     while len(running) < max_workers and not (stop is not None and stop.is_set()):
@@ -207,10 +243,10 @@ def _submit_ready(
         if job is None:
             return
         key, url, validators = job
-        running[pool.submit(_fetch_one, url, validators, limits, client)] = (key, _host(url))
+        running[pool.submit(work, url, validators, limits, client)] = (key, _host(url))
 
 
-def _fetch_one(url: str, previous: Validators, limits: FetchLimits, client: httpx.Client) -> FetchResult | FetchError:
+def fetch_one(url: str, previous: Validators, limits: FetchLimits, client: httpx.Client) -> FetchResult | FetchError:
     """Run one fetch in a worker; any failure comes back as a value so the batch goes on."""
     try:
         return fetch(url, previous, limits, client)
@@ -235,10 +271,26 @@ class _HostQueue:
     def __init__(self, jobs: Iterable[tuple[Any, str, Validators]], per_host: int):
         self._per_host = max(1, per_host)
         self._waiting: dict[str, deque] = {}
+        self._busy: dict[str, int] = {}
+        self._turns: deque[str] = deque()  # hosts that may be able to start a job
+        self._count = 0
+        self.add(jobs)
+
+    def __len__(self) -> int:
+        """Jobs waiting (not started)."""
+        return self._count
+
+    def add(self, jobs: Iterable[tuple[Any, str, Validators]]) -> None:
+        """Queue more jobs; a host that was idle gets a turn."""
         for job in jobs:
-            self._waiting.setdefault(_host(job[1]), deque()).append(job)
-        self._busy: dict[str, int] = dict.fromkeys(self._waiting, 0)
-        self._turns: deque[str] = deque(self._waiting)  # hosts that may be able to start a job
+            host = _host(job[1])
+            if host not in self._waiting:
+                self._waiting[host] = deque()
+                self._busy.setdefault(host, 0)
+                if self._busy[host] < self._per_host:
+                    self._turns.append(host)
+            self._waiting[host].append(job)
+            self._count += 1
 
     def pop(self) -> tuple[Any, str, Validators] | None:
         """The next job whose host has room, or None when every waiting host is busy."""
@@ -248,6 +300,7 @@ class _HostQueue:
             if not waiting or self._busy[host] >= self._per_host:
                 continue
             self._busy[host] += 1
+            self._count -= 1
             job = waiting.popleft()
             if not waiting:
                 del self._waiting[host]

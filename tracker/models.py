@@ -304,6 +304,21 @@ class Notification(Base):
     detail: Mapped[str | None] = mapped_column(Text)
 
 
+class MatchTerms(Base):
+    """A commitment's index terms for the evidence matcher, computed once and kept.
+
+    Derived data, not part of the record: ``key`` hashes the text the terms come
+    from (actor, aliases, promise, quote) and the matcher's code, so a changed
+    commitment or a new tracker release makes the row stale and it is recomputed.
+    Loading the index then reads these rows instead of re-reading every promise.
+    """
+
+    __tablename__ = "match_terms"
+    commitment_id: Mapped[int] = mapped_column(ForeignKey("commitments.id", ondelete="CASCADE"), primary_key=True)
+    key: Mapped[str] = mapped_column(String(40))
+    terms: Mapped[dict[str, Any]] = mapped_column()  # stem -> [weight, is an object term]
+
+
 Index("ix_commitments_actor_status", Commitment.actor_id, Commitment.status)
 
 

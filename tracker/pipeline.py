@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from tracker import clock, feedstore
@@ -27,7 +27,10 @@ from tracker.intake import conventions
 from tracker.sources import SourceText, read_source, read_url
 
 if TYPE_CHECKING:
+    from tracker.errors import FeedError
     from tracker.evidence import Matcher
+    from tracker.feedstore import StoredItem
+    from tracker.fetch import FetchResult
     from tracker.extract import Commitment as Extracted
     from tracker.feeds import FeedItem as ParsedItem
     from tracker.feeds import ParsedFeed
@@ -100,15 +103,9 @@ def poll(engine: Engine, config: Config, *, every_feed: bool = False, stop: thre
     duplicates an item.
     """
     cycle = Cycle(engine, config, CycleSummary(), matchers or MatcherCache(), worker or default_worker())
+    cycle.matchers.new_cycle()
     started = clock.now()
-    handled: set[int] = set()
-    while not (stop is not None and stop.is_set()):
-        jobs = _claim(cycle, every_feed, handled)
-        if not jobs:
-            break
-        handled.update(feed_id for feed_id, _, _ in jobs)
-        cycle.summary.feeds_due += len(jobs)
-        _poll_batch(cycle, jobs, stop, on_feed)
+    _poll_claimed(cycle, every_feed, stop, on_feed)
     cycle.summary.stopped_early = stop is not None and stop.is_set()
     _record_cycle(engine, started, cycle.summary, cycle.worker)
     return cycle.summary
@@ -129,46 +126,55 @@ def _process_alive(pid: int) -> bool:
     return True
 
 
-def claim_size(config: Config) -> int:
-    """Feeds claimed at a time: ``daemon.claim_batch``, but at least four per fetch slot,
-    so a wide ``fetch.concurrency`` is not starved between batches."""
-    return max(config.daemon.claim_batch, 4 * config.fetch.concurrency)
-
-
 def _claim(cycle: Cycle, every_feed: bool, handled: set[int]) -> list[tuple[int, str, object]]:
-    """Lease the next batch of due feeds to this worker and commit, so other workers skip them."""
+    """Lease the next batch of due feeds to this worker and commit, so other workers skip them.
+
+    ``handled`` (the feeds this cycle already claimed) grows by the batch: a feed
+    falling due again before the cycle ends waits for the next cycle.
+    """
     from tracker.backoff import parse_duration
 
     daemon = cycle.config.daemon
     with write_session(cycle.engine) as session:
         feeds = feedstore.claim_due_feeds(session, clock.now(), worker=cycle.worker,
-                                          lease=parse_duration(daemon.lease), limit=claim_size(cycle.config),
+                                          lease=parse_duration(daemon.lease), limit=daemon.claim_batch,
                                           every_feed=every_feed, skip=handled)
-        return [(f.id, f.url, feedstore.validators_of(f)) for f in feeds]
+        jobs = [(f.id, f.url, feedstore.validators_of(f)) for f in feeds]
+        cycle.roles.update((f.id, f.role) for f in feeds)
+    handled.update(feed_id for feed_id, _, _ in jobs)
+    cycle.summary.feeds_due += len(jobs)
+    return jobs
 
 
-def _poll_batch(cycle: Cycle, jobs: list[tuple[int, str, object]], stop: threading.Event | None,
-                on_feed: Callable[[str, str], None] | None) -> None:
-    """Fetch one claimed batch and ingest each feed; give back the leases of feeds never fetched."""
+def _poll_claimed(cycle: Cycle, every_feed: bool, stop: threading.Event | None,
+                  on_feed: Callable[[str, str], None] | None) -> None:
+    """Claim, fetch and ingest until no due feed is left; give back the leases of feeds never fetched.
+
+    The fetcher asks for the next claim while the current one is still being
+    fetched, so the fetch slots never run dry between batches.
+    """
     from tracker.fetch import fetch_many
+    from tracker.parsing import start_parsers
 
-    config, done = cycle.config, set()
+    config, handled, done = cycle.config, set(), set()
     unchanged: list[tuple[int, object]] = []
+    start_parsers(config.fetch.parse_processes)  # they start while the first feeds are fetched
     try:
-        for feed_id, outcome in fetch_many(jobs, fetch_limits(config), max_workers=config.fetch.concurrency,
-                                           per_host=config.fetch.per_host, stop=stop):
+        for feed_id, (outcome, parsed) in fetch_many(
+                (), fetch_limits(config), max_workers=config.fetch.concurrency, per_host=config.fetch.per_host,
+                stop=stop, more=lambda: _claim(cycle, every_feed, handled), job=_fetch_and_parse(config)):
             if getattr(outcome, "not_modified", False):
                 unchanged.append((feed_id, outcome))  # stored together: one commit for many 304s
                 if len(unchanged) >= UNCHANGED_BATCH:
                     _store_unchanged(cycle, unchanged, done, on_feed)
                 continue
-            label = _ingest_guarded(cycle, feed_id, outcome)
+            label = _ingest_guarded(cycle, feed_id, outcome, parsed)
             done.add(feed_id)
             if on_feed:
                 on_feed(str(feed_id), label)
     finally:
         _store_unchanged(cycle, unchanged, done, on_feed)
-        left = [feed_id for feed_id, _, _ in jobs if feed_id not in done]
+        left = [feed_id for feed_id in handled if feed_id not in done]
         if left:
             with write_session(cycle.engine) as session:
                 feedstore.release_leases(session, left, cycle.worker)
@@ -177,15 +183,56 @@ def _poll_batch(cycle: Cycle, jobs: list[tuple[int, str, object]], stop: threadi
 UNCHANGED_BATCH = 50
 
 
+def _fetch_and_parse(config: Config) -> Callable[..., tuple[object, object]]:
+    """The job of each fetch thread: fetch, then parse a new body (in a parser process, see
+    :mod:`tracker.parsing`). Returns ``(fetch result or error, parsed feed or FeedError or None)``."""
+    from tracker.errors import FetchError
+    from tracker.fetch import fetch_one
+
+    processes = config.fetch.parse_processes
+
+    def job(url, previous, limits, client):  # type: ignore[no-untyped-def]
+        outcome = fetch_one(url, previous, limits, client)
+        if isinstance(outcome, FetchError) or outcome.not_modified:
+            return outcome, None
+        return outcome, _parse_outcome(outcome, processes)
+
+    return job
+
+
+def _parse_outcome(outcome: FetchResult, processes: int) -> ParsedFeed | FeedError:
+    """The fetched body parsed, or the FeedError saying why it holds no feed."""
+    from tracker.errors import FeedError
+    from tracker.parsing import parse_body
+
+    try:
+        return parse_body(outcome.body or b"", outcome.headers, outcome.url, processes)
+    except FeedError as exc:
+        return exc
+    except Exception as exc:  # a parser bug fails this feed, never the cycle
+        log.exception("feed %s: parsing failed", outcome.url)
+        first = str(exc).splitlines()[0][:200] if str(exc) else ""
+        return FeedError(f"{outcome.url}: not parsed: internal error ({type(exc).__name__}: {first})")
+
+
 def _store_unchanged(cycle: Cycle, unchanged: list[tuple[int, object]], done: set[int],
                      on_feed: Callable[[str, str], None] | None) -> None:
-    """Record "not modified" results of several feeds in one transaction (they only move schedules)."""
+    """Record "not modified" results of several feeds in one transaction (they only move schedules).
+
+    The feed rows are read with one query (locked on PostgreSQL), not one each:
+    in a steady state nearly every feed answers 304.
+    """
     if not unchanged:
         return
     now = clock.now()
     with write_session(cycle.engine) as session:
+        stmt = (select(Feed).where(Feed.id.in_([feed_id for feed_id, _ in unchanged]))
+                .execution_options(populate_existing=True))
+        if not is_sqlite(cycle.engine):
+            stmt = stmt.with_for_update()
+        feeds = {feed.id: feed for feed in session.scalars(stmt)}
         for feed_id, outcome in unchanged:
-            feed = session.get(Feed, feed_id, with_for_update=not is_sqlite(cycle.engine), populate_existing=True)
+            feed = feeds.get(feed_id)
             label = "removed"
             if feed is not None and cycle.worker and not feedstore.holds_lease(feed, cycle.worker):
                 label = "lease lost"
@@ -200,12 +247,12 @@ def _store_unchanged(cycle: Cycle, unchanged: list[tuple[int, object]], done: se
     unchanged.clear()
 
 
-def _ingest_guarded(cycle: Cycle, feed_id: int, outcome: object) -> str:
+def _ingest_guarded(cycle: Cycle, feed_id: int, outcome: object, parsed: object) -> str:
     """Ingest one feed; an unexpected error fails that feed (recorded on its row), never the cycle."""
     from sqlalchemy.exc import SQLAlchemyError
 
     try:
-        return cycle.ingest(feed_id, outcome)
+        return cycle.ingest(feed_id, outcome, parsed)
     except (SQLAlchemyError, ValueError, LookupError) as exc:
         log.exception("feed %s: storing its items failed", feed_id)
         with write_session(cycle.engine) as session:
@@ -218,26 +265,40 @@ def _ingest_guarded(cycle: Cycle, feed_id: int, outcome: object) -> str:
 
 
 class MatcherCache:
-    """The candidate index, kept across cycles and rebuilt only when commitments changed."""
+    """The candidate index, kept across cycles and rebuilt only when commitments changed.
+
+    Whether commitments changed (another process added or edited some) is asked
+    of the database once per cycle; this process's own changes call :meth:`forget`.
+    """
 
     def __init__(self) -> None:
         self._matcher: Matcher | None = None
         self._stamp: tuple[object, ...] | None = None
+        self._checked = False
+        self._lock = threading.Lock()
+
+    def new_cycle(self) -> None:
+        self._checked = False
 
     def get(self, session: Session) -> Matcher:
-        from sqlalchemy import func, select
+        from sqlalchemy import func
 
         from tracker.evidence import Matcher
         from tracker.models import Commitment
 
-        stamp = tuple(session.execute(select(func.count(Commitment.id), func.max(Commitment.id),
-                                             func.max(Commitment.updated_at))).one())
-        if self._matcher is None or stamp != self._stamp:
-            self._matcher, self._stamp = Matcher.load(session), stamp
-        return self._matcher
+        with self._lock:
+            if self._matcher is not None and self._checked:
+                return self._matcher
+            stamp = tuple(session.execute(select(func.count(Commitment.id), func.max(Commitment.id),
+                                                 func.max(Commitment.updated_at))).one())
+            if self._matcher is None or stamp != self._stamp:
+                self._matcher, self._stamp = Matcher.load(session, persist=True), stamp
+            self._checked = True
+            return self._matcher
 
     def forget(self) -> None:
-        self._stamp = None
+        with self._lock:
+            self._stamp, self._checked = None, False
 
 
 @dataclass
@@ -249,25 +310,24 @@ class Cycle:
     summary: CycleSummary
     matchers: MatcherCache
     worker: str = ""
+    roles: dict[int, str] = field(default_factory=dict)  # feed id -> role, from the claims
 
-    def ingest(self, feed_id: int, outcome: object) -> str:
-        """Store one feed's fetch outcome in its own transaction; returns a short label.
+    def ingest(self, feed_id: int, outcome: object, parsed: object = None) -> str:
+        """Store one feed's fetch outcome and parsed feed in its own transaction; returns a short label.
 
         Parsing and fetching linked pages happen before the write transaction,
         so the database is never locked during network I/O.
         """
         from tracker.errors import FeedError, FetchError
-        from tracker.feeds import parse_feed
 
-        parsed = pages = None
+        pages = None
         error: Exception | None = outcome if isinstance(outcome, FetchError) else None
-        if error is None and not outcome.not_modified:  # type: ignore[attr-defined]
-            try:
-                parsed = parse_feed(outcome.body or b"", outcome.headers, outcome.url)  # type: ignore[attr-defined]
-            except FeedError as exc:
-                error = exc
-            else:
-                pages = _announcement_pages(self.engine, self.config, feed_id, parsed.items)
+        if error is None and parsed is None and not outcome.not_modified:  # type: ignore[attr-defined]
+            parsed = _parse_outcome(outcome, self.config.fetch.parse_processes)
+        if isinstance(parsed, FeedError):
+            error, parsed = parsed, None
+        elif parsed is not None and self.roles.get(feed_id, "announcements") in ("announcements", "both"):
+            pages = _announcement_pages(self.engine, self.config, feed_id, parsed.items)  # type: ignore[attr-defined]
         now = clock.now()
         with write_session(self.engine) as session:
             # Row lock: a worker taking over an expired lease either sees this result or waits for it.
@@ -303,12 +363,10 @@ class Cycle:
                 _extract_item(session, self.config, row, pages.get(row.key), summary)
             self.matchers.forget()
         if feed.role == "announcements":
-            for row in new_rows:
-                row.matched = True  # announcements are not evidence
-            return f"{len(new_rows)} new", []
+            return f"{len(new_rows)} new", []  # announcements are not evidence
         return f"{len(new_rows)} new", self._match(session, new_rows)
 
-    def _match(self, session: Session, rows: list[FeedItem]) -> list[int]:
+    def _match(self, session: Session, rows: list[StoredItem]) -> list[int]:
         from tracker.evidence import match_items
 
         if not rows:
@@ -341,7 +399,7 @@ def _announcement_pages(engine: Engine, config: Config, feed_id: int, items: lis
     return pages
 
 
-def _extract_item(session: Session, config: Config, row: FeedItem, page: SourceText | None,
+def _extract_item(session: Session, config: Config, row: StoredItem, page: SourceText | None,
                   summary: CycleSummary) -> None:
     """Extract and save the commitments of one announcement item, dated by the item."""
     from tracker.extract import extract_commitments
@@ -393,7 +451,7 @@ def prepare(engine: Engine, config: Config) -> None:
 
 def search_query_for(commitment: object) -> str:
     """The news-search query of one commitment: actor plus the key terms of the promise."""
-    from tracker.evidence import commitment_doc
+    from tracker.store import commitment_doc
     from tracker.match import search_query
 
     return search_query(commitment_doc(commitment))

@@ -112,3 +112,26 @@ def last_manual_change(commitment: Commitment) -> StatusChange | None:
         if change.source == "manual" and change.id not in undone:
             return change
     return None
+
+
+def changed_since(session: Session, since: dt.datetime) -> set[int]:
+    """Commitments whose report rows may differ since ``since`` (wall clock), whoever changed them.
+
+    The daemon renders only what changed; its own changes it knows, but an
+    editor's `tracker resolve` or `tracker add` from another process it learns
+    here: a changed commitment, evidence added or decided, a status change, a
+    deadline revision, or a new announcement restating it.
+    """
+    from sqlalchemy import or_, union
+
+    from tracker.models import Announcement, DeadlineRevision
+
+    stmt = union(
+        select(Commitment.id).where(Commitment.updated_at >= since),
+        select(Evidence.commitment_id).where(or_(Evidence.created_at >= since, Evidence.decided_at >= since)),
+        select(StatusChange.commitment_id).where(StatusChange.recorded_at >= since),
+        select(DeadlineRevision.commitment_id).where(DeadlineRevision.recorded_at >= since),
+        select(CommitmentSource.commitment_id).join(Announcement, Announcement.id == CommitmentSource.announcement_id)
+        .where(Announcement.created_at >= since),
+    )
+    return set(session.scalars(stmt))

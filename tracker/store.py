@@ -16,6 +16,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from tracker.errors import InvalidValue
+from tracker.match import CommitmentDoc
+from tracker.matching.index import Terms, index_terms, terms_key
 from tracker.models import (
     MANUAL_STATUSES,
     Actor,
@@ -24,6 +26,7 @@ from tracker.models import (
     Commitment,
     CommitmentSource,
     DeadlineRevision,
+    MatchTerms,
     StatusChange,
 )
 from tracker.queries import (
@@ -114,6 +117,8 @@ def add_commitment(session: Session, new: NewCommitment, *, by: str, today: dt.d
     if source is not None:
         link_source(session, row, source, new.quote, new.deadline_phrase, new.stated_on)
     session.flush()
+    doc = commitment_doc(row)
+    save_match_terms(session, [(doc, index_terms(doc))])  # read once now, not at every index load
     # History starts with the status the promise had when it was made; the
     # refresh then records what has happened since, so the log stays in order
     # even when an old announcement is entered today.
@@ -122,6 +127,35 @@ def add_commitment(session: Session, new: NewCommitment, *, by: str, today: dt.d
                   effective_on=new.stated_on)
     refresh(session, row, today, rules)
     return row
+
+
+def commitment_doc(c: Commitment) -> CommitmentDoc:
+    """A stored commitment as the matcher sees it."""
+    aliases = tuple(a.alias for a in c.actor.aliases if a.alias != c.actor.name)
+    return CommitmentDoc(id=c.id, actor=c.actor.name, aliases=aliases, what=c.what, quote=c.quote,
+                         due_latest=c.due_latest, negated=c.negated, stated_on=c.stated_on)
+
+
+def save_match_terms(session: Session, computed: Iterable[tuple[CommitmentDoc, Terms]]) -> None:
+    """Keep commitments' index terms (insert or replace), keyed by what they were computed from.
+
+    An upsert, because two PostgreSQL workers may build the index at the same time.
+    """
+    rows = [{"commitment_id": doc.id, "key": terms_key(doc),
+             "terms": {stem: [weight, is_object] for stem, (weight, is_object) in terms.items()}}
+            for doc, terms in computed]
+    if not rows:
+        return
+    dialect = session.get_bind().dialect.name
+    if dialect == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as upsert
+    else:
+        from sqlalchemy.dialects.sqlite import insert as upsert  # type: ignore[assignment]
+    stmt = upsert(MatchTerms)
+    stmt = stmt.on_conflict_do_update(index_elements=[MatchTerms.commitment_id],
+                                      set_={"key": stmt.excluded.key, "terms": stmt.excluded.terms})
+    for start in range(0, len(rows), 1000):
+        session.execute(stmt, rows[start:start + 1000])
 
 
 def link_source(session: Session, commitment: Commitment, announcement: Announcement,

@@ -12,17 +12,32 @@ word: the actor alone ("Orrin hires a new CFO") is not enough.
 
 from __future__ import annotations
 
+import hashlib
 import math
 from collections.abc import Iterable, Mapping
+from pathlib import Path
 
 from tracker.matching import lexicon as lx
 from tracker.matching.model import CommitmentDoc, ItemDoc, Match
 from tracker.matching.profile import NOUN_SYNONYMS, profile
-from tracker.matching.reading import read_item
+from tracker.matching.reading import item_stems
 from tracker.matching.scoring import score
 
 DEFAULT_CAP = 400
 MAX_OPEN = 2000  # stop opening new candidates past this many
+
+Terms = dict[str, tuple[float, bool]]  # stem -> (weight, is an object term)
+
+
+def _code_digest() -> str:
+    """A digest of the matching package's source: terms stored by other code are stale."""
+    digest = hashlib.sha1()
+    for path in sorted(Path(__file__).parent.glob("*.py")):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+TERMS_VERSION = _code_digest()
 
 
 class CandidateIndex:
@@ -45,11 +60,11 @@ class CandidateIndex:
     def __len__(self) -> int:
         return len(self._terms)
 
-    def add(self, doc: CommitmentDoc) -> None:
-        """Index ``doc`` (re-adding an id replaces the old entry)."""
+    def add(self, doc: CommitmentDoc, terms: Terms | None = None) -> None:
+        """Index ``doc`` (re-adding an id replaces the old entry); ``terms`` are its stored :func:`index_terms`."""
         if doc.id in self._terms:
             self.remove(doc.id)
-        weights = index_terms(doc)
+        weights = index_terms(doc) if terms is None else terms
         for term, (weight, is_object) in weights.items():
             self._postings.setdefault(term, {})[doc.id] = (weight, is_object)
         self._terms[doc.id] = tuple(weights)
@@ -65,7 +80,7 @@ class CandidateIndex:
 
     def candidates(self, item: ItemDoc, limit: int = 25) -> list[int]:
         """Ids of the commitments ``item`` most likely speaks to, best first."""
-        words = read_item(item).stems
+        words = item_stems(item)
         n = max(1, len(self._terms))
         present = sorted((len(self._postings[w]), w) for w in words if w in self._postings)
         scores: dict[int, float] = {}
@@ -89,7 +104,22 @@ class CandidateIndex:
         return ranked[:limit]
 
 
-def index_terms(doc: CommitmentDoc) -> dict[str, tuple[float, bool]]:
+def terms_key(doc: CommitmentDoc) -> str:
+    """What :func:`index_terms` depends on, hashed: the text it reads and the matcher's code.
+
+    >>> import datetime as dt
+    >>> from dataclasses import replace
+    >>> a = CommitmentDoc(3, "Orrin Tools", (), "release Gizmo 3", None, None, False, dt.date(2025, 1, 1))
+    >>> terms_key(a) == terms_key(replace(a, id=4, due_latest=dt.date(2026, 1, 1)))
+    True
+    >>> terms_key(a) == terms_key(replace(a, what="release Gizmo 4"))
+    False
+    """
+    parts = (TERMS_VERSION, doc.actor, "\x1e".join(sorted(doc.aliases)), doc.what, doc.quote or "", str(doc.negated))
+    return hashlib.sha1("\x1f".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def index_terms(doc: CommitmentDoc) -> Terms:
     """Stem -> (weight, is an object term) for one commitment."""
     p = profile(doc)
     out: dict[str, tuple[float, bool]] = {}

@@ -22,7 +22,7 @@ from functools import lru_cache
 
 from tracker.matching import lexicon as lx
 from tracker.matching.model import CommitmentDoc
-from tracker.matching.text import MONTHS, WEEKDAYS, Token, stem, tokenize
+from tracker.matching.text import MONTHS, WEEKDAYS, Token, stem, tokenize, tokenize_cached, word_stems
 
 W_NAME, W_WORD, W_GENERIC, W_QUALIFIER, W_BONUS = 3.0, 1.0, 0.3, 1.5, 1.5
 PREPOSITIONS = lx._stems("to for in at on by with under from across between against below above before after "
@@ -125,8 +125,8 @@ def profile(doc: CommitmentDoc) -> Profile:
     what = re.sub(r"\bversion\s+(\d[\w.]*)\s+of\s+(?:the\s+|its\s+|their\s+)?([A-Z][\w-]*)", r"\2 \1", what)
     # "a daily Port Aster to Hallen service" is the Port Aster-Hallen route: both ends name it
     what = _ROUTE_TO.sub(r"\1-\2", what)
-    toks = [t for t in tokenize(what)]
-    quote_caps = {t.stem for t in tokenize(doc.quote or "")[1:] if t.cap and not t.punct}
+    toks = [t for t in tokenize_cached(what)]
+    quote_caps = {t.stem for t in tokenize_cached(doc.quote or "")[1:] if t.cap and not t.punct}
     negated_action, toks = _strip_negation(toks)
     action, classes, inchoative, obj = _read_action(toks)
     constraint = _CONSTRAINT.search(" ".join(t.text for t in obj))
@@ -147,8 +147,7 @@ def profile(doc: CommitmentDoc) -> Profile:
         head = frozenset({head_tok.stem}) | NOUN_SYNONYMS.get(head_tok.stem, frozenset())
     np_stems = {t.stem for t in np_toks}
     required = tuple(t for t in terms if t.proper and t.group >= 0 and set(t.stems) & np_stems)
-    vocab = frozenset(t.stem for t in tokenize(" ".join([doc.actor, *doc.aliases, doc.what, doc.quote or ""]))
-                      if not t.punct)
+    vocab = frozenset(word_stems(" ".join([doc.actor, *doc.aliases, doc.what, doc.quote or ""])))
     obj_stems = {t.stem for t in obj}
     forbidden: frozenset[str] = frozenset()
     if doc.negated and not negated_action:
@@ -161,7 +160,7 @@ def profile(doc: CommitmentDoc) -> Profile:
         qualifiers=frozenset(obj_stems & lx.QUALIFIERS), has_first="first" in obj_stems,
         universal=bool(obj_stems & UNIVERSAL),
         vocab=vocab, negated_action=negated_action, forbidden=forbidden,
-        alias_terms=frozenset(t.stem for t in tokenize(alias_text) if not t.punct) - lx.STOPWORDS,
+        alias_terms=frozenset(t.stem for t in tokenize_cached(alias_text) if not t.punct) - lx.STOPWORDS,
         object_text=" ".join(t.text for t in obj if not t.punct),
     )
 
@@ -182,7 +181,7 @@ def _actor_forms(doc: CommitmentDoc) -> tuple[tuple[tuple[str, ...], ...],
     phrases: list[tuple[str, ...]] = []
     keys: dict[tuple[str, ...], float] = {}
     for form in forms:
-        toks = [t for t in tokenize(form) if not t.punct]
+        toks = [t for t in tokenize_cached(form) if not t.punct]
         while toks and toks[0].low == "the":
             toks = toks[1:]
         if not toks:
@@ -342,7 +341,7 @@ def _terms(obj: list[Token], quote_caps: set[str], actor: tuple[tuple[str, ...],
 
 
 def _bonus(quote: str, have: set[str], phrases, keys) -> tuple[Term, ...]:
-    toks = tokenize(quote)
+    toks = tokenize_cached(quote)
     actor = {s for p in phrases for s in p} | {s for k, _ in keys for s in k}
     out = []
     for k, t in enumerate(toks):

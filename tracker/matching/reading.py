@@ -13,7 +13,7 @@ from functools import lru_cache
 from tracker.matching import lexicon as lx
 from tracker.matching.model import ItemDoc
 from tracker.matching.profile import PARTICLES, PREPOSITIONS
-from tracker.matching.text import IRREGULAR, Token, is_title_case, sentences, stem, tokenize
+from tracker.matching.text import IRREGULAR, Token, is_title_case, sentences, stem, tokenize, word_stems
 
 SPECULATIVE_TITLE = re.compile(r"^\s*(?:rumou?r|analyst|analysis|leak|opinion|comment|speculation|"
                                r"exclusive:\s*sources)\b[^:]{0,30}:", re.I)
@@ -86,7 +86,7 @@ class ItemReading:
     speculative_title: bool
 
 
-@lru_cache(maxsize=512)
+@lru_cache(maxsize=64)
 def read_item(item: ItemDoc) -> ItemReading:
     """Split and read ``item`` (cached: the same item meets many commitments)."""
     title = (item.title or "").strip()
@@ -98,6 +98,15 @@ def read_item(item: ItemDoc) -> ItemReading:
     sents = tuple(_read_sentence(k, t, is_title=(k == 0 and bool(title))) for k, t in enumerate(texts))
     stems = frozenset(s for sent in sents for s in sent.stems)
     return ItemReading(item, sents, stems, spec_title)
+
+
+def item_stems(item: ItemDoc) -> frozenset[str]:
+    """``read_item(item).stems`` without reading the item: what the candidate index looks up.
+
+    Most items of a feed speak to no open commitment; only those the index
+    finds candidates for are read in full (sentences, events, cues).
+    """
+    return frozenset(word_stems(item.title or "") | word_stems(item.text or ""))
 
 
 def _read_sentence(index: int, text: str, is_title: bool) -> Sentence:

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
 
 IRREGULAR = {
     "began": "begin", "begun": "begin", "went": "go", "gone": "go", "rose": "rise", "risen": "rise",
@@ -51,7 +52,14 @@ PUNCT = frozenset(".,;:!?()\"\u201c\u201d")
 
 
 def stem(word: str) -> str:
-    """Crude, symmetric stem: ``shipped``/``ships``/``shipping`` -> ``ship``; ``raise``/``raised`` -> ``rais``."""
+    """Crude, symmetric stem: ``shipped``/``ships``/``shipping`` -> ``ship``; ``raise``/``raised`` -> ``rais``.
+
+    Words are cached (a news vocabulary repeats); numbers, which rarely do, are not.
+    """
+    return _stem(word) if word[:1].isdigit() else _cached_stem(word)
+
+
+def _stem(word: str) -> str:
     w = word.lower().replace("\u2019", "'")
     if w.endswith("'s"):
         w = w[:-2]
@@ -67,6 +75,9 @@ def stem(word: str) -> str:
     if len(w) > 3 and w[-1] == w[-2] and w[-1] not in "aeiouls":
         w = w[:-1]
     return w
+
+
+_cached_stem = lru_cache(maxsize=16384)(_stem)
 
 
 def _strip_suffix(w: str) -> str:
@@ -89,9 +100,12 @@ def _has_vowel(s: str) -> bool:
     return any(ch in "aeiouy" for ch in s)
 
 
-@dataclass(frozen=True)
-class Token:
-    """One word, number or clause-bounding punctuation mark of a sentence."""
+class Token(NamedTuple):
+    """One word, number or clause-bounding punctuation mark of a sentence.
+
+    A named tuple, not a dataclass: building the index tokenizes every open
+    commitment's text, and a tuple is several times cheaper to make.
+    """
 
     text: str
     low: str
@@ -124,6 +138,22 @@ def tokenize(text: str) -> list[Token]:
         cap = t[0].isupper() or (t[0].isdigit() and any(ch.isalpha() for ch in t))
         out.append(Token(t, low, stem(t), cap, number, _ORDINALS.get(low), False, joined))
     return out
+
+
+@lru_cache(maxsize=1024)
+def tokenize_cached(text: str) -> tuple[Token, ...]:
+    """:func:`tokenize` for commitment texts, which are read again and again (a quote, an actor's
+    names); item sentences, read once, are not cached."""
+    return tuple(tokenize(text))
+
+
+def word_stems(text: str) -> set[str]:
+    """The stems of the words and numbers in ``text``: :func:`tokenize`'s stems without building tokens.
+
+    >>> sorted(word_stems("Ships shipped, shipping."))
+    ['ship']
+    """
+    return {stem(t) for t in _TOKEN.findall(text) if t not in PUNCT}
 
 
 def sentences(text: str) -> list[str]:

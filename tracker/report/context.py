@@ -13,6 +13,7 @@ Statuses are the live verdict of :func:`tracker.status.judge` on
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import re
 import statistics
@@ -94,8 +95,12 @@ class Badge:
 
 def on(value: dt.date | dt.datetime) -> Day:
     """``2026-06-30`` -> Day('2026-06-30', '30 Jun 2026'); locale-independent on purpose."""
-    if isinstance(value, dt.datetime):
-        value = value.date()
+    return _on_day(value.date() if isinstance(value, dt.datetime) else value)
+
+
+@functools.lru_cache(maxsize=8192)
+def _on_day(value: dt.date) -> Day:
+    """A build formats ~25,000 dates but only a few thousand distinct days: each is formatted once."""
     return Day(value.isoformat(), f"{value.day} {MONTHS[value.month - 1]} {value.year}")
 
 
@@ -444,13 +449,17 @@ class StatusPage:
     rows: tuple[Row, ...]
 
 
-def status_pages(site: SiteInfo, judged: Sequence[Judged]) -> dict[str, StatusPage]:
-    """One page per status that occurs: ``s/<status>.html``."""
+def status_groups(judged: Sequence[Judged]) -> dict[str, list[Judged]]:
+    """The commitments of each status that occurs, in table order."""
     groups: dict[str, list[Judged]] = {}
     for j in table_order(judged):
         groups.setdefault(j.verdict.status, []).append(j)
-    return {status_path(s): StatusPage(site, "../", True, badge(s), tuple(j.row for j in rows))
-            for s, rows in groups.items()}
+    return groups
+
+
+def status_page(site: SiteInfo, status: str, judged: Sequence[Judged]) -> StatusPage:
+    """The page of one status, ``s/<status>.html``, listing ``judged`` (from :func:`status_groups`)."""
+    return StatusPage(site, "../", True, badge(status), tuple(j.row for j in judged))
 
 
 # --- actor pages ------------------------------------------------------------------

@@ -124,27 +124,44 @@ def json_lines_by_id(previous: bytes) -> dict[int, str]:
 _LINE_ID = re.compile(r'\{"id": (\d+),')
 
 
-def csv_row(record: dict[str, Any]) -> list[Any]:
-    """One commitment as a CSV row; text that looks like a formula is neutralised with a leading '."""
-    row = dict(record, sources=" ".join(s["url"] for s in record["sources"] if s["url"]))
-    return [csv_cell(row[col]) for col in CSV_COLUMNS]
-
-
-def commitments_csv(rows: Sequence[Sequence[Any]]) -> bytes:
-    """``commitments.csv`` with a header row."""
+def _csv_record(cells: Sequence[Any]) -> str:
     out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(CSV_COLUMNS)
-    writer.writerows(rows)
-    return out.getvalue().encode("utf-8")
+    csv.writer(out).writerow(cells)
+    return out.getvalue()
 
 
-def csv_rows_by_id(previous: bytes) -> dict[int, list[str]]:
-    """The rows of a previous ``commitments.csv``, by commitment id; {} if its columns differ."""
-    reader = csv.reader(io.StringIO(previous.decode("utf-8"), newline=""))
-    if next(reader, None) != list(CSV_COLUMNS):
+CSV_HEADER = _csv_record(CSV_COLUMNS)
+
+
+def csv_line(record: dict[str, Any]) -> str:
+    """One commitment as one CSV record (``\\r\\n``-terminated); text that looks like a formula gets a leading '."""
+    row = dict(record, sources=" ".join(s["url"] for s in record["sources"] if s["url"]))
+    return _csv_record([csv_cell(row[col]) for col in CSV_COLUMNS])
+
+
+def commitments_csv(lines: Sequence[str]) -> bytes:
+    """``commitments.csv``: a header row, then the records from :func:`csv_line`."""
+    return (CSV_HEADER + "".join(lines)).encode("utf-8")
+
+
+def csv_lines_by_id(previous: bytes) -> dict[int, str]:
+    """The records of a previous ``commitments.csv`` as written, by id; {} if its columns differ.
+
+    Records are kept as text (not parsed and written again): a record ends at a line break outside
+    quotes, i.e. once its quotes are balanced. The id is the first cell, a bare number.
+    """
+    text = previous.decode("utf-8")
+    if not text.startswith(CSV_HEADER):
         return {}
-    return {int(row[0]): row for row in reader if row and row[0].isdigit()}
+    out, record = {}, ""
+    for line in text[len(CSV_HEADER):].split("\r\n")[:-1]:
+        record += line + "\r\n"
+        if record.count('"') % 2 == 0:
+            head = record.split(",", 1)[0]
+            if head.isdigit():
+                out[int(head)] = record
+            record = ""
+    return out
 
 
 def _nullable(kind: str, **extra: Any) -> dict[str, Any]:

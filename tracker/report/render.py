@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import inspect
 from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from tracker import __version__
+from tracker import __version__, queries, serialize, status
 from tracker.config import ReportConfig
 from tracker.db import resource_dir
 from tracker.errors import ConfigError
@@ -26,6 +27,9 @@ from tracker.report import charts
 SCRIPT = "tracker.js"
 STYLESHEET = "tracker.css"
 FAVICON = "favicon.svg"
+# Code outside this package whose output the site shows (verdicts, status meanings, the JSON
+# export): pages are carried over by the hash of their inputs, so this code counts as an input.
+UPSTREAM = (status, queries, serialize)
 CSP = ("default-src 'none'; script-src {script}; style-src 'self'; img-src 'self'; "
        "base-uri 'none'; form-action 'none'")
 
@@ -73,10 +77,13 @@ class Renderer:
         return self.env.get_template(template).render(page=page).encode("utf-8")
 
     def _fingerprint(self) -> str:
-        """Hash of every template, asset and report module: a change re-renders every page."""
+        """Hash of every template, asset, report module and upstream module: a change re-renders every page."""
         h = hashlib.sha256(__version__.encode())
         code = Path(__file__).resolve().parent
         for folder in (*self.dirs, code):
             for path in sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
                 h.update(str(path.relative_to(folder)).encode() + b"\0" + path.read_bytes() + b"\0")
+        for module in UPSTREAM:
+            path = Path(inspect.getfile(module))
+            h.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
         return h.hexdigest()
