@@ -41,7 +41,7 @@ def test_daemon_renders_the_site_after_evidence(tmp_path, feed_server):
     assert "report:" in err
 
 
-def test_render_includes_what_another_process_changed_since_the_last_render(db_url):
+def test_render_includes_what_another_process_changed_since_the_last_render(sqlite_url):
     """An editor's `tracker resolve` from the CLI while the daemon runs reaches the next incremental render."""
     import datetime as dt
 
@@ -53,7 +53,7 @@ def test_render_includes_what_another_process_changed_since_the_last_render(db_u
     from tracker.models import Commitment, StatusChange
     from tracker.status import StatusRules
 
-    engine = db.make_engine(db_url)
+    engine = db.make_engine(sqlite_url)
     db.upgrade(engine)
     today = dt.date(2026, 3, 1)
     with db.write_session(engine) as session:
@@ -72,4 +72,18 @@ def test_render_includes_what_another_process_changed_since_the_last_render(db_u
         store.resolve(session, ids[1], "kept", on=today, by="editor")
     state.changed = {ids[0]}  # and the daemon itself changed the first
     assert _changed_for_render(state) == set(ids)
+    engine.dispose()
+
+
+def test_postgresql_workers_compare_every_page(pg_url):
+    """Several workers: not every change leaves a timestamp, so renders stay full comparisons."""
+    from tracker import db
+    from tracker.config import Config
+    from tracker.daemon import DaemonState, _changed_for_render
+
+    engine = db.make_engine(pg_url)
+    db.upgrade(engine)
+    state = DaemonState(engine=engine, config=Config())
+    state.changed = {1}
+    assert _changed_for_render(state) is None and _changed_for_render(state) is None
     engine.dispose()

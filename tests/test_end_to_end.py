@@ -98,6 +98,21 @@ def test_announcement_to_kept_and_to_broken_through_a_polled_feed(tracker_db, tm
     assert shown["history"][-1]["to"] == "kept" and shown["history"][-1]["evidence_id"] == accepted[0]["id"]
 
 
+def test_a_promise_kept_by_one_feed_takes_no_more_evidence_in_the_same_poll(tracker_db, tmp_path, feed_server):
+    """Two outlets report the same launch: the first closes the promise, the second is not stacked on it."""
+    save(tmp_path)
+    report = ("Westmere electric ferry enters service",
+              "The Westmere Ferry Company launched its electric ferry between Alder Quay and Birch Point on Friday.")
+    for outlet in ("herald", "gazette"):
+        feed = rss((f"{outlet}-1", "Fri, 20 Jun 2025 09:00:00 +0000", *report))
+        feed_server.set_route(f"/{outlet}.xml", Reply(200, feed.encode(), {"Content-Type": "application/rss+xml"}))
+        ok("feeds", "add", feed_server.url(f"/{outlet}.xml"), "--name", outlet)
+    assert "2 fetched" in ok("--as-of", "2026-03-01", "poll", "--all")
+    shown = json.loads(ok("show", "1", "--format", "json"))
+    assert shown["status"] == "kept"
+    assert [e["kind"] for e in shown["evidence"] if e["state"] == "accepted"] == ["fulfilment"]
+
+
 def test_review_queue_accept_and_reject_never_reproposed(tracker_db, tmp_path, feed_server):
     save(tmp_path)
     feed = rss(("r-1", "Tue, 03 Jun 2025 09:00:00 +0000", "Ferry trials under way",

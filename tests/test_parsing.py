@@ -82,3 +82,12 @@ def test_parser_processes_exit_when_the_daemon_is_killed():
     # The pipes close only when every process holding them (workers, forkserver) is gone.
     _, err = proc.communicate(timeout=30)
     assert all(wait_until(lambda pid=pid: gone(pid)) for pid in workers), err
+
+
+def test_without_proc_a_running_parent_is_alive_and_a_finished_one_is_not(monkeypatch):
+    """macOS has no /proc: the watch must fall back to asking the kernel, not decide the parent is gone."""
+    monkeypatch.setattr(parsing, "HAS_PROC", False)
+    assert parsing._alive(os.getpid())
+    child = subprocess.Popen([sys.executable, "-c", "pass"])
+    child.wait()
+    assert not parsing._alive(child.pid)

@@ -172,3 +172,23 @@ def test_a_feed_moving_to_a_url_another_feed_has_is_a_warning_not_a_crash(ready,
     moved = feeds_json()["old-address"]
     assert moved["url"].endswith("/moved.xml") and "already feed 1" in moved["last_warning"]
     assert "2 not modified" in ok("poll", "--all")
+
+
+def test_items_are_stored_the_same_where_sqlite_has_no_returning(sqlite_url, monkeypatch):
+    """SQLite before 3.35 (still in some long-term distributions) has no INSERT ... RETURNING."""
+    from tests.feedserver import rss_feed
+    from tracker import feedstore
+    from tracker.feeds import parse_feed
+
+    engine = db.make_engine(sqlite_url)
+    db.upgrade(engine)
+    monkeypatch.setattr(engine.dialect, "insert_returning", False)
+    now = dt.datetime(2026, 3, 1, tzinfo=dt.timezone.utc)
+    items = parse_feed(rss_feed("harbour", range(4))).items
+    with db.write_session(engine) as session:
+        feed, _ = feedstore.add_feed(session, "https://example.org/harbour.xml", now=now)
+        first = feedstore.store_items(session, feed, items[2:], now)
+        stored = feedstore.store_items(session, feed, items, now)
+        assert [s.key for s in stored] == [i.key for i in items[:2]]  # the two already stored are skipped
+        rows = {r.id: r.key for r in session.scalars(select(FeedItem))}
+    assert {s.id: s.key for s in first + stored} == rows

@@ -30,13 +30,17 @@ ITEMS = 3
 pytestmark = pytest.mark.slow
 
 
-def configure(cwd: Path, url: str, server, count: int, *, lease: str, batch: int) -> list[str]:
-    """A config with ``count`` generated feeds (polled hourly), a 1-second tick and the lease settings."""
+def configure(cwd: Path, url: str, server, count: int, *, lease: str, batch: int, concurrency: int = 32) -> list[str]:
+    """A config with ``count`` generated feeds (polled hourly), a 1-second tick and the lease settings.
+
+    A worker claims more feeds while fewer than two rounds of its fetch slots wait, so
+    ``concurrency`` bounds how many feeds one worker holds at a time.
+    """
     paths = [f"/gen/w{i}/{ITEMS}.xml" for i in range(count)]
     feeds = "".join(f'[[feeds]]\nurl = "{server.url(p)}"\nname = "w{i}"\nevery = "1h"\n' for i, p in enumerate(paths))
     (cwd / "tracker.toml").write_text(
         f'[database]\nurl = "{url}"\n[daemon]\ntick = "1s"\nlease = "{lease}"\nclaim_batch = {batch}\n'
-        f'[fetch]\nper_host = 8\narchive_evidence_pages = false\n[report]\nout_dir = "{cwd / "site"}"\n{feeds}',
+        f'[fetch]\nper_host = 8\nconcurrency = {concurrency}\narchive_evidence_pages = false\n[report]\nout_dir = "{cwd / "site"}"\n{feeds}',
         encoding="utf-8")
     ok("db", "upgrade")
     # Feed w1 reports that a commitment was kept, so the workers also write evidence rows.
@@ -110,7 +114,8 @@ def test_three_workers_poll_each_due_feed_exactly_once(tmp_path, pg_url, feed_se
 
 def test_killed_worker_feeds_are_taken_over_after_the_lease(tmp_path, pg_url, feed_server):
     count, lease = 90, dt.timedelta(seconds=3)
-    paths = configure(tmp_path, pg_url, feed_server, count, lease="3s", batch=5)
+    # Two fetch slots per worker: each holds a few feeds at a time, so all three share the 90.
+    paths = configure(tmp_path, pg_url, feed_server, count, lease="3s", batch=5, concurrency=2)
     feed_server.latency = 0.3  # a batch takes about half a second: a kill lands mid-batch
     workers = [start(tmp_path) for _ in range(3)]
     victim = workers[0]

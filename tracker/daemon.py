@@ -66,7 +66,7 @@ from tracker.pipeline import prepare
 log = logging.getLogger("tracker.daemon")
 JOB_TABLE = "apscheduler_jobs"
 RENDER_DELAY = dt.timedelta(seconds=5)
-RENDER_SLACK = dt.timedelta(minutes=1)  # look back this much further for other processes' changes
+RENDER_SLACK = dt.timedelta(minutes=1)  # look back this much further: a transaction may commit late
 MAIN_LOOP_SECONDS = 0.5
 SHARED = "shared"  # the persisted job store, attached on the leader only
 LEADER_RETRY_SECONDS = 2.0
@@ -159,23 +159,32 @@ def render_job() -> None:
             log.info("report: another worker is rendering; rendering again afterwards")
             request_render()
             return
+        mine, since = state.changed, state.rendered_at
         changed = _changed_for_render(state)
         try:
             result = pipeline.render_report(state.engine, state.config, changed_ids=changed)
+        except BaseException:
+            state.changed, state.rendered_at = mine | state.changed, since  # the next render covers them
+            raise
         finally:
             _unlock(conn, RENDER_KEY)
     log.info("report: %s", result)
 
 
 def _changed_for_render(state: DaemonState) -> set[int] | None:
-    """The commitments to re-render: this daemon's changes plus anything any process (another
-    worker, an editor's CLI) changed since the last render; None (compare every page) for the
-    first render after a start. Record times are wall clock; RENDER_SLACK covers clock skew
-    between machines."""
+    """The commitments to re-render, or None to compare every page.
+
+    On SQLite (one daemon): its own changes plus what an editor changed from
+    another shell since the last render (`tracker resolve`, evidence decisions,
+    new announcements: :func:`tracker.queries.changed_since`). The first render
+    after a start, and every render with several PostgreSQL workers, compares
+    every page instead: not every change leaves a timestamp (a renamed feed, a
+    link to an older announcement). Record times are wall clock.
+    """
     started, since = utcnow(), state.rendered_at
     state.rendered_at = started
     mine, state.changed = state.changed, set()
-    if since is None:
+    if since is None or not is_sqlite(state.engine):
         return None
     with read_session(state.engine) as session:
         return mine | queries.changed_since(session, since - RENDER_SLACK)

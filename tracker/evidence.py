@@ -92,6 +92,15 @@ class Matcher:
         return matcher
 
 
+    def drop_closed(self, session: Session, ids: Iterable[int]) -> None:
+        """Take out of the index the commitments among ``ids`` that are no longer watched (closed)."""
+        ids = set(ids)
+        still = set(session.scalars(select(Commitment.id).where(Commitment.id.in_(ids), _watched())))
+        for cid in ids - still:
+            self.index.remove(cid)
+            self.docs.pop(cid, None)
+
+
 def _watched():  # type: ignore[no-untyped-def]
     return ((Commitment.status_source == "manual") | Commitment.status.not_in(CLOSED_STATUSES)
             | Commitment.negated.is_(True))

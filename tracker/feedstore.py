@@ -258,6 +258,16 @@ class StoredItem:
     published_at: dt.datetime | None
 
 
+def _ids_by_key(session: Session, feed_id: int, keys: Sequence[str]) -> dict[str, int]:
+    found: dict[str, int] = {}
+    for start in range(0, len(keys), 500):
+        chunk = list(keys[start:start + 500])
+        rows = session.execute(select(FeedItem.key, FeedItem.id)
+                               .where(FeedItem.feed_id == feed_id, FeedItem.key.in_(chunk)))
+        found.update((key, row_id) for key, row_id in rows)
+    return found
+
+
 def store_items(session: Session, feed: Feed, items: Sequence[ParsedItem], now: dt.datetime) -> list[StoredItem]:
     """Insert the items not stored yet for this feed; returns the new ones (never duplicates).
 
@@ -278,8 +288,13 @@ def store_items(session: Session, feed: Feed, items: Sequence[ParsedItem], now: 
     values = [{"feed_id": feed.id, "key": i.key[:512], "guid": i.guid, "link": i.link, "title": i.title,
                "published_at": i.published, "summary_html": i.summary_html, "text": i.text,
                "content_hash": i.content_hash, "fetched_at": now, "matched": True} for i in new]
-    stmt = insert(FeedItem.__table__).returning(FeedItem.__table__.c.id, sort_by_parameter_order=True)
-    ids = session.execute(stmt, values).scalars().all()
+    table = FeedItem.__table__
+    if session.get_bind().dialect.insert_returning:
+        ids = session.execute(insert(table).returning(table.c.id, sort_by_parameter_order=True), values).scalars().all()
+    else:  # SQLite before 3.35 has no RETURNING: insert, then read the ids back by key
+        session.execute(insert(table), values)
+        by_key = _ids_by_key(session, feed.id, [v["key"] for v in values])
+        ids = [by_key[v["key"]] for v in values]
     return [StoredItem(row_id, i.key[:512], i.title, i.text, i.link, i.published) for row_id, i in zip(ids, new)]
 
 

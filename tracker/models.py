@@ -205,7 +205,7 @@ class FeedItem(Base):
     link: Mapped[str | None] = mapped_column(Text)
     title: Mapped[str] = mapped_column(Text, default="")
     published_at: Mapped[dt.datetime | None] = mapped_column(index=True)
-    summary_html: Mapped[str] = mapped_column(Text, default="")
+    summary_html: Mapped[str] = mapped_column(Text, default="")  # as the feed wrote it: unsanitized, never render it
     text: Mapped[str] = mapped_column(Text, default="")
     content_hash: Mapped[str] = mapped_column(String(64))
     fetched_at: Mapped[dt.datetime] = mapped_column(default=utcnow)

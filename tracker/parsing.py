@@ -22,6 +22,7 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
+import signal
 import sys
 import threading
 import time
@@ -35,6 +36,8 @@ from tracker.feeds import ParsedFeed, parse_feed
 
 log = logging.getLogger(__name__)
 
+# Windows has no forkserver: there feeds are parsed in the fetch threads whatever the config says.
+CAN_FORK_SERVE = "forkserver" in multiprocessing.get_all_start_methods()
 _lock = threading.Lock()
 _pool: ProcessPoolExecutor | None = None
 _pool_size = 0
@@ -45,7 +48,7 @@ def parse_body(body: bytes, headers: Mapping[str, str], url: str | None, process
 
     Raises FeedError like parse_feed does, and also when the parser process died twice.
     """
-    if processes <= 0:
+    if processes <= 0 or not CAN_FORK_SERVE:
         return parse_feed(body, headers, url)
     for attempt in (1, 2):
         pool = _get_pool(processes)
@@ -59,7 +62,7 @@ def parse_body(body: bytes, headers: Mapping[str, str], url: str | None, process
 
 def start_parsers(processes: int) -> None:
     """Start the parser processes now (without waiting), so the first feed does not wait for them."""
-    if processes > 0:
+    if processes > 0 and CAN_FORK_SERVE:
         _get_pool(processes)
 
 
@@ -71,7 +74,7 @@ def _get_pool(processes: int) -> ProcessPoolExecutor:
                 _pool.shutdown(wait=False)
             context = multiprocessing.get_context("forkserver")
             context.set_forkserver_preload(["tracker.feeds"])
-            _pool = ProcessPoolExecutor(max_workers=processes, mp_context=context, initializer=_exit_with_parent,
+            _pool = ProcessPoolExecutor(max_workers=processes, mp_context=context, initializer=_worker_setup,
                                         initargs=(os.getpid(),))
             _pool_size = processes
             with _main_script_hidden():
@@ -100,13 +103,23 @@ def _main_script_hidden() -> Iterator[None]:
             main.__dict__.pop("__spec__", None)
 
 
-def _exit_with_parent(parent: int) -> None:
-    """In each worker: exit when the process that started the pool is gone (say killed with SIGKILL).
+WATCH_SECONDS = 0.5
+HAS_PROC = os.path.isdir("/proc/self")
 
-    multiprocessing stops its workers on a normal exit, but a killed daemon would
-    leave them waiting for work forever, and with them the forkserver (each worker
-    holds its "alive" pipe) and the daemon's log pipe they inherited.
+
+def _worker_setup(parent: int) -> None:
+    """In each worker: leave signals to the daemon, and exit when it is gone (say killed with SIGKILL).
+
+    Ctrl-C and systemd's stop signal reach the whole process group; the daemon
+    then finishes the feeds in flight, which still need their parser, so workers
+    ignore them and exit once their parent has. multiprocessing stops its workers
+    on a normal exit, but a killed daemon would leave them waiting for work
+    forever, and with them the forkserver (each worker holds its "alive" pipe) and
+    the daemon's log pipe they inherited.
     """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+
     def watch() -> None:
         while _alive(parent):
             time.sleep(WATCH_SECONDS)
@@ -116,21 +129,20 @@ def _exit_with_parent(parent: int) -> None:
 
 
 def _alive(pid: int) -> bool:
-    """Whether ``pid`` runs; a killed process its parent has not reaped yet (a zombie) counts as gone."""
-    try:
-        with open(f"/proc/{pid}/stat", "rb") as stat:
-            return stat.read().rsplit(b")", 1)[1].split()[0] != b"Z"
-    except FileNotFoundError:
-        return False
-    except OSError:  # no /proc (macOS): ask the kernel, which cannot tell a zombie
+    """Whether ``pid`` runs; on Linux a killed process not reaped yet (a zombie) counts as gone."""
+    if HAS_PROC:
         try:
-            os.kill(pid, 0)
-        except ProcessLookupError:
+            with open(f"/proc/{pid}/stat", "rb") as stat:
+                return stat.read().rsplit(b")", 1)[1].split()[0] != b"Z"
+        except FileNotFoundError:
             return False
+    try:  # no /proc (macOS): ask the kernel, which cannot tell a zombie
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
         return True
-
-
-WATCH_SECONDS = 0.5
+    return True
 
 
 def _discard_pool(pool: ProcessPoolExecutor) -> None:

@@ -278,6 +278,7 @@ class MatcherCache:
         self._lock = threading.Lock()
 
     def new_cycle(self) -> None:
+        """Ask the database again (once) whether commitments changed: a cycle starts."""
         self._checked = False
 
     def get(self, session: Session) -> Matcher:
@@ -371,8 +372,11 @@ class Cycle:
 
         if not rows:
             return []
-        result = match_items(session, self.matchers.get(session), rows, config=self.config, today=clock.today(),
+        matcher = self.matchers.get(session)
+        result = match_items(session, matcher, rows, config=self.config, today=clock.today(),
                              rules=status_rules(self.config))
+        if result.status_changes:  # a promise evidence just closed takes no more evidence, even this cycle
+            matcher.drop_closed(session, result.changed_commitments)
         self.summary.new_evidence += result.new_evidence
         self.summary.status_changes += result.status_changes
         self.summary.changed_commitments |= result.changed_commitments

@@ -30,8 +30,10 @@ Terms = dict[str, tuple[float, bool]]  # stem -> (weight, is an object term)
 
 
 def _code_digest() -> str:
-    """A digest of the matching package's source: terms stored by other code are stale."""
-    digest = hashlib.sha1()
+    """A digest of the matching package's source and the release: terms stored by other code are stale."""
+    from tracker import __version__
+
+    digest = hashlib.sha1(__version__.encode())
     for path in sorted(Path(__file__).parent.glob("*.py")):
         digest.update(path.read_bytes())
     return digest.hexdigest()[:12]
