@@ -48,6 +48,8 @@ READINGS = [
     ("season, next (coming one not yet begun)", "next autumn", WED, D(2027, 12, 20)),
     ("season, current winter", "this winter", D(2027, 1, 5), D(2027, 3, 19)),
     ("season, with year", "by spring 2028", WED, D(2028, 6, 20)),
+    ("season, next year", "by summer next year", D(2026, 3, 1), D(2027, 9, 22)),
+    ("season, short year", "by spring '28", WED, D(2028, 6, 20)),
     ("season, start", "by the start of autumn", WED, D(2027, 9, 22)),
     ("season, ahead of", "ahead of the summer", WED, D(2027, 6, 20)),
     ("year-end", "before year-end", WED, D(2027, 12, 31)),

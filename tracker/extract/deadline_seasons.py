@@ -18,7 +18,8 @@ from datetime import date, timedelta
 
 from tracker.extract.deadline_conventions import DeadlineConventions
 from tracker.extract.deadline_grammar import YEAR, add_months, easter, fmt, month_end, thanksgiving
-from tracker.extract.deadline_periods import Ctx, Period, occurrence_mode, base, day_period, occurrence, read_period
+from tracker.extract.deadline_periods import (Ctx, Period, _tail_year, base, day_period, occurrence, occurrence_mode,
+                                              read_period)
 
 ONE_DAY = timedelta(days=1)
 
