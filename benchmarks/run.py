@@ -235,7 +235,6 @@ def bench_steady(work: Path, quick: bool) -> Result:
     The cycles share one :class:`MatcherCache`, built before the measured cycle, as
     in a running daemon (which rebuilds the index only when commitments change).
     """
-    from tracker.db import read_session
     from tracker.pipeline import MatcherCache, poll
 
     n_feeds, n_hosts, n_commitments = (200, 4, 1000) if quick else (2000, 20, 10_000)
@@ -249,7 +248,7 @@ def bench_steady(work: Path, quick: bool) -> Result:
         add_feeds(engine, [hosts.url(i, p) for i, p in enumerate(paths)])
         primed, _ = wall(lambda: poll(engine, config, every_feed=True))  # no commitments yet: store only
         add_commitments(engine, n_commitments)
-        with read_session(engine) as session:
+        with write_session(engine) as session:
             index, _ = wall(lambda: matchers.get(session))
         hosts.set_latency(latency)
         noop, summary = wall(lambda: poll(engine, config, every_feed=True, matchers=matchers))
@@ -432,7 +431,7 @@ def bench_memory(work: Path, quick: bool) -> Result:
     res.rows.append(Row("memory", f"`tracker run` VmRSS at cycle {last} ({n_feeds} feeds)", rss_last, "MB",
                         "VmRSS at cycle 10", rss10, "< 200 MB, growth < 5%",
                         rss_last < 200 and rss_last <= rss10 * 1.05))
-    res.rows.append(Row("memory", f"the same with its parser processes (PSS of the process tree)",
+    res.rows.append(Row("memory", "the same with its parser processes (PSS of the process tree)",
                         samples[f"tree{last}"], "MB", "at cycle 10", samples["tree10"], "< 200 MB, growth < 5%",
                         samples[f"tree{last}"] < 200 and samples[f"tree{last}"] <= samples["tree10"] * 1.05))
     res.notes.append(f"RSS at cycle {samples['at10']:.0f} {rss10:.1f} MB, at cycle {samples[f'at{last}']:.0f} "
@@ -577,7 +576,7 @@ def _time_workers(work: Path, url: str, feed_urls: list[str], workers: int) -> t
             with engine.connect() as conn:
                 polled, last = conn.execute(select(func.count(Feed.last_polled_at), func.max(Feed.last_polled_at))).one()
             if polled >= len(feed_urls):
-                return (_aware(last) - due).total_seconds(), time.perf_counter() - started
+                return (last - due).total_seconds(), time.perf_counter() - started
             time.sleep(0.1)
         raise RuntimeError(f"{workers} worker(s) polled {polled} of {len(feed_urls)} feeds in {DAEMON_LIMIT} s")
     finally:
@@ -589,10 +588,6 @@ def _time_workers(work: Path, url: str, feed_urls: list[str], workers: int) -> t
             except subprocess.TimeoutExpired:
                 proc.kill()
         engine.dispose()
-
-
-def _aware(value: dt.datetime) -> dt.datetime:
-    return value if value.tzinfo else value.replace(tzinfo=UTC)
 
 
 # --------------------------------------------------------------------------- output

@@ -237,15 +237,6 @@ def record_failure(feed: Feed, error: FetchError | Exception, now: dt.datetime, 
         feed.paused = True
 
 
-def known_keys(session: Session, feed_id: int, keys: Sequence[str]) -> set[str]:
-    """The item keys of this feed already stored."""
-    found: set[str] = set()
-    for start in range(0, len(keys), 500):
-        chunk = list(keys[start:start + 500])
-        found.update(session.scalars(select(FeedItem.key).where(FeedItem.feed_id == feed_id, FeedItem.key.in_(chunk))))
-    return found
-
-
 @dataclass(frozen=True)
 class StoredItem:
     """A feed item just stored: what matching and extraction read from it (plain data, not an ORM row)."""
@@ -258,7 +249,13 @@ class StoredItem:
     published_at: dt.datetime | None
 
 
-def _ids_by_key(session: Session, feed_id: int, keys: Sequence[str]) -> dict[str, int]:
+def known_keys(session: Session, feed_id: int, keys: Sequence[str]) -> set[str]:
+    """The item keys of this feed already stored."""
+    return set(ids_by_key(session, feed_id, keys))
+
+
+def ids_by_key(session: Session, feed_id: int, keys: Sequence[str]) -> dict[str, int]:
+    """The stored items of this feed among ``keys``: key -> item id (looked up 500 keys at a time)."""
     found: dict[str, int] = {}
     for start in range(0, len(keys), 500):
         chunk = list(keys[start:start + 500])
@@ -293,7 +290,7 @@ def store_items(session: Session, feed: Feed, items: Sequence[ParsedItem], now: 
         ids = session.execute(insert(table).returning(table.c.id, sort_by_parameter_order=True), values).scalars().all()
     else:  # SQLite before 3.35 has no RETURNING: insert, then read the ids back by key
         session.execute(insert(table), values)
-        by_key = _ids_by_key(session, feed.id, [v["key"] for v in values])
+        by_key = ids_by_key(session, feed.id, [v["key"] for v in values])
         ids = [by_key[v["key"]] for v in values]
     return [StoredItem(row_id, i.key[:512], i.title, i.text, i.link, i.published) for row_id, i in zip(ids, new)]
 

@@ -121,15 +121,16 @@ def _worker_setup(parent: int) -> None:
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
 
     def watch() -> None:
-        while _alive(parent):
+        while process_alive(parent):
             time.sleep(WATCH_SECONDS)
         os._exit(0)
 
     threading.Thread(target=watch, name="parent-watch", daemon=True).start()
 
 
-def _alive(pid: int) -> bool:
-    """Whether ``pid`` runs; on Linux a killed process not reaped yet (a zombie) counts as gone."""
+def process_alive(pid: int) -> bool:
+    """Whether process ``pid`` runs (another user's counts); on Linux a killed process not reaped yet
+    (a zombie) counts as gone: it holds no work and will never do any."""
     if HAS_PROC:
         try:
             with open(f"/proc/{pid}/stat", "rb") as stat:

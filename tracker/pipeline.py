@@ -21,7 +21,7 @@ from tracker import clock, feedstore
 from tracker.config import Config
 from tracker.db import is_sqlite, read_session, write_session
 from tracker.errors import TrackerError
-from tracker.models import DaemonRun, Feed, FeedItem
+from tracker.models import DaemonRun, Feed
 from tracker.status import StatusRules
 from tracker.intake import conventions
 from tracker.sources import SourceText, read_source, read_url
@@ -114,16 +114,6 @@ def poll(engine: Engine, config: Config, *, every_feed: bool = False, stop: thre
 def default_worker() -> str:
     """This process's lease owner name: host:pid."""
     return f"{socket.gethostname()}:{os.getpid()}"
-
-
-def _process_alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True  # someone else's process
-    return True
 
 
 def _claim(cycle: Cycle, every_feed: bool, handled: set[int]) -> list[tuple[int, str, object]]:
@@ -275,7 +265,6 @@ class MatcherCache:
         self._matcher: Matcher | None = None
         self._stamp: tuple[object, ...] | None = None
         self._checked = False
-        self._lock = threading.Lock()
 
     def new_cycle(self) -> None:
         """Ask the database again (once) whether commitments changed: a cycle starts."""
@@ -287,19 +276,17 @@ class MatcherCache:
         from tracker.evidence import Matcher
         from tracker.models import Commitment
 
-        with self._lock:
-            if self._matcher is not None and self._checked:
-                return self._matcher
-            stamp = tuple(session.execute(select(func.count(Commitment.id), func.max(Commitment.id),
-                                                 func.max(Commitment.updated_at))).one())
-            if self._matcher is None or stamp != self._stamp:
-                self._matcher, self._stamp = Matcher.load(session, persist=True), stamp
-            self._checked = True
+        if self._matcher is not None and self._checked:
             return self._matcher
+        stamp = tuple(session.execute(select(func.count(Commitment.id), func.max(Commitment.id),
+                                             func.max(Commitment.updated_at))).one())
+        if self._matcher is None or stamp != self._stamp:
+            self._matcher, self._stamp = Matcher.load(session, persist=True), stamp
+        self._checked = True
+        return self._matcher
 
     def forget(self) -> None:
-        with self._lock:
-            self._stamp, self._checked = None, False
+        self._stamp, self._checked = None, False
 
 
 @dataclass
@@ -313,18 +300,18 @@ class Cycle:
     worker: str = ""
     roles: dict[int, str] = field(default_factory=dict)  # feed id -> role, from the claims
 
-    def ingest(self, feed_id: int, outcome: object, parsed: object = None) -> str:
+    def ingest(self, feed_id: int, outcome: object, parsed: object) -> str:
         """Store one feed's fetch outcome and parsed feed in its own transaction; returns a short label.
 
-        Parsing and fetching linked pages happen before the write transaction,
-        so the database is never locked during network I/O.
+        ``parsed`` is what the fetch thread parsed (:func:`_fetch_and_parse`): a
+        ParsedFeed, a FeedError, or None for a failed fetch or a 304. Fetching
+        linked pages happens before the write transaction, so the database is
+        never locked during network I/O.
         """
         from tracker.errors import FeedError, FetchError
 
         pages = None
         error: Exception | None = outcome if isinstance(outcome, FetchError) else None
-        if error is None and parsed is None and not outcome.not_modified:  # type: ignore[attr-defined]
-            parsed = _parse_outcome(outcome, self.config.fetch.parse_processes)
         if isinstance(parsed, FeedError):
             error, parsed = parsed, None
         elif parsed is not None and self.roles.get(feed_id, "announcements") in ("announcements", "both"):
@@ -440,10 +427,11 @@ def _record_cycle(engine: Engine, started: dt.datetime, summary: CycleSummary, w
 
 def prepare(engine: Engine, config: Config) -> None:
     """Before polling: free leases of dead local processes, sync [[feeds]] and the search feeds of open commitments."""
+    from tracker.parsing import process_alive
     from tracker.queries import open_commitments
 
     with write_session(engine) as session:
-        freed = feedstore.release_dead_leases(session, socket.gethostname(), _process_alive)
+        freed = feedstore.release_dead_leases(session, socket.gethostname(), process_alive)
         if freed:
             log.info("%d lease(s) of stopped processes on this host released", freed)
         if config.feeds:
