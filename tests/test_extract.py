@@ -417,7 +417,7 @@ MORE_TRAPS = [
     "Consumer group Fairloaf said the group would sue Corvell Foods by June.",
     "Corvell Foods said its Lund mill will not open until the spring of 2027.",
     "The new ovens will not be ready before the end of 2026, the company said.",
-    "The mill is due to be shipped in parts in February.",
+    "The mill is due to be shipped in parts.",  # an undated schedule: nobody's promise
     "The regulator will review the merger in July.",
     "Corvell Foods' chief executive said the new mill would allow 6,000 extra loaves a day.",
     "The regulator will publish its review of the bakery market in January.",

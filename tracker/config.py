@@ -23,6 +23,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
 from tracker.errors import ConfigError
+from tracker.extract.model import DEFAULT_MIN_CONFIDENCE, DEFAULT_REVIEW_THRESHOLD
 
 DEFAULT_DATABASE_URL = "sqlite:///tracker.db"
 DEFAULT_CONFIG_NAME = "tracker.toml"
@@ -98,6 +99,15 @@ class FeedConfig:
 
 
 @dataclass
+class ExtractConfig:
+    """Which extractor reads announcements, and how sure it must be to store a promise unseen."""
+
+    backend: str = "rules"
+    min_confidence: float = DEFAULT_MIN_CONFIDENCE
+    review_threshold: float = DEFAULT_REVIEW_THRESHOLD
+
+
+@dataclass
 class SearchConfig:
     """Search-feed URL templates with ``{query}``, polled per open commitment."""
 
@@ -122,6 +132,7 @@ class Config:
     fetch: FetchConfig = field(default_factory=FetchConfig)
     daemon: DaemonConfig = field(default_factory=DaemonConfig)
     report: ReportConfig = field(default_factory=ReportConfig)
+    extract: ExtractConfig = field(default_factory=ExtractConfig)
     search: SearchConfig = field(default_factory=SearchConfig)
     notify: NotifyConfig = field(default_factory=NotifyConfig)
     feeds: list[FeedConfig] = field(default_factory=list)

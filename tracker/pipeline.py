@@ -62,7 +62,7 @@ def extract_source(spec: str, config: Config, *, published: dt.date | None = Non
 
     src = read_source(spec, limits=fetch_limits(config) if spec.startswith(("http://", "https://")) else None)
     day = published or src.published or clock.today()
-    found = extract_commitments(src.text, day, default_actor=default_actor,
+    found = extract_commitments(src.text, day, default_actor=default_actor, publisher=src.publisher,
                                 include_conditional=include_conditional, conventions=conventions(config))
     return found, src, day
 

@@ -541,6 +541,8 @@ class ActorIndex:
         if low in {"we", "our company", "us", "our team", "our organisation", "our organization"}:
             if speaker is not None and (speaker.kind == "org" or speaker.affiliation is not None):
                 return "actor", speaker.org()
+            if speaker is None and self.default is not None:
+                return "actor", self.default  # the publisher's own "we" ("source: Acme (company blog)")
             return "actor", focus.org or self.topic() or self.default or speaker
         if low == "i":
             return ("actor", speaker) if speaker is not None else ("actor", focus.person) if focus.person else ("unknown", None)

@@ -101,7 +101,7 @@ _spec(
     0.9,
     rf"\b(?P<aux>is|are|am|['\u2019]re|['\u2019]s|was|were|remains|remain)\s+{_ADVS}(?P<cue>set|due|poised|committed|determined|"
     rf"preparing|planning|aiming|on\s+track|on\s+course|working|looking|targeting|expected|scheduled|slated|"
-    rf"likely|hoping|seeking|about|ready|prepared|obliged|required)\s+to\s+{_ADVS}{_VERB}",
+    rf"likely|hoping|seeking|about|ready|prepared|obliged|required|meant|supposed)\s+to\s+{_ADVS}{_VERB}",
 )
 _spec("is_to", 0.8, rf"\b(?P<aux>is|are)\s+{_ADVS}to\s+(?!be\s+(?:expected|seen|found)){_VERB}")
 _spec(
@@ -159,7 +159,20 @@ _spec(
 )
 _spec("expect", 0.65, rf"\b(?P<cue>expects)\s+{_ADVS}to\s+{_ADVS}{_VERB}")
 _spec("expect", 0.6, rf"\b(?P<cue>expects?)\s+(?!to\b)(?P<obj>(?:[\w,'\u2019-]+\s+){{1,8}}?)to\s+{_VERB}")
-_spec("target", 0.65, rf"\b(?P<cue>targets|is\s+targeting|are\s+targeting)\s+(?=(?:a|an|the|at\s+least|net|zero|full|\d)\b)(?P<verb>)")
+_spec("target", 0.65, rf"\b(?P<cue>targets|is\s+targeting|are\s+targeting)\s+(?=(?:a|an|the|at\s+least|net|zero|full|around|about|some|roughly|approximately|up\s+to|more\s+than|over|\d)\b)(?P<verb>)")
+# Guidance: "expects revenue of about 11 billion", "we forecast full-year sales of ..." (the actor's own figures)
+_spec("guidance", 0.6, r"\b(?P<cue>expects?|forecasts?|projects?|sees|guides?\s+(?:to|for)|anticipates?)\s+(?P<verb>)"
+      r"(?=(?:(?:its|their|our|full[- ]year|annual|quarterly|adjusted|net|total|operating|first[- ]half|second[- ]half|"
+      r"fiscal|group|underlying|core|organic|[\w-]+-quarter)\s+){0,3}(?:revenue|revenues|sales|profit|profits|earnings|"
+      r"margin|margins|income|ebitda|ebit|deliveries|shipments|output|production|turnover|growth|free\s+cash\s+flow|"
+      r"cash\s+flow|capital\s+expenditure|capex)\b)")
+# Goals as nouns: "our goal is ...", "its target remains ...", "the ambition is to ...".
+_spec("goal", 0.7, r"\b(?P<cue>(?:goal|target|ambition|aim|objective|mission|pledge|commitment)s?\s+(?:is|are|remains?|"
+      r"was|will\s+be)(?:\s+(?:now|still|also))?(?:\s+to)?)\s+(?P<verb>)(?=\S)")
+# "reaffirmed its plan to reach ...": a standing plan restated
+_spec("plan", 0.8, rf"\b(?P<cue>(?:reaffirmed|reaffirms|confirmed|confirms|reiterated|reiterates|stuck\s+to|sticks\s+to|"
+      rf"kept|keeps|maintained|maintains|repeated|repeats)\s+(?:its|their|his|her|our|a|the)\s+(?:[\w-]+\s+){{0,2}}?"
+      rf"(?:plans?|goal|target|pledge|commitment|promise|aim|intention)\s+to)\s+{_ADVS}{_VERB}")
 
 
 _ANY_CUE = re.compile(
@@ -167,9 +180,13 @@ _ANY_CUE = re.compile(
     r"aiming|track|course|working|looking|targeting|expected|scheduled|slated|likely|hoping|seeking|about|ready|"
     r"prepared|obliged|required)\s+to\b|\b(?:is|are)\s+to\b|pledge|vow|promise|agree|undert|decide|resolve|"
     r"guarantee|sw[oe]r|plan|intend|prepare|propose|moving|aim|seek|striv|expect|target|vote|commit|approve|adopt|"
-    r"goal|ambition|\b(?:is|are|['\u2019]re)\s+(?:also\s+|now\s+)?[a-z]+ing\b",
+    r"goal|ambition|objective|mission|forecast|project|sees|guide|anticipate|reaffirm|reiterat|confirm|stuck|sticks|"
+    r"kept|keeps|maintain|repeat|meant|supposed|\b(?:is|are|['\u2019]re)\s+(?:also\s+|now\s+)?[a-z]+ing\b",
     re.I,
 )
+
+
+_VERBLESS = frozenset({"target", "guidance", "goal"})  # cues whose object is a noun phrase, not a verb
 
 
 def find_cues(sentence: str) -> list[Cue]:
@@ -180,14 +197,14 @@ def find_cues(sentence: str) -> list[Cue]:
     for family, strength, pat in _SPECS:
         for m in pat.finditer(sentence):
             verb = (m.group("verb") or "").lower()
-            if family != "target" and (not verb or verb in _NOT_VERBS):
+            if family not in _VERBLESS and (not verb or verb in _NOT_VERBS):
                 continue
             if family in ("will", "would") and re.search(r"\b(?:the|free|good|political|own|ill|your|his|her|their)\s*$", sentence[: m.start()], re.I):
                 continue
             words = m.group(0).lower().split()
             negated = bool(re.search(r"\b(?:not|never|no\s+longer)\b|n['\u2019]t\b", m.group(0), re.I))
             hedged = any(w.strip(",") in HEDGE_ADVS for w in words)
-            vstart = m.start("verb") if family != "target" else m.start("cue")
+            vstart = m.start("verb") if family not in _VERBLESS else m.start("cue") if family == "target" else m.end()
             found.append(Cue(family, strength, m.start(), m.end(), vstart, verb, negated, hedged))
     found.sort(key=lambda c: (c.start, -(c.end - c.start)))
     out: list[Cue] = []
@@ -343,6 +360,11 @@ def read_clause(sentence: str, cue: Cue, quote_start: int | None, quote_speaker:
     start = _clause_start(sentence, floor, cue.start, coordinated=previous is not None)
     frame_kind, frame_speaker, start = _frame(sentence, floor, start, cue.start)
     intro, subject, subject_start = _subject(sentence, start, cue.start)
+    pron = re.match(r"(we|they|I)\s", sentence[cue.start : cue.end])
+    if pron and not subject.strip(" ,"):  # "by 2030, we aim to ...": the pronoun is inside the cue
+        intro, subject, subject_start = sentence[start : cue.start], pron.group(1), cue.start
+    elif re.search(r"\b(?:in|by|on|from|before|after|within|during|over|until)\s[^,]*,$", subject.strip()):
+        intro, subject = intro + subject, ""  # "By 2030, " with nothing else: a fronted phrase, not a subject
     vp_end, trailing = _verb_phrase_end(sentence, cue, next_start)
     credited = re.match(r"according\s+to\s+([^,]+),", intro, re.I)
     if credited and not trailing:
@@ -443,6 +465,11 @@ _FRONTED_TIME = re.compile(
 )
 
 
+_LEADING_PHRASE = re.compile(
+    r"^(?:on|in|by|at|from|within|after|before|during|over|for|once|when)\s+[^,]{1,60}?\s+(?=(?:he|she|it|they|we|I)$)"
+)
+
+
 def _subject(sentence: str, start: int, cue_start: int) -> tuple[str, str, int]:
     """(fronted adverbials, subject, subject offset) of the clause."""
     text = sentence[start:cue_start]
@@ -451,6 +478,9 @@ def _subject(sentence: str, start: int, cue_start: int) -> tuple[str, str, int]:
     if not text[len(intro) :].strip():
         intro = ""  # "Veldmark's health minister, Ilse Varga, vowed": an appositive, not an intro
     subject = _SUBJECT_TAIL.sub("", text[len(intro) :].rstrip())
+    lead = _LEADING_PHRASE.match(subject)
+    if lead:  # "on his first day in office he": a fronted phrase without its comma
+        intro, subject = intro + subject[: lead.end()], subject[lead.end() :]
     return intro, subject.strip(), start + len(intro)
 
 
@@ -521,7 +551,9 @@ _PAST_PERFECT = re.compile(
     re.I,
 )
 _REFUSAL_VERBS = frozenset({"comment", "say", "disclose", "speculate", "elaborate", "reveal", "specify", "confirm"})
-_WEAK_BE_TO = frozenset({"expected", "scheduled", "slated", "likely", "hoping", "about", "obliged", "required", "ready", "prepared"})
+_WEAK_BE_TO = frozenset({"likely", "hoping", "about", "obliged", "required", "ready", "prepared"})
+# "is scheduled to open": a schedule, the actor's own when the text credits it (scored lower, not dropped).
+SCHEDULE_BE_TO = frozenset({"expected", "scheduled", "slated", "due", "meant", "supposed", "on track", "poised"})
 
 
 def _reject(sentence: str, c: Clause) -> str | None:
@@ -577,7 +609,7 @@ def _reject_cue(sentence: str, c: Clause) -> str | None:
     if cue.negated and cue.verb in _REFUSAL_VERBS:
         return "refusal to say"
     weak = re.search(r"(\w+)\s+to\b", words) if cue.family == "set_to" else None
-    if weak and weak.group(1) in _WEAK_BE_TO:
+    if weak and weak.group(1) in _WEAK_BE_TO | SCHEDULE_BE_TO:
         return f"{weak.group(1)} to: a forecast or schedule"
     after = sentence[cue.end :].split()[:1]
     if cue.verb in ("remain", "stay") and after and after[0].strip(",.").lower() in COMMIT_ADJ:

@@ -10,6 +10,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from tracker.extract.model import DEFAULT_MIN_CONFIDENCE as MIN_CONFIDENCE
+from tracker.extract.model import DEFAULT_REVIEW_THRESHOLD as REVIEW_THRESHOLD
 from tracker.errors import DeadlineError
 from tracker.extract.actors import THIRD, ActorIndex, Entity, Focus, head_noun
 from tracker.extract.anchors import anchor_deadline, event_date, find_event_phrase
@@ -34,6 +36,7 @@ from tracker.extract.deadlines import (
 from tracker.extract.merge import Candidate, content_words, distinctive_words, merge
 from tracker.extract.model import Commitment
 from tracker.extract.sentences import Sentence, split_sentences
+from tracker.extract.source_actor import actor_from_source
 
 # Verbs that describe a thing rather than commit anyone ("the model will include open weights").
 _STATIVE = frozenset(
@@ -90,7 +93,18 @@ _PREPOSITIONS = frozenset(
 _SUBORDINATORS = frozenset({"before", "after", "until", "when", "once", "if", "as", "because", "unless", "while", "so"})
 _SET_TO_STRENGTH = {
     "set": 0.9, "due": 0.85, "committed": 0.9, "determined": 0.85, "poised": 0.75, "preparing": 0.8, "planning": 0.8,
+    "scheduled": 0.8, "slated": 0.8, "expected": 0.75, "meant": 0.7, "supposed": 0.65, "on track": 0.8,
 }
+
+
+@dataclass(frozen=True)
+class LeftOut:
+    """A sentence that looked like a promise and was left out, with the reason."""
+
+    sentence: str
+    start: int
+    cue: str
+    reason: str
 
 
 @dataclass
@@ -100,6 +114,31 @@ class _Found:
     thing_subject: bool
     subject: str
     cue_text: str  # the cue words as written, lower-cased
+    doubts: tuple[str, ...] = ()  # why it may not be a promise; each lowers the confidence
+
+
+# Reasons a clause may not be a promise that a reader could still fairly disagree with: the clause stays a
+# candidate, with its confidence lowered by this much, so it reaches the editor's queue instead of vanishing.
+DOUBT_PENALTY = {
+    "thing": 0.4,  # a thing as subject with no attribution or event verb
+    "writer_would": 0.4,  # "would" in the writer's own voice
+    "passive": 0.5,
+    "vague": 0.45,  # nothing checkable: a process, a vague verb, no object
+    "own_forecast": 0.2,  # the actor's forecast of its own figures (guidance)
+    "undated_progressive": 0.45,
+    "not_volitional": 0.45,
+    "schedule": 0.2,  # "is scheduled / expected to ...", undated
+}
+DOUBT_TEXT = {
+    "thing": "a thing as subject, with no attribution or event verb",
+    "writer_would": "'would' in the writer's own voice",
+    "passive": "passive: done to the actor",
+    "vague": "nothing checkable (a process, a vague verb or no object)",
+    "own_forecast": "the actor's forecast of a figure",
+    "undated_progressive": "under way, not promised (undated progressive)",
+    "not_volitional": "not in the actor's power",
+    "schedule": "an undated schedule",
+}
 
 
 def extract_commitments(
@@ -107,16 +146,54 @@ def extract_commitments(
     published: dt.date,
     *,
     default_actor: str | None = None,
+    publisher: str | None = None,
     include_conditional: bool = False,
     conventions: DeadlineConventions = DEFAULT_CONVENTIONS,
+    min_confidence: float = MIN_CONFIDENCE,
 ) -> list[Commitment]:
     """The promises with deadlines in ``text``, published on ``published``.
 
     >>> [c.what for c in extract_commitments("Brant Mills will open a shop in Lund by June 2026.", dt.date(2025, 1, 6))]
     ['open a shop in Lund']
     """
+    return read_text(text, published, default_actor=default_actor, publisher=publisher,
+                     include_conditional=include_conditional, conventions=conventions,
+                     min_confidence=min_confidence).commitments
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """Everything the extractor found in one text.
+
+    ``commitments`` are sure enough to store unseen (confidence >= ``min_confidence``);
+    ``proposals`` go to the editor's queue (between ``review_threshold`` and it); ``left_out``
+    names every other sentence with commitment language and why it was left out.
+    """
+
+    commitments: list[Commitment]
+    proposals: list[Commitment]
+    left_out: list[LeftOut]
+
+
+def read_text(
+    text: str,
+    published: dt.date,
+    *,
+    default_actor: str | None = None,
+    publisher: str | None = None,
+    include_conditional: bool = False,
+    conventions: DeadlineConventions = DEFAULT_CONVENTIONS,
+    min_confidence: float = MIN_CONFIDENCE,
+    review_threshold: float = REVIEW_THRESHOLD,
+) -> Extraction:
+    """Like :func:`extract_commitments`, keeping the sentences left out with their reasons.
+
+    >>> read_text("Analysts expect the firm will cut prices next year.", dt.date(2025, 1, 6)).left_out[0].reason
+    'hedged frame (believe/expect/warn/ask...)'
+    """
     if not text or not text.strip():
-        return []
+        return Extraction([], [], [])
+    default_actor = default_actor or actor_from_source(publisher)
     sentences = split_sentences(text)
     index = ActorIndex(text, default_actor, [(s.start, s.end) for s in sentences if s.headline])
     doc = _Doc(sentences, index, Focus(), published, conventions)
@@ -137,8 +214,19 @@ def extract_commitments(
                 if found.actor is not None and found.actor.kind == "org" and found.actor.first >= 0:
                     doc.focus.org = found.actor  # named organisations only, not "the interior ministry"
         _focus_after(sent, index, doc.focus)
-    commitments = merge(candidates)
-    return [c for c in commitments if include_conditional or not c.conditional]
+    sure: list[Commitment] = []
+    unsure: list[Commitment] = []
+    for c in merge(candidates):
+        if c.conditional and not include_conditional:
+            doc.left_out.append(LeftOut(c.quote, c.start, "", "conditional (shown with --include-conditional)"))
+        elif c.confidence >= min_confidence or (c.conditional and c.confidence >= review_threshold):
+            sure.append(c)  # a conditional promise asked for is shown with its (lower) confidence
+        elif c.confidence >= review_threshold:
+            unsure.append(c)
+        else:
+            why = "; ".join(DOUBT_TEXT[d] for d in c.doubts) or "weak commitment language"
+            doc.left_out.append(LeftOut(c.quote, c.start, "", f"confidence {c.confidence:.2f}: {why}"))
+    return Extraction(sure, unsure, sorted(doc.left_out, key=lambda x: x.start))
 
 
 @dataclass
@@ -151,6 +239,13 @@ class _Doc:
     published: dt.date
     conv: DeadlineConventions
     _deadlines: dict[tuple[int, int, int], list[DeadlineMatch]] = field(default_factory=dict)
+    left_out: list[LeftOut] = field(default_factory=list)
+
+    def leave(self, sent: Sentence, clause: Clause | None, reason: str) -> None:
+        """Record why a sentence with commitment language was left out (``tracker extract --explain``)."""
+        cue = sent.text[clause.cue.start : clause.cue.end] if clause is not None else ""
+        self.left_out.append(LeftOut(sent.text, sent.start, cue, reason))
+        return None
 
     def deadlines_in(self, sent: Sentence, clause: Clause) -> list[DeadlineMatch]:
         """Every deadline phrase in the clause (offsets in the sentence), past ones included.
@@ -247,29 +342,35 @@ def _clauses(sent: Sentence) -> list[Clause]:
 def _read(doc: _Doc, sent: Sentence, clause: Clause, previous: Entity | None) -> _Found | None:
     """Who promises what in the clause, or None when it is not a promise."""
     cue, index, focus = clause.cue, doc.index, doc.focus
-    if _ruled_out(doc, sent, clause):
-        return None
+    why = _ruled_out(doc, sent, clause)
+    doubts: list[str] = []
+    if why in _SOFT_REASONS:
+        doubts.append(_SOFT_REASONS[why])
+    elif why:
+        return doc.leave(sent, clause, why)
     speaker = _speaker(clause, index, focus)
     if speaker is THIRD:
-        return None
+        return doc.leave(sent, clause, "said by a third party")
     speaker_org = _as_actor(speaker, index, focus)
     subject, kind, ent = _classify_subject(doc, sent, clause, previous, speaker_org)
     if kind == "third":
-        return None
+        return doc.leave(sent, clause, f"subject {subject!r} is not the actor")
     if cue.family in ("would", "reported_plan") and not (
         clause.frame_kind in ("speech", "promise") or clause.trailing_speaker
         or (clause.conditional and cue.family == "would")
     ):
-        return None  # a hypothetical in the writer's voice ("the bill would give patients ...")
+        doubts.append("writer_would")  # a hypothetical in the writer's voice ("the bill would give patients ...")
     verb_words = sent.text[cue.verb_start : clause.vp_end].split()
     cue_text = sent.text[cue.start : cue.end].lower()
+    if "schedule" in doubts and _dated(doc, sent, clause):
+        doubts.remove("schedule")  # "is scheduled to open in May 2027": a dated schedule is the owner's promise
     if kind == "thing" or (kind == "unknown" and subject):
         reported = clause.frame_kind in ("speech", "promise") or clause.in_quote or clause.trailing_speaker is not None
         # a thing named with its owner ("Aurelia FC's new stadium") is spoken for by the owner
         if not _thing_predicate_ok(doc, verb_words, cue, reported or ent is not None, sent, clause, subject):
-            return None
+            doubts.append("thing")
         actor = speaker_org or ent or focus.org or index.topic() or index.default
-        return _Found(clause, actor, True, subject, cue_text)
+        return _Found(clause, actor, True, subject, cue_text, tuple(doubts))
     if kind == "unknown":
         actor = focus.org or index.topic() or index.default
     elif ent is not None and ent.kind == "person" and ent.political and subject.lower() not in {"he", "she", "i"}:
@@ -277,21 +378,37 @@ def _read(doc: _Doc, sent: Sentence, clause: Clause, previous: Entity | None) ->
     else:
         actor = _as_actor(ent, index, focus)
     if _is_passive(verb_words) and cue.family in ("will", "would", "going_to"):
-        return None  # "the company will be fined": done to the actor, not promised by it
-    if not _actor_predicate_ok(doc, verb_words, cue, sent, clause):
-        return None
-    return _Found(clause, actor, False, subject, cue_text)
+        doubts.append("passive")  # "the company will be fined": done to the actor, not promised by it
+    else:
+        ok = _actor_predicate_ok(doc, verb_words, cue, sent, clause)
+        if ok is None:
+            return None
+        if not ok:
+            doubts.append("vague")
+    return _Found(clause, actor, False, subject, cue_text, tuple(doubts))
 
 
-def _ruled_out(doc: _Doc, sent: Sentence, clause: Clause) -> bool:
-    """Rejected by the clause reader, set in the past, a forecast, or an undated progressive."""
+_SOFT_REASONS = {
+    "a forecast of a market figure": "own_forecast",
+    "under way, not promised (undated progressive)": "undated_progressive",
+    "not in the speaker's power": "not_volitional",
+    **{f"{w} to: a forecast or schedule": "schedule" for w in ("expected", "scheduled", "slated", "due", "meant")},
+}
+
+
+def _ruled_out(doc: _Doc, sent: Sentence, clause: Clause) -> str | None:
+    """Why the clause is rejected (by the clause reader, set in the past, a forecast, an undated progressive)."""
     cue = clause.cue
-    if clause.reject or past_context(sent.text[: cue.start], doc.published.year):
-        return True
+    if clause.reject:
+        return clause.reject
+    if past_context(sent.text[: cue.start], doc.published.year):
+        return "set in the past"
     if _is_forecast(sent.text[cue.start : clause.vp_end], cue):
-        return True
+        return "a forecast of a market figure"
     # "is building a plant": under way, not promised; "is opening it on 3 May": promised
-    return cue.family == "progressive" and not _dated(doc, sent, clause)
+    if cue.family == "progressive" and not _dated(doc, sent, clause):
+        return "under way, not promised (undated progressive)"
+    return None
 
 
 def _is_passive(words: list[str]) -> bool:
@@ -303,6 +420,8 @@ def _classify_subject(doc: _Doc, sent: Sentence, clause: Clause, previous: Entit
     """(subject, kind, entity): kind is actor / thing / third / unknown, as in :meth:`ActorIndex.resolve`."""
     cue, index, focus = clause.cue, doc.index, doc.focus
     subject = clause.subject
+    if cue.family == "goal":
+        subject = _goal_owner(subject)  # "our goal is ..." is a promise of "we"
     if re.search(r"\s(?:and|but|then)$", subject):
         subject = _leading_subject(subject, index)  # "Vantor today opened X and announced plans to ..."
     if not subject:
@@ -326,6 +445,18 @@ def _classify_subject(doc: _Doc, sent: Sentence, clause: Clause, previous: Entit
     if kind == "thing" and ent is None and _acts_like_an_organisation(subject, cue, verb_words, index):
         return subject, "actor", index.add_org(subject.strip(), sent.start + clause.subject_start)
     return subject, kind, ent
+
+
+_POSSESSIVE_PRONOUNS = {"our": "we", "its": "it", "their": "they", "my": "I", "his": "he", "her": "she"}
+
+
+def _goal_owner(subject: str) -> str:
+    """Whose goal: "Our" -> "we", "The company's new" -> "The company", "Acme's" -> "Acme"."""
+    words = subject.split()
+    if words and words[0].lower() in _POSSESSIVE_PRONOUNS:
+        return _POSSESSIVE_PRONOUNS[words[0].lower()]
+    m = re.match(r"(.+?)['\u2019]s?\b", subject)
+    return m.group(1) if m else subject
 
 
 def _leading_subject(text: str, index: ActorIndex) -> str:
@@ -374,13 +505,9 @@ def _acts_like_an_organisation(subject: str, cue, verb_words: list[str], index: 
         return False  # "The Halvard Bridge will cut journey times": a thing with a name
     if re.search(rf"\b{_PRODUCT_VERBS}\s+(?:its\s+|the\s+|their\s+|a\s+|an\s+)?(?:[\w-]+\s+){{0,3}}{re.escape(name)}\b", index.text):
         return False  # released/launched/unveiled X: a product
-    if cue.family in _AGENTIVE_FAMILIES:
-        return True
+    # Any other proper name in subject position can act: a company, an agency, a city, a country.
     verb = base_form(verb_words[0].strip(",.")) if verb_words else ""
-    nxt = verb_words[1].lower().strip(",.") if len(verb_words) > 1 else ""
-    if verb in {"be", "have"} or verb in _STATIVE or verb in _MOVEMENT:
-        return False
-    return bool(nxt) and nxt not in _PREPOSITIONS  # a transitive verb with an object
+    return cue.family in _AGENTIVE_FAMILIES or verb not in _STATIVE | _MOVEMENT
 
 
 def _thing_predicate_ok(doc: _Doc, words: list[str], cue, reported: bool, sent: Sentence, clause: Clause,
@@ -393,8 +520,8 @@ def _thing_predicate_ok(doc: _Doc, words: list[str], cue, reported: bool, sent: 
     dated = _dated(doc, sent, clause)
     if clause.negated and (verb in _ERGATIVE_EVENTS or (verb == "be" and nxt in _READINESS)):
         return False  # "the tram will not open until mid-2027", "the roof will not be finished": a delay
-    if cue.family == "set_to" and not reported:
-        return False  # "the mirror is due to be shipped in February": a schedule, nobody's promise
+    if cue.family == "set_to" and not reported and not (dated and verb in EVENT_VERBS | {"be"}):
+        return False  # an undated schedule, nobody's promise; "is due to open in May" is the owner's
     if subject.lower() == "there":
         return verb == "be" and reported and (clause.negated or nxt == "no" or dated)
     if verb in ("remain", "stay") and nxt in COMMIT_ADJ:
@@ -417,24 +544,25 @@ def _thing_predicate_ok(doc: _Doc, words: list[str], cue, reported: bool, sent: 
     return reported and clause.in_quote
 
 
-def _actor_predicate_ok(doc: _Doc, words: list[str], cue, sent: Sentence, clause: Clause) -> bool:
-    """An organisation's clause promises when its verb does something checkable."""
-    if cue.family == "target":
+def _actor_predicate_ok(doc: _Doc, words: list[str], cue, sent: Sentence, clause: Clause) -> bool | None:
+    """An organisation's clause promises when its verb does something checkable (None: not a promise at all)."""
+    if cue.family in ("target", "goal", "guidance"):
         return True
     if not words:
         return False
     verb = base_form(words[0].strip(",."))
     nxt = words[1].lower().strip(",.") if len(words) > 1 else ""
     if verb == "be":
-        if nxt in COMMIT_ADJ or nxt.endswith("ing"):
-            return True
+        if nxt in COMMIT_ADJ or nxt.endswith("ing") or _dated(doc, sent, clause):
+            return True  # "will be carbon neutral by 2030", "will be a fully electric company by 2030"
         return is_participle(nxt) and nxt not in HEDGE_PARTICIPLES
     if len(words) == 1 or nxt in _SUBORDINATORS:
         return False  # "we will listen before we write it": no object, nothing checkable
     if nxt in _PRONOUN_OBJECTS and (len(words) == 2 or words[2].lower().strip(",.\"") in _SUBORDINATORS | {"and", "but"}):
         return False  # "this government will fix that"
     if _LOGISTICS.search(" ".join(words[:8])):
-        return False  # "will host a conference call at 9 a.m.": housekeeping, not a promise
+        doc.leave(sent, clause, "housekeeping (a call, a webcast, a meeting)")
+        return None  # "will host a conference call at 9 a.m.": not a promise at all
     if verb in {"keep", "continue", "remain", "stay"} and nxt.endswith("ing"):
         verb = base_form(nxt)  # "keep working hard": judge the activity
     if verb in _VAGUE:
@@ -506,6 +634,7 @@ def _confidence(found: _Found, has_deadline: bool) -> float:
         conf -= 0.05
     if c.conditional:
         conf -= 0.2
+    conf -= sum(DOUBT_PENALTY[d] for d in found.doubts)
     return round(max(0.05, min(0.99, conf)), 2)
 
 
@@ -538,7 +667,7 @@ def _build(doc: _Doc, at: int, found: _Found) -> Candidate | None:
     sent, clause = doc.sentences[at], found.clause
     phrase, earliest, latest = _due(doc, at, clause)
     if latest is not None and latest < published:
-        return None  # due before it was published: background, not a promise
+        return doc.leave(sent, clause, f"due {latest}, before it was published: background")
     vp = sent.text[clause.vp_start : clause.vp_end]
     if clause.cue.family in ("expect", "reported_plan") and re.match(r"expect(?:s|ed)?\s+(?!to\b)", found.cue_text):
         what = _expect_object_what(sent.text, clause, phrase)
@@ -546,7 +675,9 @@ def _build(doc: _Doc, at: int, found: _Found) -> Candidate | None:
         what = describe(vp, subject=_sentence_case(found.subject, index), thing_subject=found.thing_subject,
                         negated=clause.negated, family=clause.cue.family, deadline=phrase)
     if len(re.findall(r"\w+", what)) < 2:
-        return None
+        what = " ".join(strip_deadline(vp, phrase).split()[:14]).strip(" ,;")  # "legalize, regulate and ..."
+    if len(re.findall(r"\w+", what)) < 2:
+        return doc.leave(sent, clause, "no object to check")
     name, aliases = index.canonical(found.actor)
     commitment = Commitment(
         actor=name,
@@ -560,6 +691,7 @@ def _build(doc: _Doc, at: int, found: _Found) -> Candidate | None:
         conditional=clause.conditional,
         negated=clause.negated,
         start=sent.start,
+        doubts=found.doubts,
     )
     drop = {w.lower() for w in re.findall(r"\w+", " ".join((name or "", *aliases)))}
     basis = f"{found.subject if found.thing_subject else ''} {what}"

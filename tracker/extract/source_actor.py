@@ -1,0 +1,47 @@
+"""Who "we" is: the actor a document speaks for, read from its ``source:`` line or feed title.
+
+A company's blog post, a ministry's statement or a chief executive's post speaks in the first
+person, and the only place that says whose promise "we will ..." is the publisher line. A news
+outlet's name is not an actor: "we" in a news report is inside somebody's quotation.
+
+>>> actor_from_source("Acme (company blog, paraphrased)")
+'Acme'
+>>> actor_from_source("post by Jane Roe, Acme founder and chief executive (translated)")
+'Acme'
+>>> actor_from_source("Harbour City Council") is None, actor_from_source("Valley Business Wire") is None
+(False, True)
+"""
+
+from __future__ import annotations
+
+import re
+
+from tracker.extract.actors import TITLE
+
+# The last word of a news outlet's name ("... Wire", "... Times", "... Desk").
+_OUTLET = re.compile(
+    r"\b(?:wire|newswire|news|newsroom\s+digest|desk|times|post|journal|gazette|herald|daily|tribune|press|service|"
+    r"reporter|telegraph|chronicle|observer|standard|bulletin|digest|review|weekly|monitor|insider|today|media|"
+    r"magazine|radio|tv|television|broadcasting|network|online|report|reports|agency|express|mail|guardian|"
+    r"independent|examiner|dispatch|courier|record|sun|star|mirror|globe|inquirer|register|week)$",
+    re.I,
+)
+# "post by NAME, ORG chief executive" / "letter from NAME, chair of ORG"
+_BY_PERSON = re.compile(r"\b(?:by|from)\s+(?P<person>[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3})(?:,\s*(?P<role>.+))?$")
+_ROLE_OF = re.compile(rf"^(?:the\s+)?(?:[\w-]+\s+){{0,2}}?(?:{TITLE})(?:\s+and\s+(?:[\w-]+\s+)?(?:{TITLE}))?\s+(?:of|at)\s+(?P<org>.+)$", re.I)
+_ORG_ROLE = re.compile(rf"^(?P<org>.+?)(?:['\u2019]s)?\s+(?:co-)?(?:[\w-]+\s+)?(?:{TITLE})\b", re.I)
+
+
+def actor_from_source(source: str | None) -> str | None:
+    """The organisation (or person) a first-person document speaks for, or None for a news outlet."""
+    if not source or not source.strip():
+        return None
+    name = re.sub(r"\s*\([^)]*\)\s*", " ", source).strip(" ,;:-")
+    by = _BY_PERSON.search(name)
+    if by:
+        role = (by.group("role") or "").strip()
+        m = _ROLE_OF.match(role) or _ORG_ROLE.match(role)
+        return m.group("org").strip(" ,") if m else by.group("person")
+    if not name or _OUTLET.search(name):
+        return None
+    return name
