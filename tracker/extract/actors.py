@@ -23,7 +23,11 @@ fans...) are recognised so that their forecasts are never taken for promises.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from typing import TypeVar
 from dataclasses import dataclass, field
+
+T = TypeVar("T")
 
 # Capitalised words that make a name an organisation's.
 ORG_WORDS = frozenset(
@@ -229,6 +233,9 @@ class ActorIndex:
         self._by_key: dict[str, Entity] = {}
         self.default: Entity | None = Entity(default_actor, "org", -1) if default_actor else None
         self._topic: Entity | None | bool = False
+        self._mid_words: frozenset[str] | None = None
+        self._mention_counts: dict[int, int] = {}
+        self._memo: dict[object, object] = {}
         self._collect_people()
         self._collect_orgs()
         self._fold_short_forms()
@@ -339,15 +346,33 @@ class ActorIndex:
                 continue
             self._add(name, "org", pos)
 
+    def memo(self, key: object, compute: Callable[[], T]) -> T:
+        """``compute()`` once per key for this text: answers that scan the whole text must not be asked twice."""
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]
+
     def capitalised_mid_sentence(self, word: str) -> bool:
         """Is ``word`` written capitalised inside a sentence somewhere (a name, not a sentence start)?"""
-        return re.search(rf"[a-z,;][ ]+[\"\u201c]?{re.escape(word)}\b", self.text) is not None
+        return word in self._mid_sentence_words()
 
     def _seen_mid_sentence(self, name: str) -> bool:
         """A one-word name counts only if it also appears capitalised inside a sentence."""
-        if " " in name:
-            return True
-        return re.search(rf"[a-z,;][ ]+{re.escape(name)}\b", self.text) is not None
+        return " " in name or self.capitalised_mid_sentence(name)
+
+    def _mid_sentence_words(self) -> frozenset[str]:
+        """Every word (and hyphenated word) written after a lower-case word, comma or semicolon: read once,
+        so that asking about a word costs nothing however long the text (a lookup per word was quadratic)."""
+        if self._mid_words is None:
+            words: set[str] = set()
+            for m in re.finditer(r"(?<=[a-z,;])[ ]+[\"\u201c]?([\w'\u2019.-]+)", self.text):
+                token = m.group(1)
+                parts = re.findall(r"\w+", token)
+                words.update("".join(token[: i]) for i in range(1, len(token) + 1)
+                             if i == len(token) or not (token[i].isalnum() or token[i] == "_"))
+                words.update(parts[:1])
+            self._mid_words = frozenset(words)
+        return self._mid_words
 
     @staticmethod
     def _looks_like_person(name: str, before: str) -> bool:
@@ -621,10 +646,13 @@ class ActorIndex:
         return None
 
     def mentions(self, ent: Entity) -> int:
-        """How often the entity's name or aliases occur in the text."""
+        """How often the entity's name or aliases occur in the text (counted once per entity and alias set)."""
         forms = sorted({ent.name, *ent.aliases}, key=len, reverse=True)
-        pat = "|".join(re.escape(f) for f in forms)
-        return len(re.findall(rf"(?<![\w-])(?:{pat})(?![\w-])", self.text))
+        key = hash((id(ent), *forms))
+        if key not in self._mention_counts:
+            pat = "|".join(re.escape(f) for f in forms)
+            self._mention_counts[key] = len(re.findall(rf"(?<![\w-])(?:{pat})(?![\w-])", self.text))
+        return self._mention_counts[key]
 
     def last_person_in(self, text: str) -> Entity | None:
         """The person named last in ``text`` (full name or surname)."""

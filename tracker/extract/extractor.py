@@ -503,7 +503,9 @@ def _acts_like_an_organisation(subject: str, cue, verb_words: list[str], index: 
         return False  # "Customers", capitalised only because it starts the sentence
     if toks[-1] in _STRUCTURES:
         return False  # "The Halvard Bridge will cut journey times": a thing with a name
-    if re.search(rf"\b{_PRODUCT_VERBS}\s+(?:its\s+|the\s+|their\s+|a\s+|an\s+)?(?:[\w-]+\s+){{0,3}}{re.escape(name)}\b", index.text):
+    if index.memo(("product", name), lambda: re.search(
+            rf"\b{_PRODUCT_VERBS}\s+(?:its\s+|the\s+|their\s+|a\s+|an\s+)?(?:[\w-]+\s+){{0,3}}{re.escape(name)}\b",
+            index.text) is not None):
         return False  # released/launched/unveiled X: a product
     # Any other proper name in subject position can act: a company, an agency, a city, a country.
     verb = base_form(verb_words[0].strip(",.")) if verb_words else ""

@@ -107,14 +107,32 @@ def combine(a: Candidate, b: Candidate) -> Candidate:
     return Candidate(merged, a.words | b.words, a.names | b.names)
 
 
+# A word shared by more kept promises than this says nothing about which one a restatement repeats.
+_COMMON_POSTINGS = 48
+
+
 def merge(candidates: list[Candidate]) -> list[Commitment]:
-    """Fold restatements together, keeping text order of the kept quotes."""
+    """Fold restatements together, keeping text order of the kept quotes.
+
+    Each candidate is compared only with kept promises that share one of its less common words (or,
+    failing that, the most recent ones), so a text of thousands of promises merges in linear time.
+    """
     out: list[Candidate] = []
+    postings: dict[str, dict[int, None]] = {}  # word -> kept promises holding it, in order
+
+    def post(words: frozenset[str], i: int) -> None:
+        for w in words:
+            postings.setdefault(w, {})[i] = None
+
     for cand in candidates:
-        for i, kept in enumerate(out):
-            if same_promise(kept, cand):
-                out[i] = combine(kept, cand)
+        near = {i for w in cand.words if len(postings.get(w, ())) <= _COMMON_POSTINGS for i in postings.get(w, ())}
+        near.update(range(max(0, len(out) - _COMMON_POSTINGS), len(out)))
+        for i in sorted(near):
+            if same_promise(out[i], cand):
+                out[i] = combine(out[i], cand)
+                post(cand.words, i)
                 break
         else:
+            post(cand.words, len(out))
             out.append(cand)
     return sorted((c.commitment for c in out), key=lambda c: c.start)

@@ -135,7 +135,7 @@ def _looks_like_heading(line: str, next_line: str) -> bool:
 
 def _is_abbreviation(chunk: str, dot: int) -> bool:
     """Is the full stop at ``chunk[dot]`` part of an abbreviation or initial?"""
-    m = re.search(r"([A-Za-z][A-Za-z.]*)$", chunk[:dot])
+    m = re.search(r"([A-Za-z][A-Za-z.]*)$", chunk[max(0, dot - 40) : dot])  # the tail only: linear in the text
     if not m:
         return False
     word = m.group(1)
