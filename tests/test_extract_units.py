@@ -13,7 +13,7 @@ from tracker.extract.actors import ActorIndex, Focus, initials, is_third_party
 from tracker.extract.anchors import anchor_deadline, find_event_phrase
 from tracker.extract.canonical import base_form, describe
 from tracker.extract.cues import find_cues, read_clause
-from tracker.extract.sentences import split_sentences
+from tracker.language.sentences import split_sentences
 
 # -- sentences ---------------------------------------------------------------------
 

@@ -467,14 +467,15 @@ def extract(app: App, source: str, published: str | None, default_actor: str | N
     """
     from tracker.pipeline import extract_source
 
-    found, src, day = extract_source(source, app.config, published=parse_date_option(published, "--published"),
-                                     default_actor=default_actor, include_conditional=include_conditional)
+    result, src, day = extract_source(source, app.config, published=parse_date_option(published, "--published"),
+                                      default_actor=default_actor, include_conditional=include_conditional)
+    found = result.commitments
     if fmt == "json":
         click.echo(json.dumps([extracted_dict(c) for c in found], indent=2, ensure_ascii=False))
     else:
         _extraction_table(found, src.label, day)
     if save:
-        _save_extraction(app, src, found, day, to_stderr=fmt == "json")
+        _save_extraction(app, src, result, day, to_stderr=fmt == "json")
 
 
 def extracted_dict(c: Any) -> dict[str, Any]:
@@ -510,14 +511,14 @@ def _save_extraction(app: App, src: Any, found: list[Any], day: dt.date, *, to_s
     from tracker.intake import save_extraction
 
     with write_session(app.engine()) as session:
-        result = save_extraction(session, src, found, published=day, by=_user(), today=clock.today(),
-                                 rules=app.rules)
+        result = save_extraction(session, src, found.commitments, published=day, by=_user(), today=clock.today(),
+                                 rules=app.rules, proposals=found.proposals)
         if result.duplicate:
             click.echo(f"already saved as announcement {result.announcement.id}: nothing added", err=to_stderr)
             return
         click.echo(f"saved announcement {result.announcement.id}: {len(result.created)} new commitment(s), "
-                   f"{len(result.linked)} linked to existing, {len(result.revisions)} deadline revision(s)",
-                   err=to_stderr)
+                   f"{len(result.linked)} linked to existing, {len(result.revisions)} deadline revision(s), "
+                   f"{len(result.proposed)} proposed for review (`tracker review`)", err=to_stderr)
         if result.skipped_no_actor:
             click.echo(f"skipped {result.skipped_no_actor} commitment(s) with no actor: give --actor NAME",
                        err=to_stderr)

@@ -14,10 +14,10 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session
 
-from tracker import store
+from tracker import clock, store
 from tracker.config import Config
 from tracker.extract.deadlines import DeadlineConventions, resolve_deadline
-from tracker.models import Announcement, Commitment, DeadlineRevision
+from tracker.models import Announcement, Commitment, DeadlineRevision, ProposedCommitment
 from tracker.sources import SourceText
 from tracker.status import StatusRules
 
@@ -85,16 +85,19 @@ class SaveResult:
     created: list[Commitment] = field(default_factory=list)
     linked: list[Commitment] = field(default_factory=list)
     revisions: list[DeadlineRevision] = field(default_factory=list)
+    proposed: list[ProposedCommitment] = field(default_factory=list)
     skipped_no_actor: int = 0
 
 
 def save_extraction(session: Session, source: SourceText, found: Iterable[Extracted], *, published: dt.date,
-                    by: str, today: dt.date, rules: StatusRules, feed_item_id: int | None = None) -> SaveResult:
+                    by: str, today: dt.date, rules: StatusRules, feed_item_id: int | None = None,
+                    proposals: Iterable[Extracted] = ()) -> SaveResult:
     """Store an announcement and its commitments; the same text twice adds nothing.
 
     A commitment the actor already made (same actor, same promise) gets this
     announcement as another source, and a different deadline becomes a
-    deadline revision rather than a new promise.
+    deadline revision rather than a new promise. ``proposals`` (what the
+    extractor was unsure of) wait for an editor as :class:`ProposedCommitment` rows.
     """
     announcement, created = store.announcement_for(
         session, text=source.text, url=source.url, title=source.title, publisher=source.publisher,
@@ -107,7 +110,48 @@ def save_extraction(session: Session, source: SourceText, found: Iterable[Extrac
             result.skipped_no_actor += 1
             continue
         _save_one(session, item, announcement, result, published=published, by=by, today=today, rules=rules)
+    for item in proposals:
+        row = ProposedCommitment(
+            announcement=announcement, actor=item.actor, actor_aliases=list(item.actor_aliases), what=item.what,
+            quote=item.quote, deadline_phrase=item.deadline_phrase, due_earliest=item.due_earliest,
+            due_latest=item.due_latest, stated_on=published, confidence=item.confidence,
+            reasons=list(getattr(item, "doubts", ())), conditional=item.conditional, negated=item.negated)
+        session.add(row)
+        result.proposed.append(row)
+    session.flush()
     return result
+
+
+def accept_proposal(session: Session, proposal: ProposedCommitment, *, actor: str | None, by: str,
+                    today: dt.date, rules: StatusRules) -> Commitment:
+    """Make a proposed commitment real, exactly as if the extractor had been sure of it."""
+    result = SaveResult(proposal.announcement)
+    item = _ProposalItem(actor or proposal.actor or "", tuple(proposal.actor_aliases), proposal.what,
+                         proposal.quote, proposal.deadline_phrase, proposal.due_earliest, proposal.due_latest,
+                         proposal.confidence, proposal.conditional, proposal.negated)
+    _save_one(session, item, proposal.announcement, result, published=proposal.stated_on, by=by, today=today,
+              rules=rules)
+    commitment = (result.created or result.linked or [None])[0]
+    if commitment is None:  # restated an existing promise with the same sources: it is that one
+        actor_row = store.actor_named(session, item.actor, item.actor_aliases)
+        commitment = next(c for c in actor_row.commitments if same_promise(c.what, item.what))
+    proposal.state, proposal.commitment_id = "accepted", commitment.id
+    proposal.decided_by, proposal.decided_at = by, clock.now()
+    return commitment
+
+
+@dataclass(frozen=True)
+class _ProposalItem:
+    actor: str
+    actor_aliases: tuple[str, ...]
+    what: str
+    quote: str
+    deadline_phrase: str | None
+    due_earliest: dt.date | None
+    due_latest: dt.date | None
+    confidence: float
+    conditional: bool
+    negated: bool
 
 
 def _save_one(session: Session, item: Extracted, announcement: Announcement, result: SaveResult, *,

@@ -319,6 +319,38 @@ class MatchTerms(Base):
     terms: Mapped[dict[str, Any]] = mapped_column()  # stem -> [weight, is an object term]
 
 
+class ProposedCommitment(Base):
+    """A promise the extractor was not sure of: it waits for an editor in ``tracker review``.
+
+    Nothing the extractor doubts is stored as a commitment unseen, and nothing is dropped without a
+    trace: between ``extract.review_threshold`` and ``extract.min_confidence`` a candidate lands here
+    with its reasons. Accepting it creates the commitment (``commitment_id``); rejecting it keeps the
+    row, so the same sentence is never proposed again.
+    """
+
+    __tablename__ = "proposed_commitments"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    announcement_id: Mapped[int] = mapped_column(ForeignKey("announcements.id", ondelete="CASCADE"), index=True)
+    actor: Mapped[str | None] = mapped_column(String(200))
+    actor_aliases: Mapped[list[str]] = mapped_column(default=list)
+    what: Mapped[str] = mapped_column(Text)
+    quote: Mapped[str] = mapped_column(Text)
+    deadline_phrase: Mapped[str | None] = mapped_column(Text)
+    due_earliest: Mapped[dt.date | None] = mapped_column(Date)
+    due_latest: Mapped[dt.date | None] = mapped_column(Date)
+    stated_on: Mapped[dt.date] = mapped_column(Date)
+    confidence: Mapped[float] = mapped_column(Float)
+    reasons: Mapped[list[str]] = mapped_column(default=list)
+    conditional: Mapped[bool] = mapped_column(Boolean, default=False)
+    negated: Mapped[bool] = mapped_column(Boolean, default=False)
+    state: Mapped[str] = mapped_column(String(20), default="proposed", index=True)  # proposed|accepted|rejected
+    decided_by: Mapped[str | None] = mapped_column(String(100))
+    decided_at: Mapped[dt.datetime | None]
+    commitment_id: Mapped[int | None] = mapped_column(ForeignKey("commitments.id", ondelete="SET NULL"))
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    announcement: Mapped[Announcement] = relationship()
+
+
 Index("ix_commitments_actor_status", Commitment.actor_id, Commitment.status)
 
 

@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from tracker.evidence import Matcher
     from tracker.feedstore import StoredItem
     from tracker.fetch import FetchResult
-    from tracker.extract import Commitment as Extracted
+    from tracker.extract.extractor import Extraction
     from tracker.feeds import FeedItem as ParsedItem
     from tracker.feeds import ParsedFeed
 
@@ -56,15 +56,23 @@ def fetch_limits(config: Config):  # type: ignore[no-untyped-def]
 
 def extract_source(spec: str, config: Config, *, published: dt.date | None = None,
                    default_actor: str | None = None,
-                   include_conditional: bool = False) -> tuple[list[Extracted], SourceText, dt.date]:
+                   include_conditional: bool = False) -> tuple[Extraction, SourceText, dt.date]:
     """Read SOURCE and extract its commitments; the date is --published, metadata, then today."""
-    from tracker.extract import extract_commitments
-
     src = read_source(spec, limits=fetch_limits(config) if spec.startswith(("http://", "https://")) else None)
     day = published or src.published or clock.today()
-    found = extract_commitments(src.text, day, default_actor=default_actor, publisher=src.publisher,
-                                include_conditional=include_conditional, conventions=conventions(config))
-    return found, src, day
+    return extract_text(src, day, config, default_actor=default_actor,
+                        include_conditional=include_conditional), src, day
+
+
+def extract_text(src: SourceText, day: dt.date, config: Config, *, default_actor: str | None = None,
+                 include_conditional: bool = False) -> Extraction:
+    """Run the configured extractor (``extract.backend``) with the configured confidence thresholds."""
+    from tracker.extract.backends import get_backend
+
+    backend = get_backend(config.extract.backend)
+    return backend(src.text, day, default_actor=default_actor, publisher=src.publisher,
+                   include_conditional=include_conditional, conventions=conventions(config),
+                   min_confidence=config.extract.min_confidence, review_threshold=config.extract.review_threshold)
 
 
 @dataclass
@@ -393,16 +401,15 @@ def _announcement_pages(engine: Engine, config: Config, feed_id: int, items: lis
 def _extract_item(session: Session, config: Config, row: StoredItem, page: SourceText | None,
                   summary: CycleSummary) -> None:
     """Extract and save the commitments of one announcement item, dated by the item."""
-    from tracker.extract import extract_commitments
     from tracker.intake import save_extraction
 
     day = row.published_at.date() if row.published_at else clock.today()
     src = page or SourceText(text=f"{row.title}\n\n{row.text}".strip(), published=day, title=row.title,
                              url=row.link, label=row.link or row.key)
-    found = extract_commitments(src.text, day, conventions=conventions(config))
-    result = save_extraction(session, replace(src, url=row.link or src.url, title=row.title or src.title), found,
-                             published=day, by="tracker", today=clock.today(),
-                             rules=status_rules(config), feed_item_id=row.id)
+    found = extract_text(src, day, config)
+    result = save_extraction(session, replace(src, url=row.link or src.url, title=row.title or src.title),
+                             found.commitments, published=day, by="tracker", today=clock.today(),
+                             rules=status_rules(config), feed_item_id=row.id, proposals=found.proposals)
     summary.new_commitments += len(result.created)
     summary.changed_commitments.update(c.id for c in result.created + result.linked)
 

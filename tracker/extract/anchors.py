@@ -21,7 +21,7 @@ import calendar
 import datetime as dt
 import re
 
-from tracker.extract.sentences import Sentence
+from tracker.language.sentences import Sentence
 
 _MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 _MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})

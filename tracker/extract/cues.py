@@ -160,6 +160,11 @@ _spec(
 _spec("expect", 0.65, rf"\b(?P<cue>expects)\s+{_ADVS}to\s+{_ADVS}{_VERB}")
 _spec("expect", 0.6, rf"\b(?P<cue>expects?)\s+(?!to\b)(?P<obj>(?:[\w,'\u2019-]+\s+){{1,8}}?)to\s+{_VERB}")
 _spec("target", 0.65, rf"\b(?P<cue>targets|is\s+targeting|are\s+targeting)\s+(?=(?:a|an|the|at\s+least|net|zero|full|around|about|some|roughly|approximately|up\s+to|more\s+than|over|\d)\b)(?P<verb>)")
+# Money pledged or committed, with or without a verb after it: "pledged $50 million to affordable housing"
+_spec("pledge_money", 0.85, r"\b(?P<cue>(?:has\s+|have\s+)?(?:pledged|committed|promised|earmarked|set\s+aside|pledges|commits|"
+      r"promises|earmarks|will\s+(?:invest|spend|provide|give|donate|contribute))\s+(?:an?\s+(?:additional|further|extra)\s+)?"
+      r"(?:(?:US|C|A|NZ|HK)?[$\u20ac\u00a3\u00a5]|(?:USD|EUR|GBP)\s?)?\d[\d.,]*\s*(?:million|billion|trillion|bn|m|crore|"
+      r"lakh)?(?:\s+(?:dollars|euros|pounds|yen|rupees|kronor|francs))?)\s+(?P<verb>)(?=(?:to|for|in|into|towards|over)\b)")
 # Guidance: "expects revenue of about 11 billion", "we forecast full-year sales of ..." (the actor's own figures)
 _spec("guidance", 0.6, r"\b(?P<cue>expects?|forecasts?|projects?|sees|guides?\s+(?:to|for)|anticipates?)\s+(?P<verb>)"
       r"(?=(?:(?:its|their|our|full[- ]year|annual|quarterly|adjusted|net|total|operating|first[- ]half|second[- ]half|"
@@ -186,7 +191,7 @@ _ANY_CUE = re.compile(
 )
 
 
-_VERBLESS = frozenset({"target", "guidance", "goal"})  # cues whose object is a noun phrase, not a verb
+_VERBLESS = frozenset({"target", "guidance", "goal", "pledge_money"})  # cues whose object is a noun phrase, not a verb
 
 
 def find_cues(sentence: str) -> list[Cue]:
@@ -204,7 +209,8 @@ def find_cues(sentence: str) -> list[Cue]:
             words = m.group(0).lower().split()
             negated = bool(re.search(r"\b(?:not|never|no\s+longer)\b|n['\u2019]t\b", m.group(0), re.I))
             hedged = any(w.strip(",") in HEDGE_ADVS for w in words)
-            vstart = m.start("verb") if family not in _VERBLESS else m.start("cue") if family == "target" else m.end()
+            vstart = (m.start("verb") if family not in _VERBLESS else m.end() if family in ("goal", "guidance")
+                      else m.start("cue"))
             found.append(Cue(family, strength, m.start(), m.end(), vstart, verb, negated, hedged))
     found.sort(key=lambda c: (c.start, -(c.end - c.start)))
     out: list[Cue] = []
@@ -229,6 +235,7 @@ _PROMISE = (
 )
 _HEDGE = (
     r"believes?|believed|thinks?|thought|fears?|feared|hopes?|hoped|suggested|suggests|indicated|indicates|"
+    r"predict|estimate|warn|argue|claim|caution|speculate|project|anticipate|anticipates|anticipated|"
     r"signals?|signalled|signaled|predicted|predicts|estimated|estimates|speculated|speculates|reckons?|"
     r"reckoned|doubts?|doubted|warned|warns|questioned|questions|wondered|wonders|asked|asks|expects?|expected|"
     r"projected|projects|forecast|forecasts|argued|argues|claimed|claims|reported|reports|understands|"
@@ -360,7 +367,7 @@ def read_clause(sentence: str, cue: Cue, quote_start: int | None, quote_speaker:
     start = _clause_start(sentence, floor, cue.start, coordinated=previous is not None)
     frame_kind, frame_speaker, start = _frame(sentence, floor, start, cue.start)
     intro, subject, subject_start = _subject(sentence, start, cue.start)
-    pron = re.match(r"(we|they|I)\s", sentence[cue.start : cue.end])
+    pron = re.match(r"(we|they|I)\s", sentence[cue.start : cue.end], re.I)
     if pron and not subject.strip(" ,"):  # "by 2030, we aim to ...": the pronoun is inside the cue
         intro, subject, subject_start = sentence[start : cue.start], pron.group(1), cue.start
     elif re.search(r"\b(?:in|by|on|from|before|after|within|during|over|until)\s[^,]*,$", subject.strip()):
@@ -410,7 +417,8 @@ def _clause_start(sentence: str, floor: int, cue_start: int, *, coordinated: boo
 
 _INNER_FRAME = re.compile(
     rf"^(?P<sp>.*)\b(?P<fv>(?:{_SPEECH})|(?:{_PROMISE})|(?:{_HEDGE}))"
-    rf"(?:\s+(?:on\s+\w+|in\s+a\s+statement|this\s+week|today|yesterday|earlier))?\s+(?P<rest>(?!to\b|that\b).+)$",
+    rf"(?:,?\s+(?:on\s+\w+|in\s+a\s+statement|in\s+an?\s+\w+|this\s+week|last\s+week|today|yesterday|earlier|"
+    rf"late\s+on\s+\w+|on\s+\w+\s+evening|at\s+a\s+[\w\s-]{{1,30}}?))*(?:\s+that)?,?\s+(?P<rest>(?!to\b|that\b).+)$",
     re.I,
 )
 

@@ -35,7 +35,8 @@ from tracker.extract.deadlines import (
 )
 from tracker.extract.merge import Candidate, content_words, distinctive_words, merge
 from tracker.extract.model import Commitment
-from tracker.extract.sentences import Sentence, split_sentences
+from tracker.language.sentences import Sentence, split_sentences
+from tracker.language.words import is_common_word
 from tracker.extract.source_actor import actor_from_source
 
 # Verbs that describe a thing rather than commit anyone ("the model will include open weights").
@@ -499,7 +500,7 @@ def _acts_like_an_organisation(subject: str, cue, verb_words: list[str], index: 
     toks = name.split()
     if not toks or len(toks) > 5 or not all(t[:1].isupper() or t.lower() in {"of", "and", "&", "for"} for t in toks):
         return False
-    if len(toks) == 1 and not index.capitalised_mid_sentence(toks[0]):
+    if len(toks) == 1 and not index.capitalised_mid_sentence(toks[0]) and is_common_word(toks[0]):
         return False  # "Customers", capitalised only because it starts the sentence
     if toks[-1] in _STRUCTURES:
         return False  # "The Halvard Bridge will cut journey times": a thing with a name
@@ -548,7 +549,7 @@ def _thing_predicate_ok(doc: _Doc, words: list[str], cue, reported: bool, sent: 
 
 def _actor_predicate_ok(doc: _Doc, words: list[str], cue, sent: Sentence, clause: Clause) -> bool | None:
     """An organisation's clause promises when its verb does something checkable (None: not a promise at all)."""
-    if cue.family in ("target", "goal", "guidance"):
+    if cue.family in ("target", "goal", "guidance", "pledge_money"):
         return True
     if not words:
         return False

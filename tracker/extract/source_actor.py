@@ -29,7 +29,7 @@ _OUTLET = re.compile(
 # "post by NAME, ORG chief executive" / "letter from NAME, chair of ORG"
 _BY_PERSON = re.compile(r"\b(?:by|from)\s+(?P<person>[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3})(?:,\s*(?P<role>.+))?$")
 _ROLE_OF = re.compile(rf"^(?:the\s+)?(?:[\w-]+\s+){{0,2}}?(?:{TITLE})(?:\s+and\s+(?:[\w-]+\s+)?(?:{TITLE}))?\s+(?:of|at)\s+(?P<org>.+)$", re.I)
-_ORG_ROLE = re.compile(rf"^(?P<org>.+?)(?:['\u2019]s)?\s+(?:co-)?(?:[\w-]+\s+)?(?:{TITLE})\b", re.I)
+_ORG_ROLE = re.compile(rf"^(?P<org>.+?)(?:['\u2019]s)?\s+(?:co-)?(?:[a-z][\w-]*\s+)?(?:{TITLE})\b")
 
 
 def actor_from_source(source: str | None) -> str | None:

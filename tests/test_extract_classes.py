@@ -1,0 +1,145 @@
+"""The classes of real-world writing the extractor must hold on (issue 11), in our own words.
+
+Each test is one general class with made-up organisations: a rule that passes it must pass any
+text of the same shape, not one case's vocabulary.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from tracker.extract.extractor import read_text
+
+DAY = dt.date(2025, 4, 10)
+
+
+def found(text: str, **kw) -> list:  # type: ignore[no-untyped-def]
+    return read_text(text, DAY, **kw).commitments
+
+
+def one(text: str, **kw):  # type: ignore[no-untyped-def]
+    got = found(text, **kw)
+    assert len(got) == 1, [(c.actor, c.what, c.confidence) for c in got]
+    return got[0]
+
+
+# -- who promises -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, actor", [
+    ("Quorvex will open a plant in Ohio next year.", "Quorvex"),
+    ("Lindqvale will release the model in the coming months.", "Lindqvale"),
+    ("Marrowby will be carbon negative by 2030.", "Marrowby"),  # a city or a company, one word
+    ("Tessaly aims to cut its emissions in half by 2030.", "Tessaly"),
+])
+def test_one_word_names_as_subjects_are_actors(text: str, actor: str) -> None:
+    assert one(text).actor == actor
+
+
+def test_first_person_belongs_to_the_publisher() -> None:
+    text = "We will plant two million trees by 2028. Our goal remains net-zero emissions from our sites by 2040."
+    got = found(text, publisher="Brightfield Paper (company blog)")
+    assert {c.actor for c in got} == {"Brightfield Paper"}
+    assert len(got) == 2
+
+
+def test_a_news_outlet_is_not_the_actor_of_first_person_text() -> None:
+    got = read_text("We will plant two million trees by 2028.", DAY, publisher="Valley Business Wire")
+    assert all(c.actor != "Valley Business Wire" for c in got.commitments + got.proposals)
+
+
+def test_a_post_by_an_executive_speaks_for_the_company() -> None:
+    c = one("We expect to start deliveries in the first half of 2026.",
+            publisher="post by Ada Brennan, Corlett Motors founder and chief executive")
+    assert c.actor == "Corlett Motors"
+
+
+# -- what counts as a promise ----------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Marrowby will be carbon negative by 2030.",
+    "Pellin Foods has set itself a target of net zero by 2040.",
+    "Ostrava Steel said its goal is 100% renewable power by 2027.",
+])
+def test_copular_and_nominal_targets(text: str) -> None:
+    c = one(text)
+    assert c.due_latest is not None and c.due_latest.year >= 2027
+
+
+@pytest.mark.parametrize("text", [
+    "The new depot is scheduled to open in March 2027, Haverly Transit said.",
+    "Haverly Transit's new depot is slated to open in 2027.",
+    "The new depot will open in 2027, the authority said.",
+])
+def test_the_thing_as_subject_with_a_date_is_its_owners_promise(text: str) -> None:
+    c = one("Haverly Transit runs the city's buses. " + text)
+    assert c.actor == "Haverly Transit" and c.due_latest is not None and c.due_latest.year == 2027
+
+
+def test_reported_speech_credits_the_company_not_the_person() -> None:
+    c = one("Tomas Reyes, chief executive of Calder Mills, said on Monday that the company would double "
+            "its paper recycling capacity by 2027.")
+    assert c.actor == "Calder Mills"
+    assert "recycling" in c.what and "Monday" not in c.what
+
+
+def test_money_pledges_are_commitments() -> None:
+    c = one("Orinda Bank pledged $50 million to affordable housing in the region by 2027.")
+    assert c.actor == "Orinda Bank" and c.due_latest == dt.date(2027, 12, 31)
+
+
+def test_own_guidance_is_a_commitment_with_lower_confidence() -> None:
+    guidance = read_text("Feldmark expects revenue of about 4 billion euros in the third quarter.", DAY)
+    plain = one("Feldmark will open a research centre in Lyon by the end of 2026.")
+    both = guidance.commitments + guidance.proposals
+    assert len(both) == 1 and both[0].actor == "Feldmark"
+    assert both[0].confidence < plain.confidence
+
+
+@pytest.mark.parametrize("text", [
+    "Analysts expect Feldmark will report revenue of about 4 billion euros next quarter.",
+    "Economists predict that inflation will fall below 2% by the end of 2026.",
+    "Critics say the new tariff will hurt exporters next year.",
+])
+def test_third_party_forecasts_are_not_commitments(text: str) -> None:
+    got = read_text(text, DAY)
+    assert got.commitments == [] and got.proposals == []
+    assert got.left_out, "a sentence with a future form must be explained, not dropped silently"
+
+
+@pytest.mark.parametrize("text", [
+    "The new chips will revolutionise how hospitals store patient records.",
+    "Cheaper batteries would contribute to limiting warming.",
+    "The Orsolo tablet will have a larger screen and a faster processor.",
+    "Shares of Feldmark rose 4% on Tuesday after the results.",
+])
+def test_predictions_effects_and_descriptions_are_not_promises(text: str) -> None:
+    assert found(text) == []
+
+
+def test_a_doubtful_candidate_goes_to_review_with_its_reasons_not_into_the_void() -> None:
+    got = read_text("Haverly Transit runs the buses. The depot project would be a major step for the city.", DAY)
+    assert got.commitments == []
+    assert got.proposals or got.left_out
+    for c in got.proposals:
+        assert c.doubts, "a proposal must say why it is doubted"
+
+
+# -- deadlines in context ----------------------------------------------------------------------
+
+def test_a_due_date_before_publication_is_never_taken_as_the_deadline() -> None:
+    got = read_text("The council will open the school annex by the end of 2024.", DAY)
+    assert all(c.due_latest is None or c.due_latest >= DAY for c in got.commitments + got.proposals)
+
+
+def test_restatements_come_out_once() -> None:
+    text = ("Pellin Foods will close its coal boilers by 2028. The company said the boilers will be closed "
+            "by 2028. Pellin Foods repeated that it will close the coal boilers by 2028.")
+    assert len(found(text)) == 1
+
+
+def test_nothing_at_all_in_a_market_report() -> None:
+    text = ("Shares in Feldmark fell 3% on Tuesday. The company reported a quarterly profit of 1.2 billion euros, "
+            "up from 900 million a year earlier. Analysts said demand could weaken next year.")
+    assert found(text) == []
