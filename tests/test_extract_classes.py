@@ -31,7 +31,7 @@ def one(text: str, **kw):  # type: ignore[no-untyped-def]
     ("Quorvex will open a plant in Ohio next year.", "Quorvex"),
     ("Lindqvale will release the model in the coming months.", "Lindqvale"),
     ("Marrowby will be carbon negative by 2030.", "Marrowby"),  # a city or a company, one word
-    ("Tessaly aims to cut its emissions in half by 2030.", "Tessaly"),
+    ("Quarrington aims to cut its emissions in half by 2030.", "Quarrington"),
 ])
 def test_one_word_names_as_subjects_are_actors(text: str, actor: str) -> None:
     assert one(text).actor == actor
@@ -60,7 +60,7 @@ def test_a_post_by_an_executive_speaks_for_the_company() -> None:
 @pytest.mark.parametrize("text", [
     "Marrowby will be carbon negative by 2030.",
     "Pellin Foods has set itself a target of net zero by 2040.",
-    "Ostrava Steel said its goal is 100% renewable power by 2027.",
+    "Ardith Steel said its goal is 100% renewable power by 2027.",
 ])
 def test_copular_and_nominal_targets(text: str) -> None:
     c = one(text)
@@ -78,9 +78,9 @@ def test_the_thing_as_subject_with_a_date_is_its_owners_promise(text: str) -> No
 
 
 def test_reported_speech_credits_the_company_not_the_person() -> None:
-    c = one("Tomas Reyes, chief executive of Calder Mills, said on Monday that the company would double "
+    c = one("Joss Marlowe, chief executive of Penwick Mills, said on Monday that the company would double "
             "its paper recycling capacity by 2027.")
-    assert c.actor == "Calder Mills"
+    assert c.actor == "Penwick Mills"
     assert "recycling" in c.what and "Monday" not in c.what
 
 

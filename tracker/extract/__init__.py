@@ -1,9 +1,9 @@
 """Pure text -> commitments: sentences, cues, actors, deadlines, merge.
 
     >>> import datetime as dt
-    >>> found = extract_commitments("Brant Mills will open a shop in Lund by June 2026.", dt.date(2025, 1, 6))
+    >>> found = extract_commitments("Brant Mills will open a shop in Velbury by June 2026.", dt.date(2025, 1, 6))
     >>> found[0].actor, found[0].what
-    ('Brant Mills', 'open a shop in Lund')
+    ('Brant Mills', 'open a shop in Velbury')
 
 No I/O, no models, no clock: the same text and date always give the same list.
 Deadlines are read by :mod:`tracker.extract.deadlines`.

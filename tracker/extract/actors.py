@@ -4,10 +4,10 @@ A first pass over the whole text (:class:`ActorIndex`) finds
 
 * organisations: capitalised names with an organisation word (``... Authority``,
   ``Ministry of ...``, ``... Motors``), names followed by an abbreviation in
-  parentheses (``Norrland Rail Authority (NRA)``), and names that act as the
-  subject of speech or planning verbs (``Quillsoft said``, ``OpenAI plans``);
-* people: a title next to a name (``chief executive Mara Lindqvist``,
-  ``Lindqvist, chief executive of ...``), with the organisation named in the
+  parentheses (``Farrow Transit Authority (FTA)``), and names that act as the
+  subject of speech or planning verbs (``Brant Mills said``, ``Quarrington plans``);
+* people: a title next to a name (``chief executive Ada Brennan``,
+  ``Brennan, chief executive of ...``), with the organisation named in the
   title (``PATA director ...``) or, failing that, the one in focus when they
   are introduced;
 * aliases of an organisation: its abbreviation (given in parentheses or used
@@ -186,7 +186,7 @@ class Focus:
 
 
 def initials(name: str) -> str:
-    """``Norrland Rail Authority`` -> ``NRA`` (connectors skipped, hyphenated parts counted)."""
+    """``Farrow Transit Authority`` -> ``FTA`` (connectors skipped, hyphenated parts counted)."""
     parts = [p for p in re.split(r"[\s-]+", name) if p and p.lower() not in _CONNECTORS]
     return "".join(p[0] for p in parts if p[0].isalpha()).upper()
 
@@ -217,7 +217,7 @@ def is_third_party(np: str) -> bool:
         return True
     lobby = re.search(r"\b(?:group|groups|body|bodies|lobby|watchdog|campaign)\b", np.lower())
     if lobby and not re.fullmatch(r"(?:the|its|our|their)\s+(?:group|body|watchdog)", np.strip().lower()):
-        return True  # "consumer group WaterWatch", "industry body X": lobbies, not the company ("the group")
+        return True  # "consumer group FairTap", "industry body X": lobbies, not the company ("the group")
     return words[0] in {"rival", "rivals", "opposition", "analysts", "critics", "union", "unions", "local", "industry"}
 
 
@@ -337,9 +337,9 @@ class ActorIndex:
             if not is_org and _AGENT_VERB.match(after):
                 is_org = self._seen_mid_sentence(name)
             if not is_org and re.match(rf"(?:['\u2019]s)?[ ]+(?:[a-z-]+[ ]+)?(?:{TITLE})[ ]+[A-Z]", after):
-                is_org = True  # "Cobalt Sky commercial director Femi Adeyemi"
+                is_org = True  # "Brant Mills commercial director Joss Arden"
             if not is_org and re.search(rf"\b(?:{TITLE})[ ]+(?:at|of)[ ]+$", before):
-                is_org = True  # "CEO at OpenAI"
+                is_org = True  # "CEO at Quarrington"
             if not is_org or (len(toks) == 1 and toks[0] in ORG_WORDS):
                 continue
             if is_third_party(name) and not any(t in ORG_WORDS for t in toks):
@@ -631,7 +631,7 @@ class ActorIndex:
         return None
 
     def resolve_speaker(self, phrase: str | None, focus: Focus) -> Entity | None:
-        """The entity behind an attribution ("chief executive Jonas Elm", "the lender", "she")."""
+        """The entity behind an attribution ("chief executive Ada Brennan", "the lender", "she")."""
         if not phrase:
             return None
         phrase = re.sub(r"^(?:also|then|later)\s+", "", phrase.strip())

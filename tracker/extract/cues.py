@@ -484,7 +484,7 @@ def _subject(sentence: str, start: int, cue_start: int) -> tuple[str, str, int]:
     m = _INTRO.match(text) or _FRONTED_TIME.match(text)
     intro = m.group(0) if m else ""
     if not text[len(intro) :].strip():
-        intro = ""  # "Veldmark's health minister, Ilse Varga, vowed": an appositive, not an intro
+        intro = ""  # "the province's health minister, Tamsin Kellow, vowed": an appositive, not an intro
     subject = _SUBJECT_TAIL.sub("", text[len(intro) :].rstrip())
     lead = _LEADING_PHRASE.match(subject)
     if lead:  # "on his first day in office he": a fronted phrase without its comma

@@ -154,8 +154,8 @@ def extract_commitments(
 ) -> list[Commitment]:
     """The promises with deadlines in ``text``, published on ``published``.
 
-    >>> [c.what for c in extract_commitments("Brant Mills will open a shop in Lund by June 2026.", dt.date(2025, 1, 6))]
-    ['open a shop in Lund']
+    >>> [c.what for c in extract_commitments("Brant Mills will open a shop in Velbury by June 2026.", dt.date(2025, 1, 6))]
+    ['open a shop in Velbury']
     """
     return read_text(text, published, default_actor=default_actor, publisher=publisher,
                      include_conditional=include_conditional, conventions=conventions,
@@ -375,7 +375,7 @@ def _read(doc: _Doc, sent: Sentence, clause: Clause, previous: Entity | None) ->
     if kind == "unknown":
         actor = focus.org or index.topic() or index.default
     elif ent is not None and ent.kind == "person" and ent.political and subject.lower() not in {"he", "she", "i"}:
-        actor = ent  # "the mayor, Dana Okafor, pledged ...": an elected official's own promise
+        actor = ent  # "the mayor, Rhea Calloway, pledged ...": an elected official's own promise
     else:
         actor = _as_actor(ent, index, focus)
     if _is_passive(verb_words) and cue.family in ("will", "would", "going_to"):

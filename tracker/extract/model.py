@@ -22,7 +22,7 @@ class Commitment:
     on-time day; both due dates are ``None`` when the deadline cannot be read.
     """
 
-    actor: str | None  # canonical name, e.g. "Norrland Rail Authority"
+    actor: str | None  # canonical name, e.g. "Farrow Transit Authority"
     actor_aliases: tuple[str, ...]  # other proper names / abbreviations for the actor in the text
     what: str  # verb + object, e.g. "add 40 new carriages to the Northern Line"
     quote: str

@@ -48,7 +48,7 @@ class QuoteSpan:
 
     start: int
     end: int
-    speaker: str | None  # the attribution text, e.g. "chief executive Mara Lindqvist"
+    speaker: str | None  # the attribution text, e.g. "chief executive Ada Brennan"
     opens_sentence: bool  # the sentence begins inside or with this quotation
 
 
