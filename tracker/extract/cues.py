@@ -165,6 +165,9 @@ _spec("pledge_money", 0.85, r"\b(?P<cue>(?:has\s+|have\s+)?(?:pledged|committed|
       r"promises|earmarks|will\s+(?:invest|spend|provide|give|donate|contribute))\s+(?:an?\s+(?:additional|further|extra)\s+)?"
       r"(?:(?:US|C|A|NZ|HK)?[$\u20ac\u00a3\u00a5]|(?:USD|EUR|GBP)\s?)?\d[\d.,]*\s*(?:million|billion|trillion|bn|m|crore|"
       r"lakh)?(?:\s+(?:dollars|euros|pounds|yen|rupees|kronor|francs))?)\s+(?P<verb>)(?=(?:to|for|in|into|towards|over)\b)")
+# Headline grammar: "Acme to open plant in Ohio" is "Acme will open a plant in Ohio" (used on headlines only).
+_spec("headline_to", 0.8, r"^(?P<subj>(?:[A-Z][\w.&'\u2019-]*|of|and|&|de|for)(?:\s+(?:[A-Z][\w.&'\u2019-]*|of|and|&|de|for|"
+      r"[a-z][\w-]*)){0,5}?)\s+(?P<cue>to)\s+(?:{advs})?(?P<verb>[a-z][a-z'\u2019-]*)".replace("{advs}", _ADVS), re.M)
 # Guidance: "expects revenue of about 11 billion", "we forecast full-year sales of ..." (the actor's own figures)
 _spec("guidance", 0.6, r"\b(?P<cue>expects?|forecasts?|projects?|sees|guides?\s+(?:to|for)|anticipates?)\s+(?P<verb>)"
       r"(?=(?:(?:its|their|our|full[- ]year|annual|quarterly|adjusted|net|total|operating|first[- ]half|second[- ]half|"
@@ -186,7 +189,7 @@ _ANY_CUE = re.compile(
     r"prepared|obliged|required)\s+to\b|\b(?:is|are)\s+to\b|pledge|vow|promise|agree|undert|decide|resolve|"
     r"guarantee|sw[oe]r|plan|intend|prepare|propose|moving|aim|seek|striv|expect|target|vote|commit|approve|adopt|"
     r"goal|ambition|objective|mission|forecast|project|sees|guide|anticipate|reaffirm|reiterat|confirm|stuck|sticks|"
-    r"kept|keeps|maintain|repeat|meant|supposed|\b(?:is|are|['\u2019]re)\s+(?:also\s+|now\s+)?[a-z]+ing\b",
+    r"kept|keeps|maintain|repeat|meant|supposed|\bto\s|\b(?:is|are|['\u2019]re)\s+(?:also\s+|now\s+)?[a-z]+ing\b",
     re.I,
 )
 
@@ -194,12 +197,17 @@ _ANY_CUE = re.compile(
 _VERBLESS = frozenset({"target", "guidance", "goal", "pledge_money"})  # cues whose object is a noun phrase, not a verb
 
 
-def find_cues(sentence: str) -> list[Cue]:
-    """Promise-carrying word groups in a sentence, left to right, without overlaps."""
+def find_cues(sentence: str, *, headline: bool = False) -> list[Cue]:
+    """Promise-carrying word groups in a sentence, left to right, without overlaps.
+
+    ``headline`` allows headline grammar ("Acme to open plant"), which in running text is not a cue.
+    """
     found: list[Cue] = []
     if not _ANY_CUE.search(sentence):
         return found
     for family, strength, pat in _SPECS:
+        if family == "headline_to" and not headline:
+            continue
         for m in pat.finditer(sentence):
             verb = (m.group("verb") or "").lower()
             if family not in _VERBLESS and (not verb or verb in _NOT_VERBS):

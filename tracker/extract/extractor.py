@@ -122,6 +122,7 @@ class _Found:
 # candidate, with its confidence lowered by this much, so it reaches the editor's queue instead of vanishing.
 DOUBT_PENALTY = {
     "thing": 0.4,  # a thing as subject with no attribution or event verb
+    "dated_thing": 0.2,  # the same, with a deadline
     "writer_would": 0.4,  # "would" in the writer's own voice
     "passive": 0.5,
     "vague": 0.45,  # nothing checkable: a process, a vague verb, no object
@@ -132,6 +133,7 @@ DOUBT_PENALTY = {
 }
 DOUBT_TEXT = {
     "thing": "a thing as subject, with no attribution or event verb",
+    "dated_thing": "a thing as subject, with a date but no attribution",
     "writer_would": "'would' in the writer's own voice",
     "passive": "passive: done to the actor",
     "vague": "nothing checkable (a process, a vague verb or no object)",
@@ -201,8 +203,6 @@ def read_text(
     candidates: list[Candidate] = []
     for at, sent in enumerate(sentences):
         _focus_before(sent, index, doc.focus)
-        if sent.headline:
-            continue
         previous: Entity | None = None
         for clause in _clauses(sent):
             found = _read(doc, sent, clause, previous)
@@ -326,7 +326,7 @@ def _quote(sent: Sentence, pos: int):
 
 def _clauses(sent: Sentence) -> list[Clause]:
     """The clause of every cue in the sentence; coordinated clauses are cut apart."""
-    cues = find_cues(sent.text)
+    cues = find_cues(sent.text, headline=sent.headline or sent.bullet)
     out: list[Clause] = []
     for i, cue in enumerate(cues):
         q = _quote(sent, cue.start)
@@ -369,7 +369,9 @@ def _read(doc: _Doc, sent: Sentence, clause: Clause, previous: Entity | None) ->
         reported = clause.frame_kind in ("speech", "promise") or clause.in_quote or clause.trailing_speaker is not None
         # a thing named with its owner ("Aurelia FC's new stadium") is spoken for by the owner
         if not _thing_predicate_ok(doc, verb_words, cue, reported or ent is not None, sent, clause, subject):
-            doubts.append("thing")
+            # a dated outcome in a text about its owner is usually the owner's promise ("50,000 more children
+            # will have places by September"); undated, it is as often a description or a forecast
+            doubts.append("dated_thing" if _dated(doc, sent, clause) else "thing")
         actor = speaker_org or ent or focus.org or index.topic() or index.default
         return _Found(clause, actor, True, subject, cue_text, tuple(doubts))
     if kind == "unknown":
@@ -443,6 +445,9 @@ def _classify_subject(doc: _Doc, sent: Sentence, clause: Clause, previous: Entit
         return subject, "thing", None  # "our passengers will not pay more": a promise about its customers
     if low == "there":
         return subject, "thing", None  # "there will be no paid expansions"
+    if kind == "thing" and ent is None and sent.headline and _headline_name(subject):
+        # headlines are title-cased and blanked for the actor index: a name-shaped subject there is an actor
+        return subject, "actor", index.add_org(subject.strip(), sent.start + clause.subject_start)
     if kind == "thing" and ent is None and _acts_like_an_organisation(subject, cue, verb_words, index):
         return subject, "actor", index.add_org(subject.strip(), sent.start + clause.subject_start)
     return subject, kind, ent
@@ -458,6 +463,17 @@ def _goal_owner(subject: str) -> str:
         return _POSSESSIVE_PRONOUNS[words[0].lower()]
     m = re.match(r"(.+?)['\u2019]s?\b", subject)
     return m.group(1) if m else subject
+
+
+_NOT_NAMES = frozenset("the a an this that these those its their our his her new more most some all".split())
+
+
+def _headline_name(subject: str) -> bool:
+    """"Acme", "Penwick Mills", "Bank of Velbury": a name in a headline's subject position."""
+    words = subject.split()
+    if not words or len(words) > 5 or words[0].lower() in _NOT_NAMES:
+        return False
+    return all(w[:1].isupper() or w in {"of", "and", "&", "de", "for"} for w in words)
 
 
 def _leading_subject(text: str, index: ActorIndex) -> str:

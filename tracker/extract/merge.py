@@ -92,6 +92,8 @@ def _better_quote(a: Commitment, b: Commitment) -> Commitment:
     """The one whose quote to keep: it has a deadline, else it comes first."""
     if (a.due_latest is not None) != (b.due_latest is not None):
         return a if a.due_latest is not None else b
+    if (a.confidence >= 0.5) != (b.confidence >= 0.5):
+        return a if a.confidence >= 0.5 else b
     return a if a.start <= b.start else b
 
 
