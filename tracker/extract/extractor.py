@@ -76,6 +76,14 @@ _VAGUE = frozenset(
 )
 # Deliberating is not delivering: "the regulator will review the plans in July".
 _PROCESS = frozenset("""review consider assess evaluate examine study monitor discuss explore look debate""".split())
+# Things that take place rather than get done: as subjects they are schedules, not promises.
+_EVENT_NOUNS = frozenset(
+    """fair fairs festival festivals race races championship championships games tournament tournaments match
+    matches season seasons conference conferences summit summits meeting meetings election elections vote
+    referendum ceremony ceremonies concert concerts show shows exhibition exhibitions expo congress convention
+    hearing hearings trial trials talks regatta marathon cup final finals derby parade celebration celebrations
+    event events session sessions""".split()
+)
 _PRONOUN_OBJECTS = frozenset({"it", "that", "this", "so", "everything", "something"})
 _LOGISTICS = re.compile(
     r"\b(?:conference\s+call|earnings\s+call|investor\s+call|webcast|press\s+conference|news\s+conference|"
@@ -123,6 +131,7 @@ class _Found:
 DOUBT_PENALTY = {
     "thing": 0.4,  # a thing as subject with no attribution or event verb
     "dated_thing": 0.2,  # the same, with a deadline
+    "event": 0.45,  # an event (a fair, a race, an election) as subject
     "writer_would": 0.4,  # "would" in the writer's own voice
     "passive": 0.5,
     "vague": 0.45,  # nothing checkable: a process, a vague verb, no object
@@ -134,6 +143,7 @@ DOUBT_PENALTY = {
 DOUBT_TEXT = {
     "thing": "a thing as subject, with no attribution or event verb",
     "dated_thing": "a thing as subject, with a date but no attribution",
+    "event": "an event (a fair, a race, a meeting) as subject: it happens, nobody promises it",
     "writer_would": "'would' in the writer's own voice",
     "passive": "passive: done to the actor",
     "vague": "nothing checkable (a process, a vague verb or no object)",
@@ -368,7 +378,13 @@ def _read(doc: _Doc, sent: Sentence, clause: Clause, previous: Entity | None) ->
     if kind == "thing" or (kind == "unknown" and subject):
         reported = clause.frame_kind in ("speech", "promise") or clause.in_quote or clause.trailing_speaker is not None
         # a thing named with its owner ("Aurelia FC's new stadium") is spoken for by the owner
-        if not _thing_predicate_ok(doc, verb_words, cue, reported or ent is not None, sent, clause, subject):
+        verb = base_form(verb_words[0].strip(",.")) if verb_words else ""
+        nxt = verb_words[1].lower().strip(",.") if len(verb_words) > 1 else ""
+        if clause.negated and (verb in _ERGATIVE_EVENTS or (verb == "be" and nxt in _READINESS)):
+            return doc.leave(sent, clause, "a delay ('will not open until ...'), not a promise")
+        if head_noun(subject).lower() in _EVENT_NOUNS:
+            doubts.append("event")  # "the fair is scheduled to begin on June 3": an event, nobody's act
+        elif not _thing_predicate_ok(doc, verb_words, cue, reported or ent is not None, sent, clause, subject):
             # a dated outcome in a text about its owner is usually the owner's promise ("50,000 more children
             # will have places by September"); undated, it is as often a description or a forecast
             doubts.append("dated_thing" if _dated(doc, sent, clause) else "thing")
