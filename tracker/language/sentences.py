@@ -90,6 +90,7 @@ def _blocks(text: str) -> list[_Block]:
         pos += len(line)
     blocks: list[_Block] = []
     cur: _Block | None = None
+    wrapped = _hard_wrapped(text, lines)
     for i, (s, e) in enumerate(lines):
         raw = text[s:e]
         if not raw.strip():
@@ -106,6 +107,8 @@ def _blocks(text: str) -> list[_Block]:
             continue
         next_raw = text[lines[i + 1][0] : lines[i + 1][1]].strip() if i + 1 < len(lines) else ""
         heading = no_stop and _looks_like_heading(stripped, next_raw)
+        if no_stop and not wrapped and next_raw[:1].isupper() and not _OPEN_END.search(stripped):
+            heading = True  # a text that is never hard-wrapped: a line without a stop is a line of its own
         if cur is not None and not heading:
             cur.end = e  # hard-wrapped continuation of the paragraph
         else:
@@ -117,6 +120,20 @@ def _blocks(text: str) -> list[_Block]:
     if len(blocks) == 1:
         blocks[0].headline = False  # a lone line is the text, not its headline
     return blocks
+
+
+# A line ending in one of these words stops mid-sentence: it cannot be a headline of its own.
+_OPEN_END = re.compile(r"\b(?:the|a|an|of|to|in|on|at|by|for|with|and|or|but|its|their|his|her|our|from|as|that|which|"
+                       r"will|would|is|are|was|were|has|have|be|said|says)$", re.I)
+
+
+def _hard_wrapped(text: str, lines: list[tuple[int, int]]) -> bool:
+    """Does the text break lines inside sentences (a line ending mid-sentence, the next going on in lower case)?"""
+    for (s, e), (s2, e2) in zip(lines, lines[1:]):
+        line, nxt = text[s:e].strip(), text[s2:e2].strip()
+        if line and (nxt[:1].islower() or _OPEN_END.search(line)) and not _TERMINAL.search(line) and not _BULLET.match(nxt):
+            return True
+    return False
 
 
 def _looks_like_heading(line: str, next_line: str) -> bool:
