@@ -352,6 +352,14 @@ class ActorIndex:
             self._memo[key] = compute()
         return self._memo[key]
 
+    def always_capitalised(self, word: str) -> bool:
+        """Written capitalised at least twice and never in lower case: a name even at sentence starts."""
+        def check() -> bool:
+            pattern = rf"(?<![\w-]){re.escape(word)}(?![\w-])"
+            return (len(re.findall(pattern, self.text)) >= 2
+                    and re.search(rf"(?<![\w-]){re.escape(word.lower())}(?![\w-])", self.text) is None)
+        return self.memo(("always_capitalised", word), check)
+
     def capitalised_mid_sentence(self, word: str) -> bool:
         """Is ``word`` written capitalised inside a sentence somewhere (a name, not a sentence start)?"""
         return word in self._mid_sentence_words()

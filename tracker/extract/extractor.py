@@ -532,7 +532,8 @@ def _acts_like_an_organisation(subject: str, cue, verb_words: list[str], index: 
     toks = name.split()
     if not toks or len(toks) > 5 or not all(t[:1].isupper() or t.lower() in {"of", "and", "&", "for"} for t in toks):
         return False
-    if len(toks) == 1 and not index.capitalised_mid_sentence(toks[0]) and is_common_word(toks[0]):
+    if (len(toks) == 1 and not index.capitalised_mid_sentence(toks[0]) and is_common_word(toks[0])
+            and not index.always_capitalised(toks[0])):
         return False  # "Customers", capitalised only because it starts the sentence
     if toks[-1] in _STRUCTURES:
         return False  # "The Halvard Bridge will cut journey times": a thing with a name
