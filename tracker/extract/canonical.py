@@ -137,6 +137,8 @@ def describe(vp: str, *, subject: str | None, thing_subject: bool, negated: bool
     neg = "not " if negated else ""
     if family == "target":
         return _tidy(f"{neg}target " + re.sub(r"^(?:targets|is\s+targeting|are\s+targeting)\s+", "", vp, flags=re.I))
+    if family == "guidance":  # "expects revenue of 2 billion" -> "deliver revenue of 2 billion"
+        return _tidy(f"{neg}deliver {vp}")
     if family == "pledge_money":  # "pledged $50 million to housing" -> "provide $50 million to housing"
         verb = re.match(r"(?:has\s+|have\s+)?(?:will\s+)?(\w+)(?:\s+aside)?\s+", vp, re.I)
         act = base_form(verb.group(1).lower()) if verb else "provide"

@@ -171,9 +171,14 @@ _spec("headline_to", 0.8, r"^(?P<subj>(?:[A-Z][\w.&'\u2019-]*|of|and|&|de|for)(?
 # Guidance: "expects revenue of about 11 billion", "we forecast full-year sales of ..." (the actor's own figures)
 _spec("guidance", 0.6, r"\b(?P<cue>expects?|forecasts?|projects?|sees|guides?\s+(?:to|for)|anticipates?)\s+(?P<verb>)"
       r"(?=(?:(?:its|their|our|full[- ]year|annual|quarterly|adjusted|net|total|operating|first[- ]half|second[- ]half|"
-      r"fiscal|group|underlying|core|organic|[\w-]+-quarter)\s+){0,3}(?:revenue|revenues|sales|profit|profits|earnings|"
+      r"fiscal|group|underlying|core|organic|[\w-]+-quarter|(?:FY|Q[1-4]\s?)?\d{2,4})\s+){0,3}(?:revenue|revenues|sales|profit|profits|earnings|"
       r"margin|margins|income|ebitda|ebit|deliveries|shipments|output|production|turnover|growth|free\s+cash\s+flow|"
       r"cash\s+flow|capital\s+expenditure|capex)\b)")
+# The speaker's own expectation of its own result: "we now expect the first delivery in late 2023",
+# "we're targeting an operating margin of 18 percent" (dated or measured: checked by the extractor).
+_spec("guidance", 0.6, r"\b(?:we|I)(?:['\u2019]re|\s+are|\s+am)?\s+(?:now\s+|still\s+|also\s+)?(?P<cue>expect|anticipate|"
+      r"forecast|project|targeting|aiming\s+for|guiding\s+to|see)\s+(?P<verb>)(?=(?:the|a|an|our|its|about|around|"
+      r"roughly|at\s+least|more\s+than|between|\d)\b)", re.I)
 # Goals as nouns: "our goal is ...", "its target remains ...", "the ambition is to ...".
 _spec("goal", 0.7, r"\b(?P<cue>(?:goal|target|ambition|aim|objective|mission|pledge|commitment)s?\s+(?:is|are|remains?|"
       r"was|will\s+be)(?:\s+(?:now|still|also))?(?:\s+to)?)\s+(?P<verb>)(?=\S)")
@@ -375,7 +380,7 @@ def read_clause(sentence: str, cue: Cue, quote_start: int | None, quote_speaker:
     start = _clause_start(sentence, floor, cue.start, coordinated=previous is not None)
     frame_kind, frame_speaker, start = _frame(sentence, floor, start, cue.start)
     intro, subject, subject_start = _subject(sentence, start, cue.start)
-    pron = re.match(r"(we|they|I)\s", sentence[cue.start : cue.end], re.I)
+    pron = re.match(r"(we|they|I)\b", sentence[cue.start : cue.end], re.I)
     if pron and not subject.strip(" ,"):  # "by 2030, we aim to ...": the pronoun is inside the cue
         intro, subject, subject_start = sentence[start : cue.start], pron.group(1), cue.start
     elif re.search(r"\b(?:in|by|on|from|before|after|within|during|over|until)\s[^,]*,$", subject.strip()):
@@ -482,7 +487,8 @@ _FRONTED_TIME = re.compile(
 
 
 _LEADING_PHRASE = re.compile(
-    r"^(?:on|in|by|at|from|within|after|before|during|over|for|once|when)\s+[^,]{1,60}?\s+(?=(?:he|she|it|they|we|I)$)"
+    r"^(?:on|in|by|at|from|within|after|before|during|over|for|once|when)\s+[^,]{1,60}?\s+(?=(?:he|she|it|they|we|I)$)",
+    re.I,
 )
 
 

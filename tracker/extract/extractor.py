@@ -398,7 +398,7 @@ def _read(doc: _Doc, sent: Sentence, clause: Clause, previous: Entity | None) ->
         actor = _as_actor(ent, index, focus)
     if _is_passive(verb_words) and cue.family in ("will", "would", "going_to"):
         doubts.append("passive")  # "the company will be fined": done to the actor, not promised by it
-    else:
+    elif "own_forecast" not in doubts:  # a figure forecast ("revenue to be in the range of") is checkable as it is
         ok = _actor_predicate_ok(doc, verb_words, cue, sent, clause)
         if ok is None:
             return None
