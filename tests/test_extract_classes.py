@@ -143,3 +143,39 @@ def test_nothing_at_all_in_a_market_report() -> None:
     text = ("Shares in Feldmark fell 3% on Tuesday. The company reported a quarterly profit of 1.2 billion euros, "
             "up from 900 million a year earlier. Analysts said demand could weaken next year.")
     assert found(text) == []
+
+
+# -- lists, headlines, several promises -----------------------------------------------------
+
+def test_every_bullet_of_a_pledge_list_is_a_commitment_of_the_introducing_actor() -> None:
+    text = ("The Harbour Party published its platform on Monday. Its main pledges include:\n"
+            "- 12,000 more teachers in state schools by 2028.\n"
+            "- Build 30 new health centres over the next four years.\n"
+            "- No increase in the rate of income tax.\n")
+    got = read_text(text, DAY)
+    both = got.commitments + got.proposals
+    assert len(both) == 3, [(c.what, c.confidence) for c in both]
+    assert {c.actor for c in both} == {"Harbour Party"}
+    teachers = next(c for c in both if "teachers" in c.what)
+    assert teachers.due_latest == dt.date(2028, 12, 31) and teachers in got.commitments
+    assert next(c for c in both if "income tax" in c.what).negated
+
+
+def test_a_list_of_facts_is_not_a_list_of_pledges() -> None:
+    text = ("Sales in the last quarter, by region:\n- Europe up 4%.\n- Asia down 2% to 1.1 billion dollars.\n")
+    assert found(text) == []
+
+
+def test_headlines_in_a_digest_are_read_one_by_one() -> None:
+    text = ("Quorvex to open battery plant in Ohio by 2027\n"
+            "Shares of Lindqvale fall after profit warning\n"
+            "Feldmark expects to close Corlett purchase in first half of 2026\n")
+    got = found(text)
+    assert {c.actor for c in got} == {"Quorvex", "Feldmark"}
+    assert all("\n" not in c.quote for c in got)
+
+
+def test_two_promises_in_one_sentence_are_two_commitments() -> None:
+    got = found("Pellin Foods will close its coal boilers by 2028 and will switch every bakery to "
+                "renewable power by 2030.")
+    assert sorted(c.due_latest.year for c in got) == [2028, 2030]

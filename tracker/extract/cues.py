@@ -224,7 +224,8 @@ def find_cues(sentence: str, *, headline: bool = False) -> list[Cue]:
             hedged = any(w.strip(",") in HEDGE_ADVS for w in words)
             vstart = (m.start("verb") if family not in _VERBLESS else m.end() if family in ("goal", "guidance")
                       else m.start("cue"))
-            found.append(Cue(family, strength, m.start(), m.end(), vstart, verb, negated, hedged))
+            start = m.start("cue") if family == "headline_to" else m.start()  # the subject stays outside
+            found.append(Cue(family, strength, start, m.end(), vstart, verb, negated, hedged))
     found.sort(key=lambda c: (c.start, -(c.end - c.start)))
     out: list[Cue] = []
     for c in found:

@@ -132,6 +132,7 @@ DOUBT_PENALTY = {
     "thing": 0.4,  # a thing as subject with no attribution or event verb
     "dated_thing": 0.2,  # the same, with a deadline
     "event": 0.45,  # an event (a fair, a race, an election) as subject
+    "listed_undated": 0.0,  # a bullet of a pledge list with no date (its base confidence is already lower)
     "writer_would": 0.4,  # "would" in the writer's own voice
     "passive": 0.5,
     "vague": 0.45,  # nothing checkable: a process, a vague verb, no object
@@ -144,6 +145,7 @@ DOUBT_TEXT = {
     "thing": "a thing as subject, with no attribution or event verb",
     "dated_thing": "a thing as subject, with a date but no attribution",
     "event": "an event (a fair, a race, a meeting) as subject: it happens, nobody promises it",
+    "listed_undated": "a bullet of a pledge list, with no date",
     "writer_would": "'would' in the writer's own voice",
     "passive": "passive: done to the actor",
     "vague": "nothing checkable (a process, a vague verb or no object)",
@@ -211,9 +213,12 @@ def read_text(
     index = ActorIndex(text, default_actor, [(s.start, s.end) for s in sentences if s.headline])
     doc = _Doc(sentences, index, Focus(), published, conventions)
     candidates: list[Candidate] = []
+    intro: Sentence | None = None  # the sentence that introduces a run of bullets
+    intro_actor: Entity | None = None
     for at, sent in enumerate(sentences):
         _focus_before(sent, index, doc.focus)
         previous: Entity | None = None
+        before = len(candidates)
         for clause in _clauses(sent):
             found = _read(doc, sent, clause, previous)
             if found is None:
@@ -224,6 +229,13 @@ def read_text(
                 candidates.append(cand)
                 if found.actor is not None and found.actor.kind == "org" and found.actor.first >= 0:
                     doc.focus.org = found.actor  # named organisations only, not "the interior ministry"
+        if not sent.bullet:
+            intro = sent
+            intro_actor = previous or doc.focus.org or index.topic() or index.default
+        elif len(candidates) == before and intro is not None and _PLEDGE_LIST.search(intro.text):
+            listed = _listed_pledge(doc, sent, intro_actor)
+            if listed is not None:
+                candidates.append(listed)
         _focus_after(sent, index, doc.focus)
     sure: list[Commitment] = []
     unsure: list[Commitment] = []
@@ -490,6 +502,46 @@ def _headline_name(subject: str) -> bool:
     if not words or len(words) > 5 or words[0].lower() in _NOT_NAMES:
         return False
     return all(w[:1].isupper() or w in {"of", "and", "&", "de", "for"} for w in words)
+
+
+# An introduction that makes the bullets after it pledges ("Its main pledges include:", "In its first 100 days it will:").
+_PLEDGE_LIST = re.compile(
+    r"\b(?:pledge|promise|commit|vow|plan|priorit|include|steps|will|shall|target|goal|aim|measures|proposals|"
+    r"manifesto|platform|agenda|programme|program|\d+\s+days|to-do|intends?)", re.I)
+_LEADING_VERB = re.compile(r"^(?P<verb>[A-Z][a-z]+)\s+(?P<rest>.+)$", re.S)
+
+
+def _listed_pledge(doc: _Doc, sent: Sentence, actor: Entity | None) -> Candidate | None:
+    """A bullet of a pledge list with no verb of its own ("- 20,000 extra police officers by 2024",
+    "- Launch a border command"): the introducing actor's commitment, with the bullet as its text."""
+    text = sent.text.strip().rstrip(".;")
+    matches = [m for m in find_deadlines(text)]
+    windows = [(m, _resolve(m.phrase, doc.published, doc.conv)) for m in matches]
+    dated = [(m, w) for m, w in windows if w is not None and w.latest is not None and w.latest >= doc.published]
+    match, window = dated[0] if dated else (None, None)
+    what = strip_deadline(text, match.phrase if match else None).strip(" ,;:-")
+    lead = _LEADING_VERB.match(what)
+    if lead and base_form(lead.group("verb").lower()) == lead.group("verb").lower() and \
+            lead.group("verb").lower() not in _NOT_VERB_STARTS:
+        what = lead.group("verb").lower() + " " + lead.group("rest")  # "Launch a command" -> "launch a command"
+    elif what[:1].isupper() and is_common_word(what.split()[0]):
+        what = "deliver " + what[:1].lower() + what[1:]  # "More nurses by 2024" -> "deliver more nurses"
+    elif what[:1].isdigit():
+        what = "deliver " + what
+    if len(re.findall(r"\w+", what)) < 2:
+        return None
+    name, aliases = doc.index.canonical(actor)
+    negated = bool(re.match(r"(?:no|not|never|zero)\b", text, re.I))
+    commitment = Commitment(
+        actor=name, actor_aliases=aliases, what=what, quote=sent.text, deadline_phrase=match.phrase if match else None,
+        due_earliest=window.earliest if window else None, due_latest=window.latest if window else None,
+        confidence=0.7 if window else 0.5, conditional=False, negated=negated, start=sent.start,
+        doubts=() if window else ("listed_undated",))
+    drop = {w.lower() for w in re.findall(r"\w+", " ".join((name or "", *aliases)))}
+    return Candidate(commitment, content_words(what, drop), distinctive_words(what, drop))
+
+
+_NOT_VERB_STARTS = frozenset("the a an more no new extra every all some any one two three four five".split())
 
 
 def _leading_subject(text: str, index: ActorIndex) -> str:
