@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from tracker.extract.model import DEFAULT_MIN_CONFIDENCE as MIN_CONFIDENCE
 from tracker.extract.model import DEFAULT_REVIEW_THRESHOLD as REVIEW_THRESHOLD
@@ -132,7 +132,8 @@ DOUBT_PENALTY = {
     "thing": 0.4,  # a thing as subject with no attribution or event verb
     "dated_thing": 0.2,  # the same, with a deadline
     "event": 0.45,  # an event (a fair, a race, an election) as subject
-    "listed_undated": 0.0,  # a bullet of a pledge list with no date (its base confidence is already lower)
+    "listed_undated": 0.0,
+    "headline": 0.2,  # a headline over a body that does not restate it  # a bullet of a pledge list with no date (its base confidence is already lower)
     "writer_would": 0.4,  # "would" in the writer's own voice
     "passive": 0.5,
     "vague": 0.45,  # nothing checkable: a process, a vague verb, no object
@@ -146,6 +147,7 @@ DOUBT_TEXT = {
     "dated_thing": "a thing as subject, with a date but no attribution",
     "event": "an event (a fair, a race, a meeting) as subject: it happens, nobody promises it",
     "listed_undated": "a bullet of a pledge list, with no date",
+    "headline": "a headline the body does not restate",
     "writer_would": "'would' in the writer's own voice",
     "passive": "passive: done to the actor",
     "vague": "nothing checkable (a process, a vague verb or no object)",
@@ -237,6 +239,7 @@ def read_text(
             if listed is not None:
                 candidates.append(listed)
         _focus_after(sent, index, doc.focus)
+    candidates = _fold_headlines(candidates, sentences)
     sure: list[Commitment] = []
     unsure: list[Commitment] = []
     for c in merge(candidates):
@@ -542,6 +545,33 @@ def _listed_pledge(doc: _Doc, sent: Sentence, actor: Entity | None) -> Candidate
 
 
 _NOT_VERB_STARTS = frozenset("the a an more no new extra every all some any one two three four five".split())
+
+
+def _fold_headlines(candidates: list[Candidate], sentences: list[Sentence]) -> list[Candidate]:
+    """A headline over a body restates the body: fold it into the body's promise by the same actor.
+
+    A headline promise the body does not support stays, one step less sure ("headline"); in a
+    text that is only headlines (a digest) every headline stands on its own.
+    """
+    heads = {s.start for s in sentences if s.headline}
+    if not heads or all(s.headline for s in sentences):
+        return candidates
+    body = [c for c in candidates if c.commitment.start not in heads]
+    out = []
+    for cand in candidates:
+        c = cand.commitment
+        if c.start not in heads:
+            out.append(cand)
+            continue
+        same_actor = [b for b in body if (b.commitment.actor or "").lower() == (c.actor or "").lower()]
+        if any(b.words & cand.words or (c.due_latest and b.commitment.due_latest
+                                        and abs((c.due_latest - b.commitment.due_latest).days) <= 366)
+               for b in same_actor):
+            continue  # restated in the body: the body sentence is the quote
+        doubts = (*c.doubts, "headline")
+        out.append(Candidate(replace(c, doubts=doubts, confidence=round(max(0.05, c.confidence - DOUBT_PENALTY["headline"]), 2)),
+                             cand.words, cand.names))
+    return out
 
 
 def _leading_subject(text: str, index: ActorIndex) -> str:
