@@ -89,7 +89,7 @@ def run_case(case: Case, case_dir: Path, workdir: Path) -> list[tuple[dict, dict
     rules = status_rules(config)
     found, src, day = extract_source(str(case_dir / "announcement.txt"), config, published=case.published)
     with db.write_session(engine) as session:
-        save_extraction(session, src, found, published=day, by="eval", today=as_of, rules=rules)
+        save_extraction(session, src, found.commitments, published=day, by="eval", today=as_of, rules=rules)
     from tracker.feedstore import add_feed
 
     with db.write_session(engine) as session:
