@@ -179,3 +179,11 @@ def test_two_promises_in_one_sentence_are_two_commitments() -> None:
     got = found("Pellin Foods will close its coal boilers by 2028 and will switch every bakery to "
                 "renewable power by 2030.")
     assert sorted(c.due_latest.year for c in got) == [2028, 2030]
+
+
+def test_the_government_and_the_country_are_one_actor() -> None:
+    text = ("Norway will stop selling new petrol cars by 2025, ministers said on Tuesday. "
+            "The government will also build 5,000 new charging points in rural areas by 2026.")
+    got = found(text)
+    assert len(got) == 2 and {c.actor for c in got} == {"Norwegian government"}
+    assert "Norway" in got[0].actor_aliases

@@ -27,7 +27,10 @@ from collections.abc import Callable
 from typing import TypeVar
 from dataclasses import dataclass, field
 
+from tracker.language.governments import government_of, main_country
+
 T = TypeVar("T")
+_GOVERNMENT_NOUNS = frozenset({"government", "cabinet", "administration", "executive", "coalition"})
 
 # Capitalised words that make a name an organisation's.
 ORG_WORDS = frozenset(
@@ -360,6 +363,27 @@ class ActorIndex:
                     and re.search(rf"(?<![\w-]){re.escape(word.lower())}(?![\w-])", self.text) is None)
         return self.memo(("always_capitalised", word), check)
 
+    def government(self) -> Entity | None:
+        """The government of the country the text is mostly about ("the government" resolves to it)."""
+        name = self.memo("government", lambda: main_country(self.text))
+        return self._government_entity(name) if name else None
+
+    def as_government(self, ent: Entity) -> Entity:
+        """A country acting ("Japan will ...") is its government, the same actor as "the government"."""
+        name = government_of(ent.name)
+        if name is None or ent.kind != "org":
+            return ent
+        gov = self._government_entity(name)
+        gov.aliases.add(ent.name)
+        return gov
+
+    def _government_entity(self, name: str) -> Entity:
+        key = ("government_entity", name)
+        if key not in self._memo:
+            found = next((e for e in self.entities if e.name == name), None)
+            self._memo[key] = found or self._add(name, "org", -1)
+        return self._memo[key]  # type: ignore[return-value]
+
     def capitalised_mid_sentence(self, word: str) -> bool:
         """Is ``word`` written capitalised inside a sentence somewhere (a name, not a sentence start)?"""
         return word in self._mid_sentence_words()
@@ -585,12 +609,16 @@ class ActorIndex:
         if low in _PRONOUNS_PERSON:
             ent = focus.person
             return ("actor", ent) if ent else ("unknown", None)
+        if government_of(np) is not None:  # "Norway will ...": the country acts through its government
+            gov = self._government_entity(government_of(np) or "")
+            gov.aliases.add(np)
+            return "actor", gov
         ent, end = self.named_in(np)
         tail = np[end:].strip()
         if ent is not None and (not tail or tail.startswith(",") or re.match(r"^(?:\(|and\s+[A-Z]|&\s+[A-Z])", tail)):
             if ent.third_party:
                 return "third", None
-            return "actor", ent
+            return "actor", self.as_government(ent)
         if ent is not None and re.fullmatch(r"(?:['\u2019]s?\s+)?(?:board|management|executives|leadership|directors|"
                                             r"team|spokesperson|spokesman|spokeswoman|officials|owners)", tail):
             return "actor", ent  # "the Corvell Foods board" speaks for Corvell Foods
@@ -614,6 +642,10 @@ class ActorIndex:
             return "actor", self._org_by_type(head)  # "the observatory" for the Altamira Observatory
         if head in _OVERSIGHT and (det or low == head) and self._org_by_type(head) is None:
             return "third", None  # "the regulator will publish a report": someone else's business
+        if head in _GOVERNMENT_NOUNS and (det or low == head) and self._org_by_type(head) is None:
+            government = self.government()
+            if government is not None:
+                return "actor", government  # "the government" in a report about a country
         if head in ORG_NOUNS and (det or low == head):
             ent = self._org_by_type(head)
             if ent is None and len(low.split()) > 2 and low.startswith("the ") and not re.search(r"[-]", low):

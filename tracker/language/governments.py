@@ -1,0 +1,49 @@
+"""Countries and the usual English names of their governments (``data/governments.tsv``).
+
+"The government" in a report about Japan is the Japanese government, and "Japan will ..." in
+the same report is the same actor: one actor page, not three.
+
+>>> government_of("Britain"), government_of("the Netherlands"), government_of("Acme")
+('UK government', 'Dutch government', None)
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+from pathlib import Path
+
+_DATA = Path(__file__).with_name("data") / "governments.tsv"
+
+
+@lru_cache(maxsize=1)
+def _table() -> dict[str, str]:
+    """Every name of a country (lower case) -> its government's name."""
+    table: dict[str, str] = {}
+    for line in _DATA.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#") or line.startswith("country\t"):
+            continue
+        country, also, government = (line.split("\t") + ["", ""])[:3]
+        for name in [country, *(a for a in also.split(",") if a)]:
+            table[name.strip().lower()] = government.strip()
+    return table
+
+
+def government_of(name: str) -> str | None:
+    """The government of the country called ``name``, or None when it is not a country."""
+    return _table().get(re.sub(r"\s+", " ", name).strip().lower())
+
+
+def main_country(text: str) -> str | None:
+    """The country a text names most often (by any of its names), or None."""
+    counts: Counter[str] = Counter()
+    for name, government in _table().items():
+        if len(name) < 3 and name not in ("uk", "us"):
+            continue
+        pattern = rf"(?<![\w-]){re.escape(name)}(?![\w-])"
+        flags = 0 if name in ("us",) else re.I
+        hits = len(re.findall(pattern if name != "us" else r"(?<![\w-])US(?![\w-])", text, flags))
+        if hits:
+            counts[government] += hits
+    return counts.most_common(1)[0][0] if counts else None
