@@ -187,3 +187,17 @@ def test_the_government_and_the_country_are_one_actor() -> None:
     got = found(text)
     assert len(got) == 2 and {c.actor for c in got} == {"Norwegian government"}
     assert "Norway" in got[0].actor_aliases
+
+
+@pytest.mark.parametrize("text, phrase, latest", [
+    ("Feldmark will cut emissions 90% from their 1990 level by 2050.", "by 2050", dt.date(2050, 12, 31)),
+    ("Feldmark will build 10,000 homes within 1,000 days.", "within 1,000 days", DAY + dt.timedelta(days=1000)),
+    ("The Harbour Party will hire 5,000 nurses by the end of this Parliament.", "by the end of this Parliament",
+     dt.date(2030, 4, 10)),
+    ("Pellin Foods will open the staff canteen before the start of the school year.",
+     "before the start of the school year", dt.date(2025, 8, 31)),  # said in April: this year's, not last year's
+])
+def test_deadlines_in_context(text: str, phrase: str, latest: dt.date) -> None:
+    got = read_text(text, DAY)
+    c = (got.commitments + got.proposals)[0]
+    assert (c.deadline_phrase, c.due_latest) == (phrase, latest)

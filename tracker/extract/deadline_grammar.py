@@ -44,7 +44,7 @@ WEEKDAY = _alt(WEEKDAYS)
 ORDINAL = _alt(ORDINALS)
 _WORD_NUM = rf"(?:{_alt(_TENS)}(?:[-\s]{_alt(_SMALL[1:10])})?|{_alt(k for k in NUMBER_WORDS if k not in _TENS)})"
 # A count: digits, words, "one and a half", "a year and a half" is handled by the span reader.
-NUM = rf"(?:\d+(?:\.\d+)?|{_WORD_NUM}(?:\s+and\s+a\s+half)?)"
+NUM = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|{_WORD_NUM}(?:\s+and\s+a\s+half)?)"
 YEAR = r"(?:19|20|21)\d\d"
 DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 UNIT = (r"(?:hours?|(?:business\s+|working\s+|calendar\s+)?days?|weeks?|fortnights?|months?|quarters?|"
@@ -66,7 +66,7 @@ def normalise(phrase: str) -> str:
     text = re.sub(r"\b(jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|mon|tues?|wed|thurs?|fri|sat|sun)\.",
                   r"\1", text, flags=re.I)
     text = re.sub(r"(?<=\w)\s+-\s*(?=\w)|(?<=\w)\s*-\s+(?=\w)", "-", text)
-    return re.sub(r"\s*,\s*", ", ", text)
+    return re.sub(r"(?<!\d)\s*,\s*|\s*,\s*(?!\d{3}\b)", ", ", text)  # "1,000" stays a number
 
 
 def parse_number(text: str) -> float:
@@ -75,8 +75,8 @@ def parse_number(text: str) -> float:
     half = 0.0
     if text.endswith(" and a half"):
         text, half = text[: -len(" and a half")], 0.5
-    if re.fullmatch(r"\d+(?:\.\d+)?", text):
-        return float(text) + half
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?", text):
+        return float(text.replace(",", "")) + half
     if text in NUMBER_WORDS:
         return NUMBER_WORDS[text] + half
     tens, _, unit = text.replace("-", " ").partition(" ")

@@ -514,6 +514,22 @@ def _named_decade(m: re.Match[str], ctx: Ctx) -> Period:
     return decade_period(int((m.groupdict().get("c") or "20") + m["d"] + "0"))
 
 
+@base(r"(?:the\s+)?(?P<w>this|current|present|the\s+current|the\s+present|next|the\s+next|coming|the\s+coming)\s+"
+      r"(?:parliament|parliamentary\s+term|legislature|legislative\s+term|term\s+of\s+office|mandate)")
+def _parliament(m: re.Match[str], ctx: Ctx) -> Period:
+    """ "this Parliament", "the next Parliament" (said before an election: the one being elected).
+
+    A parliament sits at most five years in most parliamentary systems; the window runs from
+    publication to five years on, the reading generous to the promiser.
+    """
+    start = ctx.published
+    try:
+        end = start.replace(year=start.year + 5)
+    except ValueError:  # 29 February
+        end = start.replace(year=start.year + 5, day=28)
+    return Period(start, end, f"the parliament sitting from {start.isoformat()} (at most five years)")
+
+
 @base(r"(?:the\s+|this\s+)?century")
 def _century(m: re.Match[str], ctx: Ctx) -> Period:
     first = (ctx.published.year - 1) // 100 * 100 + 1

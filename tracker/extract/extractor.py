@@ -705,9 +705,31 @@ def _deadline(doc: _Doc, sent: Sentence, clause: Clause) -> tuple[DeadlineMatch 
         inside = [(m, _resolve(m.phrase, doc.published, doc.conv)) for m in doc.deadlines_in(sent, clause)
                   if lo <= m.start < hi]
         dated = [(m, w) for m, w in inside if w is not None and w.latest is not None]
+        ahead = [(m, w) for m, w in dated if w.latest >= doc.published]
+        if ahead:
+            return ahead[0]  # "90% below the 1990 level by 2050": a year in the past is a baseline
+        for m, _ in dated:  # "before the start of the school year", said in April: the next one
+            again = _next_occurrence(m.phrase, doc.published, doc.conv)
+            if again is not None:
+                return m, again
         if dated or inside:
             return (dated or inside)[0]
     return None, None
+
+
+def _next_occurrence(phrase: str, published: dt.date, conv: DeadlineConventions) -> DueWindow | None:
+    """A recurring phrase with no year ("the start of the school year") whose reading has passed: the next one."""
+    if re.search(r"\b(?:19|20|21)\d\d\b|\b(?:last|ago|previous|past)\b", phrase, re.I):
+        return None
+    try:
+        later = published.replace(year=published.year + 1)
+    except ValueError:
+        later = published + dt.timedelta(days=365)
+    window = _resolve(phrase, later, conv)
+    if window is None or window.latest is None or window.latest < published:
+        return None
+    return DueWindow(window.phrase, window.earliest, window.latest, f"{window.rule} (the next one after {published})",
+                     window.event)
 
 
 def _resolve(phrase: str, published: dt.date, conv: DeadlineConventions, **kw) -> DueWindow | None:
