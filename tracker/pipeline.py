@@ -22,49 +22,19 @@ from tracker.config import Config
 from tracker.db import is_sqlite, read_session, write_session
 from tracker.errors import TrackerError
 from tracker.models import DaemonRun, Feed
-from tracker.status import StatusRules
-from tracker.intake import conventions
-from tracker.sources import SourceText, read_source, read_url
+from tracker.sources import SourceText, read_url
+from tracker.stages import conventions, extract_source, fetch_limits, status_rules  # noqa: F401 - also importable from here
 
 if TYPE_CHECKING:
     from tracker.errors import FeedError
     from tracker.evidence import Matcher
     from tracker.feedstore import StoredItem
     from tracker.fetch import FetchResult
-    from tracker.extract import Commitment as Extracted
     from tracker.feeds import FeedItem as ParsedItem
     from tracker.feeds import ParsedFeed
 
 log = logging.getLogger("tracker.pipeline")
 SUMMARY_WORDS = 60  # an announcement item shorter than this is a teaser: read the linked page
-
-
-def status_rules(config: Config) -> StatusRules:
-    """The status engine's date rules from the ``[status]`` config table."""
-    return StatusRules(due_soon_days=config.status.due_soon_days, grace_days=config.status.grace_days)
-
-
-def fetch_limits(config: Config):  # type: ignore[no-untyped-def]
-    """The fetch limits from the ``[fetch]`` config table."""
-    from tracker import USER_AGENT
-    from tracker.fetch import FetchLimits
-
-    f = config.fetch
-    return FetchLimits(connect_timeout=f.connect_timeout, total_timeout=f.total_timeout,
-                       max_redirects=f.max_redirects, max_bytes=f.max_bytes, user_agent=f.user_agent or USER_AGENT)
-
-
-def extract_source(spec: str, config: Config, *, published: dt.date | None = None,
-                   default_actor: str | None = None,
-                   include_conditional: bool = False) -> tuple[list[Extracted], SourceText, dt.date]:
-    """Read SOURCE and extract its commitments; the date is --published, metadata, then today."""
-    from tracker.extract import extract_commitments
-
-    src = read_source(spec, limits=fetch_limits(config) if spec.startswith(("http://", "https://")) else None)
-    day = published or src.published or clock.today()
-    found = extract_commitments(src.text, day, default_actor=default_actor,
-                                include_conditional=include_conditional, conventions=conventions(config))
-    return found, src, day
 
 
 @dataclass
