@@ -19,9 +19,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Mapping
 
-from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError
-
 from tracker.errors import ConfigError
 
 DEFAULT_DATABASE_URL = "sqlite:///tracker.db"
@@ -131,6 +128,8 @@ class Config:
 
 def mask_url(url: str) -> str:
     """The URL with any password replaced by ``***``, safe for messages and logs."""
+    from sqlalchemy.engine import make_url  # here, not at the top: `tracker --help` needs no SQLAlchemy
+
     try:
         return make_url(url).render_as_string(hide_password=True)
     except Exception:  # noqa: BLE001 - an unparsable URL must still be masked
@@ -144,6 +143,9 @@ def mask_url(url: str) -> str:
 
 def normalize_database_url(url: str, key: str = "database.url") -> str:
     """Check a database URL and pick the installed PostgreSQL driver (psycopg 3)."""
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
     try:
         parsed = make_url(url)
     except ArgumentError:
@@ -273,7 +275,7 @@ def _unknown_key_message(key: str, valid: list[str], prefix: str) -> str:
 
 def _check_values(config: Config) -> None:
     """Range checks that types alone cannot express."""
-    from tracker.extract.deadlines import DeadlineConventions
+    from tracker.extract.deadline_conventions import DeadlineConventions  # not the whole extractor
 
     DeadlineConventions.from_mapping(config.deadlines)  # raises ConfigError naming deadlines.<key>
     st = config.status
