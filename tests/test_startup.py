@@ -52,14 +52,13 @@ def test_help_imports_no_database_network_or_report_stack(tmp_path):
     assert imported & (HEAVY | {"rich"}) == set()
 
 
-def test_extract_preview_imports_neither_network_nor_migrations(tmp_path):
+def test_extract_preview_imports_neither_database_nor_network(tmp_path):
     path = tmp_path / "note.txt"
     path.write_text("date: 2026-03-02\n\nThe Orchard Valley Council will resurface Mill Lane by May 2026.\n",
                     encoding="utf-8")
     code, imported, output = run_and_list_modules(["extract", str(path)], tmp_path, tmp_path)
     assert code == 0 and "Orchard Valley Council" in output and "1 commitment(s)" in output
-    # SQLAlchemy is loaded to check database.url in the config; the database itself is not opened.
-    assert imported & (HEAVY - {"sqlalchemy"}) == set()
+    assert imported & HEAVY == set()  # the default sqlite:///tracker.db is checked without SQLAlchemy
     assert not (tmp_path / "tracker.db").exists()
 
 

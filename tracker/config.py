@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import difflib
 import os
+import re
 import tomllib
 import types
 import typing
@@ -141,8 +142,20 @@ def mask_url(url: str) -> str:
         return f"{scheme}://{user}:***@{tail}"
 
 
+# `sqlite:///` and a path of letters, digits and `_.~/-`: the usual URL, which SQLAlchemy's
+# parser gives back unchanged. Recognised here so that a command that never opens the
+# database (`tracker extract FILE`) need not import SQLAlchemy to check it.
+PLAIN_SQLITE_URL = re.compile(r"sqlite:///[\w.~/-]+", re.ASCII)
+
+
 def normalize_database_url(url: str, key: str = "database.url") -> str:
     """Check a database URL and pick the installed PostgreSQL driver (psycopg 3)."""
+    if PLAIN_SQLITE_URL.fullmatch(url):
+        return url
+    return _normalize_parsed_url(url, key)
+
+
+def _normalize_parsed_url(url: str, key: str) -> str:
     from sqlalchemy.engine import make_url
     from sqlalchemy.exc import ArgumentError
 
