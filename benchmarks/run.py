@@ -350,7 +350,7 @@ def announcement(rng: random.Random) -> str:
 def bench_extraction(work: Path, quick: bool) -> Result:
     """Announcements per second (CPU, one core) for ~300-word press releases."""
     from tracker.extract import extract_commitments
-    from tracker.extract.sentences import split_sentences
+    from tracker.language.sentences import split_sentences
 
     n = 40 if quick else 300
     rng = random.Random(11)

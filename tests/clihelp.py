@@ -5,7 +5,9 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
 
+import click
 from click.testing import CliRunner, Result
 
 from tracker.cli import cli
@@ -29,3 +31,13 @@ def run_process(*args: str, cwd=None, env: dict | None = None, timeout: float = 
     full_env = {**os.environ, **(env or {})}
     return subprocess.run([sys.executable, "-m", "tracker", *args], cwd=cwd, env=full_env,
                           capture_output=True, text=True, timeout=timeout)
+
+
+def command_paths(group: click.Group = cli, prefix: tuple[str, ...] = ()) -> Iterator[tuple[str, ...]]:
+    """Every command and subcommand as a path, e.g. ("feeds", "add"), loading lazy ones as click does."""
+    ctx = click.Context(group)
+    for name in group.list_commands(ctx):
+        command = group.get_command(ctx, name)
+        yield prefix + (name,)
+        if isinstance(command, click.Group):
+            yield from command_paths(command, prefix + (name,))

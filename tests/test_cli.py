@@ -8,9 +8,8 @@ import json
 
 import pytest
 
-from tests.clihelp import ok, run, run_process
+from tests.clihelp import command_paths, ok, run, run_process
 from tracker import db as trackerdb
-from tracker.cli import cli
 from tracker.db import read_session
 from tracker.models import Commitment
 from tracker.store import replay
@@ -158,16 +157,7 @@ def test_unreachable_database_fails_in_one_line_without_trace(tmp_path):
     assert debug.returncode == 1 and "Traceback" in debug.stderr
 
 
-def _all_commands(group, prefix=()):
-    import click
-
-    for name, cmd in group.commands.items():
-        yield prefix + (name,)
-        if isinstance(cmd, click.Group):
-            yield from _all_commands(cmd, prefix + (name,))
-
-
-@pytest.mark.parametrize("path", list(_all_commands(cli)), ids=lambda p: " ".join(p))
+@pytest.mark.parametrize("path", list(command_paths()), ids=lambda p: " ".join(p))
 def test_every_command_has_help(path):
     out = ok(*path, "--help")
     assert "Usage:" in out and len(out.splitlines()) > 3

@@ -108,3 +108,16 @@ def test_deadline_conventions_are_checked_at_load(tmp_path):
     path = write(tmp_path, "[deadlines]\nfew_monthz = [3, 6]\n")
     with pytest.raises(ConfigError, match="deadlines.few_monthz"):
         load_config(path, environ={})
+
+
+@pytest.mark.parametrize("url", [
+    "sqlite:///tracker.db", "sqlite:////srv/tracker/data-1/t.db", "sqlite:///../shared/v2.0_~x.db",
+    "sqlite:///a@b:c.db", "sqlite:///:memory:", "sqlite:///%41.db", "sqlite:///x#y.db", "sqlite:///p a.db",
+    "sqlite:///süd.db", "sqlite:///C:\\data\\t.db", "sqlite:///t.db?mode=ro", "sqlite+pysqlite:///t.db",
+    "postgresql://u@localhost/db",
+])
+def test_plain_sqlite_urls_are_checked_as_sqlalchemy_checks_them(url):
+    """The quick check of sqlite:///PATH gives exactly what SQLAlchemy's parser would."""
+    from tracker.config import _normalize_parsed_url, normalize_database_url
+
+    assert normalize_database_url(url) == _normalize_parsed_url(url, "database.url")

@@ -28,6 +28,25 @@ def test_upgrade_head_gives_exactly_the_models_schema(db_url):
     assert db.current_revision(engine) == db.head_revision()
 
 
+def test_the_code_knows_the_newest_migration():
+    """db.SCHEMA_HEAD (what every command checks against) must follow alembic/versions."""
+    from alembic.script import ScriptDirectory
+
+    script = ScriptDirectory.from_config(db._script_config())
+    assert script.get_heads() == [db.head_revision()], (
+        f"tracker.db.SCHEMA_HEAD is {db.SCHEMA_HEAD!r} but alembic/versions ends at {script.get_heads()}: "
+        "set SCHEMA_HEAD to the new migration's revision")
+
+
+def test_current_revision_reads_what_alembic_stamped(db_url):
+    engine = db.make_engine(db_url)
+    assert db.current_revision(engine) is None
+    db.upgrade(engine, "0001")
+    assert db.current_revision(engine) == "0001"
+    with engine.connect() as conn:
+        assert MigrationContext.configure(conn).get_current_revision() == "0001"
+
+
 def test_upgrade_downgrade_upgrade_round_trip(db_url):
     engine = db.make_engine(db_url)
     db.upgrade(engine)

@@ -1,8 +1,8 @@
 """tracker: who promised what, by when, and did they keep their word.
 
 Data flows one way: sources -> fetch -> parse -> extract -> store -> match ->
-status -> report. The CLI (``tracker.cli``) and the daemon are thin faces over
-the pipeline functions.
+status -> report. The CLI (``tracker.cli`` and ``tracker.commands``) and the
+daemon are thin faces over the pipeline functions.
 """
 
 __version__ = "0.1.0"

@@ -12,15 +12,13 @@ from __future__ import annotations
 import dataclasses
 import difflib
 import os
+import re
 import tomllib
 import types
 import typing
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Mapping
-
-from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError
 
 from tracker.errors import ConfigError
 from tracker.extract.model import DEFAULT_MIN_CONFIDENCE, DEFAULT_REVIEW_THRESHOLD
@@ -142,6 +140,8 @@ class Config:
 
 def mask_url(url: str) -> str:
     """The URL with any password replaced by ``***``, safe for messages and logs."""
+    from sqlalchemy.engine import make_url  # here, not at the top: `tracker --help` needs no SQLAlchemy
+
     try:
         return make_url(url).render_as_string(hide_password=True)
     except Exception:  # noqa: BLE001 - an unparsable URL must still be masked
@@ -153,8 +153,23 @@ def mask_url(url: str) -> str:
         return f"{scheme}://{user}:***@{tail}"
 
 
+# `sqlite:///` and a path of letters, digits and `_.~/-`: the usual URL, which SQLAlchemy's
+# parser gives back unchanged. Recognised here so that a command that never opens the
+# database (`tracker extract FILE`) need not import SQLAlchemy to check it.
+PLAIN_SQLITE_URL = re.compile(r"sqlite:///[\w.~/-]+", re.ASCII)
+
+
 def normalize_database_url(url: str, key: str = "database.url") -> str:
     """Check a database URL and pick the installed PostgreSQL driver (psycopg 3)."""
+    if PLAIN_SQLITE_URL.fullmatch(url):
+        return url
+    return _normalize_parsed_url(url, key)
+
+
+def _normalize_parsed_url(url: str, key: str) -> str:
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
     try:
         parsed = make_url(url)
     except ArgumentError:
@@ -284,7 +299,7 @@ def _unknown_key_message(key: str, valid: list[str], prefix: str) -> str:
 
 def _check_values(config: Config) -> None:
     """Range checks that types alone cannot express."""
-    from tracker.extract.deadlines import DeadlineConventions
+    from tracker.extract.deadline_conventions import DeadlineConventions  # not the whole extractor
 
     DeadlineConventions.from_mapping(config.deadlines)  # raises ConfigError naming deadlines.<key>
     st = config.status

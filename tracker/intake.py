@@ -16,18 +16,14 @@ from sqlalchemy.orm import Session
 
 from tracker import clock, store
 from tracker.config import Config
-from tracker.extract.deadlines import DeadlineConventions, resolve_deadline
+from tracker.extract.deadlines import resolve_deadline
 from tracker.models import Announcement, Commitment, DeadlineRevision, ProposedCommitment
 from tracker.sources import SourceText
+from tracker.stages import conventions
 from tracker.status import StatusRules
 
 if TYPE_CHECKING:
     from tracker.extract import Commitment as Extracted
-
-
-def conventions(config: Config) -> DeadlineConventions:
-    """The deadline conventions from the config's ``[deadlines]`` table."""
-    return DeadlineConventions.from_mapping(config.deadlines)
 
 
 def add_manual(

@@ -31,6 +31,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from tracker.errors import DatabaseError
+from tracker.status import ALL_STATUSES, AUTO_STATUSES, MANUAL_STATUSES  # noqa: F401 - re-exported
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -40,13 +41,6 @@ NAMING_CONVENTION = {
     "pk": "pk_%(table_name)s",
 }
 
-# Statuses a commitment can have. Automation sets the first group; an editor
-# may set any of MANUAL_STATUSES with `tracker resolve`.
-AUTO_STATUSES = ("pending", "due_soon", "overdue", "broken", "kept", "kept_late",
-                 "delayed", "withdrawn", "no_deadline")
-MANUAL_STATUSES = ("kept", "kept_late", "partially_kept", "broken", "withdrawn",
-                   "unverifiable", "pending")
-ALL_STATUSES = tuple(dict.fromkeys(AUTO_STATUSES + MANUAL_STATUSES))
 EVIDENCE_KINDS = ("fulfilment", "progress", "delay", "cancellation", "mention")
 EVIDENCE_STATES = ("proposed", "accepted", "rejected", "discarded")
 FEED_ROLES = ("evidence", "announcements", "both", "search")

@@ -22,9 +22,8 @@ from tracker.config import Config
 from tracker.db import is_sqlite, read_session, write_session
 from tracker.errors import TrackerError
 from tracker.models import DaemonRun, Feed
-from tracker.status import StatusRules
-from tracker.intake import conventions
-from tracker.sources import SourceText, read_source, read_url
+from tracker.sources import SourceText, read_url
+from tracker.stages import conventions, extract_source, extract_text, fetch_limits, status_rules  # noqa: F401 - also importable from here
 
 if TYPE_CHECKING:
     from tracker.errors import FeedError
@@ -37,42 +36,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("tracker.pipeline")
 SUMMARY_WORDS = 60  # an announcement item shorter than this is a teaser: read the linked page
-
-
-def status_rules(config: Config) -> StatusRules:
-    """The status engine's date rules from the ``[status]`` config table."""
-    return StatusRules(due_soon_days=config.status.due_soon_days, grace_days=config.status.grace_days)
-
-
-def fetch_limits(config: Config):  # type: ignore[no-untyped-def]
-    """The fetch limits from the ``[fetch]`` config table."""
-    from tracker import USER_AGENT
-    from tracker.fetch import FetchLimits
-
-    f = config.fetch
-    return FetchLimits(connect_timeout=f.connect_timeout, total_timeout=f.total_timeout,
-                       max_redirects=f.max_redirects, max_bytes=f.max_bytes, user_agent=f.user_agent or USER_AGENT)
-
-
-def extract_source(spec: str, config: Config, *, published: dt.date | None = None,
-                   default_actor: str | None = None,
-                   include_conditional: bool = False) -> tuple[Extraction, SourceText, dt.date]:
-    """Read SOURCE and extract its commitments; the date is --published, metadata, then today."""
-    src = read_source(spec, limits=fetch_limits(config) if spec.startswith(("http://", "https://")) else None)
-    day = published or src.published or clock.today()
-    return extract_text(src, day, config, default_actor=default_actor,
-                        include_conditional=include_conditional), src, day
-
-
-def extract_text(src: SourceText, day: dt.date, config: Config, *, default_actor: str | None = None,
-                 include_conditional: bool = False) -> Extraction:
-    """Run the configured extractor (``extract.backend``) with the configured confidence thresholds."""
-    from tracker.extract.backends import get_backend
-
-    backend = get_backend(config.extract.backend)
-    return backend(src.text, day, default_actor=default_actor, publisher=src.publisher,
-                   include_conditional=include_conditional, conventions=conventions(config),
-                   min_confidence=config.extract.min_confidence, review_threshold=config.extract.review_threshold)
 
 
 @dataclass

@@ -23,6 +23,14 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+# Statuses a commitment can have. Automation sets the first group; an editor
+# may set any of MANUAL_STATUSES with `tracker resolve`. (Here, not in the models,
+# so the CLI can offer them without importing the database layer.)
+AUTO_STATUSES = ("pending", "due_soon", "overdue", "broken", "kept", "kept_late",
+                 "delayed", "withdrawn", "no_deadline")
+MANUAL_STATUSES = ("kept", "kept_late", "partially_kept", "broken", "withdrawn",
+                   "unverifiable", "pending")
+ALL_STATUSES = tuple(dict.fromkeys(AUTO_STATUSES + MANUAL_STATUSES))
 STATUS_MEANINGS: dict[str, str] = {
     "pending": "Not yet due: the deadline is more than the due-soon period away.",
     "due_soon": "The deadline falls within the due-soon period.",
