@@ -18,6 +18,7 @@ from tracker.extract.anchors import anchor_deadline, event_date, find_event_phra
 from tracker.extract.canonical import base_form, describe, is_participle, strip_deadline
 from tracker.extract.cues import (
     COMMIT_ADJ,
+    Cue,
     EVENT_VERBS,
     HEDGE_PARTICIPLES,
     Clause,
@@ -351,7 +352,7 @@ def _quote(sent: Sentence, pos: int):
 
 def _clauses(sent: Sentence) -> list[Clause]:
     """The clause of every cue in the sentence; coordinated clauses are cut apart."""
-    cues = find_cues(sent.text, headline=sent.headline or sent.bullet)
+    cues = _with_coordinated(sent.text, find_cues(sent.text, headline=sent.headline or sent.bullet))
     out: list[Clause] = []
     for i, cue in enumerate(cues):
         q = _quote(sent, cue.start)
@@ -363,6 +364,37 @@ def _clauses(sent: Sentence) -> list[Clause]:
             clause.reject = prev.reject  # "which is due to open in 2026 and will recover ..."
         out.append(clause)
     return out
+
+
+# "we aim to cut costs by 2022, and to reduce staff to 74,000": the second verb shares the first one's cue.
+_COORDINATED = re.compile(
+    r",?\s+(?:and|as\s+well\s+as)\s+(?:also\s+|then\s+)?(?:(?P<to>to)\s+(?P<verb>[a-z]{3,})\b"
+    r"|(?P<verb2>[a-z]{3,})\s+(?=(?:the|a|an|its|their|our|his|her|all|every|each|more|new|up|out|down|off|\d)\b))")
+
+
+def _with_coordinated(text: str, cues: list[Cue]) -> list[Cue]:
+    """Add a cue for each verb coordinated with a cue's verb ("will close X and switch Y", "aims to X and to Y")."""
+    out: list[Cue] = []
+    for i, cue in enumerate(cues):
+        out.append(cue)
+        if cue.family in _VERBLESS_FAMILIES:
+            continue
+        limit = cues[i + 1].start if i + 1 < len(cues) else len(text)
+        for m in _COORDINATED.finditer(text, cue.end, limit):
+            g = "verb" if m.group("verb") else "verb2"
+            verb = m.group(g)
+            if base_form(verb) != verb or verb in _NOT_COORDINATED or is_participle(verb):
+                continue
+            out.append(Cue(cue.family, cue.strength, m.start(g), m.end(g), m.start(g), verb, cue.negated, cue.hedged))
+            break  # the next coordinated verb hangs on this one in turn
+    return out
+
+
+_VERBLESS_FAMILIES = frozenset({"target", "guidance", "goal", "pledge_money", "headline_to"})
+# Words after "and" that are not a second verb of the same subject.
+_NOT_COORDINATED = frozenset(
+    """the a an its their our his her this that these those other more most some all any each every new
+    then now also still not never only even well so too its it they we he she there here who which what""".split())
 
 
 def _read(doc: _Doc, sent: Sentence, clause: Clause, previous: Entity | None) -> _Found | None:
