@@ -18,6 +18,9 @@ memory          VmRSS of `tracker run` at cycle 50       VmRSS at cycle 10
                 (1,000 feeds); PSS with its parsers
 workers         cycle of 1,200 due feeds with 2 and 3    the same with 1 worker
                 `tracker run` workers on PostgreSQL
+startup         `tracker --help`, `tracker extract` of   `python -c 'import click'`
+                a small file, `tracker list` (new
+                processes, median wall time)
 ==============  =======================================  ==========================================
 
     .venv/bin/python benchmarks/run.py [--only NAME ...] [--quick] [--no-doc]
@@ -38,6 +41,7 @@ import random
 import re
 import shutil
 import signal
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -590,11 +594,62 @@ def _time_workers(work: Path, url: str, feed_urls: list[str], workers: int) -> t
         engine.dispose()
 
 
+# --------------------------------------------------------------------------- 8. startup
+
+STARTUP_NOTE = ("date: 2026-11-02\n\nThe Vantor Regional Council will open three new clinics in Eastbrook "
+                "by the end of 2027, its chair said.\n")
+
+
+def bench_startup(work: Path, quick: bool) -> Result:
+    """Wall time of three everyday commands, each a new process, against `python -c 'import click'`.
+
+    Run in a folder set up by `tracker init` (20 commitments), as an editor would,
+    interleaved round by round so the machine's load falls on all of them alike;
+    the median of the rounds is reported. Byte-code caches are written on a first
+    run and read after it, as in an installed package.
+    """
+    rounds = 5 if quick else 21
+    folder = work / "startup"
+    folder.mkdir(parents=True, exist_ok=True)
+    tracker = str(Path(sys.executable).with_name("tracker"))
+    env = {key: value for key, value in os.environ.items()
+           if key not in ("TRACKER_NOW", "TRACKER_CONFIG", "TRACKER_DATABASE_URL", "PYTHONDONTWRITEBYTECODE")}
+
+    def run(argv: list[str]) -> None:
+        subprocess.run(argv, cwd=folder, env=env, check=True, capture_output=True)
+
+    run([tracker, "init"])
+    engine = make_engine(f"sqlite:///{folder / 'tracker.db'}")
+    add_commitments(engine, 20)
+    engine.dispose()
+    (folder / "note.txt").write_text(STARTUP_NOTE, encoding="utf-8")
+    commands = {"python -c 'import click'": [sys.executable, "-c", "import click"],
+                "`tracker --help`": [tracker, "--help"],
+                "`tracker extract` of a one-sentence file": [tracker, "extract", "note.txt"],
+                "`tracker list` (20 commitments, SQLite)": [tracker, "list"]}
+    samples: dict[str, list[float]] = {label: [] for label in commands}
+    for argv in commands.values():
+        run(argv)  # warm-up: writes the byte-code caches
+    for _ in range(rounds):
+        for label, argv in commands.items():
+            samples[label].append(wall(lambda: run(argv))[0])
+    fastest = ", ".join(f"{label} {1000 * min(times):.0f} ms" for label, times in samples.items())
+    base_label = next(iter(commands))
+    base = statistics.median(samples.pop(base_label))
+    res = Result("startup")
+    for label, times in samples.items():
+        median = statistics.median(times)
+        res.rows.append(Row("startup", label, median * 1000, "ms", base_label, base * 1000, "<= 4x", median <= 4 * base))
+    res.notes.append(f"median of {rounds} rounds; fastest: {fastest}")
+    return res
+
+
 # --------------------------------------------------------------------------- output
 
 BENCHES: dict[str, Callable[[Path, bool], Result]] = {
     "first-poll": bench_first_poll, "steady": bench_steady, "matching": bench_matching,
     "extraction": bench_extraction, "report": bench_report, "memory": bench_memory, "workers": bench_workers,
+    "startup": bench_startup,
 }
 
 

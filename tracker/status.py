@@ -31,6 +31,7 @@ AUTO_STATUSES = ("pending", "due_soon", "overdue", "broken", "kept", "kept_late"
 MANUAL_STATUSES = ("kept", "kept_late", "partially_kept", "broken", "withdrawn",
                    "unverifiable", "pending")
 ALL_STATUSES = tuple(dict.fromkeys(AUTO_STATUSES + MANUAL_STATUSES))
+
 STATUS_MEANINGS: dict[str, str] = {
     "pending": "Not yet due: the deadline is more than the due-soon period away.",
     "due_soon": "The deadline falls within the due-soon period.",
