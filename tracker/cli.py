@@ -51,6 +51,7 @@ COMMANDS = {
     "feeds": "tracker.commands.feeds:feeds",
     "evidence": "tracker.commands.evidence:evidence",
     "review": "tracker.commands.evidence:review",
+    "proposals": "tracker.commands.proposals:proposals",
     "report": "tracker.commands.report:report",
     "run": "tracker.commands.daemon:run",
     "poll": "tracker.commands.daemon:poll",

@@ -89,14 +89,19 @@ def evidence_reject(app: App, evidence_id: int) -> None:
 @as_of_option
 @click.pass_obj
 def review(app: App, stale: bool) -> None:
-    """Review proposed evidence one by one: [a]ccept [r]eject [s]kip [o]pen link [k]ind [q]uit.
+    """Review proposed commitments, then proposed evidence, one by one: [a]ccept [r]eject [s]kip [q]uit
+    (evidence also [o]pen link, [k]ind).
 
     Works over SSH: single keys, no mouse. Example: tracker review
     """
     if stale:
         _review_stale(app)
         return
+    from tracker.commands.proposals import review_proposals
     from tracker.evidence import pending_evidence
+
+    if not review_proposals(app):
+        return
 
     with app.reading() as session:
         ids = [e.id for e in pending_evidence(session)]
