@@ -37,7 +37,7 @@ from tracker.extract.deadlines import (
 from tracker.extract.merge import Candidate, content_words, distinctive_words, merge
 from tracker.extract.model import Commitment
 from tracker.language.sentences import Sentence, split_sentences
-from tracker.language.words import is_common_word
+from tracker.language.words import is_common_word, zipf
 from tracker.extract.source_actor import actor_from_source
 
 # Verbs that describe a thing rather than commit anyone ("the model will include open weights").
@@ -88,7 +88,9 @@ _EVENT_NOUNS = frozenset(
 _PRONOUN_OBJECTS = frozenset({"it", "that", "this", "so", "everything", "something"})
 _LOGISTICS = re.compile(
     r"\b(?:conference\s+call|earnings\s+call|investor\s+call|webcast|press\s+conference|news\s+conference|"
-    r"media\s+briefing|annual\s+(?:general\s+)?meeting|results\s+presentation|fireside\s+chat)\b",
+    r"media\s+briefing|annual\s+(?:general\s+)?meeting|results\s+presentation|fireside\s+chat|"
+    r"(?:give|deliver|make)\s+(?:a|an|his|her|its|their|the)\s+(?:[\w-]+\s+){0,3}(?:speech|address|statement|keynote|"
+    r"interview|briefing|visit))\b",
     re.I,
 )
 # Said of a thing with "not", these report a delay rather than promise restraint.
@@ -394,7 +396,8 @@ _VERBLESS_FAMILIES = frozenset({"target", "guidance", "goal", "pledge_money", "h
 # Words after "and" that are not a second verb of the same subject.
 _NOT_COORDINATED = frozenset(
     """the a an its their our his her this that these those other more most some all any each every new
-    then now also still not never only even well so too its it they we he she there here who which what""".split())
+    then now also still not never only even well so too its it they we he she there here who which what
+    say says tell warn argue claim believe think""".split())
 
 
 def _read(doc: _Doc, sent: Sentence, clause: Clause, previous: Entity | None) -> _Found | None:
@@ -508,7 +511,8 @@ def _classify_subject(doc: _Doc, sent: Sentence, clause: Clause, previous: Entit
         return subject, "thing", None  # "our passengers will not pay more": a promise about its customers
     if low == "there":
         return subject, "thing", None  # "there will be no paid expansions"
-    if kind == "thing" and ent is None and sent.headline and _headline_name(subject):
+    if kind == "thing" and ent is None and sent.headline and _headline_name(subject) and not (
+            len(subject.split()) == 1 and zipf(subject) >= 5.0 and not index.always_capitalised(subject)):
         # headlines are title-cased and blanked for the actor index: a name-shaped subject there is an actor
         return subject, "actor", index.add_org(subject.strip(), sent.start + clause.subject_start)
     if kind == "thing" and ent is None and _acts_like_an_organisation(subject, cue, verb_words, index):
