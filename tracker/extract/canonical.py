@@ -137,6 +137,11 @@ def describe(vp: str, *, subject: str | None, thing_subject: bool, negated: bool
     neg = "not " if negated else ""
     if family == "target":
         return _tidy(f"{neg}target " + re.sub(r"^(?:targets|is\s+targeting|are\s+targeting)\s+", "", vp, flags=re.I))
+    if family == "scheduled_present":  # "goes on sale in June" -> "go on sale"
+        words = vp.split()
+        return _tidy(f"{neg}{base_form(words[0].lower())} {' '.join(words[1:])}" if words else vp)
+    if family == "headline_due":  # "due in 2024" -> "arrive", the thing named in the subject
+        return _tidy(f"{neg}deliver " + (subject or "it"))
     if family == "guidance":  # "expects revenue of 2 billion" -> "deliver revenue of 2 billion"
         return _tidy(f"{neg}deliver {vp}")
     if family == "pledge_money":  # "pledged $50 million to housing" -> "provide $50 million to housing"

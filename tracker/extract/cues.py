@@ -93,7 +93,7 @@ def _spec(family: str, strength: float, pattern: str, flags: int = re.I) -> None
     _SPECS.append((family, strength, re.compile(pattern, flags)))
 
 
-_spec("will", 0.9, rf"(?<![\w-])(?P<aux>will|shall|won['\u2019]t|['\u2019]ll)(?:\s*,)?\s+{_ADVS}{_VERB}")
+_spec("will", 0.9, rf"(?:(?<![\w-])(?P<aux>will|shall|won['\u2019]t)|(?<=\w)['\u2019]ll)(?:\s*,)?\s+{_ADVS}{_VERB}")
 _spec("would", 0.6, rf"(?<![\w-])(?P<aux>would|wouldn['\u2019]t)(?:\s*,)?\s+{_ADVS}{_VERB}")
 _spec("going_to", 0.9, rf"\b(?P<aux>is|are|am|['\u2019]re|['\u2019]s|was|were)\s+{_ADVS}going\s+to\s+{_ADVS}{_VERB}")
 _spec(
@@ -162,7 +162,7 @@ _spec("expect", 0.6, rf"\b(?P<cue>expects?)\s+(?!to\b)(?P<obj>(?:[\w,'\u2019-]+\
 _spec("target", 0.65, rf"\b(?P<cue>targets|is\s+targeting|are\s+targeting)\s+(?=(?:a|an|the|at\s+least|net|zero|full|around|about|some|roughly|approximately|up\s+to|more\s+than|over|\d)\b)(?P<verb>)")
 # Money pledged or committed, with or without a verb after it: "pledged $50 million to affordable housing"
 _spec("pledge_money", 0.85, r"\b(?P<cue>(?:has\s+|have\s+)?(?:pledged|committed|promised|earmarked|set\s+aside|pledges|commits|"
-      r"promises|earmarks|will\s+(?:invest|spend|provide|give|donate|contribute))\s+(?:an?\s+(?:additional|further|extra)\s+)?"
+      r"promises|earmarks|promise|pledge|commit|plans|plan|will\s+(?:invest|spend|provide|give|donate|contribute))\s+(?:an?\s+(?:additional|further|extra)\s+)?"
       r"(?:(?:US|C|A|NZ|HK)?[$\u20ac\u00a3\u00a5]|(?:USD|EUR|GBP)\s?)?\d[\d.,]*\s*(?:million|billion|trillion|bn|m|crore|"
       r"lakh)?(?:\s+(?:dollars|euros|pounds|yen|rupees|kronor|francs))?)\s+(?P<verb>)(?=(?:to|for|in|into|towards|over)\b)")
 # Headline grammar: "Acme to open plant in Ohio" is "Acme will open a plant in Ohio" (used on headlines only).
@@ -176,9 +176,17 @@ _spec("guidance", 0.6, r"\b(?P<cue>expects?|forecasts?|projects?|sees|guides?\s+
       r"cash\s+flow|capital\s+expenditure|capex)\b)")
 # The speaker's own expectation of its own result: "we now expect the first delivery in late 2023",
 # "we're targeting an operating margin of 18 percent" (dated or measured: checked by the extractor).
-_spec("guidance", 0.6, r"\b(?:we|I)(?:['\u2019]re|\s+are|\s+am)?\s+(?:now\s+|still\s+|also\s+)?(?P<cue>expect|anticipate|"
-      r"forecast|project|targeting|aiming\s+for|guiding\s+to|see)\s+(?P<verb>)(?=(?:the|a|an|our|its|about|around|"
-      r"roughly|at\s+least|more\s+than|between|\d)\b)", re.I)
+_spec("guidance", 0.6, r"\b(?:we|I)(?:['\u2019]re|\s+are|\s+am)?\s+(?:now\s+|still\s+|also\s+|continue\s+to\s+)?"
+      r"(?P<cue>expect|anticipate|forecast|project|targeting|aiming\s+for|guiding\s+to|see)\s+(?P<verb>)"
+      r"(?!to\b|that\b|it\b|this\b|them\b|some\b|demand\b|inflation\b|prices\b|the\s+market\b)(?=[\w$\u20ac\u00a3])", re.I)
+_spec("plan", 0.75, rf"\b(?P<pron>we|I)\s+(?P<cue>continue\s+to\s+(?:expect|plan|intend|aim)|remain\s+on\s+track)\s+to\s+"
+      rf"{_ADVS}{_VERB}", re.I)
+# The scheduled present: "the phone goes on sale on September 22" (only with a future date; checked by the extractor)
+_spec("scheduled_present", 0.7, r"\b(?P<cue>(?:goes|go|opens|launches|starts|begins|arrives|ships|debuts|lands|"
+      r"returns|resumes|comes)(?:\s+on\s+sale|\s+into\s+force|\s+into\s+service|\s+live)?)\s+(?P<verb>)(?=\S)")
+# Headlines: "New model due in 2024", "Headset due this autumn", "Acme aims for 100 stores by 2030"
+_spec("headline_due", 0.7, r"\b(?P<cue>due|set|slated|scheduled|aims\s+for|eyes|targets)\s+(?P<verb>)"
+      r"(?=(?:in|on|by|for|this|next|later|early|late|before|\d)\b)")
 # Goals as nouns: "our goal is ...", "its target remains ...", "the ambition is to ...".
 _spec("goal", 0.7, r"\b(?P<cue>(?:goal|target|ambition|aim|objective|mission|pledge|commitment)s?\s+(?:is|are|remains?|"
       r"was|will\s+be)(?:\s+(?:now|still|also))?(?:\s+to)?)\s+(?P<verb>)(?=\S)")
@@ -194,12 +202,13 @@ _ANY_CUE = re.compile(
     r"prepared|obliged|required)\s+to\b|\b(?:is|are)\s+to\b|pledge|vow|promise|agree|undert|decide|resolve|"
     r"guarantee|sw[oe]r|plan|intend|prepare|propose|moving|aim|seek|striv|expect|target|vote|commit|approve|adopt|"
     r"goal|ambition|objective|mission|forecast|project|sees|guide|anticipate|reaffirm|reiterat|confirm|stuck|sticks|"
-    r"kept|keeps|maintain|repeat|meant|supposed|\bto\s|\b(?:is|are|['\u2019]re)\s+(?:also\s+|now\s+)?[a-z]+ing\b",
+    r"kept|keeps|maintain|repeat|meant|supposed|\bto\s|['\u2019]ll|goes|\bgo\s|opens|launches|starts|begins|arrives|"
+    r"ships|debuts|lands|returns|resumes|comes|due|eyes|\b(?:is|are|['\u2019]re)\s+(?:also\s+|now\s+)?[a-z]+ing\b",
     re.I,
 )
 
 
-_VERBLESS = frozenset({"target", "guidance", "goal", "pledge_money"})  # cues whose object is a noun phrase, not a verb
+_VERBLESS = frozenset({"target", "guidance", "goal", "pledge_money", "scheduled_present", "headline_due"})  # cues whose object is a noun phrase, not a verb
 
 
 def find_cues(sentence: str, *, headline: bool = False) -> list[Cue]:
@@ -211,7 +220,7 @@ def find_cues(sentence: str, *, headline: bool = False) -> list[Cue]:
     if not _ANY_CUE.search(sentence):
         return found
     for family, strength, pat in _SPECS:
-        if family == "headline_to" and not headline:
+        if family in ("headline_to", "headline_due") and not headline:
             continue
         for m in pat.finditer(sentence):
             verb = (m.group("verb") or "").lower()
@@ -224,6 +233,8 @@ def find_cues(sentence: str, *, headline: bool = False) -> list[Cue]:
             hedged = any(w.strip(",") in HEDGE_ADVS for w in words)
             vstart = (m.start("verb") if family not in _VERBLESS else m.end() if family in ("goal", "guidance")
                       else m.start("cue"))
+            if family == "headline_due":
+                vstart = m.start("cue")
             start = m.start("cue") if family == "headline_to" else m.start()  # the subject stays outside
             found.append(Cue(family, strength, start, m.end(), vstart, verb, negated, hedged))
     found.sort(key=lambda c: (c.start, -(c.end - c.start)))

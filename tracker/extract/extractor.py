@@ -392,7 +392,8 @@ def _with_coordinated(text: str, cues: list[Cue]) -> list[Cue]:
     return out
 
 
-_VERBLESS_FAMILIES = frozenset({"target", "guidance", "goal", "pledge_money", "headline_to"})
+_VERBLESS_FAMILIES = frozenset({"target", "guidance", "goal", "pledge_money", "headline_to", "scheduled_present",
+                                "headline_due"})
 # Words after "and" that are not a second verb of the same subject.
 _NOT_COORDINATED = frozenset(
     """the a an its their our his her this that these those other more most some all any each every new
@@ -403,6 +404,8 @@ _NOT_COORDINATED = frozenset(
 def _read(doc: _Doc, sent: Sentence, clause: Clause, previous: Entity | None) -> _Found | None:
     """Who promises what in the clause, or None when it is not a promise."""
     cue, index, focus = clause.cue, doc.index, doc.focus
+    if cue.family == "scheduled_present" and not _future_dated(doc, sent, clause):
+        return None  # "the shop opens at nine": only a dated future event is a schedule
     why = _ruled_out(doc, sent, clause)
     doubts: list[str] = []
     if why in _SOFT_REASONS:
@@ -619,6 +622,17 @@ def _leading_subject(text: str, index: ActorIndex) -> str:
     return m.group(1) if m else ""
 
 
+def _future_dated(doc: _Doc, sent: Sentence, clause: Clause) -> bool:
+    """Does the clause's verb phrase carry a deadline on or after the publication day?"""
+    lo, hi = clause.vp_start, clause.vp_end
+    for m in doc.deadlines_in(sent, clause):
+        if lo <= m.start < hi:
+            window = _resolve(m.phrase, doc.published, doc.conv)
+            if window is not None and window.latest is not None and window.latest >= doc.published:
+                return True
+    return False
+
+
 def _dated(doc: _Doc, sent: Sentence, clause: Clause) -> bool:
     """Does the clause's verb phrase carry a deadline (a date or a named event)?"""
     lo, hi = clause.vp_start, clause.vp_end
@@ -700,7 +714,7 @@ def _thing_predicate_ok(doc: _Doc, words: list[str], cue, reported: bool, sent: 
 
 def _actor_predicate_ok(doc: _Doc, words: list[str], cue, sent: Sentence, clause: Clause) -> bool | None:
     """An organisation's clause promises when its verb does something checkable (None: not a promise at all)."""
-    if cue.family in ("target", "goal", "guidance", "pledge_money"):
+    if cue.family in ("target", "goal", "guidance", "pledge_money", "scheduled_present", "headline_due"):
         return True
     if not words:
         return False
