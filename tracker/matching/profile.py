@@ -36,23 +36,8 @@ BOUND_WORDS = lx._stems("under below less fewer most within up maximum cap")
 COMPLEMENT_ADJ = {stem(w): cls for w, cls in {
     "public": "publish", "available": "start", "free": "start", "open": "start", "accessible": "start",
     "operational": "start", "live": "start", "redundant": "layoff"}.items()}
-# Synonyms between nouns that name the same kind of thing in news copy.
-_NOUN_SYNONYMS = [
-    "flight flights service route connection link", "stadium ground arena venue",
-    "store shop outlet", "supermarket store shop", "staff employee worker recruit hire personnel",
-    "bill legislation law act", "plant factory facility site works", "centre center facility clinic hub",
-    "policy framework", "fare fares price ticket", "price cost fee charge", "data dataset archive",
-    "emission emissions carbon co2", "capsule spacecraft vehicle", "orbiter spacecraft probe satellite",
-    "watch smartwatch", "carriage car train", "station plant", "mission flight", "nurse nurses",
-    "filter filters", "line lines pipe pipes", "bus buses", "vehicle vehicles van vans truck trucks",
-    "game title", "assistant tool feature", "map maps", "wing unit building", "roof canopy",
-    "transfer transfers payment payments", "consultation consultations", "seat seats",
-]
-NOUN_SYNONYMS: dict[str, frozenset[str]] = {}
-for _group in _NOUN_SYNONYMS:
-    _members = lx._stems(_group)
-    for _m in _members:
-        NOUN_SYNONYMS[_m] = NOUN_SYNONYMS.get(_m, frozenset()) | _members
+# Synonyms between nouns (the lexicon's groups plus the user's): the one shared table.
+NOUN_SYNONYMS = lx.NOUN_SYNONYMS
 _KNOWN_VERBS = lx.EVENT_VERBS | lx._stems(
     "take make keep ensure give have set target bring cut maintain protect guarantee hold freeze cap limit "
     "create spend invest plant deliver provide double triple halve end stop reach lay avoid prevent")
@@ -270,14 +255,7 @@ def _read_action(toks: list[Token]) -> tuple[str | None, frozenset[str], frozens
     return verb.stem, _classes(verb.stem), frozenset(), rest
 
 
-PARTICLES = {(stem(a), stem(b)): stem(c) for a, b, c in (
-    ("go", "up", "rise"), ("went", "up", "rise"), ("go", "down", "fall"), ("shut", "down", "shut"),
-    ("roll", "out", "launch"), ("lift", "off", "launch"), ("hand", "out", "give"), ("phase", "out", "eliminate"),
-    ("lay", "off", "dismiss"), ("switch", "on", "launch"), ("go", "live", "launch"), ("roll", "off", "produce"),
-    ("open", "up", "open"), ("take", "offline", "shut"), ("sign", "off", "approve"), ("bring", "forward", "introduce"),
-    ("put", "forward", "introduce"), ("take", "on", "hire"), ("carry", "out", "complete"), ("set", "up", "launch"),
-    ("take", "delivery", "deliver"), ("on", "sale", "sell"), ("went", "on", "sell"),
-)}
+PARTICLES = lx.PARTICLES  # two-word report forms ("rolls out" = launches), from the lexicon
 
 
 # -- object ------------------------------------------------------------------------------------

@@ -128,12 +128,12 @@ def _speculation(toks: tuple[Token, ...]) -> str | None:
             return t.text
     stems = [t.stem for t in toks]
     for phrase in lx.SPECULATION_PHRASES:
-        if _find(stems, phrase) >= 0:
+        if find_phrase(stems, phrase) >= 0:
             return " ".join(phrase)
     return None
 
 
-def _find(stems: list[str], phrase: tuple[str, ...], start: int = 0) -> int:
+def find_phrase(stems: list[str], phrase: tuple[str, ...], start: int = 0) -> int:
     """Where ``phrase`` first occurs in ``stems`` at or after ``start``, or -1.
 
     Jumps between occurrences of the phrase's first word with ``list.index`` (C speed):
@@ -310,11 +310,11 @@ def _cues(toks: tuple[Token, ...]) -> list[Cue]:
     for kind, phrases in (("delay", lx.DELAY_PHRASES), ("cancellation", lx.CANCEL_PHRASES),
                           ("missed", lx.MISSED_PHRASES)):
         for phrase in phrases:
-            at = _find(stems, phrase)
+            at = find_phrase(stems, phrase)
             while at >= 0:
                 if not any(c.kind == kind and c.pos == at for c in out):
                     out.append(_cue(toks, kind, at, at + len(phrase), phrase))
-                at = _find(stems, phrase, at + 1)
+                at = find_phrase(stems, phrase, at + 1)
     for i, t in enumerate(toks):
         if t.stem in _SHIFT_VERBS and _verbal(toks, i, False):
             ahead = [x.low for x in toks[i + 1:i + 7]]

@@ -35,7 +35,7 @@ from tracker.extract.deadlines import DeadlineMatch, find_deadline, resolve_dead
 from tracker.matching import lexicon as lx
 from tracker.matching.model import AUTO_ACCEPT, REVIEW, CommitmentDoc, ItemDoc, Match
 from tracker.matching.profile import CURRENCY, PREPOSITIONS, Profile, profile
-from tracker.matching.reading import Event, ItemReading, Sentence, read_item
+from tracker.matching.reading import Event, ItemReading, Sentence, find_phrase, read_item
 from tracker.matching.relevance import (
     actor_strength, cancel_target_ok, conflicts, coverage, delay_target_ok, event_target_ok, foreign_subject,
     object_window, qualifier, required_present, sentence_names_it, until_after,
@@ -289,6 +289,9 @@ def _read_positive(ctx: _Context, s: Sentence, rel: float, eff: float) -> list[R
             continue  # "production start delayed to 2025" is news of a delay, not of a start
         if kind == "fulfilment" and {t.stem for t in object_window(s, ev)} & lx.PROGRESS_WORDS:
             kind, note = "progress", "began a step (construction, testing...), not the promised thing"
+        hedged = hedge(s, ev.pos) if kind == "fulfilment" else None
+        if hedged:
+            kind, note = "progress", f"hedged or partial ('{hedged}'): progress, not fulfilment"
         if kind == "fulfilment" and decisive and here and not qual and not ctx.partial and eff >= 0.5 \
                 and event_target_ok(ctx, s, ev):
             out.append(Reading("fulfilment", rel * strength, s, ev.text, list(notes), ev.pos))
@@ -300,6 +303,19 @@ def _read_positive(ctx: _Context, s: Sentence, rel: float, eff: float) -> list[R
         word = sorted(s.stems & lx.PROGRESS_WORDS)[0]
         out.append(Reading("progress", rel * 0.7, s, word, ["a step towards the promise"]))
     return out
+
+
+def hedge(s: Sentence, pos: int | None = None) -> str | None:
+    """A hedge that makes a report partial: a hedging phrase anywhere in the sentence ("soft
+    launch", "first phase", "some customers"), or a hedging adverb just before the verb at
+    ``pos`` ("is nearly finished", "largely complete"); any such adverb when ``pos`` is None."""
+    stems = [t.stem for t in s.toks]
+    for phrase in lx.HEDGE_PHRASES:
+        if find_phrase(stems, phrase) >= 0:
+            return " ".join(phrase)
+    window = s.toks if pos is None else s.toks[max(0, pos - 3):pos]
+    found = next((t.text for t in window if t.stem in lx.HEDGE_WORDS), None)
+    return found
 
 
 def _compat(p: Profile, ev: Event) -> tuple[str | None, float, str]:
@@ -494,7 +510,25 @@ def _to_match(ctx: _Context, best: Reading) -> Match:
         kind=best.kind, event_date=when,
         new_due_latest=best.new_due if best.kind == "delay" else None,
         new_deadline_phrase=best.new_phrase if best.kind == "delay" else None,
-        explanation=explanation)
+        explanation=explanation, auto=may_decide(ctx, best))
+
+
+def may_decide(ctx: _Context, best: Reading) -> bool:
+    """May this reading decide a verdict with nobody looking?
+
+    Only when the item names the actor (a full name, an alias or a distinctive
+    part of the name) or the promise's own product or project name, and the
+    decisive sentence itself carries the cue: a verb of the act, not negated,
+    not future, not hedged (that is how fulfilment readings are built), or a
+    cancellation or delay phrase. Progress and mentions change no verdict.
+    """
+    if best.kind in ("progress", "mention"):
+        return True
+    if ctx.item_actor <= 0 and not ctx.named:
+        return False
+    if best.kind == "fulfilment" and not ctx.p.doc.negated:
+        return best.event_pos >= 0 and not hedge(best.sentence)
+    return True
 
 
 def _event_date(ctx: _Context, best: Reading) -> dt.date | None:
