@@ -22,7 +22,7 @@ from functools import lru_cache
 
 from tracker.matching import lexicon as lx
 from tracker.matching.model import CommitmentDoc
-from tracker.matching.text import MONTHS, WEEKDAYS, Token, stem, tokenize, tokenize_cached, word_stems
+from tracker.matching.text import MONTHS, WEEKDAYS, Token, scaled, stem, tokenize, tokenize_cached, word_stems
 
 W_NAME, W_WORD, W_GENERIC, W_QUALIFIER, W_BONUS = 3.0, 1.0, 0.3, 1.5, 1.5
 PREPOSITIONS = lx._stems("to for in at on by with under from across between against below above before after "
@@ -91,6 +91,7 @@ class Profile:
     vocab: frozenset[str]
     negated_action: bool  # "not raise fares": the forbidden action is the action above
     forbidden: frozenset[str]  # promise of absence: the words whose presence is a breach
+    places: tuple[tuple[str, ...], ...]  # names after "in"/"to"/"between": where the act must happen
     alias_terms: frozenset[str]  # "(fare freeze)": another name for the promise
     object_text: str
 
@@ -147,6 +148,7 @@ def profile(doc: CommitmentDoc) -> Profile:
         vocab=vocab, negated_action=negated_action, forbidden=forbidden,
         alias_terms=frozenset(t.stem for t in tokenize_cached(alias_text) if not t.punct) - lx.STOPWORDS,
         object_text=" ".join(t.text for t in obj if not t.punct),
+        places=_places(obj),
     )
 
 
@@ -390,11 +392,11 @@ def _targets(obj: list[Token]) -> tuple[Target, ...]:
             continue  # a version: "Gizmo 3"
         if i and obj[i - 1].stem in BOUND_WORDS:
             continue  # "under 300 euros" is a limit, not an amount to reach
-        after = [x for x in obj[i + 1:i + 6] if not x.punct]
+        value, after = scaled(t.number, [x for x in obj[i + 1:i + 7] if not x.punct])
         if any(x.stem in CURRENCY for x in after[:2]):
-            continue
+            continue  # money: "11 billion dollars" is compared as a sum elsewhere, if at all
         if after and after[0].low in {"percent", "%", "per"}:
-            out.append(Target(t.number, frozenset({"percent"}), True))
+            out.append(Target(value, frozenset({"percent"}), True))
             continue
         words: list[str] = []
         for x in after:
@@ -407,7 +409,37 @@ def _targets(obj: list[Token]) -> tuple[Target, ...]:
         for w in words:
             units |= NOUN_SYNONYMS.get(w, frozenset())
         if units:
-            out.append(Target(t.number, frozenset(units), False))
+            out.append(Target(value, frozenset(units), False))
+    return tuple(out)
+
+
+LOCATIVE = frozenset({"in", "to", "across", "at", "throughout", "between", "from", "into"})
+
+
+def _places(obj: list[Token]) -> tuple[tuple[str, ...], ...]:
+    """Capitalised names governed by a locative preposition: "in Lisbon and Porto" -> (lisbon,), (porto,).
+
+    A report of the same act somewhere else ("opens in Madrid") is another
+    promise's news, or none: it may still go to review, never decide alone.
+    """
+    out: list[tuple[str, ...]] = []
+    governed = False
+    run: list[str] = []
+    for t in [*obj, None]:
+        name = t is not None and t.cap and not t.punct and t.text[0].isalpha() and t.low not in MONTHS \
+            and t.low not in WEEKDAYS
+        if name and governed:
+            run.append(t.stem)
+            continue
+        if run:
+            out.append(tuple(run))
+            run = []
+        if t is None:
+            break
+        if t.low in LOCATIVE:
+            governed = True
+        elif t.low not in {"the", "and", "or", ","}:
+            governed = False  # "in the north": no name follows
     return tuple(out)
 
 

@@ -163,7 +163,7 @@ def event_target_ok(ctx: Pair, s: Sentence, ev: Event) -> bool:
     """Does the verb act on the promise's object (its head noun, or its name and nothing else)?"""
     p = ctx.p
     obj = object_window(s, ev)
-    window = obj or _subject_window(s, ev.pos)
+    window = obj or subject_window(s, ev.pos)
     stems = frozenset(t.stem for t in window)
     window_all = _window_tokens(s, window)
     ours = {t.stems[0] for t in p.terms if t.weight >= 0.5 and len(t.stems) == 1}
@@ -190,7 +190,7 @@ def delay_target_ok(ctx: Pair, s: Sentence, pos: int, end: int) -> bool:
             break
         if t.stem not in lx.STOPWORDS and t.number is None:
             after.append(t)
-    window = _subject_window(s, pos) + after
+    window = subject_window(s, pos) + after
     stems = {t.stem for t in window}
     if p.head & stems or (not p.head and not p.required):
         return True
@@ -235,7 +235,7 @@ def object_window(s: Sentence, ev: Event) -> list[Token]:
     return out
 
 
-def _subject_window(s: Sentence, pos: int) -> list[Token]:
+def subject_window(s: Sentence, pos: int) -> list[Token]:
     start = 0
     for k in range(pos - 1, -1, -1):
         t = s.toks[k]
@@ -259,14 +259,26 @@ def cancel_target_ok(ctx: Pair, s: Sentence, cue_end: int) -> bool:
         if t.stem in PREPOSITIONS and t.low not in {"of", "with", "to", "for", "on"} and not t.joined:
             break
         window.append(t)
-    stems = {t.stem for t in window} or {t.stem for t in _subject_window(s, cue_end)}
+    stems = {t.stem for t in window} or {t.stem for t in subject_window(s, cue_end)}
     required = {x for t in p.required for x in t.stems}
     if stems & (set(p.head) | required | p.alias_terms):
         return True
     content = {x for x in stems if x not in lx.STOPWORDS and x not in lx.DETERMINERS and not x[:1].isdigit()}
+    if not content & lx.PLAN_NOUNS or _other_amount(p, window):
+        return False
+    # "drops its pledge to switch to electric buses": a plan word and then the promise itself
+    if coverage(p, window, frozenset(stems))[0] >= 0.5:
+        return True
     # "ending a freeze", "drops its target": only a plan word, so it refers back to this promise
-    return bool(content & lx.PLAN_NOUNS) and content <= lx.PLAN_NOUNS | lx.GENERIC and (
+    return content <= lx.PLAN_NOUNS | lx.GENERIC and (
         not p.head or bool(p.head & s.stems) or bool(required & s.stems))
+
+
+def _other_amount(p: Profile, window: list[Token]) -> bool:
+    """The window names an amount the promise does not ("drops its 5,000-home target" for 500 homes)."""
+    values = {t.value for t in p.targets}
+    amounts = [t.number for t in window if t.number is not None and not (1900 <= t.number <= 2100)]
+    return bool(values) and bool(amounts) and not set(amounts) & values
 
 
 def until_after(s: Sentence, pos: int) -> bool:

@@ -38,9 +38,9 @@ from tracker.matching.profile import CURRENCY, PREPOSITIONS, Profile, profile
 from tracker.matching.reading import Event, ItemReading, Sentence, find_phrase, read_item
 from tracker.matching.relevance import (
     actor_strength, cancel_target_ok, conflicts, coverage, delay_target_ok, event_target_ok, foreign_subject,
-    object_window, qualifier, required_present, sentence_names_it, until_after,
+    object_window, qualifier, required_present, sentence_names_it, subject_window, until_after,
 )
-from tracker.matching.text import event_dates
+from tracker.matching.text import event_dates, scaled
 
 _OPENS = lx._stems("open opened reopen inaugurate")  # a thing to build is done when it opens
 OPPOSITES = {("increase", "decrease"), ("decrease", "increase"), ("start", "close"), ("close", "start"),
@@ -88,6 +88,8 @@ def score(item: ItemDoc, c: CommitmentDoc) -> Match | None:
     >>> m = score(i, c); (m.kind, m.event_date.isoformat(), m.score >= AUTO_ACCEPT)
     ('fulfilment', '2025-03-03', True)
     """
+    if item.published is not None and item.published < c.stated_on:
+        return None  # news older than the promise cannot report its outcome
     p = profile(c)
     r = read_item(item)
     published = item.published or c.stated_on
@@ -192,10 +194,12 @@ def sentence_quantity(p: Profile, s: Sentence) -> str | None:
                 if k < len(toks) and toks[k].number is not None:
                     skip.add(k)
             window = []
-            for x in toks[i + 1:i + 8]:
+            for x in toks[i + 1:i + 9]:
                 if x.punct or x.low in {"and", "but", "which", "while"} or (x.stem in PREPOSITIONS and x.low != "of"):
                     break
                 window.append(x)
+            if t.number is not None:
+                value, window = scaled(value, window)  # "3.5 million units" against "5 million units"
             if any(x.stem in CURRENCY for x in window[:2]):
                 continue
             if target.percent:
@@ -292,8 +296,8 @@ def _read_positive(ctx: _Context, s: Sentence, rel: float, eff: float) -> list[R
         hedged = hedge(s, ev.pos) if kind == "fulfilment" else None
         if hedged:
             kind, note = "progress", f"hedged or partial ('{hedged}'): progress, not fulfilment"
-        if kind == "fulfilment" and decisive and here and not qual and not ctx.partial and eff >= 0.5 \
-                and event_target_ok(ctx, s, ev):
+        if kind == "fulfilment" and decisive and not qual and not ctx.partial and eff >= 0.5 \
+                and ((here and event_target_ok(ctx, s, ev)) or headline_by_actor(ctx, s, ev)):
             out.append(Reading("fulfilment", rel * strength, s, ev.text, list(notes), ev.pos))
         elif eff >= 0.45 and (ctx.item_head or ctx.required_ok):
             why = (f"a {qual}, not the promised thing" if qual else "partial: part of the amount promised"
@@ -303,6 +307,27 @@ def _read_positive(ctx: _Context, s: Sentence, rel: float, eff: float) -> list[R
         word = sorted(s.stems & lx.PROGRESS_WORDS)[0]
         out.append(Reading("progress", rel * 0.7, s, word, ["a step towards the promise"]))
     return out
+
+
+def headline_by_actor(ctx: _Context, s: Sentence, ev: Event) -> bool:
+    """A terse headline whose subject is the actor and whose object the body names.
+
+    "Acme opens its doors in Lisbon" over a body about Acme's first Lisbon
+    store: the verb has no object of its own (or only the promise's words), the
+    actor is named in the headline, and the item as a whole names the object.
+    """
+    if not s.is_title or actor_strength(ctx.p, s) <= 0 or not ctx.item_head or ctx.item_cov < 0.5:
+        return False
+    around = [*subject_window(s, ev.pos), *object_window(s, ev)]
+    foreign = [t for t in around if t.stem not in ctx.p.vocab and t.stem not in lx.GENERIC and not t.cap]
+    return not foreign
+
+
+def places_named(p: Profile, r: ItemReading) -> bool:
+    """The item names one of the places the promise is about ("in Lisbon", "between A and B"), if any."""
+    if not p.places:
+        return True
+    return any(all(x in r.stems for x in place) for place in p.places)
 
 
 def hedge(s: Sentence, pos: int | None = None) -> str | None:
@@ -526,6 +551,10 @@ def may_decide(ctx: _Context, best: Reading) -> bool:
         return True
     if ctx.item_actor <= 0 and not ctx.named:
         return False
+    if not places_named(ctx.p, ctx.r):
+        return False  # the act, but in another place than promised
+    if not ctx.item_head and not (ctx.named and best.kind in ("delay", "cancellation")):
+        return False  # the act on another thing: "opens bookings" is not "opens the store"
     if best.kind == "fulfilment" and not ctx.p.doc.negated:
         return best.event_pos >= 0 and not hedge(best.sentence)
     return True
