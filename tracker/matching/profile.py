@@ -4,7 +4,7 @@
 compares items with:
 
 * actor phrases (the full name, aliases, acronyms: strong) and distinctive
-  name keys ("Orrin" of "Orrin Tools": weaker);
+  name keys ("Tamber" of "Tamber Tools": weaker);
 * the action of ``what`` ("begin shipping" -> ship, "take delivery of" ->
   ship, "make X public" -> publish) and its verb classes;
 * the object's terms, weighted (names 3, content words 1, generic words 0.3),
@@ -92,6 +92,7 @@ class Profile:
     negated_action: bool  # "not raise fares": the forbidden action is the action above
     forbidden: frozenset[str]  # promise of absence: the words whose presence is a breach
     places: tuple[tuple[str, ...], ...]  # names after "in"/"to"/"between": where the act must happen
+    head_act: bool  # the head names an act or arrangement ("reservations", "expansion"), not a thing
     alias_terms: frozenset[str]  # "(fare freeze)": another name for the promise
     object_text: str
 
@@ -149,6 +150,7 @@ def profile(doc: CommitmentDoc) -> Profile:
         alias_terms=frozenset(t.stem for t in tokenize_cached(alias_text) if not t.punct) - lx.STOPWORDS,
         object_text=" ".join(t.text for t in obj if not t.punct),
         places=_places(obj),
+        head_act=head_tok is not None and is_act_noun(head_tok),
     )
 
 
@@ -411,6 +413,20 @@ def _targets(obj: list[Token]) -> tuple[Target, ...]:
         if units:
             out.append(Target(value, frozenset(units), False))
     return tuple(out)
+
+
+_ACT_SUFFIXES = ("tion", "tions", "sion", "sions", "ment", "ments", "ance", "ances", "ence", "ences", "ing", "ings",
+                 "al", "als", "ure", "ures")
+
+
+def is_act_noun(t: Token) -> bool:
+    """A noun of action or arrangement by its derivation ("reservations", "approval", "opening"),
+    or a step word ("pre-orders", "beta"): the product's name alone does not stand for it.
+
+    >>> [is_act_noun(t) for t in tokenize("reservations phone approval drill beta")]
+    [True, False, True, False, True]
+    """
+    return t.low.endswith(_ACT_SUFFIXES) or t.stem in lx.PROGRESS_WORDS or t.stem in lx.QUALIFIERS
 
 
 LOCATIVE = frozenset({"in", "to", "across", "at", "throughout", "between", "from", "into"})

@@ -261,10 +261,12 @@ def cancel_target_ok(ctx: Pair, s: Sentence, cue_end: int) -> bool:
         window.append(t)
     stems = {t.stem for t in window} or {t.stem for t in subject_window(s, cue_end)}
     required = {x for t in p.required for x in t.stems}
+    if _other_amount(p, window):
+        return False
     if stems & (set(p.head) | required | p.alias_terms):
         return True
     content = {x for x in stems if x not in lx.STOPWORDS and x not in lx.DETERMINERS and not x[:1].isdigit()}
-    if not content & lx.PLAN_NOUNS or _other_amount(p, window):
+    if not content & lx.PLAN_NOUNS:
         return False
     # "drops its pledge to switch to electric buses": a plan word and then the promise itself
     if coverage(p, window, frozenset(stems))[0] >= 0.5:

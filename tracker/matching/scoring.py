@@ -81,9 +81,9 @@ def score(item: ItemDoc, c: CommitmentDoc) -> Match | None:
     """What ``item`` says about ``c``, or None when it says nothing worth keeping.
 
     >>> import datetime as dt
-    >>> c = CommitmentDoc(1, "Orrin Tools", (), "release Gizmo 3", None, dt.date(2025, 6, 30), False,
+    >>> c = CommitmentDoc(1, "Tamber Tools", (), "release Gizmo 3", None, dt.date(2025, 6, 30), False,
     ...                   dt.date(2025, 1, 2))
-    >>> i = ItemDoc(7, "Orrin Tools releases Gizmo 3", "Orrin Tools released Gizmo 3 on Monday.", None,
+    >>> i = ItemDoc(7, "Tamber Tools releases Gizmo 3", "Tamber Tools released Gizmo 3 on Monday.", None,
     ...             dt.date(2025, 3, 5))
     >>> m = score(i, c); (m.kind, m.event_date.isoformat(), m.score >= AUTO_ACCEPT)
     ('fulfilment', '2025-03-03', True)
@@ -553,8 +553,8 @@ def may_decide(ctx: _Context, best: Reading) -> bool:
         return False
     if not places_named(ctx.p, ctx.r):
         return False  # the act, but in another place than promised
-    if not ctx.item_head and not (ctx.named and best.kind in ("delay", "cancellation")):
-        return False  # the act on another thing: "opens bookings" is not "opens the store"
+    if not ctx.item_head and not (ctx.named and (not ctx.p.head_act or best.kind in ("delay", "cancellation"))):
+        return False  # the act on another thing: "unveils the Zephyr 2" is not "opens Zephyr 2 bookings"
     if best.kind == "fulfilment" and not ctx.p.doc.negated:
         return best.event_pos >= 0 and not hedge(best.sentence)
     return True

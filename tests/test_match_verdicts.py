@@ -1,0 +1,193 @@
+"""Verdicts the public page shows, from invented promises and invented news (pure: no database).
+
+One test per situation an editor meets: a launch reported in other words, a
+late fulfilment after a delay, a cancellation, a hedged report, the same actor
+doing something else, a keep-until promise, and news that names nobody. The
+rule under test: nothing unseen decides a verdict (``evidence_state``).
+Every name and sentence here is made up.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from tracker.match import CommitmentDoc, ItemDoc, evidence_state, score
+from tracker.matching import lexicon
+from tracker.matching.profile import profile
+from tracker.status import CommitmentFacts, EvidenceFact, judge
+
+D = dt.date
+
+
+def promise(actor: str, what: str, due: dt.date | None = D(2026, 6, 30), *, cid: int = 1,
+            keep_until: bool = False, negated: bool = False) -> CommitmentDoc:
+    return CommitmentDoc(cid, actor, (), what, None, due, negated, D(2025, 1, 10), keep_until=keep_until)
+
+
+def news(title: str, text: str, published: dt.date = D(2025, 11, 4), iid: int = 1) -> ItemDoc:
+    return ItemDoc(iid, title, text, None, published)
+
+
+def verdict(c: CommitmentDoc, *items: ItemDoc, today: dt.date = D(2027, 9, 1)) -> str:
+    """The status the page would show after the tracker matched ``items`` with nobody reviewing."""
+    facts = []
+    for it in items:
+        m = score(it, c)
+        if m is not None and evidence_state(m) == "accepted":
+            facts.append(EvidenceFact(m.kind, m.event_date, it.id, m.new_due_latest))
+    return judge(CommitmentFacts(c.due_latest, c.negated, tuple(facts), keep_until=c.keep_until), today).status
+
+
+APP = promise("Kestrin Media", "launch the Lumo streaming app in Portugal")
+VESSELS = promise("Tarbet Crossings", "put two new vessels into service on the Ardlow route")
+POOL = promise("Brackley Town Council", "reopen the Brackley lido", due=D(2025, 8, 31))
+VANS = promise("Hollin Autoworks", "open an electric van plant in Dunmere", due=D(2027, 12, 31))
+CONSOLE = promise("Vexa Playworks", "sell 5 million Vexa consoles in the year to March 2026")
+
+
+# -- a launch in other words ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("it", [
+    news("Kestrin's Lumo app is now available to download in Portugal",
+         "Kestrin Media's Lumo streaming app became available in Portugal on Monday, 3 November."),
+    news("Lumo goes live in Portugal", "Kestrin Media switched on its Lumo streaming app for viewers in Portugal "
+         "on Monday."),
+    news("Kestrin Media rolls out Lumo in Portugal", "The Lumo streaming app rolled out to Portuguese viewers "
+         "in Portugal on Monday, Kestrin Media said."),
+], ids=["now available to download", "goes live", "rolls out"])
+def test_a_launch_reported_in_other_words_is_kept(it):
+    m = score(it, APP)
+    assert m is not None and (m.kind, evidence_state(m)) == ("fulfilment", "accepted"), m
+    assert verdict(APP, it) == "kept"
+
+
+def test_an_ordinary_synonym_of_the_object_counts():
+    it = news("Tarbet Crossings' two new ferries enter service on Ardlow route",
+              "Two new ferries entered service on the Ardlow route on Monday, Tarbet Crossings said.")
+    m = score(it, VESSELS)
+    assert m is not None and (m.kind, evidence_state(m)) == ("fulfilment", "accepted"), m
+
+
+# -- late, after a delay -------------------------------------------------------------------------
+
+def test_a_delay_moves_the_window_and_the_late_opening_is_kept_late():
+    slip = news("Brackley lido reopening pushed back to spring 2026",
+                "Brackley Town Council said the reopening of the Brackley lido has been pushed back to spring "
+                "2026 after repairs to the main pool took longer than planned.", D(2025, 7, 2), iid=1)
+    opened = news("Brackley lido reopens after repairs",
+                  "Brackley Town Council reopened the Brackley lido on Saturday, 16 May, nine months late.",
+                  D(2026, 5, 18), iid=2)
+    m = score(slip, POOL)
+    assert m is not None and m.kind == "delay" and evidence_state(m) == "accepted", m
+    assert m.new_due_latest is not None and m.new_due_latest > POOL.due_latest
+    assert verdict(POOL, slip, today=D(2025, 8, 1)) == "delayed"
+    assert verdict(POOL, slip, opened) == "kept_late"
+
+
+# -- cancellation --------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("title,text", [
+    ("Hollin Autoworks scraps Dunmere electric van plant",
+     "Hollin Autoworks has scrapped its plan for an electric van plant in Dunmere, citing weak demand."),
+    ("Hollin Autoworks shelves van plant plan",
+     "Hollin Autoworks said on Tuesday it had shelved the electric van plant it planned to open in Dunmere."),
+    ("Hollin Autoworks drops plans for Dunmere van factory",
+     "Hollin Autoworks dropped plans for the electric van factory in Dunmere after talks on subsidies failed."),
+    ("Hollin Autoworks will no longer build Dunmere plant",
+     "Hollin Autoworks will no longer build the electric van plant in Dunmere, the company said on Tuesday."),
+], ids=["scraps", "shelves", "drops plans", "will no longer"])
+def test_the_actor_abandoning_its_plan_is_withdrawn(title, text):
+    it = news(title, text)
+    m = score(it, VANS)
+    assert m is not None and (m.kind, evidence_state(m)) == ("cancellation", "accepted"), m
+    assert verdict(VANS, it, today=D(2026, 1, 1)) == "withdrawn"
+
+
+def test_a_cancellation_of_another_target_is_not_this_one():
+    homes = promise("Norwell Housing Trust", "finish the first 500 Norwell homes", due=D(2026, 12, 31))
+    it = news("Norwell Housing Trust drops 5,000-home target",
+              "Norwell Housing Trust said it was dropping its target of 5,000 Norwell homes by 2035.")
+    m = score(it, homes)
+    assert m is None or evidence_state(m) != "accepted" or m.kind != "cancellation", m
+
+
+# -- hedged or partial ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("title,text", [
+    ("Contractor says Brackley lido work is nearly finished",
+     "Brackley Town Council's contractor said work on the Brackley lido is nearly finished."),
+    ("Brackley lido reopens for a soft launch",
+     "Brackley Town Council reopened the Brackley lido on Saturday for a soft launch with members only."),
+    ("Brackley lido reopens first phase",
+     "Brackley Town Council reopened the first phase of the Brackley lido, the children's pool, on Saturday."),
+], ids=["nearly finished", "soft launch", "first phase"])
+def test_a_hedged_or_partial_report_is_progress_never_fulfilment(title, text):
+    m = score(news(title, text, D(2025, 6, 2)), POOL)
+    assert m is None or m.kind != "fulfilment", m
+    assert verdict(POOL, news(title, text, D(2025, 6, 2)), today=D(2025, 8, 15)) == "due_soon"
+
+
+def test_part_of_a_quantity_is_progress():
+    it = news("Vexa Playworks sells 3.5 million Vexa consoles",
+              "Vexa Playworks sold 3.5 million Vexa consoles in the first half of its year.", D(2025, 10, 30))
+    m = score(it, CONSOLE)
+    assert m is not None and m.kind == "progress", m
+
+
+# -- the same actor, something else --------------------------------------------------------------
+
+@pytest.mark.parametrize("title,text", [
+    ("Hollin Autoworks opens new headquarters", "Hollin Autoworks opened its new headquarters in Dunmere on Monday."),
+    ("Hollin Autoworks opens van plant in Castlebay",
+     "Hollin Autoworks opened an electric van plant in Castlebay on Monday."),
+], ids=["another thing", "another place"])
+def test_the_same_actor_doing_something_else_decides_nothing(title, text):
+    m = score(news(title, text), VANS)
+    assert m is None or evidence_state(m) != "accepted" or m.kind not in ("fulfilment", "cancellation"), m
+
+
+# -- nobody named --------------------------------------------------------------------------------
+
+def test_a_report_that_names_neither_actor_nor_product_is_never_accepted():
+    lido = promise("Ashgrove Council", "reopen the outdoor lido at Fenner Park", due=D(2025, 8, 31))
+    it = news("Outdoor lido at Fenner Park finally reopens", "The outdoor lido at Fenner Park reopened to "
+              "swimmers on Saturday after repairs to the main pool.", D(2025, 6, 2))
+    m = score(it, lido)
+    assert m is not None, "a plausible report should reach an editor"
+    assert evidence_state(m) == "proposed", m
+
+
+# -- keep-until ----------------------------------------------------------------------------------
+
+CAP = promise("Pellmar Transit", "cap single bus fares at two pounds", D(2026, 12, 31), keep_until=True)
+
+
+def test_a_keep_until_promise_is_never_broken_by_the_calendar():
+    facts = CommitmentFacts(CAP.due_latest, keep_until=True)
+    assert judge(facts, D(2026, 6, 1)).status == "pending"
+    assert judge(facts, D(2027, 3, 1)).status == "kept"
+
+
+def test_a_keep_until_promise_ended_early_is_broken():
+    ended = (EvidenceFact("cancellation", D(2026, 4, 1), 7),)
+    assert judge(CommitmentFacts(CAP.due_latest, evidence=ended, keep_until=True), D(2027, 3, 1)).status == "broken"
+
+
+# -- the lexicon is data, users extend it --------------------------------------------------------
+
+def test_user_synonyms_extend_the_shipped_lexicon():
+    kiosks = promise("Quenby Libraries", "open 12 book kiosks in Harlow Vale", cid=90)
+    booths = news("Quenby Libraries opens 12 book booths in Harlow Vale",
+                  "Quenby Libraries opened all 12 book booths in Harlow Vale on Monday.")
+    try:
+        assert lexicon.use_synonyms(["kiosk booth"])
+        profile.cache_clear()
+        m = score(booths, kiosks)
+        assert m is not None and (m.kind, evidence_state(m)) == ("fulfilment", "accepted"), m
+    finally:
+        lexicon.use_synonyms()
+        profile.cache_clear()
+    m = score(booths, kiosks)
+    assert m is None or evidence_state(m) != "accepted", m
