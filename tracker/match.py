@@ -24,7 +24,19 @@ from tracker.matching.profile import profile as _profile
 from tracker.matching.scoring import score
 
 __all__ = ["AUTO_ACCEPT", "KINDS", "REVIEW", "CandidateIndex", "CommitmentDoc", "ItemDoc", "Match",
-           "evidence_state", "match_item", "score", "search_query"]
+           "evidence_state", "match_item", "score", "search_query", "use_synonyms"]
+
+
+def use_synonyms(extra: list[str] | tuple[str, ...] = ()) -> bool:
+    """Read with the shipped noun synonyms plus ``extra`` (``[matching] synonyms``).
+
+    Returns True when the table changed: commitments read with the old one are
+    forgotten here, and a caller holding a candidate index must rebuild it.
+    """
+    changed = _lx.use_synonyms(extra)
+    if changed:
+        _profile.cache_clear()
+    return changed
 
 
 def search_query(c: CommitmentDoc) -> str:

@@ -24,6 +24,7 @@ from tracker.errors import TrackerError
 from tracker.models import DaemonRun, Feed
 from tracker.status import StatusRules
 from tracker.intake import conventions
+from tracker.match import use_synonyms
 from tracker.sources import SourceText, read_source, read_url
 
 if TYPE_CHECKING:
@@ -103,6 +104,8 @@ def poll(engine: Engine, config: Config, *, every_feed: bool = False, stop: thre
     duplicates an item.
     """
     cycle = Cycle(engine, config, CycleSummary(), matchers or MatcherCache(), worker or default_worker())
+    if use_synonyms(config.matching.synonyms):
+        cycle.matchers.forget()  # the index was built with another synonym table
     cycle.matchers.new_cycle()
     started = clock.now()
     _poll_claimed(cycle, every_feed, stop, on_feed)

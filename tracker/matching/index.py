@@ -34,7 +34,7 @@ def _code_digest() -> str:
     from tracker import __version__
 
     digest = hashlib.sha1(__version__.encode())
-    for path in sorted(Path(__file__).parent.glob("*.py")):
+    for path in sorted([*Path(__file__).parent.glob("*.py"), *Path(__file__).parent.glob("*.toml")]):
         digest.update(path.read_bytes())
     return digest.hexdigest()[:12]
 
@@ -117,7 +117,7 @@ def terms_key(doc: CommitmentDoc) -> str:
     >>> terms_key(a) == terms_key(replace(a, what="release Gizmo 4"))
     False
     """
-    parts = (TERMS_VERSION, doc.actor, "\x1e".join(sorted(doc.aliases)), doc.what, doc.quote or "", str(doc.negated))
+    parts = (TERMS_VERSION + lx.synonyms_digest(), doc.actor, "\x1e".join(sorted(doc.aliases)), doc.what, doc.quote or "", str(doc.negated))
     return hashlib.sha1("\x1f".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
 
 

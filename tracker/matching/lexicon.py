@@ -13,6 +13,7 @@ Users add noun synonym groups in their config (``[matching] synonyms``);
 
 from __future__ import annotations
 
+import hashlib
 import tomllib
 from pathlib import Path
 
@@ -108,6 +109,14 @@ def synonym_table(groups: list[str] | tuple[str, ...]) -> dict[str, frozenset[st
     return table
 
 
+_SYNONYM_DIGEST = [""]
+
+
+def synonyms_digest() -> str:
+    """A short digest of the synonym table in force: stored index terms read with another are stale."""
+    return _SYNONYM_DIGEST[0]
+
+
 def use_synonyms(extra: list[str] | tuple[str, ...] = ()) -> bool:
     """Install the shipped groups plus ``extra`` (a user's ``[matching] synonyms``).
 
@@ -119,6 +128,8 @@ def use_synonyms(extra: list[str] | tuple[str, ...] = ()) -> bool:
         return False
     NOUN_SYNONYMS.clear()
     NOUN_SYNONYMS.update(table)
+    canon = "\n".join(sorted(" ".join(sorted(v)) for v in set(table.values())))
+    _SYNONYM_DIGEST[0] = hashlib.sha1(canon.encode()).hexdigest()[:12]
     return True
 
 
