@@ -191,3 +191,31 @@ def test_user_synonyms_extend_the_shipped_lexicon():
         profile.cache_clear()
     m = score(booths, kiosks)
     assert m is None or evidence_state(m) != "accepted", m
+
+
+# -- names and act nouns in delay reports --------------------------------------------------------
+
+SCOPE = promise("Corran Space Agency", "launch the Ada Harwick Deep Space Telescope", due=D(2026, 12, 31))
+
+
+def test_a_long_name_cited_by_its_distinctive_word_is_the_same_thing():
+    it = news("Harwick telescope launch slips to 2028", "Corran Space Agency said the Harwick telescope's "
+              "launch has been pushed back to 2028 after a fault in its mirror.")
+    m = score(it, SCOPE)
+    assert m is not None and (m.kind, evidence_state(m)) == ("delay", "accepted"), m
+    assert m.new_due_latest == D(2028, 12, 31)
+
+
+def test_a_name_cited_by_its_head_alone_is_not_the_thing():
+    bill = promise("Government of Vellmark", "pass the Clean Harbours Bill", due=D(2026, 6, 30))
+    it = news("Vellmark passes Fisheries Bill", "The Vellmark parliament passed the Fisheries Bill on Tuesday.")
+    m = score(it, bill)
+    assert m is None or evidence_state(m) != "accepted", m
+
+
+def test_the_act_noun_of_a_named_thing_carries_the_delay():
+    probe = promise("Corran Space Agency", "launch the Veil probe to Pallas", due=D(2027, 6, 30))
+    it = news("Corran budget squeeze", "Corran Space Agency's finance chief said tighter budgets for the next two "
+              "years meant the Veil probe's launch would move to March 2029.", D(2026, 2, 1))
+    m = score(it, probe)
+    assert m is not None and (m.kind, evidence_state(m)) == ("delay", "accepted"), m

@@ -93,6 +93,7 @@ class Profile:
     forbidden: frozenset[str]  # promise of absence: the words whose presence is a breach
     places: tuple[tuple[str, ...], ...]  # names after "in"/"to"/"between": where the act must happen
     head_act: bool  # the head names an act or arrangement ("reservations", "expansion"), not a thing
+    head_stem: str | None  # the head word itself, even when it is part of a name ("the Clean Air Bill")
     alias_terms: frozenset[str]  # "(fare freeze)": another name for the promise
     object_text: str
 
@@ -151,6 +152,7 @@ def profile(doc: CommitmentDoc) -> Profile:
         object_text=" ".join(t.text for t in obj if not t.punct),
         places=_places(obj),
         head_act=head_tok is not None and is_act_noun(head_tok),
+        head_stem=head_tok.stem if head_tok is not None else None,
     )
 
 

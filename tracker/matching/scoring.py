@@ -551,9 +551,10 @@ def may_decide(ctx: _Context, best: Reading) -> bool:
         return True
     if ctx.item_actor <= 0 and not ctx.named:
         return False
-    if not places_named(ctx.p, ctx.r):
+    plans = ctx.named and best.kind in ("delay", "cancellation")  # news about the named thing's plans
+    if not places_named(ctx.p, ctx.r) and not plans:
         return False  # the act, but in another place than promised
-    if not ctx.item_head and not (ctx.named and (not ctx.p.head_act or best.kind in ("delay", "cancellation"))):
+    if not ctx.item_head and not (plans or (ctx.named and not ctx.p.head_act)):
         return False  # the act on another thing: "unveils the Zephyr 2" is not "opens Zephyr 2 bookings"
     if best.kind == "fulfilment" and not ctx.p.doc.negated:
         return best.event_pos >= 0 and not hedge(best.sentence)
