@@ -2,15 +2,28 @@
 
 Usage::
 
-    python benchmarks/eval_matching.py DATA_DIR [--verbose] [--speed]
+    python benchmarks/eval_matching.py DATA_DIR [--cases GLOB] [--verbose] [--speed]
+    python benchmarks/eval_matching.py --pairs PAIRS.jsonl [--pairs ...] [--verbose]
 
-``DATA_DIR`` holds ``dev-*`` case folders (``expected.json``, ``feed.xml``,
-``announcement.txt``; see the data README). Commitments are built from the
+Pairs (``--pairs``, any path; format in docs/DEVELOPERS.md, "Pair format"):
+each (promise, item) pair is scored by the product's matcher and acceptance
+rule (:func:`tracker.match.evidence_state`, default thresholds) and compared
+with the labelled ``kind``: precision of automatically accepted fulfilments,
+fulfilment recall into accepted-or-review, cancellations recognised, near
+misses (``none``/``mention``) accepted as decisive. ``--verbose`` adds a
+per-class table and the misses, and is refused for a file under a ``blind``
+folder: whoever writes rules reads only the aggregate figures there.
+
+``DATA_DIR`` holds case folders (``expected.json``, ``feed.xml``,
+``announcement.txt``; see the data README), scored by group (``--cases``,
+default ``dev-*`` then ``real-*``). Commitments are built from the
 *labelled* commitments (``due_latest`` = the range's upper end; ``negated``
-read from the quote), every case's commitments go into **one** index, so an
+and keep-until as the extractor reads the quote, so the benchmark knows no
+more than the product), every group's commitments go into **one** index, so an
 item can also be wrongly matched to another case's promise. Items are matched
-in date order; matches scoring >= 0.75 are accepted as evidence, 0.45-0.75
-would go to review (not accepted here), below 0.45 are dropped. Each
+in date order; matches the product would accept unseen (score >= 0.75 and
+``Match.auto``) are accepted as evidence, the rest at or above 0.45 would go
+to review (not accepted here), below 0.45 are dropped. Each
 commitment is then judged by ``tracker.status.judge`` as of the case's
 ``as_of``.
 
@@ -404,6 +417,9 @@ def main(argv: list[str] | None = None) -> int:
     for path in args.pairs:
         if not path.is_file():
             print(f"no pairs file at {path}", file=sys.stderr)
+            return 2
+        if args.verbose and "blind" in path.parts:
+            print(f"{path} is in the blind split: only aggregate figures (drop --verbose)", file=sys.stderr)
             return 2
         report_pairs(evaluate_pairs(load_pairs(path), args.verbose), path.parent.name or str(path), args.verbose)
     if args.speed:
