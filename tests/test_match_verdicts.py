@@ -44,6 +44,7 @@ APP = promise("Kestrin Media", "launch the Lumo streaming app in Portugal")
 VESSELS = promise("Tarbet Crossings", "put two new vessels into service on the Ardlow route")
 POOL = promise("Brackley Town Council", "reopen the Brackley lido", due=D(2025, 8, 31))
 VANS = promise("Hollin Autoworks", "open an electric van plant in Dunmere", due=D(2027, 12, 31))
+FIRST_STORE = promise("Brisk Outfitters", "open its first store in Corrin", due=D(2026, 12, 31))
 CONSOLE = promise("Vexa Playworks", "sell 5 million Vexa consoles in the year to March 2026")
 
 
@@ -56,7 +57,10 @@ CONSOLE = promise("Vexa Playworks", "sell 5 million Vexa consoles in the year to
          "on Monday."),
     news("Kestrin Media rolls out Lumo in Portugal", "The Lumo streaming app rolled out to Portuguese viewers "
          "in Portugal on Monday, Kestrin Media said."),
-], ids=["now available to download", "goes live", "rolls out"])
+    news("Lumo goes live in Portugal", "Kestrin Media's Lumo app began streaming in Portugal on Tuesday."),
+    news("Kestrin Media's Lumo in Portugal", "Kestrin Media began rolling out the Lumo streaming app in Portugal "
+         "on Tuesday."),
+], ids=["now available to download", "goes live", "rolls out", "began streaming", "began rolling out"])
 def test_a_launch_reported_in_other_words_is_kept(it):
     m = score(it, APP)
     assert m is not None and (m.kind, evidence_state(m)) == ("fulfilment", "accepted"), m
@@ -219,3 +223,14 @@ def test_the_act_noun_of_a_named_thing_carries_the_delay():
               "years meant the Veil probe's launch would move to March 2029.", D(2026, 2, 1))
     m = score(it, probe)
     assert m is not None and (m.kind, evidence_state(m)) == ("delay", "accepted"), m
+
+
+def test_another_ordinal_of_the_same_thing_is_not_the_promise():
+    it = news("Brisk Outfitters opens second store in Corrin",
+              "Brisk Outfitters opened its second store in Corrin on Friday, a year after the first.")
+    m = score(it, FIRST_STORE)
+    assert m is None or evidence_state(m) != "accepted" or m.kind != "fulfilment", m
+    first = news("Brisk Outfitters opens first store in Corrin",
+                 "Brisk Outfitters opened its first store in Corrin on Friday.")
+    m = score(first, FIRST_STORE)
+    assert m is not None and (m.kind, evidence_state(m)) == ("fulfilment", "accepted"), m

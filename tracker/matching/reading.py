@@ -281,7 +281,10 @@ def _frame(toks: tuple[Token, ...], i: int) -> tuple[bool, bool]:
 
 
 def _complement(toks: tuple[Token, ...], i: int, end: int) -> frozenset[str]:
-    """What began: "began series production" -> {series, production}; "work began" -> {work}."""
+    """What began: "began series production" -> {series, production}; "work began" -> {work};
+    "began rolling out" -> {launch} (a two-word report form stands for its verb)."""
+    if end + 1 < len(toks) and (toks[end].stem, toks[end + 1].stem) in PARTICLES:
+        return frozenset({PARTICLES[(toks[end].stem, toks[end + 1].stem)]})
     comp: list[str] = []
     for t in toks[end:end + 5]:
         if t.punct or t.stem in PREPOSITIONS or t.low in {"and", "or", "on"}:

@@ -111,8 +111,26 @@ def conflicts(p: Profile, r: ItemReading) -> str | None:
                     if a.stem == name and b.number is not None]
             if seen and version not in {v.lower() for v in seen}:
                 return f"{term.text} against {seen[0]}"
+    other = _other_ordinal(p, r)
+    if other:
+        return other
     if p.qualifiers and not p.qualifiers & r.stems:
         return f"the promise is about a {'/'.join(sorted(p.qualifiers))}; the item is not"
+    return None
+
+
+ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
+
+
+def _other_ordinal(p: Profile, r: ItemReading) -> str | None:
+    """"its second store" is not "its first store": another ordinal right before the promise's head."""
+    mine = {w for w in p.object_text.lower().split() if w in ORDINALS}
+    if len(mine) != 1 or not p.head:
+        return None
+    for s in r.sents:
+        for k, t in enumerate(s.toks):
+            if t.low in ORDINALS and t.low not in mine and any(x.stem in p.head for x in s.toks[k + 1:k + 4]):
+                return f"'{t.text}' against '{next(iter(mine))}'"
     return None
 
 

@@ -291,7 +291,9 @@ def _read_positive(ctx: _Context, s: Sentence, rel: float, eff: float) -> list[R
         qual = qualifier(p, s)
         if delayed_here:
             continue  # "production start delayed to 2025" is news of a delay, not of a start
-        if kind == "fulfilment" and {t.stem for t in object_window(s, ev)} & lx.PROGRESS_WORDS:
+        if kind == "fulfilment" and ({t.stem for t in object_window(s, ev)} & lx.PROGRESS_WORDS) - p.vocab:
+            # a step word the promise itself does not use: "releases a beta" is progress towards a
+            # release, but fulfils "release a beta to developers"
             kind, note = "progress", "began a step (construction, testing...), not the promised thing"
         hedged = hedge(s, ev.pos) if kind == "fulfilment" else None
         if hedged:
@@ -352,7 +354,7 @@ def _compat(p: Profile, ev: Event) -> tuple[str | None, float, str]:
         if p.inchoative and comp & p.inchoative:
             return "fulfilment", 0.95, "began the promised action"
         comp_classes = frozenset(c for c, words in lx.VERB_CLASSES.items() if comp & words)
-        if not p.inchoative and comp_classes & p.action_classes and not comp & lx.PROGRESS_WORDS:
+        if not p.inchoative and comp_classes & p.action_classes and not (comp & lx.PROGRESS_WORDS) - p.vocab:
             return "fulfilment", 0.9, "began the promised action"
         if not comp and "start" in p.action_classes:
             return "fulfilment", 0.8, "began"

@@ -27,6 +27,7 @@ IRREGULAR = {
     "seen": "see", "shown": "show", "undertook": "undertake", "overtook": "overtake", "children": "child",
     "people": "person", "men": "man", "women": "woman", "data": "data", "news": "news", "series": "series",
     "crises": "crisis", "analyses": "analysis", "bus": "bus", "buses": "bus", "gas": "gas",
+    "goes": "go", "does": "do", "went": "go",
 }
 _WORD_NUMBERS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
