@@ -217,12 +217,17 @@ def test_a_name_cited_by_its_head_alone_is_not_the_thing():
     assert m is None or evidence_state(m) != "accepted", m
 
 
-def test_the_act_noun_of_a_named_thing_carries_the_delay():
+@pytest.mark.parametrize("title,text", [
+    ("Corran budget squeeze", "Corran Space Agency's finance chief said tighter budgets for the next two years "
+     "meant the Veil probe's launch would move to March 2029."),
+    ("Fault moves Veil launch to March 2029", "Corran Space Agency said a valve fault had moved the Veil probe "
+     "launch to March 2029."),
+], ids=["would move to", "had moved X to"])
+def test_the_act_noun_of_a_named_thing_carries_the_delay(title, text):
     probe = promise("Corran Space Agency", "launch the Veil probe to Pallas", due=D(2027, 6, 30))
-    it = news("Corran budget squeeze", "Corran Space Agency's finance chief said tighter budgets for the next two "
-              "years meant the Veil probe's launch would move to March 2029.", D(2026, 2, 1))
-    m = score(it, probe)
+    m = score(news(title, text, D(2026, 2, 1)), probe)
     assert m is not None and (m.kind, evidence_state(m)) == ("delay", "accepted"), m
+    assert m.new_due_latest == D(2029, 3, 31)
 
 
 def test_another_ordinal_of_the_same_thing_is_not_the_promise():

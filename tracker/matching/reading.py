@@ -28,7 +28,7 @@ _CLAUSE_WORDS = frozenset({"but", "which", "who", "while", "whereas", "although"
                            "after", "before", "when", "where", "despite", "as", "and"})
 _INACTIVE_PREV = frozenset({"despite", "amid", "after", "following", "of", "over", "before", "without"})
 _SALE_VERBS = lx._stems("go goes went gone going")
-_SHIFT_VERBS = lx._stems("push pushes pushed shift shifts shifted")
+_SHIFT_VERBS = lx._stems("push pushes pushed shift shifts shifted move moves moved")  # "moved the launch to May"
 _HEADLINE_VERBS = lx.EVENT_VERBS | _SHIFT_VERBS | lx._stems("delay delays postpone postpones scrap scraps drop drops "
                                                            "slip slips cancel cancels")
 CANCEL_VERBS = lx._stems("cancel scrap shelve abandon axe ditch withdraw terminate")

@@ -237,7 +237,7 @@ def _item_quantity(p: Profile, r: ItemReading) -> tuple[bool, bool]:
 def _read(ctx: _Context, s: Sentence) -> list[Reading]:
     p = ctx.p
     rel, eff, terms = ctx.relevance(s)
-    if eff < 0.2 and actor_strength(p, s) == 0:
+    if eff < 0.2 and actor_strength(p, s) == 0 and not (ctx.named and sentence_names_it(ctx, s)):
         return []
     out: list[Reading] = []
     spec = s.speculative or ("speculative headline" if ctx.r.speculative_title else None)
@@ -490,7 +490,8 @@ def _period_after_cue(text: str) -> DeadlineMatch | None:
     return None
 # "pushed back to early 2027": a slip's "to" introduces a period, read like "in".
 _SLIP_TO = re.compile(
-    r"\b(?:back|delayed|postponed|moved|pushed|slipped|deferred|put\s+off)\s+to\s+(?=(?:early|mid|late|the\s+"
+    r"\b(?:back|delayed|postponed|moved|moves|move|pushed|pushes|push|slipped|slips|deferred|put\s+off)"
+    r"(?:\s+[\w'\u2019-]+){0,4}?\s+to\s+(?=(?:early|mid|late|the\s+"
     r"(?:end|start|first|second|third|fourth|autumn|spring|summer|winter)|spring|summer|autumn|fall|winter|q[1-4]|"
     r"h[12]|\d{4}|january|february|march|april|may|june|july|august|september|october|november|december|next)\b)",
     re.I)
