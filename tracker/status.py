@@ -102,10 +102,12 @@ def judge(facts: CommitmentFacts, today: dt.date, rules: StatusRules = StatusRul
     if facts.manual is not None:
         return _manual(facts.manual)
     known = tuple(sorted((e for e in facts.evidence if e.on <= today), key=lambda e: e.on))
-    if facts.keep_until and not facts.negated:
-        outcome = _keep_until_outcome(facts, known)
+    if facts.negated:
+        outcome = _breach(facts, known, "fulfilment", "the actor did what it promised not to do")
+    elif facts.keep_until:
+        outcome = _breach(facts, known, "cancellation", f"the actor ended it before {facts.due_latest or 'the end'}")
     else:
-        outcome = _negated_outcome(facts, known) if facts.negated else _fulfilment(facts, known)
+        outcome = _fulfilment(facts, known)
     if outcome is not None:
         return outcome
     cancelled = _first(known, "cancellation")
@@ -136,27 +138,19 @@ def _fulfilment(facts: CommitmentFacts, known: tuple[EvidenceFact, ...]) -> Verd
                    done.on, done.evidence_id)
 
 
-def _negated_outcome(facts: CommitmentFacts, known: tuple[EvidenceFact, ...]) -> Verdict | None:
-    """A promise not to act is broken by doing it inside the window."""
-    breach = next((e for e in known if e.kind == "fulfilment"
+def _breach(facts: CommitmentFacts, known: tuple[EvidenceFact, ...], kind: str, what: str) -> Verdict | None:
+    """The first accepted ``kind`` evidence inside the window breaks a restriction.
+
+    A promise not to act is breached by doing it (``fulfilment`` evidence: the
+    forbidden act); a keep-until promise by ending the state early
+    (``cancellation``). Reports that the state still holds are no outcome: the
+    promise runs to its end and the calendar keeps it.
+    """
+    breach = next((e for e in known if e.kind == kind
                    and (facts.due_latest is None or e.on <= facts.due_latest)), None)
     if breach is None:
         return None
-    return Verdict("broken", f"breached on {breach.on}: the actor did what it promised not to do",
-                   breach.on, breach.evidence_id)
-
-
-def _keep_until_outcome(facts: CommitmentFacts, known: tuple[EvidenceFact, ...]) -> Verdict | None:
-    """A keep-until promise is broken when the actor ends the state early, inside the window.
-
-    Reports that the state still holds are not an outcome: the promise runs to its end.
-    """
-    ended = next((e for e in known if e.kind == "cancellation"
-                  and (facts.due_latest is None or e.on <= facts.due_latest)), None)
-    if ended is None:
-        return None
-    return Verdict("broken", f"breached on {ended.on}: the actor ended it before {facts.due_latest or 'the end'}",
-                   ended.on, ended.evidence_id)
+    return Verdict("broken", f"breached on {breach.on}: {what}", breach.on, breach.evidence_id)
 
 
 def _by_calendar(facts: CommitmentFacts, known: tuple[EvidenceFact, ...], today: dt.date,
