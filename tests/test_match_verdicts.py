@@ -239,3 +239,23 @@ def test_another_ordinal_of_the_same_thing_is_not_the_promise():
                  "Brisk Outfitters opened its first store in Corrin on Friday.")
     m = score(first, FIRST_STORE)
     assert m is not None and (m.kind, evidence_state(m)) == ("fulfilment", "accepted"), m
+
+
+@pytest.mark.parametrize("c,title,text", [
+    (promise("Ravel Steel", "keep the Osterby plant open through 2030", D(2030, 12, 31), keep_until=True),
+     "Ravel Steel closes Osterby plant", "Ravel Steel closed its Osterby plant on Friday, cutting 800 jobs."),
+    (CAP, "Pellmar Transit raises single bus fares",
+     "Pellmar Transit raised single bus fares to two pounds fifty on Monday."),
+], ids=["closes what it would keep open", "raises what it capped"])
+def test_the_opposite_act_breaks_a_keep_until_promise(c, title, text):
+    it = news(title, text, D(2026, 3, 2))
+    m = score(it, c)
+    assert m is not None and (m.kind, evidence_state(m)) == ("cancellation", "accepted"), m
+    assert verdict(c, it, today=D(2031, 6, 1)) == "broken"
+
+
+def test_a_keep_until_promise_still_holding_stays_open_until_its_end():
+    it = news("Pellmar Transit keeps bus fares capped", "Pellmar Transit said single bus fares stay capped at two "
+              "pounds for the rest of the year.", D(2026, 3, 2))
+    assert verdict(CAP, it, today=D(2026, 6, 1)) == "pending"
+    assert verdict(CAP, it, today=D(2027, 2, 1)) == "kept"

@@ -59,6 +59,9 @@ PLACE_PREFIX = _stems(_WORDS["place_prefix"])
 
 # Verb classes: a promise's action and an item's event agree when they share a class.
 VERB_CLASSES: dict[str, frozenset[str]] = {cls: _stems(words) for cls, words in _VERBS["classes"].items()}
+# (promised class, reported class) pairs whose acts undo each other
+OPPOSITES: frozenset[tuple[str, str]] = frozenset(
+    (a, b) for a, others in _VERBS["opposites"].items() for b in others)
 COMPLETION = _stems(_VERBS["completion"])
 COMPLETION_PHRASES = _phrases(_PHRASES["completion"])
 INCHOATIVE = _stems(_VERBS["inchoative"])

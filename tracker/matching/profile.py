@@ -230,8 +230,10 @@ def _read_action(toks: list[Token]) -> tuple[str | None, frozenset[str], frozens
         if i < 0:
             return None, frozenset(), frozenset(), words
     verb, rest = words[i], words[i + 1:]
-    if verb.low in {"have", "ensure"} and rest:  # "have the stadium open" / "ensure X is Y"
-        k = next((j for j, t in enumerate(rest) if t.stem in lx.EVENT_VERBS or t.stem in COMPLEMENT_ADJ), -1)
+    if verb.low in {"have", "ensure", "keep", "maintain"} and rest:  # "have the stadium open", "keep X open"
+        k = next((j for j, t in enumerate(rest) if t.stem in COMPLEMENT_ADJ), -1)  # "keep the plant open"
+        if k < 0:
+            k = next((j for j, t in enumerate(rest) if t.stem in lx.EVENT_VERBS), -1)
         if k >= 0:
             cls = _classes(rest[k].stem) or frozenset({COMPLEMENT_ADJ.get(rest[k].stem, "start")})
             return rest[k].stem, cls, frozenset(), rest[:k] + rest[k + 1:]

@@ -43,8 +43,6 @@ from tracker.matching.relevance import (
 from tracker.matching.text import event_dates, scaled
 
 _OPENS = lx._stems("open opened reopen inaugurate")  # a thing to build is done when it opens
-OPPOSITES = {("increase", "decrease"), ("decrease", "increase"), ("start", "close"), ("close", "start"),
-             ("hire", "layoff"), ("layoff", "hire")}
 KIND_RANK = {"cancellation": 4, "fulfilment": 3, "delay": 2, "progress": 1, "mention": 0}
 _PARTIAL = re.compile(
     r"\b(?:first|initial|opening)\s+(?:of\s+(?:the\s+)?(?:two|three|four|five|six|\d+)|phase|stage|step|batch|"
@@ -276,6 +274,11 @@ def _read_positive(ctx: _Context, s: Sentence, rel: float, eff: float) -> list[R
             out.append(Reading("mention", rel * 0.3, s, ev.text, [f"someone else acts: {who}"], ev.pos))
             continue
         kind, strength, note = _compat(p, ev)
+        if kind is None and p.doc.keep_until and not ev.negated and not ev.future and decisive and here \
+                and event_target_ok(ctx, s, ev):
+            # "closes the plant" against "keep the plant open through 2030": the state ended early
+            out.append(Reading("cancellation", rel * 0.9, s, ev.text, [f"{note}: the kept state ended"], ev.pos))
+            continue
         if kind is None:
             out.append(Reading("mention", rel * 0.45, s, ev.text, [note], ev.pos))
             continue
@@ -367,7 +370,7 @@ def _compat(p: Profile, ev: Event) -> tuple[str | None, float, str]:
         return "fulfilment", 0.95, "the promised action"
     for a in p.action_classes:
         for b in ev.classes:
-            if (a, b) in OPPOSITES:
+            if (a, b) in lx.OPPOSITES:
                 return None, 0.0, f"the opposite action ({ev.text})"
     return "progress", 0.8, f"another action on the object ({ev.text})"
 
