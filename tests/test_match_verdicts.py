@@ -259,3 +259,15 @@ def test_a_keep_until_promise_still_holding_stays_open_until_its_end():
               "pounds for the rest of the year.", D(2026, 3, 2))
     assert verdict(CAP, it, today=D(2026, 6, 1)) == "pending"
     assert verdict(CAP, it, today=D(2027, 2, 1)) == "kept"
+
+
+def test_reaching_less_than_the_promised_amount_is_progress():
+    clinics = promise("Ferrow Health Board", "carry out 20,000 eye scans a week", D(2026, 4, 30))
+    low = news("Ferrow eye scan capacity reaches about 6,000 a week", "Ferrow Health Board said weekly eye "
+               "scan capacity rose to about 6,000.", D(2026, 3, 2))
+    m = score(low, clinics)
+    assert m is None or m.kind != "fulfilment", m
+    high = news("Ferrow eye scans reach 21,500 a week", "Ferrow Health Board said weekly eye scans reached "
+                "21,500, passing its goal.", D(2026, 4, 20))
+    m = score(high, clinics)
+    assert m is not None and m.kind == "fulfilment", m

@@ -298,6 +298,8 @@ def _read_positive(ctx: _Context, s: Sentence, rel: float, eff: float) -> list[R
             # a step word the promise itself does not use: "releases a beta" is progress towards a
             # release, but fulfils "release a beta to developers"
             kind, note = "progress", "began a step (construction, testing...), not the promised thing"
+        if kind == "fulfilment" and _short_of_target(p, s, ev):
+            kind, note = "progress", "reached less than the promised amount"
         hedged = hedge(s, ev.pos) if kind == "fulfilment" else None
         if hedged:
             kind, note = "progress", f"hedged or partial ('{hedged}'): progress, not fulfilment"
@@ -326,6 +328,21 @@ def headline_by_actor(ctx: _Context, s: Sentence, ev: Event) -> bool:
     around = [*subject_window(s, ev.pos), *object_window(s, ev)]
     foreign = [t for t in around if t.stem not in ctx.p.vocab and t.stem not in lx.GENERIC and not t.cap]
     return not foreign
+
+
+def _short_of_target(p: Profile, s: Sentence, ev: Event) -> bool:
+    """"reaches about 18,000 a day" against a promise of 100,000: the amount right after a verb
+    of reaching, read as a quantity, is below every amount promised."""
+    if "reach" not in ev.classes or not p.targets:
+        return False
+    for k in range(ev.pos + 1, min(len(s.toks), ev.pos + 6)):
+        t = s.toks[k]
+        if t.number is None or (1900 <= t.number <= 2100 and "," not in t.text):
+            continue
+        value, _ = scaled(t.number, list(s.toks[k + 1:k + 2]))
+        return all(value < target.value for target in p.targets if not target.percent) and any(
+            not target.percent for target in p.targets)
+    return False
 
 
 def places_named(p: Profile, r: ItemReading) -> bool:
