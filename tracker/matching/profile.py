@@ -353,6 +353,8 @@ def _head(obj: list[Token]) -> tuple[Token | None, tuple[int, int]]:
             break
         if t.stem in PREPOSITIONS and not t.joined:
             break
+        if t.low in {"a", "an", "per", "each", "every"} and np and k + 1 < len(obj) and obj[k + 1].stem in RATE_UNITS:
+            break  # "100,000 tests a day": a rate, not part of the thing
         if t.number is not None and t.text[0].isdigit() and _has_content(np) and not np[-1].cap:
             break  # "cut food waste 30 percent": the phrase ends before the amount
         if t.low == "of":
@@ -372,6 +374,7 @@ def _head(obj: list[Token]) -> tuple[Token | None, tuple[int, int]]:
     return head, span
 
 
+RATE_UNITS = lx._stems("second minute hour day night week month quarter year")
 _QUANT_LEADS = {("at", "least"), ("at", "most"), ("up", "to"), ("more", "than"), ("no", "fewer"),
                 ("fewer", "than"), ("less", "than"), ("as", "many")}
 UNIT_NOUNS = lx._stems("gigawatt gigawatts megawatt megawatts kilometre kilometres mile miles tonne tonnes "
