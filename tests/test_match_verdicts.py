@@ -271,3 +271,17 @@ def test_reaching_less_than_the_promised_amount_is_progress():
                 "21,500, passing its goal.", D(2026, 4, 20))
     m = score(high, clinics)
     assert m is not None and m.kind == "fulfilment", m
+
+
+def test_a_shortfall_is_not_made_whole_by_another_count_in_the_item():
+    jets = promise("Aldercraft", "deliver around 600 commercial aircraft in 2026", D(2026, 12, 31))
+    it = news("Aldercraft delivered 571 jets last year", "Aldercraft handed over 571 commercial aircraft in 2026, "
+              "short of the 600 it had planned. Gross orders came to 912 planes.", D(2027, 1, 8))
+    m = score(it, jets)
+    assert m is None or m.kind != "fulfilment", m
+
+
+def test_shipped_synonyms_never_stand_for_a_generic_word():
+    generic = lexicon.GENERIC - {lexicon.stem(w) for w in ("service", "staff", "worker")}
+    for group in lexicon.SHIPPED_SYNONYMS:
+        assert not {lexicon.stem(w) for w in group.split()} & generic, group
