@@ -285,3 +285,13 @@ def test_shipped_synonyms_never_stand_for_a_generic_word():
     generic = lexicon.GENERIC - {lexicon.stem(w) for w in ("service", "staff", "worker")}
     for group in lexicon.SHIPPED_SYNONYMS:
         assert not {lexicon.stem(w) for w in group.split()} & generic, group
+
+
+def test_a_promise_to_have_things_go_on_sale_is_kept_by_the_sale():
+    tablets = promise("Orlen Devices", "have tablets running the new system go on sale", D(2026, 12, 31))
+    p = profile(tablets)
+    assert "sell" in p.action_classes and "tablet" in p.head
+    it = news("Orlen tablets with the new system go on sale", "Orlen Devices' first tablets running the new "
+              "system went on sale in shops on Friday.", D(2026, 6, 8))
+    m = score(it, tablets)
+    assert m is not None and (m.kind, evidence_state(m)) == ("fulfilment", "accepted"), m

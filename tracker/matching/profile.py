@@ -232,6 +232,11 @@ def _read_action(toks: list[Token]) -> tuple[str | None, frozenset[str], frozens
     verb, rest = words[i], words[i + 1:]
     if verb.low in {"have", "ensure", "keep", "maintain"} and rest:  # "have the stadium open", "keep X open"
         k = next((j for j, t in enumerate(rest) if t.stem in COMPLEMENT_ADJ), -1)  # "keep the plant open"
+        pair = next((j for j in range(len(rest) - 1) if (rest[j].stem, rest[j + 1].stem) in PARTICLES), -1)
+        if k < 0 and pair >= 0:  # "have the phones go on sale", "have the service go live"
+            canon = PARTICLES[(rest[pair].stem, rest[pair + 1].stem)]
+            end = pair + 3 if pair + 2 < len(rest) and rest[pair + 2].low == "sale" else pair + 2  # "go on sale"
+            return canon, _classes(canon), frozenset(), rest[:pair] + rest[end:]
         if k < 0:
             k = next((j for j, t in enumerate(rest) if t.stem in lx.EVENT_VERBS), -1)
         if k >= 0:
@@ -355,6 +360,8 @@ def _head(obj: list[Token]) -> tuple[Token | None, tuple[int, int]]:
             break
         if t.low in {"a", "an", "per", "each", "every"} and np and k + 1 < len(obj) and obj[k + 1].stem in RATE_UNITS:
             break  # "100,000 tests a day": a rate, not part of the thing
+        if t.low.endswith("ing") and _has_content(np) and k + 1 < len(obj) and obj[k + 1].stem in lx.DETERMINERS:
+            break  # "phones running the new system": the phrase ends before its participle clause
         if t.number is not None and t.text[0].isdigit() and _has_content(np) and not np[-1].cap:
             break  # "cut food waste 30 percent": the phrase ends before the amount
         if t.low == "of":
