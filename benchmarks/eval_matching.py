@@ -339,10 +339,7 @@ def pair_docs(pair: dict, pid: int) -> tuple[CommitmentDoc, ItemDoc]:
 
 def _predicted(m, negated: bool) -> tuple[str, str]:
     """(kind in the pair vocabulary, state) for a match (None: discarded as nothing)."""
-    if m is None:
-        return "none", "discarded"
-    kind = "breach" if negated and m.kind == "fulfilment" else m.kind
-    return kind, evidence_state(m, AUTO_ACCEPT, REVIEW)
+    return _predicted_at(m, negated, AUTO_ACCEPT, REVIEW)
 
 
 def evaluate_pairs(pairs: list[dict], verbose: bool = False) -> PairTally:
@@ -394,6 +391,29 @@ def report_pairs(t: PairTally, label: str, verbose: bool) -> None:
             print("  " + line)
 
 
+def sweep(pairs: list[dict]) -> None:
+    """Figures at other thresholds, to set ``auto_accept`` and ``review_threshold`` on dev pairs only."""
+    scored = []
+    for k, pair in enumerate(pairs, 1):
+        doc, item = pair_docs(pair, k)
+        scored.append((score(item, doc), doc.negated, pair["kind"]))
+    fulfil = sum(gold == "fulfilment" for _, _, gold in scored)
+    print("auto_accept  auto-fulfil  precision   | review  recall-into-review")
+    for auto, review in ((0.65, 0.35), (0.7, 0.4), (0.75, 0.45), (0.8, 0.5), (0.85, 0.55), (0.9, 0.6)):
+        got = [(_predicted_at(m, neg, auto, review), gold) for m, neg, gold in scored]
+        acc = [gold for (kind, state), gold in got if state == "accepted" and kind == "fulfilment"]
+        seen = sum(state != "discarded" for (kind, state), gold in got if gold == "fulfilment")
+        print(f"{auto:>11.2f}  {len(acc):>11}  {_ratio(acc.count('fulfilment'), len(acc)):<11} | "
+              f"{review:>6.2f}  {_ratio(seen, fulfil)}")
+
+
+def _predicted_at(m, negated: bool, auto: float, review: float) -> tuple[str, str]:
+    if m is None:
+        return "none", "discarded"
+    kind = "breach" if negated and m.kind == "fulfilment" else m.kind
+    return kind, evidence_state(m, auto, review)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("data_dir", type=Path, nargs="?", help="a folder of cases (or its parent holding cases/)")
@@ -402,6 +422,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--pairs", type=Path, action="append", default=[], metavar="PAIRS.jsonl",
                     help="also score a pairs file (any path; aggregate figures only unless --verbose)")
     ap.add_argument("--verbose", action="store_true", help="print every miss")
+    ap.add_argument("--sweep", action="store_true", help="pairs: figures at other thresholds (dev pairs only)")
     ap.add_argument("--speed", action="store_true", help="time matching at 1k/10k/100k commitments")
     args = ap.parse_args(argv)
     if args.data_dir is None and not args.pairs and not args.speed:
@@ -418,10 +439,13 @@ def main(argv: list[str] | None = None) -> int:
         if not path.is_file():
             print(f"no pairs file at {path}", file=sys.stderr)
             return 2
-        if args.verbose and "blind" in path.parts:
-            print(f"{path} is in the blind split: only aggregate figures (drop --verbose)", file=sys.stderr)
+        if (args.verbose or args.sweep) and "blind" in path.parts:
+            print(f"{path} is in the blind split: only aggregate figures (drop --verbose/--sweep)", file=sys.stderr)
             return 2
-        report_pairs(evaluate_pairs(load_pairs(path), args.verbose), path.parent.name or str(path), args.verbose)
+        pairs = load_pairs(path)
+        report_pairs(evaluate_pairs(pairs, args.verbose), path.parent.name or str(path), args.verbose)
+        if args.sweep:
+            sweep(pairs)
     if args.speed:
         speed()
     return 0

@@ -54,6 +54,15 @@ def test_a_blind_file_gives_aggregates_only(tmp_path, capsys):
     blind.mkdir()
     (blind / "pairs.jsonl").write_text(json.dumps(PAIRS[0]) + "\n", encoding="utf-8")
     assert eval_matching.main(["--pairs", str(blind / "pairs.jsonl"), "--verbose"]) == 2
+    assert eval_matching.main(["--pairs", str(blind / "pairs.jsonl"), "--sweep"]) == 2
     assert eval_matching.main(["--pairs", str(blind / "pairs.jsonl")]) == 0
     out = capsys.readouterr().out
     assert "auto fulfilment precision" in out and "p1" not in out
+
+
+def test_the_sweep_prints_each_threshold(tmp_path, capsys):
+    path = tmp_path / "pairs.jsonl"
+    path.write_text("\n".join(json.dumps(p) for p in PAIRS) + "\n", encoding="utf-8")
+    assert eval_matching.main(["--pairs", str(path), "--sweep"]) == 0
+    rows = [line for line in capsys.readouterr().out.splitlines() if line.strip().startswith(("0.7", "0.9"))]
+    assert len(rows) == 3 and all("(1/1)" in row for row in rows)
