@@ -9,6 +9,7 @@ else), a verb whose object is something else ("opens the data archive" is not
 
 from __future__ import annotations
 
+import re
 from typing import Protocol
 
 from tracker.matching import lexicon as lx
@@ -299,7 +300,7 @@ def cancel_target_ok(ctx: Pair, s: Sentence, cue_end: int) -> bool:
         window.append(t)
     stems = {t.stem for t in window} or {t.stem for t in subject_window(s, cue_end)}
     required = {x for t in p.required for x in t.stems}
-    if _other_amount(p, window):
+    if _other_amount(p, window) or _other_year(p, window) or _other_act(p, window):
         return False
     if stems & (set(p.head) | required | p.alias_terms):
         return True
@@ -312,6 +313,33 @@ def cancel_target_ok(ctx: Pair, s: Sentence, cue_end: int) -> bool:
     # "ending a freeze", "drops its target": only a plan word, so it refers back to this promise
     return content <= lx.PLAN_NOUNS | lx.GENERIC and (
         not p.head or bool(p.head & s.stems) or bool(required & s.stems))
+
+
+def _other_year(p: Profile, window: list[Token]) -> bool:
+    """The window names a year the promise does not ("scraps its 2030 target" for a 2045 goal)."""
+    years = {int(t.number) for t in window if t.number is not None and 1990 <= t.number <= 2100
+             and "," not in t.text and float(t.number).is_integer()}
+    if not years:
+        return False
+    mine = {int(x) for x in re.findall(r"\b(19[89]\d|20\d\d)\b", f"{p.doc.what} {p.doc.quote or ''}")}
+    if p.doc.due_latest is not None:
+        mine |= {p.doc.due_latest.year, p.doc.due_latest.year - 1}  # "by 2030" may end in 2029
+    return not years & mine
+
+
+def _other_act(p: Profile, window: list[Token]) -> bool:
+    """"drops its plan to remove X" is not "block X": the plan's verb is another act than the promise's."""
+    if p.doc.negated:
+        return False  # the act named is the forbidden one: "ends its pledge not to raise fares"
+    for k, t in enumerate(window[:-1]):
+        if t.low != "to" or not k or window[k - 1].stem not in lx.PLAN_NOUNS or window[k - 1].low.endswith("ed"):
+            continue
+        verb = window[k + 1]
+        if verb.stem not in lx.EVENT_VERBS or verb.cap:
+            return False
+        classes = frozenset(c for c, words in lx.VERB_CLASSES.items() if verb.stem in words)
+        return verb.stem != p.action and not classes & p.action_classes
+    return False
 
 
 def _other_amount(p: Profile, window: list[Token]) -> bool:

@@ -73,6 +73,7 @@ class Reading:
     event_pos: int = -1
     new_due: dt.date | None = None
     new_phrase: str | None = None
+    cue_is_completion: bool = False  # "completes", "is complete": the act reported done in full
 
 
 def score(item: ItemDoc, c: CommitmentDoc) -> Match | None:
@@ -305,7 +306,8 @@ def _read_positive(ctx: _Context, s: Sentence, rel: float, eff: float) -> list[R
             kind, note = "progress", f"hedged or partial ('{hedged}'): progress, not fulfilment"
         if kind == "fulfilment" and decisive and not qual and not ctx.partial and eff >= 0.5 \
                 and ((here and event_target_ok(ctx, s, ev)) or headline_by_actor(ctx, s, ev)):
-            out.append(Reading("fulfilment", rel * strength, s, ev.text, list(notes), ev.pos))
+            out.append(Reading("fulfilment", rel * strength, s, ev.text, list(notes), ev.pos,
+                               cue_is_completion=ev.canon == "*"))
         elif eff >= 0.45 and (ctx.item_head or ctx.required_ok):
             why = (f"a {qual}, not the promised thing" if qual else "partial: part of the amount promised"
                    if ctx.partial else note or "the object, with another action")
@@ -342,6 +344,21 @@ def _short_of_target(p: Profile, s: Sentence, ev: Event) -> bool:
         value, _ = scaled(t.number, list(s.toks[k + 1:k + 2]))
         return all(value < target.value for target in p.targets if not target.percent) and any(
             not target.percent for target in p.targets)
+    return False
+
+
+def _amount_named(p: Profile, r: ItemReading) -> bool:
+    """The item names an amount at least as large as one promised (a year is no amount)."""
+    counts = [t.value for t in p.targets if not t.percent]
+    shares = [t.value for t in p.targets if t.percent]
+    for s in r.sents:
+        for k, t in enumerate(s.toks):
+            if t.number is None or (1900 <= t.number <= 2100 and "," not in t.text):
+                continue
+            value, after = scaled(t.number, list(s.toks[k + 1:k + 2]))
+            is_share = bool(after) and after[0].low in {"percent", "%", "per"}
+            if any(value >= v for v in (shares if is_share else counts)):
+                return True
     return False
 
 
@@ -580,6 +597,8 @@ def may_decide(ctx: _Context, best: Reading) -> bool:
     if not ctx.item_head and not (plans or (ctx.named and not ctx.p.head_act)):
         return False  # the act on another thing: "unveils the Zephyr 2" is not "opens Zephyr 2 bookings"
     if best.kind == "fulfilment" and not ctx.p.doc.negated:
+        if ctx.p.targets and not (ctx.complete or best.cue_is_completion or _amount_named(ctx.p, ctx.r)):
+            return False  # "deliver 500,000 vans": only the amount, "met its target" or "completes" decides
         return best.event_pos >= 0 and not hedge(best.sentence)
     return True
 
