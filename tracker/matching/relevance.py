@@ -300,7 +300,8 @@ def cancel_target_ok(ctx: Pair, s: Sentence, cue_end: int) -> bool:
         window.append(t)
     stems = {t.stem for t in window} or {t.stem for t in subject_window(s, cue_end)}
     required = {x for t in p.required for x in t.stems}
-    if _other_amount(p, window) or _other_year(p, window) or _other_act(p, window):
+    if _other_amount(p, window) or _other_year(p, window) or _other_act(p, [*s.toks[max(0, cue_end - 1):cue_end],
+                                                                            *window]):
         return False
     if stems & (set(p.head) | required | p.alias_terms):
         return True

@@ -597,6 +597,8 @@ def may_decide(ctx: _Context, best: Reading) -> bool:
     if not ctx.item_head and not (plans or (ctx.named and not ctx.p.head_act)):
         return False  # the act on another thing: "unveils the Zephyr 2" is not "opens Zephyr 2 bookings"
     if best.kind == "fulfilment" and not ctx.p.doc.negated:
+        if not ctx.p.action_classes and not best.cue_is_completion:
+            return False  # a promise whose act the lexicon does not know: any verb would do, so a person looks
         if ctx.p.targets and not (ctx.complete or best.cue_is_completion or _amount_named(ctx.p, ctx.r)):
             return False  # "deliver 500,000 vans": only the amount, "met its target" or "completes" decides
         return best.event_pos >= 0 and not hedge(best.sentence)
