@@ -44,7 +44,7 @@ APP = promise("Kestrin Media", "launch the Lumo streaming app in Portugal")
 VESSELS = promise("Tarbet Crossings", "put two new vessels into service on the Ardlow route")
 POOL = promise("Brackley Town Council", "reopen the Brackley lido", due=D(2025, 8, 31))
 VANS = promise("Hollin Autoworks", "open an electric van plant in Dunmere", due=D(2027, 12, 31))
-FIRST_STORE = promise("Brisk Outfitters", "open its first store in Corrin", due=D(2026, 12, 31))
+FIRST_STORE = promise("Brisk Clothiers", "open its first store in Corrin", due=D(2026, 12, 31))
 CONSOLE = promise("Vexa Playworks", "sell 5 million Vexa consoles in the year to March 2026")
 
 
@@ -231,12 +231,12 @@ def test_the_act_noun_of_a_named_thing_carries_the_delay(title, text):
 
 
 def test_another_ordinal_of_the_same_thing_is_not_the_promise():
-    it = news("Brisk Outfitters opens second store in Corrin",
-              "Brisk Outfitters opened its second store in Corrin on Friday, a year after the first.")
+    it = news("Brisk Clothiers opens second store in Corrin",
+              "Brisk Clothiers opened its second store in Corrin on Friday, a year after the first.")
     m = score(it, FIRST_STORE)
     assert m is None or evidence_state(m) != "accepted" or m.kind != "fulfilment", m
-    first = news("Brisk Outfitters opens first store in Corrin",
-                 "Brisk Outfitters opened its first store in Corrin on Friday.")
+    first = news("Brisk Clothiers opens first store in Corrin",
+                 "Brisk Clothiers opened its first store in Corrin on Friday.")
     m = score(first, FIRST_STORE)
     assert m is not None and (m.kind, evidence_state(m)) == ("fulfilment", "accepted"), m
 
@@ -295,3 +295,32 @@ def test_a_promise_to_have_things_go_on_sale_is_kept_by_the_sale():
               "system went on sale in shops on Friday.", D(2026, 6, 8))
     m = score(it, tablets)
     assert m is not None and (m.kind, evidence_state(m)) == ("fulfilment", "accepted"), m
+
+
+@pytest.mark.parametrize("c,it", [
+    (promise("Ostrel Games Committee", "open the Ostrel Winter Games", D(2026, 2, 1)),
+     news("Ostrel Winter Games open a year late", "The Ostrel Winter Games opened on Friday, a year later than "
+          "planned, the Ostrel Games Committee said.", D(2027, 2, 6))),
+    (promise("Quillon Devices", "start selling the Zephyr 8 phone", D(2026, 9, 30)),
+     news("Zephyr 8 reaches shops", "Quillon Devices' Zephyr 8 and 8 Plus went on sale in Europe and Asia on "
+          "Friday.", D(2026, 9, 26))),
+], ids=["the subject is what opened", "the head before an 'and'"])
+def test_an_intransitive_report_names_the_thing_as_its_subject(c, it):
+    m = score(it, c)
+    assert m is not None and m.kind == "fulfilment", m
+
+
+def test_a_verb_on_another_object_is_not_the_promised_act():
+    orbiter = promise("Ulla Space Agency", "launch the Tansy lunar orbiter", D(2026, 6, 30))
+    it = news("Tansy enters lunar orbit", "Tansy completed its orbit-insertion burn on Wednesday and is now "
+              "circling the Moon, the Ulla Space Agency said.", D(2026, 10, 2))
+    m = score(it, orbiter)
+    assert m is None or evidence_state(m) != "accepted" or m.kind != "fulfilment", m
+
+
+def test_a_share_of_a_universal_promise_is_progress():
+    clean = promise("Halbrook Foods", "run all its bakeries on renewable power every day", D(2026, 12, 31))
+    it = news("Halbrook bakeries mostly green", "Halbrook Foods said its bakeries ran on renewable power for "
+              "71 percent of the days in 2026.", D(2027, 2, 1))
+    m = score(it, clean)
+    assert m is None or m.kind != "fulfilment", m

@@ -198,14 +198,24 @@ def _capitalised_elsewhere(r: ItemReading, tok: Token) -> bool:
 def event_target_ok(ctx: Pair, s: Sentence, ev: Event) -> bool:
     """Does the verb act on the promise's object (its head noun, or its name and nothing else)?"""
     p = ctx.p
-    obj = object_window(s, ev)
-    window = obj or subject_window(s, ev.pos)
-    stems = frozenset(t.stem for t in window)
-    window_all = _window_tokens(s, window)
     ours = {t.stems[0] for t in p.terms if t.weight >= 0.5 and len(t.stems) == 1}
     ours |= set(p.head) | set(p.inchoative) | {x for x in _names(p) if not _versioned_part(p, x)}
-    if not stems & ours and not any(term_present(t, window_all, stems) for t in p.terms if len(t.stems) == 2):
+
+    def names_ours(window: list[Token]) -> bool:
+        stems = frozenset(t.stem for t in window)
+        return bool(stems & ours) or any(term_present(t, _window_tokens(s, window), stems)
+                                         for t in p.terms if len(t.stems) == 2)
+
+    obj = object_window(s, ev)
+    # "the Games open a year late": with no object after the verb (only time words), the subject is what acted
+    window = obj if [t for t in obj if (t.stem in ours or t.stem not in lx.GENERIC) and t.low not in _TIME_WORDS
+                     and not t.low.endswith("ly")] else subject_window(s, ev.pos)
+    if window is not obj and not names_ours(window):
+        window = _clause_subject(s, ev.pos)  # "Acme's Zephyr 8 and 8 Plus went on sale": past the "and"
+    if not names_ours(window):
         return False
+    stems = frozenset(t.stem for t in window)
+    window_all = _window_tokens(s, window)
     if p.head and stems & p.head:
         return True
     if not p.head and not p.required:
@@ -215,6 +225,17 @@ def event_target_ok(ctx: Pair, s: Sentence, ev: Event) -> bool:
     foreign = [t for t in window if t.stem not in p.vocab and t.stem not in lx.GENERIC and not t.cap
                and t.number is None and not t.low.endswith(("ly", "wide"))]
     return not foreign  # "Quire long-term support policy" is another thing than "Quire 5.0"
+
+
+_TIME_WORDS = frozenset({"late", "early", "later", "earlier", "again", "ahead", "behind", "today", "tonight",
+                         "yesterday", "finally", "once", "twice"})
+
+
+def _clause_subject(s: Sentence, pos: int) -> list[Token]:
+    """The content words from the last clause punctuation before ``pos`` up to it, "and"s included."""
+    start = max((k + 1 for k in range(pos) if s.toks[k].punct and s.toks[k].text in ",;:"), default=0)
+    return [t for t in s.toks[start:pos] if not t.punct and t.stem not in lx.STOPWORDS
+            and t.stem not in lx.DETERMINERS and t.number is None][-8:]
 
 
 def delay_target_ok(ctx: Pair, s: Sentence, pos: int, end: int) -> bool:

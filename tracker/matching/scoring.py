@@ -54,6 +54,7 @@ _COMPLETE = re.compile(r"\b(?:all|every|each)\s+(?:of\s+)?(?:its\s+|the\s+|their
                        r"\b(?:the\s+)?last\s+of\s+the\b|"
                        r"\b(?:meeting|met|beating|beat|exceeding|exceeded|reaching|reached|hitting|hit)\s+"
                        r"(?:its|the|their)\s+(?:\w+\s+)?(?:goal|target)\b", re.I)
+_SHARE_OF = re.compile(r"\b(\d+(?:\.\d+)?)\s*(?:%|percent|per\s+cent)\s+of\b", re.I)
 _TARGET_CONTEXT = lx._stems("target goal pledge plan promised planned intends aim aims reach short")
 _HONOURED = re.compile(r"\b(?:honou?r(?:ed|ing|s)?|kept|keeping|fulfill?(?:ed|ing)?|delivered\s+on)\s+"
                        r"(?:its|their|the|his|her)\s+(?:\w+\s+)?(?:pledge|promise|commitment)\b", re.I)
@@ -170,6 +171,9 @@ def sentence_quantity(p: Profile, s: Sentence) -> str | None:
         return "complete"
     if p.universal and not p.has_first and re.search(r"\b(?:first|initial|some|early)\b", s.text, re.I):
         return "partial"  # "all Swift data" against "first Swift maps"
+    share = _SHARE_OF.search(s.text)
+    if p.universal and share and float(share.group(1)) < 100:
+        return "partial"  # "for 67 percent of the hours" against "every hour of every day"
     verdict = None
     toks = s.toks
     for target in p.targets:
