@@ -324,3 +324,11 @@ def test_a_share_of_a_universal_promise_is_progress():
               "71 percent of the days in 2026.", D(2027, 2, 1))
     m = score(it, clean)
     assert m is None or m.kind != "fulfilment", m
+
+
+def test_a_cancellation_without_the_actor_named_waits_for_an_editor():
+    line = promise("Varro Rail Authority", "open the Skelby Link between Aldwick and Brandon", D(2029, 12, 31))
+    it = news("Minister scraps Skelby Link", "The transport minister scrapped the Skelby Link between Aldwick and "
+              "Brandon on Tuesday, citing its cost.", D(2026, 5, 5))
+    m = score(it, line)
+    assert m is not None and m.kind == "cancellation" and evidence_state(m) == "proposed", m

@@ -321,8 +321,8 @@ def cancel_target_ok(ctx: Pair, s: Sentence, cue_end: int) -> bool:
         window.append(t)
     stems = {t.stem for t in window} or {t.stem for t in subject_window(s, cue_end)}
     required = {x for t in p.required for x in t.stems}
-    if _other_amount(p, window) or _other_year(p, window) or _other_act(p, [*s.toks[max(0, cue_end - 1):cue_end],
-                                                                            *window]):
+    if _other_amount(p, window) or _other_year(p, window) or _other_place(p, window) \
+            or _other_act(p, [*s.toks[max(0, cue_end - 1):cue_end], *window]):
         return False
     if stems & (set(p.head) | required | p.alias_terms):
         return True
@@ -335,6 +335,17 @@ def cancel_target_ok(ctx: Pair, s: Sentence, cue_end: int) -> bool:
     # "ending a freeze", "drops its target": only a plan word, so it refers back to this promise
     return content <= lx.PLAN_NOUNS | lx.GENERIC and (
         not p.head or bool(p.head & s.stems) or bool(required & s.stems))
+
+
+def _other_place(p: Profile, window: list[Token]) -> bool:
+    """"scraps the line's northern leg to Carlow" against a promise about the leg to Dunford: the
+    window names a place, and none of the promise's places."""
+    if not p.places:
+        return False
+    names = {t.stem for t in window if t.cap and t.text[:1].isalpha() and t.stem not in p.vocab
+             and t.low not in MONTHS and t.low not in WEEKDAYS}
+    mine = {x for place in p.places for x in place}
+    return bool(names) and not {t.stem for t in window} & mine
 
 
 def _other_year(p: Profile, window: list[Token]) -> bool:

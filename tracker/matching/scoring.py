@@ -593,8 +593,8 @@ def may_decide(ctx: _Context, best: Reading) -> bool:
     """
     if best.kind in ("progress", "mention"):
         return True
-    if ctx.item_actor <= 0 and not ctx.named:
-        return False
+    if ctx.item_actor <= 0 and (not ctx.named or best.kind == "cancellation"):
+        return False  # an abandonment decides only as the actor's own act, so the actor must be named
     plans = ctx.named and best.kind in ("delay", "cancellation")  # news about the named thing's plans
     if not places_named(ctx.p, ctx.r) and not plans:
         return False  # the act, but in another place than promised
