@@ -331,6 +331,11 @@ def _cues(toks: tuple[Token, ...]) -> list[Cue]:
     return out
 
 
+_AFTER_SLIP = frozenset({"to", "until", "till", "by", "again", "until", "into", "from", "for", "because", "after",
+                         "amid", "over", "indefinitely", "until", "and", "as"})
+_SHELF_HOSTS = frozenset({"hit", "hits", "hitting", "on", "the", "store", "shop", "supermarket", "to"})
+
+
 def _cue(toks: tuple[Token, ...], kind: str, at: int, end: int, phrase: tuple[str, ...]) -> Cue:
     text = " ".join(t.text for t in toks[at:end])
     has_not = any(w in {"not", "no", "none", "yet"} for w in phrase)
@@ -342,5 +347,11 @@ def _cue(toks: tuple[Token, ...], kind: str, at: int, end: int, phrase: tuple[st
     before = " ".join(t.low for t in toks[max(0, at - 2):at])
     caused = (prev is not None and prev.low in _INACTIVE_PREV) or bool(re.search(r"\b(?:because of|due to)$", before))
     nominal = prev is not None and prev.stem in lx.DETERMINERS and phrase[0] in (stem("delay"), stem("cancel"))
-    active = not caused and not nominal
+    # "Delayed championship finally starts": a participle before its noun describes, it reports nothing
+    nxt = toks[end] if end < len(toks) else None
+    adjective = (len(phrase) == 1 and toks[at].low.endswith("ed") and (prev is None or prev.stem in lx.DETERMINERS)
+                 and nxt is not None and not nxt.punct and nxt.low not in _AFTER_SLIP)
+    # "hits shelves", "on the shelves": the noun, not the verb of shelving
+    noun = phrase == (stem("shelve"),) and prev is not None and prev.low in _SHELF_HOSTS
+    active = not caused and not nominal and not adjective and not noun
     return Cue(kind, at, end, text, negated, active)

@@ -40,7 +40,7 @@ from tracker.matching.relevance import (
     actor_strength, cancel_target_ok, conflicts, coverage, delay_target_ok, event_target_ok, foreign_subject,
     object_window, qualifier, required_present, sentence_names_it, subject_window, until_after,
 )
-from tracker.matching.text import event_dates, scaled
+from tracker.matching.text import MONTHS, WEEKDAYS, event_dates, scaled
 
 _OPENS = lx._stems("open opened reopen inaugurate")  # a thing to build is done when it opens
 KIND_RANK = {"cancellation": 4, "fulfilment": 3, "delay": 2, "progress": 1, "mention": 0}
@@ -54,6 +54,7 @@ _COMPLETE = re.compile(r"\b(?:all|every|each)\s+(?:of\s+)?(?:its\s+|the\s+|their
                        r"\b(?:the\s+)?last\s+of\s+the\b|"
                        r"\b(?:meeting|met|beating|beat|exceeding|exceeded|reaching|reached|hitting|hit)\s+"
                        r"(?:its|the|their)\s+(?:\w+\s+)?(?:goal|target)\b", re.I)
+_WORKS = lx.PROGRESS_WORDS | lx._stems("work works building refurbishment renovation fit-out")
 _SHARE_OF = re.compile(r"\b(\d+(?:\.\d+)?)\s*(?:%|percent|per\s+cent)\s+of\b", re.I)
 _TARGET_CONTEXT = lx._stems("target goal pledge plan promised planned intends aim aims reach short")
 _HONOURED = re.compile(r"\b(?:honou?r(?:ed|ing|s)?|kept|keeping|fulfill?(?:ed|ing)?|delivered\s+on)\s+"
@@ -303,6 +304,9 @@ def _read_positive(ctx: _Context, s: Sentence, rel: float, eff: float) -> list[R
             # a step word the promise itself does not use: "releases a beta" is progress towards a
             # release, but fulfils "release a beta to developers"
             kind, note = "progress", "began a step (construction, testing...), not the promised thing"
+        if kind == "fulfilment" and ev.canon == "*" and "start" in p.action_classes \
+                and {t.stem for t in (*subject_window(s, ev.pos), *object_window(s, ev))} & _WORKS - p.vocab:
+            kind, note = "progress", "the works are finished, not the promised opening"
         if kind == "fulfilment" and _short_of_target(p, s, ev):
             kind, note = "progress", "reached less than the promised amount"
         hedged = hedge(s, ev.pos) if kind == "fulfilment" else None
@@ -332,7 +336,8 @@ def headline_by_actor(ctx: _Context, s: Sentence, ev: Event) -> bool:
     if not s.is_title or actor_strength(ctx.p, s) <= 0 or not ctx.item_head or ctx.item_cov < 0.5:
         return False
     around = [*subject_window(s, ev.pos), *object_window(s, ev)]
-    foreign = [t for t in around if t.stem not in ctx.p.vocab and t.stem not in lx.GENERIC and not t.cap]
+    foreign = [t for t in around if t.stem not in ctx.p.vocab and t.stem not in lx.GENERIC
+               and (not t.cap or t in object_window(s, ev))]  # "Dubai opens Green Line": another named thing
     return not foreign
 
 
@@ -364,6 +369,18 @@ def _amount_named(p: Profile, r: ItemReading) -> bool:
             if any(value >= v for v in (shares if is_share else counts)):
                 return True
     return False
+
+
+def own_act(ctx: _Context, s: Sentence, pos: int) -> bool:
+    """Is the actor (or nobody else) the subject of the cue at ``pos``? Capitalised names before it
+    must be the actor's or the promise's own; a sentence-initial capital counts too."""
+    if pos < 0:
+        return True
+    names = {x for ph in ctx.p.actor_phrases for x in ph} | {x for k, _ in ctx.p.actor_keys for x in k}
+    names |= ctx.p.vocab
+    subject = subject_window(s, pos)
+    return not [t for t in subject if t.cap and t.text[:1].isalpha() and t.stem not in names
+                and t.low not in MONTHS and t.low not in WEEKDAYS]
 
 
 def places_named(p: Profile, r: ItemReading) -> bool:
@@ -437,6 +454,8 @@ def _delay(ctx: _Context, s: Sentence, rel: float, cue: str, end: int) -> Readin
     if new_due is not None and due is not None and new_due <= due:
         return Reading("progress", rel * 0.5, s, cue, [f"a slip to {phrase}, still inside the deadline {due}"],
                        new_due=new_due, new_phrase=phrase)
+    if new_due is None and cue.lower().startswith(("rather than", "instead of", "will now", "would now")):
+        return Reading("mention", rel * 0.5, s, cue, ["a change of plan without a new date: not a delay"])
     if new_due is None and sentence_quantity(ctx.p, s) == "partial":
         return Reading("delay", rel * 0.7, s, cue, ["a part of the promise slips; no date to compare"])
     strength = 0.97 if new_due is not None else 0.92
@@ -595,6 +614,10 @@ def may_decide(ctx: _Context, best: Reading) -> bool:
         return True
     if ctx.item_actor <= 0 and (not ctx.named or best.kind == "cancellation"):
         return False  # an abandonment decides only as the actor's own act, so the actor must be named
+    if any(s.speculative for s in ctx.r.sents):
+        return False  # "..., according to people familiar with the matter": a report of a rumour
+    if best.kind == "cancellation" and not own_act(ctx, best.sentence, best.event_pos):
+        return False  # "the mayor withdraws support for the bridge": someone else stops it
     plans = ctx.named and best.kind in ("delay", "cancellation")  # news about the named thing's plans
     if not places_named(ctx.p, ctx.r) and not plans:
         return False  # the act, but in another place than promised
