@@ -332,3 +332,16 @@ def test_a_cancellation_without_the_actor_named_waits_for_an_editor():
               "Brandon on Tuesday, citing its cost.", D(2026, 5, 5))
     m = score(it, line)
     assert m is not None and m.kind == "cancellation" and evidence_state(m) == "proposed", m
+
+
+@pytest.mark.parametrize("title,text", [
+    ("Brightwell drops Kelso data centre", "Brightwell Cloud said on Monday it would not build the data centre in "
+     "Kelso, after months of local opposition."),
+    ("Brightwell walks away from Kelso data centre deal", "Brightwell Cloud walked away from the Kelso data centre "
+     "deal on Monday, after months of local opposition."),
+    ("Brightwell pulls out of Kelso", "Brightwell Cloud pulled out of the data centre project in Kelso on Monday."),
+], ids=["would not build", "walks away from", "pulls out of"])
+def test_the_actors_own_no_is_a_cancellation(title, text):
+    centre = promise("Brightwell Cloud", "build a data centre in Kelso", D(2027, 12, 31))
+    m = score(news(title, text, D(2026, 3, 2)), centre)
+    assert m is not None and (m.kind, evidence_state(m)) == ("cancellation", "accepted"), m

@@ -316,8 +316,8 @@ def cancel_target_ok(ctx: Pair, s: Sentence, cue_end: int) -> bool:
     for t in s.toks[cue_end:cue_end + 10]:
         if t.punct or t.low in _CLAUSE:
             break
-        if t.stem in PREPOSITIONS and t.low not in {"of", "with", "to", "for", "on"} and not t.joined:
-            break
+        if t.stem in PREPOSITIONS and t.low not in {"of", "with", "to", "for", "on", "from"} and not t.joined:
+            break  # "walks away from the deal", "pulls out of the city"
         window.append(t)
     stems = {t.stem for t in window} or {t.stem for t in subject_window(s, cue_end)}
     required = {x for t in p.required for x in t.stems}

@@ -292,6 +292,12 @@ def _read_positive(ctx: _Context, s: Sentence, rel: float, eff: float) -> list[R
             if ev.future and decisive and here and until_after(s, ev.pos) and event_target_ok(ctx, s, ev):
                 out.append(_delay(ctx, s, rel, f"not {ev.text} until", ev.pos + 1))
                 continue
+            if ev.future and decisive and here and event_target_ok(ctx, s, ev) and _no_date(ctx, s) \
+                    and not {"yet", "still"} & {t.low for t in s.toks}:
+                # "said it would not build the campus": the actor's own no, with no new date
+                out.append(Reading("cancellation", rel * 0.85, s, f"will not {ev.text}",
+                                   ["the actor says it will not do it"], ev.pos))
+                continue
             out.append(Reading("mention", rel * 0.7, s, ev.text, ["negated: not done"], ev.pos))
             continue
         if ev.future:
@@ -369,6 +375,11 @@ def _amount_named(p: Profile, r: ItemReading) -> bool:
             if any(value >= v for v in (shares if is_share else counts)):
                 return True
     return False
+
+
+def _no_date(ctx: _Context, s: Sentence) -> bool:
+    """The sentence names no period at all ("this year", "until 2027", "in March")."""
+    return new_target(s.text, ctx.published)[0] is None
 
 
 def own_act(ctx: _Context, s: Sentence, pos: int) -> bool:
