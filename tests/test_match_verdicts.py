@@ -345,3 +345,15 @@ def test_the_actors_own_no_is_a_cancellation(title, text):
     centre = promise("Brightwell Cloud", "build a data centre in Kelso", D(2027, 12, 31))
     m = score(news(title, text, D(2026, 3, 2)), centre)
     assert m is not None and (m.kind, evidence_state(m)) == ("cancellation", "accepted"), m
+
+
+def test_sums_of_money_are_compared_as_quantities():
+    wage = promise("Carrow Stores", "raise its minimum hourly wage to $18", D(2027, 12, 31))
+    part = news("Carrow Stores lifts starting pay to $16", "Carrow Stores' minimum hourly wage rose by another "
+                "dollar, on the way to its $18 goal.", D(2026, 4, 1))
+    m = score(part, wage)
+    assert m is not None and (m.kind != "fulfilment" or evidence_state(m) != "accepted"), m
+    full = news("Carrow Stores lifts starting pay to $18", "Carrow Stores raised its minimum hourly wage to $18 "
+                "on Monday.", D(2027, 4, 1))
+    m = score(full, wage)
+    assert m is not None and (m.kind, evidence_state(m)) == ("fulfilment", "accepted"), m

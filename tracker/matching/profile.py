@@ -144,7 +144,7 @@ def profile(doc: CommitmentDoc) -> Profile:
         doc=doc, actor_phrases=phrases, actor_keys=keys, actor_label=label, action=action,
         action_classes=classes, inchoative=inchoative, terms=terms,
         bonus=_bonus(doc.quote or "", {s for t in terms for s in t.stems}, phrases, keys),
-        head=head, required=required, targets=_targets(obj),
+        head=head, required=required, targets=_targets(obj) + money_targets(what),
         qualifiers=frozenset(obj_stems & lx.QUALIFIERS), has_first="first" in obj_stems,
         universal=bool(obj_stems & UNIVERSAL),
         vocab=vocab, negated_action=negated_action, forbidden=forbidden,
@@ -471,6 +471,29 @@ def _places(obj: list[Token]) -> tuple[tuple[str, ...], ...]:
         elif t.low not in {"the", "and", "or", ","}:
             governed = False  # "in the north": no name follows
     return tuple(out)
+
+
+MONEY = re.compile(r"[$\u20ac\u00a3]\s?(\d[\d,]*(?:\.\d+)?)(?:\s?(million|billion|bn|m|k)\b)?", re.I)
+MONEY_UNIT = "\u00a4"  # the unit of an amount of money, whatever the currency sign
+
+
+def money_amounts(text: str) -> list[tuple[float, int]]:
+    """Amounts of money in ``text`` with where each ends: "$15" -> 15.0; "$3.5 billion" -> 3.5e9.
+
+    >>> [v for v, _ in money_amounts("to $15 an hour, from \u00a39.50; a $3.5 billion plant")]
+    [15.0, 9.5, 3500000000.0]
+    """
+    out = []
+    for m in MONEY.finditer(text):
+        value = float(m.group(1).replace(",", ""))
+        scale = {"million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "k": 1e3}.get((m.group(2) or "").lower(), 1)
+        out.append((value * scale, m.end()))
+    return out
+
+
+def money_targets(what: str) -> tuple[Target, ...]:
+    """A sum to reach: "raise the minimum wage to $15", "invest \u20ac2 billion"."""
+    return tuple(Target(v, frozenset({MONEY_UNIT}), False) for v, _ in money_amounts(what)[:1])
 
 
 def _forbidden_terms(text: str) -> frozenset[str]:

@@ -34,7 +34,7 @@ from tracker.errors import DeadlineError
 from tracker.extract.deadlines import DeadlineMatch, find_deadline, resolve_deadline
 from tracker.matching import lexicon as lx
 from tracker.matching.model import AUTO_ACCEPT, REVIEW, CommitmentDoc, ItemDoc, Match
-from tracker.matching.profile import CURRENCY, PREPOSITIONS, Profile, profile
+from tracker.matching.profile import CURRENCY, MONEY_UNIT, PREPOSITIONS, Profile, money_amounts, profile
 from tracker.matching.reading import Event, ItemReading, Sentence, find_phrase, read_item
 from tracker.matching.relevance import (
     actor_strength, cancel_target_ok, conflicts, coverage, delay_target_ok, event_target_ok, foreign_subject,
@@ -176,8 +176,15 @@ def sentence_quantity(p: Profile, s: Sentence) -> str | None:
     if p.universal and share and float(share.group(1)) < 100:
         return "partial"  # "for 67 percent of the hours" against "every hour of every day"
     verdict = None
+    for target in (t for t in p.targets if MONEY_UNIT in t.units):
+        for value, end in money_amounts(s.text):
+            if re.match(r"[\s\w-]{0,12}\b(?:goal|target|pledge|promise|aim)\b", s.text[end:], re.I):
+                continue  # "on the way to its $15 goal" names the target, not an amount reached
+            verdict = "complete" if value >= target.value else (verdict or "partial")
+            if verdict == "complete":
+                return verdict
     toks = s.toks
-    for target in p.targets:
+    for target in (t for t in p.targets if MONEY_UNIT not in t.units):
         skip = set()
         for i, t in enumerate(toks):
             value = t.number if t.number is not None else t.ordinal
@@ -364,7 +371,7 @@ def _short_of_target(p: Profile, s: Sentence, ev: Event) -> bool:
 
 def _amount_named(p: Profile, r: ItemReading) -> bool:
     """The item names an amount at least as large as one promised (a year is no amount)."""
-    counts = [t.value for t in p.targets if not t.percent]
+    counts = [t.value for t in p.targets if not t.percent and MONEY_UNIT not in t.units]  # sums: ctx.complete
     shares = [t.value for t in p.targets if t.percent]
     for s in r.sents:
         for k, t in enumerate(s.toks):
