@@ -357,3 +357,10 @@ def test_sums_of_money_are_compared_as_quantities():
                 "on Monday.", D(2027, 4, 1))
     m = score(full, wage)
     assert m is not None and (m.kind, evidence_state(m)) == ("fulfilment", "accepted"), m
+
+
+def test_will_not_open_on_time_is_a_delay_not_a_cancellation():
+    it = news("Brackley lido will not reopen on time", "Brackley Town Council said the Brackley lido will not "
+              "reopen on time because its filters are not ready.", D(2025, 7, 20))
+    m = score(it, POOL)
+    assert m is not None and m.kind == "delay", m

@@ -54,6 +54,7 @@ _COMPLETE = re.compile(r"\b(?:all|every|each)\s+(?:of\s+)?(?:its\s+|the\s+|their
                        r"\b(?:the\s+)?last\s+of\s+the\b|"
                        r"\b(?:meeting|met|beating|beat|exceeding|exceeded|reaching|reached|hitting|hit)\s+"
                        r"(?:its|the|their)\s+(?:\w+\s+)?(?:goal|target)\b", re.I)
+_ON_TIME = re.compile(r"\b(?:on\s+time|as\s+planned|as\s+scheduled|on\s+schedule|in\s+time)\b", re.I)
 _WORKS = lx.PROGRESS_WORDS | lx._stems("work works building refurbishment renovation fit-out")
 _SHARE_OF = re.compile(r"\b(\d+(?:\.\d+)?)\s*(?:%|percent|per\s+cent)\s+of\b", re.I)
 _TARGET_CONTEXT = lx._stems("target goal pledge plan promised planned intends aim aims reach short")
@@ -298,6 +299,9 @@ def _read_positive(ctx: _Context, s: Sentence, rel: float, eff: float) -> list[R
         if ev.negated:
             if ev.future and decisive and here and until_after(s, ev.pos) and event_target_ok(ctx, s, ev):
                 out.append(_delay(ctx, s, rel, f"not {ev.text} until", ev.pos + 1))
+                continue
+            if ev.future and decisive and here and event_target_ok(ctx, s, ev) and _ON_TIME.search(s.text):
+                out.append(_delay(ctx, s, rel, f"will not {ev.text} on time", ev.pos + 1))  # late, not dropped
                 continue
             if ev.future and decisive and here and event_target_ok(ctx, s, ev) and _no_date(ctx, s) \
                     and not {"yet", "still"} & {t.low for t in s.toks}:
