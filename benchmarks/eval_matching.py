@@ -2,15 +2,28 @@
 
 Usage::
 
-    python benchmarks/eval_matching.py DATA_DIR [--verbose] [--speed]
+    python benchmarks/eval_matching.py DATA_DIR [--cases GLOB] [--verbose] [--speed]
+    python benchmarks/eval_matching.py --pairs PAIRS.jsonl [--pairs ...] [--verbose]
 
-``DATA_DIR`` holds ``dev-*`` case folders (``expected.json``, ``feed.xml``,
-``announcement.txt``; see the data README). Commitments are built from the
+Pairs (``--pairs``, any path; format in docs/DEVELOPERS.md, "Pair format"):
+each (promise, item) pair is scored by the product's matcher and acceptance
+rule (:func:`tracker.match.evidence_state`, default thresholds) and compared
+with the labelled ``kind``: precision of automatically accepted fulfilments,
+fulfilment recall into accepted-or-review, cancellations recognised, near
+misses (``none``/``mention``) accepted as decisive. ``--verbose`` adds a
+per-class table and the misses, and is refused for a file under a ``blind``
+folder: whoever writes rules reads only the aggregate figures there.
+
+``DATA_DIR`` holds case folders (``expected.json``, ``feed.xml``,
+``announcement.txt``; see the data README), scored by group (``--cases``,
+default ``dev-*`` then ``real-*``). Commitments are built from the
 *labelled* commitments (``due_latest`` = the range's upper end; ``negated``
-read from the quote), every case's commitments go into **one** index, so an
+and keep-until as the extractor reads the quote, so the benchmark knows no
+more than the product), every group's commitments go into **one** index, so an
 item can also be wrongly matched to another case's promise. Items are matched
-in date order; matches scoring >= 0.75 are accepted as evidence, 0.45-0.75
-would go to review (not accepted here), below 0.45 are dropped. Each
+in date order; matches the product would accept unseen (score >= 0.75 and
+``Match.auto``) are accepted as evidence, the rest at or above 0.45 would go
+to review (not accepted here), below 0.45 are dropped. Each
 commitment is then judged by ``tracker.status.judge`` as of the case's
 ``as_of``.
 
@@ -49,20 +62,23 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import feedparser  # noqa: E402
 
-from tracker.match import AUTO_ACCEPT, REVIEW, CandidateIndex, CommitmentDoc, ItemDoc, match_item, score  # noqa: E402
+from tracker.extract import extract_commitments  # noqa: E402
+from tracker.match import AUTO_ACCEPT, REVIEW, CandidateIndex, CommitmentDoc, ItemDoc, evidence_state, match_item, score  # noqa: E402
 from tracker.status import CommitmentFacts, EvidenceFact, judge  # noqa: E402
 
 DECISIVE = ("fulfilment", "cancellation")
-_NEGATED = re.compile(
-    r"\b(?:will|would|shall|is|are|was|were|to|must)\s+(?:\w+\s+)?(?:not|never)\b|\bwon['\u2019]t\b|"
-    r"\bno\s+longer\b|^\W*(?:no|none)\b|\b(?:no|none\s+of\s+the)\s+\w+(?:\s+\w+)?\s+will\b|"
-    r"\bat\s+no\s+(?:extra|additional)\s+(?:cost|charge)\b|\bfree\s+of\s+charge\b|\bwithout\s+(?:paid|any|extra)\b",
-    re.I)
 
 
-def is_negated(quote: str) -> bool:
-    """A promise not to act, read from its sentence: "will not raise", "no worker will", "at no extra cost"."""
-    return bool(_NEGATED.search(quote or ""))
+def product_flags(quote: str, published: dt.date) -> tuple[bool, bool]:
+    """(negated, keep_until) as the product sets them: the extractor's reading of the quote.
+
+    The benchmark must not read the promise better than the tracker does; a
+    promise the extractor does not find in its own quote gets neither flag.
+    """
+    found = extract_commitments(quote or "", published)
+    negated = any(c.negated for c in found)
+    keep = any(getattr(c, "keep_until", False) for c in found)
+    return negated, keep
 
 
 @dataclass
@@ -93,11 +109,14 @@ class Tally:
     misses: list[str] = field(default_factory=list)
 
 
-def load_cases(data_dir: Path) -> list[Case]:
+def load_cases(data_dir: Path, pattern: str = "dev-*") -> list[Case]:
+    """The cases in ``data_dir`` (or its ``cases/``) whose folder matches ``pattern`` and have a feed."""
+    if (data_dir / "cases").is_dir():
+        data_dir = data_dir / "cases"
     cases = []
     next_id = 1
     item_id = 1
-    for folder in sorted(data_dir.glob("dev-*")):
+    for folder in sorted(f for f in data_dir.glob(pattern) if (f / "feed.xml").is_file()):
         expected = json.loads((folder / "expected.json").read_text(encoding="utf-8"))
         first = (folder / "announcement.txt").read_text(encoding="utf-8").splitlines()[0]
         stated = dt.date.fromisoformat(first.split(":", 1)[1].strip())
@@ -105,8 +124,9 @@ def load_cases(data_dir: Path) -> list[Case]:
         for c in expected["commitments"]:
             rng = c.get("due_latest_range")
             due = dt.date.fromisoformat(rng[1]) if rng else None
-            docs[next_id] = CommitmentDoc(next_id, c["actor"], (), c["what"], c["quote"], due,
-                                          is_negated(c["quote"]), stated)
+            negated, keep = product_flags(c["quote"], stated)
+            docs[next_id] = CommitmentDoc(next_id, c["actor"], (), c["what"], c["quote"], due, negated, stated,
+                                          keep_until=keep)
             labels[next_id] = c
             next_id += 1
         parsed = feedparser.parse(str(folder / "feed.xml"))
@@ -131,9 +151,10 @@ def evaluate(cases: list[Case], verbose: bool) -> Tally:
     accepted: dict[int, list] = {cid: [] for cid in all_docs}
     for item in items:
         for m in match_item(item, index, all_docs):
-            if m.score >= AUTO_ACCEPT:
+            state = evidence_state(m)
+            if state == "accepted":
                 accepted[m.commitment_id].append(m)
-            elif m.score >= REVIEW:
+            elif state == "proposed":
                 accepted.setdefault(-m.commitment_id, []).append(m)
     t = Tally()
     for cid, doc in all_docs.items():
@@ -145,7 +166,7 @@ def evaluate(cases: list[Case], verbose: bool) -> Tally:
 def _judge(t: Tally, case: Case, doc: CommitmentDoc, label: dict, got: list, review: list,
            guid_of: dict[int, str], verbose: bool) -> None:
     facts = CommitmentFacts(doc.due_latest, doc.negated, tuple(
-        EvidenceFact(m.kind, m.event_date, m.item_id, m.new_due_latest) for m in got))
+        EvidenceFact(m.kind, m.event_date, m.item_id, m.new_due_latest) for m in got), keep_until=doc.keep_until)
     verdict = judge(facts, case.as_of)
     ok = {label["outcome"], *label.get("acceptable_outcomes", [])}
     if label["outcome"] == "pending":
@@ -276,17 +297,155 @@ def speed() -> None:
     print(f"ratio 100k/1k items/s: {rates[100_000] / rates[1_000]:.2f}")
 
 
+# -- pairs -------------------------------------------------------------------------------------
+
+@dataclass
+class PairTally:
+    """Figures over (promise, item, kind) pairs; see :func:`evaluate_pairs`."""
+
+    pairs: int = 0
+    auto_fulfil: int = 0
+    auto_fulfil_right: int = 0
+    fulfil_gold: int = 0
+    fulfil_seen: int = 0  # accepted or sent to review (any kind)
+    fulfil_kind: int = 0  # ... and read as fulfilment
+    cancel_gold: int = 0
+    cancel_found: int = 0  # read as cancellation, accepted or in review
+    near_gold: int = 0
+    near_auto_decisive: int = 0  # a near miss accepted as fulfilment/cancellation/delay
+    by_class: dict[str, list[int]] = field(default_factory=dict)  # class -> [n, right kind, accepted, review]
+    misses: list[str] = field(default_factory=list)
+
+
+def load_pairs(path: Path) -> list[dict]:
+    """One JSON object per line (format in docs/DEVELOPERS.md, "Pair format")."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines if line.strip()]
+
+
+def _date(value: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None
+
+
+def pair_docs(pair: dict, pid: int) -> tuple[CommitmentDoc, ItemDoc]:
+    pr, it = pair["promise"], pair["item"]
+    stated = _date(pr.get("stated_on")) or dt.date(2000, 1, 1)
+    doc = CommitmentDoc(pid, pr["actor"], tuple(pr.get("aliases") or ()), pr["what"], pr.get("quote"),
+                        _date(pr.get("due_latest")), bool(pr.get("negated")), stated,
+                        keep_until=bool(pr.get("keep_until")))
+    item = ItemDoc(pid, it.get("title") or "", it.get("text") or "", it.get("link"), _date(it.get("date")))
+    return doc, item
+
+
+def _predicted(m, negated: bool) -> tuple[str, str]:
+    """(kind in the pair vocabulary, state) for a match (None: discarded as nothing)."""
+    return _predicted_at(m, negated, AUTO_ACCEPT, REVIEW)
+
+
+def evaluate_pairs(pairs: list[dict], verbose: bool = False) -> PairTally:
+    """Score every pair with the product's own matcher and acceptance rule."""
+    t = PairTally()
+    for k, pair in enumerate(pairs, 1):
+        doc, item = pair_docs(pair, k)
+        kind, state = _predicted(score(item, doc), doc.negated)
+        gold, cls = pair["kind"], pair.get("class", pair["kind"])
+        t.pairs += 1
+        row = t.by_class.setdefault(cls, [0, 0, 0, 0])
+        row[0] += 1
+        row[1] += state != "discarded" and kind == gold or (state == "discarded" and gold in ("none", "mention"))
+        row[2] += state == "accepted"
+        row[3] += state == "proposed"
+        seen = state in ("accepted", "proposed")
+        if state == "accepted" and kind == "fulfilment":
+            t.auto_fulfil += 1
+            t.auto_fulfil_right += gold == "fulfilment"
+        if gold == "fulfilment":
+            t.fulfil_gold += 1
+            t.fulfil_seen += seen
+            t.fulfil_kind += seen and kind == "fulfilment"
+        if gold == "cancellation":
+            t.cancel_gold += 1
+            t.cancel_found += seen and kind == "cancellation"
+        if gold in ("none", "mention"):
+            t.near_gold += 1
+            t.near_auto_decisive += state == "accepted" and kind in ("fulfilment", "cancellation", "delay", "breach")
+        wrong = (state == "accepted" and kind != gold and kind in ("fulfilment", "cancellation", "delay", "breach")) \
+            or (gold in ("fulfilment", "cancellation", "breach", "delay") and not (seen and kind == gold))
+        if verbose and wrong:
+            t.misses.append(f"{pair.get('id', k)} [{cls}] want {gold}, got {kind}/{state}")
+    return t
+
+
+def report_pairs(t: PairTally, label: str, verbose: bool) -> None:
+    print(f"pairs ({label})        {t.pairs}")
+    print(f"auto fulfilment precision   {_ratio(t.auto_fulfil_right, t.auto_fulfil)}")
+    print(f"fulfilment recall           {_ratio(t.fulfil_seen, t.fulfil_gold)}   (accepted or review, any kind)")
+    print(f"fulfilment read as such     {_ratio(t.fulfil_kind, t.fulfil_gold)}   (accepted or review)")
+    print(f"cancellations recognised    {_ratio(t.cancel_found, t.cancel_gold)}")
+    print(f"near misses auto-decided    {_ratio(t.near_auto_decisive, t.near_gold)}   (lower is better)")
+    if verbose:
+        print("  per class: n, right kind, accepted, review")
+        for cls, (n, right, acc, rev) in sorted(t.by_class.items()):
+            print(f"  {cls:<26} {n:>4} {right:>4} {acc:>4} {rev:>4}")
+        for line in t.misses:
+            print("  " + line)
+
+
+def sweep(pairs: list[dict]) -> None:
+    """Figures at other thresholds, to set ``auto_accept`` and ``review_threshold`` on dev pairs only."""
+    scored = []
+    for k, pair in enumerate(pairs, 1):
+        doc, item = pair_docs(pair, k)
+        scored.append((score(item, doc), doc.negated, pair["kind"]))
+    fulfil = sum(gold == "fulfilment" for _, _, gold in scored)
+    print("auto_accept  auto-fulfil  precision   | review  recall-into-review")
+    for auto, review in ((0.65, 0.35), (0.7, 0.4), (0.75, 0.45), (0.8, 0.5), (0.85, 0.55), (0.9, 0.6)):
+        got = [(_predicted_at(m, neg, auto, review), gold) for m, neg, gold in scored]
+        acc = [gold for (kind, state), gold in got if state == "accepted" and kind == "fulfilment"]
+        seen = sum(state != "discarded" for (kind, state), gold in got if gold == "fulfilment")
+        print(f"{auto:>11.2f}  {len(acc):>11}  {_ratio(acc.count('fulfilment'), len(acc)):<11} | "
+              f"{review:>6.2f}  {_ratio(seen, fulfil)}")
+
+
+def _predicted_at(m, negated: bool, auto: float, review: float) -> tuple[str, str]:
+    if m is None:
+        return "none", "discarded"
+    kind = "breach" if negated and m.kind == "fulfilment" else m.kind
+    return kind, evidence_state(m, auto, review)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("data_dir", type=Path)
+    ap.add_argument("data_dir", type=Path, nargs="?", help="a folder of cases (or its parent holding cases/)")
+    ap.add_argument("--cases", action="append", metavar="GLOB",
+                    help="case folders to score, one group per flag (default: dev-* and real-*)")
+    ap.add_argument("--pairs", type=Path, action="append", default=[], metavar="PAIRS.jsonl",
+                    help="also score a pairs file (any path; aggregate figures only unless --verbose)")
     ap.add_argument("--verbose", action="store_true", help="print every miss")
+    ap.add_argument("--sweep", action="store_true", help="pairs: figures at other thresholds (dev pairs only)")
     ap.add_argument("--speed", action="store_true", help="time matching at 1k/10k/100k commitments")
     args = ap.parse_args(argv)
-    cases = load_cases(args.data_dir)
-    if not cases:
-        print(f"no dev-* cases in {args.data_dir}", file=sys.stderr)
-        return 2
-    report(evaluate(cases, args.verbose), args.verbose)
+    if args.data_dir is None and not args.pairs and not args.speed:
+        ap.error("give DATA_DIR, --pairs PATH or --speed")
+    if args.data_dir is not None:
+        for pattern in args.cases or ["dev-*", "real-*"]:
+            cases = load_cases(args.data_dir, pattern)
+            if not cases:
+                print(f"no {pattern} cases with a feed in {args.data_dir}", file=sys.stderr)
+                return 2
+            print(f"== cases {pattern} ({len(cases)})")
+            report(evaluate(cases, args.verbose), args.verbose)
+    for path in args.pairs:
+        if not path.is_file():
+            print(f"no pairs file at {path}", file=sys.stderr)
+            return 2
+        if (args.verbose or args.sweep) and "blind" in path.parts:
+            print(f"{path} is in the blind split: only aggregate figures (drop --verbose/--sweep)", file=sys.stderr)
+            return 2
+        pairs = load_pairs(path)
+        report_pairs(evaluate_pairs(pairs, args.verbose), path.parent.name or str(path), args.verbose)
+        if args.sweep:
+            sweep(pairs)
     if args.speed:
         speed()
     return 0

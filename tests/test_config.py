@@ -51,6 +51,8 @@ def test_tracker_toml_in_current_directory_is_used(tmp_path):
     ("[database]\nurl = 'not a url'\n", "database.url: 'not a url' is not a database URL"),
     ("this is = = not toml", "not valid TOML"),
     ("[fetch]\nparse_processes = -1\n", "fetch.parse_processes must be 0 (parse in-process) or more"),
+    ("[matching]\nsynonyms = ['kiosk']\n", "matching.synonyms[0] 'kiosk' needs at least two words"),
+    ("[matching]\nsynonyms = 'kiosk booth'\n", "matching.synonyms: expected a list, got a string"),
 ])
 def test_bad_config_is_one_line_naming_the_key(tmp_path, body, expected):
     path = write(tmp_path, body)
@@ -58,6 +60,11 @@ def test_bad_config_is_one_line_naming_the_key(tmp_path, body, expected):
         load_config(path, environ={})
     assert expected in str(err.value)
     assert "\n" not in str(err.value)
+
+
+def test_matching_synonyms_are_read_as_groups(tmp_path):
+    path = write(tmp_path, '[matching]\nsynonyms = ["kiosk booth stall", "lido pool"]\n')
+    assert load_config(path, environ={}).matching.synonyms == ["kiosk booth stall", "lido pool"]
 
 
 def test_missing_config_file_says_what_to_do(tmp_path):

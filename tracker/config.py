@@ -122,6 +122,14 @@ class NotifyConfig:
 
 
 @dataclass
+class MatchingConfig:
+    """Additions to the matcher's shipped lexicon (``tracker/matching/lexicon.toml``)."""
+
+    # noun synonym groups, each a space-separated string: "kiosk booth stall"
+    synonyms: list[str] = field(default_factory=list)
+
+
+@dataclass
 class Config:
     """Everything the tracker can be told; tests build it directly."""
 
@@ -133,6 +141,7 @@ class Config:
     extract: ExtractConfig = field(default_factory=ExtractConfig)
     search: SearchConfig = field(default_factory=SearchConfig)
     notify: NotifyConfig = field(default_factory=NotifyConfig)
+    matching: MatchingConfig = field(default_factory=MatchingConfig)
     feeds: list[FeedConfig] = field(default_factory=list)
     deadlines: dict[str, Any] = field(default_factory=dict)
     source: str = "defaults"
@@ -325,6 +334,10 @@ def _check_values(config: Config) -> None:
     for i, tmpl in enumerate(config.search.templates):
         if "{query}" not in tmpl or not tmpl.startswith(("http://", "https://")):
             raise ConfigError(f"search.templates[{i}] must be an http(s) URL containing {{query}}")
+    for i, group in enumerate(config.matching.synonyms):
+        if len(group.split()) < 2:
+            raise ConfigError(f"matching.synonyms[{i}] {group!r} needs at least two words: "
+                              "one group is a space-separated string such as \"kiosk booth stall\"")
     for i, url in enumerate(config.notify.urls):
         if "://" not in url:
             raise ConfigError(f"notify.urls[{i}] {mask_url(url)!r} is not an Apprise URL (scheme://...)")

@@ -3,7 +3,9 @@
 The scoring is pure (:mod:`tracker.match`); this module feeds it plain
 documents, stores what it says as :class:`~tracker.models.Evidence` rows and
 re-judges the commitments it touched. Thresholds come from ``[status]``:
-at or above ``auto_accept`` evidence is accepted by the tracker; between
+at or above ``auto_accept`` evidence is accepted by the tracker when the
+match may decide unseen (the actor or the promise's name named, the act
+reported done in the item's own sentence; else it waits for review); between
 ``review_threshold`` and it, it waits for `tracker review`; below, it is
 stored as discarded (counted, never shown as a verdict). A pair that an
 editor rejected is never proposed again, and a commitment an editor decided
@@ -23,7 +25,7 @@ from sqlalchemy.orm import Session
 from tracker import store
 from tracker.config import Config
 from tracker.errors import InvalidValue, NotFound
-from tracker.match import CandidateIndex, CommitmentDoc, ItemDoc, Match, match_item
+from tracker.match import CandidateIndex, CommitmentDoc, ItemDoc, Match, evidence_state, match_item
 from tracker.matching.index import Terms, index_terms, terms_key
 from tracker.models import Actor, ActorAlias, Commitment, Evidence, FeedItem, MatchTerms
 from tracker.store import commitment_doc, save_match_terms
@@ -158,7 +160,7 @@ def _store_match(session: Session, row: FeedItem | StoredItem, match: Match, con
     commitment = session.get(Commitment, match.commitment_id)
     if commitment is None:
         return None
-    state = _state_for(match.score, commitment, config)
+    state = _state_for(match, commitment, config)
     evidence = Evidence(
         commitment_id=match.commitment_id, item_id=row.id, url=row.link, kind=match.kind, score=match.score,
         state=state, event_date=match.event_date, new_due_latest=match.new_due_latest,
@@ -174,12 +176,11 @@ def _store_match(session: Session, row: FeedItem | StoredItem, match: Match, con
     return evidence
 
 
-def _state_for(score: float, commitment: Commitment, config: Config) -> str:
-    if score < config.status.review_threshold:
-        return "discarded"
-    if commitment.status_source == "manual" or score < config.status.auto_accept:
+def _state_for(match: Match, commitment: Commitment, config: Config) -> str:
+    state = evidence_state(match, config.status.auto_accept, config.status.review_threshold)
+    if state == "accepted" and commitment.status_source == "manual":
         return "proposed"  # an editor decided this one: note newer evidence, never override
-    return "accepted"
+    return state
 
 
 def _count(summary: MatchSummary, state: str, evidence: Evidence) -> None:

@@ -6,32 +6,46 @@ scoring, index); this module is the interface the pipeline uses::
     index = CandidateIndex(docs.values())
     for item in new_items:
         for m in match_item(item, index, docs):
-            if m.score >= AUTO_ACCEPT: ...      # accepted evidence
-            elif m.score >= REVIEW: ...         # queued for a person
+            state = evidence_state(m)           # accepted | proposed (review) | discarded
 
 Score bands (see :mod:`tracker.matching.model`): ``>= 0.75`` a careful reader
 would almost surely agree; ``0.45-0.75`` plausible, needs review; below, noise.
+A score at or above the top band is accepted only when the match may decide a
+verdict unseen (``Match.auto``: the actor or the promise's name is in the item
+and its own sentence reports the act done, unhedged); otherwise it waits for review.
 """
 
 from __future__ import annotations
 
 from tracker.matching import lexicon as _lx
 from tracker.matching.index import CandidateIndex, match_item
-from tracker.matching.model import AUTO_ACCEPT, KINDS, REVIEW, CommitmentDoc, ItemDoc, Match
+from tracker.matching.model import AUTO_ACCEPT, KINDS, REVIEW, CommitmentDoc, ItemDoc, Match, evidence_state
 from tracker.matching.profile import profile as _profile
 from tracker.matching.scoring import score
 
 __all__ = ["AUTO_ACCEPT", "KINDS", "REVIEW", "CandidateIndex", "CommitmentDoc", "ItemDoc", "Match",
-           "match_item", "score", "search_query"]
+           "evidence_state", "match_item", "score", "search_query", "use_synonyms"]
+
+
+def use_synonyms(extra: list[str] | tuple[str, ...] = ()) -> bool:
+    """Read with the shipped noun synonyms plus ``extra`` (``[matching] synonyms``).
+
+    Returns True when the table changed: commitments read with the old one are
+    forgotten here, and a caller holding a candidate index must rebuild it.
+    """
+    changed = _lx.use_synonyms(extra)
+    if changed:
+        _profile.cache_clear()
+    return changed
 
 
 def search_query(c: CommitmentDoc) -> str:
     """Actor plus the key terms of what was promised, for news-search feeds.
 
     >>> import datetime as dt
-    >>> search_query(CommitmentDoc(1, "Orrin Tools", (), "begin shipping the Gizmo 3 drill to customers",
+    >>> search_query(CommitmentDoc(1, "Tamber Tools", (), "begin shipping the Gizmo 3 drill to customers",
     ...                            None, None, False, dt.date(2025, 1, 1)))
-    'Orrin Tools "Gizmo 3" shipping'
+    'Tamber Tools "Gizmo 3" shipping'
     """
     p = _profile(c)
     parts = [p.actor_label]

@@ -24,6 +24,7 @@ from tracker.errors import TrackerError
 from tracker.models import DaemonRun, Feed
 from tracker.sources import SourceText, read_url
 from tracker.stages import conventions, extract_source, extract_text, fetch_limits, status_rules  # noqa: F401 - also importable from here
+from tracker.match import use_synonyms
 
 if TYPE_CHECKING:
     from tracker.errors import FeedError
@@ -74,7 +75,10 @@ def poll(engine: Engine, config: Config, *, every_feed: bool = False, stop: thre
     duplicates an item.
     """
     cycle = Cycle(engine, config, CycleSummary(), matchers or MatcherCache(), worker or default_worker())
+    if use_synonyms(config.matching.synonyms):
+        cycle.matchers.forget()  # the index was built with another synonym table
     cycle.matchers.new_cycle()
+    follow_promises(engine, config)
     started = clock.now()
     _poll_claimed(cycle, every_feed, stop, on_feed)
     cycle.summary.stopped_early = stop is not None and stop.is_set()
@@ -409,6 +413,44 @@ def prepare(engine: Engine, config: Config) -> None:
             log.info("config feeds: %d listed, %d added or changed", len(config.feeds), changed)
         if config.search.templates:
             feedstore.sync_search_feeds(session, config, open_commitments(session), search_query_for, clock.now())
+
+
+RETIRED = "retired: the promise is decided"
+
+
+def follow_promises(engine: Engine, config: Config) -> tuple[int, int]:
+    """Search feeds follow the promises, every cycle: (feeds added, feeds retired or resumed).
+
+    A commitment extracted while the daemon runs gets its search feeds in the
+    next cycle (those without a search query yet: one indexed query); a
+    decided one (kept, kept late, withdrawn, or settled by an editor) stops
+    being searched: its search feeds are paused with a note, and resumed if
+    the decision is reversed. Only the first cycle after a restart
+    (:func:`prepare`) looks at every open commitment.
+    """
+    if not config.search.templates:
+        return 0, 0
+    from sqlalchemy import or_
+
+    from tracker.models import Commitment
+    from tracker.queries import CLOSED_STATUSES
+
+    decided = or_(Commitment.status_source == "manual", Commitment.status.in_(CLOSED_STATUSES))
+    with write_session(engine) as session:
+        new = session.scalars(select(Commitment).where(Commitment.search_query.is_(None), ~decided)
+                              .order_by(Commitment.id)).all()
+        added = feedstore.sync_search_feeds(session, config, new, search_query_for, clock.now()) if new else 0
+        searched = select(Feed).join(Commitment, Feed.commitment_id == Commitment.id).where(Feed.role == "search")
+        retire = session.scalars(searched.where(decided, Feed.paused.is_(False))).all()
+        for feed in retire:
+            feed.paused, feed.last_warning = True, RETIRED
+        resume = session.scalars(searched.where(~decided, Feed.paused.is_(True), Feed.last_warning == RETIRED)).all()
+        for feed in resume:
+            feed.paused, feed.last_warning, feed.next_poll_at = False, None, clock.now()
+        changed = len(retire) + len(resume)
+    if added or changed:
+        log.info("search feeds: %d added, %d retired or resumed", added, changed)
+    return added, changed
 
 
 def search_query_for(commitment: object) -> str:

@@ -9,12 +9,16 @@ Order of precedence:
 1. an editor's decision (``tracker resolve``) always wins;
 2. accepted fulfilment evidence: kept (on or before ``due_latest``) or
    kept_late. For a promise *not* to act ("will not raise fares before 2027")
-   fulfilment evidence means the actor did it: broken if inside the window;
+   fulfilment evidence means the actor did it: broken if inside the window.
+   A keep-until promise ("cap fares until the end of 2026", "keep the plant
+   open through 2030") is broken by accepted cancellation evidence inside its
+   window (the actor ended it early);
 3. accepted cancellation evidence: withdrawn;
 4. the calendar: no_deadline, pending, due_soon, delayed (a delay accepted
    while the original deadline is ahead), overdue (past ``due_latest`` but
-   inside the grace period), broken (past grace). A promise not to act whose
-   window passed unbreached is kept.
+   inside the grace period), broken (past grace). A promise not to act, or a
+   keep-until promise, whose window passed unbreached is kept: the calendar
+   never breaks them.
 Evidence dated after ``today`` is ignored, so ``--as-of`` replays the past.
 """
 
@@ -77,6 +81,7 @@ class CommitmentFacts:
     negated: bool = False
     evidence: tuple[EvidenceFact, ...] = ()
     manual: ManualDecision | None = None
+    keep_until: bool = False  # a state promised to last until ``due_latest``: kept unless breached
 
 
 @dataclass(frozen=True)
@@ -106,7 +111,12 @@ def judge(facts: CommitmentFacts, today: dt.date, rules: StatusRules = StatusRul
     if facts.manual is not None:
         return _manual(facts.manual)
     known = tuple(sorted((e for e in facts.evidence if e.on <= today), key=lambda e: e.on))
-    outcome = _negated_outcome(facts, known) if facts.negated else _fulfilment(facts, known)
+    if facts.negated:
+        outcome = _breach(facts, known, "fulfilment", "the actor did what it promised not to do")
+    elif facts.keep_until:
+        outcome = _breach(facts, known, "cancellation", f"the actor ended it before {facts.due_latest or 'the end'}")
+    else:
+        outcome = _fulfilment(facts, known)
     if outcome is not None:
         return outcome
     cancelled = _first(known, "cancellation")
@@ -137,14 +147,19 @@ def _fulfilment(facts: CommitmentFacts, known: tuple[EvidenceFact, ...]) -> Verd
                    done.on, done.evidence_id)
 
 
-def _negated_outcome(facts: CommitmentFacts, known: tuple[EvidenceFact, ...]) -> Verdict | None:
-    """A promise not to act is broken by doing it inside the window."""
-    breach = next((e for e in known if e.kind == "fulfilment"
+def _breach(facts: CommitmentFacts, known: tuple[EvidenceFact, ...], kind: str, what: str) -> Verdict | None:
+    """The first accepted ``kind`` evidence inside the window breaks a restriction.
+
+    A promise not to act is breached by doing it (``fulfilment`` evidence: the
+    forbidden act); a keep-until promise by ending the state early
+    (``cancellation``). Reports that the state still holds are no outcome: the
+    promise runs to its end and the calendar keeps it.
+    """
+    breach = next((e for e in known if e.kind == kind
                    and (facts.due_latest is None or e.on <= facts.due_latest)), None)
     if breach is None:
         return None
-    return Verdict("broken", f"breached on {breach.on}: the actor did what it promised not to do",
-                   breach.on, breach.evidence_id)
+    return Verdict("broken", f"breached on {breach.on}: {what}", breach.on, breach.evidence_id)
 
 
 def _by_calendar(facts: CommitmentFacts, known: tuple[EvidenceFact, ...], today: dt.date,
@@ -154,7 +169,7 @@ def _by_calendar(facts: CommitmentFacts, known: tuple[EvidenceFact, ...], today:
         return Verdict("no_deadline", "open-ended promise: no deadline to miss", today)
     if today <= due:
         return _before_deadline(due, known, today, rules)
-    if facts.negated:
+    if facts.negated or facts.keep_until:
         return Verdict("kept", f"the restriction ran to {due} and was not breached", due + dt.timedelta(days=1))
     late = (today - due).days
     if late <= rules.grace_days:

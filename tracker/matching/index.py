@@ -7,7 +7,7 @@ to the commitments it names. Only words with at most ``cap`` postings may
 *open* a candidate; commoner words only add to candidates already found, by
 probing them, so the work per item is bounded by ``words x cap`` and does not
 grow with the number of commitments. A candidate needs at least one object
-word: the actor alone ("Orrin hires a new CFO") is not enough.
+word: the actor alone ("Tamber hires a new CFO") is not enough.
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ def _code_digest() -> str:
     from tracker import __version__
 
     digest = hashlib.sha1(__version__.encode())
-    for path in sorted(Path(__file__).parent.glob("*.py")):
+    for path in sorted([*Path(__file__).parent.glob("*.py"), *Path(__file__).parent.glob("*.toml")]):
         digest.update(path.read_bytes())
     return digest.hexdigest()[:12]
 
@@ -47,7 +47,7 @@ class CandidateIndex:
 
     >>> import datetime as dt
     >>> idx = CandidateIndex()
-    >>> idx.add(CommitmentDoc(3, "Orrin Tools", (), "release Gizmo 3", None, None, False, dt.date(2025, 1, 1)))
+    >>> idx.add(CommitmentDoc(3, "Tamber Tools", (), "release Gizmo 3", None, None, False, dt.date(2025, 1, 1)))
     >>> idx.candidates(ItemDoc(1, "Gizmo 3 is out", "", None, None))
     [3]
     """
@@ -111,13 +111,13 @@ def terms_key(doc: CommitmentDoc) -> str:
 
     >>> import datetime as dt
     >>> from dataclasses import replace
-    >>> a = CommitmentDoc(3, "Orrin Tools", (), "release Gizmo 3", None, None, False, dt.date(2025, 1, 1))
+    >>> a = CommitmentDoc(3, "Tamber Tools", (), "release Gizmo 3", None, None, False, dt.date(2025, 1, 1))
     >>> terms_key(a) == terms_key(replace(a, id=4, due_latest=dt.date(2026, 1, 1)))
     True
     >>> terms_key(a) == terms_key(replace(a, what="release Gizmo 4"))
     False
     """
-    parts = (TERMS_VERSION, doc.actor, "\x1e".join(sorted(doc.aliases)), doc.what, doc.quote or "", str(doc.negated))
+    parts = (TERMS_VERSION + lx.synonyms_digest(), doc.actor, "\x1e".join(sorted(doc.aliases)), doc.what, doc.quote or "", str(doc.negated))
     return hashlib.sha1("\x1f".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
 
 

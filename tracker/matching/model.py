@@ -29,6 +29,9 @@ class CommitmentDoc:
     due_latest: dt.date | None
     negated: bool
     stated_on: dt.date
+    # a promise to keep a state until a date ("keep the plant open through 2030", "cap fares
+    # until 2027"): kept unless breached, never broken by the calendar
+    keep_until: bool = False
 
 
 @dataclass(frozen=True)
@@ -54,3 +57,27 @@ class Match:
     new_due_latest: dt.date | None = None  # for a delay: the new target's last day
     new_deadline_phrase: str | None = None  # for a delay: the words of the new target
     explanation: dict = field(default_factory=dict, compare=False)
+    # May this match decide a verdict without a person? Only when the actor (or an alias, or
+    # the promise's product/project name) is named in the item and the item's own sentence
+    # reports the act as done (or abandoned, or moved), unhedged. See :func:`evidence_state`.
+    auto: bool = False
+
+
+def evidence_state(m: Match, auto_accept: float = AUTO_ACCEPT, review: float = REVIEW) -> str:
+    """What the tracker does with a match: ``accepted``, ``proposed`` (review) or ``discarded``.
+
+    A score alone never accepts: a high-scoring item that names neither the
+    actor nor the promise's own name, or only hints at the act, waits for an
+    editor. Nothing unseen decides a verdict.
+
+    >>> m = Match(1, 2, 0.9, "fulfilment", None)
+    >>> evidence_state(m), evidence_state(Match(1, 2, 0.9, "fulfilment", None, auto=True))
+    ('proposed', 'accepted')
+    >>> evidence_state(Match(1, 2, 0.3, "fulfilment", None, auto=True))
+    'discarded'
+    """
+    if m.score < review:
+        return "discarded"
+    if m.score >= auto_accept and m.auto:
+        return "accepted"
+    return "proposed"

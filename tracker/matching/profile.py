@@ -4,7 +4,7 @@
 compares items with:
 
 * actor phrases (the full name, aliases, acronyms: strong) and distinctive
-  name keys ("Orrin" of "Orrin Tools": weaker);
+  name keys ("Tamber" of "Tamber Tools": weaker);
 * the action of ``what`` ("begin shipping" -> ship, "take delivery of" ->
   ship, "make X public" -> publish) and its verb classes;
 * the object's terms, weighted (names 3, content words 1, generic words 0.3),
@@ -22,7 +22,7 @@ from functools import lru_cache
 
 from tracker.matching import lexicon as lx
 from tracker.matching.model import CommitmentDoc
-from tracker.matching.text import MONTHS, WEEKDAYS, Token, stem, tokenize, tokenize_cached, word_stems
+from tracker.matching.text import MONTHS, WEEKDAYS, Token, scaled, stem, tokenize, tokenize_cached, word_stems
 
 W_NAME, W_WORD, W_GENERIC, W_QUALIFIER, W_BONUS = 3.0, 1.0, 0.3, 1.5, 1.5
 PREPOSITIONS = lx._stems("to for in at on by with under from across between against below above before after "
@@ -36,23 +36,8 @@ BOUND_WORDS = lx._stems("under below less fewer most within up maximum cap")
 COMPLEMENT_ADJ = {stem(w): cls for w, cls in {
     "public": "publish", "available": "start", "free": "start", "open": "start", "accessible": "start",
     "operational": "start", "live": "start", "redundant": "layoff"}.items()}
-# Synonyms between nouns that name the same kind of thing in news copy.
-_NOUN_SYNONYMS = [
-    "flight flights service route connection link", "stadium ground arena venue",
-    "store shop outlet", "supermarket store shop", "staff employee worker recruit hire personnel",
-    "bill legislation law act", "plant factory facility site works", "centre center facility clinic hub",
-    "policy framework", "fare fares price ticket", "price cost fee charge", "data dataset archive",
-    "emission emissions carbon co2", "capsule spacecraft vehicle", "orbiter spacecraft probe satellite",
-    "watch smartwatch", "carriage car train", "station plant", "mission flight", "nurse nurses",
-    "filter filters", "line lines pipe pipes", "bus buses", "vehicle vehicles van vans truck trucks",
-    "game title", "assistant tool feature", "map maps", "wing unit building", "roof canopy",
-    "transfer transfers payment payments", "consultation consultations", "seat seats",
-]
-NOUN_SYNONYMS: dict[str, frozenset[str]] = {}
-for _group in _NOUN_SYNONYMS:
-    _members = lx._stems(_group)
-    for _m in _members:
-        NOUN_SYNONYMS[_m] = NOUN_SYNONYMS.get(_m, frozenset()) | _members
+# Synonyms between nouns (the lexicon's groups plus the user's): the one shared table.
+NOUN_SYNONYMS = lx.NOUN_SYNONYMS
 _KNOWN_VERBS = lx.EVENT_VERBS | lx._stems(
     "take make keep ensure give have set target bring cut maintain protect guarantee hold freeze cap limit "
     "create spend invest plant deliver provide double triple halve end stop reach lay avoid prevent")
@@ -106,6 +91,9 @@ class Profile:
     vocab: frozenset[str]
     negated_action: bool  # "not raise fares": the forbidden action is the action above
     forbidden: frozenset[str]  # promise of absence: the words whose presence is a breach
+    places: tuple[tuple[str, ...], ...]  # names after "in"/"to"/"between": where the act must happen
+    head_act: bool  # the head names an act or arrangement ("reservations", "expansion"), not a thing
+    head_stem: str | None  # the head word itself, even when it is part of a name ("the Clean Air Bill")
     alias_terms: frozenset[str]  # "(fare freeze)": another name for the promise
     object_text: str
 
@@ -156,12 +144,15 @@ def profile(doc: CommitmentDoc) -> Profile:
         doc=doc, actor_phrases=phrases, actor_keys=keys, actor_label=label, action=action,
         action_classes=classes, inchoative=inchoative, terms=terms,
         bonus=_bonus(doc.quote or "", {s for t in terms for s in t.stems}, phrases, keys),
-        head=head, required=required, targets=_targets(obj),
+        head=head, required=required, targets=_targets(obj) + money_targets(what),
         qualifiers=frozenset(obj_stems & lx.QUALIFIERS), has_first="first" in obj_stems,
         universal=bool(obj_stems & UNIVERSAL),
         vocab=vocab, negated_action=negated_action, forbidden=forbidden,
         alias_terms=frozenset(t.stem for t in tokenize_cached(alias_text) if not t.punct) - lx.STOPWORDS,
         object_text=" ".join(t.text for t in obj if not t.punct),
+        places=_places(obj),
+        head_act=head_tok is not None and is_act_noun(head_tok),
+        head_stem=head_tok.stem if head_tok is not None else None,
     )
 
 
@@ -239,8 +230,15 @@ def _read_action(toks: list[Token]) -> tuple[str | None, frozenset[str], frozens
         if i < 0:
             return None, frozenset(), frozenset(), words
     verb, rest = words[i], words[i + 1:]
-    if verb.low in {"have", "ensure"} and rest:  # "have the stadium open" / "ensure X is Y"
-        k = next((j for j, t in enumerate(rest) if t.stem in lx.EVENT_VERBS or t.stem in COMPLEMENT_ADJ), -1)
+    if verb.low in {"have", "ensure", "keep", "maintain"} and rest:  # "have the stadium open", "keep X open"
+        k = next((j for j, t in enumerate(rest) if t.stem in COMPLEMENT_ADJ), -1)  # "keep the plant open"
+        pair = next((j for j in range(len(rest) - 1) if (rest[j].stem, rest[j + 1].stem) in PARTICLES), -1)
+        if k < 0 and pair >= 0:  # "have the phones go on sale", "have the service go live"
+            canon = PARTICLES[(rest[pair].stem, rest[pair + 1].stem)]
+            end = pair + 3 if pair + 2 < len(rest) and rest[pair + 2].low == "sale" else pair + 2  # "go on sale"
+            return canon, _classes(canon), frozenset(), rest[:pair] + rest[end:]
+        if k < 0:
+            k = next((j for j, t in enumerate(rest) if t.stem in lx.EVENT_VERBS), -1)
         if k >= 0:
             cls = _classes(rest[k].stem) or frozenset({COMPLEMENT_ADJ.get(rest[k].stem, "start")})
             return rest[k].stem, cls, frozenset(), rest[:k] + rest[k + 1:]
@@ -270,14 +268,7 @@ def _read_action(toks: list[Token]) -> tuple[str | None, frozenset[str], frozens
     return verb.stem, _classes(verb.stem), frozenset(), rest
 
 
-PARTICLES = {(stem(a), stem(b)): stem(c) for a, b, c in (
-    ("go", "up", "rise"), ("went", "up", "rise"), ("go", "down", "fall"), ("shut", "down", "shut"),
-    ("roll", "out", "launch"), ("lift", "off", "launch"), ("hand", "out", "give"), ("phase", "out", "eliminate"),
-    ("lay", "off", "dismiss"), ("switch", "on", "launch"), ("go", "live", "launch"), ("roll", "off", "produce"),
-    ("open", "up", "open"), ("take", "offline", "shut"), ("sign", "off", "approve"), ("bring", "forward", "introduce"),
-    ("put", "forward", "introduce"), ("take", "on", "hire"), ("carry", "out", "complete"), ("set", "up", "launch"),
-    ("take", "delivery", "deliver"), ("on", "sale", "sell"), ("went", "on", "sell"),
-)}
+PARTICLES = lx.PARTICLES  # two-word report forms ("rolls out" = launches), from the lexicon
 
 
 # -- object ------------------------------------------------------------------------------------
@@ -367,6 +358,10 @@ def _head(obj: list[Token]) -> tuple[Token | None, tuple[int, int]]:
             break
         if t.stem in PREPOSITIONS and not t.joined:
             break
+        if t.low in {"a", "an", "per", "each", "every"} and np and k + 1 < len(obj) and obj[k + 1].stem in RATE_UNITS:
+            break  # "100,000 tests a day": a rate, not part of the thing
+        if t.low.endswith("ing") and _has_content(np) and k + 1 < len(obj) and obj[k + 1].stem in lx.DETERMINERS:
+            break  # "phones running the new system": the phrase ends before its participle clause
         if t.number is not None and t.text[0].isdigit() and _has_content(np) and not np[-1].cap:
             break  # "cut food waste 30 percent": the phrase ends before the amount
         if t.low == "of":
@@ -386,6 +381,7 @@ def _head(obj: list[Token]) -> tuple[Token | None, tuple[int, int]]:
     return head, span
 
 
+RATE_UNITS = lx._stems("second minute hour day night week month quarter year")
 _QUANT_LEADS = {("at", "least"), ("at", "most"), ("up", "to"), ("more", "than"), ("no", "fewer"),
                 ("fewer", "than"), ("less", "than"), ("as", "many")}
 UNIT_NOUNS = lx._stems("gigawatt gigawatts megawatt megawatts kilometre kilometres mile miles tonne tonnes "
@@ -412,11 +408,11 @@ def _targets(obj: list[Token]) -> tuple[Target, ...]:
             continue  # a version: "Gizmo 3"
         if i and obj[i - 1].stem in BOUND_WORDS:
             continue  # "under 300 euros" is a limit, not an amount to reach
-        after = [x for x in obj[i + 1:i + 6] if not x.punct]
+        value, after = scaled(t.number, [x for x in obj[i + 1:i + 7] if not x.punct])
         if any(x.stem in CURRENCY for x in after[:2]):
-            continue
+            continue  # money: "11 billion dollars" is compared as a sum elsewhere, if at all
         if after and after[0].low in {"percent", "%", "per"}:
-            out.append(Target(t.number, frozenset({"percent"}), True))
+            out.append(Target(value, frozenset({"percent"}), True))
             continue
         words: list[str] = []
         for x in after:
@@ -429,8 +425,75 @@ def _targets(obj: list[Token]) -> tuple[Target, ...]:
         for w in words:
             units |= NOUN_SYNONYMS.get(w, frozenset())
         if units:
-            out.append(Target(t.number, frozenset(units), False))
+            out.append(Target(value, frozenset(units), False))
     return tuple(out)
+
+
+_ACT_SUFFIXES = ("tion", "tions", "sion", "sions", "ment", "ments", "ance", "ances", "ence", "ences", "ing", "ings",
+                 "al", "als", "ure", "ures")
+
+
+def is_act_noun(t: Token) -> bool:
+    """A noun of action or arrangement by its derivation ("reservations", "approval", "opening"),
+    or a step word ("pre-orders", "beta"): the product's name alone does not stand for it.
+
+    >>> [is_act_noun(t) for t in tokenize("reservations phone approval drill beta")]
+    [True, False, True, False, True]
+    """
+    return t.low.endswith(_ACT_SUFFIXES) or t.stem in lx.PROGRESS_WORDS or t.stem in lx.QUALIFIERS
+
+
+LOCATIVE = frozenset({"in", "to", "across", "at", "throughout", "between", "from", "into"})
+
+
+def _places(obj: list[Token]) -> tuple[tuple[str, ...], ...]:
+    """Capitalised names governed by a locative preposition: "in Lisbon and Porto" -> (lisbon,), (porto,).
+
+    A report of the same act somewhere else ("opens in Madrid") is another
+    promise's news, or none: it may still go to review, never decide alone.
+    """
+    out: list[tuple[str, ...]] = []
+    governed = False
+    run: list[str] = []
+    for t in [*obj, None]:
+        name = t is not None and t.cap and not t.punct and t.text[0].isalpha() and t.low not in MONTHS \
+            and t.low not in WEEKDAYS
+        if name and governed:
+            run.append(t.stem)
+            continue
+        if run:
+            out.append(tuple(run))
+            run = []
+        if t is None:
+            break
+        if t.low in LOCATIVE:
+            governed = True
+        elif t.low not in {"the", "and", "or", ","}:
+            governed = False  # "in the north": no name follows
+    return tuple(out)
+
+
+MONEY = re.compile(r"[$\u20ac\u00a3]\s?(\d[\d,]*(?:\.\d+)?)(?:\s?(million|billion|bn|m|k)\b)?", re.I)
+MONEY_UNIT = "\u00a4"  # the unit of an amount of money, whatever the currency sign
+
+
+def money_amounts(text: str) -> list[tuple[float, int]]:
+    """Amounts of money in ``text`` with where each ends: "$15" -> 15.0; "$3.5 billion" -> 3.5e9.
+
+    >>> [v for v, _ in money_amounts("to $15 an hour, from \u00a39.50; a $3.5 billion plant")]
+    [15.0, 9.5, 3500000000.0]
+    """
+    out = []
+    for m in MONEY.finditer(text):
+        value = float(m.group(1).replace(",", ""))
+        scale = {"million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "k": 1e3}.get((m.group(2) or "").lower(), 1)
+        out.append((value * scale, m.end()))
+    return out
+
+
+def money_targets(what: str) -> tuple[Target, ...]:
+    """A sum to reach: "raise the minimum wage to $15", "invest \u20ac2 billion"."""
+    return tuple(Target(v, frozenset({MONEY_UNIT}), False) for v, _ in money_amounts(what)[:1])
 
 
 def _forbidden_terms(text: str) -> frozenset[str]:

@@ -28,7 +28,7 @@ _CLAUSE_WORDS = frozenset({"but", "which", "who", "while", "whereas", "although"
                            "after", "before", "when", "where", "despite", "as", "and"})
 _INACTIVE_PREV = frozenset({"despite", "amid", "after", "following", "of", "over", "before", "without"})
 _SALE_VERBS = lx._stems("go goes went gone going")
-_SHIFT_VERBS = lx._stems("push pushes pushed shift shifts shifted")
+_SHIFT_VERBS = lx._stems("push pushes pushed shift shifts shifted move moves moved")  # "moved the launch to May"
 _HEADLINE_VERBS = lx.EVENT_VERBS | _SHIFT_VERBS | lx._stems("delay delays postpone postpones scrap scraps drop drops "
                                                            "slip slips cancel cancels")
 CANCEL_VERBS = lx._stems("cancel scrap shelve abandon axe ditch withdraw terminate")
@@ -128,12 +128,12 @@ def _speculation(toks: tuple[Token, ...]) -> str | None:
             return t.text
     stems = [t.stem for t in toks]
     for phrase in lx.SPECULATION_PHRASES:
-        if _find(stems, phrase) >= 0:
+        if find_phrase(stems, phrase) >= 0:
             return " ".join(phrase)
     return None
 
 
-def _find(stems: list[str], phrase: tuple[str, ...], start: int = 0) -> int:
+def find_phrase(stems: list[str], phrase: tuple[str, ...], start: int = 0) -> int:
     """Where ``phrase`` first occurs in ``stems`` at or after ``start``, or -1.
 
     Jumps between occurrences of the phrase's first word with ``list.index`` (C speed):
@@ -281,7 +281,10 @@ def _frame(toks: tuple[Token, ...], i: int) -> tuple[bool, bool]:
 
 
 def _complement(toks: tuple[Token, ...], i: int, end: int) -> frozenset[str]:
-    """What began: "began series production" -> {series, production}; "work began" -> {work}."""
+    """What began: "began series production" -> {series, production}; "work began" -> {work};
+    "began rolling out" -> {launch} (a two-word report form stands for its verb)."""
+    if end + 1 < len(toks) and (toks[end].stem, toks[end + 1].stem) in PARTICLES:
+        return frozenset({PARTICLES[(toks[end].stem, toks[end + 1].stem)]})
     comp: list[str] = []
     for t in toks[end:end + 5]:
         if t.punct or t.stem in PREPOSITIONS or t.low in {"and", "or", "on"}:
@@ -310,11 +313,11 @@ def _cues(toks: tuple[Token, ...]) -> list[Cue]:
     for kind, phrases in (("delay", lx.DELAY_PHRASES), ("cancellation", lx.CANCEL_PHRASES),
                           ("missed", lx.MISSED_PHRASES)):
         for phrase in phrases:
-            at = _find(stems, phrase)
+            at = find_phrase(stems, phrase)
             while at >= 0:
                 if not any(c.kind == kind and c.pos == at for c in out):
                     out.append(_cue(toks, kind, at, at + len(phrase), phrase))
-                at = _find(stems, phrase, at + 1)
+                at = find_phrase(stems, phrase, at + 1)
     for i, t in enumerate(toks):
         if t.stem in _SHIFT_VERBS and _verbal(toks, i, False):
             ahead = [x.low for x in toks[i + 1:i + 7]]
@@ -328,6 +331,11 @@ def _cues(toks: tuple[Token, ...]) -> list[Cue]:
     return out
 
 
+_AFTER_SLIP = frozenset({"to", "until", "till", "by", "again", "until", "into", "from", "for", "because", "after",
+                         "amid", "over", "indefinitely", "until", "and", "as"})
+_SHELF_HOSTS = frozenset({"hit", "hits", "hitting", "on", "the", "store", "shop", "supermarket", "to"})
+
+
 def _cue(toks: tuple[Token, ...], kind: str, at: int, end: int, phrase: tuple[str, ...]) -> Cue:
     text = " ".join(t.text for t in toks[at:end])
     has_not = any(w in {"not", "no", "none", "yet"} for w in phrase)
@@ -339,5 +347,11 @@ def _cue(toks: tuple[Token, ...], kind: str, at: int, end: int, phrase: tuple[st
     before = " ".join(t.low for t in toks[max(0, at - 2):at])
     caused = (prev is not None and prev.low in _INACTIVE_PREV) or bool(re.search(r"\b(?:because of|due to)$", before))
     nominal = prev is not None and prev.stem in lx.DETERMINERS and phrase[0] in (stem("delay"), stem("cancel"))
-    active = not caused and not nominal
+    # "Delayed championship finally starts": a participle before its noun describes, it reports nothing
+    nxt = toks[end] if end < len(toks) else None
+    adjective = (len(phrase) == 1 and toks[at].low.endswith("ed") and (prev is None or prev.stem in lx.DETERMINERS)
+                 and nxt is not None and not nxt.punct and nxt.low not in _AFTER_SLIP)
+    # "hits shelves", "on the shelves": the noun, not the verb of shelving
+    noun = phrase == (stem("shelve"),) and prev is not None and prev.low in _SHELF_HOSTS
+    active = not caused and not nominal and not adjective and not noun
     return Cue(kind, at, end, text, negated, active)

@@ -34,17 +34,15 @@ from tracker.errors import DeadlineError
 from tracker.extract.deadlines import DeadlineMatch, find_deadline, resolve_deadline
 from tracker.matching import lexicon as lx
 from tracker.matching.model import AUTO_ACCEPT, REVIEW, CommitmentDoc, ItemDoc, Match
-from tracker.matching.profile import CURRENCY, PREPOSITIONS, Profile, profile
-from tracker.matching.reading import Event, ItemReading, Sentence, read_item
+from tracker.matching.profile import CURRENCY, MONEY_UNIT, PREPOSITIONS, Profile, money_amounts, profile
+from tracker.matching.reading import Event, ItemReading, Sentence, find_phrase, read_item
 from tracker.matching.relevance import (
     actor_strength, cancel_target_ok, conflicts, coverage, delay_target_ok, event_target_ok, foreign_subject,
-    object_window, qualifier, required_present, sentence_names_it, until_after,
+    object_window, qualifier, required_present, sentence_names_it, subject_window, until_after,
 )
-from tracker.matching.text import event_dates
+from tracker.matching.text import MONTHS, WEEKDAYS, event_dates, scaled
 
 _OPENS = lx._stems("open opened reopen inaugurate")  # a thing to build is done when it opens
-OPPOSITES = {("increase", "decrease"), ("decrease", "increase"), ("start", "close"), ("close", "start"),
-             ("hire", "layoff"), ("layoff", "hire")}
 KIND_RANK = {"cancellation": 4, "fulfilment": 3, "delay": 2, "progress": 1, "mention": 0}
 _PARTIAL = re.compile(
     r"\b(?:first|initial|opening)\s+(?:of\s+(?:the\s+)?(?:two|three|four|five|six|\d+)|phase|stage|step|batch|"
@@ -56,6 +54,9 @@ _COMPLETE = re.compile(r"\b(?:all|every|each)\s+(?:of\s+)?(?:its\s+|the\s+|their
                        r"\b(?:the\s+)?last\s+of\s+the\b|"
                        r"\b(?:meeting|met|beating|beat|exceeding|exceeded|reaching|reached|hitting|hit)\s+"
                        r"(?:its|the|their)\s+(?:\w+\s+)?(?:goal|target)\b", re.I)
+_ON_TIME = re.compile(r"\b(?:on\s+time|as\s+planned|as\s+scheduled|on\s+schedule|in\s+time)\b", re.I)
+_WORKS = lx.PROGRESS_WORDS | lx._stems("work works building refurbishment renovation fit-out")
+_SHARE_OF = re.compile(r"\b(\d+(?:\.\d+)?)\s*(?:%|percent|per\s+cent)\s+of\b", re.I)
 _TARGET_CONTEXT = lx._stems("target goal pledge plan promised planned intends aim aims reach short")
 _HONOURED = re.compile(r"\b(?:honou?r(?:ed|ing|s)?|kept|keeping|fulfill?(?:ed|ing)?|delivered\s+on)\s+"
                        r"(?:its|their|the|his|her)\s+(?:\w+\s+)?(?:pledge|promise|commitment)\b", re.I)
@@ -75,19 +76,22 @@ class Reading:
     event_pos: int = -1
     new_due: dt.date | None = None
     new_phrase: str | None = None
+    cue_is_completion: bool = False  # "completes", "is complete": the act reported done in full
 
 
 def score(item: ItemDoc, c: CommitmentDoc) -> Match | None:
     """What ``item`` says about ``c``, or None when it says nothing worth keeping.
 
     >>> import datetime as dt
-    >>> c = CommitmentDoc(1, "Orrin Tools", (), "release Gizmo 3", None, dt.date(2025, 6, 30), False,
+    >>> c = CommitmentDoc(1, "Tamber Tools", (), "release Gizmo 3", None, dt.date(2025, 6, 30), False,
     ...                   dt.date(2025, 1, 2))
-    >>> i = ItemDoc(7, "Orrin Tools releases Gizmo 3", "Orrin Tools released Gizmo 3 on Monday.", None,
+    >>> i = ItemDoc(7, "Tamber Tools releases Gizmo 3", "Tamber Tools released Gizmo 3 on Monday.", None,
     ...             dt.date(2025, 3, 5))
     >>> m = score(i, c); (m.kind, m.event_date.isoformat(), m.score >= AUTO_ACCEPT)
     ('fulfilment', '2025-03-03', True)
     """
+    if item.published is not None and item.published < c.stated_on:
+        return None  # news older than the promise cannot report its outcome
     p = profile(c)
     r = read_item(item)
     published = item.published or c.stated_on
@@ -169,9 +173,19 @@ def sentence_quantity(p: Profile, s: Sentence) -> str | None:
         return "complete"
     if p.universal and not p.has_first and re.search(r"\b(?:first|initial|some|early)\b", s.text, re.I):
         return "partial"  # "all Swift data" against "first Swift maps"
+    share = _SHARE_OF.search(s.text)
+    if p.universal and share and float(share.group(1)) < 100:
+        return "partial"  # "for 67 percent of the hours" against "every hour of every day"
     verdict = None
+    for target in (t for t in p.targets if MONEY_UNIT in t.units):
+        for value, end in money_amounts(s.text):
+            if re.match(r"[\s\w-]{0,12}\b(?:goal|target|pledge|promise|aim)\b", s.text[end:], re.I):
+                continue  # "on the way to its $15 goal" names the target, not an amount reached
+            verdict = "complete" if value >= target.value else (verdict or "partial")
+            if verdict == "complete":
+                return verdict
     toks = s.toks
-    for target in p.targets:
+    for target in (t for t in p.targets if MONEY_UNIT not in t.units):
         skip = set()
         for i, t in enumerate(toks):
             value = t.number if t.number is not None else t.ordinal
@@ -192,10 +206,12 @@ def sentence_quantity(p: Profile, s: Sentence) -> str | None:
                 if k < len(toks) and toks[k].number is not None:
                     skip.add(k)
             window = []
-            for x in toks[i + 1:i + 8]:
+            for x in toks[i + 1:i + 9]:
                 if x.punct or x.low in {"and", "but", "which", "while"} or (x.stem in PREPOSITIONS and x.low != "of"):
                     break
                 window.append(x)
+            if t.number is not None:
+                value, window = scaled(value, window)  # "3.5 million units" against "5 million units"
             if any(x.stem in CURRENCY for x in window[:2]):
                 continue
             if target.percent:
@@ -233,7 +249,7 @@ def _item_quantity(p: Profile, r: ItemReading) -> tuple[bool, bool]:
 def _read(ctx: _Context, s: Sentence) -> list[Reading]:
     p = ctx.p
     rel, eff, terms = ctx.relevance(s)
-    if eff < 0.2 and actor_strength(p, s) == 0:
+    if eff < 0.2 and actor_strength(p, s) == 0 and not (ctx.named and sentence_names_it(ctx, s)):
         return []
     out: list[Reading] = []
     spec = s.speculative or ("speculative headline" if ctx.r.speculative_title else None)
@@ -272,12 +288,26 @@ def _read_positive(ctx: _Context, s: Sentence, rel: float, eff: float) -> list[R
             out.append(Reading("mention", rel * 0.3, s, ev.text, [f"someone else acts: {who}"], ev.pos))
             continue
         kind, strength, note = _compat(p, ev)
+        if kind is None and p.doc.keep_until and not ev.negated and not ev.future and decisive and here \
+                and event_target_ok(ctx, s, ev):
+            # "closes the plant" against "keep the plant open through 2030": the state ended early
+            out.append(Reading("cancellation", rel * 0.9, s, ev.text, [f"{note}: the kept state ended"], ev.pos))
+            continue
         if kind is None:
             out.append(Reading("mention", rel * 0.45, s, ev.text, [note], ev.pos))
             continue
         if ev.negated:
             if ev.future and decisive and here and until_after(s, ev.pos) and event_target_ok(ctx, s, ev):
                 out.append(_delay(ctx, s, rel, f"not {ev.text} until", ev.pos + 1))
+                continue
+            if ev.future and decisive and here and event_target_ok(ctx, s, ev) and _ON_TIME.search(s.text):
+                out.append(_delay(ctx, s, rel, f"will not {ev.text} on time", ev.pos + 1))  # late, not dropped
+                continue
+            if ev.future and decisive and here and event_target_ok(ctx, s, ev) and _no_date(ctx, s) \
+                    and not {"yet", "still"} & {t.low for t in s.toks}:
+                # "said it would not build the campus": the actor's own no, with no new date
+                out.append(Reading("cancellation", rel * 0.85, s, f"will not {ev.text}",
+                                   ["the actor says it will not do it"], ev.pos))
                 continue
             out.append(Reading("mention", rel * 0.7, s, ev.text, ["negated: not done"], ev.pos))
             continue
@@ -287,11 +317,22 @@ def _read_positive(ctx: _Context, s: Sentence, rel: float, eff: float) -> list[R
         qual = qualifier(p, s)
         if delayed_here:
             continue  # "production start delayed to 2025" is news of a delay, not of a start
-        if kind == "fulfilment" and {t.stem for t in object_window(s, ev)} & lx.PROGRESS_WORDS:
+        if kind == "fulfilment" and ({t.stem for t in object_window(s, ev)} & lx.PROGRESS_WORDS) - p.vocab:
+            # a step word the promise itself does not use: "releases a beta" is progress towards a
+            # release, but fulfils "release a beta to developers"
             kind, note = "progress", "began a step (construction, testing...), not the promised thing"
-        if kind == "fulfilment" and decisive and here and not qual and not ctx.partial and eff >= 0.5 \
-                and event_target_ok(ctx, s, ev):
-            out.append(Reading("fulfilment", rel * strength, s, ev.text, list(notes), ev.pos))
+        if kind == "fulfilment" and ev.canon == "*" and "start" in p.action_classes \
+                and {t.stem for t in (*subject_window(s, ev.pos), *object_window(s, ev))} & _WORKS - p.vocab:
+            kind, note = "progress", "the works are finished, not the promised opening"
+        if kind == "fulfilment" and _short_of_target(p, s, ev):
+            kind, note = "progress", "reached less than the promised amount"
+        hedged = hedge(s, ev.pos) if kind == "fulfilment" else None
+        if hedged:
+            kind, note = "progress", f"hedged or partial ('{hedged}'): progress, not fulfilment"
+        if kind == "fulfilment" and decisive and not qual and not ctx.partial and eff >= 0.5 \
+                and ((here and event_target_ok(ctx, s, ev)) or headline_by_actor(ctx, s, ev)):
+            out.append(Reading("fulfilment", rel * strength, s, ev.text, list(notes), ev.pos,
+                               cue_is_completion=ev.canon == "*"))
         elif eff >= 0.45 and (ctx.item_head or ctx.required_ok):
             why = (f"a {qual}, not the promised thing" if qual else "partial: part of the amount promised"
                    if ctx.partial else note or "the object, with another action")
@@ -300,6 +341,88 @@ def _read_positive(ctx: _Context, s: Sentence, rel: float, eff: float) -> list[R
         word = sorted(s.stems & lx.PROGRESS_WORDS)[0]
         out.append(Reading("progress", rel * 0.7, s, word, ["a step towards the promise"]))
     return out
+
+
+def headline_by_actor(ctx: _Context, s: Sentence, ev: Event) -> bool:
+    """A terse headline whose subject is the actor and whose object the body names.
+
+    "Acme opens its doors in Lisbon" over a body about Acme's first Lisbon
+    store: the verb has no object of its own (or only the promise's words), the
+    actor is named in the headline, and the item as a whole names the object.
+    """
+    if not s.is_title or actor_strength(ctx.p, s) <= 0 or not ctx.item_head or ctx.item_cov < 0.5:
+        return False
+    around = [*subject_window(s, ev.pos), *object_window(s, ev)]
+    foreign = [t for t in around if t.stem not in ctx.p.vocab and t.stem not in lx.GENERIC
+               and (not t.cap or t in object_window(s, ev))]  # "Dubai opens Green Line": another named thing
+    return not foreign
+
+
+def _short_of_target(p: Profile, s: Sentence, ev: Event) -> bool:
+    """"reaches about 18,000 a day" against a promise of 100,000: the amount right after a verb
+    of reaching, read as a quantity, is below every amount promised."""
+    if "reach" not in ev.classes or not p.targets:
+        return False
+    for k in range(ev.pos + 1, min(len(s.toks), ev.pos + 6)):
+        t = s.toks[k]
+        if t.number is None or (1900 <= t.number <= 2100 and "," not in t.text):
+            continue
+        value, _ = scaled(t.number, list(s.toks[k + 1:k + 2]))
+        return all(value < target.value for target in p.targets if not target.percent) and any(
+            not target.percent for target in p.targets)
+    return False
+
+
+def _amount_named(p: Profile, r: ItemReading) -> bool:
+    """The item names an amount at least as large as one promised (a year is no amount)."""
+    counts = [t.value for t in p.targets if not t.percent and MONEY_UNIT not in t.units]  # sums: ctx.complete
+    shares = [t.value for t in p.targets if t.percent]
+    for s in r.sents:
+        for k, t in enumerate(s.toks):
+            if t.number is None or (1900 <= t.number <= 2100 and "," not in t.text):
+                continue
+            value, after = scaled(t.number, list(s.toks[k + 1:k + 2]))
+            is_share = bool(after) and after[0].low in {"percent", "%", "per"}
+            if any(value >= v for v in (shares if is_share else counts)):
+                return True
+    return False
+
+
+def _no_date(ctx: _Context, s: Sentence) -> bool:
+    """The sentence names no period at all ("this year", "until 2027", "in March")."""
+    return new_target(s.text, ctx.published)[0] is None
+
+
+def own_act(ctx: _Context, s: Sentence, pos: int) -> bool:
+    """Is the actor (or nobody else) the subject of the cue at ``pos``? Capitalised names before it
+    must be the actor's or the promise's own; a sentence-initial capital counts too."""
+    if pos < 0:
+        return True
+    names = {x for ph in ctx.p.actor_phrases for x in ph} | {x for k, _ in ctx.p.actor_keys for x in k}
+    names |= ctx.p.vocab
+    subject = subject_window(s, pos)
+    return not [t for t in subject if t.cap and t.text[:1].isalpha() and t.stem not in names
+                and t.low not in MONTHS and t.low not in WEEKDAYS]
+
+
+def places_named(p: Profile, r: ItemReading) -> bool:
+    """The item names one of the places the promise is about ("in Lisbon", "between A and B"), if any."""
+    if not p.places:
+        return True
+    return any(all(x in r.stems for x in place) for place in p.places)
+
+
+def hedge(s: Sentence, pos: int | None = None) -> str | None:
+    """A hedge that makes a report partial: a hedging phrase anywhere in the sentence ("soft
+    launch", "first phase", "some customers"), or a hedging adverb just before the verb at
+    ``pos`` ("is nearly finished", "largely complete"); any such adverb when ``pos`` is None."""
+    stems = [t.stem for t in s.toks]
+    for phrase in lx.HEDGE_PHRASES:
+        if find_phrase(stems, phrase) >= 0:
+            return " ".join(phrase)
+    window = s.toks if pos is None else s.toks[max(0, pos - 3):pos]
+    found = next((t.text for t in window if t.stem in lx.HEDGE_WORDS), None)
+    return found
 
 
 def _compat(p: Profile, ev: Event) -> tuple[str | None, float, str]:
@@ -311,7 +434,7 @@ def _compat(p: Profile, ev: Event) -> tuple[str | None, float, str]:
         if p.inchoative and comp & p.inchoative:
             return "fulfilment", 0.95, "began the promised action"
         comp_classes = frozenset(c for c, words in lx.VERB_CLASSES.items() if comp & words)
-        if not p.inchoative and comp_classes & p.action_classes and not comp & lx.PROGRESS_WORDS:
+        if not p.inchoative and comp_classes & p.action_classes and not (comp & lx.PROGRESS_WORDS) - p.vocab:
             return "fulfilment", 0.9, "began the promised action"
         if not comp and "start" in p.action_classes:
             return "fulfilment", 0.8, "began"
@@ -324,7 +447,7 @@ def _compat(p: Profile, ev: Event) -> tuple[str | None, float, str]:
         return "fulfilment", 0.95, "the promised action"
     for a in p.action_classes:
         for b in ev.classes:
-            if (a, b) in OPPOSITES:
+            if (a, b) in lx.OPPOSITES:
                 return None, 0.0, f"the opposite action ({ev.text})"
     return "progress", 0.8, f"another action on the object ({ev.text})"
 
@@ -353,6 +476,8 @@ def _delay(ctx: _Context, s: Sentence, rel: float, cue: str, end: int) -> Readin
     if new_due is not None and due is not None and new_due <= due:
         return Reading("progress", rel * 0.5, s, cue, [f"a slip to {phrase}, still inside the deadline {due}"],
                        new_due=new_due, new_phrase=phrase)
+    if new_due is None and cue.lower().startswith(("rather than", "instead of", "will now", "would now")):
+        return Reading("mention", rel * 0.5, s, cue, ["a change of plan without a new date: not a delay"])
     if new_due is None and sentence_quantity(ctx.p, s) == "partial":
         return Reading("delay", rel * 0.7, s, cue, ["a part of the promise slips; no date to compare"])
     strength = 0.97 if new_due is not None else 0.92
@@ -447,7 +572,8 @@ def _period_after_cue(text: str) -> DeadlineMatch | None:
     return None
 # "pushed back to early 2027": a slip's "to" introduces a period, read like "in".
 _SLIP_TO = re.compile(
-    r"\b(?:back|delayed|postponed|moved|pushed|slipped|deferred|put\s+off)\s+to\s+(?=(?:early|mid|late|the\s+"
+    r"\b(?:back|delayed|postponed|moved|moves|move|pushed|pushes|push|slipped|slips|deferred|put\s+off)"
+    r"(?:\s+[\w'\u2019-]+){0,4}?\s+to\s+(?=(?:early|mid|late|the\s+"
     r"(?:end|start|first|second|third|fourth|autumn|spring|summer|winter)|spring|summer|autumn|fall|winter|q[1-4]|"
     r"h[12]|\d{4}|january|february|march|april|may|june|july|august|september|october|november|december|next)\b)",
     re.I)
@@ -494,7 +620,38 @@ def _to_match(ctx: _Context, best: Reading) -> Match:
         kind=best.kind, event_date=when,
         new_due_latest=best.new_due if best.kind == "delay" else None,
         new_deadline_phrase=best.new_phrase if best.kind == "delay" else None,
-        explanation=explanation)
+        explanation=explanation, auto=may_decide(ctx, best))
+
+
+def may_decide(ctx: _Context, best: Reading) -> bool:
+    """May this reading decide a verdict with nobody looking?
+
+    Only when the item names the actor (a full name, an alias or a distinctive
+    part of the name) or the promise's own product or project name, and the
+    decisive sentence itself carries the cue: a verb of the act, not negated,
+    not future, not hedged (that is how fulfilment readings are built), or a
+    cancellation or delay phrase. Progress and mentions change no verdict.
+    """
+    if best.kind in ("progress", "mention"):
+        return True
+    if ctx.item_actor <= 0 and (not ctx.named or best.kind == "cancellation"):
+        return False  # an abandonment decides only as the actor's own act, so the actor must be named
+    if any(s.speculative for s in ctx.r.sents):
+        return False  # "..., according to people familiar with the matter": a report of a rumour
+    if best.kind == "cancellation" and not own_act(ctx, best.sentence, best.event_pos):
+        return False  # "the mayor withdraws support for the bridge": someone else stops it
+    plans = ctx.named and best.kind in ("delay", "cancellation")  # news about the named thing's plans
+    if not places_named(ctx.p, ctx.r) and not plans:
+        return False  # the act, but in another place than promised
+    if not ctx.item_head and not (plans or (ctx.named and not ctx.p.head_act)):
+        return False  # the act on another thing: "unveils the Zephyr 2" is not "opens Zephyr 2 bookings"
+    if best.kind == "fulfilment" and not ctx.p.doc.negated:
+        if not ctx.p.action_classes and not best.cue_is_completion:
+            return False  # a promise whose act the lexicon does not know: any verb would do, so a person looks
+        if ctx.p.targets and not (ctx.complete or best.cue_is_completion or _amount_named(ctx.p, ctx.r)):
+            return False  # "deliver 500,000 vans": only the amount, "met its target" or "completes" decides
+        return best.event_pos >= 0 and not hedge(best.sentence)
+    return True
 
 
 def _event_date(ctx: _Context, best: Reading) -> dt.date | None:

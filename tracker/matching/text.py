@@ -27,6 +27,7 @@ IRREGULAR = {
     "seen": "see", "shown": "show", "undertook": "undertake", "overtook": "overtake", "children": "child",
     "people": "person", "men": "man", "women": "woman", "data": "data", "news": "news", "series": "series",
     "crises": "crisis", "analyses": "analysis", "bus": "bus", "buses": "bus", "gas": "gas",
+    "goes": "go", "does": "do", "went": "go",
 }
 _WORD_NUMBERS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -115,6 +116,22 @@ class Token(NamedTuple):
     ordinal: int | None  # "twelfth" -> 12
     punct: bool
     joined: bool = False  # glued to the previous token by a hyphen or slash ("Wexham-Oxley")
+
+
+SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "k": 1e3, "m": 1e6, "mn": 1e6,
+          "bn": 1e9}
+
+
+def scaled(value: float, after: list[Token]) -> tuple[float, list[Token]]:
+    """A number with its scale word read as one quantity: (3.5, ["million", "units"]) -> 3.5e6, ["units"].
+
+    >>> v, rest = scaled(3.5, tokenize("million units"))
+    >>> v, [t.text for t in rest]
+    (3500000.0, ['units'])
+    """
+    if after and after[0].low in SCALES:
+        return value * SCALES[after[0].low], after[1:]
+    return value, after
 
 
 def tokenize(text: str) -> list[Token]:

@@ -1,0 +1,366 @@
+"""Verdicts the public page shows, from invented promises and invented news (pure: no database).
+
+One test per situation an editor meets: a launch reported in other words, a
+late fulfilment after a delay, a cancellation, a hedged report, the same actor
+doing something else, a keep-until promise, and news that names nobody. The
+rule under test: nothing unseen decides a verdict (``evidence_state``).
+Every name and sentence here is made up.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from tracker.match import CommitmentDoc, ItemDoc, evidence_state, score
+from tracker.matching import lexicon
+from tracker.matching.profile import profile
+from tracker.status import CommitmentFacts, EvidenceFact, judge
+
+D = dt.date
+
+
+def promise(actor: str, what: str, due: dt.date | None = D(2026, 6, 30), *, cid: int = 1,
+            keep_until: bool = False, negated: bool = False) -> CommitmentDoc:
+    return CommitmentDoc(cid, actor, (), what, None, due, negated, D(2025, 1, 10), keep_until=keep_until)
+
+
+def news(title: str, text: str, published: dt.date = D(2025, 11, 4), iid: int = 1) -> ItemDoc:
+    return ItemDoc(iid, title, text, None, published)
+
+
+def verdict(c: CommitmentDoc, *items: ItemDoc, today: dt.date = D(2027, 9, 1)) -> str:
+    """The status the page would show after the tracker matched ``items`` with nobody reviewing."""
+    facts = []
+    for it in items:
+        m = score(it, c)
+        if m is not None and evidence_state(m) == "accepted":
+            facts.append(EvidenceFact(m.kind, m.event_date, it.id, m.new_due_latest))
+    return judge(CommitmentFacts(c.due_latest, c.negated, tuple(facts), keep_until=c.keep_until), today).status
+
+
+APP = promise("Kestrin Media", "launch the Lumo streaming app in Portugal")
+VESSELS = promise("Tarbet Crossings", "put two new vessels into service on the Ardlow route")
+POOL = promise("Brackley Town Council", "reopen the Brackley lido", due=D(2025, 8, 31))
+VANS = promise("Hollin Autoworks", "open an electric van plant in Dunmere", due=D(2027, 12, 31))
+FIRST_STORE = promise("Brisk Clothiers", "open its first store in Corrin", due=D(2026, 12, 31))
+CONSOLE = promise("Vexa Playworks", "sell 5 million Vexa consoles in the year to March 2026")
+
+
+# -- a launch in other words ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("it", [
+    news("Kestrin's Lumo app is now available to download in Portugal",
+         "Kestrin Media's Lumo streaming app became available in Portugal on Monday, 3 November."),
+    news("Lumo goes live in Portugal", "Kestrin Media switched on its Lumo streaming app for viewers in Portugal "
+         "on Monday."),
+    news("Kestrin Media rolls out Lumo in Portugal", "The Lumo streaming app rolled out to Portuguese viewers "
+         "in Portugal on Monday, Kestrin Media said."),
+    news("Lumo goes live in Portugal", "Kestrin Media's Lumo app began streaming in Portugal on Tuesday."),
+    news("Kestrin Media's Lumo in Portugal", "Kestrin Media began rolling out the Lumo streaming app in Portugal "
+         "on Tuesday."),
+], ids=["now available to download", "goes live", "rolls out", "began streaming", "began rolling out"])
+def test_a_launch_reported_in_other_words_is_kept(it):
+    m = score(it, APP)
+    assert m is not None and (m.kind, evidence_state(m)) == ("fulfilment", "accepted"), m
+    assert verdict(APP, it) == "kept"
+
+
+def test_an_ordinary_synonym_of_the_object_counts():
+    it = news("Tarbet Crossings' two new ferries enter service on Ardlow route",
+              "Two new ferries entered service on the Ardlow route on Monday, Tarbet Crossings said.")
+    m = score(it, VESSELS)
+    assert m is not None and (m.kind, evidence_state(m)) == ("fulfilment", "accepted"), m
+
+
+# -- late, after a delay -------------------------------------------------------------------------
+
+def test_a_delay_moves_the_window_and_the_late_opening_is_kept_late():
+    slip = news("Brackley lido reopening pushed back to spring 2026",
+                "Brackley Town Council said the reopening of the Brackley lido has been pushed back to spring "
+                "2026 after repairs to the main pool took longer than planned.", D(2025, 7, 2), iid=1)
+    opened = news("Brackley lido reopens after repairs",
+                  "Brackley Town Council reopened the Brackley lido on Saturday, 16 May, nine months late.",
+                  D(2026, 5, 18), iid=2)
+    m = score(slip, POOL)
+    assert m is not None and m.kind == "delay" and evidence_state(m) == "accepted", m
+    assert m.new_due_latest is not None and m.new_due_latest > POOL.due_latest
+    assert verdict(POOL, slip, today=D(2025, 8, 1)) == "delayed"
+    assert verdict(POOL, slip, opened) == "kept_late"
+
+
+# -- cancellation --------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("title,text", [
+    ("Hollin Autoworks scraps Dunmere electric van plant",
+     "Hollin Autoworks has scrapped its plan for an electric van plant in Dunmere, citing weak demand."),
+    ("Hollin Autoworks shelves van plant plan",
+     "Hollin Autoworks said on Tuesday it had shelved the electric van plant it planned to open in Dunmere."),
+    ("Hollin Autoworks drops plans for Dunmere van factory",
+     "Hollin Autoworks dropped plans for the electric van factory in Dunmere after talks on subsidies failed."),
+    ("Hollin Autoworks will no longer build Dunmere plant",
+     "Hollin Autoworks will no longer build the electric van plant in Dunmere, the company said on Tuesday."),
+], ids=["scraps", "shelves", "drops plans", "will no longer"])
+def test_the_actor_abandoning_its_plan_is_withdrawn(title, text):
+    it = news(title, text)
+    m = score(it, VANS)
+    assert m is not None and (m.kind, evidence_state(m)) == ("cancellation", "accepted"), m
+    assert verdict(VANS, it, today=D(2026, 1, 1)) == "withdrawn"
+
+
+def test_a_cancellation_of_another_target_is_not_this_one():
+    homes = promise("Norwell Housing Trust", "finish the first 500 Norwell homes", due=D(2026, 12, 31))
+    it = news("Norwell Housing Trust drops 5,000-home target",
+              "Norwell Housing Trust said it was dropping its target of 5,000 Norwell homes by 2035.")
+    m = score(it, homes)
+    assert m is None or evidence_state(m) != "accepted" or m.kind != "cancellation", m
+
+
+# -- hedged or partial ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("title,text", [
+    ("Contractor says Brackley lido work is nearly finished",
+     "Brackley Town Council's contractor said work on the Brackley lido is nearly finished."),
+    ("Brackley lido reopens for a soft launch",
+     "Brackley Town Council reopened the Brackley lido on Saturday for a soft launch with members only."),
+    ("Brackley lido reopens first phase",
+     "Brackley Town Council reopened the first phase of the Brackley lido, the children's pool, on Saturday."),
+], ids=["nearly finished", "soft launch", "first phase"])
+def test_a_hedged_or_partial_report_is_progress_never_fulfilment(title, text):
+    m = score(news(title, text, D(2025, 6, 2)), POOL)
+    assert m is None or m.kind != "fulfilment", m
+    assert verdict(POOL, news(title, text, D(2025, 6, 2)), today=D(2025, 8, 15)) == "due_soon"
+
+
+def test_part_of_a_quantity_is_progress():
+    it = news("Vexa Playworks sells 3.5 million Vexa consoles",
+              "Vexa Playworks sold 3.5 million Vexa consoles in the first half of its year.", D(2025, 10, 30))
+    m = score(it, CONSOLE)
+    assert m is not None and m.kind == "progress", m
+
+
+# -- the same actor, something else --------------------------------------------------------------
+
+@pytest.mark.parametrize("title,text", [
+    ("Hollin Autoworks opens new headquarters", "Hollin Autoworks opened its new headquarters in Dunmere on Monday."),
+    ("Hollin Autoworks opens van plant in Castlebay",
+     "Hollin Autoworks opened an electric van plant in Castlebay on Monday."),
+], ids=["another thing", "another place"])
+def test_the_same_actor_doing_something_else_decides_nothing(title, text):
+    m = score(news(title, text), VANS)
+    assert m is None or evidence_state(m) != "accepted" or m.kind not in ("fulfilment", "cancellation"), m
+
+
+# -- nobody named --------------------------------------------------------------------------------
+
+def test_a_report_that_names_neither_actor_nor_product_is_never_accepted():
+    lido = promise("Ashgrove Council", "reopen the outdoor lido at Fenner Park", due=D(2025, 8, 31))
+    it = news("Outdoor lido at Fenner Park finally reopens", "The outdoor lido at Fenner Park reopened to "
+              "swimmers on Saturday after repairs to the main pool.", D(2025, 6, 2))
+    m = score(it, lido)
+    assert m is not None, "a plausible report should reach an editor"
+    assert evidence_state(m) == "proposed", m
+
+
+# -- keep-until ----------------------------------------------------------------------------------
+
+CAP = promise("Pellmar Transit", "cap single bus fares at two pounds", D(2026, 12, 31), keep_until=True)
+
+
+def test_a_keep_until_promise_is_never_broken_by_the_calendar():
+    facts = CommitmentFacts(CAP.due_latest, keep_until=True)
+    assert judge(facts, D(2026, 6, 1)).status == "pending"
+    assert judge(facts, D(2027, 3, 1)).status == "kept"
+
+
+def test_a_keep_until_promise_ended_early_is_broken():
+    ended = (EvidenceFact("cancellation", D(2026, 4, 1), 7),)
+    assert judge(CommitmentFacts(CAP.due_latest, evidence=ended, keep_until=True), D(2027, 3, 1)).status == "broken"
+
+
+# -- the lexicon is data, users extend it --------------------------------------------------------
+
+def test_user_synonyms_extend_the_shipped_lexicon():
+    kiosks = promise("Quenby Libraries", "open 12 book kiosks in Harlow Vale", cid=90)
+    booths = news("Quenby Libraries opens 12 book booths in Harlow Vale",
+                  "Quenby Libraries opened all 12 book booths in Harlow Vale on Monday.")
+    try:
+        assert lexicon.use_synonyms(["kiosk booth"])
+        profile.cache_clear()
+        m = score(booths, kiosks)
+        assert m is not None and (m.kind, evidence_state(m)) == ("fulfilment", "accepted"), m
+    finally:
+        lexicon.use_synonyms()
+        profile.cache_clear()
+    m = score(booths, kiosks)
+    assert m is None or evidence_state(m) != "accepted", m
+
+
+# -- names and act nouns in delay reports --------------------------------------------------------
+
+SCOPE = promise("Corran Space Agency", "launch the Ada Harwick Deep Space Telescope", due=D(2026, 12, 31))
+
+
+def test_a_long_name_cited_by_its_distinctive_word_is_the_same_thing():
+    it = news("Harwick telescope launch slips to 2028", "Corran Space Agency said the Harwick telescope's "
+              "launch has been pushed back to 2028 after a fault in its mirror.")
+    m = score(it, SCOPE)
+    assert m is not None and (m.kind, evidence_state(m)) == ("delay", "accepted"), m
+    assert m.new_due_latest == D(2028, 12, 31)
+
+
+def test_a_name_cited_by_its_head_alone_is_not_the_thing():
+    bill = promise("Government of Vellmark", "pass the Clean Harbours Bill", due=D(2026, 6, 30))
+    it = news("Vellmark passes Fisheries Bill", "The Vellmark parliament passed the Fisheries Bill on Tuesday.")
+    m = score(it, bill)
+    assert m is None or evidence_state(m) != "accepted", m
+
+
+@pytest.mark.parametrize("title,text", [
+    ("Corran budget squeeze", "Corran Space Agency's finance chief said tighter budgets for the next two years "
+     "meant the Veil probe's launch would move to March 2029."),
+    ("Fault moves Veil launch to March 2029", "Corran Space Agency said a valve fault had moved the Veil probe "
+     "launch to March 2029."),
+], ids=["would move to", "had moved X to"])
+def test_the_act_noun_of_a_named_thing_carries_the_delay(title, text):
+    probe = promise("Corran Space Agency", "launch the Veil probe to Pallas", due=D(2027, 6, 30))
+    m = score(news(title, text, D(2026, 2, 1)), probe)
+    assert m is not None and (m.kind, evidence_state(m)) == ("delay", "accepted"), m
+    assert m.new_due_latest == D(2029, 3, 31)
+
+
+def test_another_ordinal_of_the_same_thing_is_not_the_promise():
+    it = news("Brisk Clothiers opens second store in Corrin",
+              "Brisk Clothiers opened its second store in Corrin on Friday, a year after the first.")
+    m = score(it, FIRST_STORE)
+    assert m is None or evidence_state(m) != "accepted" or m.kind != "fulfilment", m
+    first = news("Brisk Clothiers opens first store in Corrin",
+                 "Brisk Clothiers opened its first store in Corrin on Friday.")
+    m = score(first, FIRST_STORE)
+    assert m is not None and (m.kind, evidence_state(m)) == ("fulfilment", "accepted"), m
+
+
+@pytest.mark.parametrize("c,title,text", [
+    (promise("Ravel Steel", "keep the Osterby plant open through 2030", D(2030, 12, 31), keep_until=True),
+     "Ravel Steel closes Osterby plant", "Ravel Steel closed its Osterby plant on Friday, cutting 800 jobs."),
+    (CAP, "Pellmar Transit raises single bus fares",
+     "Pellmar Transit raised single bus fares to two pounds fifty on Monday."),
+], ids=["closes what it would keep open", "raises what it capped"])
+def test_the_opposite_act_breaks_a_keep_until_promise(c, title, text):
+    it = news(title, text, D(2026, 3, 2))
+    m = score(it, c)
+    assert m is not None and (m.kind, evidence_state(m)) == ("cancellation", "accepted"), m
+    assert verdict(c, it, today=D(2031, 6, 1)) == "broken"
+
+
+def test_a_keep_until_promise_still_holding_stays_open_until_its_end():
+    it = news("Pellmar Transit keeps bus fares capped", "Pellmar Transit said single bus fares stay capped at two "
+              "pounds for the rest of the year.", D(2026, 3, 2))
+    assert verdict(CAP, it, today=D(2026, 6, 1)) == "pending"
+    assert verdict(CAP, it, today=D(2027, 2, 1)) == "kept"
+
+
+def test_reaching_less_than_the_promised_amount_is_progress():
+    clinics = promise("Ferrow Health Board", "carry out 20,000 eye scans a week", D(2026, 4, 30))
+    low = news("Ferrow eye scan capacity reaches about 6,000 a week", "Ferrow Health Board said weekly eye "
+               "scan capacity rose to about 6,000.", D(2026, 3, 2))
+    m = score(low, clinics)
+    assert m is None or m.kind != "fulfilment", m
+    high = news("Ferrow eye scans reach 21,500 a week", "Ferrow Health Board said weekly eye scans reached "
+                "21,500, passing its goal.", D(2026, 4, 20))
+    m = score(high, clinics)
+    assert m is not None and m.kind == "fulfilment", m
+
+
+def test_a_shortfall_is_not_made_whole_by_another_count_in_the_item():
+    jets = promise("Aldercraft", "deliver around 600 commercial aircraft in 2026", D(2026, 12, 31))
+    it = news("Aldercraft delivered 571 jets last year", "Aldercraft handed over 571 commercial aircraft in 2026, "
+              "short of the 600 it had planned. Gross orders came to 912 planes.", D(2027, 1, 8))
+    m = score(it, jets)
+    assert m is None or m.kind != "fulfilment", m
+
+
+def test_shipped_synonyms_never_stand_for_a_generic_word():
+    generic = lexicon.GENERIC - {lexicon.stem(w) for w in ("service", "staff", "worker")}
+    for group in lexicon.SHIPPED_SYNONYMS:
+        assert not {lexicon.stem(w) for w in group.split()} & generic, group
+
+
+def test_a_promise_to_have_things_go_on_sale_is_kept_by_the_sale():
+    tablets = promise("Orlen Devices", "have tablets running the new system go on sale", D(2026, 12, 31))
+    p = profile(tablets)
+    assert "sell" in p.action_classes and "tablet" in p.head
+    it = news("Orlen tablets with the new system go on sale", "Orlen Devices' first tablets running the new "
+              "system went on sale in shops on Friday.", D(2026, 6, 8))
+    m = score(it, tablets)
+    assert m is not None and (m.kind, evidence_state(m)) == ("fulfilment", "accepted"), m
+
+
+@pytest.mark.parametrize("c,it", [
+    (promise("Ostrel Games Committee", "open the Ostrel Winter Games", D(2026, 2, 1)),
+     news("Ostrel Winter Games open a year late", "The Ostrel Winter Games opened on Friday, a year later than "
+          "planned, the Ostrel Games Committee said.", D(2027, 2, 6))),
+    (promise("Quillon Devices", "start selling the Zephyr 8 phone", D(2026, 9, 30)),
+     news("Zephyr 8 reaches shops", "Quillon Devices' Zephyr 8 and 8 Plus went on sale in Europe and Asia on "
+          "Friday.", D(2026, 9, 26))),
+], ids=["the subject is what opened", "the head before an 'and'"])
+def test_an_intransitive_report_names_the_thing_as_its_subject(c, it):
+    m = score(it, c)
+    assert m is not None and m.kind == "fulfilment", m
+
+
+def test_a_verb_on_another_object_is_not_the_promised_act():
+    orbiter = promise("Ulla Space Agency", "launch the Tansy lunar orbiter", D(2026, 6, 30))
+    it = news("Tansy enters lunar orbit", "Tansy completed its orbit-insertion burn on Wednesday and is now "
+              "circling the Moon, the Ulla Space Agency said.", D(2026, 10, 2))
+    m = score(it, orbiter)
+    assert m is None or evidence_state(m) != "accepted" or m.kind != "fulfilment", m
+
+
+def test_a_share_of_a_universal_promise_is_progress():
+    clean = promise("Halbrook Foods", "run all its bakeries on renewable power every day", D(2026, 12, 31))
+    it = news("Halbrook bakeries mostly green", "Halbrook Foods said its bakeries ran on renewable power for "
+              "71 percent of the days in 2026.", D(2027, 2, 1))
+    m = score(it, clean)
+    assert m is None or m.kind != "fulfilment", m
+
+
+def test_a_cancellation_without_the_actor_named_waits_for_an_editor():
+    line = promise("Varro Rail Authority", "open the Skelby Link between Aldwick and Brandon", D(2029, 12, 31))
+    it = news("Minister scraps Skelby Link", "The transport minister scrapped the Skelby Link between Aldwick and "
+              "Brandon on Tuesday, citing its cost.", D(2026, 5, 5))
+    m = score(it, line)
+    assert m is not None and m.kind == "cancellation" and evidence_state(m) == "proposed", m
+
+
+@pytest.mark.parametrize("title,text", [
+    ("Brightwell drops Kelso data centre", "Brightwell Cloud said on Monday it would not build the data centre in "
+     "Kelso, after months of local opposition."),
+    ("Brightwell walks away from Kelso data centre deal", "Brightwell Cloud walked away from the Kelso data centre "
+     "deal on Monday, after months of local opposition."),
+    ("Brightwell pulls out of Kelso", "Brightwell Cloud pulled out of the data centre project in Kelso on Monday."),
+], ids=["would not build", "walks away from", "pulls out of"])
+def test_the_actors_own_no_is_a_cancellation(title, text):
+    centre = promise("Brightwell Cloud", "build a data centre in Kelso", D(2027, 12, 31))
+    m = score(news(title, text, D(2026, 3, 2)), centre)
+    assert m is not None and (m.kind, evidence_state(m)) == ("cancellation", "accepted"), m
+
+
+def test_sums_of_money_are_compared_as_quantities():
+    wage = promise("Carrow Stores", "raise its minimum hourly wage to $18", D(2027, 12, 31))
+    part = news("Carrow Stores lifts starting pay to $16", "Carrow Stores' minimum hourly wage rose by another "
+                "dollar, on the way to its $18 goal.", D(2026, 4, 1))
+    m = score(part, wage)
+    assert m is not None and (m.kind != "fulfilment" or evidence_state(m) != "accepted"), m
+    full = news("Carrow Stores lifts starting pay to $18", "Carrow Stores raised its minimum hourly wage to $18 "
+                "on Monday.", D(2027, 4, 1))
+    m = score(full, wage)
+    assert m is not None and (m.kind, evidence_state(m)) == ("fulfilment", "accepted"), m
+
+
+def test_will_not_open_on_time_is_a_delay_not_a_cancellation():
+    it = news("Brackley lido will not reopen on time", "Brackley Town Council said the Brackley lido will not "
+              "reopen on time because its filters are not ready.", D(2025, 7, 20))
+    m = score(it, POOL)
+    assert m is not None and m.kind == "delay", m
