@@ -47,7 +47,7 @@ def test_a_promise_saved_while_running_is_searched_next_cycle_and_retired_when_d
         source.write_text(TEXT, encoding="utf-8")
         found, src, day = extract_source(str(source), config, published=None)
         with db.write_session(engine) as session:
-            save_extraction(session, src, found, published=day, by="test", today=clock.today(),
+            save_extraction(session, src, found.commitments, published=day, by="test", today=clock.today(),
                             rules=status_rules(config))
         poll(engine, config)  # the next tick: no restart in between
         feeds = search_feeds(engine)
