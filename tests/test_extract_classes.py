@@ -201,3 +201,29 @@ def test_deadlines_in_context(text: str, phrase: str, latest: dt.date) -> None:
     got = read_text(text, DAY)
     c = (got.commitments + got.proposals)[0]
     assert (c.deadline_phrase, c.due_latest) == (phrase, latest)
+
+
+@pytest.mark.parametrize("text", [
+    "The new ferry will carry 400 passengers and 60 cars.",
+    "The top model will tow more than 3 tonnes.",
+    "The campus will include a library, two labs and a cafe.",
+])
+def test_a_description_of_a_thing_is_not_a_promise(text: str) -> None:
+    assert found("Marlowe Shipping ordered a ferry in March. " + text) == []
+
+
+@pytest.mark.parametrize("source, actor", [
+    ("Acme Inc., Q3 earnings call", "Acme Inc."),
+    ("Valley Wire, Velbury bureau", None),
+    ("Brightfield Paper (letter to shareholders)", "Brightfield Paper"),
+])
+def test_the_source_line_names_the_speaker_not_the_document(source: str, actor: str | None) -> None:
+    from tracker.extract.source_actor import actor_from_source
+    assert actor_from_source(source) == actor
+
+
+def test_a_thing_in_an_organisations_own_release_is_the_publishers_promise() -> None:
+    text = ("The Harbour Party criticised the plan on Monday. All 40 depots will be converted to electric "
+            "power by 2028.")
+    c = one(text, publisher="Haverly Transit (press release)")
+    assert c.actor == "Haverly Transit"

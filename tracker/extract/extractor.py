@@ -45,6 +45,10 @@ _STATIVE = frozenset(
     """have include feature contain cost remain need require mean seem appear look sound feel weigh measure
     depend involve represent reflect suggest signal compete replace""".split()
 )
+# What a thing can do or holds: a description of it, not anybody's undertaking.
+_CAPABILITY = frozenset(
+    """carry tow travel seat hold accommodate own cover span house store weigh measure employ consume""".split()
+)
 _PRICES = frozenset("""prices price fares fare fees fee bills bill charges charge tariffs tariff rents rent premiums""".split())
 # What a thing will do for people: an effect, not an undertaking ("the unit would allow 6,000 operations").
 _EFFECT = frozenset(
@@ -135,6 +139,7 @@ DOUBT_PENALTY = {
     "thing": 0.4,  # a thing as subject with no attribution or event verb
     "dated_thing": 0.2,  # the same, with a deadline
     "event": 0.45,  # an event (a fair, a race, an election) as subject
+    "description": 0.45,  # what a thing will contain or be able to do
     "listed_undated": 0.0,
     "headline": 0.2,  # a headline over a body that does not restate it  # a bullet of a pledge list with no date (its base confidence is already lower)
     "writer_would": 0.4,  # "would" in the writer's own voice
@@ -149,6 +154,7 @@ DOUBT_TEXT = {
     "thing": "a thing as subject, with no attribution or event verb",
     "dated_thing": "a thing as subject, with a date but no attribution",
     "event": "an event (a fair, a race, a meeting) as subject: it happens, nobody promises it",
+    "description": "a description of a thing (what it will contain or be able to do), not an act",
     "listed_undated": "a bullet of a pledge list, with no date",
     "headline": "a headline the body does not restate",
     "writer_would": "'would' in the writer's own voice",
@@ -437,11 +443,15 @@ def _read(doc: _Doc, sent: Sentence, clause: Clause, previous: Entity | None) ->
             return doc.leave(sent, clause, "a delay ('will not open until ...'), not a promise")
         if head_noun(subject).lower() in _EVENT_NOUNS:
             doubts.append("event")  # "the fair is scheduled to begin on June 3": an event, nobody's act
+        elif (verb in _STATIVE | _CAPABILITY and not (verb in ("remain", "stay") and nxt in COMMIT_ADJ)) or (
+                verb == "be" and nxt in ("able", "capable", "built", "made", "based")):
+            doubts.append("description")  # "the model will tow 5 tonnes", "the site will include shops"
         elif not _thing_predicate_ok(doc, verb_words, cue, reported or ent is not None, sent, clause, subject):
             # a dated outcome in a text about its owner is usually the owner's promise ("50,000 more children
             # will have places by September"); undated, it is as often a description or a forecast
             doubts.append("dated_thing" if _dated(doc, sent, clause) else "thing")
-        actor = speaker_org or ent or focus.org or index.topic() or index.default
+        # in an organisation's own document a thing with no named owner is the publisher's
+        actor = speaker_org or ent or index.default or focus.org or index.topic()
         return _Found(clause, actor, True, subject, cue_text, tuple(doubts))
     if kind == "unknown":
         actor = focus.org or index.topic() or index.default

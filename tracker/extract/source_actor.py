@@ -10,6 +10,8 @@ outlet's name is not an actor: "we" in a news report is inside somebody's quotat
 'Acme'
 >>> actor_from_source("Harbour City Council") is None, actor_from_source("Valley Business Wire") is None
 (False, True)
+>>> actor_from_source("Acme Inc., Q3 earnings call"), actor_from_source("Valley Wire, Velbury bureau")
+('Acme Inc.', None)
 """
 
 from __future__ import annotations
@@ -26,6 +28,11 @@ _OUTLET = re.compile(
     r"independent|examiner|dispatch|courier|record|sun|star|mirror|globe|inquirer|register|week)$",
     re.I,
 )
+_BUREAU = re.compile(r"\b(?:bureau|desk|newsroom\s+staff|correspondent)\b", re.I)
+# A part of the source line that names the kind of document, not who speaks.
+_DOCUMENT = re.compile(
+    r"\b(?:call|transcript|letter|report|release|statement|blog|post|thread|newsletter|update|keynote|speech|"
+    r"interview|filing|announcement|results|account|presentation|webcast|excerpt|paraphrased|translated)\b", re.I)
 # "post by NAME, ORG chief executive" / "letter from NAME, chair of ORG"
 _BY_PERSON = re.compile(r"\b(?:by|from)\s+(?P<person>[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3})(?:,\s*(?P<role>.+))?$")
 _ROLE_OF = re.compile(rf"^(?:the\s+)?(?:[\w-]+\s+){{0,2}}?(?:{TITLE})(?:\s+and\s+(?:[\w-]+\s+)?(?:{TITLE}))?\s+(?:of|at)\s+(?P<org>.+)$", re.I)
@@ -42,6 +49,8 @@ def actor_from_source(source: str | None) -> str | None:
         role = (by.group("role") or "").strip()
         m = _ROLE_OF.match(role) or _ORG_ROLE.match(role)
         return m.group("org").strip(" ,") if m else by.group("person")
-    if not name or _OUTLET.search(name):
-        return None
-    return name
+    parts = [p.strip() for p in name.split(",") if p.strip()]
+    if not parts or any(_OUTLET.search(p) or _BUREAU.search(p) for p in parts):
+        return None  # "Europe Wire, Berlin bureau": a news outlet
+    kept = [p for p in parts if not _DOCUMENT.search(p)]  # "Acme Inc., Q3 earnings call": drop the document
+    return kept[0] if kept else None
