@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test bench eval install clean
+.PHONY: demo test bench eval calibrate install clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -21,6 +21,9 @@ demo: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+calibrate: $(STAMP)
+	$(BIN)/python benchmarks/calibrate.py $(CALIBRATE_ARGS)
 
 eval: $(STAMP)
 	$(BIN)/python benchmarks/eval_report.py $(EVAL_ARGS)

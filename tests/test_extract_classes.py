@@ -227,3 +227,11 @@ def test_a_thing_in_an_organisations_own_release_is_the_publishers_promise() -> 
             "power by 2028.")
     c = one(text, publisher="Haverly Transit (press release)")
     assert c.actor == "Haverly Transit"
+
+
+def test_the_calibrated_confidence_orders_candidates_as_the_evidence_does() -> None:
+    from tracker.extract.calibration import calibrate, weights
+    assert weights() is not None, "tracker/extract/data/confidence.json is shipped (make calibrate writes it)"
+    strong = calibrate(0.9, ("family=will", "frame=none", "deadline"))
+    doubtful = calibrate(0.35, ("family=would", "frame=none", "thing", "doubt=writer_would", "doubt=thing"))
+    assert 0.0 <= doubtful < strong <= 1.0

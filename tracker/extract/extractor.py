@@ -15,6 +15,7 @@ from tracker.extract.model import DEFAULT_REVIEW_THRESHOLD as REVIEW_THRESHOLD
 from tracker.errors import DeadlineError
 from tracker.extract.actors import THIRD, ActorIndex, Entity, Focus, head_noun
 from tracker.extract.anchors import anchor_deadline, event_date, find_event_phrase
+from tracker.extract.calibration import calibrate
 from tracker.extract.canonical import base_form, describe, is_participle, strip_deadline
 from tracker.extract.cues import (
     COMMIT_ADJ,
@@ -211,6 +212,7 @@ def read_text(
     conventions: DeadlineConventions = DEFAULT_CONVENTIONS,
     min_confidence: float = MIN_CONFIDENCE,
     review_threshold: float = REVIEW_THRESHOLD,
+    calibrated: bool = True,
 ) -> Extraction:
     """Like :func:`extract_commitments`, keeping the sentences left out with their reasons.
 
@@ -252,6 +254,8 @@ def read_text(
     sure: list[Commitment] = []
     unsure: list[Commitment] = []
     for c in merge(candidates):
+        if calibrated:
+            c = replace(c, confidence=calibrate(c.confidence, c.features))
         if c.conditional and not include_conditional:
             doc.left_out.append(LeftOut(c.quote, c.start, "", "conditional (shown with --include-conditional)"))
         elif c.confidence >= min_confidence or (c.conditional and c.confidence >= review_threshold):
@@ -588,7 +592,8 @@ def _listed_pledge(doc: _Doc, sent: Sentence, actor: Entity | None) -> Candidate
         actor=name, actor_aliases=aliases, what=what, quote=sent.text, deadline_phrase=match.phrase if match else None,
         due_earliest=window.earliest if window else None, due_latest=window.latest if window else None,
         confidence=0.7 if window else 0.5, conditional=False, negated=negated, start=sent.start,
-        doubts=() if window else ("listed_undated",))
+        doubts=() if window else ("listed_undated",),
+        features=("family=listed", *(("deadline",) if window else ()), *(() if name else ("no_actor",))))
     drop = {w.lower() for w in re.findall(r"\w+", " ".join((name or "", *aliases)))}
     return Candidate(commitment, content_words(what, drop), distinctive_words(what, drop))
 
@@ -618,7 +623,8 @@ def _fold_headlines(candidates: list[Candidate], sentences: list[Sentence]) -> l
                for b in same_actor):
             continue  # restated in the body: the body sentence is the quote
         doubts = (*c.doubts, "headline")
-        out.append(Candidate(replace(c, doubts=doubts, confidence=round(max(0.05, c.confidence - DOUBT_PENALTY["headline"]), 2)),
+        out.append(Candidate(replace(c, doubts=doubts, features=(*c.features, "doubt=headline"),
+                                     confidence=round(max(0.05, c.confidence - DOUBT_PENALTY["headline"]), 2)),
                              cand.words, cand.names))
     return out
 
@@ -816,6 +822,18 @@ def _event_deadline(sentences: list[Sentence], at: int, clause: Clause, publishe
     return None
 
 
+def _features(found: _Found, sent: Sentence, has_deadline: bool, actor: str | None) -> tuple[str, ...]:
+    """The general properties of a candidate that the calibrated confidence weighs (no words of the text)."""
+    c = found.clause
+    out = [f"family={c.cue.family}", f"frame={c.frame_kind or 'none'}", *(f"doubt={d}" for d in found.doubts)]
+    flags = {"deadline": has_deadline, "thing": found.thing_subject, "in_quote": c.in_quote,
+             "credited": c.trailing_speaker is not None, "conditional": c.conditional, "negated": c.negated,
+             "headline_sentence": sent.headline, "bullet": sent.bullet, "no_actor": actor is None,
+             "first_person": found.subject.lower() in ("we", "i", "our", "us"), "hedged": c.cue.hedged}
+    out += [name for name, on in flags.items() if on]
+    return tuple(out)
+
+
 def _confidence(found: _Found, has_deadline: bool) -> float:
     """Strong cues (will, pledged) near 0.9; plans 0.8; aims/expects/targets 0.65; reported would 0.6."""
     c = found.clause
@@ -892,6 +910,7 @@ def _build(doc: _Doc, at: int, found: _Found) -> Candidate | None:
         negated=clause.negated,
         start=sent.start,
         doubts=found.doubts,
+        features=_features(found, sent, phrase is not None, name),
     )
     drop = {w.lower() for w in re.findall(r"\w+", " ".join((name or "", *aliases)))}
     basis = f"{found.subject if found.thing_subject else ''} {what}"

@@ -9,8 +9,8 @@ from dataclasses import dataclass
 # Candidates at or above DEFAULT_MIN_CONFIDENCE are stored automatically; those between
 # DEFAULT_REVIEW_THRESHOLD and it wait in the editor's queue. Set on the development corpus
 # (docs/evaluation.md); configurable as extract.min_confidence and extract.review_threshold.
-DEFAULT_MIN_CONFIDENCE = 0.45
-DEFAULT_REVIEW_THRESHOLD = 0.3
+DEFAULT_MIN_CONFIDENCE = 0.67
+DEFAULT_REVIEW_THRESHOLD = 0.35
 
 
 @dataclass(frozen=True)
@@ -34,3 +34,4 @@ class Commitment:
     negated: bool  # a promise not to act: "will not raise fares before 2027"
     start: int  # offset of the quote in the text
     doubts: tuple[str, ...] = ()  # why it may not be a promise ("a thing as subject", ...); each lowers confidence
+    features: tuple[str, ...] = ()  # what the calibrated confidence is computed from (tracker.extract.calibration)
