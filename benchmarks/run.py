@@ -370,6 +370,13 @@ def bench_extraction(work: Path, quick: bool) -> Result:
                         "split_sentences, same texts", n / base, ">= 100/s", rate >= 100, ratio=base / took))
     res.notes.append(f"{n} announcements, {sum(len(f) for f in found)} commitments found, "
                      f"{1000 * took / n:.1f} ms CPU each; sentence splitting alone {1000 * base / n:.2f} ms")
+    small, large = (250, 1000) if quick else (1000, 4000)
+    long_text = [" ".join(f"The {rng.choice(ORGS)} will {rng.choice(VERBS)} {rng.choice(THINGS)} in "
+                          f"{rng.choice(PLACES)} {rng.choice(DEADLINES)}." for _ in range(k)) for k in (small, large)]
+    t_small, _ = cpu(lambda: extract_commitments(long_text[0], published))
+    t_large, _ = cpu(lambda: extract_commitments(long_text[1], published))
+    res.rows.append(Row("extraction", f"one text of {large:,} promise sentences", t_large, "s",
+                        f"the same with {small:,}", t_small, "<= 4.5x (linear)", t_large / t_small <= 4.5))
     return res
 
 

@@ -90,6 +90,9 @@ def _add(date: dt.date, n: int, unit: str) -> dt.date:
     return dt.date(year, month, min(date.day, calendar.monthrange(year, month)[1]))
 
 
+_LEDE, _REACH = 12, 40  # sentences searched for an event's date: the opening ones and those around the phrase
+
+
 def event_date(event: str, sentences: list[Sentence], at: int, published: dt.date) -> dt.date | None:
     """The date another sentence of the text gives for ``event`` ("the 2025 Lisgard Open"), if any."""
     content, years = _event_words(event)
@@ -97,7 +100,10 @@ def event_date(event: str, sentences: list[Sentence], at: int, published: dt.dat
         return None  # a plain time expression, not an event
     year_hint = int(min(years)) if years else None
     best: tuple[int, dt.date] | None = None
-    for i, sent in enumerate(sentences):
+    # the lede and the neighbourhood only: a text of thousands of sentences must not be read once per phrase
+    nearby = sorted(set(range(min(_LEDE, len(sentences)))) | set(range(max(0, at - _REACH), min(len(sentences), at + _REACH))))
+    for i in nearby:
+        sent = sentences[i]
         if i == at or sent.headline or not _SCHEDULED.search(sent.text):
             continue
         words = set(re.findall(r"[a-z]+|\d{4}", sent.text.lower()))
