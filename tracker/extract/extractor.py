@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field, replace
 
 from tracker.extract.model import DEFAULT_MIN_CONFIDENCE as MIN_CONFIDENCE
@@ -638,9 +639,18 @@ def _leading_subject(text: str, index: ActorIndex) -> str:
     return m.group(1) if m else ""
 
 
+_MAYBE_DATE = re.compile(
+    r"\d|\b(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|"
+    r"apr|jun|jul|aug|sept?|oct|nov|dec|spring|summer|autumn|fall|winter|next|this|later|tomorrow|tonight|monday|"
+    r"tuesday|wednesday|thursday|friday|saturday|sunday|week|month|year|quarter|season|decade|end|weeks|months|"
+    r"years|days|soon|christmas|easter|holiday|holidays)\b", re.I)
+
+
 def _future_dated(doc: _Doc, sent: Sentence, clause: Clause) -> bool:
     """Does the clause's verb phrase carry a deadline on or after the publication day?"""
     lo, hi = clause.vp_start, clause.vp_end
+    if not _MAYBE_DATE.search(sent.text, lo, hi):
+        return False  # no digit and no time word: no need to run the deadline reader
     for m in doc.deadlines_in(sent, clause):
         if lo <= m.start < hi:
             window = _resolve(m.phrase, doc.published, doc.conv)
@@ -799,8 +809,19 @@ def _next_occurrence(phrase: str, published: dt.date, conv: DeadlineConventions)
 
 
 def _resolve(phrase: str, published: dt.date, conv: DeadlineConventions, **kw) -> DueWindow | None:
+    if kw:
+        try:
+            return resolve_deadline(phrase, published, conv, **kw)
+        except DeadlineError:
+            return None
+    return _resolve_cached(phrase, published, conv)
+
+
+@lru_cache(maxsize=4096)
+def _resolve_cached(phrase: str, published: dt.date, conv: DeadlineConventions) -> DueWindow | None:
+    """The same phrase read against the same day is read once (the readers try hundreds of patterns)."""
     try:
-        return resolve_deadline(phrase, published, conv, **kw)
+        return resolve_deadline(phrase, published, conv)
     except DeadlineError:
         return None
 
