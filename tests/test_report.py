@@ -258,9 +258,34 @@ def test_day_is_locale_independent(value, iso, text):
 def test_actor_paths_are_stable_and_unique():
     actors = [ctx.ActorRow(3, "Norhaven Ministry"), ctx.ActorRow(1, "Ölwerk AG"), ctx.ActorRow(2, "ÖLWERK ag"),
               ctx.ActorRow(4, "<script>")]
-    assert ctx.actor_paths(actors) == {1: "a/olwerk-ag.html", 2: "a/olwerk-ag-2.html",
-                                       3: "a/norhaven-ministry.html", 4: "a/script.html"}
+    assert ctx.actor_paths(actors) == {1: "a/1-olwerk-ag.html", 2: "a/2-olwerk-ag.html",
+                                       3: "a/3-norhaven-ministry.html", 4: "a/4-script.html"}
     assert ctx.slugify("!!!") == "actor"
+
+
+def test_actor_paths_never_collide_when_a_suffix_looks_like_another_actor():
+    """Issue 14, item 1: "Foo", "Foo 3" and "Foo!" all wanted a/foo-3.html under the old suffix rule."""
+    actors = [ctx.ActorRow(1, "Quill"), ctx.ActorRow(2, "Quill 3"), ctx.ActorRow(3, "Quill!")]
+    paths = ctx.actor_paths(actors)
+    assert len(set(paths.values())) == 3
+    for actor in actors:  # a page name depends on its own actor only: others coming or going never move it
+        assert ctx.actor_paths([actor]) == {actor.id: paths[actor.id]}
+
+
+def test_actors_whose_names_slugify_alike_build_again_and_again(sqlite_url, tmp_path):
+    engine = make_engine(sqlite_url)
+    upgrade(engine)
+    with write_session(engine) as s:
+        for name in ("Quill", "Quill 3", "Quill!"):
+            _add(s, name, "open a depot", D(2026, 1, 5), due=D(2026, 12, 31))
+    out = tmp_path / "site"
+    for day in (TODAY, TODAY + dt.timedelta(days=1)):  # a second build replaces the first
+        build_site(engine, Config(), out, day)
+    pages = sorted(p.name for p in (out / "a").iterdir())
+    assert pages == ["1-quill.html", "2-quill-3.html", "3-quill.html"]
+    titles = [BeautifulSoup((out / "a" / p).read_text(encoding="utf-8"), "html.parser").h1.get_text(strip=True)
+              for p in pages]
+    assert titles == ["Quill", "Quill 3", "Quill!"]
 
 
 def _row(cid: int, due: dt.date | None, negated: bool = False, **kw) -> ctx.CommitmentRow:
@@ -449,7 +474,7 @@ def test_commitment_page_shows_everything_needed_to_check_the_verdict(site):
 
 
 def test_actor_page_track_record(site):
-    page = soup(site / "a" / "glasswing-transit.html")
+    page = soup(site / "a" / "1-glasswing-transit.html")
     record = {d.select_one("dt").text: d.select_one("dd").contents[0].strip() for d in page.select("dl.record > div")}
     assert record["Kept late"] == "1" and record["Broken"] == "1" and record["On time"] == "0%"
     assert record["Median delay"] == "19 days" and record["Deadline changes"] == "1"
@@ -663,7 +688,7 @@ def test_incremental_build_rewrites_only_what_changed(engine, tmp_path, monkeypa
     after = _stats(out)
     rewritten = {path for path in after if after[path] != before.get(path)}
     assert rewritten == {
-        "c/10.html", "index.html", "a/norhaven-ministry-of-health.html", "s/kept_late.html",
+        "c/10.html", "index.html", "a/3-norhaven-ministry-of-health.html", "s/kept_late.html",
         "commitments.json", "commitments.csv", "changes.xml", build_module.MANIFEST}
     assert "s/overdue.html" in before and "s/overdue.html" not in after  # its only commitment moved on
     assert result.pages_written == len(rewritten) - 1  # the manifest is not counted

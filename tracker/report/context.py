@@ -165,16 +165,17 @@ def slugify(name: str) -> str:
 
 
 def actor_paths(actors: Iterable[ActorRow]) -> dict[int, str]:
-    """Stable page path per actor: ``a/<slug>.html``; a clash gets the id appended (lower id wins)."""
-    paths: dict[int, str] = {}
-    taken: set[str] = set()
-    for actor in sorted(actors, key=lambda a: a.id):
-        slug = slugify(actor.name)
-        if slug in taken:
-            slug = f"{slug}-{actor.id}"
-        taken.add(slug)
-        paths[actor.id] = f"a/{slug}.html"
-    return paths
+    """Page path per actor: ``a/<id>-<slug>.html``, unique by construction and stable between builds.
+
+    The id comes first and holds no hyphen, so two actors can never want the same
+    file, whatever their names slugify to ("Foo 3" with id 2 and "Foo!" with id 3
+    give ``a/2-foo-3.html`` and ``a/3-foo.html``), and an actor's page name
+    depends on nothing but its own row: actors added or gone never move it.
+
+    >>> actor_paths([ActorRow(7, "City Council")])
+    {7: 'a/7-city-council.html'}
+    """
+    return {actor.id: f"a/{actor.id}-{slugify(actor.name)}.html" for actor in actors}
 
 
 def commitment_path(commitment_id: int) -> str:
