@@ -2,19 +2,31 @@
 
 Each bad feed must give its own error or warning, the good feeds mixed in
 must come through untouched, and the batch must stay fast and small in memory.
+The second half runs hostile feeds through the whole pipeline (`tracker poll`,
+then `tracker report`) on both databases: what they carry must never break a
+verdict, the site or its exports.
 """
 
 from __future__ import annotations
 
+import csv
 import hashlib
+import io
+import json
+import re
 import socket
+import xml.etree.ElementTree as ET
 import time
 import tracemalloc
 from dataclasses import dataclass
+from pathlib import Path
 
+import feedparser
 import pytest
+from bs4 import BeautifulSoup
 
-from tests.feedserver import FeedServer, feed_server, gzip_bomb, rss_feed  # noqa: F401  (fixture)
+from tests.clihelp import ok
+from tests.feedserver import FeedServer, Reply, feed_server, gzip_bomb, rss_feed  # noqa: F401  (fixture)
 from tracker.backoff import should_pause
 from tracker.errors import BodyTooLarge, FeedError, FetchError
 from tracker.feeds import ENTITY_WARNING, ParsedFeed, parse_feed
@@ -79,7 +91,10 @@ CASES: dict[str, Case] = {
     "duplicate-guids": Case("/fixtures/duplicate-guids.xml", keys=("dup-a", "dup-b", "dup-c")),
     "no-guids": Case("/fixtures/no-guids.xml", keys=("https://example.org/a", "https://example.org/b", "sha256:")),
     "no-dates": Case("/fixtures/no-dates.xml", keys=("nd-1", "https://example.org/nd-2", "sha256:")),
+    "control-characters": Case("/fixtures/control-characters.xml", keys=("ctl-1", "ctl-2"),
+                               warning="reference to invalid character number"),
 }
+CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # C0 but tab and newline, DEL, C1
 
 
 def closed_port() -> int:
@@ -201,3 +216,97 @@ def test_repeated_polls_neither_lose_nor_duplicate(feed_server):
     assert modified["changing"] == [True, True, True]
     assert modified["generated"] == [True, True, True]  # a new round is a new item
     assert len(stored["changing"]) == 3 and len(stored["generated"]) == 12
+
+
+def test_control_characters_never_leave_the_parser(feed_server):
+    """Issue 14, item 3: "&#1;", "&#27;", raw ESC/BEL bytes, NUL and C1 in a feed reach no stored field."""
+    _, parsed = run_batch(feed_server, {"controls": CASES["control-characters"]})["controls"]
+    fields = [parsed.title or "", parsed.link or ""]
+    for item in parsed.items:
+        fields += [item.key, item.guid or "", item.link or "", item.title, item.text, item.summary_html]
+    assert not [f for f in fields if CONTROLS.search(f)]
+    first = parsed.items[0]
+    assert first.title == "Harbour[2J Council opens the ferry terminal"  # the rest of the text stays
+    assert "on Monday." in first.text and "\r" not in first.summary_html
+
+
+# --------------------------------------------------------------------------- through the pipeline
+
+
+def rss_item(guid: str, title: str, description: str, published: str | None = "Mon, 04 May 2026 09:00:00 +0000",
+             link: str | None = None) -> str:
+    date = f"<pubDate>{published}</pubDate>" if published else ""
+    return (f"<item><title>{title}</title><link>{link or f'https://news.example.org/{guid}'}</link>"
+            f'<guid isPermaLink="false">{guid}</guid>{date}<description>{description}</description></item>')
+
+
+def serve_rss(server: FeedServer, path: str, *items: str) -> str:
+    """Serve an RSS document of ``items`` at ``path``; returns its URL."""
+    body = f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Wire</title>{"".join(items)}' \
+           "</channel></rss>"
+    server.set_route(path, Reply(200, body.encode("utf-8"), {"Content-Type": "application/rss+xml"}))
+    return server.url(path)
+
+
+@pytest.fixture
+def tracker_db(db_url, tmp_path):
+    """A migrated database (SQLite and PostgreSQL) and a tracker.toml with short fetch limits."""
+    (tmp_path / "tracker.toml").write_text(
+        f'[database]\nurl = "{db_url}"\n[fetch]\ntotal_timeout = 3.0\narchive_evidence_pages = false\n',
+        encoding="utf-8")
+    ok("db", "upgrade")
+    return db_url
+
+
+def strings(value: object) -> list[str]:
+    """Every string inside a JSON value."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for v in value.values() for s in strings(v)]
+    if isinstance(value, list):
+        return [s for v in value for s in strings(v)]
+    return []
+
+
+def check_site(site: Path) -> None:
+    """Every export parses strictly and every page parses: what any reader of the site does."""
+    atom = (site / "changes.xml").read_bytes()
+    ET.fromstring(atom)  # strict XML 1.0: raises on a single control character
+    assert not feedparser.parse(atom).bozo
+    json.loads((site / "commitments.json").read_bytes())
+    rows = list(csv.reader(io.StringIO((site / "commitments.csv").read_text(encoding="utf-8"), newline="")))
+    assert len({len(row) for row in rows}) == 1  # every record has the header's columns
+    for page in site.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        assert not CONTROLS.search(text), page
+        assert BeautifulSoup(text, "html.parser").find("main") is not None, page
+
+
+def test_control_characters_in_an_announcement_feed_never_reach_the_exports(tracker_db, feed_server, tmp_path):
+    """Issue 14, item 3 (and NUL on PostgreSQL): one item full of controls, one clean; both stored, site valid."""
+    url = serve_rss(feed_server, "/controls.xml",
+                    rss_item("c-1", "Harbour&#1; Council plans a \x9bterminal\x1b]0;owned\x07",
+                             "The Harbour Council&#27;[2J will open the new ferry terminal by June 2027&#0;,"
+                             " its chair said on Monday."),
+                    rss_item("c-2", "Delta Rail sets a date", "Delta Rail will reopen the coast line by March 2027,"
+                             " the operator said on Monday."))
+    ok("--as-of", "2026-05-10", "feeds", "add", url, "--role", "announcements")
+    assert "2 new items, 2 new commitments" in ok("--as-of", "2026-05-10", "poll")
+    rows = json.loads(ok("--as-of", "2026-05-10", "list", "--format", "json"))
+    assert sorted(r["actor"] for r in rows) == ["Delta Rail", "Harbour Council[2J"]
+    assert not [text for text in strings(rows) if CONTROLS.search(text)]
+    ok("--as-of", "2026-05-10", "report", "--out", str(tmp_path / "site"))
+    check_site(tmp_path / "site")
+
+
+def test_control_bytes_in_an_announcement_file_never_reach_the_exports(tracker_db, tmp_path):
+    path = tmp_path / "raw.txt"
+    path.write_bytes(b"date: 2026-03-02\nsource: Wire\x1b]2;x\x07\n\nThe Kelby\x1b[2J Town Council will open the new "
+                     b"library on Mill Street by the end of 2027\x08, the mayor\x7f said\r on Monday.\n")
+    ok("--as-of", "2026-03-03", "extract", str(path), "--save")
+    (row,) = json.loads(ok("--as-of", "2026-03-03", "list", "--format", "json"))
+    assert row["what"] == "open the new library on Mill Street"
+    assert not [text for text in strings(row) if CONTROLS.search(text)]
+    ok("--as-of", "2026-03-03", "report", "--out", str(tmp_path / "site"))
+    check_site(tmp_path / "site")

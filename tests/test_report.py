@@ -600,6 +600,22 @@ def test_atom_feed_is_valid_and_lists_status_changes(site, engine):
     assert b"<script>" not in (site / "changes.xml").read_bytes()
 
 
+def test_atom_feed_stays_valid_xml_with_control_characters_stored_before_intake_cleaned_them(engine, tmp_path):
+    """Rows written by an older tracker may hold raw controls: changes.xml must still parse strictly."""
+    with write_session(engine) as s:
+        s.execute(update(Commitment).where(Commitment.id == 1).values(what="launch\x1b[2J night\x01 buses\x9b"))
+        change = s.scalars(select(StatusChange).where(StatusChange.commitment_id == 1)).first()
+        s.execute(update(StatusChange.__table__).where(StatusChange.id == change.id).values(by="ed\x07itor"))
+    build_site(engine, Config(), tmp_path / "site", TODAY)
+    atom = (tmp_path / "site" / "changes.xml").read_bytes()
+    import xml.etree.ElementTree as ET
+
+    root = ET.fromstring(atom)  # strict: a single control character would raise
+    titles = [e.text for e in root.iter("{http://www.w3.org/2005/Atom}title")]
+    assert any(t and "launch[2J night buses" in t for t in titles)
+    assert not feedparser.parse(atom).bozo
+
+
 def test_atom_links_are_absolute_with_a_base_url(engine, tmp_path):
     config = Config(report=ReportConfig(base_url="https://promises.example.org/"))
     build_site(engine, config, tmp_path / "site", TODAY)

@@ -20,6 +20,7 @@ from tracker.extract.deadlines import DeadlineConventions, resolve_deadline
 from tracker.models import Announcement, Commitment, DeadlineRevision
 from tracker.sources import SourceText
 from tracker.status import StatusRules
+from tracker.untrusted import clean_optional, clean_text
 
 if TYPE_CHECKING:
     from tracker.extract import Commitment as Extracted
@@ -35,9 +36,12 @@ def add_manual(
     source_url: str | None, quote: str | None, stated_on: dt.date, tags: Iterable[str], negated: bool,
     by: str, today: dt.date, rules: StatusRules,
 ) -> Commitment:
-    """Store one hand-entered commitment; a deadline phrase is read against ``stated_on``."""
-    new = store.NewCommitment(actor=actor, what=what.strip(), stated_on=stated_on, quote=quote,
-                              tags=tuple(tags), negated=negated)
+    """Store one hand-entered commitment; a deadline phrase is read against ``stated_on``.
+
+    Text is cleaned like feed text (:mod:`tracker.untrusted`): it may be pasted from anywhere.
+    """
+    new = store.NewCommitment(actor=clean_text(actor), what=clean_text(what).strip(), stated_on=stated_on,
+                              quote=clean_optional(quote), tags=tuple(clean_text(t) for t in tags), negated=negated)
     if deadline:
         window = resolve_deadline(deadline, stated_on, conventions(config))
         new.deadline_phrase, new.due_earliest, new.due_latest = deadline, window.earliest, window.latest

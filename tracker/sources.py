@@ -4,7 +4,8 @@ A text file may start with ``key: value`` header lines (``date``, ``source``,
 ``title``, ``url``) and a blank line, the format of the bundled examples.
 Web pages are fetched with the same limits as feeds and reduced to the
 article's main text by trafilatura, which also reads the publication date
-from the page metadata. Anything that cannot be read as an English article
+from the page metadata. Control characters are dropped from every text
+(:mod:`tracker.untrusted`). Anything that cannot be read as an English article
 raises :class:`~tracker.errors.InputError` (or ``FetchError`` for the network).
 """
 
@@ -17,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tracker.errors import InputError
+from tracker.untrusted import clean_optional, clean_text
 
 MAX_TEXT_BYTES = 5 * 1024 * 1024
 HEADER_KEYS = ("date", "source", "title", "url", "publisher")
@@ -76,7 +78,7 @@ def _looks_like_html(raw: bytes) -> bool:
 def parse_text_file(content: str, label: str) -> SourceText:
     """Split optional ``key: value`` header lines from the body and check the text is usable."""
     meta: dict[str, str] = {}
-    lines = content.splitlines()
+    lines = clean_text(content).splitlines()  # raw control bytes never reach the store (or a terminal)
     body_start = 0
     while body_start < len(lines) and (match := _HEADER.match(lines[body_start])):
         meta[match.group(1).lower()] = match.group(2).strip()
@@ -130,13 +132,13 @@ def article_from_html(html: str, *, url: str | None, label: str) -> SourceText:
     import trafilatura
 
     doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False)
-    text = (getattr(doc, "text", None) or "").strip() if doc is not None else ""
+    text = clean_text(getattr(doc, "text", None) or "").strip() if doc is not None else ""
     if len(text.split()) < 8:
         raise InputError(f"{label}: no article text found on the page: give the article's own URL or save its text to a file")
     check_text(text, label)
     published = _iso_date(getattr(doc, "date", None))
-    return SourceText(text=text, published=published, title=getattr(doc, "title", None),
-                      publisher=getattr(doc, "sitename", None), url=url, label=label)
+    return SourceText(text=text, published=published, title=clean_optional(getattr(doc, "title", None)),
+                      publisher=clean_optional(getattr(doc, "sitename", None)), url=url, label=label)
 
 
 def _iso_date(value: object) -> dt.date | None:
