@@ -310,3 +310,28 @@ def test_control_bytes_in_an_announcement_file_never_reach_the_exports(tracker_d
     assert not [text for text in strings(row) if CONTROLS.search(text)]
     ok("--as-of", "2026-03-03", "report", "--out", str(tmp_path / "site"))
     check_site(tmp_path / "site")
+
+
+def test_an_implausible_item_date_never_decides_a_verdict(tracker_db, feed_server, tmp_path):
+    """Issue 14, item 2: a year-1 pubDate was auto-accepted as "kept, fulfilled on 0001-01-01", then every
+    report failed with OverflowError. Now the date is dropped and flagged, and the evidence waits for review."""
+    ok("--as-of", "2026-05-01", "add", "--actor", "Harbour Council", "--text", "open the new ferry terminal",
+       "--due", "2026-12-31", "--stated", "2026-01-10")
+    url = serve_rss(feed_server, "/dates.xml",
+                    rss_item("d-1", "Harbour Council opens the new ferry terminal",
+                             "The Harbour Council opened the new ferry terminal on Monday, two months early.",
+                             published="Mon, 01 Jan 0001 00:00:00 +0000"),
+                    rss_item("d-2", "Far future item", "Nothing to see.", published="Fri, 01 Jan 2999 00:00:00 +0000"))
+    ok("--as-of", "2026-05-10", "feeds", "add", url, "--name", "dates")
+    out = ok("--as-of", "2026-05-10", "poll")
+    assert "2 item(s) with an implausible date (0001-01-01 on d-1)" in out
+    (feed,) = json.loads(ok("feeds", "list", "--format", "json"))
+    assert "implausible date" in feed["last_warning"] and feed["error_count"] == 0
+    (row,) = json.loads(ok("--as-of", "2026-05-10", "list", "--format", "json"))
+    assert row["status"] == "pending", row["status_reason"]
+    shown = json.loads(ok("--as-of", "2026-05-10", "show", "1", "--format", "json"))
+    (evidence,) = shown["evidence"]
+    assert evidence["state"] == "proposed" and "implausible" in evidence["explanation"]["held"]
+    assert evidence["date"] is None or evidence["date"] >= "1990-01-01"
+    ok("--as-of", "2026-05-10", "report", "--out", str(tmp_path / "site"))
+    check_site(tmp_path / "site")

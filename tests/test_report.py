@@ -366,6 +366,24 @@ def test_explanation_items_accept_any_json_shape():
     assert ctx.explanation_items(None) == () and ctx.explanation_items({}) == ()
 
 
+@pytest.mark.parametrize("stated,due,evidence", [
+    (D(1, 1, 1), D(1, 1, 5), D(1, 1, 1)),
+    (D(2025, 1, 1), D(9999, 12, 31), D(9999, 12, 31)),
+    (D(1, 1, 1), D(9999, 12, 31), D(2026, 3, 1)),
+])
+def test_the_site_builds_with_any_stored_date(engine, tmp_path, stated, due, evidence):
+    """Issue 14, item 2: rows stored before dates were checked (year 1, year 9999) must never break a build."""
+    with write_session(engine) as s:
+        s.execute(update(Commitment).where(Commitment.id == 2).values(stated_on=stated, due_latest=due))
+        c = next(c for c in list_commitments(s) if c.id == 2)
+        _evidence(s, c, None, "fulfilment", 0.9, "accepted", evidence)
+    build_site(engine, Config(), tmp_path / "site", TODAY)
+    page = soup(tmp_path / "site" / "c" / "2.html")
+    assert page.select("svg.life") and page.select_one("h1")
+    assert soup(tmp_path / "site" / "a" / "2-pellucid-software.html").select("svg.timeline")
+    assert "fulfilled on 0001" not in page.get_text(), "a year-1 date decides no verdict"
+
+
 def test_charts_escape_labels_and_use_classes_not_styles():
     bar = charts.Bar('<script>x</script> & Co', "a/x.html", (("kept", "Kept on time", 2), ("broken", "Broken", 1)))
     svg = str(charts.actor_bars([bar]))

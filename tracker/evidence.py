@@ -13,7 +13,7 @@ only collects proposals: automation never overrides the decision.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -131,13 +131,17 @@ class MatchSummary:
 
 
 def match_items(session: Session, matcher: Matcher, items: Iterable[FeedItem | StoredItem], *, config: Config,
-                today: dt.date, rules: StatusRules) -> MatchSummary:
-    """Match items, store the evidence, and re-judge the commitments it touched."""
+                today: dt.date, rules: StatusRules, held: Collection[int] = ()) -> MatchSummary:
+    """Match items, store the evidence, and re-judge the commitments it touched.
+
+    Evidence from the items in ``held`` (ids) is never accepted automatically: their date was
+    implausible and dropped, so an editor decides (see :func:`tracker.pipeline.without_implausible_dates`).
+    """
     summary = MatchSummary()
     touched: set[int] = set()
     for row in items:
         for match in match_item(item_doc(row), matcher.index, matcher.docs):
-            evidence = _store_match(session, row, match, config, summary)
+            evidence = _store_match(session, row, match, config, summary, held=row.id in held)
             if evidence is not None and evidence.state == "accepted":
                 touched.add(match.commitment_id)
     session.flush()
@@ -150,7 +154,7 @@ def match_items(session: Session, matcher: Matcher, items: Iterable[FeedItem | S
 
 
 def _store_match(session: Session, row: FeedItem | StoredItem, match: Match, config: Config,
-                 summary: MatchSummary) -> Evidence | None:
+                 summary: MatchSummary, *, held: bool = False) -> Evidence | None:
     exists = session.scalar(select(Evidence.id).where(Evidence.commitment_id == match.commitment_id,
                                                       Evidence.item_id == row.id))
     if exists is not None:
@@ -159,10 +163,13 @@ def _store_match(session: Session, row: FeedItem | StoredItem, match: Match, con
     if commitment is None:
         return None
     state = _state_for(match.score, commitment, config)
+    explanation = {**match.explanation, "title": row.title, "new_deadline_phrase": match.new_deadline_phrase}
+    if held and state == "accepted":
+        state = "proposed"
+        explanation["held"] = "the item's own date was implausible and ignored: an editor decides"
     evidence = Evidence(
         commitment_id=match.commitment_id, item_id=row.id, url=row.link, kind=match.kind, score=match.score,
-        state=state, event_date=match.event_date, new_due_latest=match.new_due_latest,
-        explanation={**match.explanation, "title": row.title, "new_deadline_phrase": match.new_deadline_phrase},
+        state=state, event_date=match.event_date, new_due_latest=match.new_due_latest, explanation=explanation,
         decided_by=AUTOMATION if state in ("accepted", "discarded") else None,
         decided_at=_now() if state in ("accepted", "discarded") else None,
     )

@@ -15,7 +15,9 @@ from typing import TYPE_CHECKING
 from sqlalchemy.orm import Session
 
 from tracker import store
+from tracker.clock import EARLIEST_PLAUSIBLE, check_plausible
 from tracker.config import Config
+from tracker.errors import InvalidValue
 from tracker.extract.deadlines import DeadlineConventions, resolve_deadline
 from tracker.models import Announcement, Commitment, DeadlineRevision
 from tracker.sources import SourceText
@@ -39,7 +41,12 @@ def add_manual(
     """Store one hand-entered commitment; a deadline phrase is read against ``stated_on``.
 
     Text is cleaned like feed text (:mod:`tracker.untrusted`): it may be pasted from anywhere.
+    An implausible date (:func:`tracker.clock.plausible`) is refused: it would decide the verdict.
     """
+    check_plausible(stated_on, "stated date")
+    if due is not None and due < EARLIEST_PLAUSIBLE:
+        raise InvalidValue(f"due date {due.isoformat()} is not a plausible date: give one from "
+                           f"{EARLIEST_PLAUSIBLE.isoformat()} on")
     new = store.NewCommitment(actor=clean_text(actor), what=clean_text(what).strip(), stated_on=stated_on,
                               quote=clean_optional(quote), tags=tuple(clean_text(t) for t in tags), negated=negated)
     if deadline:
@@ -98,8 +105,10 @@ def save_extraction(session: Session, source: SourceText, found: Iterable[Extrac
 
     A commitment the actor already made (same actor, same promise) gets this
     announcement as another source, and a different deadline becomes a
-    deadline revision rather than a new promise.
+    deadline revision rather than a new promise. An implausible publication date
+    is refused: every due window would be read from it.
     """
+    check_plausible(published, f"{source.label or 'announcement'}: publication date")
     announcement, created = store.announcement_for(
         session, text=source.text, url=source.url, title=source.title, publisher=source.publisher,
         published=published, feed_item_id=feed_item_id)

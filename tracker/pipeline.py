@@ -62,6 +62,8 @@ def extract_source(spec: str, config: Config, *, published: dt.date | None = Non
 
     src = read_source(spec, limits=fetch_limits(config) if spec.startswith(("http://", "https://")) else None)
     day = published or src.published or clock.today()
+    # every due window is read from this date: a year-1 date must not become "broken since year 2"
+    clock.check_plausible(day, f"{src.label}: publication date (its date: line or --published)")
     found = extract_commitments(src.text, day, default_actor=default_actor,
                                 include_conditional=include_conditional, conventions=conventions(config))
     return found, src, day
@@ -340,10 +342,12 @@ class Cycle:
                now: dt.datetime) -> tuple[str, list[int]]:
         summary = self.summary
         moved = feed.last_warning if feed.last_warning and feed.last_warning.startswith("moved permanently") else None
-        feed.last_warning = "; ".join(w for w in (moved, parsed.warning) if w) or None
-        if parsed.warning:
-            summary.warnings.append(f"feed {feed.id} ({feed.name}): {parsed.warning}")
-        new_rows = feedstore.store_items(session, feed, parsed.items, now)
+        items, dates_warning, undated = without_implausible_dates(parsed.items)
+        feed.last_warning = "; ".join(w for w in (moved, parsed.warning, dates_warning) if w) or None
+        for warning in (parsed.warning, dates_warning):
+            if warning:
+                summary.warnings.append(f"feed {feed.id} ({feed.name}): {warning}")
+        new_rows = feedstore.store_items(session, feed, items, now)
         summary.fetched += 1
         summary.new_items += len(new_rows)
         if feed.role in ("announcements", "both"):
@@ -352,22 +356,41 @@ class Cycle:
             self.matchers.forget()
         if feed.role == "announcements":
             return f"{len(new_rows)} new", []  # announcements are not evidence
-        return f"{len(new_rows)} new", self._match(session, new_rows)
+        held = {row.id for row in new_rows if row.key in undated}
+        return f"{len(new_rows)} new", self._match(session, new_rows, held)
 
-    def _match(self, session: Session, rows: list[StoredItem]) -> list[int]:
+    def _match(self, session: Session, rows: list[StoredItem], held: set[int]) -> list[int]:
         from tracker.evidence import match_items
 
         if not rows:
             return []
         matcher = self.matchers.get(session)
         result = match_items(session, matcher, rows, config=self.config, today=clock.today(),
-                             rules=status_rules(self.config))
+                             rules=status_rules(self.config), held=held)
         if result.status_changes:  # a promise evidence just closed takes no more evidence, even this cycle
             matcher.drop_closed(session, result.changed_commitments)
         self.summary.new_evidence += result.new_evidence
         self.summary.status_changes += result.status_changes
         self.summary.changed_commitments |= result.changed_commitments
         return result.to_archive if self.config.fetch.archive_evidence_pages else []
+
+
+def without_implausible_dates(items: list[ParsedItem]) -> tuple[list[ParsedItem], str | None, set[str]]:
+    """The items with every implausible date (:func:`tracker.clock.plausible`) taken out.
+
+    Returns the items, a warning for the feed (None when every date was fine) and the keys of the
+    items whose date was dropped: such an item is stored undated, and evidence from it waits for an
+    editor instead of deciding a verdict (a year-1 ``pubDate`` was once auto-accepted as "kept").
+    """
+    today = clock.today()
+    bad = [i for i in items if i.published is not None and not clock.plausible(i.published.date(), today)]
+    if not bad:
+        return items, None, set()
+    keys = {item.key for item in bad}
+    example = f"{bad[0].published.date().isoformat()} on {bad[0].key[:80]}"  # type: ignore[union-attr]
+    warning = (f"{len(bad)} item(s) with an implausible date ({example}): stored undated; "
+               "evidence from them waits for review")
+    return [replace(item, published=None) if item.key in keys else item for item in items], warning, keys
 
 
 def _announcement_pages(engine: Engine, config: Config, feed_id: int, items: list[ParsedItem]) -> dict[str, SourceText]:

@@ -142,9 +142,13 @@ def article_from_html(html: str, *, url: str | None, label: str) -> SourceText:
 
 
 def _iso_date(value: object) -> dt.date | None:
+    """A page's metadata date; one outside the plausible window is guesswork and counts as none."""
+    from tracker.clock import plausible
+
     if not value:
         return None
     try:
-        return dt.date.fromisoformat(str(value)[:10])
+        day = dt.date.fromisoformat(str(value)[:10])
     except ValueError:
         return None
+    return day if plausible(day) else None

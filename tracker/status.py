@@ -15,13 +15,18 @@ Order of precedence:
    while the original deadline is ahead), overdue (past ``due_latest`` but
    inside the grace period), broken (past grace). A promise not to act whose
    window passed unbreached is kept.
-Evidence dated after ``today`` is ignored, so ``--as-of`` replays the past.
+Evidence dated after ``today`` is ignored, so ``--as-of`` replays the past, and
+so is evidence dated before 1990 (:data:`tracker.clock.EARLIEST_PLAUSIBLE`): an
+implausible date never decides a verdict. Any stored date, year 1 to 9999, is
+judged without an overflow.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+
+from tracker.clock import EARLIEST_PLAUSIBLE
 
 STATUS_MEANINGS: dict[str, str] = {
     "pending": "Not yet due: the deadline is more than the due-soon period away.",
@@ -96,7 +101,7 @@ def judge(facts: CommitmentFacts, today: dt.date, rules: StatusRules = StatusRul
     """
     if facts.manual is not None:
         return _manual(facts.manual)
-    known = tuple(sorted((e for e in facts.evidence if e.on <= today), key=lambda e: e.on))
+    known = tuple(sorted((e for e in facts.evidence if EARLIEST_PLAUSIBLE <= e.on <= today), key=lambda e: e.on))
     outcome = _negated_outcome(facts, known) if facts.negated else _fulfilment(facts, known)
     if outcome is not None:
         return outcome
@@ -146,13 +151,13 @@ def _by_calendar(facts: CommitmentFacts, known: tuple[EvidenceFact, ...], today:
     if today <= due:
         return _before_deadline(due, known, today, rules)
     if facts.negated:
-        return Verdict("kept", f"the restriction ran to {due} and was not breached", due + dt.timedelta(days=1))
+        return Verdict("kept", f"the restriction ran to {due} and was not breached", _shift(due, 1))
     late = (today - due).days
     if late <= rules.grace_days:
         return Verdict("overdue", f"deadline {due} passed {late} days ago with no fulfilment "
-                       f"(grace period {rules.grace_days} days)", due + dt.timedelta(days=1))
+                       f"(grace period {rules.grace_days} days)", _shift(due, 1))
     return Verdict("broken", f"deadline {due} passed {late} days ago with no fulfilment",
-                   due + dt.timedelta(days=rules.grace_days + 1))
+                   _shift(due, rules.grace_days + 1))
 
 
 def _before_deadline(due: dt.date, known: tuple[EvidenceFact, ...], today: dt.date,
@@ -165,5 +170,11 @@ def _before_deadline(due: dt.date, known: tuple[EvidenceFact, ...], today: dt.da
                        last.on, last.evidence_id)
     left = (due - today).days
     if left <= rules.due_soon_days:
-        return Verdict("due_soon", f"due in {left} days ({due})", due - dt.timedelta(days=rules.due_soon_days))
+        return Verdict("due_soon", f"due in {left} days ({due})", _shift(due, -rules.due_soon_days))
     return Verdict("pending", f"due {due}, {left} days left", today)
+
+
+def _shift(day: dt.date, days: int) -> dt.date:
+    """``day`` moved by ``days``, held at the calendar's ends (a year-9999 deadline must not overflow)."""
+    ordinal = min(max(day.toordinal() + days, dt.date.min.toordinal()), dt.date.max.toordinal())
+    return dt.date.fromordinal(ordinal)

@@ -26,6 +26,7 @@ from urllib.parse import urlsplit
 
 from markupsafe import Markup
 
+from tracker.clock import EARLIEST_PLAUSIBLE
 from tracker.queries import facts_for
 from tracker.report import charts
 from tracker.report.load import ActorRow, AnnouncementRow, CommitmentRow, EvidenceRow, SiteData
@@ -770,7 +771,8 @@ def _chart_marks(c: CommitmentRow, v: Verdict) -> charts.Marks:
     return charts.Marks(
         stated=c.stated_on, due=c.due_latest,
         revised=tuple(r.new_due_latest for r in c.revisions if r.new_due_latest),
-        evidence=tuple(sorted({evidence_day(e) for e in accepted})), done=done, status=v.status)
+        evidence=tuple(sorted({d for d in map(evidence_day, accepted) if d >= EARLIEST_PLAUSIBLE})),
+        done=done, status=v.status)
 
 
 # --- methodology ------------------------------------------------------------------
