@@ -98,6 +98,20 @@ def test_announcement_to_kept_and_to_broken_through_a_polled_feed(tracker_db, tm
     assert shown["history"][-1]["to"] == "kept" and shown["history"][-1]["evidence_id"] == accepted[0]["id"]
 
 
+def test_evidence_dated_before_the_promise_was_made_is_no_fulfilment(tracker_db, tmp_path, feed_server):
+    """Issue 14: a ferry launched in January does not keep a promise made in February to launch it."""
+    save(tmp_path)  # the promise was made on 2025-02-10
+    feed = rss(("old-1", "Mon, 20 Jan 2025 09:00:00 +0000", "Westmere electric ferry enters service",
+                "The Westmere Ferry Company launched its electric ferry between Alder Quay and Birch Point on Monday, "
+                "with the first crossing leaving at seven."))
+    feed_server.set_route("/herald.xml", Reply(200, feed.encode(), {"Content-Type": "application/rss+xml"}))
+    ok("feeds", "add", feed_server.url("/herald.xml"))
+    ok("--as-of", "2025-03-01", "poll", "--all")
+    shown = json.loads(ok("--as-of", "2025-03-01", "show", "1", "--format", "json"))
+    assert [e["date"] for e in shown["evidence"]] == ["2025-01-20"]  # stored and shown, but no verdict
+    assert statuses("2025-03-01")["launch an electric ferry between Alder Quay and Birch Point"] == "pending"
+
+
 def test_a_promise_kept_by_one_feed_takes_no_more_evidence_in_the_same_poll(tracker_db, tmp_path, feed_server):
     """Two outlets report the same launch: the first closes the promise, the second is not stacked on it."""
     save(tmp_path)

@@ -102,7 +102,14 @@ def facts_for(commitment: Commitment) -> CommitmentFacts:
         EvidenceFact(e.kind, e.event_date or e.created_at.date(), e.id, e.new_due_latest)
         for e in commitment.evidence if e.state == "accepted"
     )
-    return CommitmentFacts(commitment.due_latest, commitment.negated, evidence, manual_decision(commitment))
+    return CommitmentFacts(commitment.due_latest, commitment.negated, evidence, manual_decision(commitment),
+                           stated_on=first_stated(commitment))
+
+
+def first_stated(commitment: Commitment) -> dt.date:
+    """When the promise was first made: its own date, or an earlier announcement that also states it."""
+    dates = [s.stated_on for s in commitment.sources if s.stated_on is not None]
+    return min([commitment.stated_on, *dates])
 
 
 def last_manual_change(commitment: Commitment) -> StatusChange | None:

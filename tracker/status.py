@@ -15,9 +15,11 @@ Order of precedence:
    while the original deadline is ahead), overdue (past ``due_latest`` but
    inside the grace period), broken (past grace). A promise not to act whose
    window passed unbreached is kept.
-Evidence dated after ``today`` is ignored, so ``--as-of`` replays the past, and
-so is evidence dated before 1990 (:data:`tracker.clock.EARLIEST_PLAUSIBLE`): an
-implausible date never decides a verdict. Any stored date, year 1 to 9999, is
+Evidence dated after ``today`` is ignored, so ``--as-of`` replays the past; so is
+evidence dated before the promise was made (it cannot be about it: a plant opened
+last year does not fulfil a promise made today to open it), and evidence dated
+before 1990 (:data:`tracker.clock.EARLIEST_PLAUSIBLE`): an implausible date never
+decides a verdict. Any stored date, year 1 to 9999, is
 judged without an overflow.
 """
 
@@ -73,6 +75,7 @@ class CommitmentFacts:
     negated: bool = False
     evidence: tuple[EvidenceFact, ...] = ()
     manual: ManualDecision | None = None
+    stated_on: dt.date | None = None  # when the promise was first made: earlier evidence is not about it
 
 
 @dataclass(frozen=True)
@@ -101,7 +104,8 @@ def judge(facts: CommitmentFacts, today: dt.date, rules: StatusRules = StatusRul
     """
     if facts.manual is not None:
         return _manual(facts.manual)
-    known = tuple(sorted((e for e in facts.evidence if EARLIEST_PLAUSIBLE <= e.on <= today), key=lambda e: e.on))
+    earliest = max(EARLIEST_PLAUSIBLE, facts.stated_on or EARLIEST_PLAUSIBLE)
+    known = tuple(sorted((e for e in facts.evidence if earliest <= e.on <= today), key=lambda e: e.on))
     outcome = _negated_outcome(facts, known) if facts.negated else _fulfilment(facts, known)
     if outcome is not None:
         return outcome
