@@ -5,7 +5,7 @@ The daemon keeps few jobs: a *tick* that polls the feeds that are due
 uses), a daily deadline *sweep*, and a *render* of the report after changes.
 Feed schedules live in the feed rows.
 
-On SQLite one daemon runs per database (a file lock beside it). On PostgreSQL
+On SQLite one daemon runs per database (a file lock beside its real path). On PostgreSQL
 any number of workers may run, on one machine or several:
 
 - *Polling* is shared through the feed rows: each tick leases batches of due
@@ -308,6 +308,16 @@ class Leadership:
         self._conn, self.held = None, False
 
 
+def lock_path(engine: Engine) -> str:
+    """The SQLite daemon's lock file: beside the database's *real* path.
+
+    Every spelling of one database (a symlink, ``./x/../tracker.db``, a relative path) resolves
+    to the same file, so they all meet on the same lock; locking the path as written let a
+    second daemon in through a symlink.
+    """
+    return f"{os.path.realpath(sqlite_path(engine) or 'tracker.db')}.daemon.lock"
+
+
 class InstanceLock:
     """One daemon per SQLite database (a file lock beside it); on PostgreSQL a shared lock per worker."""
 
@@ -318,7 +328,7 @@ class InstanceLock:
 
     def acquire(self) -> None:
         if is_sqlite(self.engine):
-            self._acquire_file(f"{sqlite_path(self.engine) or 'tracker.db'}.daemon.lock")
+            self._acquire_file(lock_path(self.engine))
         else:
             self._conn = self.engine.connect()
             self._conn.execute(text("SELECT pg_advisory_lock_shared(:k)"), {"k": PG_LOCK_KEY})
