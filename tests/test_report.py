@@ -846,6 +846,35 @@ def test_refuses_to_replace_a_folder_it_did_not_write(engine, tmp_path):
     assert build_site(engine, Config(), empty, TODAY).index_path == empty.resolve() / "index.html"
 
 
+def test_a_users_folder_named_like_a_staging_folder_survives(engine, tmp_path):
+    """Issue 14, item 12: `tracker report` deleted any sibling matching .site.*.tmp*."""
+    mine = tmp_path / ".site.drafts.tmp-keep"
+    mine.mkdir()
+    (mine / "notes.txt").write_text("mine")
+    build_site(engine, Config(), tmp_path / "site", TODAY)
+    build_site(engine, Config(), tmp_path / "site", TODAY)
+    assert (mine / "notes.txt").read_text() == "mine"
+
+
+def test_a_crashed_builds_staging_folder_is_removed_by_the_next_build(engine, tmp_path, monkeypatch):
+    out = tmp_path / "site"
+    build_site(engine, Config(), out, TODAY)
+
+    def crash(stage, out):  # the process dies between writing the new site and swapping it in
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(build_module, "_swap", crash)
+    monkeypatch.setattr(build_module.shutil, "rmtree", lambda *a, **k: None)  # as if killed: nothing cleaned
+    with pytest.raises(KeyboardInterrupt):
+        build_site(engine, Config(), out, TODAY + dt.timedelta(days=1))
+    (left,) = tmp_path.glob(".site.*.tmp")
+    assert (left / build_module.STAGING_MARKER).is_file() and (left / "site" / "index.html").is_file()
+    monkeypatch.undo()
+    build_site(engine, Config(), out, TODAY)
+    assert not list(tmp_path.glob(".site.*"))
+    assert not list(out.rglob(build_module.STAGING_MARKER)), "the marker is never published"
+
+
 def test_two_builds_at_once_queue_on_the_lock(engine, tmp_path):
     out, errors = tmp_path / "site", []
 

@@ -423,29 +423,41 @@ def _locked(folder: Path) -> Iterator[None]:
         os.close(fd)
 
 
+STAGING_MARKER = ".tracker-staging"
+
+
 def _remove_leftovers(out: Path) -> None:
-    """Staging folders of a build that crashed before its swap."""
+    """Staging folders of a build that crashed before its swap, and nothing else.
+
+    Only a folder holding :data:`STAGING_MARKER` is ours: a user's own folder that happens to be
+    named like one (``.site.notes.tmp``) was once deleted here.
+    """
     for stale in out.parent.glob(f".{out.name}.*.tmp*"):
-        shutil.rmtree(stale, ignore_errors=True)
+        if not stale.is_symlink() and (stale / STAGING_MARKER).is_file():
+            shutil.rmtree(stale, ignore_errors=True)
 
 
 @contextlib.contextmanager
 def _staging(out: Path) -> Iterator[Path]:
-    stage = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent))
-    umask = os.umask(0)
-    os.umask(umask)
-    stage.chmod(0o777 & ~umask)  # mkdtemp makes it private; the site must be readable like any folder
+    """A new site folder inside a marked staging folder beside ``out``; the staging folder goes at the end.
+
+    The marker sits in the staging folder, not in the site, so it is never published.
+    """
+    holder = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent))
     try:
+        (holder / STAGING_MARKER).write_text("a staging folder of `tracker report`, removed by the next build\n",
+                                             encoding="utf-8")
+        stage = holder / "site"
+        stage.mkdir()  # with the umask: the site must be readable like any folder (mkdtemp's is private)
         yield stage
     finally:
-        shutil.rmtree(stage, ignore_errors=True)
+        shutil.rmtree(holder, ignore_errors=True)
 
 
 def _swap(stage: Path, out: Path) -> None:
     """Make ``stage`` the site at ``out`` in one step; the old site ends up in ``stage`` (then removed)."""
     if not out.exists():
         os.rename(stage, out)
-        stage.mkdir()  # so the staging cleanup has something to remove
         return
     if not _exchange(stage, out):
         old = stage.with_name(stage.name + ".old")
