@@ -335,3 +335,68 @@ def test_an_implausible_item_date_never_decides_a_verdict(tracker_db, feed_serve
     assert evidence["date"] is None or evidence["date"] >= "1990-01-01"
     ok("--as-of", "2026-05-10", "report", "--out", str(tmp_path / "site"))
     check_site(tmp_path / "site")
+
+
+ODD_CHARSET = {"Content-Type": "text/html; charset=x-no-such-charset"}
+FERRY_PAGE = ("<html><head><title>Ferry terminal opens</title></head><body><article><h1>Ferry terminal opens</h1>"
+              "<p>The Harbour Council opened the new ferry terminal at Alder Quay on Monday, two months early, and "
+              "the first crossing left at seven with a full load of commuters and their bicycles.</p>"
+              "<p>The café beside the pier will open next week.</p></article></body></html>")
+
+
+def evidence_config(tmp_path: Path, db_url: str) -> None:
+    """Evidence pages archived, loopback pages allowed (these tests serve them from 127.0.0.1)."""
+    (tmp_path / "tracker.toml").write_text(
+        f'[database]\nurl = "{db_url}"\n[fetch]\ntotal_timeout = 3.0\n', encoding="utf-8")
+    ok("db", "upgrade")
+
+
+def test_extract_url_with_an_unknown_charset_falls_back_to_detection(sqlite_url, tmp_path, feed_server):
+    """Issue 14, item 11: `charset=x-no-such-charset` gave a LookupError traceback."""
+    evidence_config(tmp_path, sqlite_url)
+    article = FERRY_PAGE.replace("two months early", "and the Harbour Council will open a second pier by June 2027")
+    feed_server.set_route("/odd.html", Reply(200, article.encode("latin-1"), ODD_CHARSET))
+    found = json.loads(ok("--as-of", "2026-05-10", "extract", feed_server.url("/odd.html"), "--format", "json"))
+    assert [c["actor"] for c in found] == ["Harbour Council"]
+
+
+def test_a_linked_page_that_cannot_be_read_never_fails_the_feed(sqlite_url, tmp_path, feed_server, monkeypatch):
+    """Issue 14, item 11 and the archiving item: evidence pages with an unknown charset are read by detection,
+    and an unexpected error while archiving one page fails that page only, not its feed or the cycle."""
+    evidence_config(tmp_path, sqlite_url)
+    for actor in ("Harbour Council", "Delta Rail"):
+        ok("--as-of", "2026-05-01", "add", "--actor", actor, "--text", "open the new ferry terminal",
+           "--due", "2026-12-31", "--stated", "2026-01-10")
+    feed_server.set_route("/odd.html", Reply(200, FERRY_PAGE.encode("latin-1"), ODD_CHARSET))
+    feed_server.set_route("/broken.html", Reply(200, FERRY_PAGE.replace("Harbour Council", "Delta Rail").encode(),
+                                                {"Content-Type": "text/html"}))
+    import tracker.sources
+
+    real = tracker.sources.article_from_html
+
+    def reader(html, *, url, label):  # a reader bug that only this page triggers
+        if url and url.endswith("/broken.html"):
+            raise RuntimeError("reader bug")
+        return real(html, url=url, label=label)
+
+    monkeypatch.setattr(tracker.sources, "article_from_html", reader)
+    url = serve_rss(feed_server, "/wire.xml",
+                    rss_item("w-1", "Harbour Council opens the new ferry terminal",
+                             "The Harbour Council opened the new ferry terminal on Monday, two months early.",
+                             link=feed_server.url("/odd.html")),
+                    rss_item("w-2", "Delta Rail opens the new ferry terminal",
+                             "Delta Rail opened the new ferry terminal on Monday, two months early.",
+                             link=feed_server.url("/broken.html")))
+    ok("--as-of", "2026-05-10", "feeds", "add", url, "--name", "wire")
+    assert "1 fetched, 0 not modified, 0 failed" in ok("--as-of", "2026-05-10", "poll")
+    (feed,) = json.loads(ok("feeds", "list", "--format", "json"))
+    assert feed["error_count"] == 0 and feed["last_error"] is None and feed["items"] == 2
+    from sqlalchemy import select
+
+    from tracker import db
+    from tracker.models import Evidence
+
+    with db.read_session(db.make_engine(sqlite_url)) as session:
+        pages = dict(session.execute(select(Evidence.url, Evidence.page_text)).all())
+    assert "café beside the pier" in pages[feed_server.url("/odd.html")]
+    assert pages[feed_server.url("/broken.html")] is None

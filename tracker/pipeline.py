@@ -410,6 +410,8 @@ def _announcement_pages(engine: Engine, config: Config, feed_id: int, items: lis
             pages[item.key] = read_url(item.link, fetch_limits(config))
         except TrackerError as exc:
             log.info("item %s: linked page not used (%s); extracting from the summary", item.key, exc)
+        except Exception:  # noqa: BLE001 - a page that breaks the reader must not fail the feed
+            log.exception("item %s: linked page not used (unexpected error); extracting from the summary", item.key)
     return pages
 
 
@@ -473,27 +475,36 @@ def search_query_for(commitment: object) -> str:
 
 
 def archive_evidence_pages(engine: Engine, config: Config, evidence_ids: list[int]) -> int:
-    """Fetch the linked page of newly accepted evidence once and keep its text and hash."""
+    """Fetch the linked page of newly accepted evidence once and keep its text and hash.
+
+    Each page stands alone: one that cannot be fetched, read or stored is logged and skipped,
+    and never fails its feed or the cycle (the items and evidence are already committed).
+    """
+    archived = 0
+    for evidence_id in evidence_ids:
+        try:
+            archived += _archive_one(engine, config, evidence_id)
+        except TrackerError as exc:
+            log.info("evidence %s: page not archived (%s)", evidence_id, exc)
+        except Exception:  # noqa: BLE001 - a page that breaks the reader fails that page only
+            log.exception("evidence %s: page not archived (unexpected error)", evidence_id)
+    return archived
+
+
+def _archive_one(engine: Engine, config: Config, evidence_id: int) -> bool:
     import hashlib
 
     from tracker.evidence import archive_page, get_evidence
 
-    archived = 0
-    for evidence_id in evidence_ids:
-        with read_session(engine) as session:
-            url = get_evidence(session, evidence_id).url
-        if not url or not url.startswith(("http://", "https://")):
-            continue
-        try:
-            page = read_url(url, fetch_limits(config))
-        except TrackerError as exc:
-            log.info("evidence %s: page not archived (%s)", evidence_id, exc)
-            continue
-        digest = hashlib.sha256(page.text.encode("utf-8")).hexdigest()
-        with write_session(engine) as session:
-            archive_page(session, evidence_id, page.text, digest, clock.now())
-        archived += 1
-    return archived
+    with read_session(engine) as session:
+        url = get_evidence(session, evidence_id).url
+    if not url or not url.startswith(("http://", "https://")):
+        return False
+    page = read_url(url, fetch_limits(config))
+    digest = hashlib.sha256(page.text.encode("utf-8")).hexdigest()
+    with write_session(engine) as session:
+        archive_page(session, evidence_id, page.text, digest, clock.now())
+    return True
 
 
 def render_report(engine: Engine, config: Config, out_dir: str | None = None,
