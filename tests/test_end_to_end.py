@@ -31,8 +31,9 @@ def rss(*items: tuple[str, str, str, str]) -> str:
 
 @pytest.fixture
 def tracker_db(db_url, tmp_path):
-    (tmp_path / "tracker.toml").write_text(
-        f'[database]\nurl = "{db_url}"\n[fetch]\narchive_evidence_pages = false\n', encoding="utf-8")
+    (tmp_path / "tracker.toml").write_text(  # linked pages are served from loopback here
+        f'[database]\nurl = "{db_url}"\n[fetch]\narchive_evidence_pages = false\nallow_private_addresses = true\n',
+        encoding="utf-8")
     ok("db", "upgrade")
     return db_url
 
@@ -197,7 +198,8 @@ def test_announcement_feed_teaser_reads_the_linked_page(tracker_db, feed_server)
 
 
 def test_accepted_evidence_keeps_the_linked_page(db_url, tmp_path, feed_server):
-    (tmp_path / "tracker.toml").write_text(f'[database]\nurl = "{db_url}"\n', encoding="utf-8")
+    (tmp_path / "tracker.toml").write_text(
+        f'[database]\nurl = "{db_url}"\n[fetch]\nallow_private_addresses = true\n', encoding="utf-8")
     ok("db", "upgrade")
     save(tmp_path)
     page = ("<html><body><article><h1>Ferry launched</h1><p>The Westmere Ferry Company launched its electric "

@@ -344,10 +344,12 @@ FERRY_PAGE = ("<html><head><title>Ferry terminal opens</title></head><body><arti
               "<p>The café beside the pier will open next week.</p></article></body></html>")
 
 
-def evidence_config(tmp_path: Path, db_url: str) -> None:
+def evidence_config(tmp_path: Path, db_url: str, allow_private: bool = True) -> None:
     """Evidence pages archived, loopback pages allowed (these tests serve them from 127.0.0.1)."""
+    allow = str(allow_private).lower()
     (tmp_path / "tracker.toml").write_text(
-        f'[database]\nurl = "{db_url}"\n[fetch]\ntotal_timeout = 3.0\n', encoding="utf-8")
+        f'[database]\nurl = "{db_url}"\n[fetch]\ntotal_timeout = 3.0\nallow_private_addresses = {allow}\n',
+        encoding="utf-8")
     ok("db", "upgrade")
 
 
@@ -400,3 +402,32 @@ def test_a_linked_page_that_cannot_be_read_never_fails_the_feed(sqlite_url, tmp_
         pages = dict(session.execute(select(Evidence.url, Evidence.page_text)).all())
     assert "café beside the pier" in pages[feed_server.url("/odd.html")]
     assert pages[feed_server.url("/broken.html")] is None
+
+
+@pytest.mark.parametrize("allow", [False, True], ids=["default", "allowed"])
+def test_links_in_feed_content_never_reach_private_addresses_unless_allowed(sqlite_url, tmp_path, feed_server,
+                                                                             allow):
+    """Issue 14: an item's link (an announcement page, an evidence page) could point the tracker at loopback or
+    private addresses. The feeds themselves are the user's and may live anywhere (here on 127.0.0.1)."""
+    evidence_config(tmp_path, sqlite_url, allow_private=allow)
+    ok("--as-of", "2026-05-01", "add", "--actor", "Harbour Council", "--text", "open the new ferry terminal",
+       "--due", "2026-12-31", "--stated", "2026-01-10")
+    feed_server.set_route("/internal/evidence.html", Reply(200, FERRY_PAGE.encode(), {"Content-Type": "text/html"}))
+    feed_server.set_route("/internal/plan.html", Reply(200, FERRY_PAGE.replace(
+        "two months early", "and Delta Rail will reopen the coast line by March 2027").encode(),
+        {"Content-Type": "text/html"}))
+    evidence = serve_rss(feed_server, "/wire.xml", rss_item(
+        "w-1", "Harbour Council opens the new ferry terminal",
+        "The Harbour Council opened the new ferry terminal on Monday, two months early.",
+        link=feed_server.url("/internal/evidence.html")))
+    plans = serve_rss(feed_server, "/plans.xml", rss_item(
+        "p-1", "Delta Rail sets a date", "A short teaser.", link=feed_server.url("/internal/plan.html")))
+    ok("--as-of", "2026-05-10", "feeds", "add", evidence, "--name", "wire")
+    ok("--as-of", "2026-05-10", "feeds", "add", plans, "--name", "plans", "--role", "announcements")
+    out = ok("--as-of", "2026-05-10", "poll")
+    assert "2 fetched, 0 not modified, 0 failed" in out
+    assert feed_server.hits["/wire.xml"] == feed_server.hits["/plans.xml"] == 1
+    fetched = feed_server.hits["/internal/evidence.html"] + feed_server.hits["/internal/plan.html"]
+    assert fetched == (2 if allow else 0)
+    actors = {r["actor"] for r in json.loads(ok("--as-of", "2026-05-10", "list", "--format", "json"))}
+    assert ("Delta Rail" in actors) is allow  # only the linked page names it

@@ -60,6 +60,7 @@ class FetchConfig:
     parse_processes: int = 2  # feedparser in worker processes (tracker/parsing.py); 0 parses in-process
     user_agent: str = ""
     archive_evidence_pages: bool = True
+    allow_private_addresses: bool = False  # may links in feed content and redirects reach your network?
 
 
 @dataclass

@@ -51,7 +51,8 @@ def fetch_limits(config: Config):  # type: ignore[no-untyped-def]
 
     f = config.fetch
     return FetchLimits(connect_timeout=f.connect_timeout, total_timeout=f.total_timeout,
-                       max_redirects=f.max_redirects, max_bytes=f.max_bytes, user_agent=f.user_agent or USER_AGENT)
+                       max_redirects=f.max_redirects, max_bytes=f.max_bytes, user_agent=f.user_agent or USER_AGENT,
+                       allow_private=f.allow_private_addresses)
 
 
 def extract_source(spec: str, config: Config, *, published: dt.date | None = None,
@@ -407,7 +408,7 @@ def _announcement_pages(engine: Engine, config: Config, feed_id: int, items: lis
         if not item.link.startswith(("http://", "https://")):
             continue
         try:
-            pages[item.key] = read_url(item.link, fetch_limits(config))
+            pages[item.key] = read_url(item.link, fetch_limits(config), untrusted=True)
         except TrackerError as exc:
             log.info("item %s: linked page not used (%s); extracting from the summary", item.key, exc)
         except Exception:  # noqa: BLE001 - a page that breaks the reader must not fail the feed
@@ -500,7 +501,7 @@ def _archive_one(engine: Engine, config: Config, evidence_id: int) -> bool:
         url = get_evidence(session, evidence_id).url
     if not url or not url.startswith(("http://", "https://")):
         return False
-    page = read_url(url, fetch_limits(config))
+    page = read_url(url, fetch_limits(config), untrusted=True)
     digest = hashlib.sha256(page.text.encode("utf-8")).hexdigest()
     with write_session(engine) as session:
         archive_page(session, evidence_id, page.text, digest, clock.now())
