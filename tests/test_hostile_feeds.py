@@ -431,3 +431,56 @@ def test_links_in_feed_content_never_reach_private_addresses_unless_allowed(sqli
     assert fetched == (2 if allow else 0)
     actors = {r["actor"] for r in json.loads(ok("--as-of", "2026-05-10", "list", "--format", "json"))}
     assert ("Delta Rail" in actors) is allow  # only the linked page names it
+
+
+TOWNS = ("Kelby", "Marrow", "Ostend Vale", "Pinecrest")
+
+
+def serve_teasers(server: FeedServer, delay: float) -> str:
+    """An announcement feed of four teasers, each linking to a page (served after ``delay`` s) that holds the promise."""
+    items = []
+    for n, town in enumerate(TOWNS):
+        page = (f"<html><body><article><h1>{town} library</h1><p>The {town} Town Council will open the new public "
+                f"library on Mill Street by the end of 2027, the mayor said on Monday, after the council approved the "
+                f"final budget for the building.</p></article></body></html>")
+        server.set_route(f"/article/{n}.html", Reply(200, page.encode(), {"Content-Type": "text/html"}))
+        items.append(rss_item(f"t-{n}", f"{town} sets a date", "A teaser.",
+                              link=server.url(f"/article/{n}.html?delay={delay}")))
+    return serve_rss(server, "/teasers.xml", *items)
+
+
+def pages_config(tmp_path: Path, db_url: str, budget: float | None = None) -> None:
+    """Linked pages are served from loopback here, so private addresses are allowed."""
+    budget_line = f"page_budget = {budget}\n" if budget is not None else ""
+    (tmp_path / "tracker.toml").write_text(
+        f'[database]\nurl = "{db_url}"\n[fetch]\ntotal_timeout = 10.0\nper_host = 2\n{budget_line}'
+        "allow_private_addresses = true\narchive_evidence_pages = false\n", encoding="utf-8")
+    ok("db", "upgrade")
+
+
+def test_linked_pages_are_read_concurrently_under_the_per_host_limit(sqlite_url, tmp_path, feed_server):
+    """Issue 14, item 10: the linked pages of announcement items were fetched one after another."""
+    pages_config(tmp_path, sqlite_url)
+    ok("--as-of", "2026-05-10", "feeds", "add", serve_teasers(feed_server, delay=0.5), "--role", "announcements")
+    assert "4 new items, 4 new commitments" in ok("--as-of", "2026-05-10", "poll")
+    assert feed_server.peak("/article") == 2, "two at a time: concurrent, and never more than fetch.per_host"
+    actors = sorted(r["actor"] for r in json.loads(ok("--as-of", "2026-05-10", "list", "--format", "json")))
+    assert actors == [f"{town} Town Council" for town in TOWNS]
+
+
+def test_linked_pages_that_do_not_fit_the_budget_wait_for_the_next_cycle(db_url, tmp_path, feed_server):
+    """Issue 14, item 10: with no budget, four slow pages held one poll for about 4 x 30 s."""
+    pages_config(tmp_path, db_url, budget=1.0)
+    url = serve_teasers(feed_server, delay=5)
+    ok("--as-of", "2026-05-10", "feeds", "add", url, "--role", "announcements")
+    first = ok("--as-of", "2026-05-10", "poll")
+    assert "1 fetched, 0 not modified, 0 failed; 0 new items" in first
+    assert "4 item(s) wait for the next cycle" in first
+    assert sum(feed_server.hits[f"/article/{n}.html"] for n in range(4)) <= 2, "the budget stops new page fetches"
+    (feed,) = json.loads(ok("feeds", "list", "--format", "json"))
+    assert feed["error_count"] == 0 and "fetch.page_budget" in feed["last_warning"]
+    serve_teasers(feed_server, delay=0)  # the site is fast again
+    second = ok("--as-of", "2026-05-10", "poll")  # due again at once, and fetched in full (no 304)
+    assert "1 fetched, 0 not modified, 0 failed; 4 new items, 4 new commitments" in second
+    (feed,) = json.loads(ok("feeds", "list", "--format", "json"))
+    assert feed["items"] == 4 and feed["last_warning"] is None

@@ -60,6 +60,7 @@ class FetchConfig:
     parse_processes: int = 2  # feedparser in worker processes (tracker/parsing.py); 0 parses in-process
     user_agent: str = ""
     archive_evidence_pages: bool = True
+    page_budget: float = 60.0  # seconds a polling cycle may spend on announcement items' linked pages
     allow_private_addresses: bool = False  # may links in feed content and redirects reach your network?
 
 
@@ -290,6 +291,9 @@ def _check_values(config: Config) -> None:
         raise ConfigError("daemon.claim_batch must be at least 1")
     if config.fetch.concurrency < 1 or config.fetch.per_host < 1:
         raise ConfigError("fetch.concurrency and fetch.per_host must be at least 1")
+    if config.fetch.page_budget <= 0:
+        raise ConfigError("fetch.page_budget must be more than 0 seconds (linked pages that do not fit wait "
+                          "for the next cycle; with no time at all they would wait for ever)")
     if config.fetch.parse_processes < 0:
         raise ConfigError("fetch.parse_processes must be 0 (parse in-process) or more")
     for i, feed in enumerate(config.feeds):

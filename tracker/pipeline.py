@@ -24,6 +24,7 @@ from tracker.errors import TrackerError
 from tracker.models import DaemonRun, Feed
 from tracker.status import StatusRules
 from tracker.intake import conventions
+from tracker.linked_pages import LinkedPages, PageBudget, read_linked_pages, wants_page
 from tracker.sources import SourceText, read_source, read_url
 
 if TYPE_CHECKING:
@@ -36,7 +37,6 @@ if TYPE_CHECKING:
     from tracker.feeds import ParsedFeed
 
 log = logging.getLogger("tracker.pipeline")
-SUMMARY_WORDS = 60  # an announcement item shorter than this is a teaser: read the linked page
 
 
 def status_rules(config: Config) -> StatusRules:
@@ -105,7 +105,8 @@ def poll(engine: Engine, config: Config, *, every_feed: bool = False, stop: thre
     (SIGTERM) or a crash loses at most the feeds in flight, and re-polling never
     duplicates an item.
     """
-    cycle = Cycle(engine, config, CycleSummary(), matchers or MatcherCache(), worker or default_worker())
+    cycle = Cycle(engine, config, CycleSummary(), matchers or MatcherCache(), worker or default_worker(),
+                  pages=PageBudget.starting_now(config.fetch.page_budget, stop))
     cycle.matchers.new_cycle()
     started = clock.now()
     _poll_claimed(cycle, every_feed, stop, on_feed)
@@ -301,6 +302,7 @@ class Cycle:
     summary: CycleSummary
     matchers: MatcherCache
     worker: str = ""
+    pages: PageBudget = field(default_factory=lambda: PageBudget.starting_now(60.0))  # linked pages, all feeds
     roles: dict[int, str] = field(default_factory=dict)  # feed id -> role, from the claims
 
     def ingest(self, feed_id: int, outcome: object, parsed: object) -> str:
@@ -313,12 +315,12 @@ class Cycle:
         """
         from tracker.errors import FeedError, FetchError
 
-        pages = None
+        pages = LinkedPages()
         error: Exception | None = outcome if isinstance(outcome, FetchError) else None
         if isinstance(parsed, FeedError):
             error, parsed = parsed, None
         elif parsed is not None and self.roles.get(feed_id, "announcements") in ("announcements", "both"):
-            pages = _announcement_pages(self.engine, self.config, feed_id, parsed.items)  # type: ignore[attr-defined]
+            pages = _announcement_pages(self, feed_id, parsed.items)  # type: ignore[attr-defined]
         now = clock.now()
         with write_session(self.engine) as session:
             # Row lock: a worker taking over an expired lease either sees this result or waits for it.
@@ -335,25 +337,26 @@ class Cycle:
             if parsed is None:
                 self.summary.not_modified += 1
                 return "not modified"
-            label, to_archive = self._store(session, feed, parsed, pages or {}, now)
+            label, to_archive = self._store(session, feed, parsed, pages, now)
         archive_evidence_pages(self.engine, self.config, to_archive)
         return label
 
-    def _store(self, session: Session, feed: Feed, parsed: ParsedFeed, pages: dict[str, SourceText],
+    def _store(self, session: Session, feed: Feed, parsed: ParsedFeed, pages: LinkedPages,
                now: dt.datetime) -> tuple[str, list[int]]:
         summary = self.summary
         moved = feed.last_warning if feed.last_warning and feed.last_warning.startswith("moved permanently") else None
         items, dates_warning, undated = without_implausible_dates(parsed.items)
-        feed.last_warning = "; ".join(w for w in (moved, parsed.warning, dates_warning) if w) or None
-        for warning in (parsed.warning, dates_warning):
+        waiting = _defer(feed, pages.deferred, now)
+        feed.last_warning = "; ".join(w for w in (moved, parsed.warning, dates_warning, waiting) if w) or None
+        for warning in (parsed.warning, dates_warning, waiting):
             if warning:
                 summary.warnings.append(f"feed {feed.id} ({feed.name}): {warning}")
-        new_rows = feedstore.store_items(session, feed, items, now)
+        new_rows = feedstore.store_items(session, feed, [i for i in items if i.key not in pages.deferred], now)
         summary.fetched += 1
         summary.new_items += len(new_rows)
         if feed.role in ("announcements", "both"):
             for row in new_rows:
-                _extract_item(session, self.config, row, pages.get(row.key), summary)
+                _extract_item(session, self.config, row, pages.pages.get(row.key), summary)
             self.matchers.forget()
         if feed.role == "announcements":
             return f"{len(new_rows)} new", []  # announcements are not evidence
@@ -394,26 +397,28 @@ def without_implausible_dates(items: list[ParsedItem]) -> tuple[list[ParsedItem]
     return [replace(item, published=None) if item.key in keys else item for item in items], warning, keys
 
 
-def _announcement_pages(engine: Engine, config: Config, feed_id: int, items: list[ParsedItem]) -> dict[str, SourceText]:
-    """For new items of an announcement feed that carry only a summary, the linked page's text."""
-    with read_session(engine) as session:
+def _announcement_pages(cycle: Cycle, feed_id: int, items: list[ParsedItem]) -> LinkedPages:
+    """For new items of an announcement feed that carry only a summary, the linked page's text
+    (concurrently, within the cycle's page budget: see :mod:`tracker.linked_pages`)."""
+    with read_session(cycle.engine) as session:
         feed = session.get(Feed, feed_id)
         if feed is None or feed.role not in ("announcements", "both"):
-            return {}
+            return LinkedPages()
         known = feedstore.known_keys(session, feed_id, [i.key for i in items])
-    pages = {}
-    for item in items:
-        if item.key in known or len(item.text.split()) >= SUMMARY_WORDS or not item.link:
-            continue
-        if not item.link.startswith(("http://", "https://")):
-            continue
-        try:
-            pages[item.key] = read_url(item.link, fetch_limits(config), untrusted=True)
-        except TrackerError as exc:
-            log.info("item %s: linked page not used (%s); extracting from the summary", item.key, exc)
-        except Exception:  # noqa: BLE001 - a page that breaks the reader must not fail the feed
-            log.exception("item %s: linked page not used (unexpected error); extracting from the summary", item.key)
-    return pages
+    wanted = [item for item in items if item.key not in known and wants_page(item)]
+    fetch = cycle.config.fetch
+    return read_linked_pages(wanted, fetch_limits(cycle.config), cycle.pages, concurrency=fetch.concurrency,
+                             per_host=fetch.per_host)
+
+
+def _defer(feed: Feed, deferred: set[str], now: dt.datetime) -> str | None:
+    """Items whose linked page did not fit in this cycle's budget wait: nothing of them is stored now,
+    and the feed is fetched again in full at the next cycle. Returns the warning, if any."""
+    if not deferred:
+        return None
+    feed.etag = feed.last_modified = feed.content_hash = None  # the same body must not count as "not modified"
+    feed.next_poll_at = now
+    return f"{len(deferred)} item(s) wait for the next cycle: their linked pages did not fit in fetch.page_budget"
 
 
 def _extract_item(session: Session, config: Config, row: StoredItem, page: SourceText | None,

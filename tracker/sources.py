@@ -114,15 +114,17 @@ def check_text(text: str, label: str) -> None:
                              "English only (translate it first)")
 
 
-def read_url(url: str, limits: object | None = None, *, untrusted: bool = False) -> SourceText:
+def read_url(url: str, limits: object | None = None, *, untrusted: bool = False, client: object | None = None
+             ) -> SourceText:
     """Fetch a web page (timeouts, size cap) and take its article text and date.
 
     ``untrusted``: the URL came from feed content (a link), not from the user, so it may not
-    lead to a private address (see :mod:`tracker.fetch`).
+    lead to a private address (see :mod:`tracker.fetch`). ``client``: an httpx client to share.
     """
     from tracker.fetch import FetchLimits, fetch_page
 
-    result = fetch_page(url, limits if limits is not None else FetchLimits(), untrusted=untrusted)
+    result = fetch_page(url, limits if limits is not None else FetchLimits(), client,  # type: ignore[arg-type]
+                        untrusted=untrusted)
     html = decode_page(result.body or b"", result.headers.get("content-type", ""))
     return article_from_html(html, url=result.url, label=url)
 
