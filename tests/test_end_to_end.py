@@ -145,6 +145,45 @@ def test_review_queue_accept_and_reject_never_reproposed(tracker_db, tmp_path, f
     assert all(e["id"] != first for e in json.loads(ok("evidence", "list", "--pending", "--format", "json")))
 
 
+LAUNCH = ("Westmere electric ferry enters service",
+          "The Westmere Ferry Company launched its electric ferry between Alder Quay and Birch Point on Friday, "
+          "with the first crossing leaving at seven.")
+
+
+def serve_story(feed_server, path: str, guid: str, link: str, title: str = LAUNCH[0], text: str = LAUNCH[1]) -> str:
+    item = (f'<item><title>{title}</title><link>{link}</link><guid isPermaLink="false">{guid}</guid>'
+            f"<pubDate>Fri, 20 Jun 2025 09:00:00 +0000</pubDate><description>{text}</description></item>")
+    feed = f'<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title>{item}</channel></rss>'
+    feed_server.set_route(path, Reply(200, feed.encode(), {"Content-Type": "application/rss+xml"}))
+    return feed_server.url(path)
+
+
+def test_a_rejected_story_stays_rejected_whichever_feed_brings_it_back(tracker_db, tmp_path, feed_server):
+    """Issue 14, item 8: after `feeds remove` and adding the feed again, or through a second feed, a rejected
+    item was auto-accepted again and the status went back to kept."""
+    ferry = "launch an electric ferry between Alder Quay and Birch Point"
+    save(tmp_path)
+    first = serve_story(feed_server, "/herald.xml", "h-1", "https://herald.example.org/2025/06/ferry")
+    ok("feeds", "add", first)
+    ok("--as-of", "2025-07-01", "poll", "--all")
+    assert statuses("2025-07-01")[ferry] == "kept"
+    (accepted,) = [e for e in json.loads(ok("show", "1", "--format", "json"))["evidence"] if e["state"] == "accepted"]
+    ok("--as-of", "2025-07-01", "evidence", "reject", str(accepted["id"]))
+    assert statuses("2025-07-01")[ferry] == "overdue"
+    ok("feeds", "remove", "1")
+    ok("feeds", "add", first)  # the same feed again: new feed and item rows
+    second = serve_story(feed_server, "/coast.xml", "coast-77",  # the same story elsewhere, tracking parameters and all
+                         "http://www.herald.example.org/2025/06/ferry/?utm_source=coast", title="Ferry launched")
+    third = serve_story(feed_server, "/digest.xml", "d-9", "https://digest.example.net/item/9")  # copied word for word
+    ok("feeds", "add", second)
+    ok("feeds", "add", third)
+    polled = ok("--as-of", "2025-07-01", "poll", "--all")
+    assert "3 fetched" in polled and "3 new items" in polled
+    assert statuses("2025-07-01")[ferry] == "overdue", "the editor's rejection stands"
+    states = [e["state"] for e in json.loads(ok("show", "1", "--format", "json"))["evidence"]]
+    assert states == ["rejected"], "the story is not proposed again either"
+
+
 def test_editor_decision_is_never_overwritten_by_feed_evidence(tracker_db, tmp_path, feed_server):
     save(tmp_path)
     ok("resolve", "1", "--status", "broken", "--date", "2025-07-02", "--by", "ana", "--note", "no ferry by July")

@@ -247,6 +247,7 @@ class StoredItem:
     text: str
     link: str | None
     published_at: dt.datetime | None
+    guid: str | None = None
 
 
 def known_keys(session: Session, feed_id: int, keys: Sequence[str]) -> set[str]:
@@ -292,7 +293,8 @@ def store_items(session: Session, feed: Feed, items: Sequence[ParsedItem], now: 
         session.execute(insert(table), values)
         by_key = ids_by_key(session, feed.id, [v["key"] for v in values])
         ids = [by_key[v["key"]] for v in values]
-    return [StoredItem(row_id, i.key[:512], i.title, i.text, i.link, i.published) for row_id, i in zip(ids, new)]
+    return [StoredItem(row_id, i.key[:512], i.title, i.text, i.link, i.published, i.guid)
+            for row_id, i in zip(ids, new)]
 
 
 @dataclass(frozen=True)
