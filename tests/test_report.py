@@ -875,6 +875,50 @@ def test_a_crashed_builds_staging_folder_is_removed_by_the_next_build(engine, tm
     assert not list(out.rglob(build_module.STAGING_MARKER)), "the marker is never published"
 
 
+@pytest.mark.parametrize("linking", ["cp -al", "one by one"])
+def test_files_listed_in_report_keep_survive_every_build(engine, tmp_path, monkeypatch, linking):
+    """Issue 14: CNAME, .htaccess or images a user keeps in the output folder were deleted by the next build."""
+    if linking == "one by one":
+        _link_one_by_one(monkeypatch)
+    out = tmp_path / "site"
+    config = Config(report=ReportConfig(keep=["CNAME", ".htaccess", "images/", "index.html"]))
+    build_site(engine, config, out, TODAY)
+    (out / "CNAME").write_text("promises.example.org\n")
+    (out / ".htaccess").write_text("Options -Indexes\n")
+    (out / "images").mkdir()
+    (out / "images" / "logo.svg").write_text("<svg/>")
+    (out / "notes.txt").write_text("not listed: goes")
+    _fulfil(engine, 10, D(2026, 11, 20))
+    build_site(engine, config, out, TODAY, changed_ids={10})
+    build_site(engine, config, out, TODAY + dt.timedelta(days=1))
+    assert (out / "CNAME").read_text() == "promises.example.org\n" and (out / ".htaccess").is_file()
+    assert (out / "images" / "logo.svg").read_text() == "<svg/>"
+    assert not (out / "notes.txt").exists()
+    assert "Kept late" in soup(out / "c" / "10.html").select_one(".verdict").text
+    assert soup(out / "index.html").select("table#commitments"), "a generated file wins over a keep pattern"
+    build_site(engine, Config(), out, TODAY)  # dropped from report.keep: the file goes with the next build
+    assert not (out / "CNAME").exists()
+
+
+def test_a_first_build_may_go_into_a_folder_holding_only_kept_files(engine, tmp_path):
+    out = tmp_path / "site"
+    out.mkdir()
+    (out / "CNAME").write_text("promises.example.org\n")
+    with pytest.raises(InvalidValue, match="report.keep"):
+        build_site(engine, Config(), out, TODAY)
+    build_site(engine, Config(report=ReportConfig(keep=["CNAME"])), out, TODAY)
+    assert (out / "CNAME").read_text() == "promises.example.org\n" and (out / "index.html").is_file()
+
+
+@pytest.mark.parametrize("pattern", ["/etc/passwd", "../secrets", "", "a/../../b"])
+def test_report_keep_stays_inside_the_site(pattern, tmp_path):
+    from tracker.config import load_config
+
+    (tmp_path / "t.toml").write_text(f'[report]\nkeep = ["{pattern}"]\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"report.keep\[0\]"):
+        load_config(tmp_path / "t.toml")
+
+
 def test_two_builds_at_once_queue_on_the_lock(engine, tmp_path):
     out, errors = tmp_path / "site", []
 

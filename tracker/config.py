@@ -87,6 +87,7 @@ class ReportConfig:
     templates_dir: str = ""
     base_url: str = ""
     title: str = "Promise tracker"
+    keep: list[str] = field(default_factory=list)  # the user's own files in the site folder (CNAME, ...)
 
 
 @dataclass
@@ -301,6 +302,10 @@ def _check_values(config: Config) -> None:
             raise ConfigError(f"feeds[{i}].url is missing: every [[feeds]] table needs a url")
         if feed.role not in ("evidence", "announcements", "both"):
             raise ConfigError(f"feeds[{i}].role {feed.role!r} is invalid: use evidence, announcements or both")
+    for i, pattern in enumerate(config.report.keep):
+        if not pattern or pattern.startswith("/") or ".." in pattern.split("/"):
+            raise ConfigError(f"report.keep[{i}] {pattern!r} must be a path inside the site folder, "
+                              "e.g. \"CNAME\" or \"images/\"")
     for i, tmpl in enumerate(config.search.templates):
         if "{query}" not in tmpl or not tmpl.startswith(("http://", "https://")):
             raise ConfigError(f"search.templates[{i}] must be an http(s) URL containing {{query}}")
