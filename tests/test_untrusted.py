@@ -37,3 +37,18 @@ def test_hand_entered_text_is_cleaned_too(sqlite_url, tmp_path):
     ok("add", "--actor", "Quill\x1b[31m Works", "--text", "open\x07 a depot\r", "--due", "2027-01-31")
     (row,) = json.loads(ok("list", "--format", "json"))
     assert (row["actor"], row["what"]) == ("Quill[31m Works", "open a depot")
+
+
+def test_actor_names_that_differ_only_by_unicode_normalisation_are_one_actor(sqlite_url, tmp_path):
+    """Issue 14: "Ölwerk" as O + combining diaeresis and as the letter Ö became two actors that look the same."""
+    import unicodedata
+
+    composed, decomposed = "Ölwerk Nord", unicodedata.normalize("NFD", "Ölwerk Nord")
+    assert composed != decomposed
+    (tmp_path / "tracker.toml").write_text(f'[database]\nurl = "{sqlite_url}"\n', encoding="utf-8")
+    ok("db", "upgrade")
+    ok("add", "--actor", decomposed, "--text", "open a refinery", "--due", "2027-01-31")
+    ok("add", "--actor", composed, "--text", "close the old depot", "--due", "2027-03-31")
+    rows = json.loads(ok("list", "--format", "json"))
+    assert {r["actor"] for r in rows} == {composed}
+    assert len(json.loads(ok("list", "--actor", decomposed, "--format", "json"))) == 2

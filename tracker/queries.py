@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from collections.abc import Sequence
 
 from sqlalchemy import select
@@ -18,8 +19,8 @@ CLOSED_STATUSES = ("kept", "kept_late", "withdrawn")
 
 
 def norm_name(name: str) -> str:
-    """Lookup key for actor names: lower-case, folded spaces, no leading 'the'."""
-    folded = re.sub(r"\s+", " ", name).strip().lower()
+    """Lookup key for actor names: NFC, lower-case, folded spaces, no leading 'the'."""
+    folded = re.sub(r"\s+", " ", unicodedata.normalize("NFC", name)).strip().lower()
     return re.sub(r"^the ", "", folded)
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -48,8 +49,13 @@ def content_hash(text: str) -> str:
 
 
 def actor_named(session: Session, name: str, aliases: Iterable[str] = ()) -> Actor:
-    """Find or create the actor, merging any new aliases into its record."""
-    name = " ".join(name.split())
+    """Find or create the actor, merging any new aliases into its record.
+
+    Names are NFC-normalised: "Ölwerk" typed as O + combining diaeresis and as the single
+    letter Ö looks the same and must be one actor, not two.
+    """
+    name = " ".join(unicodedata.normalize("NFC", name).split())
+    aliases = [" ".join(unicodedata.normalize("NFC", alias).split()) for alias in aliases]
     if not name:
         raise InvalidValue("actor name is empty: give --actor NAME")
     actor = find_actor(session, name)
