@@ -13,9 +13,12 @@ from __future__ import annotations
 
 import codecs
 import datetime as dt
+import functools
 import re
 import sys
+import tomllib
 from dataclasses import dataclass
+from importlib import resources
 from pathlib import Path
 
 import charset_normalizer
@@ -103,15 +106,36 @@ def _first_line_title(text: str) -> str | None:
 
 
 def check_text(text: str, label: str) -> None:
-    """Refuse text the extractor cannot use: empty, or not English."""
+    """Refuse text the extractor cannot use: empty, or not English.
+
+    Not English: too few of the commonest English words, or more common words of another
+    language (tracker/data/languages.toml) than of English. German shares enough short words
+    with English ("in", "an", "will", "was") that the first test alone let it through.
+    """
     words = re.findall(r"[^\W\d_]+", text.lower())
     if not words:
         raise InputError(f"{label}: no text to read: the announcement is empty")
     if len(words) >= 12:
-        share = sum(w in COMMON_ENGLISH for w in words) / len(words)
-        if share < 0.08:
-            raise InputError(f"{label}: the text does not look like English; the extractor reads "
+        english = sum(w in COMMON_ENGLISH for w in words) / len(words)
+        other, share = _likeliest_other_language(words)
+        if english < 0.08 or share > english:
+            looks = f" (it looks like {other.capitalize()})" if share > english else ""
+            raise InputError(f"{label}: the text does not look like English{looks}; the extractor reads "
                              "English only (translate it first)")
+
+
+def _likeliest_other_language(words: list[str]) -> tuple[str, float]:
+    """The non-English language whose common words make up the largest share of ``words``."""
+    shares = {name: sum(w in common for w in words) / len(words) for name, common in _other_languages().items()}
+    name = max(shares, key=shares.__getitem__)
+    return name, shares[name]
+
+
+@functools.lru_cache(maxsize=1)
+def _other_languages() -> dict[str, frozenset[str]]:
+    """The word lists of tracker/data/languages.toml (rules as data: add a language there)."""
+    data = tomllib.loads(resources.files("tracker").joinpath("data/languages.toml").read_text(encoding="utf-8"))
+    return {name: frozenset(words.split()) - COMMON_ENGLISH for name, words in data["common"].items()}
 
 
 def read_url(url: str, limits: object | None = None, *, untrusted: bool = False, client: object | None = None
