@@ -116,7 +116,7 @@ def save_extraction(session: Session, source: SourceText, found: Iterable[Extrac
     if not created:
         return result
     for item in found:
-        if not item.actor:
+        if not item.actor or len(item.actor) > store.NAME_LIMIT:  # none, or no name at all
             result.skipped_no_actor += 1
             continue
         _save_one(session, item, announcement, result, published=published, by=by, today=today, rules=rules)

@@ -450,7 +450,7 @@ def _fail(feed: Feed, error: Exception, now: dt.datetime, config: Config, summar
 def _record_cycle(engine: Engine, started: dt.datetime, summary: CycleSummary, worker: str) -> None:
     with write_session(engine) as session:
         session.add(DaemonRun(
-            started_at=started, finished_at=clock.now(), worker=worker, feeds_fetched=summary.fetched,
+            started_at=started, finished_at=clock.now(), worker=worker[:100], feeds_fetched=summary.fetched,
             feeds_not_modified=summary.not_modified, feeds_failed=summary.failed, new_items=summary.new_items,
             new_commitments=summary.new_commitments, new_evidence=summary.new_evidence,
             errors="\n".join(summary.errors[:50]) or None))
