@@ -226,7 +226,7 @@ def test_control_characters_never_leave_the_parser(feed_server):
         fields += [item.key, item.guid or "", item.link or "", item.title, item.text, item.summary_html]
     assert not [f for f in fields if CONTROLS.search(f)]
     first = parsed.items[0]
-    assert first.title == "Harbour[2J Council opens the ferry terminal"  # the rest of the text stays
+    assert first.title == "Saltmere[2J Council opens the ferry terminal"  # the rest of the text stays
     assert "on Monday." in first.text and "\r" not in first.summary_html
 
 
@@ -286,15 +286,15 @@ def check_site(site: Path) -> None:
 def test_control_characters_in_an_announcement_feed_never_reach_the_exports(tracker_db, feed_server, tmp_path):
     """Issue 14, item 3 (and NUL on PostgreSQL): one item full of controls, one clean; both stored, site valid."""
     url = serve_rss(feed_server, "/controls.xml",
-                    rss_item("c-1", "Harbour&#1; Council plans a \x9bterminal\x1b]0;owned\x07",
-                             "The Harbour Council&#27;[2J will open the new ferry terminal by June 2027&#0;,"
+                    rss_item("c-1", "Saltmere&#1; Council plans a \x9bterminal\x1b]0;owned\x07",
+                             "The Saltmere Council&#27;[2J will open the new ferry terminal by June 2027&#0;,"
                              " its chair said on Monday."),
                     rss_item("c-2", "Delta Rail sets a date", "Delta Rail will reopen the coast line by March 2027,"
                              " the operator said on Monday."))
     ok("--as-of", "2026-05-10", "feeds", "add", url, "--role", "announcements")
     assert "2 new items, 2 new commitments" in ok("--as-of", "2026-05-10", "poll")
     rows = json.loads(ok("--as-of", "2026-05-10", "list", "--format", "json"))
-    assert sorted(r["actor"] for r in rows) == ["Delta Rail", "Harbour Council[2J"]
+    assert sorted(r["actor"] for r in rows) == ["Delta Rail", "Saltmere Council[2J"]
     assert not [text for text in strings(rows) if CONTROLS.search(text)]
     ok("--as-of", "2026-05-10", "report", "--out", str(tmp_path / "site"))
     check_site(tmp_path / "site")
@@ -315,11 +315,11 @@ def test_control_bytes_in_an_announcement_file_never_reach_the_exports(tracker_d
 def test_an_implausible_item_date_never_decides_a_verdict(tracker_db, feed_server, tmp_path):
     """Issue 14, item 2: a year-1 pubDate was auto-accepted as "kept, fulfilled on 0001-01-01", then every
     report failed with OverflowError. Now the date is dropped and flagged, and the evidence waits for review."""
-    ok("--as-of", "2026-05-01", "add", "--actor", "Harbour Council", "--text", "open the new ferry terminal",
+    ok("--as-of", "2026-05-01", "add", "--actor", "Saltmere Council", "--text", "open the new ferry terminal",
        "--due", "2026-12-31", "--stated", "2026-01-10")
     url = serve_rss(feed_server, "/dates.xml",
-                    rss_item("d-1", "Harbour Council opens the new ferry terminal",
-                             "The Harbour Council opened the new ferry terminal on Monday, two months early.",
+                    rss_item("d-1", "Saltmere Council opens the new ferry terminal",
+                             "The Saltmere Council opened the new ferry terminal on Monday, two months early.",
                              published="Mon, 01 Jan 0001 00:00:00 +0000"),
                     rss_item("d-2", "Far future item", "Nothing to see.", published="Fri, 01 Jan 2999 00:00:00 +0000"))
     ok("--as-of", "2026-05-10", "feeds", "add", url, "--name", "dates")
@@ -339,7 +339,7 @@ def test_an_implausible_item_date_never_decides_a_verdict(tracker_db, feed_serve
 
 ODD_CHARSET = {"Content-Type": "text/html; charset=x-no-such-charset"}
 FERRY_PAGE = ("<html><head><title>Ferry terminal opens</title></head><body><article><h1>Ferry terminal opens</h1>"
-              "<p>The Harbour Council opened the new ferry terminal at Alder Quay on Monday, two months early, and "
+              "<p>The Saltmere Council opened the new ferry terminal at Alder Quay on Monday, two months early, and "
               "the first crossing left at seven with a full load of commuters and their bicycles.</p>"
               "<p>The café beside the pier will open next week.</p></article></body></html>")
 
@@ -356,21 +356,21 @@ def evidence_config(tmp_path: Path, db_url: str, allow_private: bool = True) -> 
 def test_extract_url_with_an_unknown_charset_falls_back_to_detection(sqlite_url, tmp_path, feed_server):
     """Issue 14, item 11: `charset=x-no-such-charset` gave a LookupError traceback."""
     evidence_config(tmp_path, sqlite_url)
-    article = FERRY_PAGE.replace("two months early", "and the Harbour Council will open a second pier by June 2027")
+    article = FERRY_PAGE.replace("two months early", "and the Saltmere Council will open a second pier by June 2027")
     feed_server.set_route("/odd.html", Reply(200, article.encode("latin-1"), ODD_CHARSET))
     found = json.loads(ok("--as-of", "2026-05-10", "extract", feed_server.url("/odd.html"), "--format", "json"))
-    assert [c["actor"] for c in found] == ["Harbour Council"]
+    assert [c["actor"] for c in found] == ["Saltmere Council"]
 
 
 def test_a_linked_page_that_cannot_be_read_never_fails_the_feed(sqlite_url, tmp_path, feed_server, monkeypatch):
     """Issue 14, item 11 and the archiving item: evidence pages with an unknown charset are read by detection,
     and an unexpected error while archiving one page fails that page only, not its feed or the cycle."""
     evidence_config(tmp_path, sqlite_url)
-    for actor in ("Harbour Council", "Delta Rail"):
+    for actor in ("Saltmere Council", "Delta Rail"):
         ok("--as-of", "2026-05-01", "add", "--actor", actor, "--text", "open the new ferry terminal",
            "--due", "2026-12-31", "--stated", "2026-01-10")
     feed_server.set_route("/odd.html", Reply(200, FERRY_PAGE.encode("latin-1"), ODD_CHARSET))
-    feed_server.set_route("/broken.html", Reply(200, FERRY_PAGE.replace("Harbour Council", "Delta Rail").encode(),
+    feed_server.set_route("/broken.html", Reply(200, FERRY_PAGE.replace("Saltmere Council", "Delta Rail").encode(),
                                                 {"Content-Type": "text/html"}))
     import tracker.sources
 
@@ -383,8 +383,8 @@ def test_a_linked_page_that_cannot_be_read_never_fails_the_feed(sqlite_url, tmp_
 
     monkeypatch.setattr(tracker.sources, "article_from_html", reader)
     url = serve_rss(feed_server, "/wire.xml",
-                    rss_item("w-1", "Harbour Council opens the new ferry terminal",
-                             "The Harbour Council opened the new ferry terminal on Monday, two months early.",
+                    rss_item("w-1", "Saltmere Council opens the new ferry terminal",
+                             "The Saltmere Council opened the new ferry terminal on Monday, two months early.",
                              link=feed_server.url("/odd.html")),
                     rss_item("w-2", "Delta Rail opens the new ferry terminal",
                              "Delta Rail opened the new ferry terminal on Monday, two months early.",
@@ -410,15 +410,15 @@ def test_links_in_feed_content_never_reach_private_addresses_unless_allowed(sqli
     """Issue 14: an item's link (an announcement page, an evidence page) could point the tracker at loopback or
     private addresses. The feeds themselves are the user's and may live anywhere (here on 127.0.0.1)."""
     evidence_config(tmp_path, sqlite_url, allow_private=allow)
-    ok("--as-of", "2026-05-01", "add", "--actor", "Harbour Council", "--text", "open the new ferry terminal",
+    ok("--as-of", "2026-05-01", "add", "--actor", "Saltmere Council", "--text", "open the new ferry terminal",
        "--due", "2026-12-31", "--stated", "2026-01-10")
     feed_server.set_route("/internal/evidence.html", Reply(200, FERRY_PAGE.encode(), {"Content-Type": "text/html"}))
     feed_server.set_route("/internal/plan.html", Reply(200, FERRY_PAGE.replace(
         "two months early", "and Delta Rail will reopen the coast line by March 2027").encode(),
         {"Content-Type": "text/html"}))
     evidence = serve_rss(feed_server, "/wire.xml", rss_item(
-        "w-1", "Harbour Council opens the new ferry terminal",
-        "The Harbour Council opened the new ferry terminal on Monday, two months early.",
+        "w-1", "Saltmere Council opens the new ferry terminal",
+        "The Saltmere Council opened the new ferry terminal on Monday, two months early.",
         link=feed_server.url("/internal/evidence.html")))
     plans = serve_rss(feed_server, "/plans.xml", rss_item(
         "p-1", "Delta Rail sets a date", "A short teaser.", link=feed_server.url("/internal/plan.html")))
@@ -433,7 +433,7 @@ def test_links_in_feed_content_never_reach_private_addresses_unless_allowed(sqli
     assert ("Delta Rail" in actors) is allow  # only the linked page names it
 
 
-TOWNS = ("Kelby", "Marrow", "Ostend Vale", "Pinecrest")
+TOWNS = ("Kelby", "Thornwick", "Ostend Vale", "Larchmont")
 
 
 def serve_teasers(server: FeedServer, delay: float) -> str:
@@ -465,7 +465,7 @@ def test_linked_pages_are_read_concurrently_under_the_per_host_limit(sqlite_url,
     assert "4 new items, 4 new commitments" in ok("--as-of", "2026-05-10", "poll")
     assert feed_server.peak("/article") == 2, "two at a time: concurrent, and never more than fetch.per_host"
     actors = sorted(r["actor"] for r in json.loads(ok("--as-of", "2026-05-10", "list", "--format", "json")))
-    assert actors == [f"{town} Town Council" for town in TOWNS]
+    assert actors == sorted(f"{town} Town Council" for town in TOWNS)
 
 
 def test_linked_pages_that_do_not_fit_the_budget_wait_for_the_next_cycle(db_url, tmp_path, feed_server):

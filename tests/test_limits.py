@@ -30,12 +30,12 @@ def test_an_over_long_actor_name_is_one_line_not_a_traceback(tracker_db):
 
 def test_an_over_long_publisher_is_cut_not_refused(tracker_db, tmp_path):
     path = tmp_path / "long.txt"
-    path.write_text(f"date: 2026-03-02\nsource: {'Harbour Herald ' * 30}\n\nThe Kelby Town Council will open the "
+    path.write_text(f"date: 2026-03-02\nsource: {'Saltmere Herald ' * 30}\n\nThe Kelby Town Council will open the "
                     "new library on Mill Street by the end of 2027, the mayor said on Monday.\n", encoding="utf-8")
     assert "1 new commitment(s)" in ok("--as-of", "2026-03-03", "extract", str(path), "--save")
     (row,) = json.loads(ok("--as-of", "2026-03-03", "list", "--format", "json"))
     publisher = row["sources"][0]["publisher"]
-    assert len(publisher) == 200 and publisher.startswith("Harbour Herald") and publisher.endswith("…")
+    assert len(publisher) == 200 and publisher.startswith("Saltmere Herald") and publisher.endswith("…")
 
 
 def test_an_over_long_feed_name_is_cut(tracker_db):

@@ -68,7 +68,7 @@ def test_any_one_part_of_a_rejected_story_is_enough(engine, same):
     other = Story("wire.example.net/b", "urn:example:b", content_hash("Other news", LONG + " More."))
     probe = Story(**{**other.__dict__, same: getattr(rejected, same)})
     with db.write_session(engine) as session:
-        c = store.add_commitment(session, store.NewCommitment("Harbour Council", "open the ferry terminal",
+        c = store.add_commitment(session, store.NewCommitment("Saltmere Council", "open the ferry terminal",
                                                               dt.date(2026, 1, 10)),
                                  by="test", today=dt.date(2026, 1, 10), rules=StatusRules())
         session.add(Evidence(commitment_id=c.id, kind="fulfilment", state="rejected", story_link=rejected.link,
@@ -84,7 +84,7 @@ def test_the_migration_fills_in_the_stories_of_rejected_evidence(db_url):
     engine = db.make_engine(db_url)
     db.upgrade(engine, "0003")
     with engine.begin() as conn:
-        conn.execute(text("INSERT INTO actors (id, name, created_at) VALUES (1, 'Harbour Council', :t)"),
+        conn.execute(text("INSERT INTO actors (id, name, created_at) VALUES (1, 'Saltmere Council', :t)"),
                      {"t": dt.datetime(2026, 1, 1)})
         conn.execute(text("INSERT INTO commitments (id, actor_id, what, stated_on, status, status_reason, "
                           "status_source, confidence, conditional, negated, tags, created_at, updated_at) VALUES "

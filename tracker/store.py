@@ -47,8 +47,8 @@ NAME_LIMIT = Actor.__table__.c.name.type.length  # actor names, aliases and publ
 def fit(text: str | None, limit: int) -> str | None:
     """Text cut to a column's length (with an ellipsis): a label from a page must not fail its row.
 
-    >>> fit("Harbour Herald", 200), fit("x" * 5, 4)
-    ('Harbour Herald', 'xxx…')
+    >>> fit("Saltmere Herald", 200), fit("x" * 5, 4)
+    ('Saltmere Herald', 'xxx…')
     """
     if text is None or len(text) <= limit:
         return text
