@@ -106,6 +106,23 @@ def test_second_daemon_refuses_to_start(setup):
     assert code == 0
 
 
+def test_second_daemon_refuses_through_a_symlink_to_the_database(setup):
+    """Issue 14, item 7: the lock was taken on the path as written, so a symlink let a second daemon in."""
+    url, cwd = setup
+    other = cwd / "elsewhere" / "same.db"
+    other.parent.mkdir()
+    other.symlink_to(Path(url.removeprefix("sqlite:///")))
+    first = start(cwd)
+    wait_for(lambda: items(url) > 0)
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "TRACKER_DATABASE_URL": f"sqlite:///{other}"}
+    second = subprocess.run([sys.executable, "-m", "tracker", "run"], cwd=cwd, env=env, capture_output=True,
+                            text=True, timeout=60)
+    assert second.returncode == 1, second.stderr
+    assert "another `tracker run`" in second.stderr and second.stderr.count("\n") == 1
+    code, _ = stop(first, signal.SIGTERM)
+    assert code == 0
+
+
 def test_status_and_persisted_schedule(setup):
     url, cwd = setup
     proc = start(cwd)

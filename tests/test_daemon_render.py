@@ -41,6 +41,44 @@ def test_daemon_renders_the_site_after_evidence(tmp_path, feed_server):
     assert "report:" in err
 
 
+def test_the_site_is_rendered_while_every_short_tick_brings_changes(tmp_path, feed_server):
+    """Issue 14: with daemon.tick under 5 s and changes every cycle, each change pushed the pending render
+    back by 5 s, so the site was never rendered (0 renders in 60 cycles)."""
+    served = []
+    towns = [a + b for b in ("brook", "field", "ford", "mere", "stead", "wick") for a in ("Alder", "Birch", "Cedar",
+                                                                                        "Dale", "Elm", "Fern")]
+
+    def announcements(request):  # one new announcement, by a new actor, on every poll
+        served.append(towns[len(served) % len(towns)])
+        items = "".join(
+            f'<item><title>{town} plans a library</title><guid isPermaLink="false">plan-{town}</guid>'
+            f"<pubDate>Mon, 04 May 2026 09:00:00 +0000</pubDate><description>The {town} Town Council will open a "
+            f"public library on Mill Street by the end of 2027, its mayor said on Monday.</description></item>"
+            for town in served)
+        body = f'<?xml version="1.0"?><rss version="2.0"><channel><title>Plans</title>{items}</channel></rss>'
+        return Reply(200, body.encode(), {"Content-Type": "application/rss+xml"})
+
+    feed_server.set_route("/plans.xml", announcements)
+    site = tmp_path / "site"
+    (tmp_path / "tracker.toml").write_text(
+        f'[database]\nurl = "sqlite:///{tmp_path / "tracker.db"}"\n[daemon]\ntick = "1s"\n'
+        f'[report]\nout_dir = "{site}"\n'
+        f'[[feeds]]\nurl = "{feed_server.url("/plans.xml")}"\nname = "plans"\nrole = "announcements"\n'
+        'every = "1s"\n', encoding="utf-8")
+    ok("db", "upgrade")
+    proc = start(tmp_path)
+    deadline = time.monotonic() + 40
+    while time.monotonic() < deadline and not (site / "index.html").is_file():
+        time.sleep(0.2)
+    rendered_while_changing = (site / "index.html").is_file()
+    polls_before_render = len(served)
+    code, err = stop(proc, signal.SIGTERM)
+    assert code == 0, err
+    assert rendered_while_changing, f"no render in {polls_before_render} polls, each with a new commitment"
+    assert polls_before_render >= 2, "changes kept coming while the render waited"
+    assert "report:" in err
+
+
 def test_render_includes_what_another_process_changed_since_the_last_render(sqlite_url):
     """An editor's `tracker resolve` from the CLI while the daemon runs reaches the next incremental render."""
     import datetime as dt

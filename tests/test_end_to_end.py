@@ -31,16 +31,17 @@ def rss(*items: tuple[str, str, str, str]) -> str:
 
 @pytest.fixture
 def tracker_db(db_url, tmp_path):
-    (tmp_path / "tracker.toml").write_text(
-        f'[database]\nurl = "{db_url}"\n[fetch]\narchive_evidence_pages = false\n', encoding="utf-8")
+    (tmp_path / "tracker.toml").write_text(  # linked pages are served from loopback here
+        f'[database]\nurl = "{db_url}"\n[fetch]\narchive_evidence_pages = false\nallow_private_addresses = true\n',
+        encoding="utf-8")
     ok("db", "upgrade")
     return db_url
 
 
-def save(tmp_path, text=ANNOUNCEMENT, name="ferry.txt", *extra):
+def save(tmp_path, text=ANNOUNCEMENT, name="ferry.txt", *extra, as_of="2025-02-11"):
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")
-    return ok("--as-of", "2025-02-11", "extract", str(path), "--save", *extra)
+    return ok("--as-of", as_of, "extract", str(path), "--save", *extra)
 
 
 def statuses(day: str) -> dict[str, str]:
@@ -68,7 +69,7 @@ def test_restated_promise_links_a_source_and_records_the_new_deadline(tracker_db
     save(tmp_path)
     later = ("date: 2025-05-02\nsource: Coast News\n\nThe Westmere Ferry Company will launch an electric ferry "
              "between Alder Quay and Birch Point by the end of August 2025, its chief executive said.\n")
-    out = save(tmp_path, later, "later.txt")
+    out = save(tmp_path, later, "later.txt", as_of="2025-05-02")  # an announcement is not dated in the future
     assert "0 new commitment(s), 1 linked to existing, 1 deadline revision(s)" in out
     shown = json.loads(ok("show", "1", "--format", "json"))
     assert len(shown["sources"]) == 2
@@ -96,6 +97,20 @@ def test_announcement_to_kept_and_to_broken_through_a_polled_feed(tracker_db, tm
     assert [e["kind"] for e in accepted] == ["fulfilment"]
     assert accepted[0]["date"] == "2025-06-20" and accepted[0]["explanation"]["matched_actor"]
     assert shown["history"][-1]["to"] == "kept" and shown["history"][-1]["evidence_id"] == accepted[0]["id"]
+
+
+def test_evidence_dated_before_the_promise_was_made_is_no_fulfilment(tracker_db, tmp_path, feed_server):
+    """Issue 14: a ferry launched in January does not keep a promise made in February to launch it."""
+    save(tmp_path)  # the promise was made on 2025-02-10
+    feed = rss(("old-1", "Mon, 20 Jan 2025 09:00:00 +0000", "Westmere electric ferry enters service",
+                "The Westmere Ferry Company launched its electric ferry between Alder Quay and Birch Point on Monday, "
+                "with the first crossing leaving at seven."))
+    feed_server.set_route("/herald.xml", Reply(200, feed.encode(), {"Content-Type": "application/rss+xml"}))
+    ok("feeds", "add", feed_server.url("/herald.xml"))
+    ok("--as-of", "2025-03-01", "poll", "--all")
+    shown = json.loads(ok("--as-of", "2025-03-01", "show", "1", "--format", "json"))
+    assert [e["date"] for e in shown["evidence"]] == ["2025-01-20"]  # stored and shown, but no verdict
+    assert statuses("2025-03-01")["launch an electric ferry between Alder Quay and Birch Point"] == "pending"
 
 
 def test_a_promise_kept_by_one_feed_takes_no_more_evidence_in_the_same_poll(tracker_db, tmp_path, feed_server):
@@ -128,6 +143,45 @@ def test_review_queue_accept_and_reject_never_reproposed(tracker_db, tmp_path, f
     assert out.exit_code == 0 and f"evidence {first} rejected" in out.output
     ok("poll", "--all")
     assert all(e["id"] != first for e in json.loads(ok("evidence", "list", "--pending", "--format", "json")))
+
+
+LAUNCH = ("Westmere electric ferry enters service",
+          "The Westmere Ferry Company launched its electric ferry between Alder Quay and Birch Point on Friday, "
+          "with the first crossing leaving at seven.")
+
+
+def serve_story(feed_server, path: str, guid: str, link: str, title: str = LAUNCH[0], text: str = LAUNCH[1]) -> str:
+    item = (f'<item><title>{title}</title><link>{link}</link><guid isPermaLink="false">{guid}</guid>'
+            f"<pubDate>Fri, 20 Jun 2025 09:00:00 +0000</pubDate><description>{text}</description></item>")
+    feed = f'<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title>{item}</channel></rss>'
+    feed_server.set_route(path, Reply(200, feed.encode(), {"Content-Type": "application/rss+xml"}))
+    return feed_server.url(path)
+
+
+def test_a_rejected_story_stays_rejected_whichever_feed_brings_it_back(tracker_db, tmp_path, feed_server):
+    """Issue 14, item 8: after `feeds remove` and adding the feed again, or through a second feed, a rejected
+    item was auto-accepted again and the status went back to kept."""
+    ferry = "launch an electric ferry between Alder Quay and Birch Point"
+    save(tmp_path)
+    first = serve_story(feed_server, "/herald.xml", "h-1", "https://herald.example.org/2025/06/ferry")
+    ok("feeds", "add", first)
+    ok("--as-of", "2025-07-01", "poll", "--all")
+    assert statuses("2025-07-01")[ferry] == "kept"
+    (accepted,) = [e for e in json.loads(ok("show", "1", "--format", "json"))["evidence"] if e["state"] == "accepted"]
+    ok("--as-of", "2025-07-01", "evidence", "reject", str(accepted["id"]))
+    assert statuses("2025-07-01")[ferry] == "overdue"
+    ok("feeds", "remove", "1")
+    ok("feeds", "add", first)  # the same feed again: new feed and item rows
+    second = serve_story(feed_server, "/coast.xml", "coast-77",  # the same story elsewhere, tracking parameters and all
+                         "http://www.herald.example.org/2025/06/ferry/?utm_source=coast", title="Ferry launched")
+    third = serve_story(feed_server, "/digest.xml", "d-9", "https://digest.example.net/item/9")  # copied word for word
+    ok("feeds", "add", second)
+    ok("feeds", "add", third)
+    polled = ok("--as-of", "2025-07-01", "poll", "--all")
+    assert "3 fetched" in polled and "3 new items" in polled
+    assert statuses("2025-07-01")[ferry] == "overdue", "the editor's rejection stands"
+    states = [e["state"] for e in json.loads(ok("show", "1", "--format", "json"))["evidence"]]
+    assert states == ["rejected"], "the story is not proposed again either"
 
 
 def test_editor_decision_is_never_overwritten_by_feed_evidence(tracker_db, tmp_path, feed_server):
@@ -183,7 +237,8 @@ def test_announcement_feed_teaser_reads_the_linked_page(tracker_db, feed_server)
 
 
 def test_accepted_evidence_keeps_the_linked_page(db_url, tmp_path, feed_server):
-    (tmp_path / "tracker.toml").write_text(f'[database]\nurl = "{db_url}"\n', encoding="utf-8")
+    (tmp_path / "tracker.toml").write_text(
+        f'[database]\nurl = "{db_url}"\n[fetch]\nallow_private_addresses = true\n', encoding="utf-8")
     ok("db", "upgrade")
     save(tmp_path)
     page = ("<html><body><article><h1>Ferry launched</h1><p>The Westmere Ferry Company launched its electric "

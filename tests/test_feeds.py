@@ -42,6 +42,7 @@ USABLE = {
     "billion-laughs.xml": (["bomb-1"], ENTITY_WARNING),
     "quadratic-blowup.xml": (["quad-1"], ENTITY_WARNING),
     "entities-nbsp.xml": (["nbsp-1"], ENTITY_WARNING),
+    "control-characters.xml": (["ctl-1", "ctl-2"], "reference to invalid character number"),
 }
 
 NOT_FEEDS = {

@@ -192,6 +192,41 @@ def test_redirect_to_a_file_url_is_not_followed():
     assert "redirect to a non-HTTP URL refused (file:///etc/passwd)" in str(fails(serve(redirect(302, "file:///etc/passwd"))))
 
 
+# --------------------------------------------------------------------------- private addresses
+
+PUBLIC = "http://93.184.216.34/feed.xml"  # an address literal: no DNS needed
+
+
+@pytest.mark.parametrize("target", ["http://127.0.0.1/admin", "http://[::1]:8080/", "http://169.254.169.254/latest",
+                                    "http://10.1.2.3/", "http://localhost:9000/", "http://[::ffff:192.168.1.1]/"])
+def test_a_public_server_cannot_redirect_into_the_network(target):
+    """Issue 14: redirects could make the tracker fetch loopback or private addresses."""
+    handler = serve(redirect(302, target), answer(200, FEED))
+    error = fails(handler, url=PUBLIC)
+    assert "refused: it leads to the non-public address" in str(error) and "allow_private_addresses" in str(error)
+    assert len(handler.seen) == 1, "the private address was never asked"
+
+
+def test_allow_private_addresses_lets_redirects_in():
+    limits = FetchLimits(total_timeout=2, allow_private=True)
+    assert get(serve(redirect(302, "http://127.0.0.1/admin"), answer(200, FEED)), url=PUBLIC, limits=limits).body == FEED
+
+
+def test_a_feed_the_user_put_inside_the_network_may_redirect_inside_it():
+    result = get(serve(redirect(301, "http://127.0.0.1:8000/new.xml"), answer(200, FEED)), url="http://127.0.0.1/old")
+    assert result.body == FEED and result.permanent_redirect == "http://127.0.0.1:8000/new.xml"
+
+
+@pytest.mark.parametrize("url", ["http://127.0.0.1/x", "http://[::1]/x", "file:///etc/passwd", "/etc/passwd"])
+def test_an_untrusted_link_may_not_point_inside_or_at_files(url):
+    with pytest.raises(FetchError, match="refused|only http"), mock_client(serve(answer(200, FEED))) as client:
+        fetch(url, Validators(), LIMITS, client, untrusted=True)
+    allowed = FetchLimits(total_timeout=2, allow_private=True)
+    if url.startswith("http"):
+        with mock_client(serve(answer(200, FEED))) as client:
+            assert fetch(url, Validators(), allowed, client, untrusted=True).body == FEED
+
+
 # --------------------------------------------------------------------------- statuses
 
 

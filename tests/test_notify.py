@@ -1,8 +1,11 @@
-"""Notifications through Apprise to a real webhook receiver on loopback: each change sent once."""
+"""Notifications through Apprise to a real webhook receiver and a real SMTP server on loopback."""
 
 from __future__ import annotations
 
+import email
+import email.policy
 import json
+import socketserver
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -96,3 +99,68 @@ def test_as_of_neither_skips_nor_replays(configured):
     out = ok("--as-of", "2030-01-01", "sweep")
     assert "notifications: " in out
     assert [b["title"].split(": ")[1] for b in configured.bodies] == ["broken"]
+
+
+class MailServer:
+    """Just enough SMTP on loopback to receive what Apprise's ``mailto://`` sends (no TLS, no auth)."""
+
+    def __init__(self):
+        self.messages: list[email.message.EmailMessage] = []
+        received = self.messages
+
+        class Handler(socketserver.StreamRequestHandler):
+            def handle(self):
+                self.say("220 localhost ESMTP test server")
+                while line := self.rfile.readline():
+                    verb = line.decode("ascii", "replace").split(" ", 1)[0].strip().upper()
+                    if verb == "DATA":
+                        self.say("354 end with a dot")
+                        received.append(email.message_from_bytes(self.data(), policy=email.policy.default))
+                        self.say("250 queued")
+                    elif verb == "QUIT":
+                        self.say("221 bye")
+                        return
+                    else:
+                        self.say("250 OK" if verb in ("EHLO", "HELO", "MAIL", "RCPT", "RSET", "NOOP") else "502 no")
+
+            def data(self) -> bytes:
+                lines = []
+                while (line := self.rfile.readline()) not in (b".\r\n", b""):
+                    lines.append(line[1:] if line.startswith(b"..") else line)
+                return b"".join(lines)
+
+            def say(self, reply: str) -> None:
+                self.wfile.write(reply.encode("ascii") + b"\r\n")
+
+        self.server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), Handler)
+        self.server.daemon_threads = True
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    @property
+    def url(self) -> str:
+        port = self.server.server_address[1]
+        return f"mailto://127.0.0.1:{port}?from=tracker@example.org&to=editor@example.org&mode=insecure"
+
+
+@pytest.fixture
+def mail_server():
+    server = MailServer()
+    yield server
+    server.server.shutdown()
+    server.server.server_close()
+
+
+def test_e_mail_carries_no_html_from_stored_text(sqlite_url, tmp_path, mail_server):
+    """Issue 14, item 5: raw actor and promise text went into the e-mail's HTML part."""
+    (tmp_path / "tracker.toml").write_text(
+        f'[database]\nurl = "{sqlite_url}"\n[notify]\nurls = ["{mail_server.url}"]\n', encoding="utf-8")
+    ok("db", "upgrade")
+    ok("--as-of", "2026-01-10", "add", "--actor", "<script>alert(1)</script> Works",
+       "--text", "open <img src=x onerror=alert(2)> the depot", "--due", "2026-06-30")
+    assert "1 sent" in ok("--as-of", "2026-07-05", "sweep")
+    (message,) = mail_server.messages
+    parts = {part.get_content_type(): part.get_content() for part in message.walk() if not part.is_multipart()}
+    for kind, content in parts.items():
+        assert "<script>" not in content and "<img" not in content or kind == "text/plain", kind
+    assert "<script>alert(1)</script> Works promised to open <img src=x onerror=alert(2)> the depot." \
+        in parts["text/plain"]  # the words themselves arrive, as text

@@ -22,3 +22,20 @@ def test_wheel_ships_templates_and_migrations(tmp_path):
         assert f"tracker/_alembic/versions/{migration.name}" in names
     entry = next(n for n in names if n.endswith("entry_points.txt"))
     assert "tracker = tracker.cli:main" in zipfile.ZipFile(wheel).read(entry).decode()
+    assert "tracker/data/languages.toml" in names  # the word lists that refuse non-English text
+
+
+def test_the_wheel_declares_what_trafilatura_needs_to_clean_html(tmp_path):
+    """Issue 14: an older pip installed trafilatura without lxml_html_clean, and then `extract URL`, HTML files
+    and evidence archiving failed with ImportError. The tracker declares it itself."""
+    subprocess.run([sys.executable, "-m", "hatchling", "build", "-t", "wheel", "-d", str(tmp_path)],
+                   cwd=ROOT, check=True, capture_output=True)
+    (wheel,) = tmp_path.glob("tracker-*.whl")
+    with zipfile.ZipFile(wheel) as archive:
+        metadata = archive.read(next(n for n in archive.namelist() if n.endswith(".dist-info/METADATA"))).decode()
+    requires = [line.split(":", 1)[1].strip().lower().replace("-", "_") for line in metadata.splitlines()
+                if line.startswith("Requires-Dist:") and "extra ==" not in line]
+    assert any(r.startswith("lxml_html_clean") for r in requires), requires
+    from lxml_html_clean import Cleaner  # and it works where the tracker is installed
+
+    assert "script" not in Cleaner(javascript=True).clean_html("<p>kept<script>dropped()</script></p>")

@@ -258,9 +258,34 @@ def test_day_is_locale_independent(value, iso, text):
 def test_actor_paths_are_stable_and_unique():
     actors = [ctx.ActorRow(3, "Norhaven Ministry"), ctx.ActorRow(1, "Ölwerk AG"), ctx.ActorRow(2, "ÖLWERK ag"),
               ctx.ActorRow(4, "<script>")]
-    assert ctx.actor_paths(actors) == {1: "a/olwerk-ag.html", 2: "a/olwerk-ag-2.html",
-                                       3: "a/norhaven-ministry.html", 4: "a/script.html"}
+    assert ctx.actor_paths(actors) == {1: "a/1-olwerk-ag.html", 2: "a/2-olwerk-ag.html",
+                                       3: "a/3-norhaven-ministry.html", 4: "a/4-script.html"}
     assert ctx.slugify("!!!") == "actor"
+
+
+def test_actor_paths_never_collide_when_a_suffix_looks_like_another_actor():
+    """Issue 14, item 1: "Foo", "Foo 3" and "Foo!" all wanted a/foo-3.html under the old suffix rule."""
+    actors = [ctx.ActorRow(1, "Quill"), ctx.ActorRow(2, "Quill 3"), ctx.ActorRow(3, "Quill!")]
+    paths = ctx.actor_paths(actors)
+    assert len(set(paths.values())) == 3
+    for actor in actors:  # a page name depends on its own actor only: others coming or going never move it
+        assert ctx.actor_paths([actor]) == {actor.id: paths[actor.id]}
+
+
+def test_actors_whose_names_slugify_alike_build_again_and_again(sqlite_url, tmp_path):
+    engine = make_engine(sqlite_url)
+    upgrade(engine)
+    with write_session(engine) as s:
+        for name in ("Quill", "Quill 3", "Quill!"):
+            _add(s, name, "open a depot", D(2026, 1, 5), due=D(2026, 12, 31))
+    out = tmp_path / "site"
+    for day in (TODAY, TODAY + dt.timedelta(days=1)):  # a second build replaces the first
+        build_site(engine, Config(), out, day)
+    pages = sorted(p.name for p in (out / "a").iterdir())
+    assert pages == ["1-quill.html", "2-quill-3.html", "3-quill.html"]
+    titles = [BeautifulSoup((out / "a" / p).read_text(encoding="utf-8"), "html.parser").h1.get_text(strip=True)
+              for p in pages]
+    assert titles == ["Quill", "Quill 3", "Quill!"]
 
 
 def _row(cid: int, due: dt.date | None, negated: bool = False, **kw) -> ctx.CommitmentRow:
@@ -339,6 +364,24 @@ def test_explanation_items_accept_any_json_shape():
         ("terms", "a, b"), ("score parts", "x: 0.5"), ("ok", "True"))
     assert ctx.explanation_items("matched by hand") == (("note", "matched by hand"),)
     assert ctx.explanation_items(None) == () and ctx.explanation_items({}) == ()
+
+
+@pytest.mark.parametrize("stated,due,evidence", [
+    (D(1, 1, 1), D(1, 1, 5), D(1, 1, 1)),
+    (D(2025, 1, 1), D(9999, 12, 31), D(9999, 12, 31)),
+    (D(1, 1, 1), D(9999, 12, 31), D(2026, 3, 1)),
+])
+def test_the_site_builds_with_any_stored_date(engine, tmp_path, stated, due, evidence):
+    """Issue 14, item 2: rows stored before dates were checked (year 1, year 9999) must never break a build."""
+    with write_session(engine) as s:
+        s.execute(update(Commitment).where(Commitment.id == 2).values(stated_on=stated, due_latest=due))
+        c = next(c for c in list_commitments(s) if c.id == 2)
+        _evidence(s, c, None, "fulfilment", 0.9, "accepted", evidence)
+    build_site(engine, Config(), tmp_path / "site", TODAY)
+    page = soup(tmp_path / "site" / "c" / "2.html")
+    assert page.select("svg.life") and page.select_one("h1")
+    assert soup(tmp_path / "site" / "a" / "2-pellucid-software.html").select("svg.timeline")
+    assert "fulfilled on 0001" not in page.get_text(), "a year-1 date decides no verdict"
 
 
 def test_charts_escape_labels_and_use_classes_not_styles():
@@ -449,7 +492,7 @@ def test_commitment_page_shows_everything_needed_to_check_the_verdict(site):
 
 
 def test_actor_page_track_record(site):
-    page = soup(site / "a" / "glasswing-transit.html")
+    page = soup(site / "a" / "1-glasswing-transit.html")
     record = {d.select_one("dt").text: d.select_one("dd").contents[0].strip() for d in page.select("dl.record > div")}
     assert record["Kept late"] == "1" and record["Broken"] == "1" and record["On time"] == "0%"
     assert record["Median delay"] == "19 days" and record["Deadline changes"] == "1"
@@ -575,6 +618,22 @@ def test_atom_feed_is_valid_and_lists_status_changes(site, engine):
     assert b"<script>" not in (site / "changes.xml").read_bytes()
 
 
+def test_atom_feed_stays_valid_xml_with_control_characters_stored_before_intake_cleaned_them(engine, tmp_path):
+    """Rows written by an older tracker may hold raw controls: changes.xml must still parse strictly."""
+    with write_session(engine) as s:
+        s.execute(update(Commitment).where(Commitment.id == 1).values(what="launch\x1b[2J night\x01 buses\x9b"))
+        change = s.scalars(select(StatusChange).where(StatusChange.commitment_id == 1)).first()
+        s.execute(update(StatusChange.__table__).where(StatusChange.id == change.id).values(by="ed\x07itor"))
+    build_site(engine, Config(), tmp_path / "site", TODAY)
+    atom = (tmp_path / "site" / "changes.xml").read_bytes()
+    import xml.etree.ElementTree as ET
+
+    root = ET.fromstring(atom)  # strict: a single control character would raise
+    titles = [e.text for e in root.iter("{http://www.w3.org/2005/Atom}title")]
+    assert any(t and "launch[2J night buses" in t for t in titles)
+    assert not feedparser.parse(atom).bozo
+
+
 def test_atom_links_are_absolute_with_a_base_url(engine, tmp_path):
     config = Config(report=ReportConfig(base_url="https://promises.example.org/"))
     build_site(engine, config, tmp_path / "site", TODAY)
@@ -663,7 +722,7 @@ def test_incremental_build_rewrites_only_what_changed(engine, tmp_path, monkeypa
     after = _stats(out)
     rewritten = {path for path in after if after[path] != before.get(path)}
     assert rewritten == {
-        "c/10.html", "index.html", "a/norhaven-ministry-of-health.html", "s/kept_late.html",
+        "c/10.html", "index.html", "a/3-norhaven-ministry-of-health.html", "s/kept_late.html",
         "commitments.json", "commitments.csv", "changes.xml", build_module.MANIFEST}
     assert "s/overdue.html" in before and "s/overdue.html" not in after  # its only commitment moved on
     assert result.pages_written == len(rewritten) - 1  # the manifest is not counted
@@ -785,6 +844,79 @@ def test_refuses_to_replace_a_folder_it_did_not_write(engine, tmp_path):
     empty = tmp_path / "empty"
     empty.mkdir()
     assert build_site(engine, Config(), empty, TODAY).index_path == empty.resolve() / "index.html"
+
+
+def test_a_users_folder_named_like_a_staging_folder_survives(engine, tmp_path):
+    """Issue 14, item 12: `tracker report` deleted any sibling matching .site.*.tmp*."""
+    mine = tmp_path / ".site.drafts.tmp-keep"
+    mine.mkdir()
+    (mine / "notes.txt").write_text("mine")
+    build_site(engine, Config(), tmp_path / "site", TODAY)
+    build_site(engine, Config(), tmp_path / "site", TODAY)
+    assert (mine / "notes.txt").read_text() == "mine"
+
+
+def test_a_crashed_builds_staging_folder_is_removed_by_the_next_build(engine, tmp_path, monkeypatch):
+    out = tmp_path / "site"
+    build_site(engine, Config(), out, TODAY)
+
+    def crash(stage, out):  # the process dies between writing the new site and swapping it in
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(build_module, "_swap", crash)
+    monkeypatch.setattr(build_module.shutil, "rmtree", lambda *a, **k: None)  # as if killed: nothing cleaned
+    with pytest.raises(KeyboardInterrupt):
+        build_site(engine, Config(), out, TODAY + dt.timedelta(days=1))
+    (left,) = tmp_path.glob(".site.*.tmp")
+    assert (left / build_module.STAGING_MARKER).is_file() and (left / "site" / "index.html").is_file()
+    monkeypatch.undo()
+    build_site(engine, Config(), out, TODAY)
+    assert not list(tmp_path.glob(".site.*"))
+    assert not list(out.rglob(build_module.STAGING_MARKER)), "the marker is never published"
+
+
+@pytest.mark.parametrize("linking", ["cp -al", "one by one"])
+def test_files_listed_in_report_keep_survive_every_build(engine, tmp_path, monkeypatch, linking):
+    """Issue 14: CNAME, .htaccess or images a user keeps in the output folder were deleted by the next build."""
+    if linking == "one by one":
+        _link_one_by_one(monkeypatch)
+    out = tmp_path / "site"
+    config = Config(report=ReportConfig(keep=["CNAME", ".htaccess", "images/", "index.html"]))
+    build_site(engine, config, out, TODAY)
+    (out / "CNAME").write_text("promises.example.org\n")
+    (out / ".htaccess").write_text("Options -Indexes\n")
+    (out / "images").mkdir()
+    (out / "images" / "logo.svg").write_text("<svg/>")
+    (out / "notes.txt").write_text("not listed: goes")
+    _fulfil(engine, 10, D(2026, 11, 20))
+    build_site(engine, config, out, TODAY, changed_ids={10})
+    build_site(engine, config, out, TODAY + dt.timedelta(days=1))
+    assert (out / "CNAME").read_text() == "promises.example.org\n" and (out / ".htaccess").is_file()
+    assert (out / "images" / "logo.svg").read_text() == "<svg/>"
+    assert not (out / "notes.txt").exists()
+    assert "Kept late" in soup(out / "c" / "10.html").select_one(".verdict").text
+    assert soup(out / "index.html").select("table#commitments"), "a generated file wins over a keep pattern"
+    build_site(engine, Config(), out, TODAY)  # dropped from report.keep: the file goes with the next build
+    assert not (out / "CNAME").exists()
+
+
+def test_a_first_build_may_go_into_a_folder_holding_only_kept_files(engine, tmp_path):
+    out = tmp_path / "site"
+    out.mkdir()
+    (out / "CNAME").write_text("promises.example.org\n")
+    with pytest.raises(InvalidValue, match="report.keep"):
+        build_site(engine, Config(), out, TODAY)
+    build_site(engine, Config(report=ReportConfig(keep=["CNAME"])), out, TODAY)
+    assert (out / "CNAME").read_text() == "promises.example.org\n" and (out / "index.html").is_file()
+
+
+@pytest.mark.parametrize("pattern", ["/etc/passwd", "../secrets", "", "a/../../b"])
+def test_report_keep_stays_inside_the_site(pattern, tmp_path):
+    from tracker.config import load_config
+
+    (tmp_path / "t.toml").write_text(f'[report]\nkeep = ["{pattern}"]\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"report.keep\[0\]"):
+        load_config(tmp_path / "t.toml")
 
 
 def test_two_builds_at_once_queue_on_the_lock(engine, tmp_path):

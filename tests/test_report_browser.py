@@ -189,7 +189,7 @@ def test_url_parameters_preset_the_filter(watched):
 
 def test_hostile_commitment_runs_nothing(watched):
     w, base = watched
-    for path in ("c/11.html", "index.html", "a/script-alert-actor-script-holdings.html", "s/pending.html"):
+    for path in ("c/11.html", "index.html", "a/4-script-alert-actor-script-holdings.html", "s/pending.html"):
         page = w.open(f"{base}/{path}")
         page.mouse.move(300, 300)
         for link in page.locator(".nolink").all():
@@ -231,7 +231,7 @@ def test_screenshots(browser, site, scheme, width, label):
     context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme)
     page = context.new_page()
     w = Watched(page, site.as_uri())
-    for path in ("index.html", "c/1.html", "c/11.html", "a/glasswing-transit.html", "methodology.html"):
+    for path in ("index.html", "c/1.html", "c/11.html", "a/1-glasswing-transit.html", "methodology.html"):
         w.open(f"{site.as_uri()}/{path}")
         name = path.replace("/", "-").removesuffix(".html")
         page.screenshot(path=str(ARTIFACTS / f"report-{name}-{scheme}-{label}.png"), full_page=True)

@@ -42,6 +42,27 @@ def test_unreadable_files_are_refused(tmp_path, content, message):
         read_source(str(path))
 
 
+@pytest.mark.parametrize("text,language", [
+    # German shares "will", "in", "an", "was" with English: it used to pass the English test
+    ("Die Firma will in Berlin ein Werk bauen. Sie will es im Jahr 2027 eröffnen, was die Stadt begrüßt. "
+     "Das Werk soll an der Spree stehen.", "German"),
+    ("Het bedrijf zal in 2027 een nieuwe fabriek in Utrecht openen, zei de directeur op maandag. De gemeente "
+     "is blij met het plan.", "Dutch"),
+    ("La empresa abrirá una nueva fábrica en Sevilla antes de 2027, dijo el director el lunes. El alcalde "
+     "está contento con el plan.", "Spanish"),
+])
+def test_other_languages_are_refused_and_named(text, language):
+    """Issue 14: German text was not refused as non-English."""
+    with pytest.raises(InputError, match=f"does not look like English \\(it looks like {language}\\)"):
+        parse_text_file(text, "x")
+
+
+def test_english_naming_foreign_places_and_firms_is_still_english():
+    src = parse_text_file("Banco de la Nación will open a branch in Madrid by March 2027, and Der Spiegel "
+                          "reported that the Stadtwerke Nord plant will close in 2028, the firms said.", "x")
+    assert src.text.startswith("Banco")
+
+
 def test_a_50_mb_file_is_refused_without_reading_it(tmp_path):
     path = tmp_path / "huge.txt"
     with path.open("wb") as fh:

@@ -55,6 +55,20 @@ CASES = [
     ("manual decision wins over evidence", CommitmentFacts(DUE, evidence=(ev("fulfilment", D(2026, 5, 2)),),
                                                            manual=ManualDecision("partially_kept", D(2026, 5, 9), "ana")),
      D(2026, 9, 1), "partially_kept", "decided by ana"),
+    ("fulfilment dated before the promise was made does not count",
+     CommitmentFacts(DUE, evidence=(ev("fulfilment", D(2025, 12, 1)),), stated_on=D(2026, 1, 10)),
+     D(2026, 4, 1), "pending", "due 2026-06-30"),
+    ("fulfilment on the day the promise was made counts",
+     CommitmentFacts(DUE, evidence=(ev("fulfilment", D(2026, 1, 10)),), stated_on=D(2026, 1, 10)),
+     D(2026, 4, 1), "kept", "fulfilled on 2026-01-10"),
+    ("a breach before the promise not to act was made breaks nothing",
+     CommitmentFacts(DUE, negated=True, evidence=(ev("fulfilment", D(2025, 6, 1)),), stated_on=D(2026, 1, 10)),
+     D(2026, 7, 1), "kept", "not breached"),
+    ("evidence dated before 1990 never decides", CommitmentFacts(DUE, evidence=(ev("fulfilment", D(1, 1, 1)),)),
+     D(2026, 4, 1), "pending", "due 2026-06-30"),
+    ("a breach dated before 1990 breaks nothing",
+     CommitmentFacts(DUE, negated=True, evidence=(ev("fulfilment", D(1989, 12, 31)),)), D(2026, 7, 1), "kept",
+     "not breached"),
 ]
 
 
@@ -75,3 +89,13 @@ def test_effective_dates_say_when_it_happened_in_the_world():
     assert judge(CommitmentFacts(DUE), D(2026, 12, 1), RULES).effective_on == D(2026, 7, 31)
     kept = judge(CommitmentFacts(DUE, evidence=(ev("fulfilment", D(2026, 5, 2), evidence_id=7),)), D(2026, 9, 1), RULES)
     assert (kept.effective_on, kept.evidence_id) == (D(2026, 5, 2), 7)
+
+
+@pytest.mark.parametrize("due", [D(1, 1, 1), D(1, 1, 5), D(9999, 12, 31), D(9999, 12, 1)])
+@pytest.mark.parametrize("negated", [False, True])
+@pytest.mark.parametrize("today", [D(2026, 5, 4), D(1, 1, 1), D(9999, 12, 31)])
+def test_any_stored_date_is_judged_without_overflow(due, negated, today):
+    """Issue 14, item 2: deadlines at the calendar's ends (stored before dates were checked) must not crash."""
+    for grace, soon in ((0, 0), (30, 30), (400, 400)):
+        verdict = judge(CommitmentFacts(due, negated=negated), today, StatusRules(due_soon_days=soon, grace_days=grace))
+        assert D.min <= verdict.effective_on <= D.max

@@ -13,6 +13,11 @@ from tracker.errors import InvalidValue
 
 _pinned: dt.datetime | None = None
 
+# Dates outside this window are not news: a feed's "0001-01-01" or "2999-01-01" is a bug or a
+# lie, and taken as real it decided verdicts ("kept on 0001-01-01") and broke the charts.
+EARLIEST_PLAUSIBLE = dt.date(1990, 1, 1)
+FUTURE_SLACK = dt.timedelta(days=3)  # time zones and scheduled posts put honest dates a little ahead
+
 
 def parse_date(text: str, what: str = "date") -> dt.date:
     """Parse ``YYYY-MM-DD`` or raise :class:`InvalidValue` naming ``what``."""
@@ -53,3 +58,27 @@ def today() -> dt.date:
 def is_pinned() -> bool:
     """True when ``--as-of``/``TRACKER_NOW`` fixed the clock."""
     return _pinned is not None
+
+
+def plausible(day: dt.date, today_: dt.date | None = None) -> bool:
+    """Whether ``day`` can be the date of real news: from 1990-01-01 to a few days after today.
+
+    Pure when ``today_`` is given (the status engine passes its own).
+
+    >>> plausible(dt.date(1, 1, 1), dt.date(2026, 5, 4)), plausible(dt.date(2026, 5, 6), dt.date(2026, 5, 4))
+    (False, True)
+    """
+    return EARLIEST_PLAUSIBLE <= day <= _latest_plausible(today() if today_ is None else today_)
+
+
+def _latest_plausible(now_day: dt.date) -> dt.date:
+    return dt.date.max if now_day > dt.date.max - FUTURE_SLACK else now_day + FUTURE_SLACK
+
+
+def check_plausible(day: dt.date, what: str) -> dt.date:
+    """``day`` if :func:`plausible`, else :class:`InvalidValue` naming ``what`` and the window."""
+    if not plausible(day):
+        latest = _latest_plausible(today())
+        raise InvalidValue(f"{what} {day.isoformat()} is not a plausible date: give one from "
+                           f"{EARLIEST_PLAUSIBLE.isoformat()} to {latest.isoformat()}")
+    return day

@@ -59,6 +59,8 @@ class FetchConfig:
     parse_processes: int = 2  # feedparser in worker processes (tracker/parsing.py); 0 parses in-process
     user_agent: str = ""
     archive_evidence_pages: bool = True
+    page_budget: float = 60.0  # seconds a polling cycle may spend on announcement items' linked pages
+    allow_private_addresses: bool = False  # may links in feed content and redirects reach your network?
 
 
 @dataclass
@@ -84,6 +86,7 @@ class ReportConfig:
     templates_dir: str = ""
     base_url: str = ""
     title: str = "Promise tracker"
+    keep: list[str] = field(default_factory=list)  # the user's own files in the site folder (CNAME, ...)
 
 
 @dataclass
@@ -324,6 +327,9 @@ def _check_values(config: Config) -> None:
         raise ConfigError("daemon.claim_batch must be at least 1")
     if config.fetch.concurrency < 1 or config.fetch.per_host < 1:
         raise ConfigError("fetch.concurrency and fetch.per_host must be at least 1")
+    if config.fetch.page_budget <= 0:
+        raise ConfigError("fetch.page_budget must be more than 0 seconds (linked pages that do not fit wait "
+                          "for the next cycle; with no time at all they would wait for ever)")
     if config.fetch.parse_processes < 0:
         raise ConfigError("fetch.parse_processes must be 0 (parse in-process) or more")
     for i, feed in enumerate(config.feeds):
@@ -331,6 +337,10 @@ def _check_values(config: Config) -> None:
             raise ConfigError(f"feeds[{i}].url is missing: every [[feeds]] table needs a url")
         if feed.role not in ("evidence", "announcements", "both"):
             raise ConfigError(f"feeds[{i}].role {feed.role!r} is invalid: use evidence, announcements or both")
+    for i, pattern in enumerate(config.report.keep):
+        if not pattern or pattern.startswith("/") or ".." in pattern.split("/"):
+            raise ConfigError(f"report.keep[{i}] {pattern!r} must be a path inside the site folder, "
+                              "e.g. \"CNAME\" or \"images/\"")
     for i, tmpl in enumerate(config.search.templates):
         if "{query}" not in tmpl or not tmpl.startswith(("http://", "https://")):
             raise ConfigError(f"search.templates[{i}] must be an http(s) URL containing {{query}}")

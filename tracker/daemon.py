@@ -5,7 +5,7 @@ The daemon keeps few jobs: a *tick* that polls the feeds that are due
 uses), a daily deadline *sweep*, and a *render* of the report after changes.
 Feed schedules live in the feed rows.
 
-On SQLite one daemon runs per database (a file lock beside it). On PostgreSQL
+On SQLite one daemon runs per database (a file lock beside its real path). On PostgreSQL
 any number of workers may run, on one machine or several:
 
 - *Polling* is shared through the feed rows: each tick leases batches of due
@@ -94,6 +94,7 @@ class DaemonState:
     changed: set[int] = field(default_factory=set)  # commitments changed since the last render
     matchers: Any = None  # tracker.pipeline.MatcherCache, kept across ticks
     rendered_at: dt.datetime | None = None  # wall clock at the start of the last render
+    rendering: threading.Event = field(default_factory=threading.Event)  # a render job is running
 
 
 _state: DaemonState | None = None
@@ -151,9 +152,17 @@ def _after_changes(state: DaemonState, changed: set[int]) -> None:
 
 def render_job() -> None:
     """Re-render the static site; one worker at a time, the others ask again later."""
+    state = _current()
+    state.rendering.set()
+    try:
+        _render(state)
+    finally:
+        state.rendering.clear()
+
+
+def _render(state: DaemonState) -> None:
     from tracker import pipeline
 
-    state = _current()
     with state.engine.connect() as conn:
         if not _try_lock(conn, RENDER_KEY):
             log.info("report: another worker is rendering; rendering again afterwards")
@@ -215,11 +224,20 @@ def request_render() -> None:
 
 
 def _schedule_render(state: DaemonState, leader: bool) -> None:
-    """Persist the render on the leader (a crash does not lose it); elsewhere keep it in memory."""
-    if state.scheduler is not None and state.render_wanted.is_set():
-        state.render_wanted.clear()
-        state.scheduler.add_job("tracker.daemon:render_job", "date", id="render", replace_existing=True,
-                                jobstore=SHARED if leader else "default", run_date=clock.now() + RENDER_DELAY)
+    """Persist the render on the leader (a crash does not lose it); elsewhere keep it in memory.
+
+    A render already waiting is never pushed back: with a tick shorter than RENDER_DELAY and
+    changes every cycle, pushing it back on each request meant it never ran (0 renders in 60
+    cycles). It runs at its time and takes every change made until it starts. While one is
+    running, the request waits, and the next render is scheduled when that one is done.
+    """
+    if state.scheduler is None or not state.render_wanted.is_set() or state.rendering.is_set():
+        return
+    state.render_wanted.clear()
+    if state.scheduler.get_job("render") is not None:
+        return  # a render is already on its way: it will pick these changes up too
+    state.scheduler.add_job("tracker.daemon:render_job", "date", id="render", replace_existing=True,
+                            jobstore=SHARED if leader else "default", run_date=clock.now() + RENDER_DELAY)
 
 
 def _triggers(config: Config) -> dict[str, Any]:
@@ -308,6 +326,16 @@ class Leadership:
         self._conn, self.held = None, False
 
 
+def lock_path(engine: Engine) -> str:
+    """The SQLite daemon's lock file: beside the database's *real* path.
+
+    Every spelling of one database (a symlink, ``./x/../tracker.db``, a relative path) resolves
+    to the same file, so they all meet on the same lock; locking the path as written let a
+    second daemon in through a symlink.
+    """
+    return f"{os.path.realpath(sqlite_path(engine) or 'tracker.db')}.daemon.lock"
+
+
 class InstanceLock:
     """One daemon per SQLite database (a file lock beside it); on PostgreSQL a shared lock per worker."""
 
@@ -318,7 +346,7 @@ class InstanceLock:
 
     def acquire(self) -> None:
         if is_sqlite(self.engine):
-            self._acquire_file(f"{sqlite_path(self.engine) or 'tracker.db'}.daemon.lock")
+            self._acquire_file(lock_path(self.engine))
         else:
             self._conn = self.engine.connect()
             self._conn.execute(text("SELECT pg_advisory_lock_shared(:k)"), {"k": PG_LOCK_KEY})

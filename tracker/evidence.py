@@ -7,19 +7,20 @@ at or above ``auto_accept`` evidence is accepted by the tracker when the
 match may decide unseen (the actor or the promise's name named, the act
 reported done in the item's own sentence; else it waits for review); between
 ``review_threshold`` and it, it waits for `tracker review`; below, it is
-stored as discarded (counted, never shown as a verdict). A pair that an
-editor rejected is never proposed again, and a commitment an editor decided
-only collects proposals: automation never overrides the decision.
+stored as discarded (counted, never shown as a verdict). A story that an
+editor rejected for a commitment is never proposed for it again, through any
+feed (:mod:`tracker.story`), and a commitment an editor decided only collects
+proposals: automation never overrides the decision.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from tracker import store
@@ -29,6 +30,7 @@ from tracker.match import CandidateIndex, CommitmentDoc, ItemDoc, Match, evidenc
 from tracker.matching.index import Terms, index_terms, terms_key
 from tracker.models import Actor, ActorAlias, Commitment, Evidence, FeedItem, MatchTerms
 from tracker.store import commitment_doc, save_match_terms
+from tracker.story import Story, story_of
 
 if TYPE_CHECKING:
     from tracker.feedstore import StoredItem
@@ -133,13 +135,17 @@ class MatchSummary:
 
 
 def match_items(session: Session, matcher: Matcher, items: Iterable[FeedItem | StoredItem], *, config: Config,
-                today: dt.date, rules: StatusRules) -> MatchSummary:
-    """Match items, store the evidence, and re-judge the commitments it touched."""
+                today: dt.date, rules: StatusRules, held: Collection[int] = ()) -> MatchSummary:
+    """Match items, store the evidence, and re-judge the commitments it touched.
+
+    Evidence from the items in ``held`` (ids) is never accepted automatically: their date was
+    implausible and dropped, so an editor decides (see :func:`tracker.pipeline.without_implausible_dates`).
+    """
     summary = MatchSummary()
     touched: set[int] = set()
     for row in items:
         for match in match_item(item_doc(row), matcher.index, matcher.docs):
-            evidence = _store_match(session, row, match, config, summary)
+            evidence = _store_match(session, row, match, config, summary, held=row.id in held)
             if evidence is not None and evidence.state == "accepted":
                 touched.add(match.commitment_id)
     session.flush()
@@ -152,21 +158,28 @@ def match_items(session: Session, matcher: Matcher, items: Iterable[FeedItem | S
 
 
 def _store_match(session: Session, row: FeedItem | StoredItem, match: Match, config: Config,
-                 summary: MatchSummary) -> Evidence | None:
+                 summary: MatchSummary, *, held: bool = False) -> Evidence | None:
     exists = session.scalar(select(Evidence.id).where(Evidence.commitment_id == match.commitment_id,
                                                       Evidence.item_id == row.id))
     if exists is not None:
         return None  # already judged (rejected pairs are never proposed again)
+    story = story_of(row.link, row.guid, row.title, row.text)
+    if rejected_story(session, match.commitment_id, story):
+        return None  # an editor rejected this story for this commitment, through whichever feed
     commitment = session.get(Commitment, match.commitment_id)
     if commitment is None:
         return None
     state = _state_for(match, commitment, config)
+    explanation = {**match.explanation, "title": row.title, "new_deadline_phrase": match.new_deadline_phrase}
+    if held and state == "accepted":
+        state = "proposed"
+        explanation["held"] = "the item's own date was implausible and ignored: an editor decides"
     evidence = Evidence(
         commitment_id=match.commitment_id, item_id=row.id, url=row.link, kind=match.kind, score=match.score,
-        state=state, event_date=match.event_date, new_due_latest=match.new_due_latest,
-        explanation={**match.explanation, "title": row.title, "new_deadline_phrase": match.new_deadline_phrase},
+        state=state, event_date=match.event_date, new_due_latest=match.new_due_latest, explanation=explanation,
         decided_by=AUTOMATION if state in ("accepted", "discarded") else None,
         decided_at=_now() if state in ("accepted", "discarded") else None,
+        story_link=story.link, story_guid=story.guid, story_hash=story.hash,
     )
     session.add(evidence)
     session.flush()
@@ -174,6 +187,16 @@ def _store_match(session: Session, row: FeedItem | StoredItem, match: Match, con
     if state == "accepted":
         _apply_delay(session, commitment, evidence)
     return evidence
+
+
+def rejected_story(session: Session, commitment_id: int, story: Story) -> bool:
+    """Whether an editor rejected this story (same link, guid or content: :mod:`tracker.story`) for the commitment."""
+    same = [column == value for column, value in ((Evidence.story_link, story.link), (Evidence.story_guid, story.guid),
+                                                  (Evidence.story_hash, story.hash)) if value]
+    if not same:
+        return False
+    found = select(Evidence.id).where(Evidence.commitment_id == commitment_id, Evidence.state == "rejected", or_(*same))
+    return session.scalar(found.limit(1)) is not None
 
 
 def _state_for(match: Match, commitment: Commitment, config: Config) -> str:
@@ -236,6 +259,10 @@ def decide(session: Session, evidence_id: int, *, accept: bool, by: str, today: 
         evidence.kind = kind
     evidence.state = "accepted" if accept else "rejected"
     evidence.decided_by, evidence.decided_at = by, _now()
+    if not accept and evidence.item is not None and not evidence.story_link and not evidence.story_hash:
+        item = evidence.item  # evidence stored before stories were kept: take the story from its item
+        story = story_of(item.link or evidence.url, item.guid, item.title, item.text)
+        evidence.story_link, evidence.story_guid, evidence.story_hash = story.link, story.guid, story.hash
     session.flush()
     commitment = evidence.commitment
     if accept:

@@ -21,6 +21,9 @@ DOCTYPE step (``feedparser.api.replace_doctype``, process-wide, on import of
 this module), because that step sees the document after conversion to UTF-8
 whatever its original encoding; tests/test_feeds.py checks it is in place.
 
+Every text taken from a feed loses its control characters here
+(:mod:`tracker.untrusted`), so none reaches the database, an export or a terminal.
+
 Item HTML is only ever reduced to plain text (:func:`html_to_text`, which drops
 scripts and styles) and the text is escaped wherever it is shown, so feedparser's
 HTML sanitizer and relative-URI rewriting are switched off: together they were a
@@ -46,6 +49,7 @@ import feedparser
 import feedparser.api
 
 from tracker.errors import FeedError
+from tracker.untrusted import clean_text
 
 log = logging.getLogger(__name__)
 
@@ -113,11 +117,11 @@ def html_to_text(html: str) -> str:
     'Rates rise by 2%'
     """
     if "<" not in html and "&" not in html:
-        return " ".join(html.split())
+        return " ".join(clean_text(html).split())
     collector = _TextCollector()
     collector.feed(html)
     collector.close()
-    return " ".join("".join(collector.parts).split())
+    return " ".join(clean_text("".join(collector.parts)).split())  # "&#27;" decodes to a control
 
 
 # --------------------------------------------------------------------------- the entity guard
@@ -282,8 +286,8 @@ def _absolute(link: str | None, base: str | None) -> str | None:
 
 
 def _title(entry: Any) -> str:
-    """The title as plain text (an HTML title is reduced like the body)."""
-    title = entry.get("title") or ""
+    """The title as plain text (an HTML title is reduced like the body), without control characters."""
+    title = clean_text(entry.get("title") or "")
     if (entry.get("title_detail") or {}).get("type") in ("text/html", "application/xhtml+xml"):
         return html_to_text(title)
     return " ".join(title.split())
@@ -306,8 +310,8 @@ def _body_html(entry: Any) -> str:
     for content in entry.get("content") or ():
         value = content.get("value")
         if value and value.strip():
-            return value
-    return entry.get("summary") or ""
+            return clean_text(value)
+    return clean_text(entry.get("summary") or "")
 
 
 def _fallback_key(title: str, published: datetime | None, text: str) -> str:
@@ -323,10 +327,10 @@ def _sha256(text: str) -> str:
 
 
 def _clean(value: Any) -> str | None:
-    """A stripped string, or None for missing/blank values."""
+    """A stripped string without control characters, or None for missing/blank values."""
     if not isinstance(value, str):
         return None
-    value = value.strip()
+    value = clean_text(value).strip()
     return value or None
 
 

@@ -71,7 +71,7 @@ def add_feed(session: Session, url_or_path: str, *, name: str = "", role: str = 
     if feed is None:
         feed = Feed(url=url, next_poll_at=now, error_count=0, paused=False)
         session.add(feed)
-    feed.name, feed.role, feed.every_seconds = name or feed.name or _default_name(url), role, seconds
+    feed.name, feed.role, feed.every_seconds = (name or feed.name or _default_name(url))[:200], role, seconds
     feed.from_config = from_config or feed.from_config
     session.flush()
     return feed, created
@@ -108,11 +108,11 @@ def sync_config_feeds(session: Session, feeds: Sequence[FeedConfig], default_eve
         seconds = int(parse_duration(cfg.every or default_every).total_seconds())
         feed = known.get(url)
         if feed is None:
-            session.add(Feed(url=url, name=cfg.name or _default_name(url), role=cfg.role, every_seconds=seconds,
-                             next_poll_at=now, from_config=True, error_count=0, paused=False))
+            session.add(Feed(url=url, name=(cfg.name or _default_name(url))[:200], role=cfg.role,
+                             every_seconds=seconds, next_poll_at=now, from_config=True, error_count=0, paused=False))
             changed += 1
-        elif (feed.name, feed.role, feed.every_seconds) != (cfg.name or feed.name, cfg.role, seconds):
-            feed.name, feed.role, feed.every_seconds = cfg.name or feed.name, cfg.role, seconds
+        elif (feed.name, feed.role, feed.every_seconds) != ((cfg.name or feed.name)[:200], cfg.role, seconds):
+            feed.name, feed.role, feed.every_seconds = (cfg.name or feed.name)[:200], cfg.role, seconds
             changed += 1
     session.flush()
     return changed
@@ -247,6 +247,7 @@ class StoredItem:
     text: str
     link: str | None
     published_at: dt.datetime | None
+    guid: str | None = None
 
 
 def known_keys(session: Session, feed_id: int, keys: Sequence[str]) -> set[str]:
@@ -292,7 +293,8 @@ def store_items(session: Session, feed: Feed, items: Sequence[ParsedItem], now: 
         session.execute(insert(table), values)
         by_key = ids_by_key(session, feed.id, [v["key"] for v in values])
         ids = [by_key[v["key"]] for v in values]
-    return [StoredItem(row_id, i.key[:512], i.title, i.text, i.link, i.published) for row_id, i in zip(ids, new)]
+    return [StoredItem(row_id, i.key[:512], i.title, i.text, i.link, i.published, i.guid)
+            for row_id, i in zip(ids, new)]
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,14 @@ The rules (style habit 6), each with the reason:
   output, so a gzip bomb stops at the cap instead of inflating in memory.
 * Politeness: a User-Agent naming the project and its URL; ``fetch_many``
   keeps at most ``per_host`` fetches per host in flight.
+* Private addresses: a URL that comes from feed or page content (``untrusted``,
+  such as an item's link) and every redirect target must not resolve to a
+  loopback, private, link-local or otherwise non-public address, unless
+  ``allow_private`` (``fetch.allow_private_addresses``) or the fetch started
+  at such an address already (the user pointed the tracker there). A URL the
+  user gave (a feed, ``extract URL``) may point anywhere. The host name is
+  resolved before the request; DNS answers that change between that lookup and
+  the connection are not caught.
 
 Local paths and ``file://`` URLs are read with the same cap (status 0).
 """
@@ -32,6 +40,7 @@ import concurrent.futures as cf
 import email.utils
 import hashlib
 import http
+import ipaddress
 import logging
 import math
 import socket
@@ -76,6 +85,7 @@ class FetchLimits:
     max_redirects: int = 5
     max_bytes: int = 10 * 1024 * 1024
     user_agent: str = USER_AGENT
+    allow_private: bool = False  # may untrusted URLs and redirects reach loopback/private addresses?
 
 
 @dataclass(frozen=True)
@@ -131,30 +141,39 @@ def _tls_context() -> ssl.SSLContext:
 
 
 def fetch(
-    url_or_path: str, previous: Validators, limits: FetchLimits, client: httpx.Client | None = None
+    url_or_path: str, previous: Validators, limits: FetchLimits, client: httpx.Client | None = None, *,
+    untrusted: bool = False,
 ) -> FetchResult:
     """Fetch a feed by URL or local path, conditionally; raise FetchError/BodyTooLarge on failure.
+
+    ``untrusted``: the URL came from feed or page content, so it is held to the private-address
+    rule (see the module docstring) and may not be a local path.
 
     >>> fetch("tests/fixtures/feeds/good-rss.xml", Validators(), FetchLimits()).status
     0
     """
     scheme = urlsplit(url_or_path).scheme.lower()
+    if untrusted and scheme not in ("http", "https"):
+        raise FetchError(f"{url_or_path[:200]}: only http(s) links from feed content are fetched")
     if scheme in ("", "file") or len(scheme) == 1:  # a one-letter scheme is a Windows drive
         return _fetch_file(url_or_path, previous, limits)
     if scheme not in ("http", "https"):
         raise FetchError(f"{url_or_path}: unsupported URL scheme {scheme!r}: use http, https or a file path")
+    if untrusted:
+        _refuse_private(url_or_path, limits)
     if client is None:
         with make_client(limits) as own_client:
             return _fetch_http(url_or_path, previous, limits, own_client)
     return _fetch_http(url_or_path, previous, limits, client)
 
 
-def fetch_page(url: str, limits: FetchLimits, client: httpx.Client | None = None) -> FetchResult:
+def fetch_page(url: str, limits: FetchLimits, client: httpx.Client | None = None, *,
+               untrusted: bool = False) -> FetchResult:
     """Fetch an article page (for the extractor) under the same limits, unconditionally.
 
     >>> fetch_page("https://example.org/news/1", FetchLimits()).body  # doctest: +SKIP
     """
-    return fetch(url, Validators(), limits, client)
+    return fetch(url, Validators(), limits, client, untrusted=untrusted)
 
 
 def fetch_many(
@@ -346,6 +365,7 @@ def _fetch_http(url: str, previous: Validators, limits: FetchLimits, client: htt
     seen = [url]
     moved_to: str | None = None
     still_permanent = True
+    guarded: bool | None = None  # must redirects stay public? (asked at the first redirect)
     with _Deadline(limits.total_timeout) as deadline:
         for _ in range(limits.max_redirects + 1):
             outcome = _get(url, previous, limits, client, deadline)
@@ -356,6 +376,10 @@ def _fetch_http(url: str, previous: Validators, limits: FetchLimits, client: htt
             moved_to = url if still_permanent else moved_to
             if url in seen:
                 raise FetchError(f"{seen[0]}: redirect loop ({' -> '.join([*seen, url])})")
+            if guarded is None:
+                guarded = not limits.allow_private and _private_address(seen[0]) is None
+            if guarded:
+                _refuse_private(url, limits, via=seen[0])  # a public server may not send us inside
             seen.append(url)
     raise FetchError(f"{seen[0]}: too many redirects (more than {limits.max_redirects}), last to {url}")
 
@@ -396,6 +420,41 @@ def _handle(
         return _not_modified(url, headers, previous)
     body = _read_capped(response, url, limits, deadline)
     return _body_result(url, status, headers, body, previous)
+
+
+def _private_address(url: str) -> str | None:
+    """The first non-public address the URL's host resolves to, or None (also when it does not resolve).
+
+    >>> [_private_address(u) for u in ("http://127.0.0.1:8080/x", "http://[::1]/", "http://8.8.8.8/")]
+    ['127.0.0.1', '::1', None]
+    """
+    try:
+        host = urlsplit(url).hostname or ""
+    except ValueError:
+        return None
+    try:
+        addresses = [ipaddress.ip_address(host)]
+    except ValueError:
+        try:
+            infos = socket.getaddrinfo(host, None, type=socket.SOCK_STREAM)
+        except (OSError, UnicodeError):
+            return None  # the request will fail with "host not found"
+        addresses = [ipaddress.ip_address(info[4][0].split("%", 1)[0]) for info in infos]
+    for address in addresses:
+        if not address.is_global or address.is_multicast:
+            return str(address)
+    return None
+
+
+def _refuse_private(url: str, limits: FetchLimits, via: str | None = None) -> None:
+    """FetchError when ``url`` leads to a non-public address and ``allow_private`` is off."""
+    if limits.allow_private:
+        return
+    address = _private_address(url)
+    if address is not None:
+        how = f"redirect from {via} to {url[:200]}" if via else url[:200]
+        raise FetchError(f"{how}: refused: it leads to the non-public address {address} (set "
+                         "fetch.allow_private_addresses = true to allow links and redirects into your network)")
 
 
 def _redirect_target(response: httpx.Response, url: str) -> str:

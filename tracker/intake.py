@@ -15,12 +15,15 @@ from typing import TYPE_CHECKING
 from sqlalchemy.orm import Session
 
 from tracker import clock, store
+from tracker.clock import EARLIEST_PLAUSIBLE, check_plausible
 from tracker.config import Config
+from tracker.errors import InvalidValue
 from tracker.extract.deadlines import resolve_deadline
 from tracker.models import Announcement, Commitment, DeadlineRevision, ProposedCommitment
 from tracker.sources import SourceText
 from tracker.stages import conventions
 from tracker.status import StatusRules
+from tracker.untrusted import clean_optional, clean_text
 
 if TYPE_CHECKING:
     from tracker.extract import Commitment as Extracted
@@ -31,9 +34,17 @@ def add_manual(
     source_url: str | None, quote: str | None, stated_on: dt.date, tags: Iterable[str], negated: bool,
     by: str, today: dt.date, rules: StatusRules,
 ) -> Commitment:
-    """Store one hand-entered commitment; a deadline phrase is read against ``stated_on``."""
-    new = store.NewCommitment(actor=actor, what=what.strip(), stated_on=stated_on, quote=quote,
-                              tags=tuple(tags), negated=negated)
+    """Store one hand-entered commitment; a deadline phrase is read against ``stated_on``.
+
+    Text is cleaned like feed text (:mod:`tracker.untrusted`): it may be pasted from anywhere.
+    An implausible date (:func:`tracker.clock.plausible`) is refused: it would decide the verdict.
+    """
+    check_plausible(stated_on, "stated date")
+    if due is not None and due < EARLIEST_PLAUSIBLE:
+        raise InvalidValue(f"due date {due.isoformat()} is not a plausible date: give one from "
+                           f"{EARLIEST_PLAUSIBLE.isoformat()} on")
+    new = store.NewCommitment(actor=clean_text(actor), what=clean_text(what).strip(), stated_on=stated_on,
+                              quote=clean_optional(quote), tags=tuple(clean_text(t) for t in tags), negated=negated)
     if deadline:
         window = resolve_deadline(deadline, stated_on, conventions(config))
         new.deadline_phrase, new.due_earliest, new.due_latest = deadline, window.earliest, window.latest
@@ -94,7 +105,10 @@ def save_extraction(session: Session, source: SourceText, found: Iterable[Extrac
     announcement as another source, and a different deadline becomes a
     deadline revision rather than a new promise. ``proposals`` (what the
     extractor was unsure of) wait for an editor as :class:`ProposedCommitment` rows.
+    An implausible publication date
+    is refused: every due window would be read from it.
     """
+    check_plausible(published, f"{source.label or 'announcement'}: publication date")
     announcement, created = store.announcement_for(
         session, text=source.text, url=source.url, title=source.title, publisher=source.publisher,
         published=published, feed_item_id=feed_item_id)
@@ -102,7 +116,7 @@ def save_extraction(session: Session, source: SourceText, found: Iterable[Extrac
     if not created:
         return result
     for item in found:
-        if not item.actor:
+        if not item.actor or len(item.actor) > store.NAME_LIMIT:  # none, or no name at all
             result.skipped_no_actor += 1
             continue
         _save_one(session, item, announcement, result, published=published, by=by, today=today, rules=rules)

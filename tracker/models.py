@@ -208,7 +208,12 @@ class FeedItem(Base):
 
 
 class Evidence(Base):
-    """What one feed item says about one commitment, and who decided on it."""
+    """What one feed item says about one commitment, and who decided on it.
+
+    ``story_*`` identify the story behind the item (canonical link, global guid, content hash)
+    even after its feed and item rows are gone: a story an editor rejected for a commitment
+    is never proposed for it again, whichever feed brings it back.
+    """
 
     __tablename__ = "evidence"
     __table_args__ = (UniqueConstraint("commitment_id", "item_id", name="uq_evidence_commitment_id_item_id"),)
@@ -227,6 +232,10 @@ class Evidence(Base):
     page_text: Mapped[str | None] = mapped_column(Text)
     page_hash: Mapped[str | None] = mapped_column(String(64))
     page_fetched_at: Mapped[dt.datetime | None]
+    # The story the item told (tracker.story), kept past its feed: a rejected story stays rejected.
+    story_link: Mapped[str | None] = mapped_column(Text)
+    story_guid: Mapped[str | None] = mapped_column(Text)
+    story_hash: Mapped[str | None] = mapped_column(String(64))
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     commitment: Mapped[Commitment] = relationship(back_populates="evidence")
     item: Mapped[FeedItem | None] = relationship()

@@ -1,5 +1,9 @@
 """Notifications: each status change is sent once to the configured Apprise URLs.
 
+Messages are plain text and say so (``body_format=TEXT``): the actor and the
+promise come from feeds and pages, so Apprise must escape them for any HTML
+target, and an e-mail goes out as text only, never with that text as HTML.
+
 A change is marked in the ``notifications`` table when it was sent (or
 skipped because it was older than ``notify.max_age_days`` when first seen,
 so a new URL on an old database does not replay its history). A failed send
@@ -78,7 +82,7 @@ def notify_pending(engine: Engine, config: Config, now: dt.datetime | None = Non
             if recorded_at < cutoff:
                 _mark(engine, change_id, "skipped", "older than max_age_days")
                 result.skipped += 1
-            elif sender.notify(title=title, body=body):
+            elif sender.notify(title=title, body=body, body_format=apprise.NotifyFormat.TEXT):
                 _mark(engine, change_id, "sent")
                 result.sent += 1
             else:

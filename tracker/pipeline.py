@@ -25,6 +25,7 @@ from tracker.models import DaemonRun, Feed
 from tracker.sources import SourceText, read_url
 from tracker.stages import conventions, extract_source, extract_text, fetch_limits, status_rules  # noqa: F401 - also importable from here
 from tracker.match import use_synonyms
+from tracker.linked_pages import LinkedPages, PageBudget, read_linked_pages, wants_page
 
 if TYPE_CHECKING:
     from tracker.errors import FeedError
@@ -36,7 +37,6 @@ if TYPE_CHECKING:
     from tracker.feeds import ParsedFeed
 
 log = logging.getLogger("tracker.pipeline")
-SUMMARY_WORDS = 60  # an announcement item shorter than this is a teaser: read the linked page
 
 
 @dataclass
@@ -74,7 +74,8 @@ def poll(engine: Engine, config: Config, *, every_feed: bool = False, stop: thre
     (SIGTERM) or a crash loses at most the feeds in flight, and re-polling never
     duplicates an item.
     """
-    cycle = Cycle(engine, config, CycleSummary(), matchers or MatcherCache(), worker or default_worker())
+    cycle = Cycle(engine, config, CycleSummary(), matchers or MatcherCache(), worker or default_worker(),
+                  pages=PageBudget.starting_now(config.fetch.page_budget, stop))
     if use_synonyms(config.matching.synonyms):
         cycle.matchers.forget()  # the index was built with another synonym table
     cycle.matchers.new_cycle()
@@ -273,6 +274,7 @@ class Cycle:
     summary: CycleSummary
     matchers: MatcherCache
     worker: str = ""
+    pages: PageBudget = field(default_factory=lambda: PageBudget.starting_now(60.0))  # linked pages, all feeds
     roles: dict[int, str] = field(default_factory=dict)  # feed id -> role, from the claims
 
     def ingest(self, feed_id: int, outcome: object, parsed: object) -> str:
@@ -285,12 +287,12 @@ class Cycle:
         """
         from tracker.errors import FeedError, FetchError
 
-        pages = None
+        pages = LinkedPages()
         error: Exception | None = outcome if isinstance(outcome, FetchError) else None
         if isinstance(parsed, FeedError):
             error, parsed = parsed, None
         elif parsed is not None and self.roles.get(feed_id, "announcements") in ("announcements", "both"):
-            pages = _announcement_pages(self.engine, self.config, feed_id, parsed.items)  # type: ignore[attr-defined]
+            pages = _announcement_pages(self, feed_id, parsed.items)  # type: ignore[attr-defined]
         now = clock.now()
         with write_session(self.engine) as session:
             # Row lock: a worker taking over an expired lease either sees this result or waits for it.
@@ -307,36 +309,40 @@ class Cycle:
             if parsed is None:
                 self.summary.not_modified += 1
                 return "not modified"
-            label, to_archive = self._store(session, feed, parsed, pages or {}, now)
+            label, to_archive = self._store(session, feed, parsed, pages, now)
         archive_evidence_pages(self.engine, self.config, to_archive)
         return label
 
-    def _store(self, session: Session, feed: Feed, parsed: ParsedFeed, pages: dict[str, SourceText],
+    def _store(self, session: Session, feed: Feed, parsed: ParsedFeed, pages: LinkedPages,
                now: dt.datetime) -> tuple[str, list[int]]:
         summary = self.summary
         moved = feed.last_warning if feed.last_warning and feed.last_warning.startswith("moved permanently") else None
-        feed.last_warning = "; ".join(w for w in (moved, parsed.warning) if w) or None
-        if parsed.warning:
-            summary.warnings.append(f"feed {feed.id} ({feed.name}): {parsed.warning}")
-        new_rows = feedstore.store_items(session, feed, parsed.items, now)
+        items, dates_warning, undated = without_implausible_dates(parsed.items)
+        waiting = _defer(feed, pages.deferred, now)
+        feed.last_warning = "; ".join(w for w in (moved, parsed.warning, dates_warning, waiting) if w) or None
+        for warning in (parsed.warning, dates_warning, waiting):
+            if warning:
+                summary.warnings.append(f"feed {feed.id} ({feed.name}): {warning}")
+        new_rows = feedstore.store_items(session, feed, [i for i in items if i.key not in pages.deferred], now)
         summary.fetched += 1
         summary.new_items += len(new_rows)
         if feed.role in ("announcements", "both"):
             for row in new_rows:
-                _extract_item(session, self.config, row, pages.get(row.key), summary)
+                _extract_item(session, self.config, row, pages.pages.get(row.key), summary)
             self.matchers.forget()
         if feed.role == "announcements":
             return f"{len(new_rows)} new", []  # announcements are not evidence
-        return f"{len(new_rows)} new", self._match(session, new_rows)
+        held = {row.id for row in new_rows if row.key in undated}
+        return f"{len(new_rows)} new", self._match(session, new_rows, held)
 
-    def _match(self, session: Session, rows: list[StoredItem]) -> list[int]:
+    def _match(self, session: Session, rows: list[StoredItem], held: set[int]) -> list[int]:
         from tracker.evidence import match_items
 
         if not rows:
             return []
         matcher = self.matchers.get(session)
         result = match_items(session, matcher, rows, config=self.config, today=clock.today(),
-                             rules=status_rules(self.config))
+                             rules=status_rules(self.config), held=held)
         if result.status_changes:  # a promise evidence just closed takes no more evidence, even this cycle
             matcher.drop_closed(session, result.changed_commitments)
         self.summary.new_evidence += result.new_evidence
@@ -345,24 +351,46 @@ class Cycle:
         return result.to_archive if self.config.fetch.archive_evidence_pages else []
 
 
-def _announcement_pages(engine: Engine, config: Config, feed_id: int, items: list[ParsedItem]) -> dict[str, SourceText]:
-    """For new items of an announcement feed that carry only a summary, the linked page's text."""
-    with read_session(engine) as session:
+def without_implausible_dates(items: list[ParsedItem]) -> tuple[list[ParsedItem], str | None, set[str]]:
+    """The items with every implausible date (:func:`tracker.clock.plausible`) taken out.
+
+    Returns the items, a warning for the feed (None when every date was fine) and the keys of the
+    items whose date was dropped: such an item is stored undated, and evidence from it waits for an
+    editor instead of deciding a verdict (a year-1 ``pubDate`` was once auto-accepted as "kept").
+    """
+    today = clock.today()
+    bad = [i for i in items if i.published is not None and not clock.plausible(i.published.date(), today)]
+    if not bad:
+        return items, None, set()
+    keys = {item.key for item in bad}
+    example = f"{bad[0].published.date().isoformat()} on {bad[0].key[:80]}"  # type: ignore[union-attr]
+    warning = (f"{len(bad)} item(s) with an implausible date ({example}): stored undated; "
+               "evidence from them waits for review")
+    return [replace(item, published=None) if item.key in keys else item for item in items], warning, keys
+
+
+def _announcement_pages(cycle: Cycle, feed_id: int, items: list[ParsedItem]) -> LinkedPages:
+    """For new items of an announcement feed that carry only a summary, the linked page's text
+    (concurrently, within the cycle's page budget: see :mod:`tracker.linked_pages`)."""
+    with read_session(cycle.engine) as session:
         feed = session.get(Feed, feed_id)
         if feed is None or feed.role not in ("announcements", "both"):
-            return {}
+            return LinkedPages()
         known = feedstore.known_keys(session, feed_id, [i.key for i in items])
-    pages = {}
-    for item in items:
-        if item.key in known or len(item.text.split()) >= SUMMARY_WORDS or not item.link:
-            continue
-        if not item.link.startswith(("http://", "https://")):
-            continue
-        try:
-            pages[item.key] = read_url(item.link, fetch_limits(config))
-        except TrackerError as exc:
-            log.info("item %s: linked page not used (%s); extracting from the summary", item.key, exc)
-    return pages
+    wanted = [item for item in items if item.key not in known and wants_page(item)]
+    fetch = cycle.config.fetch
+    return read_linked_pages(wanted, fetch_limits(cycle.config), cycle.pages, concurrency=fetch.concurrency,
+                             per_host=fetch.per_host)
+
+
+def _defer(feed: Feed, deferred: set[str], now: dt.datetime) -> str | None:
+    """Items whose linked page did not fit in this cycle's budget wait: nothing of them is stored now,
+    and the feed is fetched again in full at the next cycle. Returns the warning, if any."""
+    if not deferred:
+        return None
+    feed.etag = feed.last_modified = feed.content_hash = None  # the same body must not count as "not modified"
+    feed.next_poll_at = now
+    return f"{len(deferred)} item(s) wait for the next cycle: their linked pages did not fit in fetch.page_budget"
 
 
 def _extract_item(session: Session, config: Config, row: StoredItem, page: SourceText | None,
@@ -393,7 +421,7 @@ def _fail(feed: Feed, error: Exception, now: dt.datetime, config: Config, summar
 def _record_cycle(engine: Engine, started: dt.datetime, summary: CycleSummary, worker: str) -> None:
     with write_session(engine) as session:
         session.add(DaemonRun(
-            started_at=started, finished_at=clock.now(), worker=worker, feeds_fetched=summary.fetched,
+            started_at=started, finished_at=clock.now(), worker=worker[:100], feeds_fetched=summary.fetched,
             feeds_not_modified=summary.not_modified, feeds_failed=summary.failed, new_items=summary.new_items,
             new_commitments=summary.new_commitments, new_evidence=summary.new_evidence,
             errors="\n".join(summary.errors[:50]) or None))
@@ -462,27 +490,36 @@ def search_query_for(commitment: object) -> str:
 
 
 def archive_evidence_pages(engine: Engine, config: Config, evidence_ids: list[int]) -> int:
-    """Fetch the linked page of newly accepted evidence once and keep its text and hash."""
+    """Fetch the linked page of newly accepted evidence once and keep its text and hash.
+
+    Each page stands alone: one that cannot be fetched, read or stored is logged and skipped,
+    and never fails its feed or the cycle (the items and evidence are already committed).
+    """
+    archived = 0
+    for evidence_id in evidence_ids:
+        try:
+            archived += _archive_one(engine, config, evidence_id)
+        except TrackerError as exc:
+            log.info("evidence %s: page not archived (%s)", evidence_id, exc)
+        except Exception:  # noqa: BLE001 - a page that breaks the reader fails that page only
+            log.exception("evidence %s: page not archived (unexpected error)", evidence_id)
+    return archived
+
+
+def _archive_one(engine: Engine, config: Config, evidence_id: int) -> bool:
     import hashlib
 
     from tracker.evidence import archive_page, get_evidence
 
-    archived = 0
-    for evidence_id in evidence_ids:
-        with read_session(engine) as session:
-            url = get_evidence(session, evidence_id).url
-        if not url or not url.startswith(("http://", "https://")):
-            continue
-        try:
-            page = read_url(url, fetch_limits(config))
-        except TrackerError as exc:
-            log.info("evidence %s: page not archived (%s)", evidence_id, exc)
-            continue
-        digest = hashlib.sha256(page.text.encode("utf-8")).hexdigest()
-        with write_session(engine) as session:
-            archive_page(session, evidence_id, page.text, digest, clock.now())
-        archived += 1
-    return archived
+    with read_session(engine) as session:
+        url = get_evidence(session, evidence_id).url
+    if not url or not url.startswith(("http://", "https://")):
+        return False
+    page = read_url(url, fetch_limits(config), untrusted=True)
+    digest = hashlib.sha256(page.text.encode("utf-8")).hexdigest()
+    with write_session(engine) as session:
+        archive_page(session, evidence_id, page.text, digest, clock.now())
+    return True
 
 
 def render_report(engine: Engine, config: Config, out_dir: str | None = None,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from collections.abc import Sequence
 
 from sqlalchemy import select
@@ -18,8 +19,8 @@ CLOSED_STATUSES = ("kept", "kept_late", "withdrawn")
 
 
 def norm_name(name: str) -> str:
-    """Lookup key for actor names: lower-case, folded spaces, no leading 'the'."""
-    folded = re.sub(r"\s+", " ", name).strip().lower()
+    """Lookup key for actor names: NFC, lower-case, folded spaces, no leading 'the'."""
+    folded = re.sub(r"\s+", " ", unicodedata.normalize("NFC", name)).strip().lower()
     return re.sub(r"^the ", "", folded)
 
 
@@ -102,7 +103,14 @@ def facts_for(commitment: Commitment) -> CommitmentFacts:
         EvidenceFact(e.kind, e.event_date or e.created_at.date(), e.id, e.new_due_latest)
         for e in commitment.evidence if e.state == "accepted"
     )
-    return CommitmentFacts(commitment.due_latest, commitment.negated, evidence, manual_decision(commitment))
+    return CommitmentFacts(commitment.due_latest, commitment.negated, evidence, manual_decision(commitment),
+                           stated_on=first_stated(commitment))
+
+
+def first_stated(commitment: Commitment) -> dt.date:
+    """When the promise was first made: its own date, or an earlier announcement that also states it."""
+    dates = [s.stated_on for s in commitment.sources if s.stated_on is not None]
+    return min([commitment.stated_on, *dates])
 
 
 def last_manual_change(commitment: Commitment) -> StatusChange | None:

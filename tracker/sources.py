@@ -4,19 +4,27 @@ A text file may start with ``key: value`` header lines (``date``, ``source``,
 ``title``, ``url``) and a blank line, the format of the bundled examples.
 Web pages are fetched with the same limits as feeds and reduced to the
 article's main text by trafilatura, which also reads the publication date
-from the page metadata. Anything that cannot be read as an English article
+from the page metadata. Control characters are dropped from every text
+(:mod:`tracker.untrusted`). Anything that cannot be read as an English article
 raises :class:`~tracker.errors.InputError` (or ``FetchError`` for the network).
 """
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
+import functools
 import re
 import sys
+import tomllib
 from dataclasses import dataclass
+from importlib import resources
 from pathlib import Path
 
+import charset_normalizer
+
 from tracker.errors import InputError
+from tracker.untrusted import clean_optional, clean_text
 
 MAX_TEXT_BYTES = 5 * 1024 * 1024
 HEADER_KEYS = ("date", "source", "title", "url", "publisher")
@@ -76,7 +84,7 @@ def _looks_like_html(raw: bytes) -> bool:
 def parse_text_file(content: str, label: str) -> SourceText:
     """Split optional ``key: value`` header lines from the body and check the text is usable."""
     meta: dict[str, str] = {}
-    lines = content.splitlines()
+    lines = clean_text(content).splitlines()  # raw control bytes never reach the store (or a terminal)
     body_start = 0
     while body_start < len(lines) and (match := _HEADER.match(lines[body_start])):
         meta[match.group(1).lower()] = match.group(2).strip()
@@ -98,31 +106,82 @@ def _first_line_title(text: str) -> str | None:
 
 
 def check_text(text: str, label: str) -> None:
-    """Refuse text the extractor cannot use: empty, or not English."""
+    """Refuse text the extractor cannot use: empty, or not English.
+
+    Not English: too few of the commonest English words, or more common words of another
+    language (tracker/data/languages.toml) than of English. German shares enough short words
+    with English ("in", "an", "will", "was") that the first test alone let it through.
+    """
     words = re.findall(r"[^\W\d_]+", text.lower())
     if not words:
         raise InputError(f"{label}: no text to read: the announcement is empty")
     if len(words) >= 12:
-        share = sum(w in COMMON_ENGLISH for w in words) / len(words)
-        if share < 0.08:
-            raise InputError(f"{label}: the text does not look like English; the extractor reads "
+        english = sum(w in COMMON_ENGLISH for w in words) / len(words)
+        other, share = _likeliest_other_language(words)
+        if english < 0.08 or share > english:
+            looks = f" (it looks like {other.capitalize()})" if share > english else ""
+            raise InputError(f"{label}: the text does not look like English{looks}; the extractor reads "
                              "English only (translate it first)")
 
 
-def read_url(url: str, limits: object | None = None) -> SourceText:
-    """Fetch a web page (timeouts, size cap) and take its article text and date."""
+def _likeliest_other_language(words: list[str]) -> tuple[str, float]:
+    """The non-English language whose common words make up the largest share of ``words``."""
+    shares = {name: sum(w in common for w in words) / len(words) for name, common in _other_languages().items()}
+    name = max(shares, key=shares.__getitem__)
+    return name, shares[name]
+
+
+@functools.lru_cache(maxsize=1)
+def _other_languages() -> dict[str, frozenset[str]]:
+    """The word lists of tracker/data/languages.toml (rules as data: add a language there)."""
+    data = tomllib.loads(resources.files("tracker").joinpath("data/languages.toml").read_text(encoding="utf-8"))
+    return {name: frozenset(words.split()) - COMMON_ENGLISH for name, words in data["common"].items()}
+
+
+def read_url(url: str, limits: object | None = None, *, untrusted: bool = False, client: object | None = None
+             ) -> SourceText:
+    """Fetch a web page (timeouts, size cap) and take its article text and date.
+
+    ``untrusted``: the URL came from feed content (a link), not from the user, so it may not
+    lead to a private address (see :mod:`tracker.fetch`). ``client``: an httpx client to share.
+    """
     from tracker.fetch import FetchLimits, fetch_page
 
-    result = fetch_page(url, limits if limits is not None else FetchLimits())
-    raw = result.body or b""
-    charset = _charset(result.headers.get("content-type", ""))
-    html = raw.decode(charset or "utf-8", errors="replace")
+    result = fetch_page(url, limits if limits is not None else FetchLimits(), client,  # type: ignore[arg-type]
+                        untrusted=untrusted)
+    html = decode_page(result.body or b"", result.headers.get("content-type", ""))
     return article_from_html(html, url=result.url, label=url)
 
 
+def decode_page(raw: bytes, content_type: str) -> str:
+    """A page's bytes as text: the charset the server declares, when Python knows it; else UTF-8, else detected.
+
+    A server may declare anything (``charset=x-no-such-charset`` once crashed `extract URL` with a
+    LookupError, and failed the feed whose evidence linked to it): an unknown name is ignored.
+
+    >>> page = "<p>The café on the square reopened on Monday, its owner said.</p>" * 2
+    >>> decode_page(page.encode("latin-1"), "text/html; charset=x-no-such-charset")[:34]
+    '<p>The café on the square reopened'
+    """
+    charset = _charset(content_type)
+    if charset is not None:
+        return raw.decode(charset, errors="replace")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        best = charset_normalizer.from_bytes(raw[:MAX_TEXT_BYTES]).best()
+        return str(best) if best is not None else raw.decode("utf-8", errors="replace")
+
+
 def _charset(content_type: str) -> str | None:
-    match = re.search(r"charset=([\w-]+)", content_type, re.IGNORECASE)
-    return match.group(1) if match else None
+    """The declared charset, if Python has a codec of that name."""
+    match = re.search(r"charset=[\"']?([\w.:-]+)", content_type, re.IGNORECASE)
+    if match is None:
+        return None
+    try:
+        return codecs.lookup(match.group(1)).name
+    except LookupError:
+        return None
 
 
 def article_from_html(html: str, *, url: str | None, label: str) -> SourceText:
@@ -130,19 +189,23 @@ def article_from_html(html: str, *, url: str | None, label: str) -> SourceText:
     import trafilatura
 
     doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False)
-    text = (getattr(doc, "text", None) or "").strip() if doc is not None else ""
+    text = clean_text(getattr(doc, "text", None) or "").strip() if doc is not None else ""
     if len(text.split()) < 8:
         raise InputError(f"{label}: no article text found on the page: give the article's own URL or save its text to a file")
     check_text(text, label)
     published = _iso_date(getattr(doc, "date", None))
-    return SourceText(text=text, published=published, title=getattr(doc, "title", None),
-                      publisher=getattr(doc, "sitename", None), url=url, label=label)
+    return SourceText(text=text, published=published, title=clean_optional(getattr(doc, "title", None)),
+                      publisher=clean_optional(getattr(doc, "sitename", None)), url=url, label=label)
 
 
 def _iso_date(value: object) -> dt.date | None:
+    """A page's metadata date; one outside the plausible window is guesswork and counts as none."""
+    from tracker.clock import plausible
+
     if not value:
         return None
     try:
-        return dt.date.fromisoformat(str(value)[:10])
+        day = dt.date.fromisoformat(str(value)[:10])
     except ValueError:
         return None
+    return day if plausible(day) else None

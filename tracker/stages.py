@@ -41,7 +41,8 @@ def fetch_limits(config: Config) -> FetchLimits:
 
     f = config.fetch
     return FetchLimits(connect_timeout=f.connect_timeout, total_timeout=f.total_timeout,
-                       max_redirects=f.max_redirects, max_bytes=f.max_bytes, user_agent=f.user_agent or USER_AGENT)
+                       max_redirects=f.max_redirects, max_bytes=f.max_bytes, user_agent=f.user_agent or USER_AGENT,
+                       allow_private=f.allow_private_addresses)
 
 
 def extract_source(spec: str, config: Config, *, published: dt.date | None = None,

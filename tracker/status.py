@@ -19,13 +19,20 @@ Order of precedence:
    inside the grace period), broken (past grace). A promise not to act, or a
    keep-until promise, whose window passed unbreached is kept: the calendar
    never breaks them.
-Evidence dated after ``today`` is ignored, so ``--as-of`` replays the past.
+Evidence dated after ``today`` is ignored, so ``--as-of`` replays the past; so is
+evidence dated before the promise was made (it cannot be about it: a plant opened
+last year does not fulfil a promise made today to open it), and evidence dated
+before 1990 (:data:`tracker.clock.EARLIEST_PLAUSIBLE`): an implausible date never
+decides a verdict. Any stored date, year 1 to 9999, is
+judged without an overflow.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+
+from tracker.clock import EARLIEST_PLAUSIBLE
 
 # Statuses a commitment can have. Automation sets the first group; an editor
 # may set any of MANUAL_STATUSES with `tracker resolve`. (Here, not in the models,
@@ -82,6 +89,7 @@ class CommitmentFacts:
     evidence: tuple[EvidenceFact, ...] = ()
     manual: ManualDecision | None = None
     keep_until: bool = False  # a state promised to last until ``due_latest``: kept unless breached
+    stated_on: dt.date | None = None  # when the promise was first made: earlier evidence is not about it
 
 
 @dataclass(frozen=True)
@@ -110,7 +118,8 @@ def judge(facts: CommitmentFacts, today: dt.date, rules: StatusRules = StatusRul
     """
     if facts.manual is not None:
         return _manual(facts.manual)
-    known = tuple(sorted((e for e in facts.evidence if e.on <= today), key=lambda e: e.on))
+    earliest = max(EARLIEST_PLAUSIBLE, facts.stated_on or EARLIEST_PLAUSIBLE)
+    known = tuple(sorted((e for e in facts.evidence if earliest <= e.on <= today), key=lambda e: e.on))
     if facts.negated:
         outcome = _breach(facts, known, "fulfilment", "the actor did what it promised not to do")
     elif facts.keep_until:
@@ -170,13 +179,13 @@ def _by_calendar(facts: CommitmentFacts, known: tuple[EvidenceFact, ...], today:
     if today <= due:
         return _before_deadline(due, known, today, rules)
     if facts.negated or facts.keep_until:
-        return Verdict("kept", f"the restriction ran to {due} and was not breached", due + dt.timedelta(days=1))
+        return Verdict("kept", f"the restriction ran to {due} and was not breached", _shift(due, 1))
     late = (today - due).days
     if late <= rules.grace_days:
         return Verdict("overdue", f"deadline {due} passed {late} days ago with no fulfilment "
-                       f"(grace period {rules.grace_days} days)", due + dt.timedelta(days=1))
+                       f"(grace period {rules.grace_days} days)", _shift(due, 1))
     return Verdict("broken", f"deadline {due} passed {late} days ago with no fulfilment",
-                   due + dt.timedelta(days=rules.grace_days + 1))
+                   _shift(due, rules.grace_days + 1))
 
 
 def _before_deadline(due: dt.date, known: tuple[EvidenceFact, ...], today: dt.date,
@@ -189,5 +198,11 @@ def _before_deadline(due: dt.date, known: tuple[EvidenceFact, ...], today: dt.da
                        last.on, last.evidence_id)
     left = (due - today).days
     if left <= rules.due_soon_days:
-        return Verdict("due_soon", f"due in {left} days ({due})", due - dt.timedelta(days=rules.due_soon_days))
+        return Verdict("due_soon", f"due in {left} days ({due})", _shift(due, -rules.due_soon_days))
     return Verdict("pending", f"due {due}, {left} days left", today)
+
+
+def _shift(day: dt.date, days: int) -> dt.date:
+    """``day`` moved by ``days``, held at the calendar's ends (a year-9999 deadline must not overflow)."""
+    ordinal = min(max(day.toordinal() + days, dt.date.min.toordinal()), dt.date.max.toordinal())
+    return dt.date.fromordinal(ordinal)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -40,6 +41,18 @@ from tracker.queries import (
 from tracker.status import StatusRules, Verdict, judge
 
 AUTOMATION = "tracker"
+NAME_LIMIT = Actor.__table__.c.name.type.length  # actor names, aliases and publishers (200 characters)
+
+
+def fit(text: str | None, limit: int) -> str | None:
+    """Text cut to a column's length (with an ellipsis): a label from a page must not fail its row.
+
+    >>> fit("Saltmere Herald", 200), fit("x" * 5, 4)
+    ('Saltmere Herald', 'xxx…')
+    """
+    if text is None or len(text) <= limit:
+        return text
+    return text[: limit - 1] + "…"
 
 
 def content_hash(text: str) -> str:
@@ -48,10 +61,18 @@ def content_hash(text: str) -> str:
 
 
 def actor_named(session: Session, name: str, aliases: Iterable[str] = ()) -> Actor:
-    """Find or create the actor, merging any new aliases into its record."""
-    name = " ".join(name.split())
+    """Find or create the actor, merging any new aliases into its record.
+
+    Names are NFC-normalised: "Ölwerk" typed as O + combining diaeresis and as the single
+    letter Ö looks the same and must be one actor, not two.
+    """
+    name = " ".join(unicodedata.normalize("NFC", name).split())
+    aliases = [a for a in (" ".join(unicodedata.normalize("NFC", alias).split()) for alias in aliases)
+               if len(a) <= NAME_LIMIT]  # an over-long alias is noise, not a name
     if not name:
         raise InvalidValue("actor name is empty: give --actor NAME")
+    if len(name) > NAME_LIMIT:  # PostgreSQL would refuse the row with a traceback
+        raise InvalidValue(f"actor name is {len(name)} characters long: give one of at most {NAME_LIMIT}")
     actor = find_actor(session, name)
     if actor is None:
         actor = next((a for a in (find_actor(session, x) for x in aliases) if a), None)
@@ -77,7 +98,7 @@ def announcement_for(
     found = session.scalar(select(Announcement).where(Announcement.content_hash == digest))
     if found is not None:
         return found, False
-    row = Announcement(url=url, title=title, publisher=publisher, published=published, text=text,
+    row = Announcement(url=url, title=title, publisher=fit(publisher, NAME_LIMIT), published=published, text=text,
                        content_hash=digest, feed_item_id=feed_item_id)
     session.add(row)
     session.flush()

@@ -27,6 +27,7 @@ import contextlib
 import ctypes
 import datetime as dt
 import errno
+import fnmatch
 import functools
 import gc
 import hashlib
@@ -84,10 +85,11 @@ def build_site(engine: Engine, config: Config, out_dir: Path, today: dt.date, *,
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
         with _no_gc(), _locked(out.parent):
-            previous = _previous_manifest(out)
+            keep = tuple(config.report.keep)
+            previous = _previous_manifest(out, keep)
             _remove_leftovers(out)
             with _staging(out) as stage, _Writer(stage, out if previous is not None else None,
-                                                 previous or {}) as writer:
+                                                 previous or {}, keep=keep, live=out) as writer:
                 # The rows are read while the previous site is linked into the stage, and are only
                 # referenced by _write_site's frame: they are freed before the collector is back on,
                 # which would otherwise scan all of them once more (a tenth of a rebuild).
@@ -245,8 +247,10 @@ class _Writer:
     Elsewhere, or if ``cp`` fails, files are linked one by one as they are carried over.
     """
 
-    def __init__(self, stage: Path, old_root: Path | None, previous: dict[str, Any]):
+    def __init__(self, stage: Path, old_root: Path | None, previous: dict[str, Any], *,
+                 keep: tuple[str, ...] = (), live: Path | None = None):
         self.stage, self.old_root, self.previous = stage, old_root, previous
+        self.keep, self.live = keep, live  # the user's own files in the live site (report.keep) stay
         self._stage = str(stage) + os.sep
         self._old = str(old_root) + os.sep if old_root else ""
         self.old_pages: dict[str, str] = previous.get("pages", {})
@@ -293,15 +297,29 @@ class _Writer:
             return None
 
     def finish(self) -> None:
-        """Remove what the previous site had and this one has not, then write the manifest."""
+        """Remove what the previous site had and this one has not (but the files kept by ``report.keep``),
+        then write the manifest."""
         self._wait_for_copy()
-        stale = (self._linked or set()) - self.pages.keys()
+        stale = (self._linked or set()) - self.pages.keys() - self._carry_kept()
         for path in stale:
             os.unlink(self._stage + path)
         self._linked = None if self._linked is None else self._linked - stale
         _remove_empty_folders(self.stage, {os.path.dirname(path) for path in stale} - {""})
         manifest = {"format": MANIFEST_FORMAT, "scope": self.scope, "pages": dict(sorted(self.pages.items()))}
         self._write(MANIFEST, (json.dumps(manifest, indent=0, sort_keys=True) + "\n").encode("utf-8"))
+
+    def _carry_kept(self) -> set[str]:
+        """Bring the live site's files that match ``report.keep`` into the new site; a generated file wins."""
+        if not self.keep or self.live is None or not self.live.is_dir():
+            return set()
+        kept = {path for path in _files_under(self.live) if path not in self.pages and is_kept(path, self.keep)}
+        for path in kept - (self._linked or set()):
+            source, target = str(self.live / path), self._target(path)
+            try:
+                os.link(source, target, follow_symlinks=False)
+            except OSError:  # a file system without hard links
+                shutil.copy2(source, target, follow_symlinks=False)
+        return kept
 
     def _reuse(self, path: str) -> bool:
         self._wait_for_copy()
@@ -388,17 +406,33 @@ def _remove_empty_folders(root: Path, folders: set[str]) -> None:
             os.rmdir(root / folder)
 
 
-def _previous_manifest(out: Path) -> dict[str, Any] | None:
-    """The last build's manifest; None when there is no site yet. Refuses to replace a foreign folder."""
+def is_kept(path: str, patterns: Iterable[str]) -> bool:
+    """Whether a site path (``images/logo.png``) matches a ``report.keep`` pattern: a glob, or a folder ending in /.
+
+    >>> is_kept("images/logo.png", ["CNAME", "images/"]), is_kept("c/1.html", ["*.png"])
+    (True, False)
+    """
+    for pattern in patterns:
+        if pattern.endswith("/") and path.startswith(pattern):
+            return True
+        if fnmatch.fnmatchcase(path, pattern):
+            return True
+    return False
+
+
+def _previous_manifest(out: Path, keep: tuple[str, ...] = ()) -> dict[str, Any] | None:
+    """The last build's manifest; None when there is no site yet. Refuses to replace a foreign folder
+    (one holding only files that ``report.keep`` names is fine: the site is built around them)."""
     if not out.exists():
         return None
     if not out.is_dir():
         raise InvalidValue(f"report folder {out} is a file: choose another --out folder")
     path = out / MANIFEST
     if not path.is_file():
-        if any(out.iterdir()):
+        if any(not is_kept(p, keep) for p in _files_under(out)) or (not keep and any(out.iterdir())):
             raise InvalidValue(f"report folder {out} is not empty and was not written by `tracker report`: "
-                               "choose another --out folder or empty this one")
+                               "choose another --out folder, empty this one, or list your own files in "
+                               "report.keep")
         return None
     try:
         manifest = json.loads(path.read_text(encoding="utf-8"))
@@ -423,29 +457,41 @@ def _locked(folder: Path) -> Iterator[None]:
         os.close(fd)
 
 
+STAGING_MARKER = ".tracker-staging"
+
+
 def _remove_leftovers(out: Path) -> None:
-    """Staging folders of a build that crashed before its swap."""
+    """Staging folders of a build that crashed before its swap, and nothing else.
+
+    Only a folder holding :data:`STAGING_MARKER` is ours: a user's own folder that happens to be
+    named like one (``.site.notes.tmp``) was once deleted here.
+    """
     for stale in out.parent.glob(f".{out.name}.*.tmp*"):
-        shutil.rmtree(stale, ignore_errors=True)
+        if not stale.is_symlink() and (stale / STAGING_MARKER).is_file():
+            shutil.rmtree(stale, ignore_errors=True)
 
 
 @contextlib.contextmanager
 def _staging(out: Path) -> Iterator[Path]:
-    stage = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent))
-    umask = os.umask(0)
-    os.umask(umask)
-    stage.chmod(0o777 & ~umask)  # mkdtemp makes it private; the site must be readable like any folder
+    """A new site folder inside a marked staging folder beside ``out``; the staging folder goes at the end.
+
+    The marker sits in the staging folder, not in the site, so it is never published.
+    """
+    holder = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent))
     try:
+        (holder / STAGING_MARKER).write_text("a staging folder of `tracker report`, removed by the next build\n",
+                                             encoding="utf-8")
+        stage = holder / "site"
+        stage.mkdir()  # with the umask: the site must be readable like any folder (mkdtemp's is private)
         yield stage
     finally:
-        shutil.rmtree(stage, ignore_errors=True)
+        shutil.rmtree(holder, ignore_errors=True)
 
 
 def _swap(stage: Path, out: Path) -> None:
     """Make ``stage`` the site at ``out`` in one step; the old site ends up in ``stage`` (then removed)."""
     if not out.exists():
         os.rename(stage, out)
-        stage.mkdir()  # so the staging cleanup has something to remove
         return
     if not _exchange(stage, out):
         old = stage.with_name(stage.name + ".old")

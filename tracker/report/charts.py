@@ -125,9 +125,12 @@ class _Scale:
 
 
 def _padded_range(dates: Sequence[dt.date]) -> tuple[dt.date, dt.date]:
-    lo, hi = min(dates), max(dates)
-    pad = dt.timedelta(days=max(10, (hi - lo).days // 25))
-    return lo - pad, hi + pad
+    """The span of ``dates`` with a margin, held inside the calendar: any stored date, year 1 to
+    9999, must draw (a year-1 date once made every build fail with OverflowError)."""
+    lo, hi = min(dates).toordinal(), max(dates).toordinal()
+    pad = max(10, (hi - lo) // 25)
+    first, last = dt.date.min.toordinal(), dt.date.max.toordinal()
+    return dt.date.fromordinal(max(first, lo - pad)), dt.date.fromordinal(min(last, hi + pad))
 
 
 def _ticks(start: dt.date, end: dt.date, most: int) -> list[tuple[dt.date, str]]:

@@ -26,6 +26,7 @@ from urllib.parse import urlsplit
 
 from markupsafe import Markup
 
+from tracker.clock import EARLIEST_PLAUSIBLE
 from tracker.queries import facts_for
 from tracker.report import charts
 from tracker.report.load import ActorRow, AnnouncementRow, CommitmentRow, EvidenceRow, SiteData
@@ -165,16 +166,17 @@ def slugify(name: str) -> str:
 
 
 def actor_paths(actors: Iterable[ActorRow]) -> dict[int, str]:
-    """Stable page path per actor: ``a/<slug>.html``; a clash gets the id appended (lower id wins)."""
-    paths: dict[int, str] = {}
-    taken: set[str] = set()
-    for actor in sorted(actors, key=lambda a: a.id):
-        slug = slugify(actor.name)
-        if slug in taken:
-            slug = f"{slug}-{actor.id}"
-        taken.add(slug)
-        paths[actor.id] = f"a/{slug}.html"
-    return paths
+    """Page path per actor: ``a/<id>-<slug>.html``, unique by construction and stable between builds.
+
+    The id comes first and holds no hyphen, so two actors can never want the same
+    file, whatever their names slugify to ("Foo 3" with id 2 and "Foo!" with id 3
+    give ``a/2-foo-3.html`` and ``a/3-foo.html``), and an actor's page name
+    depends on nothing but its own row: actors added or gone never move it.
+
+    >>> actor_paths([ActorRow(7, "City Council")])
+    {7: 'a/7-city-council.html'}
+    """
+    return {actor.id: f"a/{actor.id}-{slugify(actor.name)}.html" for actor in actors}
 
 
 def commitment_path(commitment_id: int) -> str:
@@ -769,7 +771,8 @@ def _chart_marks(c: CommitmentRow, v: Verdict) -> charts.Marks:
     return charts.Marks(
         stated=c.stated_on, due=c.due_latest,
         revised=tuple(r.new_due_latest for r in c.revisions if r.new_due_latest),
-        evidence=tuple(sorted({evidence_day(e) for e in accepted})), done=done, status=v.status)
+        evidence=tuple(sorted({d for d in map(evidence_day, accepted) if d >= EARLIEST_PLAUSIBLE})),
+        done=done, status=v.status)
 
 
 # --- methodology ------------------------------------------------------------------

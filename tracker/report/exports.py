@@ -24,6 +24,7 @@ from tracker.report.context import STATUS_LABELS, Judged, SiteInfo, commitment_p
 from tracker.report.load import SiteData, changes_newest_first
 from tracker.serialize import commitment_summary, csv_cell
 from tracker.status import StatusRules
+from tracker.untrusted import clean_text
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
 FEED_ENTRIES = 200
@@ -46,9 +47,11 @@ def _stamp(value: dt.datetime) -> str:
 
 
 def _sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
-    el = ET.SubElement(parent, tag, attrs)
+    """A child element; control characters are dropped, since rows stored before intake cleaned
+    text may still hold some and one would make the whole feed invalid XML."""
+    el = ET.SubElement(parent, tag, {name: clean_text(value) for name, value in attrs.items()})
     if text is not None:
-        el.text = text
+        el.text = clean_text(text)
     return el
 
 
