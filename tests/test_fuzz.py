@@ -211,7 +211,7 @@ def test_any_announcement_date_is_refused_in_one_line_or_read(published, tmp_pat
     except InvalidValue as exc:
         assert "not a plausible date" in str(exc) and not clock.plausible(published)
     else:
-        assert day == published and all(c.due_latest is None or c.due_latest > published for c in found)
+        assert day == published and all(c.due_latest is None or c.due_latest > published for c in found.commitments + found.proposals)
     finally:
         clock.set_as_of(None)
 

@@ -44,6 +44,8 @@ def actor_from_source(source: str | None) -> str | None:
     if not source or not source.strip():
         return None
     name = re.sub(r"\s*\([^)]*\)\s*", " ", source).strip(" ,;:-")
+    if "://" in name or re.fullmatch(r"[\w-]+(?:\.[\w-]+)+(?::\d+)?", name):
+        return None  # a web address or host name: where the page came from, not who speaks
     by = _BY_PERSON.search(name)
     if by:
         role = (by.group("role") or "").strip()
