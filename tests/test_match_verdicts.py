@@ -364,3 +364,15 @@ def test_will_not_open_on_time_is_a_delay_not_a_cancellation():
               "reopen on time because its filters are not ready.", D(2025, 7, 20))
     m = score(it, POOL)
     assert m is not None and m.kind == "delay", m
+
+
+@pytest.mark.parametrize("title,text", [
+    ("Brisk Clothiers launches online store in Corrin", "Customers in Corrin can now buy from Brisk Clothiers' "
+     "online store instead of through resellers."),
+    ("Brisk Clothiers opens Green Line shop", "The second store of the chain in Corrin opened on Friday, "
+     "a pop-up on the Green Line concourse."),
+], ids=["another kind of store", "a part of the promised whole"])
+def test_another_kind_or_part_of_the_thing_decides_nothing(title, text):
+    retail = promise("Brisk Clothiers", "open its first retail store in Corrin", D(2026, 12, 31))
+    m = score(news(title, text), retail)
+    assert m is None or evidence_state(m) != "accepted" or m.kind != "fulfilment", m

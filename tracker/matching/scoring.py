@@ -40,13 +40,13 @@ from tracker.matching.relevance import (
     actor_strength, cancel_target_ok, conflicts, coverage, delay_target_ok, event_target_ok, foreign_subject,
     object_window, qualifier, required_present, sentence_names_it, subject_window, until_after,
 )
-from tracker.matching.text import MONTHS, WEEKDAYS, event_dates, scaled
+from tracker.matching.text import MONTHS, WEEKDAYS, event_dates, scaled, tokenize_cached
 
 _OPENS = lx._stems("open opened reopen inaugurate")  # a thing to build is done when it opens
 KIND_RANK = {"cancellation": 4, "fulfilment": 3, "delay": 2, "progress": 1, "mention": 0}
 _PARTIAL = re.compile(
     r"\b(?:first|initial|opening)\s+(?:of\s+(?:the\s+)?(?:two|three|four|five|six|\d+)|phase|stage|step|batch|"
-    r"tranche|part|section|wave)\b|\b(?:rest|remainder|others?|more)\s+(?:\w+\s+)?to\s+follow\b|"
+    r"tranche|part|section|wave)\b|\b(?:second|third|fourth|fifth)\s+(?:phase|stage|line|leg|section|unit)\s+of\b|\b(?:rest|remainder|others?|more)\s+(?:\w+\s+)?to\s+follow\b|"
     r"\bremain(?:s|ed)?\s+(?:in\s+service|open|in\s+operation)\b|\bremaining\b|\bhalfway\b|"
     r"\bpart\s+of\s+(?:its|the|their)\s+(?:plan|programme|program|target)\b|\bso\s+far\b|\bshort\s+of\b",
     re.I)
@@ -388,6 +388,22 @@ def _amount_named(p: Profile, r: ItemReading) -> bool:
     return False
 
 
+def _another_kind(p: Profile, s: Sentence) -> bool:
+    """The sentence names the promised head with another modifier than the promise's own."""
+    words = [t for t in tokenize_cached(p.object_text) if not t.punct]
+    mods = {words[k - 1].stem for k, t in enumerate(words) if k and t.stem in p.head and _modifier(words[k - 1])}
+    if not mods:
+        return False
+    toks = s.toks
+    return any(t.stem in p.head and k and _modifier(toks[k - 1]) and toks[k - 1].stem not in p.vocab
+               for k, t in enumerate(toks))
+
+
+def _modifier(t) -> bool:  # noqa: ANN001 - a Token
+    return (not t.cap and not t.punct and t.number is None and t.ordinal is None and t.stem not in lx.GENERIC
+            and t.stem not in lx.STOPWORDS and t.stem not in lx.DETERMINERS and t.low not in ("first", "new"))
+
+
 def _no_date(ctx: _Context, s: Sentence) -> bool:
     """The sentence names no period at all ("this year", "until 2027", "in March")."""
     return new_target(s.text, ctx.published)[0] is None
@@ -645,6 +661,8 @@ def may_decide(ctx: _Context, best: Reading) -> bool:
         return False  # the act, but in another place than promised
     if not ctx.item_head and not (plans or (ctx.named and not ctx.p.head_act)):
         return False  # the act on another thing: "unveils the Zephyr 2" is not "opens Zephyr 2 bookings"
+    if best.kind == "fulfilment" and _another_kind(ctx.p, best.sentence):
+        return False  # "launches an online store" against "open a retail store"
     if best.kind == "fulfilment" and not ctx.p.doc.negated:
         if not ctx.p.action_classes and not best.cue_is_completion:
             return False  # a promise whose act the lexicon does not know: any verb would do, so a person looks
