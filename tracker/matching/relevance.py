@@ -329,8 +329,10 @@ def cancel_target_ok(ctx: Pair, s: Sentence, cue_end: int) -> bool:
     content = {x for x in stems if x not in lx.STOPWORDS and x not in lx.DETERMINERS and not x[:1].isdigit()}
     if not content & lx.PLAN_NOUNS:
         return False
-    # "drops its pledge to switch to electric buses": a plan word and then the promise itself
-    if coverage(p, window, frozenset(stems))[0] >= 0.5:
+    # "drops its pledge to switch to electric buses": a plan word and then the promise itself,
+    # or a name of its object ("ends its agreement to buy Tessel")
+    if coverage(p, window, frozenset(stems))[0] >= 0.5 or any(
+            t.proper and term_present(t, window, frozenset(stems)) for t in p.terms):
         return True
     # "ending a freeze", "drops its target": only a plan word, so it refers back to this promise
     return content <= lx.PLAN_NOUNS | lx.GENERIC and (
