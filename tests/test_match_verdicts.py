@@ -379,11 +379,11 @@ def test_another_kind_or_part_of_the_thing_decides_nothing(title, text):
 
 
 @pytest.mark.parametrize("title,text", [
-    ("Marrow Group and Tessel end deal", "Marrow Group said it had ended its agreement to buy Tessel, citing "
+    ("Pemberly Group and Tessel end deal", "Pemberly Group said it had ended its agreement to buy Tessel, citing "
      "objections from regulators."),
-    ("Marrow Group announces termination of Tessel transaction", "The companies said the deal was off."),
+    ("Pemberly Group announces termination of Tessel transaction", "The companies said the deal was off."),
 ], ids=["ended its agreement to buy X", "termination of X"])
 def test_an_ended_deal_is_a_cancellation(title, text):
-    deal = promise("Marrow Group", "complete the acquisition of Tessel", D(2026, 12, 31))
+    deal = promise("Pemberly Group", "complete the acquisition of Tessel", D(2026, 12, 31))
     m = score(news(title, text, D(2026, 5, 5)), deal)
     assert m is not None and m.kind == "cancellation", m
