@@ -387,3 +387,12 @@ def test_an_ended_deal_is_a_cancellation(title, text):
     deal = promise("Pemberly Group", "complete the acquisition of Tessel", D(2026, 12, 31))
     m = score(news(title, text, D(2026, 5, 5)), deal)
     assert m is not None and m.kind == "cancellation", m
+
+
+def test_the_actor_dropping_a_plan_in_other_words_goes_to_an_editor():
+    fab = promise("Ostrander Chips", "start production at the Velden chip factory", D(2027, 12, 31))
+    it = news("Ostrander Chips abandons its Velden factory plans",
+              "Ostrander Chips said on Thursday it would no longer pursue its planned projects, as its new chief "
+              "executive cuts costs.", D(2026, 7, 24))
+    m = score(it, fab)
+    assert m is not None and (m.kind, evidence_state(m)) == ("cancellation", "proposed"), m

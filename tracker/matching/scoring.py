@@ -77,6 +77,7 @@ class Reading:
     new_due: dt.date | None = None
     new_phrase: str | None = None
     cue_is_completion: bool = False  # "completes", "is complete": the act reported done in full
+    review_only: bool = False  # plausible, but read on weaker ground: a person decides
 
 
 def score(item: ItemDoc, c: CommitmentDoc) -> Match | None:
@@ -276,6 +277,12 @@ def _read_positive(ctx: _Context, s: Sentence, rel: float, eff: float) -> list[R
             if foreign_subject(ctx, s, cue.pos) or not cancel_target_ok(ctx, s, cue.end):
                 continue
             out.append(Reading("cancellation", rel * 0.95, s, cue.text, [], cue.pos))
+        elif cue.kind == "cancellation" and not cue.negated and cue.active and _own_plan_dropped(ctx, s, cue):
+            # "Acme abandons its Harlow factory plans" for "start production at the Harlow chip
+            # factory": the actor drops something of this promise's; a person decides what
+            out.append(Reading("cancellation", max(rel, REVIEW / 0.9) * 0.9, s, cue.text,
+                               ["the actor drops a plan that shares the promise's words: check it is this one"],
+                               cue.pos, review_only=True))
         elif cue.kind == "delay" and not cue.negated and cue.active and decisive and here:
             if foreign_subject(ctx, s, cue.pos) or not delay_target_ok(ctx, s, cue.pos, cue.end):
                 continue
@@ -402,6 +409,17 @@ def _another_kind(p: Profile, s: Sentence) -> bool:
 def _modifier(t) -> bool:  # noqa: ANN001 - a Token
     return (not t.cap and not t.punct and t.number is None and t.ordinal is None and t.stem not in lx.GENERIC
             and t.stem not in lx.STOPWORDS and t.stem not in lx.DETERMINERS and t.low not in ("first", "new"))
+
+
+def _own_plan_dropped(ctx: _Context, s: Sentence, cue) -> bool:  # noqa: ANN001 - a reading.Cue
+    """The actor, named as the subject, drops something named with a content word of the promise's object."""
+    if actor_strength(ctx.p, s) <= 0 or not own_act(ctx, s, cue.pos):
+        return False
+    window = [t for t in s.toks[cue.end:cue.end + 8] if not t.punct]
+    if any(t.cap and t.text[:1].isalpha() and t.stem not in ctx.p.vocab and t.low not in MONTHS for t in window):
+        return False  # another named thing: "drops its Kelby-Farne route" for the Kelby-Orrow one
+    ours = {x for t in ctx.p.terms if t.weight >= 0.5 for x in t.stems} | set(ctx.p.head)
+    return bool({t.stem for t in window} & ours - lx.GENERIC)
 
 
 def _no_date(ctx: _Context, s: Sentence) -> bool:
@@ -650,6 +668,8 @@ def may_decide(ctx: _Context, best: Reading) -> bool:
     """
     if best.kind in ("progress", "mention"):
         return True
+    if best.review_only:
+        return False
     if ctx.item_actor <= 0 and (not ctx.named or best.kind == "cancellation"):
         return False  # an abandonment decides only as the actor's own act, so the actor must be named
     if any(s.speculative for s in ctx.r.sents):
