@@ -104,6 +104,8 @@ def score(item: ItemDoc, c: CommitmentDoc) -> Match | None:
         for reading in _read(ctx, sent):
             if best is None or _better(reading, best):
                 best = reading
+    if (best is None or best.score < REVIEW) and not c.negated and not ctx.partial:
+        best = next((x for sent in r.sents for x in _act_in_other_words(ctx, sent, ctx.relevance(sent)[0])), best)
     if best is None or best.score < 0.2:
         return None
     return _to_match(ctx, best)
@@ -310,8 +312,8 @@ def _read_positive(ctx: _Context, s: Sentence, rel: float, eff: float) -> list[R
             if ev.future and decisive and here and event_target_ok(ctx, s, ev) and _ON_TIME.search(s.text):
                 out.append(_delay(ctx, s, rel, f"will not {ev.text} on time", ev.pos + 1))  # late, not dropped
                 continue
-            if ev.future and decisive and here and event_target_ok(ctx, s, ev) and _no_date(ctx, s) \
-                    and not {"yet", "still"} & {t.low for t in s.toks}:
+            if ev.future and decisive and here and ev.classes & p.action_classes and event_target_ok(ctx, s, ev) \
+                    and _no_date(ctx, s) and not {"yet", "still"} & {t.low for t in s.toks}:
                 # "said it would not build the campus": the actor's own no, with no new date
                 out.append(Reading("cancellation", rel * 0.85, s, f"will not {ev.text}",
                                    ["the actor says it will not do it"], ev.pos))
@@ -348,6 +350,27 @@ def _read_positive(ctx: _Context, s: Sentence, rel: float, eff: float) -> list[R
         word = sorted(s.stems & lx.PROGRESS_WORDS)[0]
         out.append(Reading("progress", rel * 0.7, s, word, ["a step towards the promise"]))
     return out
+
+
+def _act_in_other_words(ctx: _Context, s: Sentence, rel: float) -> list[Reading]:
+    """The actor named, a verb of the promised act done (not negated, not future, not hedged) and a
+    content word of the promise in the same sentence: a report in other words ("hands the first
+    sedans to buyers" for "begin deliveries of the Zephyr"). An editor decides."""
+    p = ctx.p
+    if not p.action_classes or actor_strength(p, s) <= 0 or hedge(s) or s.speculative or ctx.conflict \
+            or not ctx.required_ok:
+        return []
+    ours = {x for t in p.terms if t.weight >= 0.5 for x in t.stems} | set(p.head)
+    if not (s.stems | ctx.r.stems) & ours - lx.GENERIC:
+        return []
+    for ev in s.events:
+        if ev.negated or ev.future or foreign_subject(ctx, s, ev.pos) or not own_act(ctx, s, ev.pos):
+            continue
+        if ev.classes & p.action_classes or (ev.inchoative and _compat(p, ev)[0] == "fulfilment"):
+            return [Reading("fulfilment", max(rel, REVIEW / 0.9) * 0.9, s, ev.text,
+                            ["the promised act in other words: check it is this promise"], ev.pos,
+                            review_only=True)]
+    return []
 
 
 def headline_by_actor(ctx: _Context, s: Sentence, ev: Event) -> bool:
