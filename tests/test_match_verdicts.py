@@ -399,8 +399,8 @@ def test_the_actor_dropping_a_plan_in_other_words_goes_to_an_editor():
 
 
 def test_the_act_in_other_words_reaches_an_editor():
-    saloon = promise("Arlen Motors", "begin deliveries of the Corvo electric saloon", D(2026, 12, 31))
-    it = news("First Corvo owners get their keys", "Arlen Motors handed its new electric saloon to its first 30 "
+    saloon = promise("Arlen Carworks", "begin deliveries of the Corvo electric saloon", D(2026, 12, 31))
+    it = news("First Corvo owners get their keys", "Arlen Carworks handed its new electric saloon to its first 30 "
               "buyers at an evening event at its factory.", D(2026, 7, 3))
     m = score(it, saloon)
     assert m is not None and (m.kind, evidence_state(m)) == ("fulfilment", "proposed"), m

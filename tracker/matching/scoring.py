@@ -687,7 +687,11 @@ def may_decide(ctx: _Context, best: Reading) -> bool:
     part of the name) or the promise's own product or project name, and the
     decisive sentence itself carries the cue: a verb of the act, not negated,
     not future, not hedged (that is how fulfilment readings are built), or a
-    cancellation or delay phrase. Progress and mentions change no verdict.
+    cancellation or delay phrase. Besides: no rumour in the item; a
+    cancellation is the actor's own act; the promised place and object are
+    named (no other kind of the thing); a promise measured by an amount is
+    decided by the amount. Progress and mentions change no verdict; readings
+    made on weaker ground (``review_only``) always wait for an editor.
     """
     if best.kind in ("progress", "mention"):
         return True
