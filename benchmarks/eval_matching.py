@@ -233,7 +233,7 @@ def report(t: Tally, verbose: bool) -> None:
     print(f"strict recall        {_ratio(t.strict_found, t.strict_gold)}   (all evidence_guids)")
     print(f"delay precision      {_ratio(t.delay_true_pos, t.delay_pred)}")
     print(f"delay recall         {_ratio(t.delay_found, t.delay_gold)}")
-    print(f"review queue         {t.review} matches between {REVIEW} and {AUTO_ACCEPT}")
+    print(f"review queue         {t.review} matches that would wait for an editor")
     if verbose:
         for line in t.misses:
             print("  " + line)

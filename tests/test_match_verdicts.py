@@ -364,3 +364,43 @@ def test_will_not_open_on_time_is_a_delay_not_a_cancellation():
               "reopen on time because its filters are not ready.", D(2025, 7, 20))
     m = score(it, POOL)
     assert m is not None and m.kind == "delay", m
+
+
+@pytest.mark.parametrize("title,text", [
+    ("Brisk Clothiers launches online store in Corrin", "Customers in Corrin can now buy from Brisk Clothiers' "
+     "online store instead of through resellers."),
+    ("Brisk Clothiers opens Green Line shop", "The second store of the chain in Corrin opened on Friday, "
+     "a pop-up on the Green Line concourse."),
+], ids=["another kind of store", "a part of the promised whole"])
+def test_another_kind_or_part_of_the_thing_decides_nothing(title, text):
+    retail = promise("Brisk Clothiers", "open its first retail store in Corrin", D(2026, 12, 31))
+    m = score(news(title, text), retail)
+    assert m is None or evidence_state(m) != "accepted" or m.kind != "fulfilment", m
+
+
+@pytest.mark.parametrize("title,text", [
+    ("Pemberly Group and Tessel end deal", "Pemberly Group said it had ended its agreement to buy Tessel, citing "
+     "objections from regulators."),
+    ("Pemberly Group announces termination of Tessel transaction", "The companies said the deal was off."),
+], ids=["ended its agreement to buy X", "termination of X"])
+def test_an_ended_deal_is_a_cancellation(title, text):
+    deal = promise("Pemberly Group", "complete the acquisition of Tessel", D(2026, 12, 31))
+    m = score(news(title, text, D(2026, 5, 5)), deal)
+    assert m is not None and m.kind == "cancellation", m
+
+
+def test_the_actor_dropping_a_plan_in_other_words_goes_to_an_editor():
+    fab = promise("Ostrander Chips", "start production at the Velden chip factory", D(2027, 12, 31))
+    it = news("Ostrander Chips abandons its Velden factory plans",
+              "Ostrander Chips said on Thursday it would no longer pursue its planned projects, as its new chief "
+              "executive cuts costs.", D(2026, 7, 24))
+    m = score(it, fab)
+    assert m is not None and (m.kind, evidence_state(m)) == ("cancellation", "proposed"), m
+
+
+def test_the_act_in_other_words_reaches_an_editor():
+    saloon = promise("Arlen Carworks", "begin deliveries of the Corvo electric saloon", D(2026, 12, 31))
+    it = news("First Corvo owners get their keys", "Arlen Carworks handed its new electric saloon to its first 30 "
+              "buyers at an evening event at its factory.", D(2026, 7, 3))
+    m = score(it, saloon)
+    assert m is not None and (m.kind, evidence_state(m)) == ("fulfilment", "proposed"), m

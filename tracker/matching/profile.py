@@ -253,8 +253,8 @@ def _read_action(toks: list[Token]) -> tuple[str | None, frozenset[str], frozens
             return rest[0].stem, _classes(rest[0].stem), frozenset({rest[0].stem}), rest[1:]
         comp = []
         for t in rest:
-            if t.stem in PREPOSITIONS or t.punct:
-                break
+            if t.stem in PREPOSITIONS or t.punct or t.low == "of":
+                break  # "begin deliveries of the saloon": the complement is "deliveries"
             if t.stem not in lx.STOPWORDS and t.stem not in lx.DETERMINERS:
                 comp.append(t)
         noun = comp[-1].stem if comp else None

@@ -331,8 +331,9 @@ def _cues(toks: tuple[Token, ...]) -> list[Cue]:
     return out
 
 
-_AFTER_SLIP = frozenset({"to", "until", "till", "by", "again", "until", "into", "from", "for", "because", "after",
-                         "amid", "over", "indefinitely", "until", "and", "as"})
+# words after "delayed"/"postponed" that make it a report of a slip, not an adjective before a noun
+_AFTER_SLIP = frozenset({"to", "until", "till", "by", "again", "into", "from", "for", "because", "after", "amid",
+                         "over", "indefinitely", "and", "as"})
 _SHELF_HOSTS = frozenset({"hit", "hits", "hitting", "on", "the", "store", "shop", "supermarket", "to"})
 
 

@@ -15,7 +15,7 @@ from typing import Protocol
 from tracker.matching import lexicon as lx
 from tracker.matching.profile import PREPOSITIONS, Profile, Term
 from tracker.matching.reading import Event, ItemReading, Sentence
-from tracker.matching.text import MONTHS, WEEKDAYS, Token
+from tracker.matching.text import MONTHS, WEEKDAYS, Token, tokenize_cached
 
 
 class Pair(Protocol):
@@ -125,12 +125,16 @@ ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "
 
 def _other_ordinal(p: Profile, r: ItemReading) -> str | None:
     """"its second store" is not "its first store": another ordinal right before the promise's head."""
-    mine = {w for w in p.object_text.lower().split() if w in ORDINALS}
-    if len(mine) != 1 or not p.head:
+    words = [t for t in tokenize_cached(p.object_text) if not t.punct]
+    mine = {t.low for t in words if t.low in ORDINALS}
+    if len(mine) != 1:
         return None
+    k = next(i for i, t in enumerate(words) if t.low in mine)
+    # what the ordinal counts: the head, or the words right after it ("second Arizona fab")
+    counted = set(p.head) | {t.stem for t in words[k + 1:k + 4] if t.stem not in lx.STOPWORDS} - lx.GENERIC
     for s in r.sents:
         for k, t in enumerate(s.toks):
-            if t.low in ORDINALS and t.low not in mine and any(x.stem in p.head for x in s.toks[k + 1:k + 4]):
+            if t.low in ORDINALS and t.low not in mine and any(x.stem in counted for x in s.toks[k + 1:k + 4]):
                 return f"'{t.text}' against '{next(iter(mine))}'"
     return None
 
@@ -329,8 +333,10 @@ def cancel_target_ok(ctx: Pair, s: Sentence, cue_end: int) -> bool:
     content = {x for x in stems if x not in lx.STOPWORDS and x not in lx.DETERMINERS and not x[:1].isdigit()}
     if not content & lx.PLAN_NOUNS:
         return False
-    # "drops its pledge to switch to electric buses": a plan word and then the promise itself
-    if coverage(p, window, frozenset(stems))[0] >= 0.5:
+    # "drops its pledge to switch to electric buses": a plan word and then the promise itself,
+    # or a name of its object ("ends its agreement to buy Tessel")
+    if coverage(p, window, frozenset(stems))[0] >= 0.5 or any(
+            t.proper and term_present(t, window, frozenset(stems)) for t in p.terms):
         return True
     # "ending a freeze", "drops its target": only a plan word, so it refers back to this promise
     return content <= lx.PLAN_NOUNS | lx.GENERIC and (

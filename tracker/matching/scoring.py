@@ -40,13 +40,13 @@ from tracker.matching.relevance import (
     actor_strength, cancel_target_ok, conflicts, coverage, delay_target_ok, event_target_ok, foreign_subject,
     object_window, qualifier, required_present, sentence_names_it, subject_window, until_after,
 )
-from tracker.matching.text import MONTHS, WEEKDAYS, event_dates, scaled
+from tracker.matching.text import MONTHS, WEEKDAYS, event_dates, scaled, tokenize_cached
 
 _OPENS = lx._stems("open opened reopen inaugurate")  # a thing to build is done when it opens
 KIND_RANK = {"cancellation": 4, "fulfilment": 3, "delay": 2, "progress": 1, "mention": 0}
 _PARTIAL = re.compile(
     r"\b(?:first|initial|opening)\s+(?:of\s+(?:the\s+)?(?:two|three|four|five|six|\d+)|phase|stage|step|batch|"
-    r"tranche|part|section|wave)\b|\b(?:rest|remainder|others?|more)\s+(?:\w+\s+)?to\s+follow\b|"
+    r"tranche|part|section|wave)\b|\b(?:second|third|fourth|fifth)\s+(?:phase|stage|line|leg|section|unit)\s+of\b|\b(?:rest|remainder|others?|more)\s+(?:\w+\s+)?to\s+follow\b|"
     r"\bremain(?:s|ed)?\s+(?:in\s+service|open|in\s+operation)\b|\bremaining\b|\bhalfway\b|"
     r"\bpart\s+of\s+(?:its|the|their)\s+(?:plan|programme|program|target)\b|\bso\s+far\b|\bshort\s+of\b",
     re.I)
@@ -77,6 +77,7 @@ class Reading:
     new_due: dt.date | None = None
     new_phrase: str | None = None
     cue_is_completion: bool = False  # "completes", "is complete": the act reported done in full
+    review_only: bool = False  # plausible, but read on weaker ground: a person decides
 
 
 def score(item: ItemDoc, c: CommitmentDoc) -> Match | None:
@@ -103,6 +104,8 @@ def score(item: ItemDoc, c: CommitmentDoc) -> Match | None:
         for reading in _read(ctx, sent):
             if best is None or _better(reading, best):
                 best = reading
+    if (best is None or best.score < REVIEW) and not c.negated and not ctx.partial:
+        best = next((x for sent in r.sents for x in _act_in_other_words(ctx, sent, ctx.relevance(sent)[0])), best)
     if best is None or best.score < 0.2:
         return None
     return _to_match(ctx, best)
@@ -276,6 +279,12 @@ def _read_positive(ctx: _Context, s: Sentence, rel: float, eff: float) -> list[R
             if foreign_subject(ctx, s, cue.pos) or not cancel_target_ok(ctx, s, cue.end):
                 continue
             out.append(Reading("cancellation", rel * 0.95, s, cue.text, [], cue.pos))
+        elif cue.kind == "cancellation" and not cue.negated and cue.active and _own_plan_dropped(ctx, s, cue):
+            # "Acme abandons its Harlow factory plans" for "start production at the Harlow chip
+            # factory": the actor drops something of this promise's; a person decides what
+            out.append(Reading("cancellation", max(rel, REVIEW / 0.9) * 0.9, s, cue.text,
+                               ["the actor drops a plan that shares the promise's words: check it is this one"],
+                               cue.pos, review_only=True))
         elif cue.kind == "delay" and not cue.negated and cue.active and decisive and here:
             if foreign_subject(ctx, s, cue.pos) or not delay_target_ok(ctx, s, cue.pos, cue.end):
                 continue
@@ -303,8 +312,8 @@ def _read_positive(ctx: _Context, s: Sentence, rel: float, eff: float) -> list[R
             if ev.future and decisive and here and event_target_ok(ctx, s, ev) and _ON_TIME.search(s.text):
                 out.append(_delay(ctx, s, rel, f"will not {ev.text} on time", ev.pos + 1))  # late, not dropped
                 continue
-            if ev.future and decisive and here and event_target_ok(ctx, s, ev) and _no_date(ctx, s) \
-                    and not {"yet", "still"} & {t.low for t in s.toks}:
+            if ev.future and decisive and here and ev.classes & p.action_classes and event_target_ok(ctx, s, ev) \
+                    and _no_date(ctx, s) and not {"yet", "still"} & {t.low for t in s.toks}:
                 # "said it would not build the campus": the actor's own no, with no new date
                 out.append(Reading("cancellation", rel * 0.85, s, f"will not {ev.text}",
                                    ["the actor says it will not do it"], ev.pos))
@@ -341,6 +350,27 @@ def _read_positive(ctx: _Context, s: Sentence, rel: float, eff: float) -> list[R
         word = sorted(s.stems & lx.PROGRESS_WORDS)[0]
         out.append(Reading("progress", rel * 0.7, s, word, ["a step towards the promise"]))
     return out
+
+
+def _act_in_other_words(ctx: _Context, s: Sentence, rel: float) -> list[Reading]:
+    """The actor named, a verb of the promised act done (not negated, not future, not hedged) and a
+    content word of the promise in the same sentence: a report in other words ("hands the first
+    sedans to buyers" for "begin deliveries of the Zephyr"). An editor decides."""
+    p = ctx.p
+    if not p.action_classes or actor_strength(p, s) <= 0 or hedge(s) or s.speculative or ctx.conflict \
+            or not ctx.required_ok:
+        return []
+    ours = {x for t in p.terms if t.weight >= 0.5 for x in t.stems} | set(p.head)
+    if not (s.stems | ctx.r.stems) & ours - lx.GENERIC:
+        return []
+    for ev in s.events:
+        if ev.negated or ev.future or foreign_subject(ctx, s, ev.pos) or not own_act(ctx, s, ev.pos):
+            continue
+        if ev.classes & p.action_classes or (ev.inchoative and _compat(p, ev)[0] == "fulfilment"):
+            return [Reading("fulfilment", max(rel, REVIEW / 0.9) * 0.9, s, ev.text,
+                            ["the promised act in other words: check it is this promise"], ev.pos,
+                            review_only=True)]
+    return []
 
 
 def headline_by_actor(ctx: _Context, s: Sentence, ev: Event) -> bool:
@@ -386,6 +416,33 @@ def _amount_named(p: Profile, r: ItemReading) -> bool:
             if any(value >= v for v in (shares if is_share else counts)):
                 return True
     return False
+
+
+def _another_kind(p: Profile, s: Sentence) -> bool:
+    """The sentence names the promised head with another modifier than the promise's own."""
+    words = [t for t in tokenize_cached(p.object_text) if not t.punct]
+    mods = {words[k - 1].stem for k, t in enumerate(words) if k and t.stem in p.head and _modifier(words[k - 1])}
+    if not mods:
+        return False
+    toks = s.toks
+    return any(t.stem in p.head and k and _modifier(toks[k - 1]) and toks[k - 1].stem not in p.vocab
+               for k, t in enumerate(toks))
+
+
+def _modifier(t) -> bool:  # noqa: ANN001 - a Token
+    return (not t.cap and not t.punct and t.number is None and t.ordinal is None and t.stem not in lx.GENERIC
+            and t.stem not in lx.STOPWORDS and t.stem not in lx.DETERMINERS and t.low not in ("first", "new"))
+
+
+def _own_plan_dropped(ctx: _Context, s: Sentence, cue) -> bool:  # noqa: ANN001 - a reading.Cue
+    """The actor, named as the subject, drops something named with a content word of the promise's object."""
+    if actor_strength(ctx.p, s) <= 0 or not own_act(ctx, s, cue.pos):
+        return False
+    window = [t for t in s.toks[cue.end:cue.end + 8] if not t.punct]
+    if any(t.cap and t.text[:1].isalpha() and t.stem not in ctx.p.vocab and t.low not in MONTHS for t in window):
+        return False  # another named thing: "drops its Kelby-Farne route" for the Kelby-Orrow one
+    ours = {x for t in ctx.p.terms if t.weight >= 0.5 for x in t.stems} | set(ctx.p.head)
+    return bool({t.stem for t in window} & ours - lx.GENERIC)
 
 
 def _no_date(ctx: _Context, s: Sentence) -> bool:
@@ -630,10 +687,16 @@ def may_decide(ctx: _Context, best: Reading) -> bool:
     part of the name) or the promise's own product or project name, and the
     decisive sentence itself carries the cue: a verb of the act, not negated,
     not future, not hedged (that is how fulfilment readings are built), or a
-    cancellation or delay phrase. Progress and mentions change no verdict.
+    cancellation or delay phrase. Besides: no rumour in the item; a
+    cancellation is the actor's own act; the promised place and object are
+    named (no other kind of the thing); a promise measured by an amount is
+    decided by the amount. Progress and mentions change no verdict; readings
+    made on weaker ground (``review_only``) always wait for an editor.
     """
     if best.kind in ("progress", "mention"):
         return True
+    if best.review_only:
+        return False
     if ctx.item_actor <= 0 and (not ctx.named or best.kind == "cancellation"):
         return False  # an abandonment decides only as the actor's own act, so the actor must be named
     if any(s.speculative for s in ctx.r.sents):
@@ -645,6 +708,8 @@ def may_decide(ctx: _Context, best: Reading) -> bool:
         return False  # the act, but in another place than promised
     if not ctx.item_head and not (plans or (ctx.named and not ctx.p.head_act)):
         return False  # the act on another thing: "unveils the Zephyr 2" is not "opens Zephyr 2 bookings"
+    if best.kind == "fulfilment" and _another_kind(ctx.p, best.sentence):
+        return False  # "launches an online store" against "open a retail store"
     if best.kind == "fulfilment" and not ctx.p.doc.negated:
         if not ctx.p.action_classes and not best.cue_is_completion:
             return False  # a promise whose act the lexicon does not know: any verb would do, so a person looks
