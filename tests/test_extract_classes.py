@@ -235,3 +235,14 @@ def test_the_calibrated_confidence_orders_candidates_as_the_evidence_does() -> N
     strong = calibrate(0.9, ("family=will", "frame=none", "deadline"))
     doubtful = calibrate(0.35, ("family=would", "frame=none", "thing", "doubt=writer_would", "doubt=thing"))
     assert 0.0 <= doubtful < strong <= 1.0
+
+
+@pytest.mark.parametrize("text, phrase", [
+    ("Harbour Transit will cap fares until the end of 2026.", "until the end of 2026"),
+    ("Pellin Foods will keep the bakery open through 2030.", "through 2030"),
+    ("Pellin Foods will freeze bread prices for two years.", "for two years"),
+])
+def test_keep_until_promises_are_flagged_with_their_span(text: str, phrase: str) -> None:
+    c = one(text)
+    assert c.keep_until and c.deadline_phrase == phrase and not c.negated
+    assert not one("Pellin Foods will open a bakery by 2027.").keep_until

@@ -78,3 +78,15 @@ def test_explain_lists_what_was_left_out_and_why(tmp_path):
     assert "left out" in out and "Analysts expect" in out and "why:" in out
     rows = json.loads(ok("extract", str(path), "--explain", "--format", "json"))
     assert rows and all("reason" in r for r in rows)
+
+
+def test_a_keep_until_promise_is_stored_as_one_and_never_broken_by_the_calendar(db_url, tmp_path):
+    ok("db", "upgrade", db=db_url)
+    path = tmp_path / "k.txt"
+    path.write_text("date: 2025-04-10\n\nHaverly Transit will freeze bus fares until the end of 2025.\n", encoding="utf-8")
+    ok("extract", str(path), "--save", db=db_url)
+    later = json.loads(ok("--as-of", "2026-11-01", "list", "--format", "json", db=db_url))
+    assert [c["status"] for c in later] == ["kept"]  # the window passed unbreached
+    engine = trackerdb.make_engine(db_url)
+    with read_session(engine) as session:
+        assert session.get(Commitment, later[0]["id"]).keep_until

@@ -76,15 +76,15 @@ class Matcher:
             aliases.setdefault(actor_id, []).append(alias)
         rows = session.execute(
             select(Commitment.id, Actor.id, Actor.name, Commitment.what, Commitment.quote, Commitment.due_latest,
-                   Commitment.negated, Commitment.stated_on, MatchTerms.key, MatchTerms.terms)
+                   Commitment.negated, Commitment.stated_on, Commitment.keep_until, MatchTerms.key, MatchTerms.terms)
             .join(Actor, Commitment.actor_id == Actor.id)
             .outerjoin(MatchTerms, MatchTerms.commitment_id == Commitment.id)
             .where(_watched()).order_by(Commitment.id))
         computed: list[tuple[CommitmentDoc, Terms]] = []
-        for cid, actor_id, name, what, quote, due, negated, stated, key, stored in rows:
+        for cid, actor_id, name, what, quote, due, negated, stated, keep_until, key, stored in rows:
             others = tuple(a for a in aliases.get(actor_id, ()) if a != name)
             doc = CommitmentDoc(id=cid, actor=name, aliases=others, what=what, quote=quote,
-                                due_latest=due, negated=negated, stated_on=stated)
+                                due_latest=due, negated=negated, stated_on=stated, keep_until=bool(keep_until))
             if stored is not None and key == terms_key(doc):
                 terms = stored  # stem -> [weight, is_object]: unpacked like the computed tuples
             else:

@@ -173,7 +173,8 @@ def _save_one(session: Session, item: Extracted, announcement: Announcement, res
             actor=actor.name, what=item.what, stated_on=published, quote=item.quote,
             deadline_phrase=item.deadline_phrase, due_earliest=item.due_earliest, due_latest=item.due_latest,
             deadline_rule=getattr(item, "deadline_rule", None), confidence=item.confidence,
-            conditional=item.conditional, negated=item.negated, actor_aliases=tuple(item.actor_aliases))
+            conditional=item.conditional, negated=item.negated, actor_aliases=tuple(item.actor_aliases),
+            keep_until=getattr(item, "keep_until", False))
         result.created.append(store.add_commitment(session, new, by=by, today=today, rules=rules, source=announcement))
         return
     if store.link_source(session, existing, announcement, item.quote, item.deadline_phrase, published):

@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import (
     JSON,
     Boolean,
+    false,
     Date,
     DateTime,
     Float,
@@ -131,6 +132,7 @@ class Commitment(Base):
     confidence: Mapped[float] = mapped_column(Float, default=1.0)
     conditional: Mapped[bool] = mapped_column(Boolean, default=False)
     negated: Mapped[bool] = mapped_column(Boolean, default=False)
+    keep_until: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())  # a state to last
     tags: Mapped[list[str]] = mapped_column(default=list)
     search_query: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)

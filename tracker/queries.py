@@ -104,7 +104,7 @@ def facts_for(commitment: Commitment) -> CommitmentFacts:
         for e in commitment.evidence if e.state == "accepted"
     )
     return CommitmentFacts(commitment.due_latest, commitment.negated, evidence, manual_decision(commitment),
-                           stated_on=first_stated(commitment))
+                           keep_until=bool(commitment.keep_until), stated_on=first_stated(commitment))
 
 
 def first_stated(commitment: Commitment) -> dt.date:

@@ -122,6 +122,7 @@ class NewCommitment:
     negated: bool = False
     actor_aliases: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()
+    keep_until: bool = False  # "keep the plant open through 2030": kept unless the actor ends it
 
 
 def add_commitment(session: Session, new: NewCommitment, *, by: str, today: dt.date,
@@ -132,7 +133,7 @@ def add_commitment(session: Session, new: NewCommitment, *, by: str, today: dt.d
         actor=actor, what=new.what, quote=new.quote, deadline_phrase=new.deadline_phrase,
         due_earliest=new.due_earliest, due_latest=new.due_latest, deadline_rule=new.deadline_rule,
         stated_on=new.stated_on, confidence=new.confidence, conditional=new.conditional,
-        negated=new.negated, tags=list(new.tags), status="pending", status_reason="",
+        negated=new.negated, keep_until=new.keep_until, tags=list(new.tags), status="pending", status_reason="",
     )
     session.add(row)
     if source is not None:
@@ -154,7 +155,8 @@ def commitment_doc(c: Commitment) -> CommitmentDoc:
     """A stored commitment as the matcher sees it."""
     aliases = tuple(a.alias for a in c.actor.aliases if a.alias != c.actor.name)
     return CommitmentDoc(id=c.id, actor=c.actor.name, aliases=aliases, what=c.what, quote=c.quote,
-                         due_latest=c.due_latest, negated=c.negated, stated_on=c.stated_on)
+                         due_latest=c.due_latest, negated=c.negated, stated_on=c.stated_on,
+                         keep_until=bool(c.keep_until))
 
 
 def save_match_terms(session: Session, computed: Iterable[tuple[CommitmentDoc, Terms]]) -> None:

@@ -843,6 +843,36 @@ def _event_deadline(sentences: list[Sentence], at: int, clause: Clause, publishe
     return None
 
 
+# Verbs that promise a state will last: with "until", "through" or "for" a time, the promise is kept unless
+# the actor ends it early ("cap fares until the end of 2026", "keep the plant open through 2030").
+_KEEP_VERBS = frozenset("keep freeze cap maintain hold remain stay guarantee protect preserve retain".split())
+_LASTING = re.compile(r"(?:until|till|through|throughout|for)\b", re.I)
+
+
+_FOR_SPAN = re.compile(r"\bfor\s+(?:the\s+next\s+|another\s+|at\s+least\s+)?(?P<n>\w+(?:\.\d+)?)\s+"
+                       r"(?P<u>years?|months?|weeks?|days?)\b", re.I)
+
+
+def _lasting_for(doc: _Doc, vp: str) -> tuple[str, dt.date | None, dt.date | None] | None:
+    """ "freeze prices for two years": a lasting state's span, counted from publication."""
+    words = vp.split()
+    m = _FOR_SPAN.search(vp)
+    if not words or m is None or base_form(words[0].strip(",.").lower()) not in _KEEP_VERBS:
+        return None
+    n = "one" if m.group("n").lower() in ("a", "an") else m.group("n")
+    window = _resolve(f"within {n} {m.group('u')}", doc.published, doc.conv)
+    if window is None or window.latest is None:
+        return None
+    return m.group(0), window.earliest, window.latest
+
+
+def _keeps_until(vp: str, phrase: str | None, negated: bool) -> bool:
+    """Is this a keep-until promise: a lasting state with an end date, not an act to complete?"""
+    words = vp.split()
+    return bool(not negated and words and phrase and _LASTING.match(phrase)
+                and base_form(words[0].strip(",.").lower()) in _KEEP_VERBS)
+
+
 def _features(found: _Found, sent: Sentence, has_deadline: bool, actor: str | None) -> tuple[str, ...]:
     """The general properties of a candidate that the calibrated confidence weighs (no words of the text)."""
     c = found.clause
@@ -905,6 +935,8 @@ def _build(doc: _Doc, at: int, found: _Found) -> Candidate | None:
     index, published = doc.index, doc.published
     sent, clause = doc.sentences[at], found.clause
     phrase, earliest, latest = _due(doc, at, clause)
+    if phrase is None:
+        phrase, earliest, latest = _lasting_for(doc, sent.text[clause.vp_start : clause.vp_end]) or (None, None, None)
     if latest is not None and latest < published:
         return doc.leave(sent, clause, f"due {latest}, before it was published: background")
     vp = sent.text[clause.vp_start : clause.vp_end]
@@ -932,6 +964,7 @@ def _build(doc: _Doc, at: int, found: _Found) -> Candidate | None:
         start=sent.start,
         doubts=found.doubts,
         features=_features(found, sent, phrase is not None, name),
+        keep_until=_keeps_until(vp, phrase, clause.negated),
     )
     drop = {w.lower() for w in re.findall(r"\w+", " ".join((name or "", *aliases)))}
     basis = f"{found.subject if found.thing_subject else ''} {what}"

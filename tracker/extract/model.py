@@ -34,4 +34,5 @@ class Commitment:
     negated: bool  # a promise not to act: "will not raise fares before 2027"
     start: int  # offset of the quote in the text
     doubts: tuple[str, ...] = ()  # why it may not be a promise ("a thing as subject", ...); each lowers confidence
-    features: tuple[str, ...] = ()  # what the calibrated confidence is computed from (tracker.extract.calibration)
+    features: tuple[str, ...] = ()
+    keep_until: bool = False  # a state promised to last ("freeze fares until 2027"): never broken by the calendar  # what the calibrated confidence is computed from (tracker.extract.calibration)
