@@ -164,3 +164,19 @@ def test_e_mail_carries_no_html_from_stored_text(sqlite_url, tmp_path, mail_serv
         assert "<script>" not in content and "<img" not in content or kind == "text/plain", kind
     assert "<script>alert(1)</script> Works promised to open <img src=x onerror=alert(2)> the depot." \
         in parts["text/plain"]  # the words themselves arrive, as text
+
+
+def test_the_digest_says_how_many_proposals_wait(tmp_path):
+    receiver = Receiver()
+    db = f"sqlite:///{tmp_path / 't.db'}"
+    (tmp_path / "tracker.toml").write_text(f'[notify]\nurls = ["{receiver.url}"]\n', encoding="utf-8")
+    ok("db", "upgrade", db=db)
+    text = tmp_path / "a.txt"
+    text.write_text("date: 2025-04-10\n\nHaverly Transit expects its revenue to grow to 400 million euros in 2026.\n",
+                    encoding="utf-8")
+    cfg = str(tmp_path / "tracker.toml")
+    ok("--config", cfg, "extract", str(text), "--save", db=db)
+    out = ok("--config", cfg, "notify", "--digest", db=db)
+    assert "digest: sent" in out
+    assert receiver.bodies and "1 proposal waits for review" in receiver.bodies[-1]["title"]
+    assert "tracker review" in receiver.bodies[-1]["message"]

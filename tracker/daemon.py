@@ -134,6 +134,11 @@ def sweep_job() -> None:
     log.info("sweep: %d status change(s)", len(changes))
     if changes:
         _after_changes(state, {c.commitment_id for c in changes})
+    from tracker.notify import send_digest
+
+    sent = send_digest(state.engine, state.config)  # the editor's daily digest rides on the daily sweep
+    if sent is not None:
+        log.info("digest: %s", "sent" if sent else "failed; next sweep tries again")
 
 
 def _after_changes(state: DaemonState, changed: set[int]) -> None:

@@ -92,6 +92,52 @@ def notify_pending(engine: Engine, config: Config, now: dt.datetime | None = Non
             return result  # a receiver is down: retry at the next run
 
 
+def waiting(session: Session) -> tuple[int, int]:
+    """(proposed commitments, proposed evidence) waiting for an editor."""
+    from sqlalchemy import func
+
+    from tracker.models import Evidence, ProposedCommitment
+
+    promises = session.scalar(select(func.count()).select_from(ProposedCommitment)
+                              .where(ProposedCommitment.state == "proposed")) or 0
+    evidence = session.scalar(select(func.count()).select_from(Evidence).where(Evidence.state == "proposed")) or 0
+    return promises, evidence
+
+
+def digest_message(promises: int, evidence: int, base_url: str = "") -> tuple[str, str] | None:
+    """The daily digest for the editor: how much waits in `tracker review` (None when nothing does).
+
+    >>> digest_message(2, 5)[0]
+    'tracker: 7 proposals wait for review'
+    """
+    total = promises + evidence
+    if not total:
+        return None
+    lines = [f"{promises} proposed commitment(s) the extractor was unsure of,",
+             f"{evidence} piece(s) of evidence the matcher would not decide alone.",
+             "Run `tracker review` to accept or reject them."]
+    return f"tracker: {total} proposal{'s' if total != 1 else ''} wait{'' if total != 1 else 's'} for review", "\n".join(lines)
+
+
+def send_digest(engine: Engine, config: Config) -> bool | None:
+    """Send the digest to the [notify] URLs: True sent, False failed, None when nothing waits or no URL is set.
+
+    The daemon sends it after its daily sweep; `tracker notify --digest` sends it now (for cron).
+    """
+    if not config.notify.urls:
+        return None
+    with read_session(engine) as session:
+        text = digest_message(*waiting(session), config.report.base_url)
+    if text is None:
+        return None
+    import apprise
+
+    sender = apprise.Apprise()
+    for url in config.notify.urls:
+        sender.add(url)
+    return bool(sender.notify(title=text[0], body=text[1], body_format=apprise.NotifyFormat.TEXT))
+
+
 def _mark(engine: Engine, change_id: int, state: str, detail: str | None = None) -> None:
     """Record that a change was handled; another process that got there first wins."""
     try:

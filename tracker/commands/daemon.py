@@ -140,14 +140,21 @@ def sweep(app: App) -> None:
 
 
 @click.command()
+@click.option("--digest", is_flag=True, help="Also send the digest of proposals waiting in `tracker review`.")
 @as_of_option
 @click.pass_obj
-def notify(app: App) -> None:
+def notify(app: App, digest: bool) -> None:
     """Send status changes not sent yet to the Apprise URLs in [notify] (each change once).
 
-    `tracker poll`, `tracker sweep` and the daemon do this by themselves. Example: tracker notify
+    `tracker poll`, `tracker sweep` and the daemon do this by themselves; the daemon also sends
+    the digest of waiting proposals after its daily sweep. Example: tracker notify --digest
     """
-    from tracker.notify import notify_pending
+    from tracker.notify import notify_pending, send_digest
+
+    if digest:
+        sent = send_digest(app.engine(), app.config)
+        click.echo({None: "digest: nothing waits for review (or no [notify] urls)", True: "digest: sent",
+                    False: "digest: sending failed"}[sent])
 
     result = notify_pending(app.engine(), app.config, clock.now())
     click.echo(f"notifications: {result.sent} sent, {result.skipped} skipped (too old), {result.failed} failed")
