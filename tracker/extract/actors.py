@@ -224,6 +224,18 @@ def is_third_party(np: str) -> bool:
     return words[0] in {"rival", "rivals", "opposition", "analysts", "critics", "union", "unions", "local", "industry"}
 
 
+_REGIONS = frozenset("europe asia africa americas america oceania emea apac middle east north south latin pacific "
+                     "nordics benelux".split())
+
+
+def _regional_arm(long: str, short: str) -> bool:
+    """ "Acme India", "Acme Europe": the long name is the short one plus a country or region."""
+    if not long.startswith(short + " "):
+        return False
+    rest = long[len(short) + 1 :]
+    return government_of(rest) is not None or all(w.lower() in _REGIONS for w in rest.split())
+
+
 class ActorIndex:
     """The organisations and people of one text, and how to resolve references to them."""
 
@@ -420,6 +432,8 @@ class ActorIndex:
                 and (o.name.startswith(short.name + " ") or o.name.endswith(" of " + short.name)
                      or (short.name.isupper() and initials(o.name) == short.name.replace("&", "")))
             ]
+            if len(owners) == 1 and _regional_arm(owners[0].name, short.name):
+                continue  # "Ikea India" is a subsidiary of "Ikea", not its full name
             if len(owners) == 1 and short.name not in _GENERIC_SHORT:
                 owner = owners[0]
                 owner.aliases.add(short.name)
