@@ -246,3 +246,13 @@ def test_keep_until_promises_are_flagged_with_their_span(text: str, phrase: str)
     c = one(text)
     assert c.keep_until and c.deadline_phrase == phrase and not c.negated
     assert not one("Pellin Foods will open a bakery by 2027.").keep_until
+
+
+@pytest.mark.parametrize("text", [
+    "Penwick Mills, which has 300 stores, will open 20 more in Ohio by 2027.",
+    "Penwick Mills chief executive Joss Marlowe said the company would open 20 stores in Ohio by 2027.",
+    "Penwick Mills said on Tuesday that it would open 20 stores in Ohio by 2027.",
+])
+def test_appositives_and_spokespeople_leave_the_promise_with_the_company(text: str) -> None:
+    c = one(text)
+    assert c.actor == "Penwick Mills" and c.due_latest == dt.date(2027, 12, 31)

@@ -392,6 +392,12 @@ def read_clause(sentence: str, cue: Cue, quote_start: int | None, quote_speaker:
     start = _clause_start(sentence, floor, cue.start, coordinated=previous is not None)
     frame_kind, frame_speaker, start = _frame(sentence, floor, start, cue.start)
     intro, subject, subject_start = _subject(sentence, start, cue.start)
+    aside = re.fullmatch(r"(?:which|who)\b[^,]*,", subject.strip())
+    head = re.search(r"([A-Z][\w&.'\u2019-]*(?:\s+(?:of|and|&|[A-Z][\w&.'\u2019-]*))*),\s*$", sentence[floor:start])
+    if aside and head:  # "Acme, which has 300 stores, will open ...": the name before the aside is the subject
+        frame_kind, frame_speaker = None, None
+        subject, subject_start = head.group(1), floor + head.start(1)
+        start = subject_start
     pron = re.match(r"(we|they|I)\b", sentence[cue.start : cue.end], re.I)
     if pron and not subject.strip(" ,"):  # "by 2030, we aim to ...": the pronoun is inside the cue
         intro, subject, subject_start = sentence[start : cue.start], pron.group(1), cue.start
