@@ -7,21 +7,18 @@ phrase is in a sentence) share one vocabulary. Pure standard library.
 
 from __future__ import annotations
 
+from tracker.language.calendar import MONTH_ABBR, WEEKDAY_ABBREVIATIONS
+from tracker.language.calendar import MONTHS as _MONTHS
+from tracker.language.calendar import WEEKDAYS as _WEEKDAYS
+
 import calendar
 import math
 import re
 from datetime import date, timedelta
 
-MONTHS = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
-    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
-    "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
-}
-MONTH_NAMES = ("", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-WEEKDAYS = {
-    "monday": 0, "mon": 0, "tuesday": 1, "tue": 1, "tues": 1, "wednesday": 2, "wed": 2,
-    "thursday": 3, "thu": 3, "thurs": 3, "friday": 4, "fri": 4, "saturday": 5, "sat": 5, "sunday": 6, "sun": 6,
-}
+MONTHS = dict(_MONTHS)
+MONTH_NAMES = MONTH_ABBR
+WEEKDAYS = {**_WEEKDAYS, **WEEKDAY_ABBREVIATIONS}
 ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
             "final": -1, "last": -1, "front": 1, "back": 2, "latter": 2, "later": 2}
 _SMALL = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "

@@ -8,6 +8,9 @@ a real word.
 
 from __future__ import annotations
 
+from tracker.language.calendar import MONTHS as _MONTHS
+from tracker.language.calendar import WEEKDAYS as _WEEKDAYS
+
 import datetime as dt
 import re
 from functools import lru_cache
@@ -204,11 +207,8 @@ def is_title_case(text: str) -> bool:
 
 # -- dates -----------------------------------------------------------------------------------
 
-MONTHS = {m: i for i, m in enumerate(
-    "january february march april may june july august september october november december".split(), 1)}
-MONTHS.update({k[:3]: v for k, v in list(MONTHS.items())})
-MONTHS["sept"] = 9
-WEEKDAYS = {d: i for i, d in enumerate("monday tuesday wednesday thursday friday saturday sunday".split())}
+MONTHS = dict(_MONTHS)
+WEEKDAYS = dict(_WEEKDAYS)
 _MONTH_RE = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
              r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
 _WD_RE = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
