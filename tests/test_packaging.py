@@ -23,6 +23,9 @@ def test_wheel_ships_templates_and_migrations(tmp_path):
     entry = next(n for n in names if n.endswith("entry_points.txt"))
     assert "tracker = tracker.cli:main" in zipfile.ZipFile(wheel).read(entry).decode()
     assert "tracker/data/languages.toml" in names  # the word lists that refuse non-English text
+    assert "tracker/language/data/governments.tsv" in names  # countries and their governments
+    assert "tracker/extract/data/confidence.json" in names  # the calibrated confidence
+    assert "tracker/matching/lexicon.toml" in names  # the matcher's English
 
 
 def test_the_wheel_declares_what_trafilatura_needs_to_clean_html(tmp_path):
