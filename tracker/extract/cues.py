@@ -393,7 +393,9 @@ def read_clause(sentence: str, cue: Cue, quote_start: int | None, quote_speaker:
     frame_kind, frame_speaker, start = _frame(sentence, floor, start, cue.start)
     intro, subject, subject_start = _subject(sentence, start, cue.start)
     aside = re.fullmatch(r"(?:which|who)\b[^,]*,", subject.strip())
-    head = re.search(r"([A-Z][\w&.'\u2019-]*(?:\s+(?:of|and|&|[A-Z][\w&.'\u2019-]*))*),\s*$", sentence[floor:start])
+    head = re.search(r"([A-Z][\w&.'\u2019-]*(?:\s+(?:of|and|&|[A-Z][\w&.'\u2019-]*))*"
+                     r"|\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Oo]ur|[Hh]is|[Hh]er)\s+[\w\s'\u2019-]{1,50}?),\s*$",
+                     sentence[floor:start])
     if aside and head:  # "Acme, which has 300 stores, will open ...": the name before the aside is the subject
         frame_kind, frame_speaker = None, None
         subject, subject_start = head.group(1), floor + head.start(1)
