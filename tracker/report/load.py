@@ -141,6 +141,7 @@ class CommitmentRow(NamedTuple):
     changes: tuple[ChangeRow, ...] = ()
     revisions: tuple[RevisionRow, ...] = ()
     evidence: tuple[EvidenceRow, ...] = ()
+    keep_until: bool = False
 
 
 for _row in (AliasRow, ActorRow, AnnouncementRow, SourceRow, ItemRow, EvidenceRow, ChangeRow, RevisionRow,
@@ -172,15 +173,15 @@ def _load(session: Session) -> SiteData:
     c = Commitment.__table__.c
     stmt = select(c.id, c.actor_id, c.what, c.quote, c.deadline_phrase, c.due_earliest, c.due_latest,
                   c.deadline_rule, c.stated_on, c.status, c.status_reason, c.status_source, c.confidence,
-                  c.conditional, c.negated, cast(c.tags, Text), c.search_query).order_by(c.id)
+                  c.conditional, c.negated, cast(c.tags, Text), c.search_query, c.keep_until).order_by(c.id)
     rows = []
     for (cid, actor_id, what, quote, phrase, earliest, latest, rule, stated, status, reason, source, confidence,
-         conditional, negated, tags, query) in session.execute(stmt).all():
+         conditional, negated, tags, query, keep_until) in session.execute(stmt).all():
         rows.append(CommitmentRow(
             cid, actors[actor_id], what, quote, phrase, earliest, latest, rule, stated, status, reason or "",
             source, confidence, bool(conditional), bool(negated), _tags(tags), query,
             tuple(sources.get(cid, ())), tuple(changes.get(cid, ())), tuple(revisions.get(cid, ())),
-            tuple(evidence.get(cid, ())),
+            tuple(evidence.get(cid, ())), bool(keep_until),
         ))
     used = sorted({row.actor.id for row in rows})
     return SiteData(tuple(actors[i] for i in used), tuple(rows))
