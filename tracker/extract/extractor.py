@@ -701,6 +701,8 @@ def _acts_like_an_organisation(subject: str, cue, verb_words: list[str], index: 
         return False  # released/launched/unveiled X: a product
     # Any other proper name in subject position can act: a company, an agency, a city, a country.
     verb = base_form(verb_words[0].strip(",.")) if verb_words else ""
+    if index.default is not None and verb in EVENT_VERBS and not set(toks) & set(index.default.name.split()):
+        return False  # in Acme's own text, "Gizmo will ship in May" is Acme's product, not another actor
     return cue.family in _AGENTIVE_FAMILIES or verb not in _STATIVE | _MOVEMENT
 
 

@@ -28,6 +28,9 @@ _OUTLET = re.compile(
     r"independent|examiner|dispatch|courier|record|sun|star|mirror|globe|inquirer|register|week)$",
     re.I,
 )
+# The organisation's own channel named after it: "Acme newsroom", "Acme blog" are Acme speaking.
+_OWN_CHANNEL = re.compile(r"\s+(?:newsroom|blog|press\s+office|press\s+room|media\s+(?:centre|center)|website|"
+                          r"official\s+account|investor\s+relations)$", re.I)
 _BUREAU = re.compile(r"\b(?:bureau|desk|newsroom\s+staff|correspondent)\b", re.I)
 # A part of the source line that names the kind of document, not who speaks.
 _DOCUMENT = re.compile(
@@ -55,4 +58,5 @@ def actor_from_source(source: str | None) -> str | None:
     if not parts or any(_OUTLET.search(p) or _BUREAU.search(p) for p in parts):
         return None  # "Europe Wire, Berlin bureau": a news outlet
     kept = [p for p in parts if not _DOCUMENT.search(p)]  # "Acme Inc., Q3 earnings call": drop the document
-    return kept[0] if kept else None
+    name = _OWN_CHANNEL.sub("", kept[0]).strip() if kept else ""
+    return name or None
