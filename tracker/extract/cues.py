@@ -84,6 +84,7 @@ class Cue:
     verb: str
     negated: bool
     hedged: bool
+    coordinated: bool = False  # a second verb sharing an earlier cue ("will close X and switch Y")
 
 
 _SPECS: list[tuple[str, float, re.Pattern[str]]] = []

@@ -233,8 +233,15 @@ def read_text(
         _focus_before(sent, index, doc.focus)
         previous: Entity | None = None
         before = len(candidates)
+        last: _Found | None = None
         for clause in _clauses(sent):
+            if clause.cue.coordinated and last is None:
+                doc.leave(sent, clause, "coordinated with a clause that is not a promise")
+                continue
             found = _read(doc, sent, clause, previous)
+            if found is not None and clause.cue.coordinated and last is not None:
+                found.doubts = tuple(dict.fromkeys((*last.doubts, *found.doubts)))  # the shared cue's doubts
+            last = found if not clause.cue.coordinated else last
             if found is None:
                 continue
             previous = found.actor
@@ -398,7 +405,8 @@ def _with_coordinated(text: str, cues: list[Cue]) -> list[Cue]:
             verb = m.group(g)
             if base_form(verb) != verb or verb in _NOT_COORDINATED or is_participle(verb):
                 continue
-            out.append(Cue(cue.family, cue.strength, m.start(g), m.end(g), m.start(g), verb, cue.negated, cue.hedged))
+            out.append(Cue(cue.family, cue.strength, m.start(g), m.end(g), m.start(g), verb, cue.negated, cue.hedged,
+                           coordinated=True))
             break  # the next coordinated verb hangs on this one in turn
     return out
 
