@@ -15,8 +15,9 @@ depends_on = None
 
 
 def upgrade() -> None:
-    with op.batch_alter_table('commitments', schema=None) as batch_op:
-        batch_op.add_column(sa.Column('keep_until', sa.Boolean(), server_default=sa.false(), nullable=False))
+    # A plain ADD COLUMN, never a batch copy: on SQLite a copied commitments table would be dropped, and with
+    # foreign keys on, every evidence row and status change of every commitment would go with it.
+    op.add_column('commitments', sa.Column('keep_until', sa.Boolean(), server_default=sa.false(), nullable=False))
 
 
 def downgrade() -> None:
