@@ -61,6 +61,8 @@ def commitment_detail(c: Commitment, today: dt.date, rules: StatusRules) -> dict
     """The object `tracker show --format json` prints: the summary plus evidence and history."""
     data = commitment_summary(c, today, rules)
     data["search_query"] = c.search_query
+    data["visibility"] = getattr(c, "visibility", "public")
+    data["merged_into"] = getattr(c, "merged_into_id", None)
     data["evidence"] = [evidence_dict(e) for e in c.evidence]
     data["history"] = [change_dict(ch) for ch in c.changes]
     data["deadline_revisions"] = [

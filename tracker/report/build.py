@@ -167,7 +167,7 @@ def _commitment_html(renderer: Renderer, site: ctx.SiteInfo, j: ctx.Judged, href
 
 def _summary_pages(writer: _Writer, renderer: Renderer, data: SiteData, judged: list[ctx.Judged],
                    site: ctx.SiteInfo, actor_hrefs: dict[int, str], today: dt.date, keys: dict[int, str]) -> None:
-    """Actor, status and index pages, keyed by their inputs before any context is built.
+    """Actor, status, tag and index pages, keyed by their inputs before any context is built.
 
     Each is a pure function of the scope (site, rules, actors, templates and code) and of the
     commitments it shows, whose keys cover everything about them: a page whose commitments kept
@@ -185,6 +185,8 @@ def _summary_pages(writer: _Writer, renderer: Renderer, data: SiteData, judged: 
     for status, mine in ctx.status_groups(judged).items():
         page(ctx.status_path(status), "status.html", (j.commitment.id for j in mine),
              functools.partial(ctx.status_page, site, status, mine))
+    for path, (names, mine) in ctx.tag_groups(judged).items():
+        page(path, "tag.html", (j.commitment.id for j in mine), functools.partial(ctx.tag_page, site, names, mine))
     page("index.html", "index.html", keys,
          functools.partial(ctx.index_page, site, judged, data.actors, actor_hrefs, today))
 

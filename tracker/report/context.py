@@ -185,6 +185,11 @@ def status_path(status: str) -> str:
     return f"s/{status}.html"
 
 
+def tag_path(tag: str) -> str:
+    """``t/<slug>.html``: tags that differ only in punctuation share a page (so a path needs no other tag)."""
+    return f"t/{slugify(tag)}.html"
+
+
 # --- shared per-site facts --------------------------------------------------------
 
 
@@ -369,6 +374,14 @@ class IndexPage:
     rows: tuple[Row, ...]
     status_options: tuple[Option, ...]
     actor_options: tuple[Option, ...]
+    tags: tuple[TagLink, ...] = ()
+
+
+@dataclass(frozen=True)
+class TagLink:
+    name: str
+    href: str
+    count: int
 
 
 def by_actor(judged: Iterable[Judged]) -> dict[int, list[Judged]]:
@@ -405,6 +418,7 @@ def index_page(site: SiteInfo, judged: Sequence[Judged], actors: Sequence[ActorR
         rows=tuple(j.row for j in ordered),
         status_options=tuple(Option(b.status, f"{b.label} ({n})") for b, n in record.counts),
         actor_options=tuple(Option(n, n) for n in sorted({s.name for s in summaries}, key=str.lower)),
+        tags=tuple(TagLink(" / ".join(names), path, len(mine)) for path, (names, mine) in tag_groups(judged).items()),
     )
 
 
@@ -460,6 +474,35 @@ def status_groups(judged: Sequence[Judged]) -> dict[str, list[Judged]]:
 def status_page(site: SiteInfo, status: str, judged: Sequence[Judged]) -> StatusPage:
     """The page of one status, ``s/<status>.html``, listing ``judged`` (from :func:`status_groups`)."""
     return StatusPage(site, "../", True, badge(status), tuple(j.row for j in judged))
+
+
+# --- tag pages -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TagPage:
+    site: SiteInfo
+    root: str
+    script: bool
+    name: str
+    rows: tuple[Row, ...]
+
+
+def tag_groups(judged: Sequence[Judged]) -> dict[str, tuple[tuple[str, ...], list[Judged]]]:
+    """Tag page path -> (the tags it gathers, their commitments in table order), by path."""
+    names: dict[str, set[str]] = {}
+    members: dict[str, list[Judged]] = {}
+    for j in table_order(judged):
+        for path in dict.fromkeys(tag_path(t) for t in j.commitment.tags):
+            members.setdefault(path, []).append(j)
+        for t in j.commitment.tags:
+            names.setdefault(tag_path(t), set()).add(t)
+    return {path: (tuple(sorted(names[path])), members[path]) for path in sorted(members)}
+
+
+def tag_page(site: SiteInfo, names: Sequence[str], judged: Sequence[Judged]) -> TagPage:
+    """The page of one tag, ``t/<slug>.html``: every public commitment filed under it."""
+    return TagPage(site, "../", True, " / ".join(names), tuple(j.row for j in judged))
 
 
 # --- actor pages ------------------------------------------------------------------
@@ -592,7 +635,7 @@ class CommitmentPage:
     decided_by: str
     live_note: str
     flags: tuple[str, ...]
-    tags: tuple[str, ...]
+    tags: tuple[TagLink, ...]
     deadline: DeadlineView
     revisions: tuple[RevisionView, ...]
     sources: tuple[SourceView, ...]
@@ -613,7 +656,8 @@ def commitment_page(site: SiteInfo, j: Judged, actor_href: str, today: dt.date) 
         actor=Link(c.actor.name, "../" + actor_href, external=False), quote=c.quote or "",
         badge=badge(v.status), reason=v.reason, effective_on=on(_since(c, v)),
         decided_by=(f"an editor ({facts.manual.by})" if facts.manual else "the tracker's rules"),
-        live_note=_live_note(c, v), flags=_flags(c), tags=tuple(c.tags),
+        live_note=_live_note(c, v), flags=_flags(c),
+        tags=tuple(TagLink(t, "../" + tag_path(t), 0) for t in c.tags),
         deadline=_deadline(c, j.row.days), revisions=tuple(_revision(r) for r in c.revisions),
         sources=tuple(_source(s.announcement, s.quote, s.deadline_phrase) for s in c.sources),
         history=tuple(_history(h) for h in c.changes),

@@ -172,7 +172,8 @@ def _load(session: Session) -> SiteData:
     c = Commitment.__table__.c
     stmt = select(c.id, c.actor_id, c.what, c.quote, c.deadline_phrase, c.due_earliest, c.due_latest,
                   c.deadline_rule, c.stated_on, c.status, c.status_reason, c.status_source, c.confidence,
-                  c.conditional, c.negated, cast(c.tags, Text), c.search_query).order_by(c.id)
+                  c.conditional, c.negated, cast(c.tags, Text), c.search_query
+                  ).where(c.visibility == "public").order_by(c.id)
     rows = []
     for (cid, actor_id, what, quote, phrase, earliest, latest, rule, stated, status, reason, source, confidence,
          conditional, negated, tags, query) in session.execute(stmt).all():
