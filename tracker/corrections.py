@@ -30,6 +30,7 @@ from tracker.models import Announcement, Commitment, CommitmentEdit
 from tracker.queries import get_commitment
 from tracker.serialize import change_dict
 from tracker.status import StatusRules
+from tracker.timeline import shown_ids
 
 TEXT_FIELDS = ("actor", "what", "quote")
 DEADLINE_FIELDS = ("deadline_phrase", "due_earliest", "due_latest", "deadline_rule")
@@ -219,8 +220,9 @@ def link(session: Session, commitment_id: int, source: str, *, reason: str | Non
 def history_entries(session: Session, commitment: Commitment) -> list[dict[str, Any]]:
     """Status changes and corrections of a commitment (and of duplicates merged into it), as recorded.
 
-    Status entries have ``type: "status"`` and the fields of
-    :func:`tracker.serialize.change_dict`; corrections have ``type: "edit"``.
+    Status entries have ``type: "status"``, the fields of
+    :func:`tracker.serialize.change_dict` and ``public``: false for a step the
+    public history leaves out (:mod:`tracker.timeline`); corrections have ``type: "edit"``.
     Entries from a merged duplicate carry ``"from_commitment"``.
     """
     merged = session.scalars(select(Commitment).where(Commitment.merged_into_id == commitment.id)
@@ -228,7 +230,9 @@ def history_entries(session: Session, commitment: Commitment) -> list[dict[str, 
     entries: list[tuple[dt.datetime, dict[str, Any]]] = []
     for c in (commitment, *merged):
         origin = {} if c is commitment else {"from_commitment": c.id}
-        entries += [(ch.recorded_at, {"type": "status", **change_dict(ch), **origin}) for ch in c.changes]
+        public = shown_ids(c.changes)
+        entries += [(ch.recorded_at, {"type": "status", **change_dict(ch), "public": ch.id in public, **origin})
+                    for ch in c.changes]
         entries += [(e.recorded_at, {"type": "edit", **edit_dict(e)}) for e in c.edits if c is commitment]
     return [entry for _at, entry in sorted(entries, key=lambda pair: pair[0])]
 

@@ -270,6 +270,8 @@ def history(app: App, commitment_id: int, fmt: str) -> None:
     for h in entries:
         line = _history_line(h) if h["type"] == "status" else _edit_line(h)
         origin = f" (from merged #{h['from_commitment']})" if "from_commitment" in h else ""
+        if h.get("public") is False:
+            origin += " (not on the page: a change recorded later took effect earlier)"
         click.echo(safe(line + origin + f"  [recorded {h['recorded_at'][:19]}]"))
 
 

@@ -30,6 +30,7 @@ from tracker.queries import facts_for
 from tracker.report import charts
 from tracker.report.load import ActorRow, AnnouncementRow, CommitmentRow, EvidenceRow, SiteData
 from tracker.status import RESOLVED_STATUSES, STATUS_MEANINGS, StatusRules, Verdict, judge
+from tracker.timeline import replay_in_order
 
 UPCOMING_DAYS = 30
 UPCOMING_LIMIT = 50
@@ -660,7 +661,8 @@ def commitment_page(site: SiteInfo, j: Judged, actor_href: str, today: dt.date) 
         tags=tuple(TagLink(t, "../" + tag_path(t), 0) for t in c.tags),
         deadline=_deadline(c, j.row.days), revisions=tuple(_revision(r) for r in c.revisions),
         sources=tuple(_source(s.announcement, s.quote, s.deadline_phrase) for s in c.sources),
-        history=tuple(_history(h) for h in c.changes),
+        history=tuple(_history(step.change._replace(from_status=step.from_status))
+                      for step in replay_in_order(c.changes)),
         evidence=tuple(e for e in evidence if e.state in SHOWN_EVIDENCE_STATES),
         other_evidence=tuple(e for e in evidence if e.state not in SHOWN_EVIDENCE_STATES),
         resolution=_resolution(c, v, facts.manual is not None),

@@ -259,7 +259,14 @@ def _revisions(session: Session, announcements: dict[int, AnnouncementRow]) -> d
 
 
 def changes_newest_first(data: SiteData, limit: int) -> list[tuple[CommitmentRow, ChangeRow]]:
-    """The ``limit`` most recently recorded status changes, with their commitment."""
-    pairs = [(c, ch) for c in data.commitments for ch in c.changes]
+    """The ``limit`` most recently recorded status changes a reader sees, with their commitment.
+
+    Only the steps of the public history (:func:`tracker.timeline.replay_in_order`), each
+    with the status it moved from in that history.
+    """
+    from tracker.timeline import replay_in_order
+
+    pairs = [(c, step.change._replace(from_status=step.from_status))
+             for c in data.commitments for step in replay_in_order(c.changes)]
     pairs.sort(key=lambda p: p[1].id, reverse=True)
     return pairs[:limit]
