@@ -14,6 +14,8 @@ review the diff:
 
 from __future__ import annotations
 
+import dataclasses
+
 import base64
 import csv
 import datetime as dt
@@ -371,13 +373,17 @@ def test_contexts_from_the_seeded_database(engine):
                                                    "https://glasswing.example.com/news/night"]
     assert [(r.old.iso, r.new.iso, r.shift) for r in page.revisions] == [("2025-09-30", "2025-10-31", "+31 days")]
     assert [(e.kind, e.state) for e in page.evidence] == [("delay", "accepted"), ("fulfilment", "accepted")]
-    assert [e.state for e in page.other_evidence] == ["discarded"]
+    assert not hasattr(page, "other_evidence")  # discarded, rejected and unreviewed items stay off the page
     assert [(h.old.status if h.old else None, h.new.status) for h in page.history] == [
         (None, "pending"), ("pending", "delayed"), ("delayed", "kept_late")]
     assert page.resolution is not None and page.resolution.evidence.href == f"#e{page.evidence[1].id}"
     manual = ctx.commitment_page(site, next(j for j in judged if j.commitment.id == 8), hrefs[1], TODAY)
-    assert manual.decided_by == "an editor (demo-editor)"
-    assert manual.resolution.note.startswith("two of the three") and manual.resolution.by == "demo-editor"
+    assert manual.decided_by == "an editor"  # no login names on the public page
+    assert manual.resolution.note.startswith("two of the three") and manual.resolution.by == "an editor"
+    named = dataclasses.replace(site, editors=(("demo-editor", "Robin Vale, data desk"),))
+    manual = ctx.commitment_page(named, next(j for j in judged if j.commitment.id == 8), hrefs[1], TODAY)
+    assert manual.decided_by == "Robin Vale, data desk" and manual.resolution.by == "Robin Vale, data desk"
+    assert {h.by for h in manual.history} == {"the tracker", "Robin Vale, data desk"}
 
 
 def test_statuses_match_tracker_list(engine):
@@ -439,12 +445,13 @@ def test_commitment_page_shows_everything_needed_to_check_the_verdict(site):
     assert "30 Sep 2025" in revision and "31 Oct 2025" in revision and "drivers still in training" in revision
     evidence = page.select("#evidence > ol.evidence > li")
     assert [li.select_one(".kind").text for li in evidence[:2]] == ["delay", "fulfilment"]
-    assert "score 0.92" in evidence[1].text and "night bus, launched" in evidence[1].text
-    assert page.select_one("details.rejected summary").text.startswith("1 item")
+    assert "night bus, launched" in evidence[1].text and "score 0.92" not in evidence[1].text
+    assert len(evidence) == 2 and page.select_one("details.rejected") is None  # only accepted evidence
     history = [tr.get_text(" ", strip=True) for tr in page.select("table.history tbody tr")]
     assert len(history) == 3 and "tracker (automatic)" in history[-1]
     manual = soup(site / "c" / "8.html")
-    assert "demo-editor" in manual.select_one("#resolution").text
+    assert "decided by an editor" in manual.select_one("#resolution").text
+    assert "demo-editor" not in manual.select_one(".verdict .meta").text + manual.select_one("table.history").text
     assert manual.select_one("#resolution a.ext")["href"] == "https://norhaven.example.gov/news/clinics"
 
 

@@ -92,3 +92,19 @@ def test_replay_orders_by_effective_date_and_drops_superseded_steps(log, expecte
     steps = replay_in_order(log)
     assert [s.change.to_status for s in steps] == expected
     assert [s.from_status for s in steps] == [None, *expected[:-1]]
+
+
+def test_the_index_says_when_the_sources_were_last_checked(ready_db, tmp_path):
+    from tracker.models import DaemonRun
+
+    site = tmp_path / "site"
+    ok("report", "--out", str(site), db=ready_db)
+    line = BeautifulSoup((site / "index.html").read_text(), "html.parser").select_one(".last-checked").text
+    assert line == "The news sources have not been checked yet."
+    with write_session(trackerdb.open_database(ready_db)) as session:
+        at = dt.datetime(2026, 3, 4, 7, 30, tzinfo=dt.timezone.utc)
+        session.add(DaemonRun(started_at=at, finished_at=at + dt.timedelta(seconds=40)))
+        session.add(DaemonRun(started_at=at + dt.timedelta(hours=1)))  # still running: not a completed check
+    ok("report", "--out", str(site), db=ready_db)
+    line = BeautifulSoup((site / "index.html").read_text(), "html.parser").select_one(".last-checked").text
+    assert line == "News sources last checked 4 Mar 2026, 07:30 UTC."

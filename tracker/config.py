@@ -84,6 +84,7 @@ class ReportConfig:
     templates_dir: str = ""
     base_url: str = ""
     title: str = "Promise tracker"
+    editors: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -325,6 +326,9 @@ def _check_values(config: Config) -> None:
     for i, tmpl in enumerate(config.search.templates):
         if "{query}" not in tmpl or not tmpl.startswith(("http://", "https://")):
             raise ConfigError(f"search.templates[{i}] must be an http(s) URL containing {{query}}")
+    for user, name in config.report.editors.items():
+        if not isinstance(name, str) or not name.strip():
+            raise ConfigError(f"report.editors.{user}: expected the display name as a string, e.g. \"Dana Ortiz\"")
     for i, url in enumerate(config.notify.urls):
         if "://" not in url:
             raise ConfigError(f"notify.urls[{i}] {mask_url(url)!r} is not an Apprise URL (scheme://...)")

@@ -122,7 +122,8 @@ def rules_of(config: Config) -> StatusRules:
 def _write_site(writer: _Writer, data: SiteData, config: Config, renderer: Renderer, today: dt.date,
                 changed_ids: set[int] | None) -> None:
     rules = rules_of(config)
-    site = ctx.SiteInfo(config.report.title, config.report.base_url, ctx.on(today), __version__)
+    site = ctx.SiteInfo(config.report.title, config.report.base_url, ctx.on(today), __version__,
+                        tuple(sorted(config.report.editors.items())))
     actor_hrefs = ctx.actor_paths(data.actors)
     judged = ctx.judge_all(data, today, rules, actor_hrefs)
     writer.scope = _hash(renderer.fingerprint, repr(site), repr(rules), repr(data.actors),
@@ -173,8 +174,8 @@ def _summary_pages(writer: _Writer, renderer: Renderer, data: SiteData, judged: 
     commitments it shows, whose keys cover everything about them: a page whose commitments kept
     their keys is carried over without building its context (the index alone shows 10,000 rows).
     """
-    def page(path: str, template: str, shown: Iterable[int], context: Callable[[], Any]) -> None:
-        key = _hash(writer.scope, path, "\n".join(keys[i] for i in shown))
+    def page(path: str, template: str, shown: Iterable[int], context: Callable[[], Any], extra: str = "") -> None:
+        key = _hash(writer.scope, path, "\n".join(keys[i] for i in shown), extra)
         writer.put(path, key, lambda: renderer.render(template, context()))
 
     groups = ctx.by_actor(judged)
@@ -188,7 +189,8 @@ def _summary_pages(writer: _Writer, renderer: Renderer, data: SiteData, judged: 
     for path, (names, mine) in ctx.tag_groups(judged).items():
         page(path, "tag.html", (j.commitment.id for j in mine), functools.partial(ctx.tag_page, site, names, mine))
     page("index.html", "index.html", keys,
-         functools.partial(ctx.index_page, site, judged, data.actors, actor_hrefs, today))
+         functools.partial(ctx.index_page, site, judged, data.actors, actor_hrefs, today, data.last_checked),
+         extra=repr(data.last_checked))
 
 
 def _write_exports(writer: _Writer, data: SiteData, judged: list[ctx.Judged], site: ctx.SiteInfo,

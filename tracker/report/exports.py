@@ -72,7 +72,7 @@ def atom_feed(data: SiteData, site: SiteInfo, limit: int = FEED_ENTRIES) -> byte
         _sub(entry, "title", f"{c.actor.name}: {c.what} — {_label(ch.to_status)}")
         _sub(entry, "updated", _stamp(ch.recorded_at))
         _sub(entry, "published", _stamp(ch.recorded_at))
-        _sub(_sub(entry, "author"), "name", ch.by)
+        _sub(_sub(entry, "author"), "name", "the tracker" if ch.source == "auto" else site.editor(ch.by))
         _sub(entry, "link", rel="alternate", type="text/html", href=site_url(site, commitment_path(c.id)))
         _sub(entry, "category", term=ch.to_status, label=_label(ch.to_status))
         _sub(entry, "summary", _change_summary(ch), type="text")

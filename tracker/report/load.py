@@ -35,6 +35,7 @@ from tracker.models import (
     Announcement,
     Commitment,
     CommitmentSource,
+    DaemonRun,
     DeadlineRevision,
     Evidence,
     Feed,
@@ -154,6 +155,7 @@ class SiteData:
 
     actors: tuple[ActorRow, ...]
     commitments: tuple[CommitmentRow, ...]
+    last_checked: dt.datetime | None = None  # when the last polling cycle finished: a quiet page vs a stale one
 
 
 def load_site_data(engine: Engine) -> SiteData:
@@ -184,7 +186,8 @@ def _load(session: Session) -> SiteData:
             tuple(evidence.get(cid, ())),
         ))
     used = sorted({row.actor.id for row in rows})
-    return SiteData(tuple(actors[i] for i in used), tuple(rows))
+    last_checked = session.scalar(select(func.max(DaemonRun.finished_at)))  # max() keeps the UTC column type
+    return SiteData(tuple(actors[i] for i in used), tuple(rows), last_checked)
 
 
 def _tags(text: str | None) -> tuple[str, ...]:
