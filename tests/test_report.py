@@ -592,6 +592,23 @@ def test_atom_links_are_absolute_with_a_base_url(engine, tmp_path):
     assert schema["$id"] == "https://promises.example.org/commitments.schema.json"
 
 
+def test_pages_name_their_canonical_url_and_open_graph_tags_from_the_base_url(engine, tmp_path):
+    build_site(engine, Config(report=ReportConfig(base_url="https://promises.example.org/", title="Harbour Watch")),
+               tmp_path / "site", TODAY)
+    page = soup(tmp_path / "site" / "c" / "1.html")
+    assert page.select_one("link[rel=canonical]")["href"] == "https://promises.example.org/c/1.html"
+    assert page.select_one("meta[property='og:url']")["content"] == "https://promises.example.org/c/1.html"
+    assert page.select_one("meta[property='og:title']")["content"] == "Glasswing Transit: launch a night bus network across Riverbend"
+    assert page.select_one("meta[property='og:site_name']")["content"] == "Harbour Watch"
+    feed = page.select_one("link[type='application/atom+xml']")["href"]
+    assert feed == "https://promises.example.org/changes.xml"
+    index = soup(tmp_path / "site" / "index.html")
+    assert index.select_one("link[rel=canonical]")["href"] == "https://promises.example.org/index.html"
+    build_site(engine, Config(), tmp_path / "plain", TODAY)  # no base URL: no canonical, relative links
+    plain = soup(tmp_path / "plain" / "c" / "1.html")
+    assert plain.select_one("link[rel=canonical]") is None and plain.select_one("meta[property^='og:']") is None
+
+
 def test_commitments_json_validates_against_its_schema(site):
     document = json.loads((site / "commitments.json").read_text(encoding="utf-8"))
     schema = json.loads((site / "commitments.schema.json").read_text(encoding="utf-8"))

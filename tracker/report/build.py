@@ -136,7 +136,7 @@ def _write_site(writer: _Writer, data: SiteData, config: Config, renderer: Rende
     methodology = ctx.methodology_page(site, rules, config.status.auto_accept, config.status.review_threshold,
                                        _conventions(config))
     writer.put("methodology.html", _hash(renderer.fingerprint, repr(methodology)),
-               functools.partial(renderer.render, "methodology.html", methodology))
+               functools.partial(renderer.render, "methodology.html", methodology, "methodology.html"))
     unchanged = {i for i, key in keys.items() if writer.old_pages.get(ctx.commitment_path(i)) == key}
     _write_exports(writer, data, judged, site, renderer, today, rules, unchanged)
 
@@ -163,7 +163,8 @@ def _commitment_pages(writer: _Writer, renderer: Renderer, judged: list[ctx.Judg
 
 
 def _commitment_html(renderer: Renderer, site: ctx.SiteInfo, j: ctx.Judged, href: str, today: dt.date) -> bytes:
-    return renderer.render("commitment.html", ctx.commitment_page(site, j, href, today))
+    path = ctx.commitment_path(j.commitment.id)
+    return renderer.render("commitment.html", ctx.commitment_page(site, j, href, today), path)
 
 
 def _summary_pages(writer: _Writer, renderer: Renderer, data: SiteData, judged: list[ctx.Judged],
@@ -176,7 +177,7 @@ def _summary_pages(writer: _Writer, renderer: Renderer, data: SiteData, judged: 
     """
     def page(path: str, template: str, shown: Iterable[int], context: Callable[[], Any], extra: str = "") -> None:
         key = _hash(writer.scope, path, "\n".join(keys[i] for i in shown), extra)
-        writer.put(path, key, lambda: renderer.render(template, context()))
+        writer.put(path, key, lambda: renderer.render(template, context(), path))
 
     groups = ctx.by_actor(judged)
     for actor in data.actors:
