@@ -293,6 +293,33 @@ def test_days_left_or_late(status, effective, negated, today, text, sort):
     assert ctx.days_left(_row(1, None), Verdict("no_deadline", "", today), today) == ("no deadline", "")
 
 
+def _ev(kind: str, state: str = "accepted") -> ctx.EvidenceRow:
+    return ctx.EvidenceRow(1, kind, 0.9, state, D(2025, 6, 1), None, None, None, None, None, None)
+
+
+@pytest.mark.parametrize("status,evidence,today,label", [
+    ("pending", (_ev("progress"),), D(2025, 3, 1), "in the works"),
+    ("overdue", (_ev("progress"),), D(2026, 7, 2), "in the works"),
+    ("pending", (_ev("progress", "proposed"),), D(2025, 3, 1), ""),  # unreviewed evidence counts for nothing
+    ("pending", (), D(2025, 9, 30), ""),  # before half of the window (1 Jan 2025 to 30 Jun 2026)
+    ("pending", (), D(2025, 10, 1), "stalled"),
+    ("due_soon", (_ev("progress", "rejected"),), D(2026, 6, 10), "stalled"),
+    ("pending", (_ev("mention"),), D(2026, 1, 1), ""),  # some accepted evidence: not stalled
+    ("kept", (), D(2026, 7, 1), ""),  # labels are for open promises only
+])
+def test_in_the_works_and_stalled_labels(status, evidence, today, label):
+    verdict = Verdict(status, "", today)
+    assert ctx.progress_label(_row(1, DUE, evidence=evidence), verdict, today) == label
+    assert ctx.progress_label(_row(1, None), Verdict("no_deadline", "", today), today) == ""
+
+
+def test_lists_show_the_revised_target_beside_the_original_deadline(site):
+    row = soup(site / "index.html").select_one("table#commitments a[href='c/1.html']").find_parent("tr")
+    deadline = row.select_one("td[data-label=Deadline]")
+    assert deadline.time["datetime"] == "2025-09-30"
+    assert deadline.select_one(".revised").get_text(" ", strip=True) == "now expected by 31 Oct 2025"
+
+
 def _judged(status: str, due: dt.date | None, effective: dt.date, cid: int = 1) -> ctx.Judged:
     c = _row(cid, due)
     verdict = Verdict(status, f"reason {cid}", effective)

@@ -228,6 +228,8 @@ class Row:
     evidence: str
     evidence_sort: str
     resolved_on: Day | None
+    revised: Day | None = None  # the actor's latest new date, shown beside the original deadline
+    progress: str = ""  # "in the works" | "stalled" | "" (see progress_label)
 
 
 @dataclass(frozen=True)
@@ -254,11 +256,36 @@ def _row(c: CommitmentRow, verdict: Verdict, today: dt.date, actor_href: str) ->
     ev_text, ev_sort = "", ""
     if last is not None:
         when = evidence_day(last)
-        ev_text = f"{on(when).text} · {last.kind}" + (" (unreviewed)" if last.state == "proposed" else "")
+        ev_text = f"{on(when).text} · {last.kind}"
         ev_sort = when.isoformat()
     resolved = day(verdict.effective_on) if verdict.status in RESOLVED_STATUSES else None
+    revised = c.revisions[-1].new_due_latest if c.revisions else None
     return Row(c.id, commitment_path(c.id), c.actor.name, actor_href, c.what, day(c.due_latest),
-               c.deadline_phrase or "", badge(verdict.status), text, sort, ev_text, ev_sort, resolved)
+               c.deadline_phrase or "", badge(verdict.status), text, sort, ev_text, ev_sort, resolved,
+               day(revised) if revised != c.due_latest else None, progress_label(c, verdict, today))
+
+
+PROGRESS_LABELS = {
+    "in the works": "An open promise with accepted evidence of progress towards it.",
+    "stalled": "An open promise past half of its window, from the day it was made to its deadline, "
+               "with no accepted evidence at all.",
+}
+
+
+def progress_label(c: CommitmentRow, verdict: Verdict, today: dt.date) -> str:
+    """"in the works" or "stalled" for an open promise, else "": a label beside the status, never a status.
+
+    Derived from the status and accepted evidence (PolitiFact-style readers expect them);
+    explained on the methodology page from :data:`PROGRESS_LABELS`.
+    """
+    if verdict.status not in OPEN_STATUSES:
+        return ""
+    accepted = [e for e in c.evidence if e.state == "accepted"]
+    if any(e.kind == "progress" for e in accepted):
+        return "in the works"
+    if c.due_latest and not accepted and today > c.stated_on + (c.due_latest - c.stated_on) / 2:
+        return "stalled"
+    return ""
 
 
 def days_left(c: CommitmentRow, verdict: Verdict, today: dt.date) -> tuple[str, str]:
@@ -867,6 +894,7 @@ class MethodologyPage:
     due_soon_days: int
     grace_days: int
     upcoming_days: int
+    progress_labels: tuple[tuple[str, str], ...] = tuple(PROGRESS_LABELS.items())
 
 
 def methodology_page(site: SiteInfo, rules: StatusRules, auto_accept: float, review_threshold: float,
