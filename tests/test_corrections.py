@@ -199,3 +199,30 @@ def test_the_site_has_a_page_per_tag_linked_from_the_promise_and_the_index(ready
     index = BeautifulSoup((site / "index.html").read_text(), "html.parser")
     assert [a["href"] for a in index.select("#tags ~ ul a.tag")] == ["t/education.html", "t/ports.html",
                                                                       "t/transport.html"]
+
+
+@pytest.mark.parametrize("command,expect", [
+    (["resolve", "{cid}", "--status", "withdrawn", "--note", "the council dropped the plan"], "Withdrawn"),
+    (["edit", "{cid}", "--text", "open the car ferry terminal", "--reason", "more precise"], "car ferry"),
+    (["retract", "{cid}", "--reason", "not a promise"], None),
+    (["link", "{cid}", "--source", "https://example.org/minutes"], "https://example.org/minutes"),
+    (["sweep"], "Overdue"),
+])
+def test_render_flag_republishes_the_page_after_the_change(ready_db, tmp_path, command, expect):
+    (tmp_path / "tracker.toml").write_text('[report]\nout_dir = "public"\n')
+    cid = add(ready_db, "Harbour Council", "open the ferry terminal", "--due", "2026-06-30")
+    ok("--as-of", "2026-07-10", "report", db=ready_db)  # the page as published before the change
+    out = ok("--as-of", "2026-07-10", *[a.format(cid=cid) for a in command], "--render", db=ready_db)
+    assert "site re-rendered" in out
+    page = tmp_path / "public" / "c" / f"{cid}.html"
+    assert (tmp_path / "public" / "index.html").is_file()
+    if expect is None:
+        assert not page.exists()  # retracted: gone from the published site
+    else:
+        assert expect in page.read_text()
+
+
+def test_without_render_nothing_is_published(ready_db, tmp_path):
+    cid = add(ready_db, "Harbour Council", "open the ferry terminal", "--due", "2026-06-30")
+    assert "re-rendered" not in ok("resolve", str(cid), "--status", "withdrawn", db=ready_db)
+    assert not (tmp_path / "site").exists()

@@ -98,7 +98,10 @@ class TrackerGroup(click.Group):
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
-            return super().invoke(ctx)
+            result = super().invoke(ctx)
+            if ctx.obj is not None and ctx.obj.render:
+                ctx.obj.publish()
+            return result
         except TrackerError as exc:
             if ctx.obj is not None and ctx.obj.debug:
                 raise
@@ -112,6 +115,7 @@ class App:
         self.config_path = config_path
         self.database_url = database_url
         self.debug = debug
+        self.render = False  # set by --render: re-render the site once the command succeeded
         self._config: Config | None = None
         self._engine: Engine | None = None
 
@@ -146,6 +150,12 @@ class App:
 
         with write_session(self.engine()) as session:
             yield session
+
+    def publish(self) -> None:
+        """Re-render the status page into ``report.out_dir`` (``--render``), as `tracker report` does."""
+        from tracker.pipeline import render_report
+
+        click.echo(f"site re-rendered: {render_report(self.engine(), self.config)}")
 
     @property
     def rules(self) -> StatusRules:
@@ -186,6 +196,17 @@ def as_of_option(func: Callable[..., Any]) -> Callable[..., Any]:
 
     return click.option("--as-of", "as_of_local", metavar="YYYY-MM-DD", expose_value=False,
                         callback=pin, help="Judge dates as of this day.")(func)
+
+
+def render_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    """``--render``: after a change, re-render the status page into ``report.out_dir``."""
+
+    def ask(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+        if value:
+            ctx.obj.render = True
+
+    return click.option("--render", is_flag=True, expose_value=False, callback=ask,
+                        help="Re-render the status page (report.out_dir) afterwards.")(func)
 
 
 def parse_date_option(value: str | None, flag: str) -> dt.date | None:

@@ -7,7 +7,16 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from tracker import clock
-from tracker.cli import App, as_of_option, console, current_user, echo_json, parse_date_option, safe
+from tracker.cli import (
+    App,
+    as_of_option,
+    console,
+    current_user,
+    echo_json,
+    parse_date_option,
+    render_option,
+    safe,
+)
 from tracker.errors import InvalidValue, UsageError
 from tracker.status import MANUAL_STATUSES
 
@@ -223,6 +232,7 @@ def _history_line(h: dict[str, Any]) -> str:
 @click.option("--by", help="Your name (default: your OS user).")
 @click.option("--undo", is_flag=True, help="Revert the last manual change (itself recorded).")
 @as_of_option
+@render_option
 @click.pass_obj
 def resolve(app: App, commitment_id: int, status: str | None, evidence_url: str | None, on: str | None,
             note: str | None, by: str | None, undo: bool) -> None:

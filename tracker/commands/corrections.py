@@ -9,7 +9,7 @@ from __future__ import annotations
 import click
 
 from tracker import clock
-from tracker.cli import App, as_of_option, current_user, parse_date_option, safe
+from tracker.cli import App, as_of_option, current_user, parse_date_option, render_option, safe
 
 REASON_HELP = "Why (kept in the history; required)."
 
@@ -26,6 +26,7 @@ REASON_HELP = "Why (kept in the history; required)."
 @click.option("--reason", help=REASON_HELP)
 @click.option("--by", help="Your name (default: your OS user).")
 @as_of_option
+@render_option
 @click.pass_obj
 def edit(app: App, commitment_id: int, actor: str | None, what: str | None, quote: str | None,
          deadline: str | None, due: str | None, add_tags: tuple[str, ...], remove_tags: tuple[str, ...],
@@ -60,6 +61,7 @@ def _shown(value: object) -> str:
 @click.option("--undo", is_flag=True, help="Bring a retracted commitment back.")
 @click.option("--by", help="Your name (default: your OS user).")
 @as_of_option
+@render_option
 @click.pass_obj
 def retract(app: App, commitment_id: int, reason: str | None, undo: bool, by: str | None) -> None:
     """Hide a wrong extraction from lists and the site; it stays in the database, and --undo brings it back.
@@ -84,6 +86,7 @@ def retract(app: App, commitment_id: int, reason: str | None, undo: bool, by: st
 @click.option("--reason", help=REASON_HELP)
 @click.option("--by", help="Your name (default: your OS user).")
 @as_of_option
+@render_option
 @click.pass_obj
 def merge(app: App, keep_id: int, other_id: int, reason: str | None, by: str | None) -> None:
     """Fold duplicate OTHER into KEEP: sources, evidence and history move over; OTHER is hidden, not deleted.
@@ -106,6 +109,7 @@ def merge(app: App, keep_id: int, other_id: int, reason: str | None, by: str | N
 @click.option("--reason", help="Why (kept in the history).")
 @click.option("--by", help="Your name (default: your OS user).")
 @as_of_option
+@render_option
 @click.pass_obj
 def link(app: App, commitment_id: int, source: str, reason: str | None, by: str | None) -> None:
     """Attach an announcement to a commitment, e.g. the source of a hand-added promise.

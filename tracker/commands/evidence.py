@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from tracker import clock
-from tracker.cli import App, as_of_option, console, current_user, echo_json
+from tracker.cli import App, as_of_option, console, current_user, echo_json, render_option
 
 KINDS = ["fulfilment", "progress", "delay", "cancellation", "mention"]
 
@@ -63,6 +63,7 @@ def _decide(app: App, evidence_id: int, accept: bool, kind: str | None = None) -
 @click.argument("evidence_id", type=int)
 @click.option("--kind", type=click.Choice(KINDS), help="Correct what the item says.")
 @as_of_option
+@render_option
 @click.pass_obj
 def evidence_accept(app: App, evidence_id: int, kind: str | None) -> None:
     """Accept evidence; the commitment's status follows from it.
@@ -75,6 +76,7 @@ def evidence_accept(app: App, evidence_id: int, kind: str | None) -> None:
 @evidence.command("reject")
 @click.argument("evidence_id", type=int)
 @as_of_option
+@render_option
 @click.pass_obj
 def evidence_reject(app: App, evidence_id: int) -> None:
     """Reject evidence; the item is never proposed again for that commitment.
