@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from pathlib import Path
 
 import pytest
 
@@ -31,8 +32,31 @@ def test_init_writes_config_and_creates_database(tmp_path):
     out = ok("init")
     assert "wrote config tracker.toml" in out and "is ready" in out
     assert (tmp_path / "tracker.toml").is_file() and (tmp_path / "tracker.db").is_file()
-    again = ok("init")
-    assert "kept existing config" in again
+    next_steps = out.split("next:\n")[1].splitlines()
+    assert [line.split("#")[0].split()[:2] for line in next_steps] == [
+        ["tracker", "extract"], ["tracker", "feeds"], ["tracker", "poll"]]
+    written = (tmp_path / "tracker.toml").read_text()
+    example = (Path(__file__).resolve().parent.parent / "config.example.toml").read_text()
+    assert written.splitlines()[1:] == example.splitlines()[1:]  # the same commented source, every key
+    assert "config.example.toml" not in ok("list", "--format", "json")  # and it loads
+
+
+def test_init_leaves_an_existing_config_and_database_untouched(tmp_path):
+    (tmp_path / "tracker.toml").write_text('# mine\n[database]\nurl = "sqlite:///ours.db"\n')
+    ok("db", "upgrade", db="sqlite:///ours.db")
+    add("sqlite:///ours.db")
+    before = (tmp_path / "ours.db").stat().st_size
+    out = ok("init")
+    assert "kept existing config tracker.toml (unchanged" in out
+    assert "kept existing database" in out and "ours.db (unchanged, revision" in out
+    assert (tmp_path / "tracker.toml").read_text().startswith("# mine") and not (tmp_path / "tracker.db").exists()
+    assert (tmp_path / "ours.db").stat().st_size == before and len(json.loads(ok("list", "--format", "json"))) == 1
+
+
+def test_a_command_never_creates_the_database_it_refuses(tmp_path):
+    result = run("list")
+    assert result.exit_code == 1 and "no database at" in result.output and "run `tracker init`" in result.output
+    assert not (tmp_path / "tracker.db").exists()
 
 
 def test_db_current_reports_revision(ready_db):
@@ -143,6 +167,9 @@ def test_usage_errors_are_one_line(ready_db, args, code, message):
 
 
 def test_uninitialised_database_is_refused(tmp_path):
+    import sqlite3
+
+    sqlite3.connect(tmp_path / "fresh.db").close()  # an empty file, as another tool may leave
     result = run("list", db=f"sqlite:///{tmp_path / 'fresh.db'}")
     assert result.exit_code == 1 and "not initialised: run `tracker db upgrade`" in result.output
 

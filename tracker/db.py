@@ -41,6 +41,15 @@ def resource_dir(name: str) -> Path:
     raise FileNotFoundError(f"tracker is installed without its {name}/ folder: reinstall the package")
 
 
+def resource_file(name: str) -> Path:
+    """A top-level project file (``config.example.toml``) in a checkout or in the wheel."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here / f"_{name}", here.parent / name):
+        if candidate.is_file():
+            return candidate
+    raise FileNotFoundError(f"tracker is installed without its {name}: reinstall the package")
+
+
 def make_engine(url: str) -> Engine:
     """Create the engine with the tracker's connection settings for each backend."""
     parsed = make_url(url)
@@ -216,10 +225,22 @@ def _has_user_tables(engine: Engine) -> bool:
 
 def open_database(url: str, *, check: bool = True) -> Engine:
     """Engine for ``url``, refusing a schema that does not match the code."""
+    if check:
+        _refuse_missing_sqlite_file(url)
     engine = make_engine(url)
     if check:
         check_revision(engine)
     return engine
+
+
+def _refuse_missing_sqlite_file(url: str) -> None:
+    """Connecting would create an empty file, which the next command would call uninitialised."""
+    parsed = make_url(url)
+    database = parsed.database or ""
+    if parsed.get_backend_name() == "sqlite" and database and database != ":memory:" \
+            and not database.startswith("file:") and not Path(database).expanduser().exists():
+        raise SchemaMismatch(f"no database at {Path(database).expanduser().resolve()}: run `tracker init` "
+                             "(or `tracker db upgrade`) here first, or point --database-url at yours")
 
 
 def sqlite_path(engine: Engine) -> str | None:
