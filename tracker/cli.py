@@ -182,6 +182,24 @@ def safe(text: str) -> str:
     return text.translate(_CONTROLS)
 
 
+def read_key() -> str:
+    """One key press, lower-cased, for ``tracker review``; a one-line usage error without a terminal.
+
+    ``echo q | tracker review`` used to end in a traceback from termios.
+    """
+    from tracker.errors import UsageError
+
+    try:
+        key = click.getchar()
+    except Exception:  # noqa: BLE001 - termios.error, OSError, EOFError: no terminal to read a key from
+        key = ""
+    if not key:
+        raise UsageError("tracker review reads single keys from a terminal: run it in one, or script it with "
+                         "`tracker evidence list --pending` and `tracker evidence accept|reject ID` "
+                         "(`tracker proposals list|accept|reject` for proposed commitments)")
+    return key.lower()
+
+
 def echo_json(data: Any) -> None:
     """Machine-readable output: indented, non-ASCII kept as is."""
     click.echo(json.dumps(data, indent=2, ensure_ascii=False))

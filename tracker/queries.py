@@ -149,3 +149,11 @@ def changed_since(session: Session, since: dt.datetime) -> set[int]:
         .where(Announcement.created_at >= since),
     )
     return set(session.scalars(stmt))
+
+
+def discarded_evidence(session: Session, *, commitment_id: int | None = None) -> list[Evidence]:
+    """Evidence stored as discarded (scored below the review threshold), oldest first, for a second look."""
+    stmt = select(Evidence).options(selectinload(Evidence.item)).where(Evidence.state == "discarded")
+    if commitment_id is not None:
+        stmt = stmt.where(Evidence.commitment_id == commitment_id)
+    return list(session.scalars(stmt.order_by(Evidence.id)))

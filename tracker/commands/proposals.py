@@ -11,7 +11,7 @@ from typing import Any
 import click
 
 from tracker import clock
-from tracker.cli import App, as_of_option, console, current_user, echo_json, safe
+from tracker.cli import App, as_of_option, console, current_user, echo_json, read_key, safe
 
 
 @click.group()
@@ -104,7 +104,7 @@ def review_proposals(app: App) -> bool:
         out.print(Panel(body, title=f"proposed commitment {r['id']} ({position}/{len(rows)})", expand=False))
         while True:
             out.print("[a]ccept  [r]eject  [s]kip  [q]uit ? ", end="")
-            key = click.getchar().lower()
+            key = read_key()
             out.print(key)
             if key in ("a", "r"):
                 click.echo(decide(app, r["id"], key == "a"))
