@@ -1,16 +1,16 @@
-"""The feeds the tracker polls: ``tracker feeds add|list|remove|resume``."""
+"""The feeds the tracker polls: ``tracker feeds add|edit|list|remove|resume``."""
 
 from __future__ import annotations
 
 import click
 
 from tracker import clock
-from tracker.cli import App, console, echo_json
+from tracker.cli import App, console, echo_json, safe
 
 
 @click.group()
 def feeds() -> None:
-    """Feeds the tracker polls: add, list, remove, resume."""
+    """Feeds the tracker polls: add, edit, list, remove, resume."""
 
 
 @feeds.command("add")
@@ -21,17 +21,35 @@ def feeds() -> None:
 @click.option("--every", default=None, metavar="DURATION", help="Poll interval, e.g. 30m, 2h, 1d (default: daemon.default_every).")
 @click.pass_obj
 def feeds_add(app: App, url_or_path: str, name: str, role: str, every: str | None) -> None:
-    """Add a feed (http(s) URL, file:// URL or local path); it is due at once.
+    """Add a feed (http(s) URL, file:// URL or local path); it is due at once. A known URL is refused.
 
     Example: tracker feeds add https://news.example.org/rss.xml --role evidence --every 1h
     """
     from tracker.feedstore import add_feed
 
     with app.writing() as session:
-        feed, created = add_feed(session, url_or_path, name=name, role=role,
-                                 every=every or app.config.daemon.default_every, now=clock.now())
-        click.echo(f"{'added' if created else 'updated'} feed {feed.id}: {feed.name} ({feed.role}, every "
-                   f"{_duration(feed.every_seconds)})")
+        feed, _ = add_feed(session, url_or_path, name=name, role=role,
+                           every=every or app.config.daemon.default_every, now=clock.now())
+        click.echo(safe(f"added feed {feed.id}: {feed.name} ({feed.role}, every {_duration(feed.every_seconds)})"))
+
+
+@feeds.command("edit")
+@click.argument("feed")
+@click.option("--name", default=None, help="A new name to show.")
+@click.option("--role", type=click.Choice(["evidence", "announcements", "both"]), default=None,
+              help="What the feed's items are used for.")
+@click.option("--every", default=None, metavar="DURATION", help="A new poll interval, e.g. 30m, 2h, 1d.")
+@click.pass_obj
+def feeds_edit(app: App, feed: str, name: str | None, role: str | None, every: str | None) -> None:
+    """Change a feed's name, role or poll interval (by id or URL).
+
+    Example: tracker feeds edit 3 --every 2h
+    """
+    from tracker.feedstore import edit_feed
+
+    with app.writing() as session:
+        changed = edit_feed(session, feed, name=name, role=role, every=every)
+        click.echo(safe(f"feed {changed.id}: {changed.name} ({changed.role}, every {_duration(changed.every_seconds)})"))
 
 
 def _duration(seconds: int) -> str:
@@ -60,12 +78,14 @@ def feeds_list(app: App, fmt: str) -> None:
         echo_json([v.as_json() for v in views])
         return
     table = Table(pad_edge=False)
-    for col in ("id", "name", "role", "items", "last poll", "next poll", "errors", "state"):
+    table.add_column("id", no_wrap=True)
+    table.add_column("url", no_wrap=True, overflow="ellipsis", ratio=1)  # cut to the terminal's width
+    for col in ("name", "role", "items", "last poll", "next poll", "errors", "state"):
         table.add_column(col, overflow="fold")
     for v in views:
         state = Text("paused", style="bold red") if v.paused else Text("ok" if not v.error_count else "failing",
                                                                         style="green" if not v.error_count else "yellow")
-        table.add_row(str(v.id), v.name, v.role, str(v.items), (v.last_polled_at or "never")[:16],
+        table.add_row(str(v.id), Text(safe(v.url)), Text(safe(v.name)), v.role, str(v.items), (v.last_polled_at or "never")[:16],
                       (v.next_poll_at or "-")[:16], str(v.error_count), state)
     console().print(table)
     for v in views:
