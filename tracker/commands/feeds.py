@@ -77,17 +77,18 @@ def feeds_list(app: App, fmt: str) -> None:
     if fmt == "json":
         echo_json([v.as_json() for v in views])
         return
+    out = console()
     table = Table(pad_edge=False)
-    table.add_column("id", no_wrap=True)
-    table.add_column("url", no_wrap=True, overflow="ellipsis", ratio=1)  # cut to the terminal's width
-    for col in ("name", "role", "items", "last poll", "next poll", "errors", "state"):
+    for col in ("id", "name", "role", "items", "last poll", "next poll", "errors", "state"):
         table.add_column(col, overflow="fold")
     for v in views:
         state = Text("paused", style="bold red") if v.paused else Text("ok" if not v.error_count else "failing",
                                                                         style="green" if not v.error_count else "yellow")
-        table.add_row(str(v.id), Text(safe(v.url)), Text(safe(v.name)), v.role, str(v.items), (v.last_polled_at or "never")[:16],
+        table.add_row(str(v.id), Text(safe(v.name)), v.role, str(v.items), (v.last_polled_at or "never")[:16],
                       (v.next_poll_at or "-")[:16], str(v.error_count), state)
-    console().print(table)
+    out.print(table)
+    for v in views:  # below the table, one line each, cut to the terminal's width
+        out.print(Text(f"{v.id}: {safe(v.url)}"), no_wrap=True, overflow="ellipsis", crop=True)
     for v in views:
         if v.last_error:
             console().print(Text(f"feed {v.id}: {v.last_error}", style="dim"))
