@@ -979,3 +979,13 @@ def test_golden_site(engine, tmp_path, fixed_conventions):
     differ = [name for name in built if built[name] != golden[name]]
     assert not differ, f"{differ} differ from {GOLDEN}: review, then regenerate (see docstring)"
     assert not filecmp.dircmp(out, GOLDEN).diff_files
+
+
+def test_actor_table_counts_add_up_to_the_promises(site):
+    table = soup(site / "index.html").select_one("table#actor-table")
+    heads = [th.get_text(strip=True) for th in table.select("thead th")]
+    assert "Partly kept" in heads and "Withdrawn" in heads
+    counted = [h for h in heads if h not in ("Actor", "Promises", "On time", "Median delay")]
+    for tr in table.select("tbody tr"):
+        cells = dict(zip(heads, (td.get_text(strip=True) for td in tr.select("td"))))
+        assert sum(int(cells[h]) for h in counted) == int(cells["Promises"]), cells

@@ -340,6 +340,7 @@ class TrackRecord:
     median_slip_sort: str
     slip_basis: str
     revisions: int
+    unverifiable: int = 0  # with the other counts and open, it adds up to total
 
 
 def track_record(judged: Sequence[Judged]) -> TrackRecord:
@@ -362,6 +363,7 @@ def track_record(judged: Sequence[Judged]) -> TrackRecord:
         median_slip_sort="" if median is None else str(median),
         slip_basis=f"over {plural(len(slips), 'delivered promise')}" if slips else "nothing delivered yet",
         revisions=sum(len(j.commitment.revisions) for j in judged),
+        unverifiable=len(judged) - outcomes - n["withdrawn"] - sum(n[s] for s in OPEN_STATUSES),
     )
 
 
