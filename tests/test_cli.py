@@ -204,3 +204,14 @@ def test_undo_leaves_the_earlier_decision_with_its_own_date(ready_db):
     ok("resolve", str(cid), "--undo", "--by", "ben", db=ready_db)
     row = json.loads(ok("--as-of", "2026-12-01", "list", "--format", "json", db=ready_db))[0]
     assert row["status"] == "kept" and "decided by ana on 2026-05-20" in row["status_reason"]
+
+
+def test_cli_csv_is_the_sites_csv(ready_db, tmp_path):
+    cid = add(ready_db, "Harbour Council", "open the ferry terminal", "--due", "2026-06-30",
+              "--source", "https://example.org/news/1")
+    cli_csv = ok("--as-of", "2026-02-01", "list", "--format", "csv", db=ready_db)
+    ok("--as-of", "2026-02-01", "report", "--out", str(tmp_path / "site"), db=ready_db)
+    site_csv = (tmp_path / "site" / "commitments.csv").read_bytes().decode("utf-8")
+    assert cli_csv.replace("\r\n", "\n") == site_csv.replace("\r\n", "\n")  # same columns, same cells
+    row = next(csv.DictReader(io.StringIO(cli_csv)))
+    assert row["page"] == f"c/{cid}.html" and row["sources"] == "https://example.org/news/1"

@@ -39,7 +39,7 @@ import pytest
 from bs4 import BeautifulSoup
 from sqlalchemy import select, update
 
-from tracker import store
+from tracker import serialize, store
 from tracker.config import Config, ReportConfig
 from tracker.db import make_engine, read_session, upgrade, write_session
 from tracker.errors import ConfigError, InvalidValue, TrackerError
@@ -651,10 +651,10 @@ def test_commitments_json_validates_against_its_schema(site):
 
 def test_csv_records_are_read_back_as_written():
     """An incremental build reuses the previous file's records as text, quotes and line breaks included."""
-    base = {column: None for column in exports.CSV_COLUMNS} | {"sources": [{"url": "https://example.org/a"}]}
+    base = {column: None for column in serialize.CSV_COLUMNS} | {"sources": [{"url": "https://example.org/a"}]}
     records = [base | {"id": 1, "what": 'two\r\nlines, "quoted"'}, base | {"id": 2, "what": "=SUM(A1:A9)"},
                base | {"id": 30, "what": 'ends with a quote "\n', "quote": '"'}]
-    lines = [exports.csv_line(record) for record in records]
+    lines = [serialize.csv_line(record) for record in records]
     body = exports.commitments_csv(lines)
     assert exports.csv_lines_by_id(body) == {1: lines[0], 2: lines[1], 30: lines[2]}
     assert [row["what"] for row in csv.DictReader(io.StringIO(body.decode(), newline=""))] == [

@@ -95,6 +95,36 @@ def change_dict(ch: StatusChange) -> dict[str, Any]:
     }
 
 
+# One CSV for commitments, written by `tracker list --format csv` and the site's commitments.csv alike.
+CSV_COLUMNS = ("id", "actor", "what", "status", "status_reason", "deadline_phrase", "due_earliest",
+               "due_latest", "days_left", "stated_on", "confidence", "quote", "sources", "page")
+
+
+def page_url(base_url: str, commitment_id: int) -> str:
+    """A commitment's page on the site: absolute with ``report.base_url``, else relative to the site root."""
+    path = f"c/{commitment_id}.html"
+    return f"{base_url.rstrip('/')}/{path}" if base_url else path
+
+
+def csv_record(cells: Any) -> str:
+    """One CSV record, ``\r\n``-terminated (RFC 4180)."""
+    import csv
+    import io
+
+    out = io.StringIO()
+    csv.writer(out).writerow(cells)
+    return out.getvalue()
+
+
+CSV_HEADER = csv_record(CSV_COLUMNS)
+
+
+def csv_line(record: dict[str, Any]) -> str:
+    """One commitment (a :func:`commitment_summary` with ``page``) as a CSV record; formulas neutralised."""
+    row = dict(record, sources=" ".join(s["url"] for s in record["sources"] if s["url"]))
+    return csv_record([csv_cell(row[col]) for col in CSV_COLUMNS])
+
+
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 

@@ -93,34 +93,23 @@ def list_cmd(app: App, statuses: tuple[str, ...], actor: str | None, due_before:
     if overdue:
         rows = [r for r in rows if r["days_left"] is not None and r["days_left"] < 0
                 and r["status"] in ("overdue", "broken")]
-    _print_rows(rows, fmt)
+    _print_rows(rows, fmt, app.config.report.base_url)
 
 
-def _print_rows(rows: list[dict[str, Any]], fmt: str) -> None:
+def _print_rows(rows: list[dict[str, Any]], fmt: str, base_url: str = "") -> None:
     if fmt == "json":
         echo_json(rows)
     elif fmt == "csv":
-        click.echo(_csv(rows), nl=False)
+        click.echo(_csv(rows, base_url), nl=False)
     else:
         _table(rows)
 
 
-CSV_COLUMNS = ("id", "actor", "what", "deadline_phrase", "due_earliest", "due_latest", "status",
-               "status_reason", "confidence", "quote")
+def _csv(rows: list[dict[str, Any]], base_url: str) -> str:
+    """The site's commitments.csv columns and writer (one CSV for the CLI and the site)."""
+    from tracker.serialize import CSV_HEADER, csv_line, page_url
 
-
-def _csv(rows: list[dict[str, Any]]) -> str:
-    import csv
-    import io
-
-    from tracker.serialize import csv_cell
-
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
-    for row in rows:
-        writer.writerow([csv_cell(row[col]) for col in CSV_COLUMNS])
-    return out.getvalue()
+    return CSV_HEADER + "".join(csv_line({**row, "page": page_url(base_url, row["id"])}) for row in rows)
 
 
 def _table(rows: list[dict[str, Any]]) -> None:

@@ -50,6 +50,7 @@ from tracker.report import context as ctx
 from tracker.report import exports
 from tracker.report.load import SiteData, load_site_data
 from tracker.report.render import FAVICON, STYLESHEET, Renderer
+from tracker.serialize import csv_line
 from tracker.status import StatusRules
 
 MANIFEST = ".tracker-manifest.json"
@@ -207,7 +208,7 @@ def _write_exports(writer: _Writer, data: SiteData, judged: list[ctx.Judged], si
         if i in unchanged and i in json_lines and i in csv_lines:
             return json_lines[i], csv_lines[i]
         record = exports.export_record(j, today, rules, site)
-        return exports.json_line(record), exports.csv_line(record)
+        return exports.json_line(record), csv_line(record)
 
     lines = [lines_for(j) for j in judged]
     files = {
