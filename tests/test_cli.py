@@ -215,3 +215,9 @@ def test_cli_csv_is_the_sites_csv(ready_db, tmp_path):
     assert cli_csv.replace("\r\n", "\n") == site_csv.replace("\r\n", "\n")  # same columns, same cells
     row = next(csv.DictReader(io.StringIO(cli_csv)))
     assert row["page"] == f"c/{cid}.html" and row["sources"] == "https://example.org/news/1"
+
+
+@pytest.mark.parametrize("path", list(command_paths()), ids=lambda p: " ".join(p))
+def test_every_command_accepts_as_of_after_its_name(path):
+    result = run(*path, "--as-of", "2026-01-01", "--help")
+    assert result.exit_code == 0 and "--as-of" in result.output, result.output

@@ -93,7 +93,7 @@ class TrackerGroup(click.Group):
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         if cmd_name in self.lazy_commands and cmd_name not in self.commands:
             module, attribute = self.lazy_commands[cmd_name].split(":")
-            self.add_command(getattr(importlib.import_module(module), attribute), cmd_name)
+            self.add_command(with_as_of(getattr(importlib.import_module(module), attribute)), cmd_name)
         return super().get_command(ctx, cmd_name)
 
     def invoke(self, ctx: click.Context) -> Any:
@@ -205,15 +205,29 @@ def echo_json(data: Any) -> None:
     click.echo(json.dumps(data, indent=2, ensure_ascii=False))
 
 
+def _pin(ctx: click.Context, _param: click.Parameter, value: str | None) -> None:
+    if value:
+        try:
+            clock.set_as_of(value)
+        except TrackerError as exc:
+            raise TrackerFailure(exc) from None
+
+
 def as_of_option(func: Callable[..., Any]) -> Callable[..., Any]:
     """``--as-of`` accepted after the command too, e.g. ``tracker list --as-of 2026-01-01``."""
-
-    def pin(ctx: click.Context, _param: click.Parameter, value: str | None) -> None:
-        if value:
-            clock.set_as_of(value)
-
     return click.option("--as-of", "as_of_local", metavar="YYYY-MM-DD", expose_value=False,
-                        callback=pin, help="Judge dates as of this day.")(func)
+                        callback=_pin, help="Judge dates as of this day.")(func)
+
+
+def with_as_of(command: click.Command) -> click.Command:
+    """The command (and every subcommand) accepting ``--as-of`` after its name, like the root group does."""
+    if isinstance(command, click.Group):
+        for sub in command.commands.values():
+            with_as_of(sub)
+    if not any(p.name == "as_of_local" for p in command.params):
+        command.params.append(click.Option(["--as-of", "as_of_local"], metavar="YYYY-MM-DD", expose_value=False,
+                                           callback=_pin, help="Pretend today is this date."))
+    return command
 
 
 def render_option(func: Callable[..., Any]) -> Callable[..., Any]:
