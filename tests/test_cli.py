@@ -221,3 +221,29 @@ def test_cli_csv_is_the_sites_csv(ready_db, tmp_path):
 def test_every_command_accepts_as_of_after_its_name(path):
     result = run(*path, "--as-of", "2026-01-01", "--help")
     assert result.exit_code == 0 and "--as-of" in result.output, result.output
+
+
+def test_one_format_vocabulary():
+    """table|json|csv where a command prints rows, text|json where it prints one object or a report."""
+    import click
+
+    from tracker.cli import cli
+
+    seen = {}
+    for path in command_paths():
+        command = cli
+        for name in path:
+            command = command.get_command(click.Context(command), name)
+        for param in command.params:
+            if param.name == "fmt":
+                seen[" ".join(path)] = tuple(param.type.choices)
+    assert seen and set(seen.values()) == {("table", "json", "csv"), ("text", "json")}, seen
+    assert seen["feeds list"] == seen["evidence list"] == seen["proposals list"] == seen["extract"] == seen["list"]
+
+
+def test_tabular_commands_print_csv(ready_db):
+    ok("feeds", "add", "https://news.example.org/rss.xml", "--name", "=HYPERLINK(1)", db=ready_db)
+    rows = list(csv.DictReader(io.StringIO(ok("feeds", "list", "--format", "csv", db=ready_db))))
+    assert [(r["url"], r["name"]) for r in rows] == [("https://news.example.org/rss.xml", "'=HYPERLINK(1)")]
+    header = ok("evidence", "list", "--format", "csv", db=ready_db).splitlines()
+    assert header == ["id,commitment_id,kind,score,state,date,url,title,decided_by,decided_at,new_due_latest"]

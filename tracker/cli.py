@@ -182,6 +182,24 @@ def safe(text: str) -> str:
     return text.translate(_CONTROLS)
 
 
+TABULAR = click.Choice(["table", "json", "csv"])  # --format of commands that print rows
+TEXTUAL = click.Choice(["text", "json"])  # --format of commands that print one object or a report
+
+
+def echo_rows(rows: list[dict[str, Any]], fmt: str, columns: tuple[str, ...]) -> bool:
+    """Print ``rows`` as JSON or CSV (``columns``, formulas neutralised); False for ``table`` (the caller draws it)."""
+    if fmt == "json":
+        echo_json(rows)
+        return True
+    if fmt == "csv":
+        from tracker.serialize import csv_cell, csv_record
+
+        click.echo(csv_record(columns) + "".join(csv_record([csv_cell(r.get(c)) for c in columns]) for r in rows),
+                   nl=False)
+        return True
+    return False
+
+
 def read_key() -> str:
     """One key press, lower-cased, for ``tracker review``; a one-line usage error without a terminal.
 

@@ -5,10 +5,12 @@ from __future__ import annotations
 import click
 
 from tracker import clock
-from tracker.cli import App, as_of_option, console, current_user, echo_json, read_key, render_option
+from tracker.cli import TABULAR, App, as_of_option, console, current_user, echo_rows, read_key, render_option
 from tracker.errors import UsageError
 
 KINDS = ["fulfilment", "progress", "delay", "cancellation", "mention"]
+EVIDENCE_COLUMNS = ("id", "commitment_id", "kind", "score", "state", "date", "url", "title", "decided_by",
+                    "decided_at", "new_due_latest")
 KIND_KEYS = {kind[0]: kind for kind in KINDS}  # f p d c m: none clashes with a r s o k q
 
 
@@ -21,7 +23,7 @@ def evidence() -> None:
 @click.option("--pending", is_flag=True, help="Only evidence waiting for a decision.")
 @click.option("--discarded", is_flag=True, help="Only evidence discarded for a low score (not listed otherwise).")
 @click.option("--commitment", "commitment_id", type=int, help="Only evidence for this commitment.")
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--format", "fmt", type=TABULAR, default="table", show_default=True)
 @as_of_option
 @click.pass_obj
 def evidence_list(app: App, pending: bool, discarded: bool, commitment_id: int | None, fmt: str) -> None:
@@ -39,8 +41,7 @@ def evidence_list(app: App, pending: bool, discarded: bool, commitment_id: int |
         found = (discarded_evidence(session, commitment_id=commitment_id) if discarded
                  else pending_evidence(session, commitment_id=commitment_id, pending_only=pending))
         rows = [{**evidence_dict(e), "commitment_id": e.commitment_id} for e in found]
-    if fmt == "json":
-        echo_json(rows)
+    if echo_rows(rows, fmt, EVIDENCE_COLUMNS):
         return
     if not rows:
         click.echo("no evidence waiting for review" if pending else "no discarded evidence" if discarded

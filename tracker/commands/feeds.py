@@ -5,7 +5,10 @@ from __future__ import annotations
 import click
 
 from tracker import clock
-from tracker.cli import App, console, echo_json, safe
+from tracker.cli import TABULAR, App, console, echo_rows, safe
+
+FEED_COLUMNS = ("id", "url", "name", "role", "items", "last_polled_at", "next_poll_at", "error_count",
+                "last_error", "paused", "every_seconds", "last_warning")
 
 
 @click.group()
@@ -60,7 +63,7 @@ def _duration(seconds: int) -> str:
 
 
 @feeds.command("list")
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--format", "fmt", type=TABULAR, default="table", show_default=True)
 @click.pass_obj
 def feeds_list(app: App, fmt: str) -> None:
     """List feeds: last and next poll, items, consecutive errors, paused or not.
@@ -74,8 +77,7 @@ def feeds_list(app: App, fmt: str) -> None:
 
     with app.reading() as session:
         views = feed_views(session)
-    if fmt == "json":
-        echo_json([v.as_json() for v in views])
+    if echo_rows([v.as_json() for v in views], fmt, FEED_COLUMNS):
         return
     out = console()
     table = Table(pad_edge=False)
