@@ -49,17 +49,17 @@ def add_evidence(db, cid, url, kind="fulfilment", day=dt.date(2026, 3, 1)):
 def test_edit_corrects_fields_and_logs_who_and_why(ready_db):
     cid = add(ready_db, "Harbour Council", "open the ferry termnal", "--due", "2026-06-30")
     out = ok("--as-of", "2026-02-01", "edit", str(cid), "--text", "open the ferry terminal", "--actor",
-             "Harbour Board", "--quote", "We will open it in June.", "--by", "dana", "--reason", "typo in extraction",
+             "Harbour Board", "--quote", "We will open it in June.", "--by", "rvale", "--reason", "typo in extraction",
              db=ready_db)
     assert "what 'open the ferry termnal' -> 'open the ferry terminal'" in out
     row = json.loads(ok("show", str(cid), "--format", "json", db=ready_db))
     assert (row["actor"], row["what"], row["quote"]) == ("Harbour Board", "open the ferry terminal",
                                                          "We will open it in June.")
     edits = [h for h in history(ready_db, cid) if h["type"] == "edit"]
-    assert len(edits) == 1 and edits[0]["by"] == "dana" and edits[0]["reason"] == "typo in extraction"
+    assert len(edits) == 1 and edits[0]["by"] == "rvale" and edits[0]["reason"] == "typo in extraction"
     assert edits[0]["changes"]["actor"] == ["Harbour Council", "Harbour Board"]
     text = ok("history", str(cid), db=ready_db)
-    assert "edit by dana" in text and "why: typo in extraction" in text
+    assert "edit by rvale" in text and "why: typo in extraction" in text
 
 
 def test_editing_the_deadline_rejudges_the_status_and_keeps_the_old_rows(ready_db):

@@ -328,7 +328,7 @@ def _check_values(config: Config) -> None:
             raise ConfigError(f"search.templates[{i}] must be an http(s) URL containing {{query}}")
     for user, name in config.report.editors.items():
         if not isinstance(name, str) or not name.strip():
-            raise ConfigError(f"report.editors.{user}: expected the display name as a string, e.g. \"Dana Ortiz\"")
+            raise ConfigError(f"report.editors.{user}: expected the display name as a string, e.g. \"Robin Vale\"")
     for i, url in enumerate(config.notify.urls):
         if "://" not in url:
             raise ConfigError(f"notify.urls[{i}] {mask_url(url)!r} is not an Apprise URL (scheme://...)")

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -34,18 +34,19 @@ IGNORED_TABLES = frozenset({"apscheduler_jobs", VERSION_TABLE})
 
 def resource_dir(name: str) -> Path:
     """A top-level project folder (``alembic``, ``templates``) in a checkout or in the wheel."""
-    here = Path(__file__).resolve().parent
-    for candidate in (here / f"_{name}", here.parent / name):
-        if candidate.is_dir():
-            return candidate
-    raise FileNotFoundError(f"tracker is installed without its {name}/ folder: reinstall the package")
+    return _resource(name, Path.is_dir)
 
 
 def resource_file(name: str) -> Path:
     """A top-level project file (``config.example.toml``) in a checkout or in the wheel."""
+    return _resource(name, Path.is_file)
+
+
+def _resource(name: str, exists: Callable[[Path], bool]) -> Path:
+    """The wheel ships top-level project files under ``tracker/_<name>``; a checkout has them beside the package."""
     here = Path(__file__).resolve().parent
     for candidate in (here / f"_{name}", here.parent / name):
-        if candidate.is_file():
+        if exists(candidate):
             return candidate
     raise FileNotFoundError(f"tracker is installed without its {name}: reinstall the package")
 
