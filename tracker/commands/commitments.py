@@ -8,6 +8,8 @@ import click
 
 from tracker import clock
 from tracker.cli import (
+    TABULAR,
+    TEXTUAL,
     App,
     as_of_option,
     console,
@@ -68,7 +70,7 @@ def add(app: App, actor: str, what: str, due: str | None, deadline: str | None, 
 @click.option("--overdue", is_flag=True, help="Only overdue or broken-by-date commitments.")
 @click.option("--tag", help="Only commitments with this tag.")
 @click.option("--search", metavar="TEXT", help="Only commitments whose actor, text or quote contains TEXT.")
-@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
+@click.option("--format", "fmt", type=TABULAR, default="table", show_default=True)
 @as_of_option
 @click.pass_obj
 def list_cmd(app: App, statuses: tuple[str, ...], actor: str | None, due_before: str | None,
@@ -148,7 +150,7 @@ def _days(row: dict[str, Any]) -> str:
 
 @click.command()
 @click.argument("commitment_id", type=int)
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--format", "fmt", type=TEXTUAL, default="text", show_default=True)
 @as_of_option
 @click.pass_obj
 def show(app: App, commitment_id: int, fmt: str) -> None:
@@ -251,7 +253,7 @@ def resolve(app: App, commitment_id: int, status: str | None, evidence_url: str 
 
 @click.command()
 @click.argument("commitment_id", type=int)
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--format", "fmt", type=TEXTUAL, default="text", show_default=True)
 @click.pass_obj
 def history(app: App, commitment_id: int, fmt: str) -> None:
     """Show the full audit log of one commitment: status changes and corrections, as recorded.

@@ -14,7 +14,7 @@ from typing import Any
 import click
 
 from tracker import clock
-from tracker.cli import App, TrackerFailure, as_of_option, echo_json, render_option
+from tracker.cli import TEXTUAL, App, TrackerFailure, as_of_option, echo_json, render_option
 from tracker.errors import TrackerError
 
 
@@ -84,7 +84,7 @@ def _setup_logging(path: str, level: str) -> None:
 
 
 @click.command()
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--format", "fmt", type=TEXTUAL, default="text", show_default=True)
 @click.pass_obj
 def status(app: App, fmt: str) -> None:
     """Daemon health from the database: last cycle, paused feeds, silent feeds.
