@@ -29,9 +29,9 @@ def search_query(c: CommitmentDoc) -> str:
     """Actor plus the key terms of what was promised, for news-search feeds.
 
     >>> import datetime as dt
-    >>> search_query(CommitmentDoc(1, "Orrin Tools", (), "begin shipping the Gizmo 3 drill to customers",
+    >>> search_query(CommitmentDoc(1, "Brackwell Tools", (), "begin shipping the Gizmo 3 drill to customers",
     ...                            None, None, False, dt.date(2025, 1, 1)))
-    'Orrin Tools "Gizmo 3" shipping'
+    'Brackwell Tools "Gizmo 3" shipping'
     """
     p = _profile(c)
     parts = [p.actor_label]

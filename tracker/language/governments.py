@@ -1,6 +1,6 @@
 """Countries and the usual English names of their governments (``data/governments.tsv``).
 
-"The government" in a report about Japan is the Japanese government, and "Japan will ..." in
+"The government" in a report about Norway is the Norwegian government, and "Norway will ..." in
 the same report is the same actor: one actor page, not three.
 
 >>> government_of("Britain"), government_of("the Netherlands"), government_of("Acme")

@@ -7,7 +7,7 @@ to the commitments it names. Only words with at most ``cap`` postings may
 *open* a candidate; commoner words only add to candidates already found, by
 probing them, so the work per item is bounded by ``words x cap`` and does not
 grow with the number of commitments. A candidate needs at least one object
-word: the actor alone ("Orrin hires a new CFO") is not enough.
+word: the actor alone ("Brackwell hires a new CFO") is not enough.
 """
 
 from __future__ import annotations
@@ -47,7 +47,7 @@ class CandidateIndex:
 
     >>> import datetime as dt
     >>> idx = CandidateIndex()
-    >>> idx.add(CommitmentDoc(3, "Orrin Tools", (), "release Gizmo 3", None, None, False, dt.date(2025, 1, 1)))
+    >>> idx.add(CommitmentDoc(3, "Brackwell Tools", (), "release Gizmo 3", None, None, False, dt.date(2025, 1, 1)))
     >>> idx.candidates(ItemDoc(1, "Gizmo 3 is out", "", None, None))
     [3]
     """
@@ -111,7 +111,7 @@ def terms_key(doc: CommitmentDoc) -> str:
 
     >>> import datetime as dt
     >>> from dataclasses import replace
-    >>> a = CommitmentDoc(3, "Orrin Tools", (), "release Gizmo 3", None, None, False, dt.date(2025, 1, 1))
+    >>> a = CommitmentDoc(3, "Brackwell Tools", (), "release Gizmo 3", None, None, False, dt.date(2025, 1, 1))
     >>> terms_key(a) == terms_key(replace(a, id=4, due_latest=dt.date(2026, 1, 1)))
     True
     >>> terms_key(a) == terms_key(replace(a, what="release Gizmo 4"))

@@ -4,7 +4,7 @@
 compares items with:
 
 * actor phrases (the full name, aliases, acronyms: strong) and distinctive
-  name keys ("Orrin" of "Orrin Tools": weaker);
+  name keys ("Brackwell" of "Brackwell Tools": weaker);
 * the action of ``what`` ("begin shipping" -> ship, "take delivery of" ->
   ship, "make X public" -> publish) and its verb classes;
 * the object's terms, weighted (names 3, content words 1, generic words 0.3),

@@ -81,9 +81,9 @@ def score(item: ItemDoc, c: CommitmentDoc) -> Match | None:
     """What ``item`` says about ``c``, or None when it says nothing worth keeping.
 
     >>> import datetime as dt
-    >>> c = CommitmentDoc(1, "Orrin Tools", (), "release Gizmo 3", None, dt.date(2025, 6, 30), False,
+    >>> c = CommitmentDoc(1, "Brackwell Tools", (), "release Gizmo 3", None, dt.date(2025, 6, 30), False,
     ...                   dt.date(2025, 1, 2))
-    >>> i = ItemDoc(7, "Orrin Tools releases Gizmo 3", "Orrin Tools released Gizmo 3 on Monday.", None,
+    >>> i = ItemDoc(7, "Brackwell Tools releases Gizmo 3", "Brackwell Tools released Gizmo 3 on Monday.", None,
     ...             dt.date(2025, 3, 5))
     >>> m = score(i, c); (m.kind, m.event_date.isoformat(), m.score >= AUTO_ACCEPT)
     ('fulfilment', '2025-03-03', True)
