@@ -741,7 +741,7 @@ def _flags(c: CommitmentRow) -> tuple[str, ...]:
     if c.conditional:
         flags.append("A conditional promise: it depends on something outside the actor’s control.")
     if c.confidence < 1:
-        flags.append("Found automatically in the announcement and checked against its words (quoted above).")
+        flags.append("Found automatically in the announcement quoted above.")
     return tuple(flags)
 
 
