@@ -30,11 +30,25 @@ def render_item(type_, obj, autogen_context):  # type: ignore[no-untyped-def]
     return False
 
 
+def _foreign_keys(connection, *, on: bool) -> None:  # type: ignore[no-untyped-def]
+    """Switch SQLite's foreign keys on the raw driver connection, outside any transaction (else a no-op)."""
+    raw = connection.connection.dbapi_connection
+    cur = raw.cursor()
+    cur.execute(f"PRAGMA foreign_keys = {'ON' if on else 'OFF'}")
+    cur.close()
+
+
 def run_migrations() -> None:
     engine = context.config.attributes.get("engine")
     if engine is None:
         engine = create_engine(context.config.get_main_option("sqlalchemy.url"))
     with engine.connect() as connection:
+        sqlite = connection.dialect.name == "sqlite"
+        if sqlite:
+            # A batch migration copies a table and drops the old one; with foreign keys on, SQLite would
+            # cascade that drop into every evidence row, status change and source of every commitment.
+            # The pragma only works outside a transaction, so it is set before the migration's begins.
+            _foreign_keys(connection, on=False)
         context.configure(
             connection=connection,
             target_metadata=target_metadata,
@@ -46,6 +60,8 @@ def run_migrations() -> None:
         with context.begin_transaction():
             context.run_migrations()
         connection.commit()
+        if sqlite:
+            _foreign_keys(connection, on=True)
 
 
 run_migrations()

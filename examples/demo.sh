@@ -39,11 +39,24 @@ step "tracker resolve: an editor records a decision automation will never overwr
 tracker resolve 5 --status kept --date 2026-03-20 --by demo-editor \
   --evidence "https://gazette.example.net/2026/03/20/waiting-times" --note "target met in the March figures"
 
+step "tracker edit: correct the record (who, when and why go into the history)"
+tracker edit 2 --tag fares --tag transport --by demo-editor --reason "filed under the transport desk's topics"
+tracker edit 10 --deadline "by mid-2027" --by demo-editor \
+  --reason "the depot plan says mid-2027, not the end of the year"
+
+step "tracker retract: a wrong entry leaves the lists and the page, and stays in the database"
+tracker add --actor "Riverbend Courier" --text "print a weekend edition" --deadline "next year" --stated 2026-11-01
+tracker retract 11 --by demo-editor --reason "a newspaper's own plan, not a public promise we track"
+# (history also prints when each row was recorded: wall-clock time, left out here so runs match)
+tracker history 10 | sed -E 's/  \[recorded [^]]*\]$//'
+tracker history 11 | sed -E 's/  \[recorded [^]]*\]$//'
+
 step "tracker show 1"
 tracker show 1
 
-step "tracker report"
+step "tracker report: the published page (only accepted evidence; says when the sources were last checked)"
 tracker report --out demo/site
+grep -o '<p class="last-checked">[^<]*' demo/site/index.html | sed 's/<[^>]*>//'
 
 printf '\nDemo database: %s\n' "$(pwd)/demo/tracker.db"
 printf 'Status page:   %s\n' "$(pwd)/demo/site/index.html"

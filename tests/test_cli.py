@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from pathlib import Path
 
 import pytest
 
@@ -31,8 +32,31 @@ def test_init_writes_config_and_creates_database(tmp_path):
     out = ok("init")
     assert "wrote config tracker.toml" in out and "is ready" in out
     assert (tmp_path / "tracker.toml").is_file() and (tmp_path / "tracker.db").is_file()
-    again = ok("init")
-    assert "kept existing config" in again
+    next_steps = out.split("next:\n")[1].splitlines()
+    assert [line.split("#")[0].split()[:2] for line in next_steps] == [
+        ["tracker", "extract"], ["tracker", "feeds"], ["tracker", "poll"]]
+    written = (tmp_path / "tracker.toml").read_text()
+    example = (Path(__file__).resolve().parent.parent / "config.example.toml").read_text()
+    assert written.splitlines()[1:] == example.splitlines()[1:]  # the same commented source, every key
+    assert "config.example.toml" not in ok("list", "--format", "json")  # and it loads
+
+
+def test_init_leaves_an_existing_config_and_database_untouched(tmp_path):
+    (tmp_path / "tracker.toml").write_text('# mine\n[database]\nurl = "sqlite:///ours.db"\n')
+    ok("db", "upgrade", db="sqlite:///ours.db")
+    add("sqlite:///ours.db")
+    before = (tmp_path / "ours.db").stat().st_size
+    out = ok("init")
+    assert "kept existing config tracker.toml (unchanged" in out
+    assert "kept existing database" in out and "ours.db (unchanged, revision" in out
+    assert (tmp_path / "tracker.toml").read_text().startswith("# mine") and not (tmp_path / "tracker.db").exists()
+    assert (tmp_path / "ours.db").stat().st_size == before and len(json.loads(ok("list", "--format", "json"))) == 1
+
+
+def test_a_command_never_creates_the_database_it_refuses(tmp_path):
+    result = run("list")
+    assert result.exit_code == 1 and "no database at" in result.output and "run `tracker init`" in result.output
+    assert not (tmp_path / "tracker.db").exists()
 
 
 def test_db_current_reports_revision(ready_db):
@@ -143,6 +167,9 @@ def test_usage_errors_are_one_line(ready_db, args, code, message):
 
 
 def test_uninitialised_database_is_refused(tmp_path):
+    import sqlite3
+
+    sqlite3.connect(tmp_path / "fresh.db").close()  # an empty file, as another tool may leave
     result = run("list", db=f"sqlite:///{tmp_path / 'fresh.db'}")
     assert result.exit_code == 1 and "not initialised: run `tracker db upgrade`" in result.output
 
@@ -177,3 +204,46 @@ def test_undo_leaves_the_earlier_decision_with_its_own_date(ready_db):
     ok("resolve", str(cid), "--undo", "--by", "ben", db=ready_db)
     row = json.loads(ok("--as-of", "2026-12-01", "list", "--format", "json", db=ready_db))[0]
     assert row["status"] == "kept" and "decided by ana on 2026-05-20" in row["status_reason"]
+
+
+def test_cli_csv_is_the_sites_csv(ready_db, tmp_path):
+    cid = add(ready_db, "Harbour Council", "open the ferry terminal", "--due", "2026-06-30",
+              "--source", "https://example.org/news/1")
+    cli_csv = ok("--as-of", "2026-02-01", "list", "--format", "csv", db=ready_db)
+    ok("--as-of", "2026-02-01", "report", "--out", str(tmp_path / "site"), db=ready_db)
+    site_csv = (tmp_path / "site" / "commitments.csv").read_bytes().decode("utf-8")
+    assert cli_csv.replace("\r\n", "\n") == site_csv.replace("\r\n", "\n")  # same columns, same cells
+    row = next(csv.DictReader(io.StringIO(cli_csv)))
+    assert row["page"] == f"c/{cid}.html" and row["sources"] == "https://example.org/news/1"
+
+
+@pytest.mark.parametrize("path", list(command_paths()), ids=lambda p: " ".join(p))
+def test_every_command_accepts_as_of_after_its_name(path):
+    result = run(*path, "--as-of", "2026-01-01", "--help")
+    assert result.exit_code == 0 and "--as-of" in result.output, result.output
+
+
+def test_one_format_vocabulary():
+    """table|json|csv where a command prints rows, text|json where it prints one object or a report."""
+    import click
+
+    from tracker.cli import cli
+
+    seen = {}
+    for path in command_paths():
+        command = cli
+        for name in path:
+            command = command.get_command(click.Context(command), name)
+        for param in command.params:
+            if param.name == "fmt":
+                seen[" ".join(path)] = tuple(param.type.choices)
+    assert seen and set(seen.values()) == {("table", "json", "csv"), ("text", "json")}, seen
+    assert seen["feeds list"] == seen["evidence list"] == seen["proposals list"] == seen["extract"] == seen["list"]
+
+
+def test_tabular_commands_print_csv(ready_db):
+    ok("feeds", "add", "https://news.example.org/rss.xml", "--name", "=HYPERLINK(1)", db=ready_db)
+    rows = list(csv.DictReader(io.StringIO(ok("feeds", "list", "--format", "csv", db=ready_db))))
+    assert [(r["url"], r["name"]) for r in rows] == [("https://news.example.org/rss.xml", "'=HYPERLINK(1)")]
+    header = ok("evidence", "list", "--format", "csv", db=ready_db).splitlines()
+    assert header == ["id,commitment_id,kind,score,state,date,url,title,decided_by,decided_at,new_due_latest"]

@@ -57,6 +57,8 @@ def test_upgrade_downgrade_upgrade_round_trip(db_url):
 
 
 def test_commands_refuse_an_uninitialised_database(db_url):
+    with db.make_engine(db_url).connect():
+        pass  # the database exists (an empty SQLite file, a new PostgreSQL database) but has no schema
     with pytest.raises(SchemaMismatch, match="not initialised: run `tracker db upgrade`"):
         db.open_database(db_url)
 

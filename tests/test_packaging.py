@@ -20,6 +20,7 @@ def test_wheel_ships_templates_and_migrations(tmp_path):
     assert "tracker/_alembic/env.py" in names
     for migration in (ROOT / "alembic" / "versions").glob("*.py"):
         assert f"tracker/_alembic/versions/{migration.name}" in names
+    assert "tracker/_config.example.toml" in names  # what `tracker init` writes, for a pip-installed user
     entry = next(n for n in names if n.endswith("entry_points.txt"))
     assert "tracker = tracker.cli:main" in zipfile.ZipFile(wheel).read(entry).decode()
     assert "tracker/data/languages.toml" in names  # the word lists that refuse non-English text

@@ -14,6 +14,8 @@ review the diff:
 
 from __future__ import annotations
 
+import dataclasses
+
 import base64
 import csv
 import datetime as dt
@@ -37,7 +39,7 @@ import pytest
 from bs4 import BeautifulSoup
 from sqlalchemy import select, update
 
-from tracker import store
+from tracker import serialize, store
 from tracker.config import Config, ReportConfig
 from tracker.db import make_engine, read_session, upgrade, write_session
 from tracker.errors import ConfigError, InvalidValue, TrackerError
@@ -316,6 +318,33 @@ def test_days_left_or_late(status, effective, negated, today, text, sort):
     assert ctx.days_left(_row(1, None), Verdict("no_deadline", "", today), today) == ("no deadline", "")
 
 
+def _ev(kind: str, state: str = "accepted") -> ctx.EvidenceRow:
+    return ctx.EvidenceRow(1, kind, 0.9, state, D(2025, 6, 1), None, None, None, None, None, None)
+
+
+@pytest.mark.parametrize("status,evidence,today,label", [
+    ("pending", (_ev("progress"),), D(2025, 3, 1), "in the works"),
+    ("overdue", (_ev("progress"),), D(2026, 7, 2), "in the works"),
+    ("pending", (_ev("progress", "proposed"),), D(2025, 3, 1), ""),  # unreviewed evidence counts for nothing
+    ("pending", (), D(2025, 9, 30), ""),  # before half of the window (1 Jan 2025 to 30 Jun 2026)
+    ("pending", (), D(2025, 10, 1), "stalled"),
+    ("due_soon", (_ev("progress", "rejected"),), D(2026, 6, 10), "stalled"),
+    ("pending", (_ev("mention"),), D(2026, 1, 1), ""),  # some accepted evidence: not stalled
+    ("kept", (), D(2026, 7, 1), ""),  # labels are for open promises only
+])
+def test_in_the_works_and_stalled_labels(status, evidence, today, label):
+    verdict = Verdict(status, "", today)
+    assert ctx.progress_label(_row(1, DUE, evidence=evidence), verdict, today) == label
+    assert ctx.progress_label(_row(1, None), Verdict("no_deadline", "", today), today) == ""
+
+
+def test_lists_show_the_revised_target_beside_the_original_deadline(site):
+    row = soup(site / "index.html").select_one("table#commitments a[href='c/1.html']").find_parent("tr")
+    deadline = row.select_one("td[data-label=Deadline]")
+    assert deadline.time["datetime"] == "2025-09-30"
+    assert deadline.select_one(".revised").get_text(" ", strip=True) == "now expected by 31 Oct 2025"
+
+
 def _judged(status: str, due: dt.date | None, effective: dt.date, cid: int = 1) -> ctx.Judged:
     c = _row(cid, due)
     verdict = Verdict(status, f"reason {cid}", effective)
@@ -414,13 +443,17 @@ def test_contexts_from_the_seeded_database(engine):
                                                    "https://glasswing.example.com/news/night"]
     assert [(r.old.iso, r.new.iso, r.shift) for r in page.revisions] == [("2025-09-30", "2025-10-31", "+31 days")]
     assert [(e.kind, e.state) for e in page.evidence] == [("delay", "accepted"), ("fulfilment", "accepted")]
-    assert [e.state for e in page.other_evidence] == ["discarded"]
+    assert not hasattr(page, "other_evidence")  # discarded, rejected and unreviewed items stay off the page
     assert [(h.old.status if h.old else None, h.new.status) for h in page.history] == [
         (None, "pending"), ("pending", "delayed"), ("delayed", "kept_late")]
     assert page.resolution is not None and page.resolution.evidence.href == f"#e{page.evidence[1].id}"
     manual = ctx.commitment_page(site, next(j for j in judged if j.commitment.id == 8), hrefs[1], TODAY)
-    assert manual.decided_by == "an editor (demo-editor)"
-    assert manual.resolution.note.startswith("two of the three") and manual.resolution.by == "demo-editor"
+    assert manual.decided_by == "an editor"  # no login names on the public page
+    assert manual.resolution.note.startswith("two of the three") and manual.resolution.by == "an editor"
+    named = dataclasses.replace(site, editors=(("demo-editor", "Robin Vale, data desk"),))
+    manual = ctx.commitment_page(named, next(j for j in judged if j.commitment.id == 8), hrefs[1], TODAY)
+    assert manual.decided_by == "Robin Vale, data desk" and manual.resolution.by == "Robin Vale, data desk"
+    assert {h.by for h in manual.history} == {"the tracker", "Robin Vale, data desk"}
 
 
 def test_statuses_match_tracker_list(engine):
@@ -482,12 +515,13 @@ def test_commitment_page_shows_everything_needed_to_check_the_verdict(site):
     assert "30 Sep 2025" in revision and "31 Oct 2025" in revision and "drivers still in training" in revision
     evidence = page.select("#evidence > ol.evidence > li")
     assert [li.select_one(".kind").text for li in evidence[:2]] == ["delay", "fulfilment"]
-    assert "score 0.92" in evidence[1].text and "night bus, launched" in evidence[1].text
-    assert page.select_one("details.rejected summary").text.startswith("1 item")
+    assert "night bus, launched" in evidence[1].text and "score 0.92" not in evidence[1].text
+    assert len(evidence) == 2 and page.select_one("details.rejected") is None  # only accepted evidence
     history = [tr.get_text(" ", strip=True) for tr in page.select("table.history tbody tr")]
     assert len(history) == 3 and "tracker (automatic)" in history[-1]
     manual = soup(site / "c" / "8.html")
-    assert "demo-editor" in manual.select_one("#resolution").text
+    assert "decided by an editor" in manual.select_one("#resolution").text
+    assert "demo-editor" not in manual.select_one(".verdict .meta").text + manual.select_one("table.history").text
     assert manual.select_one("#resolution a.ext")["href"] == "https://norhaven.example.gov/news/clinics"
 
 
@@ -644,6 +678,23 @@ def test_atom_links_are_absolute_with_a_base_url(engine, tmp_path):
     assert schema["$id"] == "https://promises.example.org/commitments.schema.json"
 
 
+def test_pages_name_their_canonical_url_and_open_graph_tags_from_the_base_url(engine, tmp_path):
+    build_site(engine, Config(report=ReportConfig(base_url="https://promises.example.org/", title="Harbour Watch")),
+               tmp_path / "site", TODAY)
+    page = soup(tmp_path / "site" / "c" / "1.html")
+    assert page.select_one("link[rel=canonical]")["href"] == "https://promises.example.org/c/1.html"
+    assert page.select_one("meta[property='og:url']")["content"] == "https://promises.example.org/c/1.html"
+    assert page.select_one("meta[property='og:title']")["content"] == "Glasswing Transit: launch a night bus network across Riverbend"
+    assert page.select_one("meta[property='og:site_name']")["content"] == "Harbour Watch"
+    feed = page.select_one("link[type='application/atom+xml']")["href"]
+    assert feed == "https://promises.example.org/changes.xml"
+    index = soup(tmp_path / "site" / "index.html")
+    assert index.select_one("link[rel=canonical]")["href"] == "https://promises.example.org/index.html"
+    build_site(engine, Config(), tmp_path / "plain", TODAY)  # no base URL: no canonical, relative links
+    plain = soup(tmp_path / "plain" / "c" / "1.html")
+    assert plain.select_one("link[rel=canonical]") is None and plain.select_one("meta[property^='og:']") is None
+
+
 def test_commitments_json_validates_against_its_schema(site):
     document = json.loads((site / "commitments.json").read_text(encoding="utf-8"))
     schema = json.loads((site / "commitments.schema.json").read_text(encoding="utf-8"))
@@ -659,10 +710,10 @@ def test_commitments_json_validates_against_its_schema(site):
 
 def test_csv_records_are_read_back_as_written():
     """An incremental build reuses the previous file's records as text, quotes and line breaks included."""
-    base = {column: None for column in exports.CSV_COLUMNS} | {"sources": [{"url": "https://example.org/a"}]}
+    base = {column: None for column in serialize.CSV_COLUMNS} | {"sources": [{"url": "https://example.org/a"}]}
     records = [base | {"id": 1, "what": 'two\r\nlines, "quoted"'}, base | {"id": 2, "what": "=SUM(A1:A9)"},
                base | {"id": 30, "what": 'ends with a quote "\n', "quote": '"'}]
-    lines = [exports.csv_line(record) for record in records]
+    lines = [serialize.csv_line(record) for record in records]
     body = exports.commitments_csv(lines)
     assert exports.csv_lines_by_id(body) == {1: lines[0], 2: lines[1], 30: lines[2]}
     assert [row["what"] for row in csv.DictReader(io.StringIO(body.decode(), newline=""))] == [
@@ -1060,3 +1111,13 @@ def test_golden_site(engine, tmp_path, fixed_conventions):
     differ = [name for name in built if built[name] != golden[name]]
     assert not differ, f"{differ} differ from {GOLDEN}: review, then regenerate (see docstring)"
     assert not filecmp.dircmp(out, GOLDEN).diff_files
+
+
+def test_actor_table_counts_add_up_to_the_promises(site):
+    table = soup(site / "index.html").select_one("table#actor-table")
+    heads = [th.get_text(strip=True) for th in table.select("thead th")]
+    assert "Partly kept" in heads and "Withdrawn" in heads
+    counted = [h for h in heads if h not in ("Actor", "Promises", "On time", "Median delay")]
+    for tr in table.select("tbody tr"):
+        cells = dict(zip(heads, (td.get_text(strip=True) for td in tr.select("td"))))
+        assert sum(int(cells[h]) for h in counted) == int(cells["Promises"]), cells

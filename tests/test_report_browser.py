@@ -255,3 +255,59 @@ def test_print_stylesheet_shows_link_addresses(browser, site):
     page.pdf(path=str(ARTIFACTS / "report-c-1-print.pdf"))
     context.close()
 
+
+
+def _one_actor_site(root: Path) -> Path:
+    """A site with a single actor: the bar chart has one row (it used to lose its bar to an only-child rule)."""
+    from tracker.db import upgrade, write_session
+    from tracker.store import NewCommitment, add_commitment
+    from tracker.status import StatusRules
+
+    engine = make_engine(f"sqlite:///{root / 'one.db'}")
+    upgrade(engine)
+    with write_session(engine) as session:
+        for text, due in (("open the ferry terminal", TODAY.replace(year=TODAY.year + 1)),
+                          ("repave the harbour road", TODAY.replace(year=TODAY.year - 1))):
+            add_commitment(session, NewCommitment("Harbour Council", text, TODAY.replace(year=TODAY.year - 2),
+                                                  due_latest=due), by="test", today=TODAY, rules=StatusRules())
+    build_site(engine, Config(), root / "site", TODAY)
+    engine.dispose()
+    return root / "site"
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_single_actor_bar_chart_keeps_label_bar_and_total_in_a_row(browser, tmp_path, width):
+    site = _one_actor_site(tmp_path)
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    page.goto(f"{site.as_uri()}/index.html")
+    boxes = page.evaluate("""() => [...document.querySelectorAll('ul.bars li')].map(li =>
+        ['.bar-label', 'svg.bar', '.bar-total'].map(s => { const r = li.querySelector(s).getBoundingClientRect();
+                                                         return [r.left, r.right, r.top, r.width, r.bottom]; }))""")
+    assert len(boxes) == 1
+    (label, bar, total), = boxes
+    assert bar[3] > 0.3 * min(width, 960), f"bar squeezed to {bar[3]}px"
+    assert bar[1] <= total[0]  # the total beside its bar
+    if width > 640:
+        assert label[1] <= bar[0]  # label, bar and total side by side
+    else:
+        assert label[4] <= bar[2] + 1  # on a phone the label sits above its bar
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    context.close()
+
+
+def test_commitment_page_at_390px_has_a_readable_timeline(browser, site):
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    for path in ("c/1.html", "c/3.html"):
+        page.goto(f"{site.as_uri()}/{path}")
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390, path  # no sideways scrolling
+        chart = page.locator("svg.life").bounding_box()
+        assert chart["x"] >= 0 and chart["x"] + chart["width"] <= 390
+        sizes = page.evaluate("""() => [...document.querySelectorAll('svg.life text')]
+                                   .map(t => t.getBoundingClientRect().height)""")
+        assert sizes and min(sizes) >= 10, f"{path}: timeline labels {min(sizes):.1f}px high"
+        cells = page.evaluate("""() => [...document.querySelectorAll('table.history td')]
+                                   .map(td => td.getBoundingClientRect().width)""")
+        assert cells and min(cells) >= 150, f"{path}: history cells squeezed to {min(cells):.0f}px"
+    context.close()

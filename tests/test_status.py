@@ -19,12 +19,12 @@ def ev(kind: str, on: dt.date, **kw) -> EvidenceFact:
 
 CASES = [
     # name, facts, today, expected status, words expected in the reason
-    ("far ahead", CommitmentFacts(DUE), D(2026, 1, 1), "pending", "180 days left"),
-    ("inside due-soon window", CommitmentFacts(DUE), D(2026, 6, 10), "due_soon", "due in 20 days"),
-    ("deadline day is still on time", CommitmentFacts(DUE), D(2026, 6, 30), "due_soon", "due in 0 days"),
-    ("day after deadline", CommitmentFacts(DUE), D(2026, 7, 1), "overdue", "1 days ago"),
-    ("last day of grace", CommitmentFacts(DUE), D(2026, 7, 30), "overdue", "grace period 30"),
-    ("past grace", CommitmentFacts(DUE), D(2026, 7, 31), "broken", "31 days ago"),
+    ("far ahead", CommitmentFacts(DUE), D(2026, 1, 1), "pending", "due 2026-06-30"),
+    ("inside due-soon window", CommitmentFacts(DUE), D(2026, 6, 10), "due_soon", "due 2026-06-30; the 30-day run-up began 2026-05-31"),
+    ("deadline day is still on time", CommitmentFacts(DUE), D(2026, 6, 30), "due_soon", "due 2026-06-30; the 30-day"),
+    ("day after deadline", CommitmentFacts(DUE), D(2026, 7, 1), "overdue", "deadline 2026-06-30 passed with no fulfilment; 30-day grace ends 2026-07-30"),
+    ("last day of grace", CommitmentFacts(DUE), D(2026, 7, 30), "overdue", "grace ends 2026-07-30"),
+    ("past grace", CommitmentFacts(DUE), D(2026, 7, 31), "broken", "deadline 2026-06-30 passed; 30-day grace ended 2026-07-30 with no fulfilment"),
     ("no deadline never breaks", CommitmentFacts(None), D(2040, 1, 1), "no_deadline", "open-ended"),
     ("fulfilled on time", CommitmentFacts(DUE, evidence=(ev("fulfilment", D(2026, 5, 2)),)),
      D(2026, 9, 1), "kept", "fulfilled on 2026-05-02"),
@@ -46,7 +46,7 @@ CASES = [
     ("cancellation", CommitmentFacts(DUE, evidence=(ev("cancellation", D(2026, 2, 1)),)),
      D(2026, 3, 1), "withdrawn", "abandoned"),
     ("progress alone changes nothing", CommitmentFacts(DUE, evidence=(ev("progress", D(2026, 2, 1)),)),
-     D(2026, 3, 1), "pending", "days left"),
+     D(2026, 3, 1), "pending", "due 2026-"),
     ("promise not to act, window passes", CommitmentFacts(DUE, negated=True), D(2026, 7, 1), "kept", "not breached"),
     ("promise not to act, breached", CommitmentFacts(DUE, negated=True, evidence=(ev("fulfilment", D(2026, 3, 3)),)),
      D(2026, 4, 1), "broken", "breached on 2026-03-03"),

@@ -47,6 +47,10 @@ COMMANDS = {
     "show": "tracker.commands.commitments:show",
     "resolve": "tracker.commands.commitments:resolve",
     "history": "tracker.commands.commitments:history",
+    "edit": "tracker.commands.corrections:edit",
+    "retract": "tracker.commands.corrections:retract",
+    "merge": "tracker.commands.corrections:merge",
+    "link": "tracker.commands.corrections:link",
     "extract": "tracker.commands.extract:extract",
     "feeds": "tracker.commands.feeds:feeds",
     "evidence": "tracker.commands.evidence:evidence",
@@ -89,12 +93,15 @@ class TrackerGroup(click.Group):
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         if cmd_name in self.lazy_commands and cmd_name not in self.commands:
             module, attribute = self.lazy_commands[cmd_name].split(":")
-            self.add_command(getattr(importlib.import_module(module), attribute), cmd_name)
+            self.add_command(with_as_of(getattr(importlib.import_module(module), attribute)), cmd_name)
         return super().get_command(ctx, cmd_name)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
-            return super().invoke(ctx)
+            result = super().invoke(ctx)
+            if ctx.obj is not None and ctx.obj.render:
+                ctx.obj.publish()
+            return result
         except TrackerError as exc:
             if ctx.obj is not None and ctx.obj.debug:
                 raise
@@ -108,6 +115,7 @@ class App:
         self.config_path = config_path
         self.database_url = database_url
         self.debug = debug
+        self.render = False  # set by --render: re-render the site once the command succeeded
         self._config: Config | None = None
         self._engine: Engine | None = None
 
@@ -143,6 +151,12 @@ class App:
         with write_session(self.engine()) as session:
             yield session
 
+    def publish(self) -> None:
+        """Re-render the status page into ``report.out_dir`` (``--render``), as `tracker report` does."""
+        from tracker.pipeline import render_report
+
+        click.echo(f"site re-rendered: {render_report(self.engine(), self.config)}")
+
     @property
     def rules(self) -> StatusRules:
         from tracker.stages import status_rules
@@ -168,20 +182,81 @@ def safe(text: str) -> str:
     return text.translate(_CONTROLS)
 
 
+TABULAR = click.Choice(["table", "json", "csv"])  # --format of commands that print rows
+TEXTUAL = click.Choice(["text", "json"])  # --format of commands that print one object or a report
+
+
+def echo_rows(rows: list[dict[str, Any]], fmt: str, columns: tuple[str, ...]) -> bool:
+    """Print ``rows`` as JSON or CSV (``columns``, formulas neutralised); False for ``table`` (the caller draws it)."""
+    if fmt == "json":
+        echo_json(rows)
+        return True
+    if fmt == "csv":
+        from tracker.serialize import csv_cell, csv_record
+
+        click.echo(csv_record(columns) + "".join(csv_record([csv_cell(r.get(c)) for c in columns]) for r in rows),
+                   nl=False)
+        return True
+    return False
+
+
+def read_key() -> str:
+    """One key press, lower-cased, for ``tracker review``; a one-line usage error without a terminal.
+
+    ``echo q | tracker review`` used to end in a traceback from termios.
+    """
+    from tracker.errors import UsageError
+
+    try:
+        key = click.getchar()
+    except Exception:  # noqa: BLE001 - termios.error, OSError, EOFError: no terminal to read a key from
+        key = ""
+    if not key:
+        raise UsageError("tracker review reads single keys from a terminal: run it in one, or script it with "
+                         "`tracker evidence list --pending` and `tracker evidence accept|reject ID` "
+                         "(`tracker proposals list|accept|reject` for proposed commitments)")
+    return key.lower()
+
+
 def echo_json(data: Any) -> None:
     """Machine-readable output: indented, non-ASCII kept as is."""
     click.echo(json.dumps(data, indent=2, ensure_ascii=False))
 
 
+def _pin(ctx: click.Context, _param: click.Parameter, value: str | None) -> None:
+    if value:
+        try:
+            clock.set_as_of(value)
+        except TrackerError as exc:
+            raise TrackerFailure(exc) from None
+
+
 def as_of_option(func: Callable[..., Any]) -> Callable[..., Any]:
     """``--as-of`` accepted after the command too, e.g. ``tracker list --as-of 2026-01-01``."""
-
-    def pin(ctx: click.Context, _param: click.Parameter, value: str | None) -> None:
-        if value:
-            clock.set_as_of(value)
-
     return click.option("--as-of", "as_of_local", metavar="YYYY-MM-DD", expose_value=False,
-                        callback=pin, help="Judge dates as of this day.")(func)
+                        callback=_pin, help="Judge dates as of this day.")(func)
+
+
+def with_as_of(command: click.Command) -> click.Command:
+    """The command (and every subcommand) accepting ``--as-of`` after its name, like the root group does."""
+    if isinstance(command, click.Group):
+        for sub in command.commands.values():
+            with_as_of(sub)
+    if not any(p.name == "as_of_local" for p in command.params):
+        command.params.append(click.Option(["--as-of", "as_of_local"], metavar="YYYY-MM-DD", expose_value=False,
+                                           callback=_pin, help="Pretend today is this date."))
+    return command
+
+
+def render_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    """``--render``: after a change, re-render the status page into ``report.out_dir``."""
+
+    def ask(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+        if value:
+            ctx.obj.render = True
+
+    return click.option("--render", is_flag=True, expose_value=False, callback=ask,
+                        help="Re-render the status page (report.out_dir) afterwards.")(func)
 
 
 def parse_date_option(value: str | None, flag: str) -> dt.date | None:

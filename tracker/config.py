@@ -87,6 +87,7 @@ class ReportConfig:
     base_url: str = ""
     title: str = "Promise tracker"
     keep: list[str] = field(default_factory=list)  # the user's own files in the site folder (CNAME, ...)
+    editors: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -348,6 +349,9 @@ def _check_values(config: Config) -> None:
         if len(group.split()) < 2:
             raise ConfigError(f"matching.synonyms[{i}] {group!r} needs at least two words: "
                               "one group is a space-separated string such as \"kiosk booth stall\"")
+    for user, name in config.report.editors.items():
+        if not isinstance(name, str) or not name.strip():
+            raise ConfigError(f"report.editors.{user}: expected the display name as a string, e.g. \"Robin Vale\"")
     for i, url in enumerate(config.notify.urls):
         if "://" not in url:
             raise ConfigError(f"notify.urls[{i}] {mask_url(url)!r} is not an Apprise URL (scheme://...)")

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -34,11 +34,21 @@ IGNORED_TABLES = frozenset({"apscheduler_jobs", VERSION_TABLE})
 
 def resource_dir(name: str) -> Path:
     """A top-level project folder (``alembic``, ``templates``) in a checkout or in the wheel."""
+    return _resource(name, Path.is_dir)
+
+
+def resource_file(name: str) -> Path:
+    """A top-level project file (``config.example.toml``) in a checkout or in the wheel."""
+    return _resource(name, Path.is_file)
+
+
+def _resource(name: str, exists: Callable[[Path], bool]) -> Path:
+    """The wheel ships top-level project files under ``tracker/_<name>``; a checkout has them beside the package."""
     here = Path(__file__).resolve().parent
     for candidate in (here / f"_{name}", here.parent / name):
-        if candidate.is_dir():
+        if exists(candidate):
             return candidate
-    raise FileNotFoundError(f"tracker is installed without its {name}/ folder: reinstall the package")
+    raise FileNotFoundError(f"tracker is installed without its {name}: reinstall the package")
 
 
 def make_engine(url: str) -> Engine:
@@ -132,7 +142,7 @@ def alembic_config(engine: Engine) -> AlembicConfig:
 # The newest migration in alembic/versions. Every command checks the database against it;
 # keeping it here, not asking Alembic's script directory, keeps Alembic out of their start-up.
 # tests/test_migrations.py fails when a migration is added without moving it.
-SCHEMA_HEAD = "0006"
+SCHEMA_HEAD = "0007"
 
 
 def head_revision() -> str:
@@ -216,10 +226,22 @@ def _has_user_tables(engine: Engine) -> bool:
 
 def open_database(url: str, *, check: bool = True) -> Engine:
     """Engine for ``url``, refusing a schema that does not match the code."""
+    if check:
+        _refuse_missing_sqlite_file(url)
     engine = make_engine(url)
     if check:
         check_revision(engine)
     return engine
+
+
+def _refuse_missing_sqlite_file(url: str) -> None:
+    """Connecting would create an empty file, which the next command would call uninitialised."""
+    parsed = make_url(url)
+    database = parsed.database or ""
+    if parsed.get_backend_name() == "sqlite" and database and database != ":memory:" \
+            and not database.startswith("file:") and not Path(database).expanduser().exists():
+        raise SchemaMismatch(f"no database at {Path(database).expanduser().resolve()}: run `tracker init` "
+                             "(or `tracker db upgrade`) here first, or point --database-url at yours")
 
 
 def sqlite_path(engine: Engine) -> str | None:

@@ -106,8 +106,8 @@ class Matcher:
 
 
 def _watched():  # type: ignore[no-untyped-def]
-    return ((Commitment.status_source == "manual") | Commitment.status.not_in(CLOSED_STATUSES)
-            | Commitment.negated.is_(True))
+    return (((Commitment.status_source == "manual") | Commitment.status.not_in(CLOSED_STATUSES)
+             | Commitment.negated.is_(True)) & (Commitment.visibility == "public"))
 
 
 def watched_commitments(session: Session) -> Sequence[Commitment]:

@@ -37,7 +37,9 @@ def _serialize_sync(session: Session) -> None:
 
 def normalize_feed_url(url_or_path: str) -> str:
     """http(s) and file:// URLs as given; a local path becomes an absolute file:// URL."""
-    if url_or_path.startswith(("http://", "https://", "file://")):
+    if url_or_path.startswith(("http://", "https://")):
+        return _checked_http_url(url_or_path)
+    if url_or_path.startswith("file://"):
         return url_or_path
     if "://" in url_or_path:
         raise InvalidValue(f"{url_or_path!r}: only http(s) URLs, file:// URLs and local paths can be polled")
@@ -45,6 +47,21 @@ def normalize_feed_url(url_or_path: str) -> str:
     if not path.is_file():
         raise InvalidValue(f"{url_or_path!r}: no such file: give an http(s) URL or an existing feed file")
     return path.resolve().as_uri()
+
+
+def _checked_http_url(url: str) -> str:
+    """An http(s) URL with a host and no spaces, or InvalidValue now (not at the first poll)."""
+    from urllib.parse import urlsplit
+
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - raises ValueError for a port that is not a number
+    except ValueError:
+        parts = None
+    if parts is None or not parts.hostname or any(c.isspace() for c in url) or not set(".:") & set(parts.hostname) \
+            and parts.hostname != "localhost":
+        raise InvalidValue(f"{url!r} is not a valid feed URL: give it as https://host/path")
+    return url
 
 
 def get_feed(session: Session, ref: str | int) -> Feed:
@@ -61,20 +78,41 @@ def get_feed(session: Session, ref: str | int) -> Feed:
 
 def add_feed(session: Session, url_or_path: str, *, name: str = "", role: str = "evidence",
              every: str = "30m", now: dt.datetime, from_config: bool = False) -> tuple[Feed, bool]:
-    """Add a feed (due at once); an existing URL is updated instead. Returns (feed, created)."""
+    """Add a feed (due at once). Returns (feed, True).
+
+    A URL already polled is refused, not silently changed: :func:`edit_feed` changes a feed.
+    """
     if role not in CONFIG_ROLES:
         raise InvalidValue(f"invalid role {role!r}: use one of {', '.join(CONFIG_ROLES)}")
     url = normalize_feed_url(url_or_path)
     seconds = int(parse_duration(every).total_seconds())
-    feed = session.scalar(select(Feed).where(Feed.url == url))
-    created = feed is None
-    if feed is None:
-        feed = Feed(url=url, next_poll_at=now, error_count=0, paused=False)
-        session.add(feed)
-    feed.name, feed.role, feed.every_seconds = (name or feed.name or _default_name(url))[:200], role, seconds
-    feed.from_config = from_config or feed.from_config
+    known = session.scalar(select(Feed).where(Feed.url == url))
+    if known is not None:
+        raise InvalidValue(f"feed {known.id} already polls {url} ({known.role}, every {known.every_seconds // 60}m): "
+                           f"change it with `tracker feeds edit {known.id} --every ... --role ... --name ...`")
+    feed = Feed(url=url, next_poll_at=now, error_count=0, paused=False, name=(name or _default_name(url))[:200], role=role,
+                every_seconds=seconds, from_config=from_config)
+    session.add(feed)
     session.flush()
-    return feed, created
+    return feed, True
+
+
+def edit_feed(session: Session, ref: str | int, *, name: str | None = None, role: str | None = None,
+              every: str | None = None) -> Feed:
+    """Change a feed's name, role or interval; a new interval counts from its last poll."""
+    feed = get_feed(session, ref)
+    if role is not None and role not in CONFIG_ROLES:
+        raise InvalidValue(f"invalid role {role!r}: use one of {', '.join(CONFIG_ROLES)}")
+    if name is None and role is None and every is None:
+        raise InvalidValue("nothing to change: give --name, --role or --every")
+    if every is not None:
+        feed.every_seconds = int(parse_duration(every).total_seconds())
+        if feed.last_polled_at is not None:
+            feed.next_poll_at = feed.last_polled_at + dt.timedelta(seconds=feed.every_seconds)
+    feed.name = name if name is not None else feed.name
+    feed.role = role or feed.role
+    session.flush()
+    return feed
 
 
 def _default_name(url: str) -> str:

@@ -42,6 +42,8 @@ NAMING_CONVENTION = {
     "pk": "pk_%(table_name)s",
 }
 
+VISIBILITIES = ("public", "retracted", "merged")
+EDIT_ACTIONS = ("edit", "retract", "restore", "merge", "merged", "link")
 EVIDENCE_KINDS = ("fulfilment", "progress", "delay", "cancellation", "mention")
 EVIDENCE_STATES = ("proposed", "accepted", "rejected", "discarded")
 FEED_ROLES = ("evidence", "announcements", "both", "search")
@@ -135,6 +137,10 @@ class Commitment(Base):
     keep_until: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())  # a state to last
     tags: Mapped[list[str]] = mapped_column(default=list)
     search_query: Mapped[str | None] = mapped_column(Text)
+    # "public", or hidden from lists and the site but kept: "retracted" (a wrong
+    # extraction) or "merged" (a duplicate of ``merged_into_id``). See CommitmentEdit.
+    visibility: Mapped[str] = mapped_column(String(20), default="public", index=True)
+    merged_into_id: Mapped[int | None] = mapped_column(ForeignKey("commitments.id"))
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 
@@ -146,6 +152,8 @@ class Commitment(Base):
     revisions: Mapped[list[DeadlineRevision]] = relationship(
         back_populates="commitment", order_by="DeadlineRevision.id")
     evidence: Mapped[list[Evidence]] = relationship(back_populates="commitment", order_by="Evidence.id")
+    edits: Mapped[list[CommitmentEdit]] = relationship(
+        back_populates="commitment", order_by="CommitmentEdit.id", foreign_keys="CommitmentEdit.commitment_id")
 
 
 class CommitmentSource(Base):
@@ -281,6 +289,26 @@ class DeadlineRevision(Base):
     commitment: Mapped[Commitment] = relationship(back_populates="revisions")
 
 
+class CommitmentEdit(Base):
+    """Append-only log of corrections to the record: who changed what, when and why.
+
+    ``action`` is one of :data:`EDIT_ACTIONS`; ``changes`` maps each field to
+    ``[old, new]`` (dates as ISO text). ``other_id`` names the other commitment of
+    a merge, or the announcement a ``link`` attached.
+    """
+
+    __tablename__ = "commitment_edits"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    commitment_id: Mapped[int] = mapped_column(ForeignKey("commitments.id", ondelete="CASCADE"), index=True)
+    action: Mapped[str] = mapped_column(String(20))
+    changes: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    other_id: Mapped[int | None] = mapped_column(Integer)
+    reason: Mapped[str] = mapped_column(Text, default="")
+    by: Mapped[str] = mapped_column(String(100))
+    recorded_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    commitment: Mapped[Commitment] = relationship(back_populates="edits", foreign_keys=[commitment_id])
+
+
 class DaemonRun(Base):
     """One cycle of polling (from ``tracker poll`` or the daemon), for ``tracker status``."""
 
@@ -363,6 +391,6 @@ def _refuse_history_edit(mapper: Any, connection: Any, target: Any) -> None:
     raise DatabaseError(f"{type(target).__name__} rows are append-only history and cannot be changed")
 
 
-for _cls in (StatusChange, DeadlineRevision):
+for _cls in (StatusChange, DeadlineRevision, CommitmentEdit):
     event.listen(_cls, "before_update", _refuse_history_edit)
     event.listen(_cls, "before_delete", _refuse_history_edit)

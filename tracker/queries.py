@@ -7,7 +7,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from tracker.errors import NotFound
@@ -53,12 +53,21 @@ def list_commitments(
     *,
     actor: str | None = None,
     due_before: dt.date | None = None,
+    tag: str | None = None,
+    search: str | None = None,
 ) -> Sequence[Commitment]:
-    """Commitments in id order, with what the status engine needs loaded.
+    """Public commitments (not retracted or merged) in id order, with what the status engine needs loaded.
 
+    ``search`` finds text in the actor's name, the promise or its quote (any case).
     Filters by status happen after judging (the live status depends on "now").
     """
-    stmt = select(Commitment).options(*detail_options()).order_by(Commitment.id)
+    stmt = (select(Commitment).options(*detail_options()).where(Commitment.visibility == "public")
+            .order_by(Commitment.id))
+    if search:
+        pattern = "%" + search.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        stmt = stmt.join(Actor, Commitment.actor_id == Actor.id).where(or_(
+            Actor.name.ilike(pattern, escape="\\"), Commitment.what.ilike(pattern, escape="\\"),
+            Commitment.quote.ilike(pattern, escape="\\")))
     if actor:
         found = find_actor(session, actor)
         if found is None:
@@ -66,7 +75,11 @@ def list_commitments(
         stmt = stmt.where(Commitment.actor_id == found.id)
     if due_before:
         stmt = stmt.where(Commitment.due_latest.is_not(None), Commitment.due_latest < due_before)
-    return session.scalars(stmt).all()
+    rows = session.scalars(stmt).all()
+    if tag:  # tags are a JSON list: filtered here, the same way on every backend
+        wanted = " ".join(tag.split()).lower()
+        rows = [c for c in rows if wanted in {" ".join(t.split()).lower() for t in c.tags or []}]
+    return rows
 
 
 def open_commitments(session: Session) -> Sequence[Commitment]:
@@ -75,7 +88,8 @@ def open_commitments(session: Session) -> Sequence[Commitment]:
     Broken-by-date ones stay open: a late delivery still turns them into kept_late.
     """
     stmt = (select(Commitment).options(*detail_options())
-            .where(Commitment.status_source == "auto", Commitment.status.not_in(CLOSED_STATUSES))
+            .where(Commitment.status_source == "auto", Commitment.status.not_in(CLOSED_STATUSES),
+                   Commitment.visibility == "public")
             .order_by(Commitment.id))
     return session.scalars(stmt).all()
 
@@ -130,7 +144,7 @@ def changed_since(session: Session, since: dt.datetime) -> set[int]:
     here: a changed commitment, evidence added or decided, a status change, a
     deadline revision, or a new announcement restating it.
     """
-    from sqlalchemy import or_, union
+    from sqlalchemy import union
 
     from tracker.models import Announcement, DeadlineRevision
 
@@ -143,3 +157,11 @@ def changed_since(session: Session, since: dt.datetime) -> set[int]:
         .where(Announcement.created_at >= since),
     )
     return set(session.scalars(stmt))
+
+
+def discarded_evidence(session: Session, *, commitment_id: int | None = None) -> list[Evidence]:
+    """Evidence stored as discarded (scored below the review threshold), oldest first, for a second look."""
+    stmt = select(Evidence).options(selectinload(Evidence.item)).where(Evidence.state == "discarded")
+    if commitment_id is not None:
+        stmt = stmt.where(Evidence.commitment_id == commitment_id)
+    return list(session.scalars(stmt.order_by(Evidence.id)))

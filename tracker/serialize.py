@@ -61,6 +61,8 @@ def commitment_detail(c: Commitment, today: dt.date, rules: StatusRules) -> dict
     """The object `tracker show --format json` prints: the summary plus evidence and history."""
     data = commitment_summary(c, today, rules)
     data["search_query"] = c.search_query
+    data["visibility"] = getattr(c, "visibility", "public")
+    data["merged_into"] = getattr(c, "merged_into_id", None)
     data["evidence"] = [evidence_dict(e) for e in c.evidence]
     data["history"] = [change_dict(ch) for ch in c.changes]
     data["deadline_revisions"] = [
@@ -91,6 +93,36 @@ def change_dict(ch: StatusChange) -> dict[str, Any]:
         "evidence_id": ch.evidence_id, "evidence_url": ch.evidence_url, "note": ch.note,
         "undoes": ch.undoes_id,
     }
+
+
+# One CSV for commitments, written by `tracker list --format csv` and the site's commitments.csv alike.
+CSV_COLUMNS = ("id", "actor", "what", "status", "status_reason", "deadline_phrase", "due_earliest",
+               "due_latest", "days_left", "stated_on", "confidence", "quote", "sources", "page")
+
+
+def page_url(base_url: str, commitment_id: int) -> str:
+    """A commitment's page on the site: absolute with ``report.base_url``, else relative to the site root."""
+    path = f"c/{commitment_id}.html"
+    return f"{base_url.rstrip('/')}/{path}" if base_url else path
+
+
+def csv_record(cells: Any) -> str:
+    """One CSV record, ``\r\n``-terminated (RFC 4180)."""
+    import csv
+    import io
+
+    out = io.StringIO()
+    csv.writer(out).writerow(cells)
+    return out.getvalue()
+
+
+CSV_HEADER = csv_record(CSV_COLUMNS)
+
+
+def csv_line(record: dict[str, Any]) -> str:
+    """One commitment (a :func:`commitment_summary` with ``page``) as a CSV record; formulas neutralised."""
+    row = dict(record, sources=" ".join(s["url"] for s in record["sources"] if s["url"]))
+    return csv_record([csv_cell(row[col]) for col in CSV_COLUMNS])
 
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")

@@ -180,12 +180,13 @@ def _by_calendar(facts: CommitmentFacts, known: tuple[EvidenceFact, ...], today:
         return _before_deadline(due, known, today, rules)
     if facts.negated or facts.keep_until:
         return Verdict("kept", f"the restriction ran to {due} and was not breached", _shift(due, 1))
-    late = (today - due).days
-    if late <= rules.grace_days:
-        return Verdict("overdue", f"deadline {due} passed {late} days ago with no fulfilment "
-                       f"(grace period {rules.grace_days} days)", _shift(due, 1))
-    return Verdict("broken", f"deadline {due} passed {late} days ago with no fulfilment",
-                   _shift(due, rules.grace_days + 1))
+    # Reasons name absolute dates, never "N days ago": they are stored, and read long after.
+    grace_end = _shift(due, rules.grace_days)
+    if today <= grace_end:
+        return Verdict("overdue", f"deadline {due} passed with no fulfilment; "
+                       f"{rules.grace_days}-day grace ends {grace_end}", _shift(due, 1))
+    return Verdict("broken", f"deadline {due} passed; {rules.grace_days}-day grace ended {grace_end} "
+                   f"with no fulfilment", _shift(grace_end, 1))
 
 
 def _before_deadline(due: dt.date, known: tuple[EvidenceFact, ...], today: dt.date,
@@ -196,10 +197,10 @@ def _before_deadline(due: dt.date, known: tuple[EvidenceFact, ...], today: dt.da
         target = f", now expected by {last.new_due_latest}" if last.new_due_latest else ""
         return Verdict("delayed", f"delay announced on {last.on}{target}; original deadline {due}",
                        last.on, last.evidence_id)
-    left = (due - today).days
-    if left <= rules.due_soon_days:
-        return Verdict("due_soon", f"due in {left} days ({due})", _shift(due, -rules.due_soon_days))
-    return Verdict("pending", f"due {due}, {left} days left", today)
+    run_up = _shift(due, -rules.due_soon_days)
+    if today >= run_up:
+        return Verdict("due_soon", f"due {due}; the {rules.due_soon_days}-day run-up began {run_up}", run_up)
+    return Verdict("pending", f"due {due}", today)
 
 
 def _shift(day: dt.date, days: int) -> dt.date:

@@ -7,7 +7,18 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from tracker import clock
-from tracker.cli import App, as_of_option, console, current_user, echo_json, parse_date_option
+from tracker.cli import (
+    TABULAR,
+    TEXTUAL,
+    App,
+    as_of_option,
+    console,
+    current_user,
+    echo_json,
+    parse_date_option,
+    render_option,
+    safe,
+)
 from tracker.errors import InvalidValue, UsageError
 from tracker.status import MANUAL_STATUSES
 
@@ -57,12 +68,14 @@ def add(app: App, actor: str, what: str, due: str | None, deadline: str | None, 
 @click.option("--actor", help="Only this actor (name or alias).")
 @click.option("--due-before", metavar="YYYY-MM-DD", help="Only deadlines before this day.")
 @click.option("--overdue", is_flag=True, help="Only overdue or broken-by-date commitments.")
-@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
+@click.option("--tag", help="Only commitments with this tag.")
+@click.option("--search", metavar="TEXT", help="Only commitments whose actor, text or quote contains TEXT.")
+@click.option("--format", "fmt", type=TABULAR, default="table", show_default=True)
 @as_of_option
 @click.pass_obj
 def list_cmd(app: App, statuses: tuple[str, ...], actor: str | None, due_before: str | None,
-             overdue: bool, fmt: str) -> None:
-    """List commitments with their status as of today (or --as-of).
+             overdue: bool, tag: str | None, search: str | None, fmt: str) -> None:
+    """List commitments with their status as of today (or --as-of); retracted and merged ones are left out.
 
     Example: tracker list --status overdue --format json
     """
@@ -76,40 +89,29 @@ def list_cmd(app: App, statuses: tuple[str, ...], actor: str | None, due_before:
     today = clock.today()
     with app.reading() as session:
         rows = [commitment_summary(c, today, app.rules) for c in list_commitments(
-            session, actor=actor, due_before=parse_date_option(due_before, "--due-before"))]
+            session, actor=actor, due_before=parse_date_option(due_before, "--due-before"), tag=tag, search=search)]
     if statuses:
         rows = [r for r in rows if r["status"] in statuses]
     if overdue:
         rows = [r for r in rows if r["days_left"] is not None and r["days_left"] < 0
                 and r["status"] in ("overdue", "broken")]
-    _print_rows(rows, fmt)
+    _print_rows(rows, fmt, app.config.report.base_url)
 
 
-def _print_rows(rows: list[dict[str, Any]], fmt: str) -> None:
+def _print_rows(rows: list[dict[str, Any]], fmt: str, base_url: str = "") -> None:
     if fmt == "json":
         echo_json(rows)
     elif fmt == "csv":
-        click.echo(_csv(rows), nl=False)
+        click.echo(_csv(rows, base_url), nl=False)
     else:
         _table(rows)
 
 
-CSV_COLUMNS = ("id", "actor", "what", "deadline_phrase", "due_earliest", "due_latest", "status",
-               "status_reason", "confidence", "quote")
+def _csv(rows: list[dict[str, Any]], base_url: str) -> str:
+    """The site's commitments.csv columns and writer (one CSV for the CLI and the site)."""
+    from tracker.serialize import CSV_HEADER, csv_line, page_url
 
-
-def _csv(rows: list[dict[str, Any]]) -> str:
-    import csv
-    import io
-
-    from tracker.serialize import csv_cell
-
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
-    for row in rows:
-        writer.writerow([csv_cell(row[col]) for col in CSV_COLUMNS])
-    return out.getvalue()
+    return CSV_HEADER + "".join(csv_line({**row, "page": page_url(base_url, row["id"])}) for row in rows)
 
 
 def _table(rows: list[dict[str, Any]]) -> None:
@@ -148,7 +150,7 @@ def _days(row: dict[str, Any]) -> str:
 
 @click.command()
 @click.argument("commitment_id", type=int)
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--format", "fmt", type=TEXTUAL, default="text", show_default=True)
 @as_of_option
 @click.pass_obj
 def show(app: App, commitment_id: int, fmt: str) -> None:
@@ -179,6 +181,9 @@ def _show_text(d: dict[str, Any]) -> None:
     phrase = f" ({d['deadline_phrase']})" if d["deadline_phrase"] else ""
     out.print(f"  deadline: {window}{phrase}" + (f" — {d['deadline_rule']}" if d["deadline_rule"] else ""))
     out.print(Text.assemble("  status: ", (d["status"], STATUS_STYLE.get(d["status"], "")), f" — {d['status_reason']}"))
+    if d.get("visibility", "public") != "public":
+        into = f" into #{d['merged_into']}" if d.get("merged_into") else ""
+        out.print(f"  {d['visibility']}{into}: hidden from lists and the site (see `tracker history {d['id']}`)")
     if d["negated"] or d["conditional"]:
         out.print("  flags: " + ", ".join(f for f in ("negated", "conditional") if d[f]))
     if d["search_query"]:
@@ -218,6 +223,7 @@ def _history_line(h: dict[str, Any]) -> str:
 @click.option("--by", help="Your name (default: your OS user).")
 @click.option("--undo", is_flag=True, help="Revert the last manual change (itself recorded).")
 @as_of_option
+@render_option
 @click.pass_obj
 def resolve(app: App, commitment_id: int, status: str | None, evidence_url: str | None, on: str | None,
             note: str | None, by: str | None, undo: bool) -> None:
@@ -247,20 +253,32 @@ def resolve(app: App, commitment_id: int, status: str | None, evidence_url: str 
 
 @click.command()
 @click.argument("commitment_id", type=int)
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--format", "fmt", type=TEXTUAL, default="text", show_default=True)
 @click.pass_obj
 def history(app: App, commitment_id: int, fmt: str) -> None:
-    """Show the full audit log of one commitment's status.
+    """Show the full audit log of one commitment: status changes and corrections, as recorded.
 
     Example: tracker history 3
     """
+    from tracker.corrections import history_entries
     from tracker.queries import get_commitment
-    from tracker.serialize import change_dict
 
     with app.reading() as session:
-        changes = [change_dict(c) for c in get_commitment(session, commitment_id).changes]
+        entries = history_entries(session, get_commitment(session, commitment_id))
     if fmt == "json":
-        echo_json(changes)
+        echo_json(entries)
         return
-    for h in changes:
-        click.echo(_history_line(h) + f"  [recorded {h['recorded_at'][:19]}]")
+    for h in entries:
+        line = _history_line(h) if h["type"] == "status" else _edit_line(h)
+        origin = f" (from merged #{h['from_commitment']})" if "from_commitment" in h else ""
+        if h.get("public") is False:
+            origin += " (not on the page: a change recorded later took effect earlier)"
+        click.echo(safe(line + origin + f"  [recorded {h['recorded_at'][:19]}]"))
+
+
+def _edit_line(e: dict[str, Any]) -> str:
+    """One correction: what changed, by whom and why."""
+    parts = []
+    for name, (old, new) in e["changes"].items():
+        parts.append(f"{name} {old!r} -> {new!r}" if old is not None else f"{name} {new!r}")
+    return f"{e['action']} by {e['by']}: {'; '.join(parts)} — why: {e['reason']}"

@@ -14,13 +14,14 @@ from typing import Any
 import click
 
 from tracker import clock
-from tracker.cli import App, TrackerFailure, as_of_option, echo_json
+from tracker.cli import TEXTUAL, App, TrackerFailure, as_of_option, echo_json, render_option
 from tracker.errors import TrackerError
 
 
 @click.command()
 @click.option("--all", "every_feed", is_flag=True, help="Poll every feed, not only those that are due.")
 @as_of_option
+@render_option
 @click.pass_obj
 def poll(app: App, every_feed: bool) -> None:
     """Run one polling cycle now (the daemon's tick; use it from cron instead of `tracker run`).
@@ -83,7 +84,7 @@ def _setup_logging(path: str, level: str) -> None:
 
 
 @click.command()
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--format", "fmt", type=TEXTUAL, default="text", show_default=True)
 @click.pass_obj
 def status(app: App, fmt: str) -> None:
     """Daemon health from the database: last cycle, paused feeds, silent feeds.
@@ -122,6 +123,7 @@ def _health_lines(r: dict[str, Any]) -> list[str]:
 
 @click.command()
 @as_of_option
+@render_option
 @click.pass_obj
 def sweep(app: App) -> None:
     """Move date-driven statuses (due soon, overdue, broken) and record the changes.

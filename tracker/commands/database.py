@@ -13,38 +13,57 @@ from tracker.config import DEFAULT_CONFIG_NAME
 if TYPE_CHECKING:
     from sqlalchemy import Engine
 
-STARTER_CONFIG = """\
-# tracker configuration: see config.example.toml for every key with its meaning.
-[database]
-url = "{url}"
-
-[status]
-due_soon_days = 30
-grace_days = 30
+NEXT_STEPS = """\
+next:
+  tracker extract announcement.txt --save       # store the promises in a text file (or a URL)
+  tracker feeds add https://news.example.org/rss.xml --role evidence   # a news feed to watch
+  tracker poll --render                         # check the feeds and write the page to {out_dir}/
 """
 
 
 @click.command()
-@click.option("--force", is_flag=True, help="Overwrite an existing config file.")
+@click.option("--force", is_flag=True, help="Overwrite an existing config file (an existing database is never touched).")
 @click.pass_obj
 def init(app: App, force: bool) -> None:
-    """Write a starter config and create the database.
+    """Write a commented config (every key, as in config.example.toml) and create the database.
 
-    Example: tracker init
+    An existing config or database is left as it is, and init says so. Example: tracker init
     """
-    from tracker.db import head_revision, upgrade
+    from tracker.db import current_revision, head_revision, upgrade
 
     path = Path(app.config_path or DEFAULT_CONFIG_NAME)
     if path.exists() and not force:
-        click.echo(f"kept existing config {path}")
+        click.echo(f"kept existing config {path} (unchanged; --force overwrites it)")
     else:
         url = app.database_url or "sqlite:///tracker.db"
-        path.write_text(STARTER_CONFIG.format(url=url), encoding="utf-8")
-        click.echo(f"wrote config {path}")
+        path.write_text(starter_config(url), encoding="utf-8")
+        click.echo(f"wrote config {path} (every key with its meaning; edit it to taste)")
         app.config_path = str(path)
     engine = app.engine(check=False)
-    upgrade(engine)
-    click.echo(f"database {_where(engine)} is ready (revision {head_revision()})")
+    current = current_revision(engine)
+    if current is not None:
+        state = "up to date" if current == head_revision() else "run `tracker db upgrade` to update it"
+        click.echo(f"kept existing database {_where(engine)} (unchanged, revision {current}: {state})")
+    else:
+        upgrade(engine)
+        click.echo(f"database {_where(engine)} is ready (revision {head_revision()})")
+    click.echo(NEXT_STEPS.format(out_dir=app.config.report.out_dir), nl=False)
+
+
+def starter_config(url: str) -> str:
+    """The config ``tracker init`` writes: config.example.toml itself (shipped in the package), with ``url``."""
+    from tracker.db import resource_file
+
+    text = resource_file("config.example.toml").read_text(encoding="utf-8")
+    header, _, rest = text.partition("\n")
+    body = rest.replace('url = "sqlite:///tracker.db"', f"url = {_toml_string(url)}", 1)
+    return "# tracker configuration, written by `tracker init` from config.example.toml.\n" + body
+
+
+def _toml_string(value: str) -> str:
+    import json
+
+    return json.dumps(value)  # a JSON string is a valid TOML basic string
 
 
 def _where(engine: Engine) -> str:

@@ -5,9 +5,13 @@ from __future__ import annotations
 import click
 
 from tracker import clock
-from tracker.cli import App, as_of_option, console, current_user, echo_json
+from tracker.cli import TABULAR, App, as_of_option, console, current_user, echo_rows, read_key, render_option
+from tracker.errors import UsageError
 
 KINDS = ["fulfilment", "progress", "delay", "cancellation", "mention"]
+EVIDENCE_COLUMNS = ("id", "commitment_id", "kind", "score", "state", "date", "url", "title", "decided_by",
+                    "decided_at", "new_due_latest")
+KIND_KEYS = {kind[0]: kind for kind in KINDS}  # f p d c m: none clashes with a r s o k q
 
 
 @click.group()
@@ -17,25 +21,31 @@ def evidence() -> None:
 
 @evidence.command("list")
 @click.option("--pending", is_flag=True, help="Only evidence waiting for a decision.")
+@click.option("--discarded", is_flag=True, help="Only evidence discarded for a low score (not listed otherwise).")
 @click.option("--commitment", "commitment_id", type=int, help="Only evidence for this commitment.")
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--format", "fmt", type=TABULAR, default="table", show_default=True)
+@as_of_option
 @click.pass_obj
-def evidence_list(app: App, pending: bool, commitment_id: int | None, fmt: str) -> None:
-    """List evidence (discarded low scores are counted, not listed).
+def evidence_list(app: App, pending: bool, discarded: bool, commitment_id: int | None, fmt: str) -> None:
+    """List evidence (items discarded for a low score only with --discarded).
 
     Example: tracker evidence list --pending
     """
     from tracker.evidence import pending_evidence
+    from tracker.queries import discarded_evidence
     from tracker.serialize import evidence_dict
 
+    if pending and discarded:
+        raise UsageError("give --pending or --discarded, not both")
     with app.reading() as session:
-        rows = [{**evidence_dict(e), "commitment_id": e.commitment_id}
-                for e in pending_evidence(session, commitment_id=commitment_id, pending_only=pending)]
-    if fmt == "json":
-        echo_json(rows)
+        found = (discarded_evidence(session, commitment_id=commitment_id) if discarded
+                 else pending_evidence(session, commitment_id=commitment_id, pending_only=pending))
+        rows = [{**evidence_dict(e), "commitment_id": e.commitment_id} for e in found]
+    if echo_rows(rows, fmt, EVIDENCE_COLUMNS):
         return
     if not rows:
-        click.echo("no evidence waiting for review" if pending else "no evidence yet: run `tracker poll`")
+        click.echo("no evidence waiting for review" if pending else "no discarded evidence" if discarded
+                   else "no evidence yet: run `tracker poll`")
         return
     from rich.table import Table
     from rich.text import Text
@@ -63,6 +73,7 @@ def _decide(app: App, evidence_id: int, accept: bool, kind: str | None = None) -
 @click.argument("evidence_id", type=int)
 @click.option("--kind", type=click.Choice(KINDS), help="Correct what the item says.")
 @as_of_option
+@render_option
 @click.pass_obj
 def evidence_accept(app: App, evidence_id: int, kind: str | None) -> None:
     """Accept evidence; the commitment's status follows from it.
@@ -75,6 +86,7 @@ def evidence_accept(app: App, evidence_id: int, kind: str | None) -> None:
 @evidence.command("reject")
 @click.argument("evidence_id", type=int)
 @as_of_option
+@render_option
 @click.pass_obj
 def evidence_reject(app: App, evidence_id: int) -> None:
     """Reject evidence; the item is never proposed again for that commitment.
@@ -125,15 +137,17 @@ def _review_one(app: App, evidence_id: int, position: int, total: int) -> str:
         ev = get_evidence(session, evidence_id)
         if ev.state != "proposed":
             return "skipped"
-        card, link = render_card(ev, position, total), ev.url
+        card, link, proposed_kind = render_card(ev, position, total), ev.url, ev.kind
     out = console()
     out.print(card)
+    kind = proposed_kind
     while True:
-        out.print("[a]ccept  [r]eject  [s]kip  [o]pen link  [k]ind  [q]uit ? ", end="")
-        key = click.getchar().lower()
+        out.print(f"[a]ccept as {kind}  [r]eject  [s]kip  [o]pen link  [k] next kind "
+                  "([f]ulfilment [p]rogress [d]elay [c]ancellation [m]ention)  [q]uit ? ", end="")
+        key = read_key()
         out.print(key)
         if key == "a":
-            click.echo(_decide(app, evidence_id, True))
+            click.echo(_decide(app, evidence_id, True, kind if kind != proposed_kind else None))
             return "accepted"
         if key == "r":
             click.echo(_decide(app, evidence_id, False))
@@ -144,10 +158,16 @@ def _review_one(app: App, evidence_id: int, position: int, total: int) -> str:
             return "quit"
         if key == "o":
             _open_link(link)
-        if key == "k":
-            kind = click.prompt("kind", type=click.Choice(KINDS))
-            click.echo(_decide(app, evidence_id, True, kind))
-            return "accepted"
+        if key == "k" or key in KIND_KEYS:  # choose the kind; only [a] accepts
+            kind = _next_kind(kind, key)
+            click.echo(f"kind: {kind} (press a to accept as {kind})")
+
+
+def _next_kind(kind: str, key: str) -> str:
+    """The kind a key picks: its own letter, or ``k`` for the one after ``kind``."""
+    if key in KIND_KEYS:
+        return KIND_KEYS[key]
+    return KINDS[(KINDS.index(kind) + 1) % len(KINDS)] if kind in KINDS else KINDS[0]
 
 
 def _open_link(link: str | None) -> None:

@@ -12,7 +12,10 @@ from typing import Any
 import click
 
 from tracker import clock
-from tracker.cli import App, as_of_option, console, current_user, echo_json, parse_date_option, safe
+from tracker.cli import TABULAR, App, as_of_option, console, current_user, echo_json, echo_rows, parse_date_option, safe
+
+EXTRACTED_COLUMNS = ("actor", "actor_aliases", "what", "quote", "deadline_phrase", "due_earliest", "due_latest",
+                     "confidence", "conditional", "negated", "proposed", "doubts")
 
 
 @click.command()
@@ -23,7 +26,8 @@ from tracker.cli import App, as_of_option, console, current_user, echo_json, par
 @click.option("--include-conditional", is_flag=True, help="Also list promises that hang on a condition.")
 @click.option("--explain", is_flag=True,
               help="Also list every sentence that looked like a promise and was left out, with the reason.")
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--format", "fmt", type=TABULAR, default="table", show_default=True,
+              help="csv lists the commitments found (and proposed) only, without --explain's sentences.")
 @as_of_option
 @click.pass_obj
 def extract(app: App, source: str, published: str | None, default_actor: str | None, save: bool,
@@ -39,9 +43,11 @@ def extract(app: App, source: str, published: str | None, default_actor: str | N
 
     result, src, day = extract_source(source, app.config, published=parse_date_option(published, "--published"),
                                       default_actor=default_actor, include_conditional=include_conditional)
-    if fmt == "json":
-        rows = [extracted_dict(c) for c in result.commitments] + [extracted_dict(c, proposed=True)
-                                                                   for c in result.proposals]
+    rows = [extracted_dict(c) for c in result.commitments] + [extracted_dict(c, proposed=True)
+                                                               for c in result.proposals]
+    if fmt == "csv":
+        echo_rows(rows, fmt, EXTRACTED_COLUMNS)
+    elif fmt == "json":
         if explain:
             rows += [{"left_out": lo.sentence, "cue": lo.cue or None, "reason": lo.reason} for lo in result.left_out]
         echo_json(rows)
@@ -50,7 +56,7 @@ def extract(app: App, source: str, published: str | None, default_actor: str | N
         if explain:
             _left_out(result.left_out)
     if save:
-        _save_extraction(app, src, result, day, to_stderr=fmt == "json")
+        _save_extraction(app, src, result, day, to_stderr=fmt != "table")
 
 
 def extracted_dict(c: Any, *, proposed: bool = False) -> dict[str, Any]:

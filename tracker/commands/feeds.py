@@ -1,16 +1,19 @@
-"""The feeds the tracker polls: ``tracker feeds add|list|remove|resume``."""
+"""The feeds the tracker polls: ``tracker feeds add|edit|list|remove|resume``."""
 
 from __future__ import annotations
 
 import click
 
 from tracker import clock
-from tracker.cli import App, console, echo_json
+from tracker.cli import TABULAR, App, console, echo_rows, safe
+
+FEED_COLUMNS = ("id", "url", "name", "role", "items", "last_polled_at", "next_poll_at", "error_count",
+                "last_error", "paused", "every_seconds", "last_warning")
 
 
 @click.group()
 def feeds() -> None:
-    """Feeds the tracker polls: add, list, remove, resume."""
+    """Feeds the tracker polls: add, edit, list, remove, resume."""
 
 
 @feeds.command("add")
@@ -21,17 +24,35 @@ def feeds() -> None:
 @click.option("--every", default=None, metavar="DURATION", help="Poll interval, e.g. 30m, 2h, 1d (default: daemon.default_every).")
 @click.pass_obj
 def feeds_add(app: App, url_or_path: str, name: str, role: str, every: str | None) -> None:
-    """Add a feed (http(s) URL, file:// URL or local path); it is due at once.
+    """Add a feed (http(s) URL, file:// URL or local path); it is due at once. A known URL is refused.
 
     Example: tracker feeds add https://news.example.org/rss.xml --role evidence --every 1h
     """
     from tracker.feedstore import add_feed
 
     with app.writing() as session:
-        feed, created = add_feed(session, url_or_path, name=name, role=role,
-                                 every=every or app.config.daemon.default_every, now=clock.now())
-        click.echo(f"{'added' if created else 'updated'} feed {feed.id}: {feed.name} ({feed.role}, every "
-                   f"{_duration(feed.every_seconds)})")
+        feed, _ = add_feed(session, url_or_path, name=name, role=role,
+                           every=every or app.config.daemon.default_every, now=clock.now())
+        click.echo(safe(f"added feed {feed.id}: {feed.name} ({feed.role}, every {_duration(feed.every_seconds)})"))
+
+
+@feeds.command("edit")
+@click.argument("feed")
+@click.option("--name", default=None, help="A new name to show.")
+@click.option("--role", type=click.Choice(["evidence", "announcements", "both"]), default=None,
+              help="What the feed's items are used for.")
+@click.option("--every", default=None, metavar="DURATION", help="A new poll interval, e.g. 30m, 2h, 1d.")
+@click.pass_obj
+def feeds_edit(app: App, feed: str, name: str | None, role: str | None, every: str | None) -> None:
+    """Change a feed's name, role or poll interval (by id or URL).
+
+    Example: tracker feeds edit 3 --every 2h
+    """
+    from tracker.feedstore import edit_feed
+
+    with app.writing() as session:
+        changed = edit_feed(session, feed, name=name, role=role, every=every)
+        click.echo(safe(f"feed {changed.id}: {changed.name} ({changed.role}, every {_duration(changed.every_seconds)})"))
 
 
 def _duration(seconds: int) -> str:
@@ -42,7 +63,7 @@ def _duration(seconds: int) -> str:
 
 
 @feeds.command("list")
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--format", "fmt", type=TABULAR, default="table", show_default=True)
 @click.pass_obj
 def feeds_list(app: App, fmt: str) -> None:
     """List feeds: last and next poll, items, consecutive errors, paused or not.
@@ -56,18 +77,20 @@ def feeds_list(app: App, fmt: str) -> None:
 
     with app.reading() as session:
         views = feed_views(session)
-    if fmt == "json":
-        echo_json([v.as_json() for v in views])
+    if echo_rows([v.as_json() for v in views], fmt, FEED_COLUMNS):
         return
+    out = console()
     table = Table(pad_edge=False)
     for col in ("id", "name", "role", "items", "last poll", "next poll", "errors", "state"):
         table.add_column(col, overflow="fold")
     for v in views:
         state = Text("paused", style="bold red") if v.paused else Text("ok" if not v.error_count else "failing",
                                                                         style="green" if not v.error_count else "yellow")
-        table.add_row(str(v.id), v.name, v.role, str(v.items), (v.last_polled_at or "never")[:16],
+        table.add_row(str(v.id), Text(safe(v.name)), v.role, str(v.items), (v.last_polled_at or "never")[:16],
                       (v.next_poll_at or "-")[:16], str(v.error_count), state)
-    console().print(table)
+    out.print(table)
+    for v in views:  # below the table, one line each, cut to the terminal's width
+        out.print(Text(f"{v.id}: {safe(v.url)}"), no_wrap=True, overflow="ellipsis", crop=True)
     for v in views:
         if v.last_error:
             console().print(Text(f"feed {v.id}: {v.last_error}", style="dim"))

@@ -11,7 +11,10 @@ from typing import Any
 import click
 
 from tracker import clock
-from tracker.cli import App, as_of_option, console, current_user, echo_json, safe
+from tracker.cli import TABULAR, App, as_of_option, console, current_user, echo_rows, read_key, safe
+
+PROPOSAL_COLUMNS = ("id", "actor", "what", "quote", "deadline_phrase", "due_latest", "confidence", "reasons",
+                    "state", "announcement_id", "stated_on")
 
 
 @click.group()
@@ -21,7 +24,7 @@ def proposals() -> None:
 
 
 @proposals.command("list")
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--format", "fmt", type=TABULAR, default="table", show_default=True)
 @as_of_option
 @click.pass_obj
 def proposals_list(app: App, fmt: str) -> None:
@@ -33,8 +36,7 @@ def proposals_list(app: App, fmt: str) -> None:
 
     with app.reading() as session:
         rows = [proposal_dict(p) for p in pending_proposals(session)]
-    if fmt == "json":
-        echo_json(rows)
+    if echo_rows(rows, fmt, PROPOSAL_COLUMNS):
         return
     if not rows:
         click.echo("no proposed commitments waiting")
@@ -104,7 +106,7 @@ def review_proposals(app: App) -> bool:
         out.print(Panel(body, title=f"proposed commitment {r['id']} ({position}/{len(rows)})", expand=False))
         while True:
             out.print("[a]ccept  [r]eject  [s]kip  [q]uit ? ", end="")
-            key = click.getchar().lower()
+            key = read_key()
             out.print(key)
             if key in ("a", "r"):
                 click.echo(decide(app, r["id"], key == "a"))

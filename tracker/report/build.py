@@ -51,6 +51,7 @@ from tracker.report import context as ctx
 from tracker.report import exports
 from tracker.report.load import SiteData, load_site_data
 from tracker.report.render import FAVICON, STYLESHEET, Renderer
+from tracker.serialize import csv_line
 from tracker.status import StatusRules
 
 MANIFEST = ".tracker-manifest.json"
@@ -124,7 +125,8 @@ def rules_of(config: Config) -> StatusRules:
 def _write_site(writer: _Writer, data: SiteData, config: Config, renderer: Renderer, today: dt.date,
                 changed_ids: set[int] | None) -> None:
     rules = rules_of(config)
-    site = ctx.SiteInfo(config.report.title, config.report.base_url, ctx.on(today), __version__)
+    site = ctx.SiteInfo(config.report.title, config.report.base_url, ctx.on(today), __version__,
+                        tuple(sorted(config.report.editors.items())))
     actor_hrefs = ctx.actor_paths(data.actors)
     judged = ctx.judge_all(data, today, rules, actor_hrefs)
     writer.scope = _hash(renderer.fingerprint, repr(site), repr(rules), repr(data.actors),
@@ -137,7 +139,7 @@ def _write_site(writer: _Writer, data: SiteData, config: Config, renderer: Rende
     methodology = ctx.methodology_page(site, rules, config.status.auto_accept, config.status.review_threshold,
                                        _conventions(config))
     writer.put("methodology.html", _hash(renderer.fingerprint, repr(methodology)),
-               functools.partial(renderer.render, "methodology.html", methodology))
+               functools.partial(renderer.render, "methodology.html", methodology, "methodology.html"))
     unchanged = {i for i, key in keys.items() if writer.old_pages.get(ctx.commitment_path(i)) == key}
     _write_exports(writer, data, judged, site, renderer, today, rules, unchanged)
 
@@ -164,20 +166,21 @@ def _commitment_pages(writer: _Writer, renderer: Renderer, judged: list[ctx.Judg
 
 
 def _commitment_html(renderer: Renderer, site: ctx.SiteInfo, j: ctx.Judged, href: str, today: dt.date) -> bytes:
-    return renderer.render("commitment.html", ctx.commitment_page(site, j, href, today))
+    path = ctx.commitment_path(j.commitment.id)
+    return renderer.render("commitment.html", ctx.commitment_page(site, j, href, today), path)
 
 
 def _summary_pages(writer: _Writer, renderer: Renderer, data: SiteData, judged: list[ctx.Judged],
                    site: ctx.SiteInfo, actor_hrefs: dict[int, str], today: dt.date, keys: dict[int, str]) -> None:
-    """Actor, status and index pages, keyed by their inputs before any context is built.
+    """Actor, status, tag and index pages, keyed by their inputs before any context is built.
 
     Each is a pure function of the scope (site, rules, actors, templates and code) and of the
     commitments it shows, whose keys cover everything about them: a page whose commitments kept
     their keys is carried over without building its context (the index alone shows 10,000 rows).
     """
-    def page(path: str, template: str, shown: Iterable[int], context: Callable[[], Any]) -> None:
-        key = _hash(writer.scope, path, "\n".join(keys[i] for i in shown))
-        writer.put(path, key, lambda: renderer.render(template, context()))
+    def page(path: str, template: str, shown: Iterable[int], context: Callable[[], Any], extra: str = "") -> None:
+        key = _hash(writer.scope, path, "\n".join(keys[i] for i in shown), extra)
+        writer.put(path, key, lambda: renderer.render(template, context(), path))
 
     groups = ctx.by_actor(judged)
     for actor in data.actors:
@@ -187,8 +190,11 @@ def _summary_pages(writer: _Writer, renderer: Renderer, data: SiteData, judged: 
     for status, mine in ctx.status_groups(judged).items():
         page(ctx.status_path(status), "status.html", (j.commitment.id for j in mine),
              functools.partial(ctx.status_page, site, status, mine))
+    for path, (names, mine) in ctx.tag_groups(judged).items():
+        page(path, "tag.html", (j.commitment.id for j in mine), functools.partial(ctx.tag_page, site, names, mine))
     page("index.html", "index.html", keys,
-         functools.partial(ctx.index_page, site, judged, data.actors, actor_hrefs, today))
+         functools.partial(ctx.index_page, site, judged, data.actors, actor_hrefs, today, data.last_checked),
+         extra=repr(data.last_checked))
 
 
 def _write_exports(writer: _Writer, data: SiteData, judged: list[ctx.Judged], site: ctx.SiteInfo,
@@ -204,7 +210,7 @@ def _write_exports(writer: _Writer, data: SiteData, judged: list[ctx.Judged], si
         if i in unchanged and i in json_lines and i in csv_lines:
             return json_lines[i], csv_lines[i]
         record = exports.export_record(j, today, rules, site)
-        return exports.json_line(record), exports.csv_line(record)
+        return exports.json_line(record), csv_line(record)
 
     lines = [lines_for(j) for j in judged]
     files = {

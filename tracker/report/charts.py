@@ -92,7 +92,8 @@ def actor_bars(bars: Sequence[Bar], root: str = "", show_labels: bool = True) ->
     """Stacked 100% bars, one small SVG per actor, so labels stay HTML text that wraps on phones."""
     if not bars:
         return Markup("")
-    out = ['<ul class="bars">']
+    # A class, not li:only-child: a one-actor chart on the index still has its label column.
+    out = ['<ul class="bars">' if show_labels else '<ul class="bars unlabelled">']
     for bar in bars:
         total = sum(n for _, _, n in bar.segments)
         words = ", ".join(f"{n} {label.lower()}" for _, label, n in bar.segments)

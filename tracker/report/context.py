@@ -31,6 +31,7 @@ from tracker.queries import facts_for
 from tracker.report import charts
 from tracker.report.load import ActorRow, AnnouncementRow, CommitmentRow, EvidenceRow, SiteData
 from tracker.status import RESOLVED_STATUSES, STATUS_MEANINGS, StatusRules, Verdict, judge
+from tracker.timeline import replay_in_order
 
 UPCOMING_DAYS = 30
 UPCOMING_LIMIT = 50
@@ -50,6 +51,8 @@ STATUS_SYMBOLS = {
     "kept": "✓", "kept_late": "✓", "partially_kept": "◐", "broken": "✗", "withdrawn": "⊘",
     "unverifiable": "?", "overdue": "!", "delayed": "»", "due_soon": "◔", "pending": "○", "no_deadline": "∞",
 }
+# Status names with an underscore, as stored reasons may hold them ("editor marked kept_late ...").
+_STATUS_NAME = re.compile(r"\b(?:" + "|".join(s for s in STATUS_ORDER if "_" in s) + r")\b")
 OPEN_STATUSES = frozenset({"pending", "due_soon", "delayed", "overdue", "no_deadline"})
 EVIDENCE_MEANINGS = {
     "fulfilment": "reports that the promised thing was done (for a promise not to act: that it was done anyway)",
@@ -60,7 +63,7 @@ EVIDENCE_MEANINGS = {
 }
 STATE_LABELS = {"accepted": "accepted", "proposed": "awaiting review", "rejected": "rejected",
                 "discarded": "discarded"}
-SHOWN_EVIDENCE_STATES = ("accepted", "proposed")
+SHOWN_EVIDENCE_STATES = ("accepted",)  # a reader sees only what an editor or the rules accepted
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
@@ -187,6 +190,11 @@ def status_path(status: str) -> str:
     return f"s/{status}.html"
 
 
+def tag_path(tag: str) -> str:
+    """``t/<slug>.html``: tags that differ only in punctuation share a page (so a path needs no other tag)."""
+    return f"t/{slugify(tag)}.html"
+
+
 # --- shared per-site facts --------------------------------------------------------
 
 
@@ -198,6 +206,11 @@ class SiteInfo:
     base_url: str
     today: Day
     version: str
+    editors: tuple[tuple[str, str], ...] = ()  # OS user -> the name readers see ([report] editors)
+
+    def editor(self, user: str | None) -> str:
+        """The display name of the editor recorded as ``user``: from ``[report] editors``, else "an editor"."""
+        return dict(self.editors).get(user or "", "an editor")
 
 
 @dataclass(frozen=True)
@@ -217,6 +230,8 @@ class Row:
     evidence: str
     evidence_sort: str
     resolved_on: Day | None
+    revised: Day | None = None  # the actor's latest new date, shown beside the original deadline
+    progress: str = ""  # "in the works" | "stalled" | "" (see progress_label)
 
 
 @dataclass(frozen=True)
@@ -243,11 +258,36 @@ def _row(c: CommitmentRow, verdict: Verdict, today: dt.date, actor_href: str) ->
     ev_text, ev_sort = "", ""
     if last is not None:
         when = evidence_day(last)
-        ev_text = f"{on(when).text} · {last.kind}" + (" (unreviewed)" if last.state == "proposed" else "")
+        ev_text = f"{on(when).text} · {last.kind}"
         ev_sort = when.isoformat()
     resolved = day(verdict.effective_on) if verdict.status in RESOLVED_STATUSES else None
+    revised = c.revisions[-1].new_due_latest if c.revisions else None
     return Row(c.id, commitment_path(c.id), c.actor.name, actor_href, c.what, day(c.due_latest),
-               c.deadline_phrase or "", badge(verdict.status), text, sort, ev_text, ev_sort, resolved)
+               c.deadline_phrase or "", badge(verdict.status), text, sort, ev_text, ev_sort, resolved,
+               day(revised) if revised != c.due_latest else None, progress_label(c, verdict, today))
+
+
+PROGRESS_LABELS = {
+    "in the works": "An open promise with accepted evidence of progress towards it.",
+    "stalled": "An open promise past half of its window, from the day it was made to its deadline, "
+               "with no accepted evidence at all.",
+}
+
+
+def progress_label(c: CommitmentRow, verdict: Verdict, today: dt.date) -> str:
+    """"in the works" or "stalled" for an open promise, else "": a label beside the status, never a status.
+
+    Derived from the status and accepted evidence (PolitiFact-style readers expect them);
+    explained on the methodology page from :data:`PROGRESS_LABELS`.
+    """
+    if verdict.status not in OPEN_STATUSES:
+        return ""
+    accepted = [e for e in c.evidence if e.state == "accepted"]
+    if any(e.kind == "progress" for e in accepted):
+        return "in the works"
+    if c.due_latest and not accepted and today > c.stated_on + (c.due_latest - c.stated_on) / 2:
+        return "stalled"
+    return ""
 
 
 def days_left(c: CommitmentRow, verdict: Verdict, today: dt.date) -> tuple[str, str]:
@@ -302,6 +342,7 @@ class TrackRecord:
     median_slip_sort: str
     slip_basis: str
     revisions: int
+    unverifiable: int = 0  # with the other counts and open, it adds up to total
 
 
 def track_record(judged: Sequence[Judged]) -> TrackRecord:
@@ -324,6 +365,7 @@ def track_record(judged: Sequence[Judged]) -> TrackRecord:
         median_slip_sort="" if median is None else str(median),
         slip_basis=f"over {plural(len(slips), 'delivered promise')}" if slips else "nothing delivered yet",
         revisions=sum(len(j.commitment.revisions) for j in judged),
+        unverifiable=len(judged) - outcomes - n["withdrawn"] - sum(n[s] for s in OPEN_STATUSES),
     )
 
 
@@ -371,6 +413,15 @@ class IndexPage:
     rows: tuple[Row, ...]
     status_options: tuple[Option, ...]
     actor_options: tuple[Option, ...]
+    tags: tuple[TagLink, ...] = ()
+    last_checked: str = ""
+
+
+@dataclass(frozen=True)
+class TagLink:
+    name: str
+    href: str
+    count: int
 
 
 def by_actor(judged: Iterable[Judged]) -> dict[int, list[Judged]]:
@@ -387,7 +438,7 @@ def table_order(judged: Iterable[Judged]) -> list[Judged]:
 
 
 def index_page(site: SiteInfo, judged: Sequence[Judged], actors: Sequence[ActorRow],
-               actor_hrefs: Mapping[int, str], today: dt.date) -> IndexPage:
+               actor_hrefs: Mapping[int, str], today: dt.date, last_checked: dt.datetime | None = None) -> IndexPage:
     """The front page: scoreboard, next deadlines, recent outcomes, actors and every commitment."""
     record = track_record(judged)
     counts = dict((b.status, n) for b, n in record.counts)
@@ -407,7 +458,17 @@ def index_page(site: SiteInfo, judged: Sequence[Judged], actors: Sequence[ActorR
         rows=tuple(j.row for j in ordered),
         status_options=tuple(Option(b.status, f"{b.label} ({n})") for b, n in record.counts),
         actor_options=tuple(Option(n, n) for n in sorted({s.name for s in summaries}, key=str.lower)),
+        tags=tuple(TagLink(" / ".join(names), path, len(mine)) for path, (names, mine) in tag_groups(judged).items()),
+        last_checked=checked_line(last_checked),
     )
+
+
+def checked_line(last_checked: dt.datetime | None) -> str:
+    """"Sources last checked 3 Dec 2026, 04:05 UTC": tells a quiet page from a stale one."""
+    if last_checked is None:
+        return "The news sources have not been checked yet."
+    at = last_checked.astimezone(dt.timezone.utc)
+    return f"News sources last checked {on(at).text}, {at:%H:%M} UTC."
 
 
 def _scoreboard_statuses(counts: Mapping[str, int]) -> list[str]:
@@ -462,6 +523,35 @@ def status_groups(judged: Sequence[Judged]) -> dict[str, list[Judged]]:
 def status_page(site: SiteInfo, status: str, judged: Sequence[Judged]) -> StatusPage:
     """The page of one status, ``s/<status>.html``, listing ``judged`` (from :func:`status_groups`)."""
     return StatusPage(site, "../", True, badge(status), tuple(j.row for j in judged))
+
+
+# --- tag pages -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TagPage:
+    site: SiteInfo
+    root: str
+    script: bool
+    name: str
+    rows: tuple[Row, ...]
+
+
+def tag_groups(judged: Sequence[Judged]) -> dict[str, tuple[tuple[str, ...], list[Judged]]]:
+    """Tag page path -> (the tags it gathers, their commitments in table order), by path."""
+    names: dict[str, set[str]] = {}
+    members: dict[str, list[Judged]] = {}
+    for j in table_order(judged):
+        for path in dict.fromkeys(tag_path(t) for t in j.commitment.tags):
+            members.setdefault(path, []).append(j)
+        for t in j.commitment.tags:
+            names.setdefault(tag_path(t), set()).add(t)
+    return {path: (tuple(sorted(names[path])), members[path]) for path in sorted(members)}
+
+
+def tag_page(site: SiteInfo, names: Sequence[str], judged: Sequence[Judged]) -> TagPage:
+    """The page of one tag, ``t/<slug>.html``: every public commitment filed under it."""
+    return TagPage(site, "../", True, " / ".join(names), tuple(j.row for j in judged))
 
 
 # --- actor pages ------------------------------------------------------------------
@@ -594,13 +684,12 @@ class CommitmentPage:
     decided_by: str
     live_note: str
     flags: tuple[str, ...]
-    tags: tuple[str, ...]
+    tags: tuple[TagLink, ...]
     deadline: DeadlineView
     revisions: tuple[RevisionView, ...]
     sources: tuple[SourceView, ...]
     history: tuple[HistoryView, ...]
     evidence: tuple[EvidenceView, ...]
-    other_evidence: tuple[EvidenceView, ...]
     resolution: Resolution | None
     chart: Markup
 
@@ -609,19 +698,20 @@ def commitment_page(site: SiteInfo, j: Judged, actor_href: str, today: dt.date) 
     """Everything needed to check one verdict down to its sources."""
     c, v = j.commitment, j.verdict
     facts = facts_for(c)  # type: ignore[arg-type]
-    evidence = tuple(_evidence_view(e) for e in sorted(c.evidence, key=lambda e: (evidence_day(e), e.id)))
+    evidence = tuple(_evidence_view(e, site) for e in sorted(c.evidence, key=lambda e: (evidence_day(e), e.id)))
     return CommitmentPage(
         site=site, root="../", script=False, id=c.id, what=c.what,
         actor=Link(c.actor.name, "../" + actor_href, external=False), quote=c.quote or "",
-        badge=badge(v.status), reason=v.reason, effective_on=on(_since(c, v)),
-        decided_by=(f"an editor ({facts.manual.by})" if facts.manual else "the tracker's rules"),
-        live_note=_live_note(c, v), flags=_flags(c), tags=tuple(c.tags),
+        badge=badge(v.status), reason=_public_reason(v, facts.manual, site), effective_on=on(_since(c, v)),
+        decided_by=(site.editor(facts.manual.by) if facts.manual else "the tracker's rules"),
+        live_note=_live_note(c, v), flags=_flags(c),
+        tags=tuple(TagLink(t, "../" + tag_path(t), 0) for t in c.tags),
         deadline=_deadline(c, j.row.days), revisions=tuple(_revision(r) for r in c.revisions),
         sources=tuple(_source(s.announcement, s.quote, s.deadline_phrase) for s in c.sources),
-        history=tuple(_history(h) for h in c.changes),
+        history=tuple(_history(step.change._replace(from_status=step.from_status), site)
+                      for step in replay_in_order(c.changes)),
         evidence=tuple(e for e in evidence if e.state in SHOWN_EVIDENCE_STATES),
-        other_evidence=tuple(e for e in evidence if e.state not in SHOWN_EVIDENCE_STATES),
-        resolution=_resolution(c, v, facts.manual is not None),
+        resolution=_resolution(c, v, facts.manual is not None, site),
         chart=charts.commitment_timeline(_chart_marks(c, v), today),
     )
 
@@ -653,7 +743,7 @@ def _flags(c: CommitmentRow) -> tuple[str, ...]:
     if c.conditional:
         flags.append("A conditional promise: it depends on something outside the actor’s control.")
     if c.confidence < 1:
-        flags.append(f"Found automatically with confidence {c.confidence:.2f}.")
+        flags.append("Found automatically in the announcement quoted above.")
     return tuple(flags)
 
 
@@ -686,37 +776,54 @@ def _source(a: AnnouncementRow, quote: str | None, phrase: str | None) -> Source
     return SourceView(external(title, a.url), a.publisher or "", day(a.published), quote or "", phrase or "")
 
 
-def _history(h: Any) -> HistoryView:
+def _history(h: Any, site: SiteInfo) -> HistoryView:
     kind = {"auto": "automatic", "manual": "editor", "undo": "undo"}.get(h.source, h.source)
+    by = "the tracker" if h.source == "auto" else site.editor(h.by)
+    note = h.note or ""
+    if note and h.reason.endswith(note):
+        note = ""  # the reason already ends with the editor's note: say it once
     evidence = None
     if h.evidence_id:
         evidence = Link(f"evidence #{h.evidence_id}", f"#e{h.evidence_id}", external=False)
     elif h.evidence_url:
         evidence = external("evidence", h.evidence_url)
     return HistoryView(on(h.effective_on), on(h.recorded_at), badge(h.from_status) if h.from_status else None,
-                       badge(h.to_status), h.reason, h.by, kind, evidence, h.note or "")
+                       badge(h.to_status), _worded(h.reason), by, kind, evidence, note)
 
 
-def _evidence_view(e: EvidenceRow) -> EvidenceView:
+def _public_reason(v: Verdict, manual: Any, site: SiteInfo) -> str:
+    """The verdict's reason in words, naming an editor as readers know them (never a login)."""
+    if manual is None:
+        return _worded(v.reason)
+    note = f": {manual.note}" if manual.note else ""
+    return f"decided by {site.editor(manual.by)} on {on(manual.on).text}{note}"
+
+
+def _worded(reason: str) -> str:
+    """A stored reason with status names in words ("marked kept_late" -> "marked kept late")."""
+    return _STATUS_NAME.sub(lambda m: badge(m.group(0)).label.lower(), reason)
+
+
+def _evidence_view(e: EvidenceRow, site: SiteInfo) -> EvidenceView:
     item = e.item
     url = e.url or (item.link if item else None)
     title = (item.title if item and item.title else None) or url or f"evidence #{e.id}"
     return EvidenceView(
         id=e.id, anchor=f"e{e.id}", on=on(evidence_day(e)), kind=e.kind,
         kind_meaning=EVIDENCE_MEANINGS.get(e.kind, ""), score=f"{e.score:.2f}", state=e.state,
-        state_label=STATE_LABELS.get(e.state, e.state), decided=_decided(e), link=external(title, url),
+        state_label=STATE_LABELS.get(e.state, e.state), decided=_decided(e, site), link=external(title, url),
         feed=item.feed_name if item else "", new_due=day(e.new_due_latest),
         explanation=explanation_items(_parse(e.explanation)),
     )
 
 
-def _decided(e: EvidenceRow) -> str:
+def _decided(e: EvidenceRow, site: SiteInfo) -> str:
     label = STATE_LABELS.get(e.state, e.state)
     if e.state == "proposed":
         return "awaiting review by an editor"
     if e.decided_by:
         when = f" on {on(e.decided_at).text}" if e.decided_at else ""
-        return f"{label} by {e.decided_by}{when}"
+        return f"{label} by {site.editor(e.decided_by)}{when}"
     if e.state == "accepted":
         return "accepted automatically (score at or above the auto-accept threshold)"
     if e.state == "discarded":
@@ -753,13 +860,13 @@ def _text(value: Any) -> str:
     return str(value)
 
 
-def _resolution(c: CommitmentRow, v: Verdict, manual: bool) -> Resolution | None:
+def _resolution(c: CommitmentRow, v: Verdict, manual: bool, site: SiteInfo) -> Resolution | None:
     if v.status not in RESOLVED_STATUSES:
         return None
     if manual:
         last = next((h for h in reversed(c.changes) if h.source in ("manual", "undo")), None)
         link = external("evidence given by the editor", last.evidence_url) if last and last.evidence_url else None
-        return Resolution(badge(v.status), on(v.effective_on), last.by if last else "an editor",
+        return Resolution(badge(v.status), on(v.effective_on), site.editor(last.by if last else None),
                           (last.note or "") if last else "", link)
     link = Link(f"evidence #{v.evidence_id}", f"#e{v.evidence_id}", external=False) if v.evidence_id else None
     return Resolution(badge(v.status), on(v.effective_on), "the tracker's rules", "", link)
@@ -792,6 +899,7 @@ class MethodologyPage:
     due_soon_days: int
     grace_days: int
     upcoming_days: int
+    progress_labels: tuple[tuple[str, str], ...] = tuple(PROGRESS_LABELS.items())
 
 
 def methodology_page(site: SiteInfo, rules: StatusRules, auto_accept: float, review_threshold: float,

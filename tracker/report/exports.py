@@ -8,9 +8,7 @@ rows and ``today``: no wall-clock time, stable order, byte-identical reruns.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import json
 import re
 import uuid
@@ -22,14 +20,12 @@ from tracker import __version__
 from tracker.models import ALL_STATUSES
 from tracker.report.context import STATUS_LABELS, Judged, SiteInfo, commitment_path, evidence_day, last_evidence
 from tracker.report.load import SiteData, changes_newest_first
-from tracker.serialize import commitment_summary, csv_cell
+from tracker.serialize import CSV_HEADER, commitment_summary, page_url
 from tracker.status import StatusRules
 from tracker.untrusted import clean_text
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
 FEED_ENTRIES = 200
-CSV_COLUMNS = ("id", "actor", "what", "status", "status_reason", "deadline_phrase", "due_earliest",
-               "due_latest", "days_left", "stated_on", "confidence", "quote", "sources", "page")
 SCHEMA_NAME = "commitments.schema.json"
 
 
@@ -75,7 +71,7 @@ def atom_feed(data: SiteData, site: SiteInfo, limit: int = FEED_ENTRIES) -> byte
         _sub(entry, "title", f"{c.actor.name}: {c.what} — {_label(ch.to_status)}")
         _sub(entry, "updated", _stamp(ch.recorded_at))
         _sub(entry, "published", _stamp(ch.recorded_at))
-        _sub(_sub(entry, "author"), "name", ch.by)
+        _sub(_sub(entry, "author"), "name", "the tracker" if ch.source == "auto" else site.editor(ch.by))
         _sub(entry, "link", rel="alternate", type="text/html", href=site_url(site, commitment_path(c.id)))
         _sub(entry, "category", term=ch.to_status, label=_label(ch.to_status))
         _sub(entry, "summary", _change_summary(ch), type="text")
@@ -96,7 +92,7 @@ def export_record(j: Judged, today: dt.date, rules: StatusRules, site: SiteInfo)
     """One commitment as in ``tracker list --format json``, plus its page and evidence summary."""
     data = commitment_summary(j.commitment, today, rules)  # type: ignore[arg-type]  # rows mirror the models
     last = last_evidence(j.commitment.evidence)
-    data["page"] = site_url(site, commitment_path(j.commitment.id))
+    data["page"] = page_url(site.base_url, j.commitment.id)
     data["evidence_count"] = sum(1 for e in j.commitment.evidence if e.state == "accepted")
     data["last_evidence"] = evidence_day(last).isoformat() if last else None
     return data
@@ -127,23 +123,8 @@ def json_lines_by_id(previous: bytes) -> dict[int, str]:
 _LINE_ID = re.compile(r'\{"id": (\d+),')
 
 
-def _csv_record(cells: Sequence[Any]) -> str:
-    out = io.StringIO()
-    csv.writer(out).writerow(cells)
-    return out.getvalue()
-
-
-CSV_HEADER = _csv_record(CSV_COLUMNS)
-
-
-def csv_line(record: dict[str, Any]) -> str:
-    """One commitment as one CSV record (``\\r\\n``-terminated); text that looks like a formula gets a leading '."""
-    row = dict(record, sources=" ".join(s["url"] for s in record["sources"] if s["url"]))
-    return _csv_record([csv_cell(row[col]) for col in CSV_COLUMNS])
-
-
 def commitments_csv(lines: Sequence[str]) -> bytes:
-    """``commitments.csv``: a header row, then the records from :func:`csv_line`."""
+    """``commitments.csv``: a header row, then the records from :func:`tracker.serialize.csv_line`."""
     return (CSV_HEADER + "".join(lines)).encode("utf-8")
 
 

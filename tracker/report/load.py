@@ -35,6 +35,7 @@ from tracker.models import (
     Announcement,
     Commitment,
     CommitmentSource,
+    DaemonRun,
     DeadlineRevision,
     Evidence,
     Feed,
@@ -155,6 +156,7 @@ class SiteData:
 
     actors: tuple[ActorRow, ...]
     commitments: tuple[CommitmentRow, ...]
+    last_checked: dt.datetime | None = None  # when the last polling cycle finished: a quiet page vs a stale one
 
 
 def load_site_data(engine: Engine) -> SiteData:
@@ -173,7 +175,8 @@ def _load(session: Session) -> SiteData:
     c = Commitment.__table__.c
     stmt = select(c.id, c.actor_id, c.what, c.quote, c.deadline_phrase, c.due_earliest, c.due_latest,
                   c.deadline_rule, c.stated_on, c.status, c.status_reason, c.status_source, c.confidence,
-                  c.conditional, c.negated, cast(c.tags, Text), c.search_query, c.keep_until).order_by(c.id)
+                  c.conditional, c.negated, cast(c.tags, Text), c.search_query, c.keep_until
+                  ).where(c.visibility == "public").order_by(c.id)
     rows = []
     for (cid, actor_id, what, quote, phrase, earliest, latest, rule, stated, status, reason, source, confidence,
          conditional, negated, tags, query, keep_until) in session.execute(stmt).all():
@@ -184,7 +187,8 @@ def _load(session: Session) -> SiteData:
             tuple(evidence.get(cid, ())), bool(keep_until),
         ))
     used = sorted({row.actor.id for row in rows})
-    return SiteData(tuple(actors[i] for i in used), tuple(rows))
+    last_checked = session.scalar(select(func.max(DaemonRun.finished_at)))  # max() keeps the UTC column type
+    return SiteData(tuple(actors[i] for i in used), tuple(rows), last_checked)
 
 
 def _tags(text: str | None) -> tuple[str, ...]:
@@ -259,7 +263,14 @@ def _revisions(session: Session, announcements: dict[int, AnnouncementRow]) -> d
 
 
 def changes_newest_first(data: SiteData, limit: int) -> list[tuple[CommitmentRow, ChangeRow]]:
-    """The ``limit`` most recently recorded status changes, with their commitment."""
-    pairs = [(c, ch) for c in data.commitments for ch in c.changes]
+    """The ``limit`` most recently recorded status changes a reader sees, with their commitment.
+
+    Only the steps of the public history (:func:`tracker.timeline.replay_in_order`), each
+    with the status it moved from in that history.
+    """
+    from tracker.timeline import replay_in_order
+
+    pairs = [(c, step.change._replace(from_status=step.from_status))
+             for c in data.commitments for step in replay_in_order(c.changes)]
     pairs.sort(key=lambda p: p[1].id, reverse=True)
     return pairs[:limit]

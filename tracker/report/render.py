@@ -73,8 +73,9 @@ class Renderer:
                 return (folder / name).read_bytes()
         raise ConfigError(f"template asset {name} not found in {', '.join(map(str, self.dirs))}")
 
-    def render(self, template: str, page: Any) -> bytes:
-        return self.env.get_template(template).render(page=page).encode("utf-8")
+    def render(self, template: str, page: Any, path: str = "") -> bytes:
+        """The page as bytes; ``path`` (from the site root) makes its canonical and Open Graph URL."""
+        return self.env.get_template(template).render(page=page, path=path).encode("utf-8")
 
     def _fingerprint(self) -> str:
         """Hash of every template, asset, report module and upstream module: a change re-renders every page."""
