@@ -69,7 +69,7 @@ class TrackerFailure(click.ClickException):
         self.exit_code = error.exit_code
 
     def format_message(self) -> str:
-        return self.message
+        return safe(self.message)
 
 
 class TrackerGroup(click.Group):
@@ -160,17 +160,50 @@ def console() -> Console:
     return Console(highlight=False, soft_wrap=False, markup=False)
 
 
-_CONTROLS = dict.fromkeys(c for c in [*range(0x20), *range(0x7f, 0xa0)] if c not in (0x09, 0x0a))
+# What a terminal must never receive from stored text: C0 and C1 controls (ESC starts a sequence that
+# can retitle the window or clear the screen; U+009B is a one-byte CSI) and the bidi and invisible
+# format characters that make a line read differently from what it holds. Tab and newline stay.
+_BIDI_AND_FORMAT = [0x061C, 0x200B, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2060, 0x2065),
+                    *range(0x2066, 0x206A), 0xFEFF]
+_UNSAFE = [c for c in [*range(0x20), *range(0x7F, 0xA0)] if c not in (0x09, 0x0A)] + _BIDI_AND_FORMAT
+_CONTROLS: dict[int, Any] = {**dict.fromkeys(_UNSAFE), **dict.fromkeys(range(0xD800, 0xE000), "\ufffd")}
 
 
 def safe(text: str) -> str:
-    """Text from announcements and feeds, made harmless for a terminal: control characters removed."""
+    """Text from announcements and feeds, made harmless for a terminal.
+
+    The one place terminal output is cleaned: controls and bidi/format characters removed, lone
+    surrogates (unprintable) replaced by U+FFFD.
+    """
     return text.translate(_CONTROLS)
 
 
+def safe_data(data: Any) -> Any:
+    """``data`` (dicts, lists, strings) with every string passed through :func:`safe`, for text output."""
+    if isinstance(data, str):
+        return safe(data)
+    if isinstance(data, dict):
+        return {key: safe_data(value) for key, value in data.items()}
+    if isinstance(data, (list, tuple)):
+        return [safe_data(value) for value in data]
+    return data
+
+
+def echo(text: str, err: bool = False) -> None:
+    """One line for the user, made safe for a terminal."""
+    click.echo(safe(text), err=err)
+
+
+_JSON_ESCAPES = {c: f"\\u{c:04x}" for c in [*range(0x7F, 0xA0), *_BIDI_AND_FORMAT, *range(0xD800, 0xE000)]}
+
+
 def echo_json(data: Any) -> None:
-    """Machine-readable output: indented, non-ASCII kept as is."""
-    click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+    """Machine-readable output: indented, non-ASCII kept as is, except what a terminal would act on.
+
+    ``json.dumps`` escapes C0 controls; C1 controls, bidi/format characters and lone surrogates are
+    escaped here too (``\\u009b``), so the JSON holds the same data and a terminal shows it inertly.
+    """
+    click.echo(json.dumps(data, indent=2, ensure_ascii=False).translate(_JSON_ESCAPES))
 
 
 def as_of_option(func: Callable[..., Any]) -> Callable[..., Any]:

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from tracker import clock
-from tracker.cli import App, as_of_option, console, current_user, echo_json, parse_date_option
+from tracker.cli import App, as_of_option, console, current_user, echo, echo_json, parse_date_option, safe_data
 from tracker.errors import InvalidValue, UsageError
 from tracker.status import MANUAL_STATUSES
 
@@ -49,7 +49,8 @@ def add(app: App, actor: str, what: str, due: str | None, deadline: str | None, 
                          deadline=deadline, source_url=source, quote=quote, stated_on=stated_on,
                          tags=tags, negated=negated, by=current_user(), today=clock.today(), rules=app.rules)
         due_text = f", due {row.due_latest}" if row.due_latest else ", no deadline"
-        click.echo(f"added commitment {row.id}: {row.actor.name} will {row.what}{due_text} [{row.status}]")
+        line = f"added commitment {row.id}: {row.actor.name} will {row.what}{due_text} [{row.status}]"
+    echo(line)  # only once the commit went through
 
 
 @click.command("list")
@@ -91,7 +92,7 @@ def _print_rows(rows: list[dict[str, Any]], fmt: str) -> None:
     elif fmt == "csv":
         click.echo(_csv(rows), nl=False)
     else:
-        _table(rows)
+        _table(safe_data(rows))
 
 
 CSV_COLUMNS = ("id", "actor", "what", "deadline_phrase", "due_earliest", "due_latest", "status",
@@ -165,7 +166,7 @@ def show(app: App, commitment_id: int, fmt: str) -> None:
     if fmt == "json":
         echo_json(data)
     else:
-        _show_text(data)
+        _show_text(safe_data(data))
 
 
 def _show_text(d: dict[str, Any]) -> None:
@@ -235,14 +236,14 @@ def resolve(app: App, commitment_id: int, status: str | None, evidence_url: str 
     with app.writing() as session:
         if undo:
             change = store.undo(session, commitment_id, by=who, today=clock.today(), rules=app.rules)
-            click.echo(f"commitment {commitment_id}: {change.reason}; status is now {change.commitment.status}")
+            echo(f"commitment {commitment_id}: {change.reason}; status is now {change.commitment.status}")
             return
         day = parse_date_option(on, "--date") or clock.today()
         result = store.resolve(session, commitment_id, status, on=day, by=who, note=note, evidence_url=evidence_url)
     msg = f"commitment {commitment_id}: {result.change.from_status} -> {result.change.to_status}"
     if result.adjusted_from:
         msg += f" (recorded as {result.change.to_status}, not {result.adjusted_from}: {result.change.reason})"
-    click.echo(msg)
+    echo(msg)
 
 
 @click.command()
@@ -263,4 +264,4 @@ def history(app: App, commitment_id: int, fmt: str) -> None:
         echo_json(changes)
         return
     for h in changes:
-        click.echo(_history_line(h) + f"  [recorded {h['recorded_at'][:19]}]")
+        echo(_history_line(h) + f"  [recorded {h['recorded_at'][:19]}]")

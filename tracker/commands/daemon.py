@@ -14,7 +14,7 @@ from typing import Any
 import click
 
 from tracker import clock
-from tracker.cli import App, TrackerFailure, as_of_option, echo_json
+from tracker.cli import App, TrackerFailure, as_of_option, echo, echo_json, safe_data
 from tracker.errors import TrackerError
 
 
@@ -35,8 +35,8 @@ def poll(app: App, every_feed: bool) -> None:
     with _progress() as on_feed:
         summary = poll_cycle(engine, app.config, every_feed=every_feed, on_feed=on_feed)
     for line in summary.errors + summary.warnings:
-        click.echo(line, err=True)
-    click.echo(summary.line())
+        echo(line, err=True)
+    echo(summary.line())
     _notify_quietly(app)
 
 
@@ -98,7 +98,7 @@ def status(app: App, fmt: str) -> None:
     if fmt == "json":
         echo_json(report)
         return
-    for line in _health_lines(report):
+    for line in _health_lines(safe_data(report)):
         click.echo(line)
 
 
@@ -134,7 +134,7 @@ def sweep(app: App) -> None:
     with app.writing() as session:
         changes = store.sweep(session, clock.today(), app.rules)
         for ch in changes:
-            click.echo(f"commitment {ch.commitment_id}: {ch.from_status} -> {ch.to_status} ({ch.reason})")
+            echo(f"commitment {ch.commitment_id}: {ch.from_status} -> {ch.to_status} ({ch.reason})")
     click.echo(f"{len(changes)} status change(s) as of {clock.today()}")
     _notify_quietly(app)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from tracker import clock
-from tracker.cli import App, as_of_option, console, current_user, echo_json
+from tracker.cli import App, as_of_option, console, current_user, echo, echo_json, safe_data
 
 KINDS = ["fulfilment", "progress", "delay", "cancellation", "mention"]
 
@@ -43,7 +43,7 @@ def evidence_list(app: App, pending: bool, commitment_id: int | None, fmt: str) 
     table = Table(pad_edge=False)
     for col in ("id", "commitment", "kind", "score", "state", "date", "title"):
         table.add_column(col, overflow="fold")
-    for r in rows:
+    for r in safe_data(rows):
         table.add_row(str(r["id"]), str(r["commitment_id"]), r["kind"], f"{r['score']:.2f}", r["state"],
                       r["date"] or "", Text(r["title"] or r["url"] or ""))
     console().print(table)
@@ -69,7 +69,7 @@ def evidence_accept(app: App, evidence_id: int, kind: str | None) -> None:
 
     Example: tracker evidence accept 12 --kind fulfilment
     """
-    click.echo(_decide(app, evidence_id, True, kind))
+    echo(_decide(app, evidence_id, True, kind))
 
 
 @evidence.command("reject")
@@ -81,7 +81,7 @@ def evidence_reject(app: App, evidence_id: int) -> None:
 
     Example: tracker evidence reject 12
     """
-    click.echo(_decide(app, evidence_id, False))
+    echo(_decide(app, evidence_id, False))
 
 
 @click.command()
@@ -133,10 +133,10 @@ def _review_one(app: App, evidence_id: int, position: int, total: int) -> str:
         key = click.getchar().lower()
         out.print(key)
         if key == "a":
-            click.echo(_decide(app, evidence_id, True))
+            echo(_decide(app, evidence_id, True))
             return "accepted"
         if key == "r":
-            click.echo(_decide(app, evidence_id, False))
+            echo(_decide(app, evidence_id, False))
             return "rejected"
         if key == "s":
             return "skipped"
@@ -146,7 +146,7 @@ def _review_one(app: App, evidence_id: int, position: int, total: int) -> str:
             _open_link(link)
         if key == "k":
             kind = click.prompt("kind", type=click.Choice(KINDS))
-            click.echo(_decide(app, evidence_id, True, kind))
+            echo(_decide(app, evidence_id, True, kind))
             return "accepted"
 
 
@@ -162,7 +162,7 @@ def _open_link(link: str | None) -> None:
         opened = webbrowser.open(link)
     except Exception:  # noqa: BLE001 - no browser is not an error
         opened = False
-    click.echo(link if not opened else f"opened {link}")
+    echo(link if not opened else f"opened {link}")
 
 
 def _review_stale(app: App) -> None:
@@ -175,5 +175,5 @@ def _review_stale(app: App) -> None:
         click.echo(f"no open commitment has gone {days} days without evidence")
         return
     for cid, actor, what, last in rows:
-        click.echo(f"{cid}: {actor}: {what} — last evidence {last or 'never'}")
+        echo(f"{cid}: {actor}: {what} — last evidence {last or 'never'}")
     click.echo(f"{len(rows)} commitment(s) with no evidence for {days} days: check them by hand")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from tracker import clock
-from tracker.cli import App, console, echo_json
+from tracker.cli import App, console, echo, echo_json, safe
 
 
 @click.group()
@@ -30,7 +30,7 @@ def feeds_add(app: App, url_or_path: str, name: str, role: str, every: str | Non
     with app.writing() as session:
         feed, created = add_feed(session, url_or_path, name=name, role=role,
                                  every=every or app.config.daemon.default_every, now=clock.now())
-        click.echo(f"{'added' if created else 'updated'} feed {feed.id}: {feed.name} ({feed.role}, every "
+        echo(f"{'added' if created else 'updated'} feed {feed.id}: {feed.name} ({feed.role}, every "
                    f"{_duration(feed.every_seconds)})")
 
 
@@ -65,12 +65,12 @@ def feeds_list(app: App, fmt: str) -> None:
     for v in views:
         state = Text("paused", style="bold red") if v.paused else Text("ok" if not v.error_count else "failing",
                                                                         style="green" if not v.error_count else "yellow")
-        table.add_row(str(v.id), v.name, v.role, str(v.items), (v.last_polled_at or "never")[:16],
+        table.add_row(str(v.id), safe(v.name), v.role, str(v.items), (v.last_polled_at or "never")[:16],
                       (v.next_poll_at or "-")[:16], str(v.error_count), state)
     console().print(table)
     for v in views:
         if v.last_error:
-            console().print(Text(f"feed {v.id}: {v.last_error}", style="dim"))
+            console().print(Text(safe(f"feed {v.id}: {v.last_error}"), style="dim"))
 
 
 @feeds.command("remove")
@@ -85,7 +85,7 @@ def feeds_remove(app: App, feed: str) -> None:
 
     with app.writing() as session:
         removed = remove_feed(session, feed)
-        click.echo(f"removed feed {removed.id}: {removed.name}")
+        echo(f"removed feed {removed.id}: {removed.name}")
 
 
 @feeds.command("resume")
@@ -100,4 +100,4 @@ def feeds_resume(app: App, feed: str) -> None:
 
     with app.writing() as session:
         resumed = resume_feed(session, feed, clock.now())
-        click.echo(f"resumed feed {resumed.id}: {resumed.name}")
+        echo(f"resumed feed {resumed.id}: {resumed.name}")
