@@ -28,7 +28,7 @@ import click
 
 from tracker import __version__, clock
 from tracker.config import DEFAULT_CONFIG_NAME
-from tracker.errors import TrackerError
+from tracker.errors import InvalidValue, TrackerError, UsageError
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -92,6 +92,11 @@ class TrackerGroup(click.Group):
             self.add_command(getattr(importlib.import_module(module), attribute), cmd_name)
         return super().get_command(ctx, cmd_name)
 
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if ctx.parent is None:
+            _refuse_undecodable(args)
+        return super().parse_args(ctx, args)
+
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
@@ -99,6 +104,42 @@ class TrackerGroup(click.Group):
             if ctx.obj is not None and ctx.obj.debug:
                 raise
             raise TrackerFailure(exc) from None
+
+
+def _refuse_undecodable(args: list[str]) -> None:
+    """Arguments must be UTF-8: Python hands other bytes over as lone surrogates, which no database,
+    file or terminal accepts, so they are refused here, once, instead of failing deep inside."""
+    for position, arg in enumerate(args, 1):
+        try:
+            arg.encode("utf-8")
+        except UnicodeEncodeError:
+            shown = arg.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+            raise TrackerFailure(UsageError(f"argument {position} ({shown!r}) is not UTF-8: "
+                                            "give every argument as UTF-8 text")) from None
+
+
+class RowId(click.ParamType):
+    """A row id: a whole number from 1 to 2**63-1 (the largest SQLite stores); anything else is one line, exit 2."""
+
+    name = "ID"
+    MAX = 2**63 - 1
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> int:
+        if isinstance(value, int):
+            number = value
+        else:
+            try:
+                number = int(str(value).strip())
+            except ValueError:
+                number = 0
+        if not 1 <= number <= self.MAX:
+            what = (param.opts[0] if isinstance(param, click.Option) else param.human_readable_name) if param else "ID"
+            raise TrackerFailure(InvalidValue(f"{what} {str(value)[:40]!r} is not an id: give a whole number "
+                                              f"from 1 to {self.MAX}"))
+        return number
+
+
+ROW_ID = RowId()
 
 
 class App:

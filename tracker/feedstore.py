@@ -38,6 +38,11 @@ def _serialize_sync(session: Session) -> None:
 def normalize_feed_url(url_or_path: str) -> str:
     """http(s) and file:// URLs as given; a local path becomes an absolute file:// URL."""
     if url_or_path.startswith(("http://", "https://", "file://")):
+        from tracker.fetch import url_problem
+
+        problem = url_problem(url_or_path)
+        if problem:
+            raise InvalidValue(f"{url_or_path!r}: {problem}")
         return url_or_path
     if "://" in url_or_path:
         raise InvalidValue(f"{url_or_path!r}: only http(s) URLs, file:// URLs and local paths can be polled")
@@ -51,7 +56,7 @@ def get_feed(session: Session, ref: str | int) -> Feed:
     """A feed by id or URL, or NotFound with the next step."""
     feed = None
     if isinstance(ref, int) or str(ref).isdigit():
-        feed = session.get(Feed, int(ref))
+        feed = session.get(Feed, int(ref)) if int(ref) < 2**63 else None  # SQLite ids are 64-bit
     if feed is None:
         feed = session.scalar(select(Feed).where(Feed.url == str(ref)))
     if feed is None:

@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from tracker import clock
-from tracker.cli import App, as_of_option, console, current_user, echo, echo_json, parse_date_option, safe_data
+from tracker.cli import (ROW_ID, App, as_of_option, console, current_user, echo, echo_json, parse_date_option,
+                         safe_data)
 from tracker.errors import InvalidValue, UsageError
 from tracker.status import MANUAL_STATUSES
 
@@ -148,7 +149,7 @@ def _days(row: dict[str, Any]) -> str:
 
 
 @click.command()
-@click.argument("commitment_id", type=int)
+@click.argument("commitment_id", type=ROW_ID)
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @as_of_option
 @click.pass_obj
@@ -211,7 +212,7 @@ def _history_line(h: dict[str, Any]) -> str:
 
 
 @click.command()
-@click.argument("commitment_id", type=int)
+@click.argument("commitment_id", type=ROW_ID)
 @click.option("--status", type=click.Choice(MANUAL_STATUSES), help="The outcome you decided.")
 @click.option("--evidence", "evidence_url", metavar="URL", help="Link that proves it.")
 @click.option("--date", "on", metavar="YYYY-MM-DD", help="When it happened (default: today).")
@@ -247,7 +248,7 @@ def resolve(app: App, commitment_id: int, status: str | None, evidence_url: str 
 
 
 @click.command()
-@click.argument("commitment_id", type=int)
+@click.argument("commitment_id", type=ROW_ID)
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.pass_obj
 def history(app: App, commitment_id: int, fmt: str) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from tracker import clock
-from tracker.cli import App, as_of_option, console, current_user, echo, echo_json, safe_data
+from tracker.cli import ROW_ID, App, as_of_option, console, current_user, echo, echo_json, safe_data
 
 KINDS = ["fulfilment", "progress", "delay", "cancellation", "mention"]
 
@@ -17,7 +17,7 @@ def evidence() -> None:
 
 @evidence.command("list")
 @click.option("--pending", is_flag=True, help="Only evidence waiting for a decision.")
-@click.option("--commitment", "commitment_id", type=int, help="Only evidence for this commitment.")
+@click.option("--commitment", "commitment_id", type=ROW_ID, help="Only evidence for this commitment.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @click.pass_obj
 def evidence_list(app: App, pending: bool, commitment_id: int | None, fmt: str) -> None:
@@ -60,7 +60,7 @@ def _decide(app: App, evidence_id: int, accept: bool, kind: str | None = None) -
 
 
 @evidence.command("accept")
-@click.argument("evidence_id", type=int)
+@click.argument("evidence_id", type=ROW_ID)
 @click.option("--kind", type=click.Choice(KINDS), help="Correct what the item says.")
 @as_of_option
 @click.pass_obj
@@ -73,7 +73,7 @@ def evidence_accept(app: App, evidence_id: int, kind: str | None) -> None:
 
 
 @evidence.command("reject")
-@click.argument("evidence_id", type=int)
+@click.argument("evidence_id", type=ROW_ID)
 @as_of_option
 @click.pass_obj
 def evidence_reject(app: App, evidence_id: int) -> None:
