@@ -33,6 +33,7 @@ UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e
     ("bidi \u202eevil\u202c and \u2066isolate\u2069 \u200fmarks\u200e go", "bidi evil and isolate marks go"),
     ("zero width \u200b and BOM \ufeff go", "zero width  and BOM  go"),
     ("lone surrogate \ud800 shows as", "lone surrogate \ufffd shows as"),
+    ("feed https://editor:pw@news.example.org/rss failed", "feed https://editor:***@news.example.org/rss failed"),
 ])
 def test_safe(raw, shown):
     assert safe(raw) == shown

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from tracker import __version__, clock
-from tracker.config import DEFAULT_CONFIG_NAME
+from tracker.config import DEFAULT_CONFIG_NAME, mask_secrets
 from tracker.errors import InvalidValue, TrackerError, UsageError
 
 if TYPE_CHECKING:
@@ -59,6 +59,10 @@ COMMANDS = {
     "status": "tracker.commands.daemon:status",
     "notify": "tracker.commands.daemon:notify",
 }
+
+
+# `tracker poll`: the cycle stored nothing and every fetch failed (documented in the README).
+EXIT_ALL_FEEDS_FAILED = 3
 
 
 class TrackerFailure(click.ClickException):
@@ -214,20 +218,24 @@ def safe(text: str) -> str:
     """Text from announcements and feeds, made harmless for a terminal.
 
     The one place terminal output is cleaned: controls and bidi/format characters removed, lone
-    surrogates (unprintable) replaced by U+FFFD.
+    surrogates (unprintable) replaced by U+FFFD, and the password of any URL (a feed's) masked.
     """
-    return text.translate(_CONTROLS)
+    return mask_secrets(text.translate(_CONTROLS))
+
+
+def _map_strings(data: Any, change: Callable[[str], str]) -> Any:
+    if isinstance(data, str):
+        return change(data)
+    if isinstance(data, dict):
+        return {key: _map_strings(value, change) for key, value in data.items()}
+    if isinstance(data, (list, tuple)):
+        return [_map_strings(value, change) for value in data]
+    return data
 
 
 def safe_data(data: Any) -> Any:
     """``data`` (dicts, lists, strings) with every string passed through :func:`safe`, for text output."""
-    if isinstance(data, str):
-        return safe(data)
-    if isinstance(data, dict):
-        return {key: safe_data(value) for key, value in data.items()}
-    if isinstance(data, (list, tuple)):
-        return [safe_data(value) for value in data]
-    return data
+    return _map_strings(data, safe)
 
 
 def echo(text: str, err: bool = False) -> None:
@@ -243,8 +251,9 @@ def echo_json(data: Any) -> None:
 
     ``json.dumps`` escapes C0 controls; C1 controls, bidi/format characters and lone surrogates are
     escaped here too (``\\u009b``), so the JSON holds the same data and a terminal shows it inertly.
+    URL passwords are masked, as on the terminal.
     """
-    click.echo(json.dumps(data, indent=2, ensure_ascii=False).translate(_JSON_ESCAPES))
+    click.echo(json.dumps(_map_strings(data, mask_secrets), indent=2, ensure_ascii=False).translate(_JSON_ESCAPES))
 
 
 def as_of_option(func: Callable[..., Any]) -> Callable[..., Any]:

@@ -18,7 +18,7 @@ from sqlalchemy import func, insert, or_, select, text, update
 from sqlalchemy.orm import Session, object_session
 
 from tracker.backoff import next_poll_after_failure, next_poll_after_success, parse_duration, should_pause
-from tracker.config import Config, FeedConfig
+from tracker.config import Config, FeedConfig, mask_secrets
 from tracker.errors import FetchError, InvalidValue, NotFound
 from tracker.feeds import FeedItem as ParsedItem
 from tracker.fetch import FetchResult, Validators
@@ -83,6 +83,7 @@ def add_feed(session: Session, url_or_path: str, *, name: str = "", role: str = 
 
 
 def _default_name(url: str) -> str:
+    url = mask_secrets(url)  # "https://user:pw@host/" would otherwise be named "user:pw@host"
     return url.rstrip("/").rsplit("/", 1)[-1][:200] or url[:200]
 
 
@@ -234,7 +235,7 @@ def record_failure(feed: Feed, error: FetchError | Exception, now: dt.datetime, 
     status = getattr(error, "status", None)
     retry_after = getattr(error, "retry_after", None)
     feed.error_count += 1
-    feed.last_error = f"{now:%Y-%m-%d %H:%M} {str(error)[:500]}"
+    feed.last_error = f"{now:%Y-%m-%d %H:%M} {mask_secrets(str(error))[:500]}"
     feed.last_polled_at = now
     feed.next_poll_at = next_poll_after_failure(now, dt.timedelta(seconds=feed.every_seconds),
                                                 feed.error_count, retry_after, rng)

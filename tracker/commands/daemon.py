@@ -14,7 +14,7 @@ from typing import Any
 import click
 
 from tracker import clock
-from tracker.cli import App, TrackerFailure, as_of_option, echo, echo_json, safe_data
+from tracker.cli import EXIT_ALL_FEEDS_FAILED, App, TrackerFailure, as_of_option, echo, echo_json, safe_data
 from tracker.errors import TrackerError
 
 
@@ -25,7 +25,7 @@ from tracker.errors import TrackerError
 def poll(app: App, every_feed: bool) -> None:
     """Run one polling cycle now (the daemon's tick; use it from cron instead of `tracker run`).
 
-    Example: tracker poll --all
+    Exits 3 when every fetch failed and nothing was stored. Example: tracker poll --all
     """
     from tracker.pipeline import poll as poll_cycle
     from tracker.pipeline import prepare
@@ -38,6 +38,10 @@ def poll(app: App, every_feed: bool) -> None:
         echo(line, err=True)
     echo(summary.line())
     _notify_quietly(app)
+    if summary.every_fetch_failed():
+        echo(f"every fetch failed and nothing was stored: see `tracker feeds list` (exit {EXIT_ALL_FEEDS_FAILED})",
+             err=True)
+        sys.exit(EXIT_ALL_FEEDS_FAILED)
 
 
 @contextlib.contextmanager
