@@ -104,3 +104,27 @@ def test_json_output_escapes_what_a_terminal_acts_on_and_keeps_the_data(hostile_
     out = ok("show", "1", "--format", "json", db=hostile_db)
     assert not UNSAFE.search(out), repr(out)
     assert json.loads(out)["what"] == f"replace {HOSTILE}", "JSON carries the stored text unchanged"
+
+
+def test_the_daemon_log_masks_url_passwords(tmp_path):
+    import logging
+
+    from tracker.commands.daemon import _setup_logging
+
+    root = logging.getLogger()
+    saved = root.handlers[:], root.level
+    try:
+        _setup_logging(str(tmp_path / "daemon.log"), "INFO")
+        try:
+            raise ValueError("while fetching https://editor:pw-secret@news.example.org/rss")
+        except ValueError:
+            logging.getLogger("tracker.fetch").exception("unexpected error fetching %s",
+                                                         "https://editor:pw-secret@news.example.org/rss")
+        for handler in root.handlers:
+            handler.close()
+    finally:
+        root.handlers[:] = saved[0]
+        root.setLevel(saved[1])
+    log = (tmp_path / "daemon.log").read_text(encoding="utf-8")
+    assert "editor:***@news.example.org" in log and "Traceback" in log
+    assert "pw-secret" not in log

@@ -76,8 +76,16 @@ def run(app: App, log_file: str | None) -> None:
 def _setup_logging(path: str, level: str) -> None:
     import logging
 
+    from tracker.config import mask_secrets
+
+    class MaskingFormatter(logging.Formatter):
+        """Every line (tracebacks too) with URL passwords masked: a feed URL may carry one."""
+
+        def format(self, record: logging.LogRecord) -> str:
+            return mask_secrets(super().format(record))
+
     handler = logging.FileHandler(path, encoding="utf-8") if path else logging.StreamHandler(sys.stderr)
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.setFormatter(MaskingFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level.upper())
