@@ -3,8 +3,9 @@
 Arbitrary Unicode (controls, bidi marks, NUL, lone surrogates) as actor, promise, quote and
 feed text; arbitrary dates from year 1 to 9999; arbitrary actor names. Every run is the same:
 a fixed seed (``derandomize``), no example database, and a bounded number of examples per
-property, so the suite runs in CI in seconds. The CLI faces (`list`, `show` on a terminal)
-come with the CLI work; here the pipeline functions they call are fuzzed.
+property, so the suite runs in CI in seconds. The CLI faces (`list`, `show`, `history`,
+`feeds list` on a terminal) are fuzzed with text planted straight in the database, as an older
+writer may have left it, so the terminal's own guard (``tracker.cli.safe``) is what is tested.
 """
 
 from __future__ import annotations
@@ -23,9 +24,12 @@ import pytest
 from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
+from sqlalchemy import text as sql
 from sqlalchemy import update
 
+from tests.clihelp import ok
 from tracker import clock, db, store
+from tracker.cli import safe
 from tracker.config import Config
 from tracker.errors import InvalidValue
 from tracker.feeds import FeedItem as ParsedItem
@@ -44,6 +48,7 @@ from tracker.untrusted import clean_text
 TODAY = dt.date(2026, 5, 4)
 RULES = StatusRules()
 CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+TERMINAL_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
 
 def fuzz(examples: int) -> settings:
@@ -95,6 +100,47 @@ def test_any_feed_text_parses_to_clean_items(title, description, guid):
     for item in parsed.items:
         for value in (item.key, item.guid or "", item.title, item.text, item.summary_html, parsed.title or ""):
             assert not CONTROLS.search(value), value
+
+
+# --- stored text -> terminal ----------------------------------------------------------------
+
+
+@fuzz(300)
+@given(ANY_TEXT)
+def test_safe_leaves_nothing_a_terminal_acts_on(text):
+    shown = safe(text)
+    assert not TERMINAL_UNSAFE.search(shown)
+    assert safe(shown) == shown
+
+
+@pytest.fixture(scope="module")
+def terminal_db(tmp_path_factory):
+    """One commitment and one feed whose text each example overwrites."""
+    folder = tmp_path_factory.mktemp("terminal")
+    url = f"sqlite:///{folder / 'tracker.db'}"
+    ok("db", "upgrade", db=url)
+    ok("add", "--actor", "Quill Works", "--text", "open a depot", "--due", "2027-01-31", db=url)
+    (folder / "feed.xml").write_text("<rss><channel><title>t</title></channel></rss>", encoding="utf-8")
+    ok("feeds", "add", str(folder / "feed.xml"), db=url)
+    return url
+
+
+STORABLE_TEXT = ANY_TEXT.map(lambda t: t.encode("utf-8", "replace").decode("utf-8"))  # SQLite refuses surrogates
+
+
+@fuzz(25)
+@given(actor=STORABLE_TEXT, what=STORABLE_TEXT, quote=STORABLE_TEXT)
+def test_list_and_show_print_no_terminal_control_from_any_stored_text(terminal_db, actor, what, quote):
+    engine = db.make_engine(terminal_db)
+    with engine.begin() as conn:
+        conn.execute(sql("update actors set name = :a"), {"a": "Quill " + actor})
+        conn.execute(sql("update commitments set what = :w, quote = :q"), {"w": what, "q": quote})
+        conn.execute(sql("update status_changes set reason = :w"), {"w": what})
+        conn.execute(sql("update feeds set name = :a, last_error = :q"), {"a": actor, "q": quote})
+    engine.dispose()
+    for args in (("list",), ("show", "1"), ("history", "1"), ("feeds", "list")):
+        out = ok(*args, db=terminal_db)
+        assert not TERMINAL_UNSAFE.search(out), (args, out)
 
 
 # --- intake -> store -> report ---------------------------------------------------------------

@@ -82,7 +82,7 @@ def test_failing_feed_backs_off_then_pauses_and_resumes(ready, feed_server):
 
 def test_retry_after_is_respected(ready, feed_server):
     ok("feeds", "add", feed_server.url("/status/429?retry_after=7200"), "--name", "busy")
-    ok("poll")
+    assert run("poll").exit_code == 3  # every fetch failed
     busy = feeds_json()["busy"]
     wait = dt.datetime.fromisoformat(busy["next_poll_at"]) - dt.datetime.now(dt.timezone.utc)
     assert wait >= dt.timedelta(seconds=7000)
@@ -90,7 +90,7 @@ def test_retry_after_is_respected(ready, feed_server):
 
 def test_gone_feed_is_paused_at_once(ready, feed_server):
     ok("feeds", "add", feed_server.url("/status/410"), "--name", "gone")
-    ok("poll")
+    assert run("poll").exit_code == 3  # every fetch failed
     assert feeds_json()["gone"]["paused"]
 
 
@@ -192,3 +192,36 @@ def test_items_are_stored_the_same_where_sqlite_has_no_returning(sqlite_url, mon
         assert [s.key for s in stored] == [i.key for i in items[:2]]  # the two already stored are skipped
         rows = {r.id: r.key for r in session.scalars(select(FeedItem))}
     assert {s.id: s.key for s in first + stored} == rows
+
+
+def test_poll_exits_3_when_every_fetch_failed_and_nothing_was_stored(ready, feed_server):
+    """Issue 14: `tracker poll` exited 0 when every feed failed, so cron never told anyone."""
+    ok("feeds", "add", feed_server.url("/status/500"), "--name", "broken")
+    ok("feeds", "add", feed_server.url("/status/503"), "--name", "down")
+    result = run("poll", "--all")
+    assert result.exit_code == 3, result.output
+    assert "2 failed" in result.output and "every fetch failed and nothing was stored" in result.output
+    ok("feeds", "add", feed_server.url("/gen/good/2.xml"), "--name", "good")
+    assert "1 fetched" in ok("poll", "--all"), "one feed answering is a normal cycle: exit 0"
+    assert "0 failed" in ok("poll"), "nothing due is no failure either"
+
+
+def test_a_password_in_a_feed_url_is_never_shown(ready, feed_server):
+    """Issue 14: `feeds list`, `status` and error messages showed the password of a feed URL."""
+    secret = feed_server.url("/status/500").replace("http://", "http://editor:s3cret-word@")
+    ok("feeds", "add", secret)
+    ok("feeds", "add", secret.replace("/status/500", "/"), "--every", "2h")  # named after the URL's host
+    polled = run("poll", "--all")
+    assert polled.exit_code == 3 and "editor:***@" in polled.output
+    outputs = [polled.output]
+    for args in (("feeds", "list"), ("feeds", "list", "--format", "json"), ("status",),
+                 ("status", "--format", "json")):
+        outputs.append(ok(*args))
+    for args in (("extract", secret), ("feeds", "remove", secret.replace("500", "404"))):
+        result = run(*args)
+        assert result.exit_code != 0 and "editor:***@" in result.output, result.output
+        outputs.append(result.output)
+    assert all("s3cret-word" not in out for out in outputs), outputs
+    assert any("editor:***@127.0.0.1" in out for out in outputs[1:3])
+    with db.read_session(db.make_engine(ready)) as session:
+        assert all("s3cret" not in (f.last_error or "") + f.name for f in session.scalars(select(Feed)))

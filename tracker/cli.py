@@ -27,8 +27,8 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from tracker import __version__, clock
-from tracker.config import DEFAULT_CONFIG_NAME
-from tracker.errors import TrackerError
+from tracker.config import DEFAULT_CONFIG_NAME, mask_secrets
+from tracker.errors import InvalidValue, TrackerError, UsageError
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -65,6 +65,10 @@ COMMANDS = {
 }
 
 
+# `tracker poll`: the cycle stored nothing and every fetch failed (documented in the README).
+EXIT_ALL_FEEDS_FAILED = 3
+
+
 class TrackerFailure(click.ClickException):
     """A TrackerError shown as one line with the error's own exit code."""
 
@@ -73,7 +77,7 @@ class TrackerFailure(click.ClickException):
         self.exit_code = error.exit_code
 
     def format_message(self) -> str:
-        return self.message
+        return safe(self.message)
 
 
 class TrackerGroup(click.Group):
@@ -96,6 +100,11 @@ class TrackerGroup(click.Group):
             self.add_command(with_as_of(getattr(importlib.import_module(module), attribute)), cmd_name)
         return super().get_command(ctx, cmd_name)
 
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if ctx.parent is None:
+            _refuse_undecodable(args)
+        return super().parse_args(ctx, args)
+
     def invoke(self, ctx: click.Context) -> Any:
         try:
             result = super().invoke(ctx)
@@ -106,6 +115,42 @@ class TrackerGroup(click.Group):
             if ctx.obj is not None and ctx.obj.debug:
                 raise
             raise TrackerFailure(exc) from None
+
+
+def _refuse_undecodable(args: list[str]) -> None:
+    """Arguments must be UTF-8: Python hands other bytes over as lone surrogates, which no database,
+    file or terminal accepts, so they are refused here, once, instead of failing deep inside."""
+    for position, arg in enumerate(args, 1):
+        try:
+            arg.encode("utf-8")
+        except UnicodeEncodeError:
+            shown = arg.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+            raise TrackerFailure(UsageError(f"argument {position} ({shown!r}) is not UTF-8: "
+                                            "give every argument as UTF-8 text")) from None
+
+
+class RowId(click.ParamType):
+    """A row id: a whole number from 1 to 2**63-1 (the largest SQLite stores); anything else is one line, exit 2."""
+
+    name = "ID"
+    MAX = 2**63 - 1
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> int:
+        if isinstance(value, int):
+            number = value
+        else:
+            try:
+                number = int(str(value).strip())
+            except ValueError:
+                number = 0
+        if not 1 <= number <= self.MAX:
+            what = (param.opts[0] if isinstance(param, click.Option) else param.human_readable_name) if param else "ID"
+            raise TrackerFailure(InvalidValue(f"{what} {str(value)[:40]!r} is not an id: give a whole number "
+                                              f"from 1 to {self.MAX}"))
+        return number
+
+
+ROW_ID = RowId()
 
 
 class App:
@@ -174,12 +219,45 @@ def console() -> Console:
     return Console(highlight=False, soft_wrap=False, markup=False)
 
 
-_CONTROLS = dict.fromkeys(c for c in [*range(0x20), *range(0x7f, 0xa0)] if c not in (0x09, 0x0a))
+# What a terminal must never receive from stored text: C0 and C1 controls (ESC starts a sequence that
+# can retitle the window or clear the screen; U+009B is a one-byte CSI) and the bidi and invisible
+# format characters that make a line read differently from what it holds. Tab and newline stay.
+_BIDI_AND_FORMAT = [0x061C, 0x200B, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2060, 0x2065),
+                    *range(0x2066, 0x206A), 0xFEFF]
+_UNSAFE = [c for c in [*range(0x20), *range(0x7F, 0xA0)] if c not in (0x09, 0x0A)] + _BIDI_AND_FORMAT
+_CONTROLS: dict[int, Any] = {**dict.fromkeys(_UNSAFE), **dict.fromkeys(range(0xD800, 0xE000), "\ufffd")}
 
 
 def safe(text: str) -> str:
-    """Text from announcements and feeds, made harmless for a terminal: control characters removed."""
-    return text.translate(_CONTROLS)
+    """Text from announcements and feeds, made harmless for a terminal.
+
+    The one place terminal output is cleaned: controls and bidi/format characters removed, lone
+    surrogates (unprintable) replaced by U+FFFD, and the password of any URL (a feed's) masked.
+    """
+    return mask_secrets(text.translate(_CONTROLS))
+
+
+def _map_strings(data: Any, change: Callable[[str], str]) -> Any:
+    if isinstance(data, str):
+        return change(data)
+    if isinstance(data, dict):
+        return {key: _map_strings(value, change) for key, value in data.items()}
+    if isinstance(data, (list, tuple)):
+        return [_map_strings(value, change) for value in data]
+    return data
+
+
+def safe_data(data: Any) -> Any:
+    """``data`` (dicts, lists, strings) with every string passed through :func:`safe`, for text output."""
+    return _map_strings(data, safe)
+
+
+def echo(text: str, err: bool = False) -> None:
+    """One line for the user, made safe for a terminal."""
+    click.echo(safe(text), err=err)
+
+
+_JSON_ESCAPES = {c: f"\\u{c:04x}" for c in [*range(0x7F, 0xA0), *_BIDI_AND_FORMAT, *range(0xD800, 0xE000)]}
 
 
 TABULAR = click.Choice(["table", "json", "csv"])  # --format of commands that print rows
@@ -219,8 +297,13 @@ def read_key() -> str:
 
 
 def echo_json(data: Any) -> None:
-    """Machine-readable output: indented, non-ASCII kept as is."""
-    click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+    """Machine-readable output: indented, non-ASCII kept as is, except what a terminal would act on.
+
+    ``json.dumps`` escapes C0 controls; C1 controls, bidi/format characters and lone surrogates are
+    escaped here too (``\\u009b``), so the JSON holds the same data and a terminal shows it inertly.
+    URL passwords are masked, as on the terminal.
+    """
+    click.echo(json.dumps(_map_strings(data, mask_secrets), indent=2, ensure_ascii=False).translate(_JSON_ESCAPES))
 
 
 def _pin(ctx: click.Context, _param: click.Parameter, value: str | None) -> None:

@@ -151,6 +151,19 @@ class Config:
     source: str = "defaults"
 
 
+# user:password@ inside any URL in a text (a feed URL in an error, a name taken from a URL).
+_URL_PASSWORD = re.compile(r"(?i)\b([a-z][a-z0-9+.-]*://[^\s/@:]*:)[^\s/@]+@")
+
+
+def mask_secrets(text: str) -> str:
+    """``text`` with the password of every URL in it replaced by ``***`` (feed URLs may carry one).
+
+    >>> mask_secrets("feed 3: https://editor:s3cret@news.example.org/rss failed")
+    'feed 3: https://editor:***@news.example.org/rss failed'
+    """
+    return _URL_PASSWORD.sub(r"\1***@", text)
+
+
 def mask_url(url: str) -> str:
     """The URL with any password replaced by ``***``, safe for messages and logs."""
     from sqlalchemy.engine import make_url  # here, not at the top: `tracker --help` needs no SQLAlchemy
@@ -246,6 +259,8 @@ def _read_toml(path: Path) -> dict[str, Any]:
     try:
         with path.open("rb") as fh:
             return tomllib.load(fh)
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{path}: not UTF-8 text (byte {exc.start + 1}): save the file as UTF-8") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: not valid TOML ({exc}): fix the file or start again "
                           "from config.example.toml") from None

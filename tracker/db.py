@@ -17,11 +17,11 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import OperationalError, SQLAlchemyError
+from sqlalchemy.exc import DatabaseError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from tracker.config import mask_url
-from tracker.errors import DatabaseUnavailable, SchemaMismatch
+from tracker.errors import ConfigError, DatabaseUnavailable, InvalidValue, SchemaMismatch
 
 if TYPE_CHECKING:
     from alembic.config import Config as AlembicConfig
@@ -171,20 +171,40 @@ def current_revision(engine: Engine) -> str | None:
             stamped = conn.execute(text(f"SELECT version_num FROM {VERSION_TABLE}")).scalars().all()
     except OperationalError as exc:
         raise DatabaseUnavailable(_unavailable_message(engine, exc)) from exc
+    except DatabaseError as exc:  # SQLite: "file is not a database"
+        raise _not_a_database(engine, exc) from exc
     if len(stamped) > 1:
         raise SchemaMismatch(f"database {mask_url(str(engine.url))} is stamped with several revisions "
                              f"({', '.join(sorted(stamped))}): point the tracker at its own database")
     return stamped[0] if stamped else None
 
 
-def upgrade(engine: Engine, revision: str = "head") -> None:
-    """Apply migrations up to ``revision`` (the code's head by default)."""
-    from alembic import command
+def _not_a_database(engine: Engine, exc: DatabaseError) -> ConfigError:
+    detail = str(getattr(exc, "orig", exc)).strip().splitlines()[0]
+    return ConfigError(f"{mask_url(str(engine.url))} is not a database the tracker can open ({detail}): "
+                       "point database.url / --database-url at the tracker's database")
 
+
+def upgrade(engine: Engine, revision: str = "head", *, force: bool = False) -> None:
+    """Apply migrations up to ``revision`` (the code's head by default).
+
+    A database with tables of its own and no tracker revision belongs to something else: our tables
+    are not added to it unless ``force`` is set.
+    """
+    from alembic import command
+    from alembic.util import CommandError
+
+    if not force and current_revision(engine) is None and _has_user_tables(engine):
+        raise ConfigError(f"database {mask_url(str(engine.url))} holds other tables and no tracker revision: "
+                          "point the tracker at its own database (or `tracker db upgrade --force` to add "
+                          "the tracker's tables to it)")
     try:
         command.upgrade(alembic_config(engine), revision)
     except OperationalError as exc:
         raise DatabaseUnavailable(_unavailable_message(engine, exc)) from exc
+    except CommandError as exc:
+        raise InvalidValue(f"--revision {revision!r}: {exc}: give `head` or a later revision than "
+                           "`tracker db current` shows (downgrades are not offered)") from None
 
 
 def downgrade(engine: Engine, revision: str) -> None:

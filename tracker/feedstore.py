@@ -18,7 +18,7 @@ from sqlalchemy import func, insert, or_, select, text, update
 from sqlalchemy.orm import Session, object_session
 
 from tracker.backoff import next_poll_after_failure, next_poll_after_success, parse_duration, should_pause
-from tracker.config import Config, FeedConfig
+from tracker.config import Config, FeedConfig, mask_secrets
 from tracker.errors import FetchError, InvalidValue, NotFound
 from tracker.feeds import FeedItem as ParsedItem
 from tracker.fetch import FetchResult, Validators
@@ -37,6 +37,12 @@ def _serialize_sync(session: Session) -> None:
 
 def normalize_feed_url(url_or_path: str) -> str:
     """http(s) and file:// URLs as given; a local path becomes an absolute file:// URL."""
+    if url_or_path.startswith(("http://", "https://", "file://")):
+        from tracker.fetch import url_problem
+
+        problem = url_problem(url_or_path)
+        if problem:
+            raise InvalidValue(f"{url_or_path!r}: {problem}")
     if url_or_path.startswith(("http://", "https://")):
         return _checked_http_url(url_or_path)
     if url_or_path.startswith("file://"):
@@ -68,7 +74,7 @@ def get_feed(session: Session, ref: str | int) -> Feed:
     """A feed by id or URL, or NotFound with the next step."""
     feed = None
     if isinstance(ref, int) or str(ref).isdigit():
-        feed = session.get(Feed, int(ref))
+        feed = session.get(Feed, int(ref)) if int(ref) < 2**63 else None  # SQLite ids are 64-bit
     if feed is None:
         feed = session.scalar(select(Feed).where(Feed.url == str(ref)))
     if feed is None:
@@ -116,6 +122,7 @@ def edit_feed(session: Session, ref: str | int, *, name: str | None = None, role
 
 
 def _default_name(url: str) -> str:
+    url = mask_secrets(url)  # "https://user:pw@host/" would otherwise be named "user:pw@host"
     return url.rstrip("/").rsplit("/", 1)[-1][:200] or url[:200]
 
 
@@ -267,7 +274,7 @@ def record_failure(feed: Feed, error: FetchError | Exception, now: dt.datetime, 
     status = getattr(error, "status", None)
     retry_after = getattr(error, "retry_after", None)
     feed.error_count += 1
-    feed.last_error = f"{now:%Y-%m-%d %H:%M} {str(error)[:500]}"
+    feed.last_error = f"{now:%Y-%m-%d %H:%M} {mask_secrets(str(error))[:500]}"
     feed.last_polled_at = now
     feed.next_poll_at = next_poll_after_failure(now, dt.timedelta(seconds=feed.every_seconds),
                                                 feed.error_count, retry_after, rng)

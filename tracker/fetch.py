@@ -152,6 +152,9 @@ def fetch(
     >>> fetch("tests/fixtures/feeds/good-rss.xml", Validators(), FetchLimits()).status
     0
     """
+    problem = url_problem(url_or_path)
+    if problem:
+        raise FetchError(f"{url_or_path[:200]}: {problem}")
     scheme = urlsplit(url_or_path).scheme.lower()
     if untrusted and scheme not in ("http", "https"):
         raise FetchError(f"{url_or_path[:200]}: only http(s) links from feed content are fetched")
@@ -165,6 +168,27 @@ def fetch(
         with make_client(limits) as own_client:
             return _fetch_http(url_or_path, previous, limits, own_client)
     return _fetch_http(url_or_path, previous, limits, client)
+
+
+def url_problem(url: str) -> str | None:
+    """Why an http(s) URL cannot be fetched as written (``http://[::1``: an unclosed IPv6 host, a bad
+    port), or None. Other URLs and paths are not judged here.
+
+    >>> url_problem("http://[::1")
+    'invalid URL (Invalid IPv6 URL): check the host and port'
+    >>> url_problem("https://example.org/feed") is None
+    True
+    """
+    if not url.lower().startswith(("http://", "https://")):
+        return None
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - raises ValueError for a port that is not a number from 0 to 65535
+    except ValueError as exc:
+        return f"invalid URL ({exc}): check the host and port"
+    if not parts.hostname:
+        return "invalid URL (no host): give http(s)://HOST/PATH"
+    return None
 
 
 def fetch_page(url: str, limits: FetchLimits, client: httpx.Client | None = None, *,

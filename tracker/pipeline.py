@@ -18,7 +18,7 @@ from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from tracker import clock, feedstore
-from tracker.config import Config
+from tracker.config import Config, mask_secrets
 from tracker.db import is_sqlite, read_session, write_session
 from tracker.errors import TrackerError
 from tracker.models import DaemonRun, Feed
@@ -55,6 +55,11 @@ class CycleSummary:
     warnings: list[str] = field(default_factory=list)
     changed_commitments: set[int] = field(default_factory=set)
     stopped_early: bool = False
+
+    def every_fetch_failed(self) -> bool:
+        """Nothing stored and no feed answered: for cron, a cycle that did nothing at all."""
+        stored = self.new_items or self.new_commitments or self.new_evidence or self.status_changes
+        return bool(self.failed) and not (self.fetched or self.not_modified or stored)
 
     def line(self) -> str:
         return (f"feeds: {self.fetched} fetched, {self.not_modified} not modified, {self.failed} failed; "
@@ -413,8 +418,9 @@ def _fail(feed: Feed, error: Exception, now: dt.datetime, config: Config, summar
     feedstore.record_failure(feed, error, now, config.daemon.max_errors)
     summary.failed += 1
     paused = " (paused: run `tracker feeds resume %d`)" % feed.id if feed.paused else ""
-    summary.errors.append(f"feed {feed.id} ({feed.name}): {error}{paused}")
-    log.warning("feed %s failed: %s%s", feed.id, error, paused)
+    message = mask_secrets(str(error))  # a feed URL may carry a password
+    summary.errors.append(f"feed {feed.id} ({feed.name}): {message}{paused}")
+    log.warning("feed %s failed: %s%s", feed.id, message, paused)
     return "failed"
 
 

@@ -8,13 +8,15 @@ from rich.console import Group
 from rich.panel import Panel
 from rich.text import Text
 
+from tracker.cli import safe
 from tracker.models import Evidence
 
 SNIPPET_CHARS = 420
 
 
 def highlight(text: str, terms: list[str]) -> Text:
-    """The text with every matched term in bold yellow (case-insensitive, whole words)."""
+    """The text, safe for a terminal, with every matched term in bold yellow (case-insensitive, whole words)."""
+    text = safe(text)
     out = Text(text)
     for term in sorted({t for t in terms if t}, key=len, reverse=True):
         for m in re.finditer(rf"\b{re.escape(term)}\b", text, re.IGNORECASE):
@@ -40,13 +42,13 @@ def render_card(ev: Evidence, position: int, total: int) -> Panel:
     explanation = ev.explanation or {}
     terms = list(explanation.get("matched_terms") or []) + [explanation.get("matched_actor") or ""]
     window = f"due {c.due_latest}" if c.due_latest else "no deadline"
-    head = Text.assemble((f"#{c.id} {c.actor.name}", "bold"), f" — {c.what} ({window}, {c.status})")
-    quote = Text(f"“{c.quote}”", style="italic") if c.quote else Text("")
+    head = Text.assemble((safe(f"#{c.id} {c.actor.name}"), "bold"), safe(f" — {c.what} ({window}, {c.status})"))
+    quote = Text(safe(f"“{c.quote}”"), style="italic") if c.quote else Text("")
     title = item.title if item else explanation.get("title", "")
     body = item.text if item else (ev.page_text or "")
-    meta = Text(f"{ev.event_date or '?'}  {ev.url or ''}", style="dim")
+    meta = Text(safe(f"{ev.event_date or '?'}  {ev.url or ''}"), style="dim")
     proposal = Text.assemble(("proposed: ", "bold"), (ev.kind, "cyan"), f"  score {ev.score:.2f}",
-                             f"  cue: {explanation.get('cue', '-')}")
+                             safe(f"  cue: {explanation.get('cue', '-')}"))
     parts = [head, quote, Text(""), highlight(title, terms), meta, highlight(snippet(body, terms), terms), Text(""),
              proposal]
     return Panel(Group(*parts), title=f"evidence {ev.id} ({position}/{total})", expand=False)

@@ -49,6 +49,11 @@ class SourceText:
 def read_source(spec: str, *, limits: object | None = None) -> SourceText:
     """Read SOURCE as given on the command line: a path, ``-`` for stdin, or an http(s) URL."""
     if spec.startswith(("http://", "https://")):
+        from tracker.fetch import url_problem
+
+        problem = url_problem(spec)
+        if problem:
+            raise InputError(f"{spec}: {problem}")
         return read_url(spec, limits)
     if spec == "-":
         return parse_text_file(_decode(sys.stdin.buffer.read(MAX_TEXT_BYTES + 1), "standard input"), "-")

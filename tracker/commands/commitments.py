@@ -8,16 +8,19 @@ import click
 
 from tracker import clock
 from tracker.cli import (
+    ROW_ID,
     TABULAR,
     TEXTUAL,
     App,
     as_of_option,
     console,
     current_user,
+    echo,
     echo_json,
     parse_date_option,
     render_option,
     safe,
+    safe_data,
 )
 from tracker.errors import InvalidValue, UsageError
 from tracker.status import MANUAL_STATUSES
@@ -60,7 +63,8 @@ def add(app: App, actor: str, what: str, due: str | None, deadline: str | None, 
                          deadline=deadline, source_url=source, quote=quote, stated_on=stated_on,
                          tags=tags, negated=negated, by=current_user(), today=clock.today(), rules=app.rules)
         due_text = f", due {row.due_latest}" if row.due_latest else ", no deadline"
-        click.echo(f"added commitment {row.id}: {row.actor.name} will {row.what}{due_text} [{row.status}]")
+        line = f"added commitment {row.id}: {row.actor.name} will {row.what}{due_text} [{row.status}]"
+    echo(line)  # only once the commit went through
 
 
 @click.command("list")
@@ -104,7 +108,7 @@ def _print_rows(rows: list[dict[str, Any]], fmt: str, base_url: str = "") -> Non
     elif fmt == "csv":
         click.echo(_csv(rows, base_url), nl=False)
     else:
-        _table(rows)
+        _table(safe_data(rows))
 
 
 def _csv(rows: list[dict[str, Any]], base_url: str) -> str:
@@ -149,7 +153,7 @@ def _days(row: dict[str, Any]) -> str:
 
 
 @click.command()
-@click.argument("commitment_id", type=int)
+@click.argument("commitment_id", type=ROW_ID)
 @click.option("--format", "fmt", type=TEXTUAL, default="text", show_default=True)
 @as_of_option
 @click.pass_obj
@@ -167,7 +171,7 @@ def show(app: App, commitment_id: int, fmt: str) -> None:
     if fmt == "json":
         echo_json(data)
     else:
-        _show_text(data)
+        _show_text(safe_data(data))
 
 
 def _show_text(d: dict[str, Any]) -> None:
@@ -215,7 +219,7 @@ def _history_line(h: dict[str, Any]) -> str:
 
 
 @click.command()
-@click.argument("commitment_id", type=int)
+@click.argument("commitment_id", type=ROW_ID)
 @click.option("--status", type=click.Choice(MANUAL_STATUSES), help="The outcome you decided.")
 @click.option("--evidence", "evidence_url", metavar="URL", help="Link that proves it.")
 @click.option("--date", "on", metavar="YYYY-MM-DD", help="When it happened (default: today).")
@@ -241,18 +245,18 @@ def resolve(app: App, commitment_id: int, status: str | None, evidence_url: str 
     with app.writing() as session:
         if undo:
             change = store.undo(session, commitment_id, by=who, today=clock.today(), rules=app.rules)
-            click.echo(f"commitment {commitment_id}: {change.reason}; status is now {change.commitment.status}")
+            echo(f"commitment {commitment_id}: {change.reason}; status is now {change.commitment.status}")
             return
         day = parse_date_option(on, "--date") or clock.today()
         result = store.resolve(session, commitment_id, status, on=day, by=who, note=note, evidence_url=evidence_url)
     msg = f"commitment {commitment_id}: {result.change.from_status} -> {result.change.to_status}"
     if result.adjusted_from:
         msg += f" (recorded as {result.change.to_status}, not {result.adjusted_from}: {result.change.reason})"
-    click.echo(msg)
+    echo(msg)
 
 
 @click.command()
-@click.argument("commitment_id", type=int)
+@click.argument("commitment_id", type=ROW_ID)
 @click.option("--format", "fmt", type=TEXTUAL, default="text", show_default=True)
 @click.pass_obj
 def history(app: App, commitment_id: int, fmt: str) -> None:

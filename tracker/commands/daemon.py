@@ -14,7 +14,8 @@ from typing import Any
 import click
 
 from tracker import clock
-from tracker.cli import TEXTUAL, App, TrackerFailure, as_of_option, echo_json, render_option
+from tracker.cli import (EXIT_ALL_FEEDS_FAILED, TEXTUAL, App, TrackerFailure, as_of_option, echo, echo_json,
+                         render_option, safe_data)
 from tracker.errors import TrackerError
 
 
@@ -26,7 +27,7 @@ from tracker.errors import TrackerError
 def poll(app: App, every_feed: bool) -> None:
     """Run one polling cycle now (the daemon's tick; use it from cron instead of `tracker run`).
 
-    Example: tracker poll --all
+    Exits 3 when every fetch failed and nothing was stored. Example: tracker poll --all
     """
     from tracker.pipeline import poll as poll_cycle
     from tracker.pipeline import prepare
@@ -36,9 +37,13 @@ def poll(app: App, every_feed: bool) -> None:
     with _progress() as on_feed:
         summary = poll_cycle(engine, app.config, every_feed=every_feed, on_feed=on_feed)
     for line in summary.errors + summary.warnings:
-        click.echo(line, err=True)
-    click.echo(summary.line())
+        echo(line, err=True)
+    echo(summary.line())
     _notify_quietly(app)
+    if summary.every_fetch_failed():
+        echo(f"every fetch failed and nothing was stored: see `tracker feeds list` (exit {EXIT_ALL_FEEDS_FAILED})",
+             err=True)
+        sys.exit(EXIT_ALL_FEEDS_FAILED)
 
 
 @contextlib.contextmanager
@@ -73,8 +78,16 @@ def run(app: App, log_file: str | None) -> None:
 def _setup_logging(path: str, level: str) -> None:
     import logging
 
+    from tracker.config import mask_secrets
+
+    class MaskingFormatter(logging.Formatter):
+        """Every line (tracebacks too) with URL passwords masked: a feed URL may carry one."""
+
+        def format(self, record: logging.LogRecord) -> str:
+            return mask_secrets(super().format(record))
+
     handler = logging.FileHandler(path, encoding="utf-8") if path else logging.StreamHandler(sys.stderr)
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.setFormatter(MaskingFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level.upper())
@@ -99,7 +112,7 @@ def status(app: App, fmt: str) -> None:
     if fmt == "json":
         echo_json(report)
         return
-    for line in _health_lines(report):
+    for line in _health_lines(safe_data(report)):
         click.echo(line)
 
 
@@ -136,7 +149,7 @@ def sweep(app: App) -> None:
     with app.writing() as session:
         changes = store.sweep(session, clock.today(), app.rules)
         for ch in changes:
-            click.echo(f"commitment {ch.commitment_id}: {ch.from_status} -> {ch.to_status} ({ch.reason})")
+            echo(f"commitment {ch.commitment_id}: {ch.from_status} -> {ch.to_status} ({ch.reason})")
     click.echo(f"{len(changes)} status change(s) as of {clock.today()}")
     _notify_quietly(app)
 

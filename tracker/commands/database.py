@@ -80,17 +80,19 @@ def db() -> None:
 
 @db.command("upgrade")
 @click.option("--revision", default="head", show_default=True, help="Target revision.")
+@click.option("--force", is_flag=True, help="Add the tracker's tables even to a database that holds other tables.")
 @click.pass_obj
-def db_upgrade(app: App, revision: str) -> None:
+def db_upgrade(app: App, revision: str, force: bool) -> None:
     """Apply the schema migrations.
 
+    Refuses a database that holds other tables and no tracker revision, unless --force.
     Example: tracker db upgrade
     """
     from tracker.db import current_revision, upgrade
 
     engine = app.engine(check=False)
     before = current_revision(engine)
-    upgrade(engine, revision)
+    upgrade(engine, revision, force=force)
     after = current_revision(engine)
     click.echo(f"{_where(engine)}: {before or 'empty'} -> {after}" if before != after
                else f"{_where(engine)}: already at {after}")

@@ -5,7 +5,8 @@ from __future__ import annotations
 import click
 
 from tracker import clock
-from tracker.cli import TABULAR, App, as_of_option, console, current_user, echo_rows, read_key, render_option
+from tracker.cli import (ROW_ID, TABULAR, App, as_of_option, console, current_user, echo, echo_rows,
+                         read_key, render_option, safe_data)
 from tracker.errors import UsageError
 
 KINDS = ["fulfilment", "progress", "delay", "cancellation", "mention"]
@@ -22,7 +23,7 @@ def evidence() -> None:
 @evidence.command("list")
 @click.option("--pending", is_flag=True, help="Only evidence waiting for a decision.")
 @click.option("--discarded", is_flag=True, help="Only evidence discarded for a low score (not listed otherwise).")
-@click.option("--commitment", "commitment_id", type=int, help="Only evidence for this commitment.")
+@click.option("--commitment", "commitment_id", type=ROW_ID, help="Only evidence for this commitment.")
 @click.option("--format", "fmt", type=TABULAR, default="table", show_default=True)
 @as_of_option
 @click.pass_obj
@@ -53,7 +54,7 @@ def evidence_list(app: App, pending: bool, discarded: bool, commitment_id: int |
     table = Table(pad_edge=False)
     for col in ("id", "commitment", "kind", "score", "state", "date", "title"):
         table.add_column(col, overflow="fold")
-    for r in rows:
+    for r in safe_data(rows):
         table.add_row(str(r["id"]), str(r["commitment_id"]), r["kind"], f"{r['score']:.2f}", r["state"],
                       r["date"] or "", Text(r["title"] or r["url"] or ""))
     console().print(table)
@@ -70,7 +71,7 @@ def _decide(app: App, evidence_id: int, accept: bool, kind: str | None = None) -
 
 
 @evidence.command("accept")
-@click.argument("evidence_id", type=int)
+@click.argument("evidence_id", type=ROW_ID)
 @click.option("--kind", type=click.Choice(KINDS), help="Correct what the item says.")
 @as_of_option
 @render_option
@@ -80,11 +81,11 @@ def evidence_accept(app: App, evidence_id: int, kind: str | None) -> None:
 
     Example: tracker evidence accept 12 --kind fulfilment
     """
-    click.echo(_decide(app, evidence_id, True, kind))
+    echo(_decide(app, evidence_id, True, kind))
 
 
 @evidence.command("reject")
-@click.argument("evidence_id", type=int)
+@click.argument("evidence_id", type=ROW_ID)
 @as_of_option
 @render_option
 @click.pass_obj
@@ -93,7 +94,7 @@ def evidence_reject(app: App, evidence_id: int) -> None:
 
     Example: tracker evidence reject 12
     """
-    click.echo(_decide(app, evidence_id, False))
+    echo(_decide(app, evidence_id, False))
 
 
 @click.command()
@@ -150,7 +151,7 @@ def _review_one(app: App, evidence_id: int, position: int, total: int) -> str:
             click.echo(_decide(app, evidence_id, True, kind if kind != proposed_kind else None))
             return "accepted"
         if key == "r":
-            click.echo(_decide(app, evidence_id, False))
+            echo(_decide(app, evidence_id, False))
             return "rejected"
         if key == "s":
             return "skipped"
@@ -182,7 +183,7 @@ def _open_link(link: str | None) -> None:
         opened = webbrowser.open(link)
     except Exception:  # noqa: BLE001 - no browser is not an error
         opened = False
-    click.echo(link if not opened else f"opened {link}")
+    echo(link if not opened else f"opened {link}")
 
 
 def _review_stale(app: App) -> None:
@@ -195,5 +196,5 @@ def _review_stale(app: App) -> None:
         click.echo(f"no open commitment has gone {days} days without evidence")
         return
     for cid, actor, what, last in rows:
-        click.echo(f"{cid}: {actor}: {what} — last evidence {last or 'never'}")
+        echo(f"{cid}: {actor}: {what} — last evidence {last or 'never'}")
     click.echo(f"{len(rows)} commitment(s) with no evidence for {days} days: check them by hand")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from tracker import clock
-from tracker.cli import TABULAR, App, console, echo_rows, safe
+from tracker.cli import TABULAR, App, console, echo, echo_rows, safe
 
 FEED_COLUMNS = ("id", "url", "name", "role", "items", "last_polled_at", "next_poll_at", "error_count",
                 "last_error", "paused", "every_seconds", "last_warning")
@@ -93,7 +93,7 @@ def feeds_list(app: App, fmt: str) -> None:
         out.print(Text(f"{v.id}: {safe(v.url)}"), no_wrap=True, overflow="ellipsis", crop=True)
     for v in views:
         if v.last_error:
-            console().print(Text(f"feed {v.id}: {v.last_error}", style="dim"))
+            console().print(Text(safe(f"feed {v.id}: {v.last_error}"), style="dim"))
 
 
 @feeds.command("remove")
@@ -108,7 +108,7 @@ def feeds_remove(app: App, feed: str) -> None:
 
     with app.writing() as session:
         removed = remove_feed(session, feed)
-        click.echo(f"removed feed {removed.id}: {removed.name}")
+        echo(f"removed feed {removed.id}: {removed.name}")
 
 
 @feeds.command("resume")
@@ -123,4 +123,4 @@ def feeds_resume(app: App, feed: str) -> None:
 
     with app.writing() as session:
         resumed = resume_feed(session, feed, clock.now())
-        click.echo(f"resumed feed {resumed.id}: {resumed.name}")
+        echo(f"resumed feed {resumed.id}: {resumed.name}")

@@ -11,7 +11,7 @@ from typing import Any
 import click
 
 from tracker import clock
-from tracker.cli import TABULAR, App, as_of_option, console, current_user, echo_rows, read_key, safe
+from tracker.cli import ROW_ID, TABULAR, App, as_of_option, console, current_user, echo_rows, read_key, safe
 
 PROPOSAL_COLUMNS = ("id", "actor", "what", "quote", "deadline_phrase", "due_latest", "confidence", "reasons",
                     "state", "announcement_id", "stated_on")
@@ -69,7 +69,7 @@ def decide(app: App, proposal_id: int, accept: bool, actor: str | None = None) -
 
 
 @proposals.command("accept")
-@click.argument("proposal_id", type=int)
+@click.argument("proposal_id", type=ROW_ID)
 @click.option("--actor", help="The actor, when the extractor named none or the wrong one.")
 @as_of_option
 @click.pass_obj
@@ -79,7 +79,7 @@ def proposals_accept(app: App, proposal_id: int, actor: str | None) -> None:
 
 
 @proposals.command("reject")
-@click.argument("proposal_id", type=int)
+@click.argument("proposal_id", type=ROW_ID)
 @as_of_option
 @click.pass_obj
 def proposals_reject(app: App, proposal_id: int) -> None:
