@@ -9,13 +9,13 @@ from __future__ import annotations
 import click
 
 from tracker import clock
-from tracker.cli import App, as_of_option, current_user, parse_date_option, render_option, safe
+from tracker.cli import ROW_ID, App, as_of_option, current_user, parse_date_option, render_option, safe
 
 REASON_HELP = "Why (kept in the history; required)."
 
 
 @click.command()
-@click.argument("commitment_id", type=int)
+@click.argument("commitment_id", type=ROW_ID)
 @click.option("--actor", help="Who made the promise.")
 @click.option("--text", "what", help="What was promised.")
 @click.option("--quote", help='The exact words ("" clears it).')
@@ -56,7 +56,7 @@ def _shown(value: object) -> str:
 
 
 @click.command()
-@click.argument("commitment_id", type=int)
+@click.argument("commitment_id", type=ROW_ID)
 @click.option("--reason", help=REASON_HELP)
 @click.option("--undo", is_flag=True, help="Bring a retracted commitment back.")
 @click.option("--by", help="Your name (default: your OS user).")
@@ -81,8 +81,8 @@ def retract(app: App, commitment_id: int, reason: str | None, undo: bool, by: st
 
 
 @click.command()
-@click.argument("keep_id", type=int)
-@click.argument("other_id", type=int)
+@click.argument("keep_id", type=ROW_ID)
+@click.argument("other_id", type=ROW_ID)
 @click.option("--reason", help=REASON_HELP)
 @click.option("--by", help="Your name (default: your OS user).")
 @as_of_option
@@ -104,7 +104,7 @@ def merge(app: App, keep_id: int, other_id: int, reason: str | None, by: str | N
 
 
 @click.command()
-@click.argument("commitment_id", type=int)
+@click.argument("commitment_id", type=ROW_ID)
 @click.option("--source", required=True, metavar="URL|ID", help="An announcement's URL, or a stored announcement's id.")
 @click.option("--reason", help="Why (kept in the history).")
 @click.option("--by", help="Your name (default: your OS user).")
