@@ -247,3 +247,17 @@ def test_tabular_commands_print_csv(ready_db):
     assert [(r["url"], r["name"]) for r in rows] == [("https://news.example.org/rss.xml", "'=HYPERLINK(1)")]
     header = ok("evidence", "list", "--format", "csv", db=ready_db).splitlines()
     assert header == ["id,commitment_id,kind,score,state,date,url,title,decided_by,decided_at,new_due_latest"]
+
+
+def test_a_bare_carriage_return_in_stored_text_never_splits_a_csv_row(ready_db):
+    """Issue 14, item 6: a CR stored before intake cleaning split the row, and the next row began '=cmd|'."""
+    cid = add(ready_db, "Harbour Council", "open the ferry terminal")
+    engine = trackerdb.make_engine(ready_db)
+    with engine.begin() as conn:  # as an older database could hold it
+        conn.execute(Commitment.__table__.update().where(Commitment.__table__.c.id == cid)
+                     .values(what="open the terminal\r=cmd|' /C calc'!A0"))
+    out = ok("--as-of", "2026-02-01", "list", "--format", "csv", db=ready_db)
+    rows = list(csv.reader(io.StringIO(out, newline="")))
+    assert len(rows) == 2, rows  # the header and one commitment
+    assert rows[1][rows[0].index("what")].startswith("open the terminal")  # the CR stays inside its quoted cell
+    assert not any(cell.startswith("=") for row in rows for cell in row)
