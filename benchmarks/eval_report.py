@@ -101,7 +101,9 @@ def main(argv: list[str] | None = None) -> int:
                 continue
             got = run(["benchmarks/eval_matching.py", "--pairs", str(path)])
             figures = "; ".join(f"{k} {v}" for k, v in got.items())
-            pair_rows.append([name, role, got.get("pairs", "?"), figures])
+            count = next((v for k, v in got.items() if k.startswith("pairs")), "?")
+            figures = "; ".join(f"{k} {v}" for k, v in got.items() if not k.startswith("pairs"))
+            pair_rows.append([name, role, count, figures])
             print(f"matching    {name}: {figures}")
     doc = f"""# Evaluation
 
