@@ -32,7 +32,7 @@ from tracker.language.governments import government_of, main_country
 T = TypeVar("T")
 _GOVERNMENT_NOUNS = frozenset({"government", "cabinet", "administration", "executive", "coalition"})
 
-# Capitalised words that make a name an organisation's.
+# Capitalised words that make a name an organisation's: ordinary nouns ("airways", "industries") written with a capital.
 ORG_WORDS = frozenset(
     """Authority Agency Ministry Department Council Commission Committee Board Bureau Office Service Services
     Foundation Trust Federation Association Institute University College School Hospital Hospitals Bank Group
