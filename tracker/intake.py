@@ -136,9 +136,11 @@ def accept_proposal(session: Session, proposal: ProposedCommitment, *, actor: st
                     today: dt.date, rules: StatusRules) -> Commitment:
     """Make a proposed commitment real, exactly as if the extractor had been sure of it."""
     result = SaveResult(proposal.announcement)
-    item = _ProposalItem(actor or proposal.actor or "", tuple(proposal.actor_aliases), proposal.what,
-                         proposal.quote, proposal.deadline_phrase, proposal.due_earliest, proposal.due_latest,
-                         proposal.confidence, proposal.conditional, proposal.negated)
+    from tracker.extract.model import Commitment as ExtractedCommitment
+
+    item = ExtractedCommitment(actor or proposal.actor or "", tuple(proposal.actor_aliases), proposal.what,
+                               proposal.quote, proposal.deadline_phrase, proposal.due_earliest, proposal.due_latest,
+                               proposal.confidence, proposal.conditional, proposal.negated, start=0)
     _save_one(session, item, proposal.announcement, result, published=proposal.stated_on, by=by, today=today,
               rules=rules)
     commitment = (result.created or result.linked or [None])[0]
@@ -148,20 +150,6 @@ def accept_proposal(session: Session, proposal: ProposedCommitment, *, actor: st
     proposal.state, proposal.commitment_id = "accepted", commitment.id
     proposal.decided_by, proposal.decided_at = by, clock.now()
     return commitment
-
-
-@dataclass(frozen=True)
-class _ProposalItem:
-    actor: str
-    actor_aliases: tuple[str, ...]
-    what: str
-    quote: str
-    deadline_phrase: str | None
-    due_earliest: dt.date | None
-    due_latest: dt.date | None
-    confidence: float
-    conditional: bool
-    negated: bool
 
 
 def _save_one(session: Session, item: Extracted, announcement: Announcement, result: SaveResult, *,

@@ -248,8 +248,6 @@ class ActorIndex:
         self._by_key: dict[str, Entity] = {}
         self.default: Entity | None = Entity(default_actor, "org", -1) if default_actor else None
         self._topic: Entity | None | bool = False
-        self._mid_words: frozenset[str] | None = None
-        self._mention_counts: dict[int, int] = {}
         self._memo: dict[object, object] = {}
         self._collect_people()
         self._collect_orgs()
@@ -407,16 +405,15 @@ class ActorIndex:
     def _mid_sentence_words(self) -> frozenset[str]:
         """Every word (and hyphenated word) written after a lower-case word, comma or semicolon: read once,
         so that asking about a word costs nothing however long the text (a lookup per word was quadratic)."""
-        if self._mid_words is None:
+        def collect() -> frozenset[str]:
             words: set[str] = set()
             for m in re.finditer(r"(?<=[a-z,;])[ ]+[\"\u201c]?([\w'\u2019.-]+)", self.text):
                 token = m.group(1)
-                parts = re.findall(r"\w+", token)
-                words.update("".join(token[: i]) for i in range(1, len(token) + 1)
+                words.update(token[:i] for i in range(1, len(token) + 1)
                              if i == len(token) or not (token[i].isalnum() or token[i] == "_"))
-                words.update(parts[:1])
-            self._mid_words = frozenset(words)
-        return self._mid_words
+                words.update(re.findall(r"\w+", token)[:1])
+            return frozenset(words)
+        return self.memo("mid_sentence_words", collect)
 
     @staticmethod
     def _looks_like_person(name: str, before: str) -> bool:
@@ -701,12 +698,9 @@ class ActorIndex:
 
     def mentions(self, ent: Entity) -> int:
         """How often the entity's name or aliases occur in the text (counted once per entity and alias set)."""
-        forms = sorted({ent.name, *ent.aliases}, key=len, reverse=True)
-        key = hash((id(ent), *forms))
-        if key not in self._mention_counts:
-            pat = "|".join(re.escape(f) for f in forms)
-            self._mention_counts[key] = len(re.findall(rf"(?<![\w-])(?:{pat})(?![\w-])", self.text))
-        return self._mention_counts[key]
+        forms = tuple(sorted({ent.name, *ent.aliases}, key=len, reverse=True))
+        pat = "|".join(re.escape(f) for f in forms)
+        return self.memo(("mentions", forms), lambda: len(re.findall(rf"(?<![\w-])(?:{pat})(?![\w-])", self.text)))
 
     def last_person_in(self, text: str) -> Entity | None:
         """The person named last in ``text`` (full name or surname)."""

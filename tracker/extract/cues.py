@@ -209,7 +209,8 @@ _ANY_CUE = re.compile(
 )
 
 
-_VERBLESS = frozenset({"target", "guidance", "goal", "pledge_money", "scheduled_present", "headline_due"})  # cues whose object is a noun phrase, not a verb
+# Cue families whose object is a noun phrase, not a verb ("targets 800 deliveries", "our goal is net zero").
+VERBLESS = frozenset({"target", "guidance", "goal", "pledge_money", "scheduled_present", "headline_due"})
 
 
 def find_cues(sentence: str, *, headline: bool = False) -> list[Cue]:
@@ -225,14 +226,14 @@ def find_cues(sentence: str, *, headline: bool = False) -> list[Cue]:
             continue
         for m in pat.finditer(sentence):
             verb = (m.group("verb") or "").lower()
-            if family not in _VERBLESS and (not verb or verb in _NOT_VERBS):
+            if family not in VERBLESS and (not verb or verb in _NOT_VERBS):
                 continue
             if family in ("will", "would") and re.search(r"\b(?:the|free|good|political|own|ill|your|his|her|their)\s*$", sentence[: m.start()], re.I):
                 continue
             words = m.group(0).lower().split()
             negated = bool(re.search(r"\b(?:not|never|no\s+longer)\b|n['\u2019]t\b", m.group(0), re.I))
             hedged = any(w.strip(",") in HEDGE_ADVS for w in words)
-            vstart = (m.start("verb") if family not in _VERBLESS else m.end() if family in ("goal", "guidance")
+            vstart = (m.start("verb") if family not in VERBLESS else m.end() if family in ("goal", "guidance")
                       else m.start("cue"))
             if family == "headline_due":
                 vstart = m.start("cue")

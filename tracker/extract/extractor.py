@@ -20,6 +20,7 @@ from tracker.extract.calibration import calibrate
 from tracker.extract.canonical import base_form, describe, is_participle, strip_deadline
 from tracker.extract.cues import (
     COMMIT_ADJ,
+    VERBLESS,
     Cue,
     EVENT_VERBS,
     HEDGE_PARTICIPLES,
@@ -51,6 +52,7 @@ _STATIVE = frozenset(
 _CAPABILITY = frozenset(
     """carry tow travel seat hold accommodate own cover span house store weigh measure employ consume""".split()
 )
+_DESCRIBING = _STATIVE | _CAPABILITY
 _PRICES = frozenset("""prices price fares fare fees fee bills bill charges charge tariffs tariff rents rent premiums""".split())
 # What a thing will do for people: an effect, not an undertaking ("the unit would allow 6,000 operations").
 _EFFECT = frozenset(
@@ -411,8 +413,7 @@ def _with_coordinated(text: str, cues: list[Cue]) -> list[Cue]:
     return out
 
 
-_VERBLESS_FAMILIES = frozenset({"target", "guidance", "goal", "pledge_money", "headline_to", "scheduled_present",
-                                "headline_due"})
+_VERBLESS_FAMILIES = VERBLESS | {"headline_to"}  # no verb of their own for a second verb to share
 # Words after "and" that are not a second verb of the same subject.
 _NOT_COORDINATED = frozenset(
     """the a an its their our his her this that these those other more most some all any each every new
@@ -456,7 +457,7 @@ def _read(doc: _Doc, sent: Sentence, clause: Clause, previous: Entity | None) ->
             return doc.leave(sent, clause, "a delay ('will not open until ...'), not a promise")
         if head_noun(subject).lower() in _EVENT_NOUNS:
             doubts.append("event")  # "the fair is scheduled to begin on June 3": an event, nobody's act
-        elif (verb in _STATIVE | _CAPABILITY and not (verb in ("remain", "stay") and nxt in COMMIT_ADJ)) or (
+        elif (verb in _DESCRIBING and not (verb in ("remain", "stay") and nxt in COMMIT_ADJ)) or (
                 verb == "be" and nxt in ("able", "capable", "built", "made", "based")):
             doubts.append("description")  # "the model will tow 5 tonnes", "the site will include shops"
         elif not _thing_predicate_ok(doc, verb_words, cue, reported or ent is not None, sent, clause, subject):
@@ -580,8 +581,7 @@ def _listed_pledge(doc: _Doc, sent: Sentence, actor: Entity | None) -> Candidate
     """A bullet of a pledge list with no verb of its own ("- 20,000 extra police officers by 2024",
     "- Launch a border command"): the introducing actor's commitment, with the bullet as its text."""
     text = sent.text.strip().rstrip(".;")
-    matches = [m for m in find_deadlines(text)]
-    windows = [(m, _resolve(m.phrase, doc.published, doc.conv)) for m in matches]
+    windows = [(m, _resolve(m.phrase, doc.published, doc.conv)) for m in find_deadlines(text)]
     dated = [(m, w) for m, w in windows if w is not None and w.latest is not None and w.latest >= doc.published]
     match, window = dated[0] if dated else (None, None)
     what = strip_deadline(text, match.phrase if match else None).strip(" ,;:-")
@@ -603,8 +603,7 @@ def _listed_pledge(doc: _Doc, sent: Sentence, actor: Entity | None) -> Candidate
         confidence=0.7 if window else 0.5, conditional=False, negated=negated, start=sent.start,
         doubts=() if window else ("listed_undated",),
         features=("family=listed", *(("deadline",) if window else ()), *(() if name else ("no_actor",))))
-    drop = {w.lower() for w in re.findall(r"\w+", " ".join((name or "", *aliases)))}
-    return Candidate(commitment, content_words(what, drop), distinctive_words(what, drop))
+    return _candidate(commitment, what)
 
 
 _NOT_VERB_STARTS = frozenset("the a an more no new extra every all some any one two three four five".split())
@@ -750,7 +749,7 @@ def _thing_predicate_ok(doc: _Doc, words: list[str], cue, reported: bool, sent: 
 
 def _actor_predicate_ok(doc: _Doc, words: list[str], cue, sent: Sentence, clause: Clause) -> bool | None:
     """An organisation's clause promises when its verb does something checkable (None: not a promise at all)."""
-    if cue.family in ("target", "goal", "guidance", "pledge_money", "scheduled_present", "headline_due"):
+    if cue.family in VERBLESS:
         return True
     if not words:
         return False
@@ -976,8 +975,12 @@ def _build(doc: _Doc, at: int, found: _Found) -> Candidate | None:
         features=_features(found, sent, phrase is not None, name),
         keep_until=_keeps_until(vp, phrase, clause.negated),
     )
-    drop = {w.lower() for w in re.findall(r"\w+", " ".join((name or "", *aliases)))}
-    basis = f"{found.subject if found.thing_subject else ''} {what}"
+    return _candidate(commitment, f"{found.subject if found.thing_subject else ''} {what}")
+
+
+def _candidate(commitment: Commitment, basis: str) -> Candidate:
+    """A commitment with the words restatements are recognised by (the actor's own name left out)."""
+    drop = {w.lower() for w in re.findall(r"\w+", " ".join((commitment.actor or "", *commitment.actor_aliases)))}
     return Candidate(commitment, content_words(basis, drop), distinctive_words(basis, drop))
 
 

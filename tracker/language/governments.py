@@ -36,14 +36,15 @@ def government_of(name: str) -> str | None:
 
 
 def main_country(text: str) -> str | None:
-    """The country a text names most often (by any of its names), or None."""
+    """The country a text names most often (by any of its names), or None.
+
+    Abbreviations ("UK", "US", "UAE") count only in capitals: "us" is also a pronoun.
+    """
     counts: Counter[str] = Counter()
     for name, government in _table().items():
-        if len(name) < 3 and name not in ("uk", "us"):
-            continue
-        pattern = rf"(?<![\w-]){re.escape(name)}(?![\w-])"
-        flags = 0 if name in ("us",) else re.I
-        hits = len(re.findall(pattern if name != "us" else r"(?<![\w-])US(?![\w-])", text, flags))
+        short = len(name) <= 3
+        hits = len(re.findall(rf"(?<![\w-]){re.escape(name.upper() if short else name)}(?![\w-])", text,
+                              0 if short else re.I))
         if hits:
             counts[government] += hits
     return counts.most_common(1)[0][0] if counts else None
