@@ -28,6 +28,7 @@ from typing import TypeVar
 from dataclasses import dataclass, field
 
 from tracker.language.governments import government_of, main_country
+from tracker.language.words import zipf
 
 T = TypeVar("T")
 _GOVERNMENT_NOUNS = frozenset({"government", "cabinet", "administration", "executive", "coalition"})
@@ -154,6 +155,8 @@ _OVERSIGHT = frozenset(
 _PUBLIC_BODIES = frozenset(
     {"ministry", "department", "agency", "office", "council", "commission", "board", "authority", "regulator"}
 )
+# Below this word frequency (wordfreq's zipf scale) a capitalised word that opens sentences can be a name.
+_NAME_ZIPF = 4.5
 _CONNECTORS = frozenset({"of", "for", "and", "&", "the", "de", "du", "la"})
 
 
@@ -234,6 +237,30 @@ def _regional_arm(long: str, short: str) -> bool:
         return False
     rest = long[len(short) + 1 :]
     return government_of(rest) is not None or all(w.lower() in _REGIONS for w in rest.split())
+
+
+def named_as_a_thing(name: str, text: str) -> bool:
+    """Does the text present ``name`` as something owned or built rather than someone acting?
+
+    Three ways English marks it: a possessor ("its Kestrel probe", "the agency's Kestrel"), an
+    appositive whose head is not an organisation noun ("Kestrel, a nuclear-powered lander"), or
+    a longer name with "the" whose last word is no organisation word ("the Kestrel Space
+    Telescope", "the Kestrel line"). Acronyms and countries are left alone ("the EU").
+    """
+    if name.isupper() or government_of(name) is not None:
+        return False
+    n = re.escape(name)
+    if re.search(rf"(?:\b(?:its|their|our)|[A-Z][\w&.-]*['\u2019]s)\s+(?:[\w-]+\s+){{0,2}}{n}\b", text):
+        return True
+    for m in re.finditer(rf"\b{n},\s+(?:a|an)\s+((?:[\w-]+\s+){{0,3}}?[a-z][\w-]*)(?=[,.;]|\s+(?:that|which|to|for|with|"
+                         rf"as|from|in|on|of|and|built|made)\b)", text):
+        if m.group(1).split()[-1].lower() not in ORG_NOUNS:
+            return True
+    for m in re.finditer(rf"\bthe\s+((?:[A-Z][\w.-]*\s+){{0,3}}{n}(?:\s+[A-Z][\w.-]*)*)\b", text):
+        last = m.group(1).split()[-1]
+        if len(m.group(1).split()) > 1 and last not in ORG_WORDS and last.lower() not in ORG_NOUNS:
+            return True
+    return False
 
 
 class ActorIndex:
@@ -348,7 +375,8 @@ class ActorIndex:
                 continue
             is_org = any(t in ORG_WORDS for t in toks) and not re.match(rf"[ ]+{_NAME_TOKEN}", after)
             if not is_org and _AGENT_VERB.match(after):
-                is_org = self._seen_mid_sentence(name)
+                is_org = (self._seen_mid_sentence(name) or self._name_at_sentence_starts(name)) \
+                    and not self.memo(("thing", name), lambda: named_as_a_thing(name, self.text))
             if not is_org and re.match(rf"(?:['\u2019]s)?[ ]+(?:[a-z-]+[ ]+)?(?:{TITLE})[ ]+[A-Z]", after):
                 is_org = True  # "Brant Mills commercial director Joss Arden"
             if not is_org and re.search(rf"\b(?:{TITLE})[ ]+(?:at|of)[ ]+$", before):
@@ -397,6 +425,12 @@ class ActorIndex:
     def capitalised_mid_sentence(self, word: str) -> bool:
         """Is ``word`` written capitalised inside a sentence somewhere (a name, not a sentence start)?"""
         return word in self._mid_sentence_words()
+
+    def _name_at_sentence_starts(self, name: str) -> bool:
+        """A word that opens sentences as the one acting, always capitalised and rarer than everyday
+        English ("Roscosmos launched ...", "Toyota has said ... Toyota expects"): a name, though never
+        seen mid-sentence. Everyday words ("Officials said") are too frequent to count."""
+        return zipf(name) < _NAME_ZIPF and (zipf(name) == 0 or self.always_capitalised(name))
 
     def _seen_mid_sentence(self, name: str) -> bool:
         """A one-word name counts only if it also appears capitalised inside a sentence."""
@@ -495,8 +529,9 @@ class ActorIndex:
             if person.third_party:
                 continue
             for pre, org in titles:
-                mayor = re.search(r"\b([A-Z][\w-]*(?:[ ]+[A-Z][\w-]*)*)['\u2019]s\s+mayor\b|\bmayor\s+of\s+([A-Z][\w-]*(?:[ ]+[A-Z][\w-]*)*)",
-                                  pre + " " + person.title, re.I)
+                # names keep their capitals: "asked the city's mayor" names no city
+                mayor = re.search(r"\b([A-Z][\w-]*(?:[ ]+[A-Z][\w-]*)*)['\u2019]s\s+(?i:mayor)\b"
+                                  r"|\b(?i:mayor)\s+of\s+([A-Z][\w-]*(?:[ ]+[A-Z][\w-]*)*)", pre + " " + person.title)
                 if mayor and not org:  # a mayor speaks for the city: "Riverton's mayor" -> City of Riverton
                     org = "City of " + (mayor.group(1) or mayor.group(2))
                 affil = self.find_org(org) if org else None

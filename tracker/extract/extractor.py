@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from tracker.extract.model import DEFAULT_MIN_CONFIDENCE as MIN_CONFIDENCE
 from tracker.extract.model import DEFAULT_REVIEW_THRESHOLD as REVIEW_THRESHOLD
 from tracker.errors import DeadlineError
-from tracker.extract.actors import THIRD, ActorIndex, Entity, Focus, head_noun
+from tracker.extract.actors import THIRD, ActorIndex, Entity, Focus, head_noun, named_as_a_thing
 from tracker.extract.anchors import anchor_deadline, event_date, find_event_phrase
 from tracker.extract.calibration import calibrate
 from tracker.extract.canonical import base_form, describe, is_participle, strip_deadline
@@ -42,6 +42,7 @@ from tracker.extract.model import Commitment
 from tracker.language.sentences import Sentence, split_sentences
 from tracker.language.words import is_common_word, zipf
 from tracker.extract.source_actor import actor_from_source
+from tracker.extract.turns import Turn, speaker_turns
 
 # Verbs that describe a thing rather than commit anyone ("the model will include open weights").
 _STATIVE = frozenset(
@@ -228,6 +229,7 @@ def read_text(
     sentences = split_sentences(text)
     index = ActorIndex(text, default_actor, [(s.start, s.end) for s in sentences if s.headline])
     doc = _Doc(sentences, index, Focus(), published, conventions)
+    doc.turns = speaker_turns(sentences, index)
     candidates: list[Candidate] = []
     intro: Sentence | None = None  # the sentence that introduces a run of bullets
     intro_actor: Entity | None = None
@@ -289,6 +291,7 @@ class _Doc:
     conv: DeadlineConventions
     _deadlines: dict[tuple[int, int, int], list[DeadlineMatch]] = field(default_factory=dict)
     left_out: list[LeftOut] = field(default_factory=list)
+    turns: dict[int, Turn] = field(default_factory=dict)  # transcript paragraphs: who holds the floor
 
     def leave(self, sent: Sentence, clause: Clause | None, reason: str) -> None:
         """Record why a sentence with commitment language was left out (``tracker extract --explain``)."""
@@ -424,6 +427,12 @@ _NOT_COORDINATED = frozenset(
 def _read(doc: _Doc, sent: Sentence, clause: Clause, previous: Entity | None) -> _Found | None:
     """Who promises what in the clause, or None when it is not a promise."""
     cue, index, focus = clause.cue, doc.index, doc.focus
+    turn = doc.turns.get(sent.block)
+    if turn is not None and turn.asking:
+        return doc.leave(sent, clause, f"said by the questioner ({turn.label}:), not a promise")
+    if turn is not None and turn.speaker is not None and not clause.in_quote:
+        # an answer in a transcript is its speaker's own speech, quotation marks or not
+        clause = replace(clause, in_quote=True, quote_speaker=turn.speaker.name)
     if cue.family == "scheduled_present" and not _future_dated(doc, sent, clause):
         return None  # "the shop opens at nine": only a dated future event is a schedule
     why = _ruled_out(doc, sent, clause)
@@ -706,6 +715,8 @@ def _acts_like_an_organisation(subject: str, cue, verb_words: list[str], index: 
             rf"\b{_PRODUCT_VERBS}\s+(?:its\s+|the\s+|their\s+|a\s+|an\s+)?(?:[\w-]+\s+){{0,3}}{re.escape(name)}\b",
             index.text) is not None):
         return False  # released/launched/unveiled X: a product
+    if index.memo(("thing", name), lambda: named_as_a_thing(name, index.text)):
+        return False  # "its Kestrel probe", "Kestrel, a robotic lander", "the Kestrel Space Telescope"
     # Any other proper name in subject position can act: a company, an agency, a city, a country.
     verb = base_form(verb_words[0].strip(",.")) if verb_words else ""
     if index.default is not None and verb in EVENT_VERBS and not set(toks) & set(index.default.name.split()):

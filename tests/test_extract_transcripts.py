@@ -1,0 +1,91 @@
+"""Transcripts and named things: who promises in an interview, a results call, or a sentence
+whose subject is a probe or a vehicle with a name of its own. Texts in our own words."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from tracker.extract.extractor import read_text
+
+DAY = dt.date(2025, 4, 10)
+
+INTERVIEW = """Corvane Freight this week ordered 40 electric trucks from a German maker. We spoke to Mara Lind,
+its chief executive, about the plan. The interview has been condensed.
+
+Q: Will you open more depots next year?
+A: We will open a depot in Leeds by the end of 2026. The trucks arrive in the spring.
+
+Q: Some people say the company will never make money on electric trucks.
+A: I disagree. We expect to run half of our fleet on batteries by 2030.
+"""
+
+
+def test_answers_in_an_interview_are_the_interviewees_organisation() -> None:
+    got = read_text(INTERVIEW, DAY, publisher="Logistics Weekly (interview)")
+    actors = {c.actor for c in got.commitments}
+    assert actors == {"Corvane Freight"}, [(c.actor, c.what) for c in got.commitments]
+    assert any("depot in Leeds" in c.what for c in got.commitments)
+
+
+def test_a_question_is_never_a_promise() -> None:
+    got = read_text(INTERVIEW, DAY, publisher="Logistics Weekly (interview)")
+    quotes = [c.quote for c in got.commitments + got.proposals]
+    assert not any(q.startswith("Q:") for q in quotes)
+    assert any("questioner" in x.reason for x in got.left_out if x.sentence.startswith("Q: Some people"))
+
+
+def test_an_unnamed_interviewee_speaks_for_the_body_the_text_opens_with() -> None:
+    text = """Harnwick Council on Monday approved a new tram depot. We asked the council leader about the
+timetable.
+
+Q: When will the trams run?
+A: We will run the first trams on the eastern line in September 2026.
+
+Q: And the western line?
+A: That follows a year later.
+"""
+    got = read_text(text, DAY, publisher="Northern Cities Wire (interview)")
+    assert [c.actor for c in got.commitments] == ["Harnwick Council"]
+
+
+def test_a_results_call_credits_each_answer_to_its_speakers_company() -> None:
+    text = """Tessaline Chemicals reported higher quarterly sales on Tuesday. Chief financial officer Tunde Okafor
+took questions from analysts.
+
+Analyst: Will the new plant be ready this year?
+Okafor: We will start production at the Rotterdam plant in the fourth quarter.
+
+Analyst: Will you raise the dividend?
+Okafor: We will pay a dividend of at least 2 euros a share for 2025.
+"""
+    got = read_text(text, DAY, publisher="Chemicals Daily")
+    assert {c.actor for c in got.commitments} == {"Tessaline Chemicals"}
+    assert len(got.commitments) == 2
+
+
+def test_a_single_label_line_does_not_make_a_transcript() -> None:
+    text = "Update: Brellow Foods will close its Derby bakery by June 2026, the company said."
+    assert [c.actor for c in read_text(text, DAY).commitments] == ["Brellow Foods"]
+
+
+def test_a_probe_with_a_name_is_its_owners_promise() -> None:
+    text = """The Mirren Space Agency has chosen Pellucid, a nuclear-powered lander, for its next mission
+to the outer planets, the agency said on Thursday.
+
+Pellucid is set to launch in 2028 and arrive at its target in 2034."""
+    got = read_text(text, DAY).commitments + read_text(text, DAY).proposals
+    assert got and all(c.actor == "Mirren Space Agency" for c in got), [(c.actor, c.what) for c in got]
+
+
+def test_a_named_vehicle_owned_by_an_agency_is_not_an_actor() -> None:
+    text = """Ostrava Orbital launched its Kestrel-2 probe from a site in the north early on Friday.
+
+Kestrel-2 is scheduled to touch down near the crater on August 21, Ostrava Orbital said."""
+    got = read_text(text, DAY).commitments + read_text(text, DAY).proposals
+    assert got and {c.actor for c in got} == {"Ostrava Orbital"}
+
+
+def test_a_company_named_only_at_sentence_starts_is_still_an_organisation() -> None:
+    text = """Quillomar has been criticised for moving slowly. Quillomar said on Monday it would open
+three data centres in Chile by 2027."""
+    assert [c.actor for c in read_text(text, DAY).commitments] == ["Quillomar"]

@@ -1,0 +1,112 @@
+"""Speaker turns in transcripts: interviews ("Q: ... A: ...") and calls ("Analyst: ... Lee: ...").
+
+A transcript carries no quotation marks, yet every answer is its speaker's own
+speech: "we" in an answer is the speaker's organisation, not whichever name the
+last sentence happened to mention, and an interviewer's question or an
+analyst's remark is never anyone's promise. A paragraph is a turn when it opens
+with a short capitalised label and a colon; the text is read as a transcript
+only when at least two paragraphs open that way, so that a lone "Update:" or
+"Note:" line changes nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from tracker.extract.actors import _SENTENCE_STARTERS, ActorIndex, Entity
+from tracker.language.sentences import Sentence
+
+# "Q:", "Analyst:", "Lee:", "Ana Ruiz:"; at most four words, each capitalised
+_LABEL = re.compile(r"(?P<label>[A-Z][\w.'\u2019-]*(?:[ ][A-Z][\w.'\u2019-]*){0,3})[ ]?:[ ]+(?=\S)")
+_ASKING = frozenset("q question interviewer analyst moderator host reporter journalist caller".split())
+_ANSWERING = frozenset("a answer".split())
+# how a text introduces the person it interviews: "we spoke to", "sat down with", "told us"
+_INTERVIEW_VERBS = re.compile(r"\b(?:spoke|speaks|talked|talks|sat\s+down|asked|interviewed|told\s+us|"
+                              r"spoke\s+with|conversation|interview)\b", re.I)
+
+
+@dataclass(frozen=True)
+class Turn:
+    """Who holds the floor in one paragraph of a transcript."""
+
+    label: str
+    asking: bool  # the interviewer or an analyst: questions and remarks, never promises
+    speaker: Entity | None  # the person answering, when the text says who
+
+
+def speaker_turns(sentences: list[Sentence], index: ActorIndex) -> dict[int, Turn]:
+    """The turn of every labelled paragraph (keyed by paragraph number), or nothing for a plain text."""
+    labels: dict[int, str] = {}
+    seen: set[int] = set()
+    for sent in sentences:  # in text order: the first sentence of a paragraph carries its label
+        if sent.block in seen:
+            continue
+        seen.add(sent.block)
+        m = None if sent.headline else _LABEL.match(sent.text)
+        if m:
+            labels[sent.block] = m.group("label")
+    known = [b for b, label in labels.items() if _role(label) is not None or index.person_by_mention(label)]
+    if len(known) < 2:
+        return {}
+    answering = _interviewee(sentences, index, min(known))
+    turns: dict[int, Turn] = {}
+    for block, label in labels.items():
+        if block not in known:
+            continue
+        role = _role(label)
+        if role == "asking":
+            turns[block] = Turn(label, True, None)
+        elif role == "answering":
+            turns[block] = Turn(label, False, answering)
+        else:
+            person = index.person_by_mention(label)
+            if person is not None:
+                turns[block] = Turn(label, person.third_party, person)
+    return turns
+
+
+def _role(label: str) -> str | None:
+    low = label.lower().rstrip(".")
+    if low in _ASKING:
+        return "asking"
+    if low in _ANSWERING:
+        return "answering"
+    return None
+
+
+def _interviewee(sentences: list[Sentence], index: ActorIndex, first_turn: int) -> Entity | None:
+    """Who answers: the person the introduction names where it says it spoke to them, else the first
+    person it names; with no name at all, the organisation it opens with."""
+    intro = [s for s in sentences if s.block < first_turn and not s.headline]
+    named: list[Entity] = []
+    for sent in intro:
+        for person in sorted(index.people(), key=lambda p: p.first):
+            if person.name in sent.text and not person.third_party:
+                named.append(person)
+                if _INTERVIEW_VERBS.search(sent.text):
+                    named.insert(0, person)
+    person = named[0] if named else None
+    if person is None:  # "we asked the mayor about her pledge": unnamed, so the body the text opens with
+        return _opening_org(intro, index) if any(_INTERVIEW_VERBS.search(s.text) for s in intro) else None
+    if person.affiliation is None and not person.political:
+        person.affiliation = _opening_org(intro, index)  # "Acme ... Its founder, Ana Ruiz, spoke to us"
+    return person
+
+
+# a capitalised name opening a sentence, then a lower-case word: "Acme this week ordered", "Acme has been"
+_OPENING_NAME = re.compile(r"([A-Z][\w&.'\u2019-]*(?:[ ]+[A-Z][\w&.'\u2019-]*){0,4})[ ]+(?!of\b)[a-z]")
+
+
+def _opening_org(intro: list[Sentence], index: ActorIndex) -> Entity | None:
+    """The organisation an interview's introduction opens with: whom the interviewee speaks for
+    when the introduction gives their title without naming the body ("its founder", "chief executive")."""
+    for sent in intro[:2]:
+        m = _OPENING_NAME.match(sent.text)
+        if m is None or m.group(1).split()[0] in _SENTENCE_STARTERS:
+            continue
+        ent, end = index.named_in(m.group(1))
+        if ent is not None:
+            return ent if ent.kind == "org" and not ent.third_party else None
+        return index.add_org(m.group(1), sent.start)
+    return None
