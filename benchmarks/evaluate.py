@@ -129,7 +129,8 @@ def match_score(found: Commitment, label: dict) -> float:
     q = quote_overlap(found.quote, label.get("quote", ""))
     w = what_coverage(found, label.get("what", ""))
     best = max(q, w)
-    return best if best >= MATCH_THRESHOLD else 0.0
+    # two promises of one sentence share its quote: the `what` decides which label is whose
+    return best + 0.01 * w if best >= MATCH_THRESHOLD else 0.0
 
 
 def one_to_one(found: list[Commitment], labels: list[dict]) -> list[tuple[int, int]]:

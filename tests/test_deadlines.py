@@ -243,3 +243,30 @@ def test_due_window_is_frozen() -> None:
 def test_compound_adjectives_are_not_past_tense_verbs(sentence, phrase):
     found = find_deadline(sentence)
     assert found is not None and found.phrase == phrase
+
+
+# Guidance and schedules name their period without "by" or "in": "for 2026", "third-quarter 2026
+# sales", "full-year guidance", "scheduled for May 2027", "between now and 2030".
+@pytest.mark.parametrize("sentence, phrase, latest", [
+    ("The first flight is scheduled for May 2027.", "for May 2027", date(2027, 5, 31)),
+    ("We expect an operating loss of 2 billion dollars for 2026.", "for 2026", date(2026, 12, 31)),
+    ("We expect third-quarter 2026 revenue of 4 to 4.4 billion euros.", "third-quarter 2026", date(2026, 9, 30)),
+    ("We now expect full-year sales to grow by about 6 percent.", "full-year", date(2026, 12, 31)),
+    ("For FY27 we expect passenger numbers to rise to 90 million.", "For FY27", date(2027, 12, 31)),
+    ("The utility will cut its emissions by half between now and 2030.", "between now and 2030", date(2030, 12, 31)),
+    ("We expect first-half 2027 deliveries of about 300 aircraft.", "first-half 2027", date(2027, 6, 30)),
+])
+def test_guidance_periods_are_deadlines(sentence: str, phrase: str, latest: date) -> None:
+    published = date(2026, 2, 4)
+    found = find_deadline(sentence, published)
+    assert found is not None and found.phrase == phrase
+    assert resolve_deadline(found.phrase, published).latest == latest
+
+
+@pytest.mark.parametrize("sentence", [
+    "The company will freeze fares for two years.",
+    "We will provide free meals for a year.",
+    "It was the first time the plant had closed for the holidays.",
+])
+def test_for_a_length_of_time_is_not_a_deadline(sentence: str) -> None:
+    assert find_deadline(sentence, date(2026, 2, 4)) is None

@@ -58,8 +58,16 @@ _REPORTING = frozenset(
 _NOT_PAST = frozenset(
     """need indeed speed seed feed bed red shed hundred proceed exceed succeed breed deed weed bleed embed shred
     greed based limited united related dedicated detailed advanced unprecedented""".split())
+# "first-quarter 2023 revenue", "full-year guidance", "Q3 sales": a period used as an adjective
+_PERIOD_ADJECTIVE = re.compile(r"(?:first|second|third|fourth|1st|2nd|3rd|4th)-(?:quarter|half)|full-year|q[1-4]|h[12]")
+# what may follow "for" in a deadline: a named calendar period, not a length of time
+_FOR_PERIOD = re.compile(r"(?:the\s+)?(?:\d{4}\b|fy|fiscal\b|financial\s+year|full[-\s]year|q[1-4]\b|h[12]\b|"
+                         r"(?:first|second|third|fourth|1st|2nd|3rd|4th)[-\s](?:fiscal\s+)?(?:quarter|half)\b|"
+                         r"(?:this|next|current)\s+(?:fiscal\s+|financial\s+)?(?:year|quarter)\b|"
+                         rf"(?:{'|'.join(sorted(MONTHS, key=len, reverse=True))})\s+\d)", re.I)
 _NOT_OPENERS = frozenset("for of to since than after between and or into as with the a an last".split())
 _SUBJECTS = frozenset("which who that it they he she we i".split())
+_FORMER = frozenset("first originally initially previously once formerly".split())
 _PAST_MARKERS = frozenset("since ago previously earlier formerly".split())
 _BE_PRESENT = frozenset("is are be being 's remains remain will would".split())
 _NOT_VERBS = frozenset("the a an its their his her our this that these those each every no any some".split())
@@ -110,8 +118,10 @@ def _candidates(sentence: str, published: date | None) -> list[tuple[DeadlineMat
 
 def _can_start(tokens: list[re.Match[str]], i: int) -> bool:
     word = tokens[i].group().lower()
-    if word in _STARTS or word.startswith(("mid-", "end-")):
+    if word in _STARTS or word.startswith(("mid-", "end-")) or _PERIOD_ADJECTIVE.fullmatch(word):
         return True
+    if word == "for":  # "for 2023", "for the third quarter", "for FY24"; never a duration ("for two years")
+        return i + 1 < len(tokens) and _FOR_PERIOD.match(" ".join(t.group() for t in tokens[i + 1 : i + 4])) is not None
     # A month name opens a phrase only with a number ("March 3", "June 2026"): "may" is usually a verb.
     # After a preposition that cannot open a deadline ("scheduled for May 2024") it is not one either.
     if i > 0 and tokens[i - 1].group().lower() in _NOT_OPENERS:
@@ -160,6 +170,8 @@ def _background(sentence: str, tokens: list[re.Match[str]], i: int, last: int, m
         # "said on Monday", "told investors on Tuesday": a bare weekday dates the statement,
         # unless a future verb governs it ("will launch on Friday").
         return not any(w in ("will", "shall", "would", "to") or w.endswith("'ll") for w in words[max(0, i - 5):i])
+    if words[i] == "for" and set(words[max(0, i - 3):i]) & _FORMER:
+        return True  # "first scheduled for May", "originally planned for 2026": the old date
     if i > 0 and (words[i - 1] in _REPORTING or _tense_of(words, tokens, i - 1, i) == "past"):
         return True  # "pledged in March to ...", "rose in 2022": the phrase dates that verb
     tense = _tense_before(sentence, tokens, words, i)

@@ -256,7 +256,8 @@ def portion(p: Period, which: str, conv: DeadlineConventions) -> Period:
     return slice_period(p, {"early": 1, "mid": 2, "late": 3}[which], 3, label)
 
 
-@modifier(r"(?:the\s+)?(?P<o>first|1st|second|2nd|latter|back|front|last|final)[-\s]half\s+of\s+(?P<x>.+)")
+@modifier(r"(?:the\s+)?(?P<o>first|1st|second|2nd|latter|back|front|last|final)[-\s]half\s+of\s+(?P<x>.+)",
+          r"(?:the\s+)?(?P<o>first|1st|second|2nd)[-\s]half\s+(?P<x>'\d{2}|\d{4})")
 def _half_of(m: re.Match[str], p: Period, ctx: Ctx) -> Period:
     k = 1 if ORDINALS[m.group("o").lower()] == 1 else 2
     if re.fullmatch(r"(?:the\s+)?year", m.group("x"), re.I):
@@ -265,6 +266,7 @@ def _half_of(m: re.Match[str], p: Period, ctx: Ctx) -> Period:
 
 
 @modifier(rf"(?:the\s+)?(?P<o>{ORDINAL})[-\s](?:fiscal\s+|calendar\s+)?quarter\s+of\s+(?P<x>.+)",
+          rf"(?:the\s+)?(?P<o>{ORDINAL})[-\s](?:fiscal\s+|calendar\s+)?quarter\s+(?P<x>'\d{{2}}|\d{{4}})",
           r"q(?P<n>[1-4])\s*(?:of\s+|[-/']\s*)?(?P<x>.+)", r"(?P<n>[1-4])q\s*(?P<x>'?\d{2}|\d{4})",
           r"(?P<x>(?:fy|fiscal)\s*'?\d{2,4})\s+q(?P<n>[1-4])")
 def _quarter_of(m: re.Match[str], p: Period, ctx: Ctx) -> Period:
@@ -489,6 +491,12 @@ def _year(m: re.Match[str], ctx: Ctx) -> Period:
     if g.get("bare") and not ctx.nested:
         raise NotUnderstood("bare year")
     return year_period(ctx.published.year + (2 if g.get("n2") else 1 if g.get("n1") else 0))
+
+
+@base(rf"(?:the\s+)?full[-\s]year(?:\s+(?P<y>{YEAR}))?", rf"(?:the\s+)?(?P<y>{YEAR})\s+as\s+a\s+whole")
+def _full_year(m: re.Match[str], ctx: Ctx) -> Period:
+    """ "full-year 2023 revenue", "for the full year": guidance for a whole year (this one when unnamed)."""
+    return year_period(int(m["y"]) if m["y"] else ctx.published.year)
 
 
 @base(rf"(?:the\s+)?(?P<x>(?:fiscal\s+|financial\s+)?year|month|quarter|week)[-\s]end(?:\s+(?P<y>{YEAR}))?")

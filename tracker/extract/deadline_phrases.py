@@ -37,6 +37,7 @@ class Reading:
 
 
 _PREFIXES: list[tuple[str, str]] = [
+    (r"between\s+now\s+and|from\s+now\s+(?:until|till|to)", "by"),
     (r"by\s+no\s+later\s+than|no\s+later\s+than|not\s+later\s+than|on\s+or\s+before|at\s+the\s+latest\s+by|"
      r"by\s+the\s+latest", "by"),
     (r"in\s+time\s+for|ahead\s+of|in\s+advance\s+of|prior\s+to|in\s+the\s+(?:run|lead)-up\s+to|"
