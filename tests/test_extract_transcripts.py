@@ -89,3 +89,33 @@ def test_a_company_named_only_at_sentence_starts_is_still_an_organisation() -> N
     text = """Quillomar has been criticised for moving slowly. Quillomar said on Monday it would open
 three data centres in Chile by 2027."""
     assert [c.actor for c in read_text(text, DAY).commitments] == ["Quillomar"]
+
+
+# -- headline lists ---------------------------------------------------------------------------
+
+DIGEST = """Brellow unveils Quillpad tablet, to go on sale in Europe in June
+Plan for a second factory is on hold, Brellow says
+iQuill stylus to ship in March
+Rival Tanvic cuts prices of its tablets
+Farrowby Telecom to close 40 shops by the end of the year
+"""
+
+
+def test_every_line_of_a_headline_list_is_its_own_headline() -> None:
+    from tracker.language.sentences import split_sentences
+    lines = [s.text for s in split_sentences(DIGEST)]
+    assert len(lines) == 5, lines  # ", Brellow says" ends a headline; "iQuill" opens one
+    assert all(s.headline for s in split_sentences(DIGEST))
+
+
+def test_headline_promises_keep_their_actor_and_their_thing() -> None:
+    got = {c.what: c for c in read_text(DIGEST, DAY).commitments}
+    assert any(c.actor == "Brellow" and "Quillpad" in w and c.deadline_phrase == "in June" for w, c in got.items()), got
+    assert any("iQuill" in w and c.deadline_phrase == "in March" for w, c in got.items()), got
+    assert any(c.actor == "Farrowby Telecom" and "40 shops" in w for w, c in got.items()), got
+
+
+def test_a_thing_that_opens_on_a_date_is_named_in_the_what() -> None:
+    text = "The Farrowby ferry terminal opens in September 2026, the port authority said."
+    got = read_text(text, DAY).commitments + read_text(text, DAY).proposals
+    assert got and "terminal" in got[0].what, [(c.actor, c.what) for c in got]

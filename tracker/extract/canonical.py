@@ -137,6 +137,9 @@ def describe(vp: str, *, subject: str | None, thing_subject: bool, negated: bool
     neg = "not " if negated else ""
     if family == "target":
         return _tidy(f"{neg}target " + re.sub(r"^(?:targets|is\s+targeting|are\s+targeting)\s+", "", vp, flags=re.I))
+    if family == "scheduled_present" and thing_subject and subject and subject.strip().lower() != "there":
+        words = [base_form(words[0].lower()), *words[1:]]  # "the store opens in May" -> "open the store"
+        return _tidy(neg + _turn_round(words, subject))
     if family == "scheduled_present":  # "goes on sale in June" -> "go on sale"
         words = vp.split()
         return _tidy(f"{neg}{base_form(words[0].lower())} {' '.join(words[1:])}" if words else vp)
@@ -211,6 +214,8 @@ def _turn_round(words: list[str], subject: str) -> str:
             return f"{base_form(second)} {np} {rest}".strip()
         return f"ensure {np} {'is' if not np.endswith('s') else 'are'} {' '.join(words[1:])}".strip()
     verb = base_form(first)
+    if verb == "arrive":  # "the new trains will arrive in May" -> "deliver the new trains"
+        return f"deliver {np} {' '.join(words[1:])}".strip()
     if verb in _ERGATIVE:
         if len(words) > 1 and words[1].lower() in {"its", "their", "the", "a", "an"} or verb in {"carry", "run", "take", "enter", "go", "come"}:
             return f"have {np} {' '.join([verb, *words[1:]])}".strip()

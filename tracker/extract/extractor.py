@@ -529,6 +529,11 @@ def _classify_subject(doc: _Doc, sent: Sentence, clause: Clause, previous: Entit
         subject = _goal_owner(subject)  # "our goal is ..." is a promise of "we"
     if re.search(r"\s(?:and|but|then)$", subject):
         subject = _leading_subject(subject, index)  # "Vantor today opened X and announced plans to ..."
+    lead = _HEADLINE_LEAD.match(sent.text) if sent.headline else None
+    if lead is not None and (not subject or (subject.startswith(lead.group("name")) and "," in subject)) \
+            and lead.end() <= cue.start and not previous and not speaker_org:
+        # "Acme unveils Gizmo, to go on sale in June": Acme's promise about the thing it unveiled
+        return lead.group("thing"), "thing", index.add_org(lead.group("name"), sent.start)
     if not subject:
         kind, ent = ("actor", previous or speaker_org) if (previous or speaker_org) else ("unknown", None)
     elif subject.lower() in {"it", "they", "he", "she"} and clause.frame_speaker and speaker_org is not None:
@@ -556,6 +561,9 @@ def _classify_subject(doc: _Doc, sent: Sentence, clause: Clause, previous: Entit
     return subject, kind, ent
 
 
+# A headline that names its actor and a thing, then goes on without a subject: "Acme unveils Gizmo, to ..."
+_HEADLINE_LEAD = re.compile(r"(?P<name>[A-Z][\w&.'\u2019-]*(?:\s+[A-Z][\w&.'\u2019-]*){0,3})\s+[a-z]+s\s+"
+                            r"(?P<thing>[^,]{2,60}),\s")
 _POSSESSIVE_PRONOUNS = {"our": "we", "its": "it", "their": "they", "my": "I", "his": "he", "her": "she"}
 
 
@@ -967,6 +975,9 @@ def _build(doc: _Doc, at: int, found: _Found) -> Candidate | None:
                         negated=clause.negated, family=clause.cue.family, deadline=phrase)
     if len(re.findall(r"\w+", what)) < 2:
         what = " ".join(strip_deadline(vp, phrase).split()[:14]).strip(" ,;")  # "legalize, regulate and ..."
+    verb = base_form(vp.split()[0].strip(",.")) if vp.split() else ""
+    if len(re.findall(r"\w+", what)) < 2 and verb in _ERGATIVE_EVENTS and found.subject:
+        what = f"{verb} {found.subject.strip()}"  # "Acme TV to ship in May": what ships is the subject
     if len(re.findall(r"\w+", what)) < 2:
         return doc.leave(sent, clause, "no object to check")
     name, aliases = index.canonical(found.actor)
@@ -1000,7 +1011,8 @@ def _sentence_case(subject: str, index: ActorIndex) -> str:
     first = subject.split()[0] if subject.split() else ""
     if index.named_in(subject)[0] is not None:
         return subject
-    if first[:1].isupper() and not first.isupper() and not index.capitalised_mid_sentence(first):
+    if first[:1].isupper() and not first.isupper() and not index.capitalised_mid_sentence(first) \
+            and is_common_word(first):  # a rare word is a name wherever it stands ("Quorvex tablets")
         return first[:1].lower() + subject[1:]
     return subject
 

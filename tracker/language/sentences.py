@@ -107,7 +107,7 @@ def _blocks(text: str) -> list[_Block]:
             continue
         next_raw = text[lines[i + 1][0] : lines[i + 1][1]].strip() if i + 1 < len(lines) else ""
         heading = no_stop and _looks_like_heading(stripped, next_raw)
-        if no_stop and not wrapped and next_raw[:1].isupper() and not _OPEN_END.search(stripped):
+        if no_stop and not wrapped and (next_raw[:1].isupper() or _camel(next_raw)) and not _open_end(stripped):
             heading = True  # a text that is never hard-wrapped: a line without a stop is a line of its own
         if cur is not None and not heading:
             cur.end = e  # hard-wrapped continuation of the paragraph
@@ -127,11 +127,29 @@ _OPEN_END = re.compile(r"\b(?:the|a|an|of|to|in|on|at|by|for|with|and|or|but|its
                        r"will|would|is|are|was|were|has|have|be|said|says)$", re.I)
 
 
+def _goes_on(next_line: str) -> bool:
+    """Does the next line continue a sentence? It opens in lower case, unless with a name written
+    in camel case ("iPhone sales rose", "eBay will ...")."""
+    return next_line[:1].islower() and not _camel(next_line)
+
+
+def _camel(line: str) -> bool:
+    return re.match(r"[a-z]+[A-Z]", line) is not None
+
+
+def _open_end(line: str) -> bool:
+    """Does the line stop mid-sentence? A closing attribution (", Acme says") is a full stop of its own."""
+    return _OPEN_END.search(line) is not None and _CLOSING_ATTRIBUTION.search(line) is None
+
+
+_CLOSING_ATTRIBUTION = re.compile(r",\s+(?:[A-Z][\w'\u2019.-]*\s+){1,4}(?:says|said)$")
+
+
 def _hard_wrapped(text: str, lines: list[tuple[int, int]]) -> bool:
     """Does the text break lines inside sentences (a line ending mid-sentence, the next going on in lower case)?"""
     for (s, e), (s2, e2) in zip(lines, lines[1:]):
         line, nxt = text[s:e].strip(), text[s2:e2].strip()
-        if line and (nxt[:1].islower() or _OPEN_END.search(line)) and not _TERMINAL.search(line) and not _BULLET.match(nxt):
+        if line and (_goes_on(nxt) or _open_end(line)) and not _TERMINAL.search(line) and not _BULLET.match(nxt):
             return True
     return False
 
@@ -143,7 +161,7 @@ def _looks_like_heading(line: str, next_line: str) -> bool:
         return False
     if not next_line or _BULLET.match(next_line) or not next_line[:1].isalnum():
         return True
-    if next_line[:1].islower():
+    if _goes_on(next_line):
         return False  # the sentence goes on
     long_words = [w for w in words if len(w) > 3]
     title_case = long_words and sum(w[:1].isupper() for w in long_words) / len(long_words) >= 0.6
