@@ -119,3 +119,23 @@ def test_a_thing_that_opens_on_a_date_is_named_in_the_what() -> None:
     text = "The Farrowby ferry terminal opens in September 2026, the port authority said."
     got = read_text(text, DAY).commitments + read_text(text, DAY).proposals
     assert got and "terminal" in got[0].what, [(c.actor, c.what) for c in got]
+
+
+def test_a_speaker_label_may_carry_a_title() -> None:
+    text = """Lina Marsh, chief financial officer: Sales rose 4 percent in the quarter. For the second quarter of 2025
+we expect revenue of about 3.1 billion dollars.
+
+Analyst: What about the new plant?
+
+Lina Marsh, chief financial officer: We will start production there in the fourth quarter.
+"""
+    got = read_text(text, DAY, publisher="Harrowgate Instruments (earnings call transcript)").commitments
+    assert {c.actor for c in got} == {"Harrowgate Instruments"}, [(c.actor, c.what) for c in got]
+    assert {c.deadline_phrase for c in got} >= {"For the second quarter of 2025", "in the fourth quarter"}
+
+
+def test_a_fronted_period_before_we_is_not_the_subject() -> None:
+    for text in ("For 2026, we expect to produce 80,000 vehicles.", "In 2026 we expect to open three plants.",
+                 "For the full year we are targeting an operating margin of 12 percent."):
+        got = read_text(text, DAY, publisher="Maltby Motors (company statement)")
+        assert [c.actor for c in got.commitments] == ["Maltby Motors"], (text, got)

@@ -403,9 +403,10 @@ def read_clause(sentence: str, cue: Cue, quote_start: int | None, quote_speaker:
         subject, subject_start = head.group(1), floor + head.start(1)
         start = subject_start
     pron = re.match(r"(we|they|I)\b", sentence[cue.start : cue.end], re.I)
-    if pron and not subject.strip(" ,"):  # "by 2030, we aim to ...": the pronoun is inside the cue
+    if pron and (not subject.strip(" ,") or _FRONTED.match(subject.strip())):
+        # "by 2030, we aim to ...", "For the first quarter we expect ...": the pronoun is inside the cue
         intro, subject, subject_start = sentence[start : cue.start], pron.group(1), cue.start
-    elif re.search(r"\b(?:in|by|on|from|before|after|within|during|over|until)\s[^,]*,$", subject.strip()):
+    elif re.search(r"\b(?:in|by|on|from|before|after|within|during|over|until|for)\s[^,]*,$", subject.strip()):
         intro, subject = intro + subject, ""  # "By 2030, " with nothing else: a fronted phrase, not a subject
     vp_end, trailing = _verb_phrase_end(sentence, cue, next_start)
     credited = re.match(r"according\s+to\s+([^,]+),", intro, re.I)
@@ -508,6 +509,10 @@ _FRONTED_TIME = re.compile(
 )
 
 
+# A fronted phrase of time or place, with or without its comma: "For the full year 2023,", "In Europe"
+_FRONTED = re.compile(r"(?:in|by|on|from|before|after|within|during|over|until|for|starting|beginning|at|through|"
+                      r"throughout|across|this|next|later|earlier|early|late|excluding|including|outside)\b[^,]*,?$",
+                      re.I)
 _LEADING_PHRASE = re.compile(
     r"^(?:on|in|by|at|from|within|after|before|during|over|for|once|when)\s+[^,]{1,60}?\s+(?=(?:he|she|it|they|we|I)$)",
     re.I,

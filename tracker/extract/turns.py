@@ -17,8 +17,9 @@ from dataclasses import dataclass
 from tracker.extract.actors import _SENTENCE_STARTERS, ActorIndex, Entity
 from tracker.language.sentences import Sentence
 
-# "Q:", "Analyst:", "Lee:", "Ana Ruiz:"; at most four words, each capitalised
-_LABEL = re.compile(r"(?P<label>[A-Z][\w.'\u2019-]*(?:[ ][A-Z][\w.'\u2019-]*){0,3})[ ]?:[ ]+(?=\S)")
+# "Q:", "Analyst:", "Lee:", "Ana Ruiz:", "Ana Ruiz, chief executive:"; a name of at most four capitalised words
+_LABEL = re.compile(r"(?P<label>[A-Z][\w.'\u2019-]*(?:[ ][A-Z][\w.'\u2019-]*){0,3})"
+                    r"(?:,[ ][a-z][\w ,&'\u2019-]{1,60})?[ ]?:[ ]+(?=\S)")  # "Ana Ruiz, chief executive: ..."
 _ASKING = frozenset("q question interviewer analyst moderator host reporter journalist caller".split())
 _ANSWERING = frozenset("a answer".split())
 # how a text introduces the person it interviews: "we spoke to", "sat down with", "told us"
@@ -62,6 +63,7 @@ def speaker_turns(sentences: list[Sentence], index: ActorIndex) -> dict[int, Tur
         else:
             person = index.person_by_mention(label)
             if person is not None:
+                _affiliate(person, index.default)  # a speaker in the organisation's own transcript
                 turns[block] = Turn(label, person.third_party, person)
     return turns
 
@@ -89,9 +91,14 @@ def _interviewee(sentences: list[Sentence], index: ActorIndex, first_turn: int) 
     person = named[0] if named else None
     if person is None:  # "we asked the mayor about her pledge": unnamed, so the body the text opens with
         return _opening_org(intro, index) if any(_INTERVIEW_VERBS.search(s.text) for s in intro) else None
-    if person.affiliation is None and not person.political:
-        person.affiliation = _opening_org(intro, index)  # "Acme ... Its founder, Ana Ruiz, spoke to us"
+    _affiliate(person, index.default or _opening_org(intro, index))  # "Acme ... Its founder, Ana Ruiz, spoke to us"
     return person
+
+
+def _affiliate(person: Entity, org: Entity | None) -> None:
+    """A speaker whose title names no organisation speaks for ``org`` (politicians speak for themselves)."""
+    if person.kind == "person" and person.affiliation is None and not person.political and org is not None:
+        person.affiliation = org
 
 
 # a capitalised name opening a sentence, then a lower-case word: "Acme this week ordered", "Acme has been"
