@@ -12,6 +12,8 @@ outlet's name is not an actor: "we" in a news report is inside somebody's quotat
 (False, True)
 >>> actor_from_source("Acme Inc., Q3 earnings call"), actor_from_source("Valley Wire, Velbury bureau")
 ('Acme Inc.', None)
+>>> actor_from_source("The Long Game (opinion column)"), actor_from_source("Evening Markets Briefing")
+(None, None)
 """
 
 from __future__ import annotations
@@ -25,9 +27,12 @@ _OUTLET = re.compile(
     r"\b(?:wire|newswire|news|newsroom\s+digest|desk|times|post|journal|gazette|herald|daily|tribune|press|service|"
     r"reporter|telegraph|chronicle|observer|standard|bulletin|digest|review|weekly|monitor|insider|today|media|"
     r"magazine|radio|tv|television|broadcasting|network|online|report|reports|agency|express|mail|guardian|"
-    r"independent|examiner|dispatch|courier|record|sun|star|mirror|globe|inquirer|register|week)$",
+    r"independent|examiner|dispatch|courier|record|sun|star|mirror|globe|inquirer|register|week|briefing|brief|"
+    r"view|views|column|roundup|round-up|newsletter|podcast|notebook)$",
     re.I,
 )
+# A document kind that is commentary or a digest of others' news, never the publisher's own undertaking.
+_COMMENTARY = re.compile(r"\b(?:opinion|column|editorial|commentary|newsletter|analysis|digest|op-ed)\b", re.I)
 # The organisation's own channel named after it: "Acme newsroom", "Acme blog" are Acme speaking.
 _OWN_CHANNEL = re.compile(r"\s+(?:newsroom|blog|press\s+office|press\s+room|media\s+(?:centre|center)|website|"
                           r"official\s+account|investor\s+relations)$", re.I)
@@ -46,6 +51,9 @@ def actor_from_source(source: str | None) -> str | None:
     """The organisation (or person) a first-person document speaks for, or None for a news outlet."""
     if not source or not source.strip():
         return None
+    kinds = " ".join(re.findall(r"\(([^)]*)\)", source))
+    if _COMMENTARY.search(kinds) and not re.search(r"\b(?:company|corporate|official)\b", kinds, re.I):
+        return None  # "(opinion column)", "(newsletter)": a writer's voice, nobody's promise
     name = re.sub(r"\s*\([^)]*\)\s*", " ", source).strip(" ,;:-")
     if "://" in name or re.fullmatch(r"[\w-]+(?:\.[\w-]+)+(?::\d+)?", name):
         return None  # a web address or host name: where the page came from, not who speaks
