@@ -139,3 +139,26 @@ def test_a_fronted_period_before_we_is_not_the_subject() -> None:
                  "For the full year we are targeting an operating margin of 12 percent."):
         got = read_text(text, DAY, publisher="Maltby Motors (company statement)")
         assert [c.actor for c in got.commitments] == ["Maltby Motors"], (text, got)
+
+
+def test_fronted_phrases_and_purpose_clauses_before_we() -> None:
+    texts = {
+        "In Europe, later this year we'll launch our second folding phone.": "launch our second folding phone",
+        "To fund the expansion, we plan to raise about 2 billion euros of new capital.": "raise about 2 billion euros",
+    }
+    for text, what in texts.items():
+        got = read_text(text, DAY, publisher="Pellworth Devices (press release)").commitments
+        assert [c.actor for c in got] == ["Pellworth Devices"] and what in got[0].what, (text, got)
+
+
+def test_a_name_with_a_number_before_an_aside_is_the_subject() -> None:
+    text = "Model 7, which we unveiled in March, remains on track to start production in July."
+    got = read_text(text, DAY, publisher="Pellworth Devices (press release)")
+    found = got.commitments + got.proposals
+    assert found and "production" in found[0].what and found[0].deadline_phrase == "in July"
+
+
+def test_most_of_our_staff_is_the_publishers_own_promise() -> None:
+    got = read_text("After that, most of our people will work remotely for good.", DAY,
+                    publisher="Pellworth Devices (company blog)")
+    assert [c.actor for c in got.commitments + got.proposals] == ["Pellworth Devices"]

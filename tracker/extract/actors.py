@@ -213,6 +213,8 @@ def head_noun(np: str) -> str:
 def is_third_party(np: str) -> bool:
     """Analysts, rivals, unions, 'some contributors'... -- voices that do not promise for the actor."""
     low = " " + np.lower().strip() + " "
+    if re.match(r"\s*(?:most|many|all|some|half|several|none)\s+of\s+(?:our|its|their)\b", low):
+        return False  # "most of our people": the actor's own staff, not an outside voice
     if low.strip().startswith(_QUANTIFIERS) or low.strip().startswith(("rival ", "industry ", "opposition ")):
         return True
     words = re.findall(r"[a-z'\u2019-]+", low)

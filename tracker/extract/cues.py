@@ -395,7 +395,7 @@ def read_clause(sentence: str, cue: Cue, quote_start: int | None, quote_speaker:
     frame_kind, frame_speaker, start = _frame(sentence, floor, start, cue.start)
     intro, subject, subject_start = _subject(sentence, start, cue.start)
     aside = re.fullmatch(r"(?:which|who)\b[^,]*,", subject.strip())
-    head = re.search(r"([A-Z][\w&.'\u2019-]*(?:\s+(?:of|and|&|[A-Z][\w&.'\u2019-]*))*"
+    head = re.search(r"([A-Z][\w&.'\u2019-]*(?:\s+(?:of|and|&|[A-Z0-9][\w&.'\u2019-]*))*"
                      r"|\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Oo]ur|[Hh]is|[Hh]er)\s+[\w\s'\u2019-]{1,50}?),\s*$",
                      sentence[floor:start])
     if aside and head:  # "Acme, which has 300 stores, will open ...": the name before the aside is the subject
@@ -403,7 +403,7 @@ def read_clause(sentence: str, cue: Cue, quote_start: int | None, quote_speaker:
         subject, subject_start = head.group(1), floor + head.start(1)
         start = subject_start
     pron = re.match(r"(we|they|I)\b", sentence[cue.start : cue.end], re.I)
-    if pron and (not subject.strip(" ,") or _FRONTED.match(subject.strip())):
+    if pron and (not subject.strip(" ,") or subject.strip().endswith(",") or _FRONTED.match(subject.strip())):
         # "by 2030, we aim to ...", "For the first quarter we expect ...": the pronoun is inside the cue
         intro, subject, subject_start = sentence[start : cue.start], pron.group(1), cue.start
     elif re.search(r"\b(?:in|by|on|from|before|after|within|during|over|until|for)\s[^,]*,$", subject.strip()):
@@ -510,11 +510,11 @@ _FRONTED_TIME = re.compile(
 
 
 # A fronted phrase of time or place, with or without its comma: "For the full year 2023,", "In Europe"
-_FRONTED = re.compile(r"(?:in|by|on|from|before|after|within|during|over|until|for|starting|beginning|at|through|"
-                      r"throughout|across|this|next|later|earlier|early|late|excluding|including|outside)\b[^,]*,?$",
-                      re.I)
+_FRONTED_WORDS = (r"(?:in|by|on|from|before|after|within|during|over|until|for|starting|beginning|at|through|"
+                  r"throughout|across|this|next|later|earlier|early|late|excluding|including|outside)\b")
+_FRONTED = re.compile(rf"(?:{_FRONTED_WORDS}[^,]*,\s*)*{_FRONTED_WORDS}[^,]*,?$", re.I)
 _LEADING_PHRASE = re.compile(
-    r"^(?:on|in|by|at|from|within|after|before|during|over|for|once|when)\s+[^,]{1,60}?\s+(?=(?:he|she|it|they|we|I)$)",
+    rf"^(?:{_FRONTED_WORDS}|once|when)\s*[^,]{{0,60}}?\s+(?=(?:he|she|it|they|we|I)$)",
     re.I,
 )
 
