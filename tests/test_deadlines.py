@@ -270,3 +270,12 @@ def test_guidance_periods_are_deadlines(sentence: str, phrase: str, latest: date
 ])
 def test_for_a_length_of_time_is_not_a_deadline(sentence: str) -> None:
     assert find_deadline(sentence, date(2026, 2, 4)) is None
+
+
+@pytest.mark.parametrize("phrase, published, latest", [
+    ("next summer", date(2024, 5, 2), date(2025, 9, 22)),   # summer is a month away: that is "this summer"
+    ("next spring", date(2024, 9, 10), date(2025, 6, 20)),  # the coming spring
+    ("this summer", date(2024, 5, 2), date(2024, 9, 22)),
+])
+def test_next_season_skips_the_one_about_to_begin(phrase: str, published: date, latest: date) -> None:
+    assert resolve_deadline(phrase, published).latest == latest

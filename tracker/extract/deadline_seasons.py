@@ -55,7 +55,15 @@ def _season(m: re.Match[str], ctx: Ctx) -> Period:
     if g.get("tail"):
         year = _tail_year(g["tail"], ctx)
         return season_period(name, year, ctx.conv)  # type: ignore[arg-type]
-    return occurrence(lambda y: season_period(name, y, ctx.conv), ctx, occurrence_mode(g.get("w")))
+    make = lambda y: season_period(name, y, ctx.conv)  # noqa: E731 - tiny closure
+    p = occurrence(make, ctx, occurrence_mode(g.get("w")))
+    if (g.get("w") or "").lower() == "next" and (p.start - ctx.published).days <= _SOON:
+        # "next summer" said in May is the summer after this one: the one about to begin is "this summer"
+        p = next(q for q in map(make, range(p.start.year, p.start.year + 3)) if q.start > p.start)
+    return p
+
+
+_SOON = 92  # days: a season this close is "this" season, so "next" means the one after it
 
 
 _FIXED_DAYS = {"christmas eve": (12, 24), "christmas": (12, 25), "xmas": (12, 25), "christmas day": (12, 25),
