@@ -162,3 +162,13 @@ def test_most_of_our_staff_is_the_publishers_own_promise() -> None:
     got = read_text("After that, most of our people will work remotely for good.", DAY,
                     publisher="Pellworth Devices (company blog)")
     assert [c.actor for c in got.commitments + got.proposals] == ["Pellworth Devices"]
+
+
+def test_an_appositive_aside_does_not_hide_the_subject() -> None:
+    for text, actor in [("Orvane, based in Leeds, will open two more depots next year.", "Orvane"),
+                        ("Orvane, a Leeds start-up, will open two more depots next year.", "Orvane"),
+                        ("Orvane, the world's largest maker of lifts, will cut 2,000 jobs by 2027.", "Orvane")]:
+        assert [c.actor for c in read_text(text, DAY).commitments] == [actor], text
+    text = "The streaming service, now available in 50 countries, will launch in Chile in March, Orvane said."
+    got = read_text(text, DAY)
+    assert any("Chile" in c.what and c.actor == "Orvane" for c in got.commitments + got.proposals)

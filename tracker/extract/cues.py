@@ -395,6 +395,9 @@ def read_clause(sentence: str, cue: Cue, quote_start: int | None, quote_speaker:
     frame_kind, frame_speaker, start = _frame(sentence, floor, start, cue.start)
     intro, subject, subject_start = _subject(sentence, start, cue.start)
     aside = re.fullmatch(r"(?:which|who)\b[^,]*,", subject.strip())
+    appos = _APPOSITIVE.fullmatch(subject.strip())
+    if appos and not re.match(_FRONTED_WORDS, appos.group("np"), re.I):
+        subject = appos.group("np")  # "The service, now available in 50 countries, will": the service
     head = re.search(r"([A-Z][\w&.'\u2019-]*(?:\s+(?:of|and|&|[A-Z0-9][\w&.'\u2019-]*))*"
                      r"|\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Oo]ur|[Hh]is|[Hh]er)\s+[\w\s'\u2019-]{1,50}?),\s*$",
                      sentence[floor:start])
@@ -509,6 +512,10 @@ _FRONTED_TIME = re.compile(
 )
 
 
+# A subject with an appositive aside: "Acme, based in Leeds,", "The service, now available in 50 countries,"
+_APPOSITIVE = re.compile(
+    r"(?P<np>(?:[Tt]he|[Ii]ts|[Tt]heir|[Oo]ur)\s+[^,]{1,50}|[A-Z][^,]{0,50}),\s+(?:now|already|currently|still|"
+    r"based|founded|headquartered|owned|led|run|once|formerly|long|the\s+world's|one\s+of|a|an)\b[^,]*,")
 # A fronted phrase of time or place, with or without its comma: "For the full year 2023,", "In Europe"
 _FRONTED_WORDS = (r"(?:in|by|on|from|before|after|within|during|over|until|for|starting|beginning|at|through|"
                   r"throughout|across|this|next|later|earlier|early|late|excluding|including|outside)\b")
