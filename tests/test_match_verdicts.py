@@ -404,3 +404,21 @@ def test_the_act_in_other_words_reaches_an_editor():
               "buyers at an evening event at its factory.", D(2026, 7, 3))
     m = score(it, saloon)
     assert m is not None and (m.kind, evidence_state(m)) == ("fulfilment", "proposed"), m
+
+
+GADGET = promise("Orlin Devices", "ship the Tavi smart speaker in Canada", due=D(2026, 3, 31))
+
+
+@pytest.mark.parametrize("title, text", [
+    ("Orlin launches Tavi speaker in Canada", "Orlin Devices launched the Tavi smart speaker in Canada on Monday."),
+    ("Orlin's Tavi speaker goes on sale in Canada", "Orlin Devices began selling the Tavi smart speaker in Canada."),
+])
+def test_a_kindred_act_keeps_a_promise_to_ship(title: str, text: str) -> None:
+    m = score(news(title, text, D(2026, 2, 2)), GADGET)
+    assert m is not None and m.kind == "fulfilment", m
+    assert verdict(GADGET, news(title, text, D(2026, 2, 2))) == "kept"
+
+
+def test_kin_acts_are_shared_both_ways() -> None:
+    assert "ship" in lexicon.KIN["start"] and "start" in lexicon.KIN["ship"]
+    assert "close" not in lexicon.KIN["start"]

@@ -62,6 +62,10 @@ VERB_CLASSES: dict[str, frozenset[str]] = {cls: _stems(words) for cls, words in 
 # (promised class, reported class) pairs whose acts undo each other
 OPPOSITES: frozenset[tuple[str, str]] = frozenset(
     (a, b) for a, others in _VERBS["opposites"].items() for b in others)
+# class -> the classes whose acts report its completion in other words (itself included)
+KIN: dict[str, frozenset[str]] = {
+    cls: frozenset().union({cls}, *(frozenset(group) for group in _VERBS["kin"].values() if cls in group))
+    for cls in VERB_CLASSES}
 COMPLETION = _stems(_VERBS["completion"])
 COMPLETION_PHRASES = _phrases(_PHRASES["completion"])
 INCHOATIVE = _stems(_VERBS["inchoative"])

@@ -506,6 +506,8 @@ def _compat(p: Profile, ev: Event) -> tuple[str | None, float, str]:
         for b in ev.classes:
             if (a, b) in lx.OPPOSITES:
                 return None, 0.0, f"the opposite action ({ev.text})"
+    if any(lx.KIN[a] & ev.classes for a in p.action_classes):
+        return "fulfilment", 0.9, f"the promised act in other words ({ev.text})"  # "launch" kept by "ships"
     return "progress", 0.8, f"another action on the object ({ev.text})"
 
 
