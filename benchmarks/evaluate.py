@@ -129,8 +129,10 @@ def match_score(found: Commitment, label: dict) -> float:
     q = quote_overlap(found.quote, label.get("quote", ""))
     w = what_coverage(found, label.get("what", ""))
     best = max(q, w)
-    # two promises of one sentence share its quote: the `what` decides which label is whose
-    return best + 0.01 * w if best >= MATCH_THRESHOLD else 0.0
+    # two promises of one sentence share its quote: the `what` alone decides which label is whose
+    want = words(label.get("what", ""))
+    own = len(want & words(found.what)) / len(want) if want else 0.0
+    return best + 0.01 * own if best >= MATCH_THRESHOLD else 0.0
 
 
 def one_to_one(found: list[Commitment], labels: list[dict]) -> list[tuple[int, int]]:

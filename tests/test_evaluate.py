@@ -44,9 +44,16 @@ def test_actor_names(mine: str, label: str, ok: bool) -> None:
 
 def test_match_by_quote_or_by_what() -> None:
     label = {"what": "open a bakery school in Tarnby", "quote": "Brant Mills will open a bakery school in Tarnby by May."}
-    assert evaluate.match_score(found("open a school", "Brant Mills will open a bakery school in Tarnby by May."), label) == 1.0
+    assert evaluate.match_score(found("open a school", "Brant Mills will open a bakery school in Tarnby by May."), label) >= 1.0
     assert evaluate.match_score(found("open a bakery school in Tarnby", "We will do it, she said."), label) >= 0.6
     assert evaluate.match_score(found("close a depot", "Brant Mills will close a depot."), label) == 0.0
+
+
+def test_two_promises_of_one_sentence_go_to_their_own_labels() -> None:
+    quote = "Brant Mills will open a flour mill in Tarnby in May and close its Holt depot by 2027."
+    labels = [{"what": "close the Holt depot", "quote": quote}, {"what": "open a flour mill in Tarnby", "quote": quote}]
+    got = [found("open a flour mill in Tarnby", quote), found("close its Holt depot", quote)]
+    assert evaluate.one_to_one(got, labels) == [(0, 1), (1, 0)]
 
 
 def test_one_to_one_matching() -> None:
