@@ -82,6 +82,19 @@ def test_no_date_for_the_thing_is_a_delay_without_a_new_date():
     assert m.new_due_latest is None
 
 
+def test_a_thing_put_on_hold_is_a_delay_without_a_new_date():
+    m = accepted_delay(news("Orlen Transit puts Tessaly tram line on hold", "The operator cited rising costs."),
+                       TRAMS)
+    assert m.new_due_latest is None
+
+
+def test_a_promise_without_names_is_named_by_the_actor_its_act_and_its_words():
+    lights = promise("Marlow Borough Council", "replace the old sodium street lights with LED lamps")
+    it = news("Marlow Borough Council delays replacement of sodium street lights to 2028",
+              "The council said supply problems had slowed the work.")
+    assert accepted_delay(it, lights).new_due_latest == D(2028, 12, 31)
+
+
 # -- not ours ----------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("title,text", [

@@ -337,7 +337,9 @@ def delay_names_ours(ctx: Pair, s: Sentence, pos: int, end: int) -> str | None:
     object_words = {x for t in p.terms if t.weight >= 0.5 and not t.proper for x in t.stems} - lx.GENERIC
     names -= actor  # the actor doing its own act names no particular thing ...
     # ... unless the promise names none either ("Veil is due to launch in 2027": the actor is the thing)
-    named = bool(stems & names) or (not p.head and bool(stems & actor and stems & acts))
+    # "Acme delays the end of third-party cookies": the actor, its act and the object in plain words
+    described = bool(stems & actor) and bool(stems & acts) and len(stems & object_words) >= 2
+    named = bool(stems & names) or (not p.head and bool(stems & actor and stems & acts)) or described
     act = bool(stems & acts) or bool(stems & names) or len(stems & object_words) >= 2
     if not (named and act) or _other_act_noun(p, window):
         return None

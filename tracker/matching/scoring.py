@@ -534,15 +534,15 @@ def _delay_cue(ctx: _Context, s: Sentence, rel: float, cue, decisive_here: bool)
         return None
     if _brought_forward(s):
         return None
+    shifted = s.toks[cue.pos].stem not in SHIFT_VERBS or moves_to_a_period(s.toks, cue.pos)
+    # not "approves the team's move to the coast", "began moving flights to the new hub"
+    whose = delay_names_ours(ctx, s, cue.pos, cue.end) if shifted else None
+    named_rel = max(rel, 0.6 * 0.85 + 0.4 * max(actor_strength(ctx.p, s), 0.9 * ctx.item_actor))
     if decisive_here and not foreign_subject(ctx, s, cue.pos) and delay_target_ok(ctx, s, cue.pos, cue.end):
-        return _delay(ctx, s, rel, cue.text, cue.end)
-    if s.toks[cue.pos].stem in SHIFT_VERBS and not moves_to_a_period(s.toks, cue.pos):
-        return None  # "approves the team's move to the coast", "began moving flights to the new hub"
-    whose = delay_names_ours(ctx, s, cue.pos, cue.end)
+        return _delay(ctx, s, named_rel if whose == "own" else rel, cue.text, cue.end)
     if whose is None:
         return None
-    actor = max(actor_strength(ctx.p, s), 0.9 * ctx.item_actor)
-    reading = _delay(ctx, s, max(rel, 0.6 * 0.85 + 0.4 * actor), cue.text, cue.end)
+    reading = _delay(ctx, s, named_rel, cue.text, cue.end)
     reading.target_named = True
     if whose == "review":
         reading.review_only = True
