@@ -69,6 +69,21 @@ def test_a_thin_promise_is_named_by_its_actor_and_its_act(title, text, new_due):
     assert m.new_due_latest == new_due
 
 
+@pytest.mark.parametrize("title,text,new_due", [
+    ("Orlen Transit delays Tessaly trams until at least 2027", "", D(2027, 12, 31)),
+    ("Tram update", "VARNO, June 7 (Wire) - The Tessaly tram line will not open until October 2027 at "
+     "the earliest, Orlen Transit said on Wednesday.", D(2027, 10, 31)),
+], ids=["until at least", "a dateline and 'at the earliest'"])
+def test_the_earliest_date_is_the_new_period_and_a_dateline_is_none(title, text, new_due):
+    assert accepted_delay(news(title, text, D(2026, 6, 7)), TRAMS).new_due_latest == new_due
+
+
+def test_held_up_is_a_delay_not_a_holding():
+    it = news("Tessaly tram opening held up by a legal challenge", "Residents have gone to court, Orlen Transit said.")
+    m = accepted_delay(it, TRAMS)
+    assert m.new_due_latest is None
+
+
 def test_the_old_date_in_a_was_due_clause_is_not_the_new_one():
     it = news("Orlen Transit postpones Tessaly trams", "Orlen Transit has postponed the opening of the Tessaly "
               "tram line, which was due to open on June 1, to September 14, 2026.")

@@ -298,8 +298,8 @@ def thing_names(p: Profile) -> frozenset[str]:
     its quote ("the Veil probe", "Flamanville 3"), its own aliases, and the names inside its object.
     A thin promise whose actor is the thing ("Veil is due to launch in 2027") is named by its actor."""
     toks = [*tokenize_cached(p.doc.what or ""), *tokenize_cached(p.doc.quote or "")]
-    caps = {t.stem for t in toks if t.cap and not t.punct and t.text[:1].isalnum() and t.low not in MONTHS
-            and t.low not in WEEKDAYS and (t.text[:1].isalpha() or any(ch.isalpha() for ch in t.text))}
+    caps = {t.stem for t in toks if t.cap and not t.punct and any(ch.isalpha() for ch in t.text)
+            and t.low not in MONTHS and t.low not in WEEKDAYS}
     caps |= p.alias_terms | {x for t in p.required for x in t.stems}
     return frozenset(x for x in caps if x not in lx.STOPWORDS and x not in lx.GENERIC and x not in lx.NAME_SUFFIXES
                      and x not in lx.PLACE_PREFIX and x not in lx.DETERMINERS)
@@ -335,11 +335,12 @@ def delay_names_ours(ctx: Pair, s: Sentence, pos: int, end: int) -> str | None:
     window = subj + obj
     stems = {t.stem for t in window} | {t.stem for t in s.toks[pos:end] if t.stem in lx.ALL_EVENT_NOUNS}
     object_words = {x for t in p.terms if t.weight >= 0.5 and not t.proper for x in t.stems} - lx.GENERIC
-    names -= actor  # the actor doing its own act names no particular thing ...
-    # ... unless the promise names none either ("Veil is due to launch in 2027": the actor is the thing)
-    # "Acme delays the end of third-party cookies": the actor, its act and the object in plain words
-    described = bool(stems & actor) and bool(stems & acts) and len(stems & object_words) >= 2
-    named = bool(stems & names) or (not p.head and bool(stems & actor and stems & acts)) or described
+    names -= actor  # the actor doing its own act names no particular thing, unless:
+    named = (bool(stems & names)
+             # the promise names no thing either ("Veil is due to launch in 2027": the actor is the thing)
+             or (not p.head and bool(stems & actor and stems & acts))
+             # "Acme delays the end of third-party cookies": the actor, its act and the object in plain words
+             or (bool(stems & actor) and bool(stems & acts) and len(stems & object_words) >= 2))
     act = bool(stems & acts) or bool(stems & names) or len(stems & object_words) >= 2
     if not (named and act) or _other_act_noun(p, window):
         return None

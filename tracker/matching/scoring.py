@@ -598,6 +598,8 @@ def _new_date_after(ctx: _Context, s: Sentence, end: int, cue: str) -> tuple[str
     after = s.text[_char_offset(s, end):]
     if cue.lower().endswith(" before"):  # "won't happen before 2025": the new date is 2025 itself
         after = re.sub(r"^\s*before\b", " in", after, flags=re.I)
+    if re.search(r"\b(?:until|till|to|into)$", cue, re.I):  # "will not open until | October 2027"
+        after = " in" + after
     after = re.sub(r"^\s*(?:of|is|was|:)\s", " in ", after, flags=re.I)  # "a new launch date of 30 March"
     after = _TO_PERIOD.sub("in ", _WAS_DUE.sub("", after))  # after a slip, "to <period>" is the new period
     phrase, new_due = _future_target(after, ctx.published)
@@ -612,11 +614,18 @@ _WAS_DUE = re.compile(r"\b(?:which|that|it|they)\s+(?:was|were|had\s+been)\s+(?:
                       r"initially\s+)?(?:due|scheduled|planned|expected|set|slated)\b[^,.;]*", re.I)
 
 
+# "until at least 2025", "October 2025 at the earliest", "no earlier than 2025": the period itself
+_EARLIEST = re.compile(r"\s*\bat\s+the\s+earliest\b|\bat\s+least\s+(?=\S)", re.I)
+_NO_EARLIER = re.compile(r"\b(?:no|not)\s+(?:earlier\s+than|before)\b", re.I)
+_DATELINE = re.compile(r"^[^()]{0,60}\(\w[\w ]*\)\s*[-\u2013\u2014]\s*")  # "VARNO, June 7 (Wire) - "
+
+
 def _future_target(text: str, published: dt.date) -> tuple[str | None, dt.date | None]:
     """:func:`new_target` for a delay: not the old date ("which was due to open on July 19"), and
-    not a period already over when the item was written (a dateline's day)."""
-    phrase, new_due = new_target(_WAS_DUE.sub("", text), published)
-    if new_due is not None and new_due < published:
+    not a period over by the day the item was written (a dateline's day)."""
+    text = _NO_EARLIER.sub("in", _EARLIEST.sub("", _WAS_DUE.sub("", _DATELINE.sub("", text))))
+    phrase, new_due = new_target(text, published)
+    if new_due is not None and new_due <= published:
         return None, None
     return phrase, new_due
 
