@@ -79,6 +79,7 @@ EVENT_VERBS = frozenset().union(*VERB_CLASSES.values(), COMPLETION) - _stems(
 
 # Cues. Each entry is a phrase of stems; a one-word entry is a single stem.
 DELAY_PHRASES = _phrases(_PHRASES["delay"])
+AHEAD_PHRASES = _phrases(_PHRASES["ahead"])  # "earlier than planned": a date brought forward
 CANCEL_PHRASES = _phrases(_PHRASES["cancellation"])
 HEDGE_PHRASES = _phrases(_PHRASES["hedge"])
 HEDGE_WORDS = _stems(_CUES["hedge_words"])
@@ -92,8 +93,14 @@ NEGATORS = frozenset({"not", "n't", "never", "no", "none", "without", "neither",
 PAST_INFINITIVE_HOSTS = _stems(_VERBS["past_infinitive_hosts"])
 DETERMINERS = _stems("the a an its their this that his her our my your these those")
 DELAY_WORDS = _stems(_CUES["delay_words"])
+DELAY_LIMITS = _stems(_CUES["delay_limits"])  # "will not open until 2027": the word before the new date
+DATE_NOUNS = _stems(_CUES["date_nouns"])  # "a new launch date"
+NEW_WORDS = _stems(_CUES["new_words"])
+DURATION_UNITS = _stems(_CUES["duration_units"])  # "delayed by six months"
+PERIOD_WORDS = _stems(_CUES["period_words"])  # "pushed to late 2027"
 # Nouns that name an action of a class: "the opening was pushed back", "the first crewed flight slips".
 EVENT_NOUNS: dict[str, frozenset[str]] = {cls: _stems(words) for cls, words in _VERBS["nouns"].items()}
+ALL_EVENT_NOUNS = frozenset().union(*EVENT_NOUNS.values())
 
 # -- noun synonyms -------------------------------------------------------------------------------
 

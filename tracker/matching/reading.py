@@ -13,7 +13,7 @@ from functools import lru_cache
 from tracker.matching import lexicon as lx
 from tracker.matching.model import ItemDoc
 from tracker.matching.profile import PARTICLES, PREPOSITIONS
-from tracker.matching.text import IRREGULAR, Token, is_title_case, sentences, stem, tokenize, word_stems
+from tracker.matching.text import IRREGULAR, MONTHS, Token, is_title_case, sentences, stem, tokenize, word_stems
 
 SPECULATIVE_TITLE = re.compile(r"^\s*(?:rumou?r|analyst|analysis|leak|opinion|comment|speculation|"
                                r"exclusive:\s*sources)\b[^:]{0,30}:", re.I)
@@ -28,8 +28,8 @@ _CLAUSE_WORDS = frozenset({"but", "which", "who", "while", "whereas", "although"
                            "after", "before", "when", "where", "despite", "as", "and"})
 _INACTIVE_PREV = frozenset({"despite", "amid", "after", "following", "of", "over", "before", "without"})
 _SALE_VERBS = lx._stems("go goes went gone going")
-_SHIFT_VERBS = lx._stems("push pushes pushed shift shifts shifted move moves moved")  # "moved the launch to May"
-_HEADLINE_VERBS = lx.EVENT_VERBS | _SHIFT_VERBS | lx._stems("delay delays postpone postpones scrap scraps drop drops "
+SHIFT_VERBS = lx._stems("push pushes pushed shift shifts shifted move moves moved")  # "moved the launch to May"
+_HEADLINE_VERBS = lx.EVENT_VERBS | SHIFT_VERBS | lx._stems("delay delays postpone postpones scrap scraps drop drops "
                                                            "slip slips cancel cancels")
 CANCEL_VERBS = lx._stems("cancel scrap shelve abandon axe ditch withdraw terminate")
 CANCEL_PLAN_VERBS = lx._stems("drop end lift stop halt suspend break kill retire")
@@ -319,7 +319,7 @@ def _cues(toks: tuple[Token, ...]) -> list[Cue]:
                     out.append(_cue(toks, kind, at, at + len(phrase), phrase))
                 at = find_phrase(stems, phrase, at + 1)
     for i, t in enumerate(toks):
-        if t.stem in _SHIFT_VERBS and _verbal(toks, i, False):
+        if t.stem in SHIFT_VERBS and _verbal(toks, i, False):
             ahead = [x.low for x in toks[i + 1:i + 7]]
             if any(w in {"to", "into", "until", "back"} for w in ahead) and not any(x.kind == "delay" and x.pos == i
                                                                                 for x in out):
@@ -328,6 +328,73 @@ def _cues(toks: tuple[Token, ...]) -> list[Cue]:
             ahead = [x for x in toks[i + 1:i + 5] if not x.punct]
             if any(x.stem in lx.PLAN_NOUNS for x in ahead) and not any(x.low in {"by", "percent"} for x in ahead[:2]):
                 out.append(_cue(toks, "cancellation", i, i + 1, (t.stem,)))
+    out.extend(c for c in (*_not_until(toks), *_new_date(toks))
+               if not any(x.kind == "delay" and x.pos <= c.pos < x.end for x in out))
+    return out
+
+
+_NEG_MODALS = frozenset({"won't", "wouldn't", "shan't", "wo"})
+_FUTURE_MODALS = frozenset({"will", "would", "shall"})
+
+
+def _not_until(toks: tuple[Token, ...]) -> list[Cue]:
+    """"will not open until 2027", "won't happen before 2025", "would not be ready until May": a
+    negated future verb with a later limit. The cue runs from the negation to the verb, so the
+    words before it are what slips and the limit after it names the new date."""
+    out: list[Cue] = []
+    for i, t in enumerate(toks):
+        negation = t.low in _NEG_MODALS or (t.low in {"not", "never"} and i and toks[i - 1].low in _FUTURE_MODALS)
+        if not negation:
+            continue
+        verb = next((k for k in range(i + 1, min(len(toks), i + 4))
+                     if not toks[k].punct and toks[k].low not in {"be", "now", "yet", "likely", "fully"}), None)
+        if verb is None or toks[verb].stem in lx.STOPWORDS:
+            continue
+        for k in range(verb + 1, min(len(toks), verb + 9)):
+            if toks[k].punct and toks[k].text in ".;:":
+                break
+            if toks[k].stem in lx.DELAY_LIMITS and period_follows(toks, k + 1):
+                text = f"not {toks[verb].text} {toks[k].low}"
+                out.append(Cue("delay", i, verb + 1, text, False, True))
+                break
+    return out
+
+
+def period_follows(toks: tuple[Token, ...], k: int) -> bool:
+    """A named period starts at ``k``: a year, a month, "late 2027", "the end of the decade"."""
+    for t in toks[k:k + 3]:
+        if t.punct:
+            return False
+        if t.low in MONTHS or _year(t) or t.stem in lx.PERIOD_WORDS:
+            return True
+    return False
+
+
+def moves_to_a_period(toks: tuple[Token, ...], pos: int) -> bool:
+    """"pushes the launch to late 2027", "moved back into 2028": the shift verb at ``pos`` moves
+    something to a period, not to a place ("moves flights to the new airport")."""
+    for k in range(pos + 1, min(len(toks), pos + 8)):
+        if toks[k].punct and toks[k].text in ".;:":
+            return False
+        if toks[k].low in {"to", "into", "until", "till"}:
+            return period_follows(toks, k + 1)
+    return False
+
+
+def _year(t: Token) -> bool:
+    return t.number is not None and 1900 <= t.number <= 2100 and "," not in t.text
+
+
+def _new_date(toks: tuple[Token, ...]) -> list[Cue]:
+    """"sets a new launch date of 30 March", "gets March 2028 opening date": an act noun before
+    "date", after "new" or a named period, reschedules the act."""
+    out: list[Cue] = []
+    for i, t in enumerate(toks):
+        if not i or t.stem not in lx.DATE_NOUNS or toks[i - 1].stem not in lx.ALL_EVENT_NOUNS:
+            continue
+        before = toks[max(0, i - 4):i - 1]
+        if any(x.stem in lx.NEW_WORDS or _year(x) or x.low in MONTHS for x in before):
+            out.append(Cue("delay", i - 1, i + 1, f"{toks[i - 1].text} {t.text}", False, True))
     return out
 
 

@@ -101,7 +101,9 @@ def conflicts(p: Profile, r: ItemReading) -> str | None:
     """Words that make the item about another thing: "uncrewed" vs "crewed", "Gizmo 4" vs "Gizmo 3"."""
     what = {s for t in p.terms for s in t.stems}
     for s in r.stems:
-        if s.startswith("un") and s[2:] in what and s not in what:
+        if len(s) < 3 or s in lx.STOPWORDS:
+            continue  # "it" is no negation of "United"
+        if s.startswith("un") and len(s) > 4 and s[2:] in what and s not in what:
             return f"'{s}' against '{s[2:]}'"
         if "un" + s in what and s not in what:
             return f"'{s}' against 'un{s}'"
@@ -265,6 +267,95 @@ def delay_target_ok(ctx: Pair, s: Sentence, pos: int, end: int) -> bool:
     foreign = [t for t in window if t.stem not in allowed and not t.cap and not t.low.endswith(("ly", "wide"))
                and t.low not in MONTHS]
     return not foreign
+
+
+_SLIP_STOPS = frozenset({"until", "till", "into", "from", "by", "in", "rather", "because", "between", "after", "amid",
+                         "over", "for", "around", "as", "due", "despite", "following", "than", "on", "at"})
+
+
+def slip_object(s: Sentence, end: int) -> list[Token]:
+    """The words after a delay cue up to its new date or its reason: "delays [the Veil probe's
+    launch] to 2029". A "to" before a verb is the act that slips ("now expects [to open] in 2027")."""
+    out: list[Token] = []
+    toks = s.toks
+    for k in range(end, min(len(toks), end + 10)):
+        t = toks[k]
+        if t.punct or t.low in _SLIP_STOPS or t.low in _CLAUSE:
+            break
+        if t.low == "to":
+            nxt = toks[k + 1] if k + 1 < len(toks) else None
+            if nxt is None or nxt.punct or nxt.number is not None or nxt.low in MONTHS or nxt.stem in lx.DETERMINERS \
+                    or nxt.stem in lx.PERIOD_WORDS:
+                break
+            continue
+        if t.stem not in lx.STOPWORDS:
+            out.append(t)
+    return out
+
+
+def thing_names(p: Profile) -> frozenset[str]:
+    """Names the promised thing may carry in the news: the capitalised words of the promise and of
+    its quote ("the Veil probe", "Flamanville 3"), its own aliases, and the names inside its object.
+    A thin promise whose actor is the thing ("Veil is due to launch in 2027") is named by its actor."""
+    toks = [*tokenize_cached(p.doc.what or ""), *tokenize_cached(p.doc.quote or "")]
+    caps = {t.stem for t in toks if t.cap and not t.punct and any(ch.isalpha() for ch in t.text)
+            and t.low not in MONTHS and t.low not in WEEKDAYS}
+    caps |= p.alias_terms | {x for t in p.required for x in t.stems}
+    return frozenset(x for x in caps if x not in lx.STOPWORDS and x not in lx.GENERIC and x not in lx.NAME_SUFFIXES
+                     and x not in lx.PLACE_PREFIX and x not in lx.DETERMINERS)
+
+
+def delay_names_ours(ctx: Pair, s: Sentence, pos: int, end: int) -> str | None:
+    """Is the thing a delay cue moves this promise's, read from the words around the cue alone?
+
+    For a promise the item does not cover well (its object a bare "the store", its actor the
+    thing's own name): the cue's subject and object must name the thing (a name of the promise
+    or its quote, its head noun, or the actor with the promised act) and say something of the
+    act (an act noun or verb of the promise's class, its head, or a name of its object). Returns
+    ``"own"``, ``"review"`` when another capitalised name also stands there ("delays the Corrin
+    opening" for a store whose place the promise does not say), or None: not this promise's.
+    A foreign subject ("Rival Corp delays ...") is accepted only when the object names ours.
+    """
+    p = ctx.p
+    if ctx.conflict:
+        return None
+    obj = slip_object(s, end)
+    # not a dateline's place and agency: "LONDON, May 2 (Wire) - ..."
+    opened = max((k + 1 for k in range(pos) if s.toks[k].text in ")-\u2013\u2014"), default=0)
+    subj = [t for t in subject_window(s, pos) if any(t is x for x in s.toks[opened:pos])]
+    names = thing_names(p) | set(p.head)
+    actor = {x for ph in p.actor_phrases for x in ph} | {x for k, _ in p.actor_keys for x in k}
+    actor -= lx.NAME_SUFFIXES | lx.STOPWORDS | lx.PLACE_PREFIX
+    acts = {w for c in p.action_classes for w in (*lx.EVENT_NOUNS.get(c, ()), *lx.VERB_CLASSES[c])} | set(p.head)
+    obj_stems = {t.stem for t in obj}
+    if foreign_subject(ctx, s, pos):
+        if not obj_stems & (names | actor):
+            return None  # "Rival Corp delays its own launch"
+        subj = []
+    window = subj + obj
+    stems = {t.stem for t in window} | {t.stem for t in s.toks[pos:end] if t.stem in lx.ALL_EVENT_NOUNS}
+    object_words = {x for t in p.terms if t.weight >= 0.5 and not t.proper for x in t.stems} - lx.GENERIC
+    names -= actor  # the actor doing its own act names no particular thing, unless:
+    named = (bool(stems & names)
+             # the promise names no thing either ("Veil is due to launch in 2027": the actor is the thing)
+             or (not p.head and bool(stems & actor and stems & acts))
+             # "Acme delays the end of third-party cookies": the actor, its act and the object in plain words
+             or (bool(stems & actor) and bool(stems & acts) and len(stems & object_words) >= 2))
+    act = bool(stems & acts) or bool(stems & names) or len(stems & object_words) >= 2
+    if not (named and act) or _other_act_noun(p, window):
+        return None
+    ours = thing_names(p) | actor | p.vocab | acts | lx.DELAY_WORDS | lx.ALL_EVENT_NOUNS | lx.GENERIC
+    foreign = [t for t in window if t.cap and t.text[:1].isalpha() and t.stem not in ours and t.low not in MONTHS
+               and t.low not in WEEKDAYS and not (t is s.toks[0] and not _capitalised_elsewhere(ctx.r, t))]
+    return "review" if foreign else "own"
+
+
+def _other_act_noun(p: Profile, window: list[Token]) -> bool:
+    """"delays the closure of the old terminal" against a promise to open the new one: the window's
+    act nouns are all of classes that undo the promised act."""
+    classes = {c for t in window for c, words in lx.EVENT_NOUNS.items() if t.stem in words}
+    return bool(classes) and not classes & p.action_classes and all(
+        any((a, b) in lx.OPPOSITES for a in p.action_classes) for b in classes)
 
 
 def _versioned_part(p: Profile, stem: str) -> bool:

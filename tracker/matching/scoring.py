@@ -35,10 +35,12 @@ from tracker.extract.deadlines import DeadlineMatch, find_deadline, resolve_dead
 from tracker.matching import lexicon as lx
 from tracker.matching.model import AUTO_ACCEPT, REVIEW, CommitmentDoc, ItemDoc, Match
 from tracker.matching.profile import CURRENCY, MONEY_UNIT, PREPOSITIONS, Profile, money_amounts, profile
-from tracker.matching.reading import Event, ItemReading, Sentence, find_phrase, read_item
+from tracker.matching.reading import (
+    SHIFT_VERBS, Event, ItemReading, Sentence, find_phrase, moves_to_a_period, read_item,
+)
 from tracker.matching.relevance import (
-    actor_strength, cancel_target_ok, conflicts, coverage, delay_target_ok, event_target_ok, foreign_subject,
-    object_window, qualifier, required_present, sentence_names_it, subject_window, until_after,
+    actor_strength, cancel_target_ok, conflicts, coverage, delay_names_ours, delay_target_ok, event_target_ok,
+    foreign_subject, object_window, qualifier, required_present, sentence_names_it, subject_window, until_after,
 )
 from tracker.matching.text import MONTHS, WEEKDAYS, event_dates, scaled, tokenize_cached
 
@@ -78,6 +80,7 @@ class Reading:
     new_phrase: str | None = None
     cue_is_completion: bool = False  # "completes", "is complete": the act reported done in full
     review_only: bool = False  # plausible, but read on weaker ground: a person decides
+    target_named: bool = False  # a delay whose cue's own words name this promise's thing
 
 
 def score(item: ItemDoc, c: CommitmentDoc) -> Match | None:
@@ -285,10 +288,10 @@ def _read_positive(ctx: _Context, s: Sentence, rel: float, eff: float) -> list[R
             out.append(Reading("cancellation", max(rel, REVIEW / 0.9) * 0.9, s, cue.text,
                                ["the actor drops a plan that shares the promise's words: check it is this one"],
                                cue.pos, review_only=True))
-        elif cue.kind == "delay" and not cue.negated and cue.active and decisive and here:
-            if foreign_subject(ctx, s, cue.pos) or not delay_target_ok(ctx, s, cue.pos, cue.end):
-                continue
-            out.append(_delay(ctx, s, rel, cue.text, cue.end))
+        elif cue.kind == "delay" and not cue.negated and cue.active:
+            reading = _delay_cue(ctx, s, rel, cue, decisive and here)
+            if reading is not None:
+                out.append(reading)
         elif cue.kind == "missed" and eff >= 0.4:
             out.append(Reading("mention", rel * 0.8, s, cue.text, ["reports the promise not (yet) done"], cue.pos))
     for ev in s.events:
@@ -515,23 +518,135 @@ def _future(ctx: _Context, s: Sentence, rel: float, ev: Event) -> Reading:
     """"X will do it in <date>": a delay when the date is after the deadline, else a restatement."""
     due = ctx.p.doc.due_latest
     phrase, new_due = new_target(s.text[_char_offset(s, ev.pos):], ctx.published)
-    if new_due is not None and due is not None and new_due > due and ctx.decisive_ok:
+    if new_due is not None and due is not None and new_due > due and ctx.decisive_ok and not _brought_forward(s):
         return Reading("delay", rel * 0.85, s, ev.text, [f"announced for {phrase}, after the deadline {due}"],
                        ev.pos, new_due, phrase)
     return Reading("mention", rel * 0.55, s, ev.text, ["announces it will happen (not done yet)"], ev.pos)
 
 
+def _delay_cue(ctx: _Context, s: Sentence, rel: float, cue, decisive_here: bool) -> Reading | None:  # noqa: ANN001
+    """A delay cue aimed at this promise, or None.
+
+    The item as a whole names the promise (``decisive_here``) and the cue's own words are about
+    its object; or, for a promise the item covers thinly, the words around the cue name the thing
+    and its act (:func:`delay_names_ours`): then the sentence counts as naming the object, and
+    the actor named in it or in the item does the rest.
+    """
+    if _undoing_verb(ctx.p, s, cue.pos, cue.end):
+        return None
+    if _brought_forward(s):
+        return None
+    shifted = s.toks[cue.pos].stem not in SHIFT_VERBS or moves_to_a_period(s.toks, cue.pos)
+    # not "approves the team's move to the coast", "began moving flights to the new hub"
+    whose = delay_names_ours(ctx, s, cue.pos, cue.end) if shifted else None
+    named_rel = max(rel, 0.6 * 0.85 + 0.4 * max(actor_strength(ctx.p, s), 0.9 * ctx.item_actor))
+    if decisive_here and not foreign_subject(ctx, s, cue.pos) and delay_target_ok(ctx, s, cue.pos, cue.end):
+        return _delay(ctx, s, named_rel if whose == "own" else rel, cue.text, cue.end)
+    if whose is None:
+        return None
+    reading = _delay(ctx, s, named_rel, cue.text, cue.end)
+    reading.target_named = True
+    if whose == "review":
+        reading.review_only = True
+        reading.notes.append("another name stands beside the thing that slips: check it is this promise")
+    return reading
+
+
+def _brought_forward(s: Sentence) -> bool:
+    """"now expects to finish by 2025, five years earlier than planned": a date moved the other way."""
+    stems = [t.stem for t in s.toks]
+    return any(find_phrase(stems, phrase) >= 0 for phrase in lx.AHEAD_PHRASES)
+
+
+def _undoing_verb(p: Profile, s: Sentence, pos: int, end: int) -> bool:
+    """"will not raise fares until 2027" against a promise to cut them: the cue's verb undoes the act."""
+    for t in s.toks[pos:end]:
+        classes = {c for c, words in lx.VERB_CLASSES.items() if t.stem in words}
+        if classes and not classes & p.action_classes and any(
+                (a, b) in lx.OPPOSITES for a in p.action_classes for b in classes):
+            return True
+    return False
+
+
+_BY_DURATION = re.compile(r"^[^.;]{0,60}?\b(by\s+(?:(?:about|around|some|another|a\s+further)\s+)?"
+                          r"(a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+"
+                          r"(day|week|month|year)s?)\b", re.I)
+
+
+def _by_duration(text: str, due: dt.date | None) -> tuple[str | None, dt.date | None]:
+    """"delays the launch by six months": the old deadline moved by that much.
+
+    >>> _by_duration(" first deliveries by six months", dt.date(2026, 5, 31))
+    ('by six months', datetime.date(2026, 11, 30))
+    >>> _by_duration(" by a year, to next summer", dt.date(2026, 6, 30))
+    ('by a year', datetime.date(2027, 6, 30))
+    """
+    m = _BY_DURATION.search(text)
+    if m is None or due is None:
+        return None, None
+    phrase, word, unit = m.group(1), m.group(2).lower(), m.group(3).lower()
+    n = int(word) if word.isdigit() else 1 if word in ("a", "an") else int(tokenize_cached(word)[0].number or 0)
+    if unit in ("day", "week"):
+        return phrase, due + dt.timedelta(days=n * (7 if unit == "week" else 1))
+    months = due.month - 1 + n * (12 if unit == "year" else 1)
+    year, month = due.year + months // 12, months % 12 + 1
+    first_after = dt.date(year + month // 12, month % 12 + 1, 1)
+    return phrase, first_after - dt.timedelta(days=1)  # the slipped month's last day, as deadlines are read
+
+
+def _new_date_after(ctx: _Context, s: Sentence, end: int, cue: str) -> tuple[str | None, dt.date | None]:
+    """The new target named after a delay cue: a period ("to late 2027", "until 2028"), a day ("a new
+    launch date of 30 March"), or a length from the old deadline ("by six months")."""
+    after = s.text[_char_offset(s, end):]
+    if cue.lower().endswith(" before"):  # "won't happen before 2025": the new date is 2025 itself
+        after = re.sub(r"^\s*before\b", " in", after, flags=re.I)
+    if re.search(r"\b(?:until|till|to|into)$", cue, re.I):  # "will not open until | October 2027"
+        after = " in" + after
+    after = re.sub(r"^\s*(?:of|is|was|:)\s", " in ", after, flags=re.I)  # "a new launch date of 30 March"
+    after = _TO_PERIOD.sub("in ", _WAS_DUE.sub("", after))  # after a slip, "to <period>" is the new period
+    phrase, new_due = _future_target(after, ctx.published)
+    by_phrase, by_due = _by_duration(after, ctx.p.doc.due_latest)
+    if by_due is not None and (new_due is None or phrase.lower() in by_phrase.lower()):
+        return by_phrase, by_due  # "by six months" is a length, not a deadline six months from today
+    return phrase, new_due
+
+
+# "its first store, which was due to open on July 19, to August 9": the old date, not the new one
+_WAS_DUE = re.compile(r"\b(?:which|that|it|they)\s+(?:was|were|had\s+been)\s+(?:originally\s+|previously\s+|"
+                      r"initially\s+)?(?:due|scheduled|planned|expected|set|slated)\b[^,.;]*", re.I)
+
+
+# "until at least 2025", "October 2025 at the earliest", "no earlier than 2025": the period itself
+_EARLIEST = re.compile(r"\s*\bat\s+the\s+earliest\b|\bat\s+least\s+(?=\S)", re.I)
+_NO_EARLIER = re.compile(r"\b(?:no|not)\s+(?:earlier\s+than|before)\b", re.I)
+_DATELINE = re.compile(r"^[^()]{0,60}\(\w[\w ]*\)\s*[-\u2013\u2014]\s*")  # "VARNO, June 7 (Wire) - "
+
+
+def _future_target(text: str, published: dt.date) -> tuple[str | None, dt.date | None]:
+    """:func:`new_target` for a delay: not the old date ("which was due to open on July 19"), and
+    not a period over by the day the item was written (a dateline's day)."""
+    text = _NO_EARLIER.sub("in", _EARLIEST.sub("", _WAS_DUE.sub("", _DATELINE.sub("", text))))
+    phrase, new_due = new_target(text, published)
+    if new_due is not None and new_due <= published:
+        return None, None
+    return phrase, new_due
+
+
 def _delay(ctx: _Context, s: Sentence, rel: float, cue: str, end: int) -> Reading:
     due = ctx.p.doc.due_latest
-    phrase, new_due = new_target(s.text[_char_offset(s, end):], ctx.published)
+    phrase, new_due = _new_date_after(ctx, s, end, cue)
     if new_due is None:
-        phrase, new_due = new_target(s.text, ctx.published)
+        phrase, new_due = _future_target(s.text, ctx.published)
     if new_due is None:
         for other in ctx.r.sents:
-            if other is not s and any(c.kind == "delay" for c in other.cues):
-                phrase, new_due = new_target(other.text, ctx.published)
+            for c in (c for c in other.cues if other is not s and c.kind == "delay"):
+                phrase, new_due = _new_date_after(ctx, other, c.end, c.text)
+                if new_due is None:
+                    phrase, new_due = _future_target(other.text, ctx.published)
                 if new_due is not None:
                     break
+            if new_due is not None:
+                break
     if new_due is not None and due is not None and new_due <= due:
         return Reading("progress", rel * 0.5, s, cue, [f"a slip to {phrase}, still inside the deadline {due}"],
                        new_due=new_due, new_phrase=phrase)
@@ -630,12 +745,14 @@ def _period_after_cue(text: str) -> DeadlineMatch | None:
             return found
     return None
 # "pushed back to early 2027": a slip's "to" introduces a period, read like "in".
+_PERIOD_AHEAD = (r"(?=(?:early|mid|late|the\s+(?:end|start|first|second|third|fourth|autumn|spring|summer|winter)|"
+                 r"spring|summer|autumn|fall|winter|q[1-4]|h[12]|\d{4}|january|february|march|april|may|june|july|"
+                 r"august|september|october|november|december|next)\b)")
 _SLIP_TO = re.compile(
-    r"\b(?:back|delayed|postponed|moved|moves|move|pushed|pushes|push|slipped|slips|deferred|put\s+off)"
-    r"(?:\s+[\w'\u2019-]+){0,4}?\s+to\s+(?=(?:early|mid|late|the\s+"
-    r"(?:end|start|first|second|third|fourth|autumn|spring|summer|winter)|spring|summer|autumn|fall|winter|q[1-4]|"
-    r"h[12]|\d{4}|january|february|march|april|may|june|july|august|september|october|november|december|next)\b)",
-    re.I)
+    r"\b(?:back|delay(?:s|ed)?|postpone[sd]?|moved|moves|move|pushed|pushes|push|slip(?:s|ped)?|defer(?:s|red)?|"
+    r"reschedule[sd]?|put\s+off)"
+    r"(?:\s+[\w'\u2019-]+){0,4}?\s+to\s+" + _PERIOD_AHEAD, re.I)
+_TO_PERIOD = re.compile(r"\bto\s+" + _PERIOD_AHEAD, re.I)
 
 
 def new_target(text: str, published: dt.date) -> tuple[str | None, dt.date | None]:
@@ -705,7 +822,8 @@ def may_decide(ctx: _Context, best: Reading) -> bool:
         return False  # "..., according to people familiar with the matter": a report of a rumour
     if best.kind == "cancellation" and not own_act(ctx, best.sentence, best.event_pos):
         return False  # "the mayor withdraws support for the bridge": someone else stops it
-    plans = ctx.named and best.kind in ("delay", "cancellation")  # news about the named thing's plans
+    # news about the named thing's plans
+    plans = (ctx.named or best.target_named) and best.kind in ("delay", "cancellation")
     if not places_named(ctx.p, ctx.r) and not plans:
         return False  # the act, but in another place than promised
     if not ctx.item_head and not (plans or (ctx.named and not ctx.p.head_act)):

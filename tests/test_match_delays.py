@@ -1,0 +1,145 @@
+"""Delay reports read as delays: the wordings news uses, and the ones that must not decide anything.
+
+Each test is an invented promise and invented news. A delay naming the
+actor (or the thing's own name) in its own unhedged sentence is accepted and
+moves the due window; a delay of someone else's project is not ours; a rumour
+of a delay waits for an editor. Every name and sentence here is made up.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from tracker.match import CommitmentDoc, ItemDoc, evidence_state, score
+from tracker.status import CommitmentFacts, EvidenceFact, judge
+
+D = dt.date
+
+
+def promise(actor: str, what: str, due: dt.date = D(2026, 6, 30), quote: str | None = None) -> CommitmentDoc:
+    return CommitmentDoc(1, actor, (), what, quote, due, False, D(2025, 1, 10))
+
+
+def news(title: str, text: str = "", published: dt.date = D(2025, 11, 4), iid: int = 1) -> ItemDoc:
+    return ItemDoc(iid, title, text, None, published)
+
+
+def accepted_delay(it: ItemDoc, c: CommitmentDoc):
+    m = score(it, c)
+    assert m is not None and (m.kind, evidence_state(m)) == ("delay", "accepted"), m
+    return m
+
+
+TRAMS = promise("Orlen Transit", "open the Tessaly tram line")
+# a promise read thinly: its actor is the thing's own name, its object only the rocket it rides
+PROBE = promise("Veyra", "launch on a Corvan 4 rocket from Port Idris", due=D(2026, 10, 31),
+                quote="Veyra is set to launch in October 2026 on a Corvan 4 rocket from Port Idris.")
+HATCH = promise("Kestrel Cars", "launch the Halo electric hatchback", due=D(2026, 3, 31))
+
+
+# -- a delay with a new date moves the window --------------------------------------------------
+
+@pytest.mark.parametrize("title,text,new_due", [
+    ("Orlen Transit pushes back Tessaly tram opening to March 2027",
+     "Orlen Transit said testing had taken longer than expected.", D(2027, 3, 31)),
+    ("Tessaly tram line will not open until 2027", "Orlen Transit blamed a shortage of drivers.",
+     D(2027, 12, 31)),
+    ("Orlen Transit now expects to open the Tessaly tram line between late 2026 and March 2027", "",
+     D(2027, 3, 31)),
+    ("Orlen Transit delays Tessaly trams by four months", "The operator gave no other details.",
+     D(2026, 10, 31)),
+], ids=["pushes back X to", "will not open until", "now expects to open between", "delays by a length"])
+def test_a_delay_headline_with_a_new_date_moves_the_due_window(title, text, new_due):
+    m = accepted_delay(news(title, text), TRAMS)
+    assert m.new_due_latest == new_due
+    facts = CommitmentFacts(TRAMS.due_latest, False, (EvidenceFact("delay", m.event_date, 1, m.new_due_latest),))
+    assert judge(facts, D(2026, 1, 5)).status == "delayed"
+
+
+@pytest.mark.parametrize("title,text,new_due", [
+    ("Veyra launch slips again, to around May 2028", "", D(2028, 5, 31)),
+    ("Funding gap pushes Veyra launch to July 2028", "", D(2028, 7, 31)),
+    ("Veyra gets March 2028 launch date", "The agency also raised the mission's cost.", D(2028, 3, 31)),
+    ("Agency delays Veyra launch to 2028", "", D(2028, 12, 31)),
+], ids=["slips again to", "pushes X launch to", "gets a launch date", "delays X launch to"])
+def test_a_thin_promise_is_named_by_its_actor_and_its_act(title, text, new_due):
+    m = accepted_delay(news(title, text), PROBE)
+    assert m.new_due_latest == new_due
+
+
+@pytest.mark.parametrize("title,text,new_due", [
+    ("Orlen Transit delays Tessaly trams until at least 2027", "", D(2027, 12, 31)),
+    ("Tram update", "VARNO, June 7 (Wire) - The Tessaly tram line will not open until October 2027 at "
+     "the earliest, Orlen Transit said on Wednesday.", D(2027, 10, 31)),
+], ids=["until at least", "a dateline and 'at the earliest'"])
+def test_the_earliest_date_is_the_new_period_and_a_dateline_is_none(title, text, new_due):
+    assert accepted_delay(news(title, text, D(2026, 6, 7)), TRAMS).new_due_latest == new_due
+
+
+def test_held_up_is_a_delay_not_a_holding():
+    it = news("Tessaly tram opening held up by a legal challenge", "Residents have gone to court, Orlen Transit said.")
+    m = accepted_delay(it, TRAMS)
+    assert m.new_due_latest is None
+
+
+def test_the_old_date_in_a_was_due_clause_is_not_the_new_one():
+    it = news("Orlen Transit postpones Tessaly trams", "Orlen Transit has postponed the opening of the Tessaly "
+              "tram line, which was due to open on June 1, to September 14, 2026.")
+    assert accepted_delay(it, TRAMS).new_due_latest == D(2026, 9, 14)
+
+
+def test_no_date_for_the_thing_is_a_delay_without_a_new_date():
+    it = news("A year on, Orlen Transit has no date for the Tessaly tram line",
+              "The operator said the trams were still being tested.", published=D(2026, 7, 20))
+    m = accepted_delay(it, TRAMS)
+    assert m.new_due_latest is None
+
+
+def test_a_thing_put_on_hold_is_a_delay_without_a_new_date():
+    m = accepted_delay(news("Orlen Transit puts Tessaly tram line on hold", "The operator cited rising costs."),
+                       TRAMS)
+    assert m.new_due_latest is None
+
+
+def test_a_promise_without_names_is_named_by_the_actor_its_act_and_its_words():
+    lights = promise("Marlow Borough Council", "replace the old sodium street lights with LED lamps")
+    it = news("Marlow Borough Council delays replacement of sodium street lights to 2028",
+              "The council said supply problems had slowed the work.")
+    assert accepted_delay(it, lights).new_due_latest == D(2028, 12, 31)
+
+
+# -- not ours ----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("title,text", [
+    ("Brisa Motors delays Zephyr launch to 2028", "Brisa Motors said its Zephyr saloon needed more work."),
+    ("Rival Brisa Motors pushes back its own hatchback to 2028", ""),
+], ids=["another actor's product", "another actor, same kind of thing"])
+def test_a_delay_of_another_actors_project_is_not_ours(title, text):
+    m = score(news(title, text), HATCH)
+    assert m is None or evidence_state(m) != "accepted", m
+
+
+def test_the_same_actors_other_product_slipping_waits_for_an_editor():
+    m = score(news("Kestrel Cars delays Zephyr launch to 2028", "Kestrel Cars said the saloon needed more work."),
+              HATCH)
+    assert m is None or evidence_state(m) != "accepted", m
+
+
+def test_a_date_brought_forward_is_not_a_delay():
+    it = news("Orlen Transit now expects to open the Tessaly tram line in 2026, a year earlier than planned")
+    m = score(it, TRAMS)
+    assert m is None or m.kind != "delay", m
+
+
+# -- hedged ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("title,text", [
+    ("Veyra launch could slip to 2028", "Engineers are studying a valve problem."),
+    ("Tessaly tram opening may be pushed back to 2027, sources say", "Orlen Transit declined to comment."),
+], ids=["could slip", "sources say"])
+def test_a_hedged_rumour_of_delay_is_not_auto_accepted(title, text):
+    for c in (PROBE, TRAMS):
+        m = score(news(title, text), c)
+        assert m is None or evidence_state(m) != "accepted", m
