@@ -422,3 +422,18 @@ def test_a_kindred_act_keeps_a_promise_to_ship(title: str, text: str) -> None:
 def test_kin_acts_are_shared_both_ways() -> None:
     assert "ship" in lexicon.KIN["start"] and "start" in lexicon.KIN["ship"]
     assert "close" not in lexicon.KIN["start"]
+
+
+GUIDANCE = promise("Tessaline Chemicals", "deliver revenue of about 4.2 billion euros", due=D(2026, 3, 31))
+
+
+@pytest.mark.parametrize("title, text, kept", [
+    ("Tessaline first-quarter revenue rises to 4.3 billion euros", "Sales beat its own forecast.", True),
+    ("Tessaline revenue comes in at 4.19 billion euros, within its forecast range", "", True),
+    ("Tessaline revenue falls to 3.6 billion euros", "Demand for coatings weakened in Europe.", False),
+    ("Tessaline margin rises to 4.3 percent", "Revenue was flat.", False),  # another measure
+])
+def test_a_promised_figure_is_met_by_the_reported_figure(title: str, text: str, kept: bool) -> None:
+    item = news(title, text, D(2026, 4, 28))
+    m = score(item, GUIDANCE)
+    assert (m is not None and m.kind == "fulfilment" and evidence_state(m) == "accepted") is kept, m

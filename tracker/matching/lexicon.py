@@ -51,6 +51,7 @@ STOPWORDS = _stems(
     would'll s t said"""
 )
 GENERIC = _stems(_WORDS["generic"])  # words that carry little identity: a promise is not "about" them
+METRICS = _stems(_WORDS["metrics"])  # revenue, margin, bookings: measures a promised figure is read in
 QUALIFIERS = _stems(_WORDS["qualifiers"])  # a demo, a beta, a test flight: a step towards the thing
 NAME_SUFFIXES = _stems(_WORDS["name_suffixes"])
 PLACE_PREFIX = _stems(_WORDS["place_prefix"])

@@ -118,6 +118,10 @@ def _read_sentence(index: int, text: str, is_title: bool) -> Sentence:
         events=tuple(_events(toks, title_case, is_title)), cues=tuple(_cues(toks)))
 
 
+_OWN_FORECAST = lx._stems("forecast forecasts")
+_POSSESSIVES = frozenset({"its", "their", "our", "his", "her", "own"})
+
+
 def _speculation(toks: tuple[Token, ...]) -> str | None:
     for i, t in enumerate(toks):
         if t.punct:
@@ -125,6 +129,8 @@ def _speculation(toks: tuple[Token, ...]) -> str | None:
         if t.low == "may" and t.cap:
             continue  # the month
         if t.stem in lx.SPECULATION:
+            if t.stem in _OWN_FORECAST and i > 0 and (toks[i - 1].low in _POSSESSIVES or toks[i - 1].low.endswith("'s")):
+                continue  # "its own forecast", "TSMC's forecast range": the promise itself, not a rumour
             return t.text
     stems = [t.stem for t in toks]
     for phrase in lx.SPECULATION_PHRASES:

@@ -300,6 +300,9 @@ def _read_positive(ctx: _Context, s: Sentence, rel: float, eff: float) -> list[R
             out.append(Reading("mention", rel * 0.3, s, ev.text, [f"someone else acts: {who}"], ev.pos))
             continue
         kind, strength, note = _compat(p, ev)
+        figure = not ev.negated and not ev.future and _figure_met(p, s)
+        if figure and kind != "fulfilment":
+            kind, strength, note = "fulfilment", 0.92, "reported the promised figure"  # guidance met
         if kind is None and p.doc.keep_until and not ev.negated and not ev.future and decisive and here \
                 and event_target_ok(ctx, s, ev):
             # "closes the plant" against "keep the plant open through 2030": the state ended early
@@ -344,7 +347,7 @@ def _read_positive(ctx: _Context, s: Sentence, rel: float, eff: float) -> list[R
         if kind == "fulfilment" and decisive and not qual and not ctx.partial and eff >= 0.5 \
                 and ((here and event_target_ok(ctx, s, ev)) or headline_by_actor(ctx, s, ev)):
             out.append(Reading("fulfilment", rel * strength, s, ev.text, list(notes), ev.pos,
-                               cue_is_completion=ev.canon == "*"))
+                               cue_is_completion=ev.canon == "*" or figure))
         elif eff >= 0.45 and (ctx.item_head or ctx.required_ok):
             why = (f"a {qual}, not the promised thing" if qual else "partial: part of the amount promised"
                    if ctx.partial else note or "the object, with another action")
@@ -389,6 +392,39 @@ def headline_by_actor(ctx: _Context, s: Sentence, ev: Event) -> bool:
     foreign = [t for t in around if t.stem not in ctx.p.vocab and t.stem not in lx.GENERIC
                and (not t.cap or t in object_window(s, ev))]  # "Dubai opens Green Line": another named thing
     return not foreign
+
+
+_FIGURE = re.compile(
+    r"(?:[$\u20ac\u00a3\u00a5]\s?)?(\d[\d,]*(?:\.\d+)?)\s?(thousand|million|billion|trillion|bn|m)?\s?"
+    r"(dollars|euros|pounds|yen|yuan|francs|crowns|kronor|rupees|percent|per\s+cent|%)?", re.I)
+_SCALE = {"thousand": 1e3, "million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12}
+
+
+def _figures(text: str) -> list[tuple[float, bool]]:
+    """Amounts named in ``text`` as (value, is a percentage); bare numbers and years are not amounts."""
+    out = []
+    for m in _FIGURE.finditer(text):
+        scale, unit = (m.group(2) or "").lower(), (m.group(3) or "").lower()
+        money = bool(scale) or m.group(0)[:1] in "$\u20ac\u00a3\u00a5" or (unit and unit[0] not in "p%")
+        share = unit.startswith("per") or unit == "%"
+        if money or share:
+            out.append((float(m.group(1).replace(",", "")) * _SCALE.get(scale, 1), share))
+    return out
+
+
+def _figure_met(p: Profile, s: Sentence) -> bool:
+    """A promised figure ("revenue of about 5.7 billion dollars", "a margin of 18 to 20 percent")
+    reported as reached: the sentence names the same measure and an amount of the same kind no
+    lower than the promise's lowest (3% short still rounds to "about") and not wildly above it."""
+    measures = (p.vocab & lx.METRICS) - lx.GENERIC
+    if not measures or not measures & s.stems:
+        return False
+    promised = _figures(p.doc.what)
+    if not promised:
+        return False
+    low, high = min(v for v, _ in promised), max(v for v, _ in promised)
+    share = promised[0][1]
+    return any(is_share == share and 0.97 * low <= v <= 1.5 * high for v, is_share in _figures(s.text))
 
 
 def _short_of_target(p: Profile, s: Sentence, ev: Event) -> bool:
