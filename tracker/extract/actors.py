@@ -224,6 +224,11 @@ def is_third_party(np: str) -> bool:
     if head in THIRD_PARTY:
         return True
     lobby = re.search(r"\b(?:group|groups|body|bodies|lobby|watchdog|campaign)\b", np.lower())
+    # "the group", "the Anglo-Dutch group": the company itself; "consumer group X", "a pressure group": a lobby
+    own = re.fullmatch(r"(?:the|its|our|their)\s+(?:[\w-]+\s+){0,2}?(?:group|body)", np.strip().lower())
+    if own and not re.search(r"\b(?:consumer|campaign|pressure|advocacy|environmental|industry|trade|lobby|rights|"
+                             r"interest|protest|activist|patient|patients|residents|opposition|rebel)\b", np.lower()):
+        lobby = None
     if lobby and not re.fullmatch(r"(?:the|its|our|their)\s+(?:group|body|watchdog)", np.strip().lower()):
         return True  # "consumer group FairTap", "industry body X": lobbies, not the company ("the group")
     return words[0] in {"rival", "rivals", "opposition", "analysts", "critics", "union", "unions", "local", "industry"}

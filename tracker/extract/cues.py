@@ -395,6 +395,9 @@ def read_clause(sentence: str, cue: Cue, quote_start: int | None, quote_speaker:
     frame_kind, frame_speaker, start = _frame(sentence, floor, start, cue.start)
     intro, subject, subject_start = _subject(sentence, start, cue.start)
     aside = re.fullmatch(r"(?:which|who)\b[^,]*,", subject.strip())
+    named = re.match(r"(?:called|named|dubbed|known\s+as|titled|branded)\b[^,]*,\s*", subject.strip())
+    if named and subject.strip()[named.end():]:
+        subject = subject.strip()[named.end():]  # "Under the plan, called Vision 2030, the government aims"
     appos = _APPOSITIVE.fullmatch(subject.strip())
     if appos and not re.match(_FRONTED_WORDS, appos.group("np"), re.I):
         subject = appos.group("np")  # "The service, now available in 50 countries, will": the service

@@ -31,8 +31,26 @@ def _table() -> dict[str, str]:
 
 
 def government_of(name: str) -> str | None:
-    """The government of the country called ``name``, or None when it is not a country."""
-    return _table().get(re.sub(r"\s+", " ", name).strip().lower())
+    """The government of the country called ``name`` (or its government named as such: "India's
+    government", "the Indian government"), or None when it is not a country.
+
+    >>> government_of("India"), government_of("India's government"), government_of("the Indian government")
+    ('Indian government', 'Indian government', 'Indian government')
+    """
+    key = re.sub(r"\s+", " ", name).strip().lower()
+    found = _table().get(key)
+    if found is None:
+        m = re.fullmatch(r"(?:the\s+)?(.+?)(?:['\u2019]s)?\s+(?:government|administration|cabinet)", key)
+        found = _table().get(m.group(1)) if m else None
+        if found is None and m and m.group(1) in _governments():
+            found = _governments()[m.group(1)]
+    return found
+
+
+@lru_cache(maxsize=1)
+def _governments() -> dict[str, str]:
+    """ "indian" -> "Indian government": the adjective form every government's name is built on."""
+    return {g.lower().removesuffix(" government"): g for g in set(_table().values())}
 
 
 def main_country(text: str) -> str | None:

@@ -1,5 +1,5 @@
-"""Transcripts and named things: who promises in an interview, a results call, or a sentence
-whose subject is a probe or a vehicle with a name of its own. Texts in our own words."""
+"""Real-world shapes the extractor must read (issue 11): transcripts, things with names of their own,
+headline lists, asides, fronted phrases, governments and groups. Texts in our own words."""
 
 from __future__ import annotations
 
@@ -172,3 +172,25 @@ def test_an_appositive_aside_does_not_hide_the_subject() -> None:
     text = "The streaming service, now available in 50 countries, will launch in Chile in March, Orvane said."
     got = read_text(text, DAY)
     assert any("Chile" in c.what and c.actor == "Orvane" for c in got.commitments + got.proposals)
+
+
+def test_a_countrys_government_named_with_a_possessive_is_the_government() -> None:
+    got = read_text("Norway's government aims to double offshore wind capacity by 2030, the energy minister said.",
+                    DAY).commitments
+    assert [c.actor for c in got] == ["Norwegian government"]
+
+
+def test_the_company_called_the_group_is_not_a_lobby() -> None:
+    text = ("Harwell Foods said on Monday it would close two bakeries. The Anglo-Irish group will also cut "
+            "its use of plastic packaging by half by 2027.")
+    got = read_text(text, DAY)
+    assert any(c.actor == "Harwell Foods" and "plastic" in c.what for c in got.commitments + got.proposals)
+    lobby = read_text("Consumer group Fairtap will publish a price survey in June.", DAY)
+    assert not lobby.commitments
+
+
+def test_a_named_plan_aside_is_not_the_subject() -> None:
+    text = "Norway set out its plan on Monday. Under the plan, called Blue Coast 2030, the government aims to " \
+           "build 30 new harbours by 2030."
+    got = read_text(text, DAY).commitments
+    assert [c.actor for c in got] == ["Norwegian government"] and "harbours" in got[0].what
