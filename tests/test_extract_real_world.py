@@ -194,3 +194,10 @@ def test_a_named_plan_aside_is_not_the_subject() -> None:
            "build 30 new harbours by 2030."
     got = read_text(text, DAY).commitments
     assert [c.actor for c in got] == ["Norwegian government"] and "harbours" in got[0].what
+
+
+def test_the_owner_of_a_thing_is_the_actor_even_when_named_only_as_owner() -> None:
+    got = read_text("Orvane's new streaming service will launch in Chile in March.", DAY)
+    assert [c.actor for c in got.commitments + got.proposals] == ["Orvane"]
+    got = read_text("Norway's new rail tunnel will open in 2029.", DAY)
+    assert [c.actor for c in got.commitments + got.proposals] == ["Norwegian government"]

@@ -28,7 +28,7 @@ from typing import TypeVar
 from dataclasses import dataclass, field
 
 from tracker.language.governments import government_of, main_country
-from tracker.language.words import zipf
+from tracker.language.words import is_common_word, zipf
 
 T = TypeVar("T")
 _GOVERNMENT_NOUNS = frozenset({"government", "cabinet", "administration", "executive", "coalition"})
@@ -714,8 +714,19 @@ class ActorIndex:
         owner = None
         m = re.match(r"(?:the\s+)?(.+?)['\u2019]s\s", np, re.I)
         if m:
-            owner = self.find_org(m.group(1)) or self._named_anywhere(m.group(1))
+            owner = self.find_org(m.group(1)) or self._named_anywhere(m.group(1)) or self._owner_named(m.group(1))
         return "thing", owner
+
+    def _owner_named(self, name: str) -> Entity | None:
+        """ "Acme's new service will launch ...": a name that owns a thing is an organisation (a country
+        owning one is its government), unless it is a person or an ordinary word."""
+        if not re.fullmatch(r"[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3}", name) or self._is_person_name(name):
+            return None
+        if government_of(name) is not None:
+            return self._government_entity(government_of(name) or "")
+        if len(name.split()) == 1 and is_common_word(name) and not self.always_capitalised(name):
+            return None
+        return self.add_org(name, self.text.find(name))
 
     def _named_anywhere(self, phrase: str) -> Entity | None:
         for ent in self.orgs():
