@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from tracker.extract.extractor import read_text
 
 DAY = dt.date(2025, 4, 10)
@@ -201,3 +203,13 @@ def test_the_owner_of_a_thing_is_the_actor_even_when_named_only_as_owner() -> No
     assert [c.actor for c in got.commitments + got.proposals] == ["Orvane"]
     got = read_text("Norway's new rail tunnel will open in 2029.", DAY)
     assert [c.actor for c in got.commitments + got.proposals] == ["Norwegian government"]
+
+
+@pytest.mark.parametrize("text", [
+    "Harlow Rail said the railway would free up space on crowded lines and spread growth to the north.",
+    "The city expects the larger zone to cut harmful emissions across the capital.",
+])
+def test_an_undated_effect_of_a_thing_is_not_stored_as_a_promise(text: str) -> None:
+    got = read_text(text, DAY)
+    assert not got.commitments, [(c.actor, c.what, c.confidence) for c in got.commitments]
+    assert got.left_out or got.proposals  # left out with its reason, never silently

@@ -154,6 +154,7 @@ DOUBT_PENALTY = {
     "undated_progressive": 0.45,
     "not_volitional": 0.45,
     "schedule": 0.2,  # "is scheduled / expected to ...", undated
+    "effect": 0.45,  # an undated effect of a thing ("the railway would free up space")
 }
 DOUBT_TEXT = {
     "thing": "a thing as subject, with no attribution or event verb",
@@ -169,6 +170,7 @@ DOUBT_TEXT = {
     "undated_progressive": "under way, not promised (undated progressive)",
     "not_volitional": "not in the actor's power",
     "schedule": "an undated schedule",
+    "effect": "what a thing will do for people (an effect), not an undertaking",
 }
 
 
@@ -482,6 +484,8 @@ def _read(doc: _Doc, sent: Sentence, clause: Clause, previous: Entity | None) ->
         actor = ent  # "the mayor, Rhea Calloway, pledged ...": an elected official's own promise
     else:
         actor = _as_actor(ent, index, focus)
+    if _predicts_an_effect(doc, sent, clause, subject, verb_words):
+        doubts.append("effect")  # "the railway would free up space", "expects the zone to cut emissions"
     if _is_passive(verb_words) and cue.family in ("will", "would", "going_to"):
         doubts.append("passive")  # "the company will be fined": done to the actor, not promised by it
     elif "own_forecast" not in doubts:  # a figure forecast ("revenue to be in the range of") is checkable as it is
@@ -491,6 +495,31 @@ def _read(doc: _Doc, sent: Sentence, clause: Clause, previous: Entity | None) ->
         if not ok:
             doubts.append("vague")
     return _Found(clause, actor, False, subject, cue_text, tuple(doubts))
+
+
+# Verbs of what a thing does for people, beyond _EFFECT: "free up space", "spread prosperity", "ease congestion".
+_EFFECT_MORE = frozenset("""free spread ease relieve cut reduce lower improve raise increase curb slash""".split())
+
+
+def _predicts_an_effect(doc: _Doc, sent: Sentence, clause: Clause, subject: str, verb_words: list[str]) -> bool:
+    """An undated effect credited to a thing, not an act of the actor's: the subject is a common
+    noun an organisation can also be called by ("the railway", "the network"), or the thing an
+    actor "expects" to do something ("expects the larger zone to cut emissions")."""
+    if not verb_words or _dated(doc, sent, clause):
+        return False
+    verb = base_form(verb_words[0].strip(",."))
+    if verb not in _EFFECT | _EFFECT_MORE:
+        return False
+    cue = sent.text[clause.cue.start : clause.cue.end].lower()
+    if re.match(r"expect(?:s|ed)?\s+(?!to\b)", cue) and not re.match(r"expect(?:s|ed)?\s+(?:us|our|its|their|we)\b", cue):
+        return True
+    low = subject.lower().strip()
+    return re.fullmatch(r"the\s+(?:[\w-]+\s+)?([\w-]+)", low) is not None and head_noun(low) in _AMBIGUOUS_BODIES
+
+
+# Nouns that name an organisation or the thing it runs ("the railway will free up space")
+_AMBIGUOUS_BODIES = frozenset("""railway railroad network platform service line system scheme programme
+    program project zone airport port tunnel bridge plant factory""".split())
 
 
 _SOFT_REASONS = {
