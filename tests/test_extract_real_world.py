@@ -213,3 +213,18 @@ def test_an_undated_effect_of_a_thing_is_not_stored_as_a_promise(text: str) -> N
     got = read_text(text, DAY)
     assert not got.commitments, [(c.actor, c.what, c.confidence) for c in got.commitments]
     assert got.left_out or got.proposals  # left out with its reason, never silently
+
+
+def test_more_subject_and_cue_shapes() -> None:
+    own = "Pellworth Devices (company post on X)"
+    cases = [
+        ("Tessel 2 comes out April 16, 2026 on three consoles.", "Pellworth Devices", own),  # own post: dated event
+        ("Lumex, the group's luxury brand, will offer only electric cars in Europe by 2030.", None, None),
+        ("Between 2026 and 2030, the company plans to invest more than 4 billion euros in batteries.", "Pellworth Devices",
+         own),
+        ("Corvane is committing 80 million dollars to help drivers switch to electric vans by 2027.", "Corvane", None),
+    ]
+    for text, actor, publisher in cases:
+        got = read_text(text, DAY, publisher=publisher).commitments
+        assert len(got) == 1 and (actor is None or got[0].actor == actor), (text, [(c.actor, c.what) for c in got])
+    assert "80 million dollars" in read_text(cases[3][0], DAY).commitments[0].what

@@ -148,7 +148,7 @@ def describe(vp: str, *, subject: str | None, thing_subject: bool, negated: bool
     if family == "guidance":  # "expects revenue of 2 billion" -> "deliver revenue of 2 billion"
         return _tidy(f"{neg}deliver {vp}")
     if family == "pledge_money":  # "pledged $50 million to housing" -> "provide $50 million to housing"
-        verb = re.match(r"(?:has\s+|have\s+)?(?:will\s+)?(\w+)(?:\s+aside)?\s+", vp, re.I)
+        verb = re.match(r"(?:has\s+|have\s+|is\s+|are\s+)?(?:will\s+)?(\w+)(?:\s+aside)?\s+", vp, re.I)
         act = base_form(verb.group(1).lower()) if verb else "provide"
         act = act if act in ("invest", "spend", "donate", "contribute", "give") else "provide"
         return _tidy(f"{neg}{act} " + vp[verb.end():] if verb else vp)

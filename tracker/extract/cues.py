@@ -162,7 +162,7 @@ _spec("expect", 0.65, rf"\b(?P<cue>expects)\s+{_ADVS}to\s+{_ADVS}{_VERB}")
 _spec("expect", 0.6, rf"\b(?P<cue>expects?)\s+(?!to\b)(?P<obj>(?:[\w,'\u2019-]+\s+){{1,8}}?)to\s+{_VERB}")
 _spec("target", 0.65, rf"\b(?P<cue>targets|is\s+targeting|are\s+targeting)\s+(?=(?:a|an|the|at\s+least|net|zero|full|around|about|some|roughly|approximately|up\s+to|more\s+than|over|\d)\b)(?P<verb>)")
 # Money pledged or committed, with or without a verb after it: "pledged $50 million to affordable housing"
-_spec("pledge_money", 0.85, r"\b(?P<cue>(?:has\s+|have\s+)?(?:pledged|committed|promised|earmarked|set\s+aside|pledges|commits|"
+_spec("pledge_money", 0.85, r"\b(?P<cue>(?:has\s+|have\s+|is\s+|are\s+)?(?:pledged|committed|promised|earmarked|set\s+aside|pledges|commits|committing|pledging|"
       r"promises|earmarks|promise|pledge|commit|plans|plan|will\s+(?:invest|spend|provide|give|donate|contribute))\s+(?:an?\s+(?:additional|further|extra)\s+)?"
       r"(?:(?:US|C|A|NZ|HK)?[$\u20ac\u00a3\u00a5]|(?:USD|EUR|GBP)\s?)?\d[\d.,]*\s*(?:million|billion|trillion|bn|m|crore|"
       r"lakh)?(?:\s+(?:dollars|euros|pounds|yen|rupees|kronor|francs))?)\s+(?P<verb>)(?=(?:to|for|in|into|towards|over)\b)")
@@ -314,7 +314,7 @@ _INTRO = re.compile(
     r"^(?P<intro>(?:(?:if|when|once|after|before|as|while|although|though|unless|provided|despite|with|by|in|on|at|"
     r"for|under|following|since|until|during|from|to|separately|meanwhile|additionally|also|however|now|still|"
     r"currently|first|second|finally|then|today|later|earlier|next|so|and|but|in\s+addition|at\s+the\s+same\s+time|"
-    r"according|speaking|asked|instead|overall|together|under|through|throughout|starting|beginning|"
+    r"according|speaking|asked|instead|overall|together|under|through|throughout|starting|beginning|between|"
     r"[a-z]+ly)\b[^,]*),\s+)+",
     re.I,
 )
@@ -518,9 +518,9 @@ _FRONTED_TIME = re.compile(
 # A subject with an appositive aside: "Acme, based in Leeds,", "The service, now available in 50 countries,"
 _APPOSITIVE = re.compile(
     r"(?P<np>(?:[Tt]he|[Ii]ts|[Tt]heir|[Oo]ur)\s+[^,]{1,50}|[A-Z][^,]{0,50}),\s+(?:now|already|currently|still|"
-    r"based|founded|headquartered|owned|led|run|once|formerly|long|the\s+world's|one\s+of|a|an)\b[^,]*,")
+    r"based|founded|headquartered|owned|led|run|once|formerly|long|the|one\s+of|a|an)\b[^,]*,")
 # A fronted phrase of time or place, with or without its comma: "For the full year 2023,", "In Europe"
-_FRONTED_WORDS = (r"(?:in|by|on|from|before|after|within|during|over|until|for|starting|beginning|at|through|"
+_FRONTED_WORDS = (r"(?:in|by|on|from|before|after|within|during|over|until|for|starting|beginning|at|through|between|"
                   r"throughout|across|this|next|later|earlier|early|late|excluding|including|outside)\b")
 _FRONTED = re.compile(rf"(?:{_FRONTED_WORDS}[^,]*,\s*)*{_FRONTED_WORDS}[^,]*,?$", re.I)
 _LEADING_PHRASE = re.compile(

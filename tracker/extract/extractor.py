@@ -471,7 +471,9 @@ def _read(doc: _Doc, sent: Sentence, clause: Clause, previous: Entity | None) ->
         elif (verb in _DESCRIBING and not (verb in ("remain", "stay") and nxt in COMMIT_ADJ)) or (
                 verb == "be" and nxt in ("able", "capable", "built", "made", "based")):
             doubts.append("description")  # "the model will tow 5 tonnes", "the site will include shops"
-        elif not _thing_predicate_ok(doc, verb_words, cue, reported or ent is not None, sent, clause, subject):
+        # in an organisation's own document every sentence is its own word ("Gizmo 2 comes out in May")
+        elif not _thing_predicate_ok(doc, verb_words, cue, reported or ent is not None or index.default is not None,
+                                     sent, clause, subject):
             # a dated outcome in a text about its owner is usually the owner's promise ("50,000 more children
             # will have places by September"); undated, it is as often a description or a forecast
             doubts.append("dated_thing" if _dated(doc, sent, clause) else "thing")
