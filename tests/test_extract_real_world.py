@@ -228,3 +228,21 @@ def test_more_subject_and_cue_shapes() -> None:
         got = read_text(text, DAY, publisher=publisher).commitments
         assert len(got) == 1 and (actor is None or got[0].actor == actor), (text, [(c.actor, c.what) for c in got])
     assert "80 million dollars" in read_text(cases[3][0], DAY).commitments[0].what
+
+
+def test_a_trailing_phrase_carries_a_second_promise() -> None:
+    text = ("Harwell Chips will build two factories in Ohio. Construction is planned to start in 2026, "
+            "with production targeted to begin in 2028.")
+    got = read_text(text, DAY)
+    found = {c.what: c for c in got.commitments + got.proposals}
+    assert any("production" in w and c.deadline_phrase == "in 2028" for w, c in found.items()), found
+    assert any("construction" in w and c.deadline_phrase == "in 2026" for w, c in found.items()), found
+    assert not read_text("Sales rose 4 percent, with margins expected to improve next year.", DAY).commitments
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("Quorvane said it would build two chip factories in Ohio by 2028.", "Quorvane"),  # named once
+])
+def test_a_name_named_once_before_said_is_an_organisation(text: str, actor: str) -> None:
+    assert [c.actor for c in read_text(text, DAY).commitments] == [actor]
+    assert not read_text("Analysts said the company would build two factories by 2028.", DAY).commitments

@@ -155,8 +155,12 @@ _OVERSIGHT = frozenset(
 _PUBLIC_BODIES = frozenset(
     {"ministry", "department", "agency", "office", "council", "commission", "board", "authority", "regulator"}
 )
+# An organisation's own act right after its name: "Acme said", "Acme on Monday announced".
+_SPEAKS = re.compile(r"^(?:[ ]+(?:on[ ]+\w+|today|yesterday|this[ ]+week|also|has|have|had))*[ ]+(?:said|says|told|"
+                     r"announced|confirmed|pledged|vowed|promised|unveiled|agreed|declined|denied|warned|wrote|added|"
+                     r"insisted|hired|appointed|signed|acquired|launched|opened|reported)\b")
 # Below this word frequency (wordfreq's zipf scale) a capitalised word that opens sentences can be a name.
-_NAME_ZIPF = 4.5
+_NAME_ZIPF = 5.0
 _CONNECTORS = frozenset({"of", "for", "and", "&", "the", "de", "du", "la"})
 
 
@@ -382,7 +386,7 @@ class ActorIndex:
                 continue
             is_org = any(t in ORG_WORDS for t in toks) and not re.match(rf"[ ]+{_NAME_TOKEN}", after)
             if not is_org and _AGENT_VERB.match(after):
-                is_org = (self._seen_mid_sentence(name) or self._name_at_sentence_starts(name)) \
+                is_org = (self._seen_mid_sentence(name) or self._name_at_sentence_starts(name, after)) \
                     and not self.memo(("thing", name), lambda: named_as_a_thing(name, self.text))
             if not is_org and re.match(rf"(?:['\u2019]s)?[ ]+(?:[a-z-]+[ ]+)?(?:{TITLE})[ ]+[A-Z]", after):
                 is_org = True  # "Brant Mills commercial director Joss Arden"
@@ -433,11 +437,17 @@ class ActorIndex:
         """Is ``word`` written capitalised inside a sentence somewhere (a name, not a sentence start)?"""
         return word in self._mid_sentence_words()
 
-    def _name_at_sentence_starts(self, name: str) -> bool:
-        """A word that opens sentences as the one acting, always capitalised and rarer than everyday
-        English ("Roscosmos launched ...", "Toyota has said ... Toyota expects"): a name, though never
-        seen mid-sentence. Everyday words ("Officials said") are too frequent to count."""
-        return zipf(name) < _NAME_ZIPF and (zipf(name) == 0 or self.always_capitalised(name))
+    def _name_at_sentence_starts(self, name: str, after: str) -> bool:
+        """A word that opens a sentence as the one acting ("Roscosmos launched ...", "Toyota said ..."):
+        a name, though never seen mid-sentence. Named once, it must speak or act as only an
+        organisation does ("said", "announced"; a thing can be "planned"), and be neither everyday
+        English ("Police said") nor the plural of an ordinary noun ("Analysts said")."""
+        if " " in name or zipf(name) >= _NAME_ZIPF:
+            return False
+        if zipf(name) == 0 or self.always_capitalised(name):
+            return True
+        plural = name.endswith("s") and not name.endswith("ss") and is_common_word(name[:-1].lower())
+        return not plural and _SPEAKS.match(after) is not None
 
     def _seen_mid_sentence(self, name: str) -> bool:
         """A one-word name counts only if it also appears capitalised inside a sentence."""

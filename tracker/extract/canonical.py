@@ -32,7 +32,7 @@ _BASES = frozenset(
     omit regret control patrol label model travel cancel signal total fuel equal rival level
     make take give raise release close reduce provide create introduce replace continue achieve improve
     move remove serve reserve preserve use reuse require acquire retire hire fire wire price phase ease
-    increase decrease purchase issue pursue argue value schedule double triple scale finance license
+    come become overcome increase decrease purchase issue pursue argue value schedule double triple scale finance license
     license charge change exchange merge emerge engage manage stage range page rate state operate create
     complete delete compete update debate locate allocate relocate migrate integrate generate celebrate
     dedicate educate eliminate estimate investigate negotiate participate separate translate upgrade

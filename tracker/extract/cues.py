@@ -169,6 +169,11 @@ _spec("pledge_money", 0.85, r"\b(?P<cue>(?:has\s+|have\s+|is\s+|are\s+)?(?:pledg
 # Headline grammar: "Acme to open plant in Ohio" is "Acme will open a plant in Ohio" (used on headlines only).
 _spec("headline_to", 0.8, r"^(?P<subj>(?:[A-Z][\w.&'\u2019-]*|[a-z]+[A-Z][\w.&'\u2019-]*|of|and|&|de|for)(?:\s+(?:[A-Z][\w.&'\u2019-]*|of|and|&|de|for|"
       r"[a-z][\w-]*)){0,5}?)\s+(?P<cue>to)\s+(?:{advs})?(?P<verb>[a-z][a-z'\u2019-]*)".replace("{advs}", _ADVS), re.M)
+# A second promise as a trailing phrase: "..., with production targeted to begin in 2024", "..., and production
+# to start in 2026", "..., with the first trains coming into service in May". It shares the first clause's actor.
+_spec("absolute", 0.75, r",\s+(?:with|and)\s+(?P<subj>(?:the\s+|its\s+|their\s+)?(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*)\s+"
+      r"(?P<cue>(?:(?:targeted|expected|scheduled|planned|due|set|slated)\s+)?to\s+|(?=(?:coming|starting|beginning|"
+      r"opening|going|entering)\b))(?P<verb>[a-z]+)")
 # Guidance: "expects revenue of about 11 billion", "we forecast full-year sales of ..." (the actor's own figures)
 _spec("guidance", 0.6, r"\b(?P<cue>expects?|forecasts?|projects?|sees|guides?\s+(?:to|for)|anticipates?)\s+(?P<verb>)"
       r"(?=(?:(?:its|their|our|full[- ]year|annual|quarterly|adjusted|net|total|operating|first[- ]half|second[- ]half|"
@@ -237,8 +242,9 @@ def find_cues(sentence: str, *, headline: bool = False) -> list[Cue]:
                       else m.start("cue"))
             if family == "headline_due":
                 vstart = m.start("cue")
-            start = m.start("cue") if family == "headline_to" else m.start()  # the subject stays outside
-            found.append(Cue(family, strength, start, m.end(), vstart, verb, negated, hedged))
+            start = m.start("cue") if family in ("headline_to", "absolute") else m.start()  # the subject stays outside
+            found.append(Cue(family, strength, start, m.end(), vstart, verb, negated, hedged,
+                             coordinated=family == "absolute"))
     found.sort(key=lambda c: (c.start, -(c.end - c.start)))
     out: list[Cue] = []
     for c in found:
@@ -378,7 +384,7 @@ def _last_boundary(prefix: str) -> re.Match[str] | None:
     return last
 
 
-_COORD = re.compile(r",?\s+(?:and|but|while|whereas|or)\s+|;\s*")
+_COORD = re.compile(r",?\s+(?:and|but|while|whereas|or)\s+|,\s+with\s+|;\s*")
 
 
 def read_clause(sentence: str, cue: Cue, quote_start: int | None, quote_speaker: str | None, *,

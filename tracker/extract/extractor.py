@@ -453,6 +453,7 @@ def _read(doc: _Doc, sent: Sentence, clause: Clause, previous: Entity | None) ->
     if cue.family in ("would", "reported_plan") and not (
         clause.frame_kind in ("speech", "promise") or clause.trailing_speaker
         or (clause.conditional and cue.family == "would")
+        or (cue.family == "reported_plan" and _dated(doc, sent, clause))  # "is planned to start in 2026": a schedule
     ):
         doubts.append("writer_would")  # a hypothetical in the writer's voice ("the bill would give patients ...")
     verb_words = sent.text[cue.verb_start : clause.vp_end].split()
