@@ -58,6 +58,19 @@ def test_a_delay_headline_with_a_new_date_moves_the_due_window(title, text, new_
     assert judge(facts, D(2026, 1, 5)).status == "delayed"
 
 
+@pytest.mark.parametrize("title,new_due", [
+    ("Orlen Transit defers Tessaly tram line to 2027", D(2027, 12, 31)),
+    ("Orlen Transit puts back Tessaly tram opening to 2027", D(2027, 12, 31)),
+    ("Orlen Transit reschedules Tessaly tram opening for May 2027", D(2027, 5, 31)),
+    ("Tessaly tram line slips into 2027", D(2027, 12, 31)),
+    ("Tessaly tram line no longer expected before 2028", D(2028, 12, 31)),
+    ("Orlen Transit sets new opening date of May 2027 for Tessaly tram line", D(2027, 5, 31)),
+    ("Tessaly tram line opening put off until spring 2027", D(2027, 6, 20)),
+])
+def test_the_words_of_a_slip_and_its_new_period(title, new_due):
+    assert accepted_delay(news(title), TRAMS).new_due_latest == new_due
+
+
 @pytest.mark.parametrize("title,text,new_due", [
     ("Veyra launch slips again, to around May 2028", "", D(2028, 5, 31)),
     ("Funding gap pushes Veyra launch to July 2028", "", D(2028, 7, 31)),

@@ -566,7 +566,7 @@ def _undoing_verb(p: Profile, s: Sentence, pos: int, end: int) -> bool:
     return False
 
 
-_BY_DURATION = re.compile(r"^[^.;]{0,60}?\b(by\s+(?:(?:about|around|some|another|a\s+further)\s+)?"
+_BY_DURATION = re.compile(r"^[^.;]{0,60}?\b((?:by|for)\s+(?:(?:about|around|some|another|a\s+further)\s+)?"
                           r"(a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+"
                           r"(day|week|month|year)s?)\b", re.I)
 
@@ -596,12 +596,11 @@ def _new_date_after(ctx: _Context, s: Sentence, end: int, cue: str) -> tuple[str
     """The new target named after a delay cue: a period ("to late 2027", "until 2028"), a day ("a new
     launch date of 30 March"), or a length from the old deadline ("by six months")."""
     after = s.text[_char_offset(s, end):]
-    if cue.lower().endswith(" before"):  # "won't happen before 2025": the new date is 2025 itself
-        after = re.sub(r"^\s*before\b", " in", after, flags=re.I)
-    if re.search(r"\b(?:until|till|to|into)$", cue, re.I):  # "will not open until | October 2027"
+    if re.search(r"\b(?:until|till|to|into|before)$", cue, re.I):  # "will not open until | October 2027"
         after = " in" + after
+    after = re.sub(r"^\s*before\b", " in", after, flags=re.I)  # "not expected before 2028": 2028 itself
     after = re.sub(r"^\s*(?:of|is|was|:)\s", " in ", after, flags=re.I)  # "a new launch date of 30 March"
-    after = _TO_PERIOD.sub("in ", _WAS_DUE.sub("", after))  # after a slip, "to <period>" is the new period
+    after = _TO_PERIOD.sub("in ", _WAS_DUE.sub("", after))  # after a slip, "to/into/for <period>" is the new one
     phrase, new_due = _future_target(after, ctx.published)
     by_phrase, by_due = _by_duration(after, ctx.p.doc.due_latest)
     if by_due is not None and (new_due is None or phrase.lower() in by_phrase.lower()):
@@ -750,7 +749,7 @@ _SLIP_TO = re.compile(
     r"\b(?:back|delay(?:s|ed)?|postpone[sd]?|moved|moves|move|pushed|pushes|push|slip(?:s|ped)?|defer(?:s|red)?|"
     r"reschedule[sd]?|put\s+off)"
     r"(?:\s+[\w'\u2019-]+){0,4}?\s+to\s+" + _PERIOD_AHEAD, re.I)
-_TO_PERIOD = re.compile(r"\bto\s+" + _PERIOD_AHEAD, re.I)
+_TO_PERIOD = re.compile(r"\b(?:to|into|for)\s+" + _PERIOD_AHEAD, re.I)
 
 
 def new_target(text: str, published: dt.date) -> tuple[str | None, dt.date | None]:
