@@ -140,6 +140,11 @@ def test_the_same_actors_other_product_slipping_waits_for_an_editor():
     assert m is None or evidence_state(m) != "accepted", m
 
 
+def test_the_delay_of_the_opposite_act_is_not_a_delay_of_the_promise():
+    m = score(news("Orlen Transit delays Tessaly tram line closure to 2028"), TRAMS)
+    assert m is None or m.kind != "delay", m
+
+
 def test_a_date_brought_forward_is_not_a_delay():
     it = news("Orlen Transit now expects to open the Tessaly tram line in 2026, a year earlier than planned")
     m = score(it, TRAMS)

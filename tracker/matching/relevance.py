@@ -319,10 +319,7 @@ def delay_names_ours(ctx: Pair, s: Sentence, pos: int, end: int) -> str | None:
     p = ctx.p
     if ctx.conflict:
         return None
-    obj = slip_object(s, end)
-    # not a dateline's place and agency: "LONDON, May 2 (Wire) - ..."
-    opened = max((k + 1 for k in range(pos) if s.toks[k].text in ")-\u2013\u2014"), default=0)
-    subj = [t for t in subject_window(s, pos) if any(t is x for x in s.toks[opened:pos])]
+    subj, obj = slip_subject(s, pos), slip_object(s, end)
     names = thing_names(p) | set(p.head)
     actor = {x for ph in p.actor_phrases for x in ph} | {x for k, _ in p.actor_keys for x in k}
     actor -= lx.NAME_SUFFIXES | lx.STOPWORDS | lx.PLACE_PREFIX
@@ -342,7 +339,7 @@ def delay_names_ours(ctx: Pair, s: Sentence, pos: int, end: int) -> str | None:
              # "Acme delays the end of third-party cookies": the actor, its act and the object in plain words
              or (bool(stems & actor) and bool(stems & acts) and len(stems & object_words) >= 2))
     act = bool(stems & acts) or bool(stems & names) or len(stems & object_words) >= 2
-    if not (named and act) or _other_act_noun(p, window):
+    if not (named and act) or slip_undoes(p, window):
         return None
     ours = thing_names(p) | actor | p.vocab | acts | lx.DELAY_WORDS | lx.ALL_EVENT_NOUNS | lx.GENERIC
     foreign = [t for t in window if t.cap and t.text[:1].isalpha() and t.stem not in ours and t.low not in MONTHS
@@ -350,9 +347,15 @@ def delay_names_ours(ctx: Pair, s: Sentence, pos: int, end: int) -> str | None:
     return "review" if foreign else "own"
 
 
-def _other_act_noun(p: Profile, window: list[Token]) -> bool:
-    """"delays the closure of the old terminal" against a promise to open the new one: the window's
-    act nouns are all of classes that undo the promised act."""
+def slip_subject(s: Sentence, pos: int) -> list[Token]:
+    """The words before a delay cue that name what slips, without a dateline ("LONDON, May 2 (Wire) -")."""
+    opened = max((k + 1 for k in range(pos) if s.toks[k].text in ")-\u2013\u2014"), default=0)
+    return [t for t in subject_window(s, pos) if any(t is x for x in s.toks[opened:pos])]
+
+
+def slip_undoes(p: Profile, window: list[Token]) -> bool:
+    """"the depot closure is delayed" against a promise to open the depot: the act nouns around a
+    delay cue are all of classes that undo the promised act (the lexicon's opposites)."""
     classes = {c for t in window for c, words in lx.EVENT_NOUNS.items() if t.stem in words}
     return bool(classes) and not classes & p.action_classes and all(
         any((a, b) in lx.OPPOSITES for a in p.action_classes) for b in classes)

@@ -40,7 +40,8 @@ from tracker.matching.reading import (
 )
 from tracker.matching.relevance import (
     actor_strength, cancel_target_ok, conflicts, coverage, delay_names_ours, delay_target_ok, event_target_ok,
-    foreign_subject, object_window, qualifier, required_present, sentence_names_it, subject_window, until_after,
+    foreign_subject, object_window, qualifier, required_present, sentence_names_it, slip_object, slip_subject,
+    slip_undoes, subject_window, until_after,
 )
 from tracker.matching.text import MONTHS, WEEKDAYS, event_dates, scaled, tokenize_cached
 
@@ -530,10 +531,10 @@ def _delay_cue(ctx: _Context, s: Sentence, rel: float, cue, decisive_here: bool)
     and its act (:func:`delay_names_ours`): then the sentence counts as naming the object, and
     the actor named in it or in the item does the rest.
     """
-    if _undoing_verb(ctx.p, s, cue.pos, cue.end):
-        return None
-    if _brought_forward(s):
-        return None
+    named_act = [t for t in s.toks[cue.pos:cue.end] if t.stem not in lx.DELAY_WORDS | SHIFT_VERBS]  # "launch date"
+    if slip_undoes(ctx.p, [*slip_subject(s, cue.pos), *named_act, *slip_object(s, cue.end)]) \
+            or _undoing_verb(ctx.p, s, cue.pos, cue.end) or _brought_forward(s):
+        return None  # "the depot closure is delayed"; "now expects to open it a year earlier than planned"
     shifted = s.toks[cue.pos].stem not in SHIFT_VERBS or moves_to_a_period(s.toks, cue.pos)
     # not "approves the team's move to the coast", "began moving flights to the new hub"
     whose = delay_names_ours(ctx, s, cue.pos, cue.end) if shifted else None
