@@ -123,6 +123,14 @@ def test_a_promise_without_names_is_named_by_the_actor_its_act_and_its_words():
     assert accepted_delay(it, lights).new_due_latest == D(2028, 12, 31)
 
 
+def test_the_things_own_name_counts_as_naming_the_actor_but_a_place_does_not():
+    m = accepted_delay(news("Tessaly tram line opening pushed back to 2027"), TRAMS)
+    assert m.new_due_latest == D(2027, 12, 31)
+    store = promise("Brisk Clothiers", "open its first store in Corrin", due=D(2026, 12, 31))
+    m = score(news("Corrin store opening pushed back to 2028"), store)
+    assert m is None or evidence_state(m) != "accepted", m
+
+
 # -- not ours ----------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("title,text", [

@@ -312,7 +312,8 @@ def delay_names_ours(ctx: Pair, s: Sentence, pos: int, end: int) -> str | None:
     thing's own name): the cue's subject and object must name the thing (a name of the promise
     or its quote, its head noun, or the actor with the promised act) and say something of the
     act (an act noun or verb of the promise's class, its head, or a name of its object). Returns
-    ``"own"``, ``"review"`` when another capitalised name also stands there ("delays the Corrin
+    ``"own"``, ``"product"`` (own, and the thing's own name is there: it counts as naming the
+    actor), ``"review"`` when another capitalised name also stands there ("delays the Corrin
     opening" for a store whose place the promise does not say), or None: not this promise's.
     A foreign subject ("Rival Corp delays ...") is accepted only when the object names ours.
     """
@@ -344,7 +345,28 @@ def delay_names_ours(ctx: Pair, s: Sentence, pos: int, end: int) -> str | None:
     ours = thing_names(p) | actor | p.vocab | acts | lx.DELAY_WORDS | lx.ALL_EVENT_NOUNS | lx.GENERIC
     foreign = [t for t in window if t.cap and t.text[:1].isalpha() and t.stem not in ours and t.low not in MONTHS
                and t.low not in WEEKDAYS and not (t is s.toks[0] and not _capitalised_elsewhere(ctx.r, t))]
-    return "review" if foreign else "own"
+    if foreign:
+        return "review"
+    return "product" if _product_named(p, actor, _window_tokens(s, window)) else "own"
+
+
+def _product_named(p: Profile, actor: set[str], window: list[Token]) -> bool:
+    """The window names the promised thing by its own name: a proper name inside the promise's
+    object ("the Jakarta-Bandung railway", "Olkiluoto 3"), not a place it is in, not the actor's,
+    not a short or numeric word ("US", "Hundred"), most of it present."""
+    places = {x for place in p.places for x in place}
+    stems = frozenset(t.stem for t in window)
+    groups: dict[int, list[Term]] = {}
+    for term in p.terms:
+        word = term.stems[0]
+        if term.proper and not set(term.stems) & (places | actor) and word not in lx.GENERIC \
+                and len(word) >= 3 and word.isalpha() and tokenize_cached(term.text)[0].number is None:
+            groups.setdefault(term.group, []).append(term)
+    for terms in groups.values():
+        got = sum(t.weight for t in terms if term_present(t, window, stems))
+        if got >= 0.6 * sum(t.weight for t in terms) - 1e-9:
+            return True
+    return False
 
 
 def slip_subject(s: Sentence, pos: int) -> list[Token]:

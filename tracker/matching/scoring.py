@@ -82,6 +82,7 @@ class Reading:
     cue_is_completion: bool = False  # "completes", "is complete": the act reported done in full
     review_only: bool = False  # plausible, but read on weaker ground: a person decides
     target_named: bool = False  # a delay whose cue's own words name this promise's thing
+    product_named: bool = False  # ... by the thing's own name ("the Jakarta-Bandung railway"), as good as the actor
 
 
 def score(item: ItemDoc, c: CommitmentDoc) -> Match | None:
@@ -538,13 +539,15 @@ def _delay_cue(ctx: _Context, s: Sentence, rel: float, cue, decisive_here: bool)
     shifted = s.toks[cue.pos].stem not in SHIFT_VERBS or moves_to_a_period(s.toks, cue.pos)
     # not "approves the team's move to the coast", "began moving flights to the new hub"
     whose = delay_names_ours(ctx, s, cue.pos, cue.end) if shifted else None
-    named_rel = max(rel, 0.6 * 0.85 + 0.4 * max(actor_strength(ctx.p, s), 0.9 * ctx.item_actor))
+    actor = max(actor_strength(ctx.p, s), 0.9 * ctx.item_actor, 0.75 if whose == "product" else 0.0)
+    named_rel = max(rel, 0.6 * 0.85 + 0.4 * actor)
     if decisive_here and not foreign_subject(ctx, s, cue.pos) and delay_target_ok(ctx, s, cue.pos, cue.end):
-        return _delay(ctx, s, named_rel if whose == "own" else rel, cue.text, cue.end)
+        return _delay(ctx, s, named_rel if whose in ("own", "product") else rel, cue.text, cue.end)
     if whose is None:
         return None
     reading = _delay(ctx, s, named_rel, cue.text, cue.end)
     reading.target_named = True
+    reading.product_named = whose == "product"
     if whose == "review":
         reading.review_only = True
         reading.notes.append("another name stands beside the thing that slips: check it is this promise")
@@ -814,7 +817,7 @@ def may_decide(ctx: _Context, best: Reading) -> bool:
         return True
     if best.review_only:
         return False
-    if ctx.item_actor <= 0 and (not ctx.named or best.kind == "cancellation"):
+    if ctx.item_actor <= 0 and (not (ctx.named or best.product_named) or best.kind == "cancellation"):
         return False  # an abandonment decides only as the actor's own act, so the actor must be named
     if any(s.speculative for s in ctx.r.sents):
         return False  # "..., according to people familiar with the matter": a report of a rumour
