@@ -102,7 +102,7 @@ def conflicts(p: Profile, r: ItemReading) -> str | None:
     what = {s for t in p.terms for s in t.stems}
     for s in r.stems:
         if len(s) < 3 or s in lx.STOPWORDS:
-            continue  # "it" is no negation of "United"
+            continue  # "it" is no negation of a "unit"
         if s.startswith("un") and len(s) > 4 and s[2:] in what and s not in what:
             return f"'{s}' against '{s[2:]}'"
         if "un" + s in what and s not in what:
@@ -295,7 +295,7 @@ def slip_object(s: Sentence, end: int) -> list[Token]:
 
 def thing_names(p: Profile) -> frozenset[str]:
     """Names the promised thing may carry in the news: the capitalised words of the promise and of
-    its quote ("the Veil probe", "Flamanville 3"), its own aliases, and the names inside its object.
+    its quote ("the Veil probe", "Pellan 2"), its own aliases, and the names inside its object.
     A thin promise whose actor is the thing ("Veil is due to launch in 2027") is named by its actor."""
     toks = [*tokenize_cached(p.doc.what or ""), *tokenize_cached(p.doc.quote or "")]
     caps = {t.stem for t in toks if t.cap and not t.punct and any(ch.isalpha() for ch in t.text)
@@ -337,7 +337,7 @@ def delay_names_ours(ctx: Pair, s: Sentence, pos: int, end: int) -> str | None:
     named = (bool(stems & names)
              # the promise names no thing either ("Veil is due to launch in 2027": the actor is the thing)
              or (not p.head and bool(stems & actor and stems & acts))
-             # "Acme delays the end of third-party cookies": the actor, its act and the object in plain words
+             # "Acme delays the switch-off of paper tickets": the actor, its act and the object in plain words
              or (bool(stems & actor) and bool(stems & acts) and len(stems & object_words) >= 2))
     act = bool(stems & acts) or bool(stems & names) or len(stems & object_words) >= 2
     if not (named and act) or slip_undoes(p, window):
@@ -352,8 +352,8 @@ def delay_names_ours(ctx: Pair, s: Sentence, pos: int, end: int) -> str | None:
 
 def _product_named(p: Profile, actor: set[str], window: list[Token]) -> bool:
     """The window names the promised thing by its own name: a proper name inside the promise's
-    object ("the Jakarta-Bandung railway", "Olkiluoto 3"), not a place it is in, not the actor's,
-    not a short or numeric word ("US", "Hundred"), most of it present."""
+    object ("the Quorrin tram line", "Pellan 2"), not a place it is in, not the actor's,
+    not a short or numeric word ("EU", "Forty"), most of it present."""
     places = {x for place in p.places for x in place}
     stems = frozenset(t.stem for t in window)
     groups: dict[int, list[Term]] = {}
