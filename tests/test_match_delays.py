@@ -153,6 +153,11 @@ def test_the_delay_of_the_opposite_act_is_not_a_delay_of_the_promise():
     assert m is None or m.kind != "delay", m
 
 
+def test_an_actor_delaying_an_unnamed_launch_waits_for_an_editor():
+    m = score(news("Veyra delays the launch to 2028", "A spokesperson gave no reason."), PROBE)
+    assert m is None or evidence_state(m) != "accepted", m
+
+
 def test_a_date_brought_forward_is_not_a_delay():
     it = news("Orlen Transit now expects to open the Quorrin tram line in 2026, a year earlier than planned")
     m = score(it, TRAMS)

@@ -300,6 +300,10 @@ def thing_names(p: Profile) -> frozenset[str]:
     toks = [*tokenize_cached(p.doc.what or ""), *tokenize_cached(p.doc.quote or "")]
     caps = {t.stem for t in toks if t.cap and not t.punct and any(ch.isalpha() for ch in t.text)
             and t.low not in MONTHS and t.low not in WEEKDAYS}
+    # a number inside a name ("the Pellan 2", "the 380 Skyliner"), not a year or an amount
+    caps |= {t.stem for k, t in enumerate(toks) if t.number is not None and t.text[:1].isdigit()
+             and "," not in t.text and not 1900 <= t.number <= 2100 and any(
+                 x.cap and x.text[:1].isalpha() and x.low not in MONTHS for x in toks[max(0, k - 1):k + 2] if x != t)}
     caps |= p.alias_terms | {x for t in p.required for x in t.stems}
     return frozenset(x for x in caps if x not in lx.STOPWORDS and x not in lx.GENERIC and x not in lx.NAME_SUFFIXES
                      and x not in lx.PLACE_PREFIX and x not in lx.DETERMINERS)
@@ -334,20 +338,37 @@ def delay_names_ours(ctx: Pair, s: Sentence, pos: int, end: int) -> str | None:
     stems = {t.stem for t in window} | {t.stem for t in s.toks[pos:end] if t.stem in lx.ALL_EVENT_NOUNS}
     object_words = {x for t in p.terms if t.weight >= 0.5 and not t.proper for x in t.stems} - lx.GENERIC
     names -= actor  # the actor doing its own act names no particular thing, unless:
-    named = (bool(stems & names)
-             # the promise names no thing either ("Veil is due to launch in 2027": the actor is the thing)
-             or (not p.head and bool(stems & actor and stems & acts))
+    # the promise names no thing either ("Veil is due to launch in 2027"): the actor is the thing when
+    # the act is its own ("Veil launch slips", "pushes Veil to 2029"); "Veil delays the launch" may be
+    # any of its launches
+    as_thing = not p.head and bool(stems & actor and stems & acts)
+    named = (bool(stems & names) or as_thing
              # "Acme delays the switch-off of paper tickets": the actor, its act and the object in plain words
              or (bool(stems & actor) and bool(stems & acts) and len(stems & object_words) >= 2))
     act = bool(stems & acts) or bool(stems & names) or len(stems & object_words) >= 2
     if not (named and act) or slip_undoes(p, window):
         return None
+    if as_thing and not stems & names and not _actor_is_the_thing(s, pos, end, actor, acts):
+        return "review"
     ours = thing_names(p) | actor | p.vocab | acts | lx.DELAY_WORDS | lx.ALL_EVENT_NOUNS | lx.GENERIC
     foreign = [t for t in window if t.cap and t.text[:1].isalpha() and t.stem not in ours and t.low not in MONTHS
                and t.low not in WEEKDAYS and not (t is s.toks[0] and not _capitalised_elsewhere(ctx.r, t))]
     if foreign:
         return "review"
     return "product" if _product_named(p, actor, _window_tokens(s, window)) else "own"
+
+
+def _actor_is_the_thing(s: Sentence, pos: int, end: int, actor: set[str], acts: set[str]) -> bool:
+    """The actor's name stands for the thing that slips: right before an act noun ("Veil's launch
+    slips"), after the cue ("pushes Veil to 2029"), or the cue holds the act itself and moves
+    nothing else ("Veil given a 2029 launch date")."""
+    toks = s.toks
+    if any(t.stem in actor and k + 1 < len(toks) and toks[k + 1].stem in acts for k, t in enumerate(toks)):
+        return True
+    obj = slip_object(s, end)
+    if any(t.stem in actor for t in obj):
+        return True
+    return not obj and any(t.stem in acts for t in toks[pos:end])
 
 
 def _product_named(p: Profile, actor: set[str], window: list[Token]) -> bool:
