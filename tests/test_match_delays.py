@@ -32,23 +32,23 @@ def accepted_delay(it: ItemDoc, c: CommitmentDoc):
     return m
 
 
-TRAMS = promise("Orlen Transit", "open the Tessaly tram line")
+TRAMS = promise("Orlen Transit", "open the Quorrin tram line")
 # a promise read thinly: its actor is the thing's own name, its object only the rocket it rides
 PROBE = promise("Veyra", "launch on a Corvan 4 rocket from Port Idris", due=D(2026, 10, 31),
                 quote="Veyra is set to launch in October 2026 on a Corvan 4 rocket from Port Idris.")
-HATCH = promise("Kestrel Cars", "launch the Halo electric hatchback", due=D(2026, 3, 31))
+HATCH = promise("Dravel Cars", "launch the Lummet electric hatchback", due=D(2026, 3, 31))
 
 
 # -- a delay with a new date moves the window --------------------------------------------------
 
 @pytest.mark.parametrize("title,text,new_due", [
-    ("Orlen Transit pushes back Tessaly tram opening to March 2027",
+    ("Orlen Transit pushes back Quorrin tram opening to March 2027",
      "Orlen Transit said testing had taken longer than expected.", D(2027, 3, 31)),
-    ("Tessaly tram line will not open until 2027", "Orlen Transit blamed a shortage of drivers.",
+    ("Quorrin tram line will not open until 2027", "Orlen Transit blamed a shortage of drivers.",
      D(2027, 12, 31)),
-    ("Orlen Transit now expects to open the Tessaly tram line between late 2026 and March 2027", "",
+    ("Orlen Transit now expects to open the Quorrin tram line between late 2026 and March 2027", "",
      D(2027, 3, 31)),
-    ("Orlen Transit delays Tessaly trams by four months", "The operator gave no other details.",
+    ("Orlen Transit delays Quorrin trams by four months", "The operator gave no other details.",
      D(2026, 10, 31)),
 ], ids=["pushes back X to", "will not open until", "now expects to open between", "delays by a length"])
 def test_a_delay_headline_with_a_new_date_moves_the_due_window(title, text, new_due):
@@ -58,20 +58,33 @@ def test_a_delay_headline_with_a_new_date_moves_the_due_window(title, text, new_
     assert judge(facts, D(2026, 1, 5)).status == "delayed"
 
 
+@pytest.mark.parametrize("title,new_due", [
+    ("Orlen Transit defers Quorrin tram line to 2027", D(2027, 12, 31)),
+    ("Orlen Transit puts back Quorrin tram opening to 2027", D(2027, 12, 31)),
+    ("Orlen Transit reschedules Quorrin tram opening for May 2027", D(2027, 5, 31)),
+    ("Quorrin tram line slips into 2027", D(2027, 12, 31)),
+    ("Quorrin tram line no longer expected before 2028", D(2028, 12, 31)),
+    ("Orlen Transit sets new opening date of May 2027 for Quorrin tram line", D(2027, 5, 31)),
+    ("Quorrin tram line opening put off until spring 2027", D(2027, 6, 20)),
+])
+def test_the_words_of_a_slip_and_its_new_period(title, new_due):
+    assert accepted_delay(news(title), TRAMS).new_due_latest == new_due
+
+
 @pytest.mark.parametrize("title,text,new_due", [
-    ("Veyra launch slips again, to around May 2028", "", D(2028, 5, 31)),
+    ("Veyra's launch slips once more, to around May 2028", "", D(2028, 5, 31)),
     ("Funding gap pushes Veyra launch to July 2028", "", D(2028, 7, 31)),
-    ("Veyra gets March 2028 launch date", "The agency also raised the mission's cost.", D(2028, 3, 31)),
+    ("Veyra given a March 2028 launch date", "The agency also raised the mission's cost.", D(2028, 3, 31)),
     ("Agency delays Veyra launch to 2028", "", D(2028, 12, 31)),
-], ids=["slips again to", "pushes X launch to", "gets a launch date", "delays X launch to"])
+], ids=["slips once more to", "pushes X launch to", "given a launch date", "delays X launch to"])
 def test_a_thin_promise_is_named_by_its_actor_and_its_act(title, text, new_due):
     m = accepted_delay(news(title, text), PROBE)
     assert m.new_due_latest == new_due
 
 
 @pytest.mark.parametrize("title,text,new_due", [
-    ("Orlen Transit delays Tessaly trams until at least 2027", "", D(2027, 12, 31)),
-    ("Tram update", "VARNO, June 7 (Wire) - The Tessaly tram line will not open until October 2027 at "
+    ("Orlen Transit delays Quorrin trams until at least 2027", "", D(2027, 12, 31)),
+    ("Tram update", "VARNO, June 7 (Wire) - The Quorrin tram line will not open until October 2027 at "
      "the earliest, Orlen Transit said on Wednesday.", D(2027, 10, 31)),
 ], ids=["until at least", "a dateline and 'at the earliest'"])
 def test_the_earliest_date_is_the_new_period_and_a_dateline_is_none(title, text, new_due):
@@ -79,26 +92,26 @@ def test_the_earliest_date_is_the_new_period_and_a_dateline_is_none(title, text,
 
 
 def test_held_up_is_a_delay_not_a_holding():
-    it = news("Tessaly tram opening held up by a legal challenge", "Residents have gone to court, Orlen Transit said.")
+    it = news("Quorrin tram opening held up by a legal challenge", "Residents have gone to court, Orlen Transit said.")
     m = accepted_delay(it, TRAMS)
     assert m.new_due_latest is None
 
 
 def test_the_old_date_in_a_was_due_clause_is_not_the_new_one():
-    it = news("Orlen Transit postpones Tessaly trams", "Orlen Transit has postponed the opening of the Tessaly "
+    it = news("Orlen Transit postpones Quorrin trams", "Orlen Transit has postponed the opening of the Quorrin "
               "tram line, which was due to open on June 1, to September 14, 2026.")
     assert accepted_delay(it, TRAMS).new_due_latest == D(2026, 9, 14)
 
 
 def test_no_date_for_the_thing_is_a_delay_without_a_new_date():
-    it = news("A year on, Orlen Transit has no date for the Tessaly tram line",
+    it = news("Twelve months later, Orlen Transit still has no date for the Quorrin tram line",
               "The operator said the trams were still being tested.", published=D(2026, 7, 20))
     m = accepted_delay(it, TRAMS)
     assert m.new_due_latest is None
 
 
 def test_a_thing_put_on_hold_is_a_delay_without_a_new_date():
-    m = accepted_delay(news("Orlen Transit puts Tessaly tram line on hold", "The operator cited rising costs."),
+    m = accepted_delay(news("Orlen Transit puts Quorrin tram line on hold", "The operator cited rising costs."),
                        TRAMS)
     assert m.new_due_latest is None
 
@@ -108,6 +121,14 @@ def test_a_promise_without_names_is_named_by_the_actor_its_act_and_its_words():
     it = news("Marlow Borough Council delays replacement of sodium street lights to 2028",
               "The council said supply problems had slowed the work.")
     assert accepted_delay(it, lights).new_due_latest == D(2028, 12, 31)
+
+
+def test_the_things_own_name_counts_as_naming_the_actor_but_a_place_does_not():
+    m = accepted_delay(news("Quorrin tram line opening pushed back to 2027"), TRAMS)
+    assert m.new_due_latest == D(2027, 12, 31)
+    store = promise("Brisk Clothiers", "open its first store in Corrin", due=D(2026, 12, 31))
+    m = score(news("Corrin store opening pushed back to 2028"), store)
+    assert m is None or evidence_state(m) != "accepted", m
 
 
 # -- not ours ----------------------------------------------------------------------------------
@@ -122,13 +143,23 @@ def test_a_delay_of_another_actors_project_is_not_ours(title, text):
 
 
 def test_the_same_actors_other_product_slipping_waits_for_an_editor():
-    m = score(news("Kestrel Cars delays Zephyr launch to 2028", "Kestrel Cars said the saloon needed more work."),
+    m = score(news("Dravel Cars delays Zephyr launch to 2028", "Dravel Cars said the saloon needed more work."),
               HATCH)
     assert m is None or evidence_state(m) != "accepted", m
 
 
+def test_the_delay_of_the_opposite_act_is_not_a_delay_of_the_promise():
+    m = score(news("Orlen Transit delays Quorrin tram line closure to 2028"), TRAMS)
+    assert m is None or m.kind != "delay", m
+
+
+def test_an_actor_delaying_an_unnamed_launch_waits_for_an_editor():
+    m = score(news("Veyra delays the launch to 2028", "A spokesperson gave no reason."), PROBE)
+    assert m is None or evidence_state(m) != "accepted", m
+
+
 def test_a_date_brought_forward_is_not_a_delay():
-    it = news("Orlen Transit now expects to open the Tessaly tram line in 2026, a year earlier than planned")
+    it = news("Orlen Transit now expects to open the Quorrin tram line in 2026, a year earlier than planned")
     m = score(it, TRAMS)
     assert m is None or m.kind != "delay", m
 
@@ -137,7 +168,7 @@ def test_a_date_brought_forward_is_not_a_delay():
 
 @pytest.mark.parametrize("title,text", [
     ("Veyra launch could slip to 2028", "Engineers are studying a valve problem."),
-    ("Tessaly tram opening may be pushed back to 2027, sources say", "Orlen Transit declined to comment."),
+    ("Quorrin tram opening may be pushed back to 2027, sources say", "Orlen Transit declined to comment."),
 ], ids=["could slip", "sources say"])
 def test_a_hedged_rumour_of_delay_is_not_auto_accepted(title, text):
     for c in (PROBE, TRAMS):

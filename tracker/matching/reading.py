@@ -344,7 +344,7 @@ _FUTURE_MODALS = frozenset({"will", "would", "shall"})
 
 
 def _not_until(toks: tuple[Token, ...]) -> list[Cue]:
-    """"will not open until 2027", "won't happen before 2025", "would not be ready until May": a
+    """"will not open until 2027", "won't happen before 2029", "would not be ready until May": a
     negated future verb with a later limit. The cue runs from the negation to the verb, so the
     words before it are what slips and the limit after it names the new date."""
     out: list[Cue] = []
@@ -378,7 +378,7 @@ def period_follows(toks: tuple[Token, ...], k: int) -> bool:
 
 def moves_to_a_period(toks: tuple[Token, ...], pos: int) -> bool:
     """"pushes the launch to late 2027", "moved back into 2028": the shift verb at ``pos`` moves
-    something to a period, not to a place ("moves flights to the new airport")."""
+    something to a period, not to a place ("moves its trains to the new depot")."""
     for k in range(pos + 1, min(len(toks), pos + 8)):
         if toks[k].punct and toks[k].text in ".;:":
             return False
@@ -392,7 +392,7 @@ def _year(t: Token) -> bool:
 
 
 def _new_date(toks: tuple[Token, ...]) -> list[Cue]:
-    """"sets a new launch date of 30 March", "gets March 2028 opening date": an act noun before
+    """"sets a new opening date of 12 May", "gets a 2029 opening date": an act noun before
     "date", after "new" or a named period, reschedules the act."""
     out: list[Cue] = []
     for i, t in enumerate(toks):

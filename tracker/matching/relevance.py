@@ -102,7 +102,7 @@ def conflicts(p: Profile, r: ItemReading) -> str | None:
     what = {s for t in p.terms for s in t.stems}
     for s in r.stems:
         if len(s) < 3 or s in lx.STOPWORDS:
-            continue  # "it" is no negation of "United"
+            continue  # "it" is no negation of a "unit"
         if s.startswith("un") and len(s) > 4 and s[2:] in what and s not in what:
             return f"'{s}' against '{s[2:]}'"
         if "un" + s in what and s not in what:
@@ -295,11 +295,15 @@ def slip_object(s: Sentence, end: int) -> list[Token]:
 
 def thing_names(p: Profile) -> frozenset[str]:
     """Names the promised thing may carry in the news: the capitalised words of the promise and of
-    its quote ("the Veil probe", "Flamanville 3"), its own aliases, and the names inside its object.
+    its quote ("the Veil probe", "Pellan 2"), its own aliases, and the names inside its object.
     A thin promise whose actor is the thing ("Veil is due to launch in 2027") is named by its actor."""
     toks = [*tokenize_cached(p.doc.what or ""), *tokenize_cached(p.doc.quote or "")]
     caps = {t.stem for t in toks if t.cap and not t.punct and any(ch.isalpha() for ch in t.text)
             and t.low not in MONTHS and t.low not in WEEKDAYS}
+    # a number inside a name ("the Pellan 2", "the 380 Skyliner"), not a year or an amount
+    caps |= {t.stem for k, t in enumerate(toks) if t.number is not None and t.text[:1].isdigit()
+             and "," not in t.text and not 1900 <= t.number <= 2100 and any(
+                 x.cap and x.text[:1].isalpha() and x.low not in MONTHS for x in toks[max(0, k - 1):k + 2] if x != t)}
     caps |= p.alias_terms | {x for t in p.required for x in t.stems}
     return frozenset(x for x in caps if x not in lx.STOPWORDS and x not in lx.GENERIC and x not in lx.NAME_SUFFIXES
                      and x not in lx.PLACE_PREFIX and x not in lx.DETERMINERS)
@@ -312,17 +316,15 @@ def delay_names_ours(ctx: Pair, s: Sentence, pos: int, end: int) -> str | None:
     thing's own name): the cue's subject and object must name the thing (a name of the promise
     or its quote, its head noun, or the actor with the promised act) and say something of the
     act (an act noun or verb of the promise's class, its head, or a name of its object). Returns
-    ``"own"``, ``"review"`` when another capitalised name also stands there ("delays the Corrin
+    ``"own"``, ``"product"`` (own, and the thing's own name is there: it counts as naming the
+    actor), ``"review"`` when another capitalised name also stands there ("delays the Corrin
     opening" for a store whose place the promise does not say), or None: not this promise's.
     A foreign subject ("Rival Corp delays ...") is accepted only when the object names ours.
     """
     p = ctx.p
     if ctx.conflict:
         return None
-    obj = slip_object(s, end)
-    # not a dateline's place and agency: "LONDON, May 2 (Wire) - ..."
-    opened = max((k + 1 for k in range(pos) if s.toks[k].text in ")-\u2013\u2014"), default=0)
-    subj = [t for t in subject_window(s, pos) if any(t is x for x in s.toks[opened:pos])]
+    subj, obj = slip_subject(s, pos), slip_object(s, end)
     names = thing_names(p) | set(p.head)
     actor = {x for ph in p.actor_phrases for x in ph} | {x for k, _ in p.actor_keys for x in k}
     actor -= lx.NAME_SUFFIXES | lx.STOPWORDS | lx.PLACE_PREFIX
@@ -336,23 +338,67 @@ def delay_names_ours(ctx: Pair, s: Sentence, pos: int, end: int) -> str | None:
     stems = {t.stem for t in window} | {t.stem for t in s.toks[pos:end] if t.stem in lx.ALL_EVENT_NOUNS}
     object_words = {x for t in p.terms if t.weight >= 0.5 and not t.proper for x in t.stems} - lx.GENERIC
     names -= actor  # the actor doing its own act names no particular thing, unless:
-    named = (bool(stems & names)
-             # the promise names no thing either ("Veil is due to launch in 2027": the actor is the thing)
-             or (not p.head and bool(stems & actor and stems & acts))
-             # "Acme delays the end of third-party cookies": the actor, its act and the object in plain words
+    # the promise names no thing either ("Veil is due to launch in 2027"): the actor is the thing when
+    # the act is its own ("Veil launch slips", "pushes Veil to 2029"); "Veil delays the launch" may be
+    # any of its launches
+    as_thing = not p.head and bool(stems & actor and stems & acts)
+    named = (bool(stems & names) or as_thing
+             # "Acme delays the switch-off of paper tickets": the actor, its act and the object in plain words
              or (bool(stems & actor) and bool(stems & acts) and len(stems & object_words) >= 2))
     act = bool(stems & acts) or bool(stems & names) or len(stems & object_words) >= 2
-    if not (named and act) or _other_act_noun(p, window):
+    if not (named and act) or slip_undoes(p, window):
         return None
+    if as_thing and not stems & names and not _actor_is_the_thing(s, pos, end, actor, acts):
+        return "review"
     ours = thing_names(p) | actor | p.vocab | acts | lx.DELAY_WORDS | lx.ALL_EVENT_NOUNS | lx.GENERIC
     foreign = [t for t in window if t.cap and t.text[:1].isalpha() and t.stem not in ours and t.low not in MONTHS
                and t.low not in WEEKDAYS and not (t is s.toks[0] and not _capitalised_elsewhere(ctx.r, t))]
-    return "review" if foreign else "own"
+    if foreign:
+        return "review"
+    return "product" if _product_named(p, actor, _window_tokens(s, window)) else "own"
 
 
-def _other_act_noun(p: Profile, window: list[Token]) -> bool:
-    """"delays the closure of the old terminal" against a promise to open the new one: the window's
-    act nouns are all of classes that undo the promised act."""
+def _actor_is_the_thing(s: Sentence, pos: int, end: int, actor: set[str], acts: set[str]) -> bool:
+    """The actor's name stands for the thing that slips: right before an act noun ("Veil's launch
+    slips"), after the cue ("pushes Veil to 2029"), or the cue holds the act itself and moves
+    nothing else ("Veil given a 2029 launch date")."""
+    toks = s.toks
+    if any(t.stem in actor and k + 1 < len(toks) and toks[k + 1].stem in acts for k, t in enumerate(toks)):
+        return True
+    obj = slip_object(s, end)
+    if any(t.stem in actor for t in obj):
+        return True
+    return not obj and any(t.stem in acts for t in toks[pos:end])
+
+
+def _product_named(p: Profile, actor: set[str], window: list[Token]) -> bool:
+    """The window names the promised thing by its own name: a proper name inside the promise's
+    object ("the Quorrin tram line", "Pellan 2"), not a place it is in, not the actor's,
+    not a short or numeric word ("EU", "Forty"), most of it present."""
+    places = {x for place in p.places for x in place}
+    stems = frozenset(t.stem for t in window)
+    groups: dict[int, list[Term]] = {}
+    for term in p.terms:
+        word = term.stems[0]
+        if term.proper and not set(term.stems) & (places | actor) and word not in lx.GENERIC \
+                and len(word) >= 3 and word.isalpha() and tokenize_cached(term.text)[0].number is None:
+            groups.setdefault(term.group, []).append(term)
+    for terms in groups.values():
+        got = sum(t.weight for t in terms if term_present(t, window, stems))
+        if got >= 0.6 * sum(t.weight for t in terms) - 1e-9:
+            return True
+    return False
+
+
+def slip_subject(s: Sentence, pos: int) -> list[Token]:
+    """The words before a delay cue that name what slips, without a dateline ("LONDON, May 2 (Wire) -")."""
+    opened = max((k + 1 for k in range(pos) if s.toks[k].text in ")-\u2013\u2014"), default=0)
+    return [t for t in subject_window(s, pos) if any(t is x for x in s.toks[opened:pos])]
+
+
+def slip_undoes(p: Profile, window: list[Token]) -> bool:
+    """"the depot closure is delayed" against a promise to open the depot: the act nouns around a
+    delay cue are all of classes that undo the promised act (the lexicon's opposites)."""
     classes = {c for t in window for c, words in lx.EVENT_NOUNS.items() if t.stem in words}
     return bool(classes) and not classes & p.action_classes and all(
         any((a, b) in lx.OPPOSITES for a in p.action_classes) for b in classes)

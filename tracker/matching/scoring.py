@@ -40,7 +40,8 @@ from tracker.matching.reading import (
 )
 from tracker.matching.relevance import (
     actor_strength, cancel_target_ok, conflicts, coverage, delay_names_ours, delay_target_ok, event_target_ok,
-    foreign_subject, object_window, qualifier, required_present, sentence_names_it, subject_window, until_after,
+    foreign_subject, object_window, qualifier, required_present, sentence_names_it, slip_object, slip_subject,
+    slip_undoes, subject_window, until_after,
 )
 from tracker.matching.text import MONTHS, WEEKDAYS, event_dates, scaled, tokenize_cached
 
@@ -81,6 +82,7 @@ class Reading:
     cue_is_completion: bool = False  # "completes", "is complete": the act reported done in full
     review_only: bool = False  # plausible, but read on weaker ground: a person decides
     target_named: bool = False  # a delay whose cue's own words name this promise's thing
+    product_named: bool = False  # ... by the thing's own name ("the Quorrin tram line"), as good as the actor
 
 
 def score(item: ItemDoc, c: CommitmentDoc) -> Match | None:
@@ -568,20 +570,22 @@ def _delay_cue(ctx: _Context, s: Sentence, rel: float, cue, decisive_here: bool)
     and its act (:func:`delay_names_ours`): then the sentence counts as naming the object, and
     the actor named in it or in the item does the rest.
     """
-    if _undoing_verb(ctx.p, s, cue.pos, cue.end):
-        return None
-    if _brought_forward(s):
-        return None
+    named_act = [t for t in s.toks[cue.pos:cue.end] if t.stem not in lx.DELAY_WORDS | SHIFT_VERBS]  # "launch date"
+    if slip_undoes(ctx.p, [*slip_subject(s, cue.pos), *named_act, *slip_object(s, cue.end)]) \
+            or _undoing_verb(ctx.p, s, cue.pos, cue.end) or _brought_forward(s):
+        return None  # "the depot closure is delayed"; "now expects to open it a year earlier than planned"
     shifted = s.toks[cue.pos].stem not in SHIFT_VERBS or moves_to_a_period(s.toks, cue.pos)
-    # not "approves the team's move to the coast", "began moving flights to the new hub"
+    # not "approves the club's move to the north", "began moving trains to the new depot"
     whose = delay_names_ours(ctx, s, cue.pos, cue.end) if shifted else None
-    named_rel = max(rel, 0.6 * 0.85 + 0.4 * max(actor_strength(ctx.p, s), 0.9 * ctx.item_actor))
+    actor = max(actor_strength(ctx.p, s), 0.9 * ctx.item_actor, 0.75 if whose == "product" else 0.0)
+    named_rel = max(rel, 0.6 * 0.85 + 0.4 * actor)
     if decisive_here and not foreign_subject(ctx, s, cue.pos) and delay_target_ok(ctx, s, cue.pos, cue.end):
-        return _delay(ctx, s, named_rel if whose == "own" else rel, cue.text, cue.end)
+        return _delay(ctx, s, named_rel if whose in ("own", "product") else rel, cue.text, cue.end)
     if whose is None:
         return None
     reading = _delay(ctx, s, named_rel, cue.text, cue.end)
     reading.target_named = True
+    reading.product_named = whose == "product"
     if whose == "review":
         reading.review_only = True
         reading.notes.append("another name stands beside the thing that slips: check it is this promise")
@@ -589,7 +593,7 @@ def _delay_cue(ctx: _Context, s: Sentence, rel: float, cue, decisive_here: bool)
 
 
 def _brought_forward(s: Sentence) -> bool:
-    """"now expects to finish by 2025, five years earlier than planned": a date moved the other way."""
+    """"now expects to finish by 2028, two years earlier than planned": a date moved the other way."""
     stems = [t.stem for t in s.toks]
     return any(find_phrase(stems, phrase) >= 0 for phrase in lx.AHEAD_PHRASES)
 
@@ -604,7 +608,7 @@ def _undoing_verb(p: Profile, s: Sentence, pos: int, end: int) -> bool:
     return False
 
 
-_BY_DURATION = re.compile(r"^[^.;]{0,60}?\b(by\s+(?:(?:about|around|some|another|a\s+further)\s+)?"
+_BY_DURATION = re.compile(r"^[^.;]{0,60}?\b((?:by|for)\s+(?:(?:about|around|some|another|a\s+further)\s+)?"
                           r"(a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+"
                           r"(day|week|month|year)s?)\b", re.I)
 
@@ -612,8 +616,8 @@ _BY_DURATION = re.compile(r"^[^.;]{0,60}?\b(by\s+(?:(?:about|around|some|another
 def _by_duration(text: str, due: dt.date | None) -> tuple[str | None, dt.date | None]:
     """"delays the launch by six months": the old deadline moved by that much.
 
-    >>> _by_duration(" first deliveries by six months", dt.date(2026, 5, 31))
-    ('by six months', datetime.date(2026, 11, 30))
+    >>> _by_duration(" the depot's opening by five months", dt.date(2026, 5, 31))
+    ('by five months', datetime.date(2026, 10, 31))
     >>> _by_duration(" by a year, to next summer", dt.date(2026, 6, 30))
     ('by a year', datetime.date(2027, 6, 30))
     """
@@ -632,34 +636,36 @@ def _by_duration(text: str, due: dt.date | None) -> tuple[str | None, dt.date | 
 
 def _new_date_after(ctx: _Context, s: Sentence, end: int, cue: str) -> tuple[str | None, dt.date | None]:
     """The new target named after a delay cue: a period ("to late 2027", "until 2028"), a day ("a new
-    launch date of 30 March"), or a length from the old deadline ("by six months")."""
+    opening date of 12 May"), or a length from the old deadline ("by six months")."""
     after = s.text[_char_offset(s, end):]
-    if cue.lower().endswith(" before"):  # "won't happen before 2025": the new date is 2025 itself
-        after = re.sub(r"^\s*before\b", " in", after, flags=re.I)
-    if re.search(r"\b(?:until|till|to|into)$", cue, re.I):  # "will not open until | October 2027"
+    if re.search(r"\b(?:until|till|to|into|before)$", cue, re.I):  # "will not open until | October 2027"
         after = " in" + after
-    after = re.sub(r"^\s*(?:of|is|was|:)\s", " in ", after, flags=re.I)  # "a new launch date of 30 March"
-    after = _TO_PERIOD.sub("in ", _WAS_DUE.sub("", after))  # after a slip, "to <period>" is the new period
+    after = re.sub(r"^\s*before\b", " in", after, flags=re.I)  # "not expected before 2028": 2028 itself
+    after = re.sub(r"^\s*(?:of|is|was|:)\s", " in ", after, flags=re.I)  # "a new opening date of 12 May"
+    after = _TO_PERIOD.sub("in ", _WAS_DUE.sub("", after))  # after a slip, "to/into/for <period>" is the new one
     phrase, new_due = _future_target(after, ctx.published)
+    named_before = _PERIOD_BEFORE.search(s.text[:max(0, s.text.find(cue))])
+    if new_due is None and named_before and tokenize_cached(cue)[-1].stem in lx.DATE_NOUNS:
+        phrase, new_due = _future_target(" in " + named_before.group(1), ctx.published)  # "a May 2028 launch date"
     by_phrase, by_due = _by_duration(after, ctx.p.doc.due_latest)
     if by_due is not None and (new_due is None or phrase.lower() in by_phrase.lower()):
         return by_phrase, by_due  # "by six months" is a length, not a deadline six months from today
     return phrase, new_due
 
 
-# "its first store, which was due to open on July 19, to August 9": the old date, not the new one
+# "its depot, which was due to open on May 4, to October 2": the old date, not the new one
 _WAS_DUE = re.compile(r"\b(?:which|that|it|they)\s+(?:was|were|had\s+been)\s+(?:originally\s+|previously\s+|"
                       r"initially\s+)?(?:due|scheduled|planned|expected|set|slated)\b[^,.;]*", re.I)
 
 
-# "until at least 2025", "October 2025 at the earliest", "no earlier than 2025": the period itself
+# "until at least 2029", "May 2029 at the earliest", "no earlier than 2029": the period itself
 _EARLIEST = re.compile(r"\s*\bat\s+the\s+earliest\b|\bat\s+least\s+(?=\S)", re.I)
 _NO_EARLIER = re.compile(r"\b(?:no|not)\s+(?:earlier\s+than|before)\b", re.I)
 _DATELINE = re.compile(r"^[^()]{0,60}\(\w[\w ]*\)\s*[-\u2013\u2014]\s*")  # "VARNO, June 7 (Wire) - "
 
 
 def _future_target(text: str, published: dt.date) -> tuple[str | None, dt.date | None]:
-    """:func:`new_target` for a delay: not the old date ("which was due to open on July 19"), and
+    """:func:`new_target` for a delay: not the old date ("which was due to open on May 4"), and
     not a period over by the day the item was written (a dateline's day)."""
     text = _NO_EARLIER.sub("in", _EARLIEST.sub("", _WAS_DUE.sub("", _DATELINE.sub("", text))))
     phrase, new_due = new_target(text, published)
@@ -788,7 +794,9 @@ _SLIP_TO = re.compile(
     r"\b(?:back|delay(?:s|ed)?|postpone[sd]?|moved|moves|move|pushed|pushes|push|slip(?:s|ped)?|defer(?:s|red)?|"
     r"reschedule[sd]?|put\s+off)"
     r"(?:\s+[\w'\u2019-]+){0,4}?\s+to\s+" + _PERIOD_AHEAD, re.I)
-_TO_PERIOD = re.compile(r"\bto\s+" + _PERIOD_AHEAD, re.I)
+_PERIOD_BEFORE = re.compile(r"\b((?:(?:early|mid|late|spring|summer|autumn|fall|winter|january|february|march|april|"
+                            r"may|june|july|august|september|october|november|december)[\s-]+)?\d{4})\s*$", re.I)
+_TO_PERIOD = re.compile(r"\b(?:to|into|for)\s+" + _PERIOD_AHEAD, re.I)
 
 
 def new_target(text: str, published: dt.date) -> tuple[str | None, dt.date | None]:
@@ -852,7 +860,7 @@ def may_decide(ctx: _Context, best: Reading) -> bool:
         return True
     if best.review_only:
         return False
-    if ctx.item_actor <= 0 and (not ctx.named or best.kind == "cancellation"):
+    if ctx.item_actor <= 0 and (not (ctx.named or best.product_named) or best.kind == "cancellation"):
         return False  # an abandonment decides only as the actor's own act, so the actor must be named
     if any(s.speculative for s in ctx.r.sents):
         return False  # "..., according to people familiar with the matter": a report of a rumour
