@@ -63,8 +63,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import feedparser  # noqa: E402
 
 from tracker.extract import extract_commitments  # noqa: E402
-from tracker.match import AUTO_ACCEPT, REVIEW, CandidateIndex, CommitmentDoc, ItemDoc, evidence_state, match_item, score  # noqa: E402
+from tracker.config import StatusConfig  # noqa: E402
+from tracker.match import CandidateIndex, CommitmentDoc, ItemDoc, evidence_state, match_item, score  # noqa: E402
 from tracker.status import CommitmentFacts, EvidenceFact, judge  # noqa: E402
+
+PRODUCT = StatusConfig()  # the thresholds a new user runs with: measure what the product does
 
 DECISIVE = ("fulfilment", "cancellation")
 
@@ -151,7 +154,7 @@ def evaluate(cases: list[Case], verbose: bool) -> Tally:
     accepted: dict[int, list] = {cid: [] for cid in all_docs}
     for item in items:
         for m in match_item(item, index, all_docs):
-            state = evidence_state(m)
+            state = evidence_state(m, PRODUCT.auto_accept, PRODUCT.review_threshold)
             if state == "accepted":
                 accepted[m.commitment_id].append(m)
             elif state == "proposed":
@@ -339,7 +342,7 @@ def pair_docs(pair: dict, pid: int) -> tuple[CommitmentDoc, ItemDoc]:
 
 def _predicted(m, negated: bool) -> tuple[str, str]:
     """(kind in the pair vocabulary, state) for a match (None: discarded as nothing)."""
-    return _predicted_at(m, negated, AUTO_ACCEPT, REVIEW)
+    return _predicted_at(m, negated, PRODUCT.auto_accept, PRODUCT.review_threshold)
 
 
 def evaluate_pairs(pairs: list[dict], verbose: bool = False) -> PairTally:
