@@ -437,3 +437,19 @@ def test_a_promised_figure_is_met_by_the_reported_figure(title: str, text: str, 
     item = news(title, text, D(2026, 4, 28))
     m = score(item, GUIDANCE)
     assert (m is not None and m.kind == "fulfilment" and evidence_state(m) == "accepted") is kept, m
+
+
+def test_a_law_entering_into_force_keeps_a_promise_to_bring_it_in() -> None:
+    law = promise("Tarnvik government", "bring in a law banning single-use plastic cups", due=D(2026, 12, 31))
+    item = news("Tarnvik's ban on single-use plastic cups enters into force",
+                "The Tarnvik government's law banning single-use plastic cups entered into force on Monday.",
+                D(2026, 7, 1))
+    m = score(item, law)
+    assert m is not None and m.kind == "fulfilment", m
+
+
+def test_a_post_label_and_a_dateline_are_not_events() -> None:
+    from tracker.matching.reading import read_item
+    item = news("Orlin posts update", "Post by @orlin: CAPE HALLEY, Fla., May 30 (Wire) - the new store is open.")
+    events = [e.text for s in read_item(item).sents for e in s.events]
+    assert "Post" not in events and "CAPE" not in events

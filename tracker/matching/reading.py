@@ -169,7 +169,7 @@ def _events(toks: tuple[Token, ...], title_case: bool, is_title: bool = False) -
     n = len(toks)
     skip_to = -1
     for i, t in enumerate(toks):
-        if i < skip_to or t.punct:
+        if i < skip_to or t.punct or _label(toks, i):
             continue
         canon, end = None, i + 1
         for phrase in lx.COMPLETION_PHRASES:
@@ -199,6 +199,16 @@ def _events(toks: tuple[Token, ...], title_case: bool, is_title: bool = False) -
         out.append(Event(i, canon, " ".join(x.text for x in toks[i:end]), classes, future, negated, comp, inch))
         skip_to = end
     return out
+
+
+def _label(toks: tuple[Token, ...], i: int) -> bool:
+    """Verb-shaped words that label rather than report: the channel a post opens with ("Post by @acme:",
+    "Update from the mayor:") and a dateline's capitals ("CAPE HALLEY, Fla., May 30 (Wire) -")."""
+    t = toks[i]
+    if len(t.text) > 2 and t.text.isupper() and t.text.isalpha() and any(x.text == "(" for x in toks[i:i + 12]):
+        return True
+    return i == 0 and i + 1 < len(toks) and toks[i + 1].low in {"by", "on", "from"} \
+        and any(x.text == ":" for x in toks[i + 2:i + 12])
 
 
 def _prev_word(toks: tuple[Token, ...], i: int) -> Token | None:
