@@ -213,7 +213,9 @@ def test_a_description_of_a_thing_is_not_a_promise(text: str) -> None:
 
 
 @pytest.mark.parametrize("source, actor", [
-    ("Acme Inc., Q3 earnings call", "Acme Inc."),
+    ("Acme Inc., Q3 earnings call", "Acme"),  # the legal suffix is not the name people use
+    ("Zyx Inc. (press release)", "Zyx"),
+    ("Harbin Energy Co., Ltd. (press release)", "Harbin Energy"),
     ("Valley Wire, Velbury bureau", None),
     ("Brightfield Paper (letter to shareholders)", "Brightfield Paper"),
 ])

@@ -246,3 +246,15 @@ def test_a_trailing_phrase_carries_a_second_promise() -> None:
 def test_a_name_named_once_before_said_is_an_organisation(text: str, actor: str) -> None:
     assert [c.actor for c in read_text(text, DAY).commitments] == [actor]
     assert not read_text("Analysts said the company would build two factories by 2028.", DAY).commitments
+
+
+def test_a_product_arriving_in_its_makers_headline_is_the_makers_promise() -> None:
+    text = "Tessel Quest arrives June 1\n\nWe are proud to bring our new game to every console this summer."
+    got = read_text(text, DAY, publisher="Pellworth Games (press release)")
+    found = got.commitments + got.proposals
+    assert found and all(c.actor == "Pellworth Games" for c in found), [(c.actor, c.what) for c in found]
+
+
+def test_a_legal_suffix_is_not_part_of_the_reported_name() -> None:
+    got = read_text("Quarnby Foods Ltd. will open a bakery in Leeds by 2027.", DAY).commitments
+    assert [c.actor for c in got] == ["Quarnby Foods"] and any(a.startswith("Quarnby Foods Ltd") for a in got[0].actor_aliases)

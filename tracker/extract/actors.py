@@ -135,6 +135,20 @@ _LEGAL_SUFFIX = re.compile(
     r",?\s+(?:Inc\.?|Ltd\.?|Limited|plc|PLC|AG|SA|S\.A\.|ASA|AB|A/S|GmbH|LLC|L\.L\.C\.|Corp\.?|Co\.|N\.V\.|NV|"
     r"B\.V\.|SE|SpA|S\.p\.A\.|Oyj|Pty(?:\s+Ltd)?|Holdings\s+Inc\.?)$"
 )
+
+
+def without_legal_suffix(name: str) -> str:
+    """ "Zyx Inc." -> "Zyx", "Acme Energy Co., Ltd." -> "Acme Energy": the name people use in the news.
+
+    >>> without_legal_suffix("Acme Energy Co., Ltd."), without_legal_suffix("Bank of Velbury")
+    ('Acme Energy', 'Bank of Velbury')
+    """
+    short = name
+    while (m := _LEGAL_SUFFIX.search(short)) and m.start() > 0:
+        short = short[: m.start()]
+    return short.strip(" ,") or name
+
+
 _TICKER = re.compile(
     r"(?P<name>[A-Z][\w&.-]*(?:[ ]+[A-Z][\w&.-]*)*)[ ]+\((?:NASDAQ|Nasdaq|NYSE|LSE|TSX|ASX|OTC|XETRA|Euronext|SIX|OMX|"
     r"Oslo|TSE|HKEX|NSE|BSE)[^:)]{0,20}:\s*(?P<ticker>[A-Z][A-Z.]{0,6})\)"
@@ -794,10 +808,11 @@ class ActorIndex:
         """The name to report and the aliases seen for it."""
         if ent is None:
             return None, ()
-        name = ent.name
+        name = without_legal_suffix(ent.name)
         if name[:1].islower():
             name = name[:1].upper() + name[1:]
-        aliases = tuple(sorted(a for a in ent.aliases if a != ent.name and a.lower() != ent.name.lower()))
+        forms = ent.aliases | ({ent.name} if name != ent.name else set())
+        aliases = tuple(sorted(a for a in forms if a != name and a.lower() != name.lower()))
         return name, aliases
 
 

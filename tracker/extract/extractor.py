@@ -584,6 +584,8 @@ def _classify_subject(doc: _Doc, sent: Sentence, clause: Clause, previous: Entit
         return subject, "thing", None  # "our passengers will not pay more": a promise about its customers
     if low == "there":
         return subject, "thing", None  # "there will be no paid expansions"
+    if kind == "thing" and ent is None and sent.headline and _arrives(verb_words) and (speaker_org or index.default):
+        return subject, "thing", None  # "Gizmo 2 arrives June 1" in its maker's own text: the maker's promise
     if kind == "thing" and ent is None and sent.headline and _headline_name(subject) and not (
             len(subject.split()) == 1 and zipf(subject) >= 5.0 and not index.always_capitalised(subject)):
         # headlines are title-cased and blanked for the actor index: a name-shaped subject there is an actor
@@ -591,6 +593,19 @@ def _classify_subject(doc: _Doc, sent: Sentence, clause: Clause, previous: Entit
     if kind == "thing" and ent is None and _acts_like_an_organisation(subject, cue, verb_words, index):
         return subject, "actor", index.add_org(subject.strip(), sent.start + clause.subject_start)
     return subject, kind, ent
+
+
+def _arrives(verb_words: list[str]) -> bool:
+    """An event verb with no object ("arrives June 1", "to ship in May", "goes on sale"): its subject is a thing."""
+    if not verb_words:
+        return False
+    verb = base_form(verb_words[0].strip(",."))
+    nxt = verb_words[1].lower().strip(",.") if len(verb_words) > 1 else ""
+    return verb in _ERGATIVE_EVENTS | {"arrive", "go", "reach", "land", "debut"} and (
+        not nxt or nxt in _PREPOSITIONS or nxt in {"on", "live", "out"} or nxt[:1].isdigit() or nxt.capitalize() in _MONTH_NAMES)
+
+
+_MONTH_NAMES = frozenset("January February March April May June July August September October November December".split())
 
 
 # A headline that names its actor and a thing, then goes on without a subject: "Acme unveils Gizmo, to ..."

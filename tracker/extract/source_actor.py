@@ -11,7 +11,7 @@ outlet's name is not an actor: "we" in a news report is inside somebody's quotat
 >>> actor_from_source("Harbour City Council") is None, actor_from_source("Valley Business Wire") is None
 (False, True)
 >>> actor_from_source("Acme Inc., Q3 earnings call"), actor_from_source("Valley Wire, Velbury bureau")
-('Acme Inc.', None)
+('Acme', None)
 >>> actor_from_source("The Long Game (opinion column)"), actor_from_source("Evening Markets Briefing")
 (None, None)
 """
@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-from tracker.extract.actors import TITLE
+from tracker.extract.actors import TITLE, without_legal_suffix
 
 # The last word of a news outlet's name ("... Wire", "... Times", "... Desk").
 _OUTLET = re.compile(
@@ -66,5 +66,5 @@ def actor_from_source(source: str | None) -> str | None:
     if not parts or any(_OUTLET.search(p) or _BUREAU.search(p) for p in parts):
         return None  # "Europe Wire, Berlin bureau": a news outlet
     kept = [p for p in parts if not _DOCUMENT.search(p)]  # "Acme Inc., Q3 earnings call": drop the document
-    name = _OWN_CHANNEL.sub("", kept[0]).strip() if kept else ""
+    name = without_legal_suffix(_OWN_CHANNEL.sub("", kept[0]).strip()) if kept else ""
     return name or None
