@@ -258,3 +258,8 @@ def test_a_product_arriving_in_its_makers_headline_is_the_makers_promise() -> No
 def test_a_legal_suffix_is_not_part_of_the_reported_name() -> None:
     got = read_text("Quarnby Foods Ltd. will open a bakery in Leeds by 2027.", DAY).commitments
     assert [c.actor for c in got] == ["Quarnby Foods"] and any(a.startswith("Quarnby Foods Ltd") for a in got[0].actor_aliases)
+
+
+def test_a_governments_level_is_kept_as_an_alias() -> None:
+    got = read_text("The German federal government will phase out coal by 2030.", DAY).commitments
+    assert got[0].actor == "German government" and "German federal government" in got[0].actor_aliases

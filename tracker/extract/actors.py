@@ -689,6 +689,10 @@ class ActorIndex:
         if government_of(np) is not None:  # "Norway will ...": the country acts through its government
             gov = self._government_entity(government_of(np) or "")
             gov.aliases.add(np)
+            level = re.search(r"\b(federal|national|central|state|provincial|regional|coalition|interim|transitional)\s+"
+                              r"(?:government|administration)\b", np, re.I)
+            if level and gov.name.endswith(" government"):  # "Canada's federal government": keep the level
+                gov.aliases.add(f"{gov.name.removesuffix(' government')} {level.group(1).lower()} government")
             return "actor", gov
         ent, end = self.named_in(np)
         tail = np[end:].strip()

@@ -40,7 +40,8 @@ def government_of(name: str) -> str | None:
     key = re.sub(r"\s+", " ", name).strip().lower()
     found = _table().get(key)
     if found is None:
-        m = re.fullmatch(r"(?:the\s+)?(.+?)(?:['\u2019]s)?\s+(?:government|administration|cabinet)", key)
+        m = re.fullmatch(r"(?:the\s+)?(.+?)(?:['\u2019]s)?\s+(?:(?:federal|national|central|coalition|interim|"
+                         r"transitional)\s+)?(?:government|administration|cabinet)", key)
         found = _table().get(m.group(1)) if m else None
         if found is None and m and m.group(1) in _governments():
             found = _governments()[m.group(1)]
