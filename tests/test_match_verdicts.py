@@ -453,3 +453,23 @@ def test_a_post_label_and_a_dateline_are_not_events() -> None:
     item = news("Orlin posts update", "Post by @orlin: CAPE HALLEY, Fla., May 30 (Wire) - the new store is open.")
     events = [e.text for s in read_item(item).sents for e in s.events]
     assert "Post" not in events and "CAPE" not in events
+
+
+PLANT = promise("Orlin Motors", "build a small-car plant in Tarvo, Ruritania", due=D(2027, 12, 31))
+
+
+def test_a_plan_dropped_in_the_country_under_a_dateline_is_withdrawn() -> None:
+    item = news("Orlin Motors scraps Ruritania plant",
+                "HALLEY, Jan 3 (Wire) - Orlin Motors said on Tuesday it had scrapped plans for a new small-car "
+                "plant in Ruritania and would build the cars at home instead.", D(2026, 1, 3))
+    m = score(item, PLANT)
+    assert m is not None and m.kind == "cancellation" and evidence_state(m) == "accepted", m
+    assert verdict(PLANT, item) == "withdrawn"
+
+
+def test_a_plan_dropped_in_another_country_is_not_this_one() -> None:
+    item = news("Orlin Motors scraps Borvia plant",
+                "Orlin Motors said on Tuesday it had scrapped plans for a new small-car plant in Borvia.",
+                D(2026, 1, 3))
+    m = score(item, PLANT)
+    assert m is None or evidence_state(m) != "accepted"

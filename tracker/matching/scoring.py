@@ -497,17 +497,30 @@ def own_act(ctx: _Context, s: Sentence, pos: int) -> bool:
     if pos < 0:
         return True
     names = {x for ph in ctx.p.actor_phrases for x in ph} | {x for k, _ in ctx.p.actor_keys for x in k}
-    names |= ctx.p.vocab
+    names |= ctx.p.vocab | lx.NAME_SUFFIXES  # "Acme and Borvik Group": the suffix names nobody else
     subject = subject_window(s, pos)
+    lead = _dateline_end(s)
     return not [t for t in subject if t.cap and t.text[:1].isalpha() and t.stem not in names
-                and t.low not in MONTHS and t.low not in WEEKDAYS]
+                and t.low not in MONTHS and t.low not in WEEKDAYS and s.toks.index(t) >= lead]
 
 
-def places_named(p: Profile, r: ItemReading) -> bool:
-    """The item names one of the places the promise is about ("in Lisbon", "between A and B"), if any."""
+def _dateline_end(s: Sentence) -> int:
+    """Where a dateline ("HALLEY, May 30 (Wire) - ") ends in the sentence's tokens (0 when there is none)."""
+    for k, t in enumerate(s.toks[:16]):
+        if t.text == ")" and k > 2 and s.toks[k - 2].text == "(":  # the dash is not a token of its own
+            return k + 1
+    return 0
+
+
+def places_named(p: Profile, r: ItemReading, *, broad: bool = False) -> bool:
+    """The item names one of the places the promise is about ("in Lisbon", "between A and B"), if any.
+
+    ``broad``: the widest part of a place is enough ("Mexico" for "Toluca, Mexico"): news of a plan
+    dropped or moved names the country or state more often than the town.
+    """
     if not p.places:
         return True
-    return any(all(x in r.stems for x in place) for place in p.places)
+    return any(all(x in r.stems for x in place) or (broad and place[-1] in r.stems) for place in p.places)
 
 
 def hedge(s: Sentence, pos: int | None = None) -> str | None:
@@ -868,7 +881,8 @@ def may_decide(ctx: _Context, best: Reading) -> bool:
         return False  # "the mayor withdraws support for the bridge": someone else stops it
     # news about the named thing's plans
     plans = (ctx.named or best.target_named) and best.kind in ("delay", "cancellation")
-    if not places_named(ctx.p, ctx.r) and not plans:
+    broad = best.kind in ("delay", "cancellation")  # a plan dropped "in Mexico" is the one for "Toluca, Mexico"
+    if not places_named(ctx.p, ctx.r, broad=broad) and not plans:
         return False  # the act, but in another place than promised
     if not ctx.item_head and not (plans or (ctx.named and not ctx.p.head_act)):
         return False  # the act on another thing: "unveils the Zephyr 2" is not "opens Zephyr 2 bookings"
