@@ -473,3 +473,12 @@ def test_a_plan_dropped_in_another_country_is_not_this_one() -> None:
                 D(2026, 1, 3))
     m = score(item, PLANT)
     assert m is None or evidence_state(m) != "accepted"
+
+
+def test_a_deliberation_already_over_is_not_a_rumour() -> None:
+    deal = promise("Orlin Motors", "complete the acquisition of Borvik Trucks", due=D(2026, 12, 31))
+    item = news("Orlin Motors and Borvik Trucks terminate merger agreement",
+                "Orlin Motors and Borvik Trucks said they would end their merger agreement, after weighing the "
+                "court ruling.", D(2026, 3, 3))
+    m = score(item, deal)
+    assert m is not None and m.kind == "cancellation" and evidence_state(m) == "accepted", m

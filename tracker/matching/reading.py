@@ -131,6 +131,8 @@ def _speculation(toks: tuple[Token, ...]) -> str | None:
         if t.stem in lx.SPECULATION:
             if t.stem in _OWN_FORECAST and i > 0 and (toks[i - 1].low in _POSSESSIVES or toks[i - 1].low.endswith("'s")):
                 continue  # "its own forecast", "TSMC's forecast range": the promise itself, not a rumour
+            if i > 0 and toks[i - 1].low in {"after", "having"}:
+                continue  # "after weighing the ruling": a deliberation already over, not a rumour
             return t.text
     stems = [t.stem for t in toks]
     for phrase in lx.SPECULATION_PHRASES:
