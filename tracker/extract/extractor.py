@@ -39,6 +39,7 @@ from tracker.extract.deadlines import (
 )
 from tracker.extract.merge import Candidate, content_words, distinctive_words, merge
 from tracker.extract.model import Commitment
+from tracker.language.calendar import MONTHS
 from tracker.language.sentences import Sentence, split_sentences
 from tracker.language.words import is_common_word, zipf
 from tracker.extract.source_actor import actor_from_source
@@ -602,10 +603,7 @@ def _arrives(verb_words: list[str]) -> bool:
     verb = base_form(verb_words[0].strip(",."))
     nxt = verb_words[1].lower().strip(",.") if len(verb_words) > 1 else ""
     return verb in _ERGATIVE_EVENTS | {"arrive", "go", "reach", "land", "debut"} and (
-        not nxt or nxt in _PREPOSITIONS or nxt in {"on", "live", "out"} or nxt[:1].isdigit() or nxt.capitalize() in _MONTH_NAMES)
-
-
-_MONTH_NAMES = frozenset("January February March April May June July August September October November December".split())
+        not nxt or nxt in _PREPOSITIONS or nxt in {"on", "live", "out"} or nxt[:1].isdigit() or nxt in MONTHS)
 
 
 # A headline that names its actor and a thing, then goes on without a subject: "Acme unveils Gizmo, to ..."
