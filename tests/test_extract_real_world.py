@@ -263,3 +263,17 @@ def test_a_legal_suffix_is_not_part_of_the_reported_name() -> None:
 def test_a_governments_level_is_kept_as_an_alias() -> None:
     got = read_text("The German federal government will phase out coal by 2030.", DAY).commitments
     assert got[0].actor == "German government" and "German federal government" in got[0].actor_aliases
+
+
+def test_a_concession_is_not_a_promise_and_a_letter_to_shareholders_is_the_companys() -> None:
+    got = read_text("Although the first half will be soft, we still expect to open the Leeds plant in 2026.", DAY,
+                    publisher="letter from Jane Roe, chief executive of Harwell Bank, to shareholders")
+    assert [(c.actor, c.what) for c in got.commitments] == [("Harwell Bank", "open the Leeds plant")]
+    assert any("concession" in x.reason for x in got.left_out)
+
+
+@pytest.mark.parametrize("text", ["We still expect to open the Leeds plant in 2026.",
+                                  "We then intend to open the Leeds plant in 2026."])
+def test_an_adverb_between_we_and_the_intention_verb(text: str) -> None:
+    got = read_text(text, DAY, publisher="Harwell Bank (press release)").commitments
+    assert [c.what for c in got] == ["open the Leeds plant"]

@@ -122,7 +122,7 @@ _spec(
 _spec(
     "plan",
     0.8,
-    rf"\b(?P<pron>we|they|I)\s+(?:{_ADV_WORDS}\s+)*(?P<cue>plan|intend|pledge|vow|promise|commit|aim|expect)\s+{_ADVS}to\s+{_ADVS}{_VERB}",
+    rf"\b(?P<pron>we|they|I)\s+{_ADVS}(?P<cue>plan|intend|pledge|vow|promise|commit|aim|expect)\s+{_ADVS}to\s+{_ADVS}{_VERB}",
 )
 _spec(
     "plan",
@@ -317,7 +317,7 @@ CONDITION = re.compile(
     re.I,
 )
 _INTRO = re.compile(
-    r"^(?P<intro>(?:(?:if|when|once|after|before|as|while|although|though|unless|provided|despite|with|by|in|on|at|"
+    r"^(?P<intro>(?:(?:yes|no|well|indeed|sure|if|when|once|after|before|as|while|although|though|unless|provided|despite|with|by|in|on|at|"
     r"for|under|following|since|until|during|from|to|separately|meanwhile|additionally|also|however|now|still|"
     r"currently|first|second|finally|then|today|later|earlier|next|so|and|but|in\s+addition|at\s+the\s+same\s+time|"
     r"according|speaking|asked|instead|overall|together|under|through|throughout|starting|beginning|between|"
@@ -630,6 +630,8 @@ def _reject_sentence(sentence: str, c: Clause) -> str | None:
     whole = sentence.strip()
     if re.match(r"(?:which|that|who|whom|whose)\b", c.subject, re.I):
         return "relative clause"
+    if re.match(r"(?:although|though|whereas|even\s+though)\b", c.subject, re.I):
+        return "a concession, not the main clause"  # "Although demand will be soft, we expect ..."
     if re.search(r"\?[\"\u201d']?\s*$", whole):
         return "question"
     asked = re.match(r"^\W*asked\b[^,]*,", whole, re.I)

@@ -12,6 +12,8 @@ outlet's name is not an actor: "we" in a news report is inside somebody's quotat
 (False, True)
 >>> actor_from_source("Acme Inc., Q3 earnings call"), actor_from_source("Valley Wire, Velbury bureau")
 ('Acme', None)
+>>> actor_from_source("letter from Jane Roe, chief executive of Acme Bank, to shareholders")
+'Acme Bank'
 >>> actor_from_source("The Long Game (opinion column)"), actor_from_source("Evening Markets Briefing")
 (None, None)
 """
@@ -59,7 +61,8 @@ def actor_from_source(source: str | None) -> str | None:
         return None  # a web address or host name: where the page came from, not who speaks
     by = _BY_PERSON.search(name)
     if by:
-        role = (by.group("role") or "").strip()
+        role = re.split(r",?\s+(?:to|for)\s+(?:its\s+|the\s+)?(?:shareholders|staff|employees|customers|investors|"
+                        r"members|readers|users)\b", (by.group("role") or "").strip())[0]  # "..., to shareholders"
         m = _ROLE_OF.match(role) or _ORG_ROLE.match(role)
         return m.group("org").strip(" ,") if m else by.group("person")
     parts = [p.strip() for p in name.split(",") if p.strip()]
