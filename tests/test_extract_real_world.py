@@ -277,3 +277,17 @@ def test_a_concession_is_not_a_promise_and_a_letter_to_shareholders_is_the_compa
 def test_an_adverb_between_we_and_the_intention_verb(text: str) -> None:
     got = read_text(text, DAY, publisher="Harwell Bank (press release)").commitments
     assert [c.what for c in got] == ["open the Leeds plant"]
+
+
+def test_two_figures_of_one_guidance_sentence_share_its_period() -> None:
+    text = ("For the third quarter, we expect gross bookings of 3 billion to 3.5 billion dollars and adjusted "
+            "EBITDA of 90 million to 100 million dollars.")
+    got = read_text(text, DAY, publisher="Harwell Rides (earnings call transcript)").commitments
+    assert [c.deadline_phrase for c in got] == ["For the third quarter", "For the third quarter"]
+    assert "EBITDA" in got[1].what
+
+
+def test_a_trailing_following_carries_the_second_product() -> None:
+    text = "Our laptop chips will ship this quarter, with desktop cards following later in the year."
+    got = read_text(text, DAY, publisher="Harwell Chips (earnings call transcript)")
+    assert any("desktop cards" in c.what for c in got.commitments + got.proposals)

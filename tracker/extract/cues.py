@@ -173,13 +173,19 @@ _spec("headline_to", 0.8, r"^(?P<subj>(?:[A-Z][\w.&'\u2019-]*|[a-z]+[A-Z][\w.&'\
 # to start in 2026", "..., with the first trains coming into service in May". It shares the first clause's actor.
 _spec("absolute", 0.75, r",\s+(?:with|and)\s+(?P<subj>(?:the\s+|its\s+|their\s+)?(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*)\s+"
       r"(?P<cue>(?:(?:targeted|expected|scheduled|planned|due|set|slated)\s+)?to\s+|(?=(?:coming|starting|beginning|"
-      r"opening|going|entering)\b))(?P<verb>[a-z]+)")
+      r"opening|going|entering|following)\b))(?P<verb>[a-z]+)")
 # Guidance: "expects revenue of about 11 billion", "we forecast full-year sales of ..." (the actor's own figures)
 _spec("guidance", 0.6, r"\b(?P<cue>expects?|forecasts?|projects?|sees|guides?\s+(?:to|for)|anticipates?)\s+(?P<verb>)"
       r"(?=(?:(?:its|their|our|full[- ]year|annual|quarterly|adjusted|net|total|operating|first[- ]half|second[- ]half|"
       r"fiscal|group|underlying|core|organic|[\w-]+-quarter|(?:FY|Q[1-4]\s?)?\d{2,4})\s+){0,3}(?:revenue|revenues|sales|profit|profits|earnings|"
       r"margin|margins|income|ebitda|ebit|deliveries|shipments|output|production|turnover|growth|free\s+cash\s+flow|"
       r"cash\s+flow|capital\s+expenditure|capex)\b)")
+# A second figure of the same guidance: "... a loss of 4 billion for 2023 and capital expenditures of about 2 billion",
+# "gross bookings of 34 billion to 35 billion and adjusted EBITDA of 1 billion" (it shares the first figure's cue).
+_spec("guidance", 0.6, r",?\s+and\s+(?P<cue>)(?P<verb>)(?=(?:(?:adjusted|net|total|operating|underlying|annual|gross|"
+      r"capital|free)\s+){0,2}(?:revenue|revenues|sales|profit|profits|earnings|margin|margins|income|ebitda|ebit|"
+      r"deliveries|shipments|output|production|turnover|bookings|expenditures?|capex|cash\s+flow)\s+(?:of|to\s+be|at|"
+      r"between|in\s+the\s+range)\b)")
 # The speaker's own expectation of its own result: "we now expect the first delivery in late 2023",
 # "we're targeting an operating margin of 18 percent" (dated or measured: checked by the extractor).
 _spec("guidance", 0.6, r"\b(?:we|I)(?:['\u2019]re|\s+are|\s+am)?\s+(?:now\s+|still\s+|also\s+|continue\s+to\s+)?"
@@ -243,8 +249,9 @@ def find_cues(sentence: str, *, headline: bool = False) -> list[Cue]:
             if family == "headline_due":
                 vstart = m.start("cue")
             start = m.start("cue") if family in ("headline_to", "absolute") else m.start()  # the subject stays outside
-            found.append(Cue(family, strength, start, m.end(), vstart, verb, negated, hedged,
-                             coordinated=family == "absolute"))
+            second_figure = family == "guidance" and m.group(0).lstrip(", ").startswith("and")
+            found.append(Cue(family, strength, m.start("cue") if second_figure else start, m.end(), vstart, verb,
+                             negated, hedged, coordinated=family == "absolute" or second_figure))
     found.sort(key=lambda c: (c.start, -(c.end - c.start)))
     out: list[Cue] = []
     for c in found:

@@ -295,6 +295,8 @@ class _Doc:
     _deadlines: dict[tuple[int, int, int], list[DeadlineMatch]] = field(default_factory=dict)
     left_out: list[LeftOut] = field(default_factory=list)
     turns: dict[int, Turn] = field(default_factory=dict)  # transcript paragraphs: who holds the floor
+    # the last candidate's deadline (sentence start, phrase, earliest, latest): a coordinated one may share it
+    last_due: tuple = (-1, None, None, None)
 
     def leave(self, sent: Sentence, clause: Clause | None, reason: str) -> None:
         """Record why a sentence with commitment language was left out (``tracker extract --explain``)."""
@@ -1010,6 +1012,9 @@ def _build(doc: _Doc, at: int, found: _Found) -> Candidate | None:
     phrase, earliest, latest = _due(doc, at, clause)
     if phrase is None:
         phrase, earliest, latest = _lasting_for(doc, sent.text[clause.vp_start : clause.vp_end]) or (None, None, None)
+    if phrase is None and clause.cue.coordinated and doc.last_due[0] == sent.start:
+        phrase, earliest, latest = doc.last_due[1:]  # "a loss of 4 billion for 2023 and capex of 2 billion": one period
+    doc.last_due = (sent.start, phrase, earliest, latest)
     if latest is not None and latest < published:
         return doc.leave(sent, clause, f"due {latest}, before it was published: background")
     vp = sent.text[clause.vp_start : clause.vp_end]
