@@ -291,3 +291,11 @@ def test_a_trailing_following_carries_the_second_product() -> None:
     text = "Our laptop chips will ship this quarter, with desktop cards following later in the year."
     got = read_text(text, DAY, publisher="Harwell Chips (earnings call transcript)")
     assert any("desktop cards" in c.what for c in got.commitments + got.proposals)
+
+
+def test_and_that_after_a_speech_verb_is_a_reported_clause_not_a_relative_one() -> None:
+    text = ("Minister Ana Ruiz said every village would be connected to the grid by May 2027, and that a national "
+            "trading platform would be launched by March 2027.")
+    got = read_text(text, DAY)
+    whats = [c.what for c in got.commitments + got.proposals]
+    assert any("trading platform" in w for w in whats), whats

@@ -408,6 +408,9 @@ def read_clause(sentence: str, cue: Cue, quote_start: int | None, quote_speaker:
     frame_kind, frame_speaker, start = _frame(sentence, floor, start, cue.start)
     intro, subject, subject_start = _subject(sentence, start, cue.start)
     aside = re.fullmatch(r"(?:which|who)\b[^,]*,", subject.strip())
+    complement = re.match(r"that\s+(?=(?:the|a|an|its|their|our|his|her|every|all|each|this|these|[A-Z]|\d))", subject.strip())
+    if complement:  # "... and that every village would be connected": a reported clause, not a relative one
+        subject, subject_start = subject.strip()[complement.end():], subject_start + complement.end()
     named = re.match(r"(?:called|named|dubbed|known\s+as|titled|branded)\b[^,]*,\s*", subject.strip())
     if named and subject.strip()[named.end():]:
         subject = subject.strip()[named.end():]  # "Under the plan, called Vision 2030, the government aims"
