@@ -299,3 +299,11 @@ def test_and_that_after_a_speech_verb_is_a_reported_clause_not_a_relative_one() 
     got = read_text(text, DAY)
     whats = [c.what for c in got.commitments + got.proposals]
     assert any("trading platform" in w for w in whats), whats
+
+
+def test_a_dated_which_clause_about_a_named_thing_is_kept() -> None:
+    text = ("Orlin Devices said on Monday it had sold a million phones. Orlin Devices also introduced three "
+            "Tavi S2 handsets at the same event, which go on sale on March 8.")
+    got = read_text(text, DAY)
+    found = [c for c in got.commitments + got.proposals if "Tavi S2" in c.what]
+    assert found and found[0].deadline_phrase == "on March 8" and found[0].actor == "Orlin Devices", found

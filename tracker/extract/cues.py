@@ -408,6 +408,10 @@ def read_clause(sentence: str, cue: Cue, quote_start: int | None, quote_speaker:
     frame_kind, frame_speaker, start = _frame(sentence, floor, start, cue.start)
     intro, subject, subject_start = _subject(sentence, start, cue.start)
     aside = re.fullmatch(r"(?:which|who)\b[^,]*,", subject.strip())
+    if subject.strip().lower() == "which":
+        named = _ANTECEDENT.search(sentence[:subject_start])
+        if named:  # "three Gizmo S10 handsets, which go on sale on March 8": the named thing is the subject
+            subject, subject_start = named.group("np"), named.start("np")
     complement = re.match(r"that\s+(?=(?:the|a|an|its|their|our|his|her|every|all|each|this|these|[A-Z]|\d))", subject.strip())
     if complement:  # "... and that every village would be connected": a reported clause, not a relative one
         subject, subject_start = subject.strip()[complement.end():], subject_start + complement.end()
@@ -531,6 +535,9 @@ _FRONTED_TIME = re.compile(
 )
 
 
+# The named thing a "which" clause is about: "... three Gizmo S10 handsets at the same event, which ..."
+_ANTECEDENT = re.compile(r"(?P<np>[A-Z][\w.&'\u2019-]*(?:\s+[A-Z0-9][\w.&'\u2019-]*)*(?:\s+[a-z]+s)?)"
+                         r"(?:\s+(?:at|in|on|from)\s+[^,]{1,40})?,\s*$")
 # A subject with an appositive aside: "Acme, based in Leeds,", "The service, now available in 50 countries,"
 _APPOSITIVE = re.compile(
     r"(?P<np>(?:[Tt]he|[Ii]ts|[Tt]heir|[Oo]ur)\s+[^,]{1,50}|[A-Z][^,]{0,50}),\s+(?:now|already|currently|still|"
@@ -657,6 +664,8 @@ def _reject_frame(sentence: str, c: Clause) -> str | None:
     window = sentence[max(c.start - 30, 0) : cue.start] if c.frame_kind or c.start else sentence[: cue.start]
     window = window.replace(c.intro, " ") if c.intro else window
     window = re.sub(r"\([^)]*\)|,\s+(?:which|who|whose|where)\b[^,]*,", " ", window)  # asides
+    if not c.subject.lower().startswith("which"):
+        window = re.sub(r",\s*which\s*$", " ", window)  # "Gizmo handsets, which go on sale ...": no question
     if _QUESTION_WORDS.search(window) or re.search(r"\bwhether\b", sentence[max(0, c.subject_start - 60) : cue.start], re.I):
         return "embedded question"  # "declined to say when it would", "asked whether the club will"
     if _NEG_SPEECH.search(sentence[: c.subject_start]):
