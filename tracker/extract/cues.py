@@ -408,8 +408,10 @@ def read_clause(sentence: str, cue: Cue, quote_start: int | None, quote_speaker:
     frame_kind, frame_speaker, start = _frame(sentence, floor, start, cue.start)
     intro, subject, subject_start = _subject(sentence, start, cue.start)
     aside = re.fullmatch(r"(?:which|who)\b[^,]*,", subject.strip())
-    if subject.strip().lower() == "which":
+    if subject.strip().lower() == "which" and previous is None:  # after a promise it restates that promise
         named = _ANTECEDENT.search(sentence[:subject_start])
+        if named and re.search(r"\b(?:in|at|on|from|to|near|of|for|with|by)\s*$", sentence[:named.start("np")]):
+            named = None  # "in Lund, which ...": a place, not the thing
         if named:  # "three Gizmo S10 handsets, which go on sale on March 8": the named thing is the subject
             subject, subject_start = named.group("np"), named.start("np")
     complement = re.match(r"that\s+(?=(?:the|a|an|its|their|our|his|her|every|all|each|this|these|[A-Z]|\d))", subject.strip())
