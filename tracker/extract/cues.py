@@ -411,7 +411,7 @@ def read_clause(sentence: str, cue: Cue, quote_start: int | None, quote_speaker:
     if subject.strip().lower() == "which" and previous is None:  # after a promise it restates that promise
         named = _ANTECEDENT.search(sentence[:subject_start])
         if named and re.search(r"\b(?:in|at|on|from|to|near|of|for|with|by)\s*$", sentence[:named.start("np")]):
-            named = None  # "in Lund, which ...": a place, not the thing
+            named = None  # "in Vellmoor, which ...": a place, not the thing
         if named:  # "three Gizmo S10 handsets, which go on sale on March 8": the named thing is the subject
             subject, subject_start = named.group("np"), named.start("np")
     complement = re.match(r"that\s+(?=(?:the|a|an|its|their|our|his|her|every|all|each|this|these|[A-Z]|\d))", subject.strip())
