@@ -482,3 +482,10 @@ def test_a_deliberation_already_over_is_not_a_rumour() -> None:
                 "court ruling.", D(2026, 3, 3))
     m = score(item, deal)
     assert m is not None and m.kind == "cancellation" and evidence_state(m) == "accepted", m
+
+
+def test_only_an_opening_place_in_capitals_makes_a_dateline() -> None:
+    from tracker.matching.reading import dateline_end
+    from tracker.matching.text import tokenize
+    assert dateline_end(tokenize("HALLEY, Jan 3 (Wire) - Orlin Motors said it had scrapped the plant.")) == 7
+    assert dateline_end(tokenize("Borvik Motors (BRV) said it had scrapped the plant.")) == 0  # a ticker, no dateline

@@ -170,8 +170,9 @@ def _events(toks: tuple[Token, ...], title_case: bool, is_title: bool = False) -
     stems = [t.stem for t in toks]
     n = len(toks)
     skip_to = -1
+    lead = dateline_end(toks)
     for i, t in enumerate(toks):
-        if i < skip_to or t.punct or _label(toks, i):
+        if i < skip_to or t.punct or i < lead or _channel_label(toks, i):
             continue
         canon, end = None, i + 1
         for phrase in lx.COMPLETION_PHRASES:
@@ -203,12 +204,22 @@ def _events(toks: tuple[Token, ...], title_case: bool, is_title: bool = False) -
     return out
 
 
-def _label(toks: tuple[Token, ...], i: int) -> bool:
-    """Verb-shaped words that label rather than report: the channel a post opens with ("Post by @acme:",
-    "Update from the mayor:") and a dateline's capitals ("CAPE HALLEY, Fla., May 30 (Wire) -")."""
-    t = toks[i]
-    if len(t.text) > 2 and t.text.isupper() and t.text.isalpha() and any(x.text == "(" for x in toks[i:i + 12]):
-        return True
+def dateline_end(toks: tuple[Token, ...] | list[Token]) -> int:
+    """Where a dateline ("CAPE HALLEY, Fla., May 30 (Wire) -") ends: the index after its "(Agency)",
+    or 0 when the sentence has none. A dateline opens with its place in capitals; its words report
+    nothing and name no other actor. A post's channel label may come first ("Post by @acme: HALLEY, ...")."""
+    first = next(k + 1 for k, x in enumerate(toks) if x.text == ":") if toks and _channel_label(toks, 0) else 0
+    place = toks[first].text if first < len(toks) else ""
+    if not (len(place) > 1 and place.isupper() and place.isalpha()):
+        return 0
+    for k in range(first, min(len(toks), first + 16)):
+        if toks[k].text == ")" and k > first + 2 and toks[k - 2].text == "(":  # the dash after it is not a token
+            return k + 1
+    return 0
+
+
+def _channel_label(toks: tuple[Token, ...], i: int) -> bool:
+    """The channel a post opens with ("Post by @acme:", "Update from the mayor:"): a label, not an event."""
     return i == 0 and i + 1 < len(toks) and toks[i + 1].low in {"by", "on", "from"} \
         and any(x.text == ":" for x in toks[i + 2:i + 12])
 

@@ -29,6 +29,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from tracker.errors import DeadlineError
 from tracker.extract.deadlines import DeadlineMatch, find_deadline, resolve_deadline
@@ -36,14 +37,14 @@ from tracker.matching import lexicon as lx
 from tracker.matching.model import AUTO_ACCEPT, REVIEW, CommitmentDoc, ItemDoc, Match
 from tracker.matching.profile import CURRENCY, MONEY_UNIT, PREPOSITIONS, Profile, money_amounts, profile
 from tracker.matching.reading import (
-    SHIFT_VERBS, Event, ItemReading, Sentence, find_phrase, moves_to_a_period, read_item,
+    SHIFT_VERBS, Event, ItemReading, Sentence, dateline_end, find_phrase, moves_to_a_period, read_item,
 )
 from tracker.matching.relevance import (
     actor_strength, cancel_target_ok, conflicts, coverage, delay_names_ours, delay_target_ok, event_target_ok,
     foreign_subject, object_window, qualifier, required_present, sentence_names_it, slip_object, slip_subject,
     slip_undoes, subject_window, until_after,
 )
-from tracker.matching.text import MONTHS, WEEKDAYS, event_dates, scaled, tokenize_cached
+from tracker.matching.text import MONTHS, SCALES, WEEKDAYS, event_dates, scaled, tokenize_cached
 
 _OPENS = lx._stems("open opened reopen inaugurate")  # a thing to build is done when it opens
 KIND_RANK = {"cancellation": 4, "fulfilment": 3, "delay": 2, "progress": 1, "mention": 0}
@@ -296,13 +297,14 @@ def _read_positive(ctx: _Context, s: Sentence, rel: float, eff: float) -> list[R
                 out.append(reading)
         elif cue.kind == "missed" and eff >= 0.4:
             out.append(Reading("mention", rel * 0.8, s, cue.text, ["reports the promise not (yet) done"], cue.pos))
+    figure_met = _figure_met(p, s)  # once per sentence: it does not depend on the event
     for ev in s.events:
         who = foreign_subject(ctx, s, ev.pos)
         if who:
             out.append(Reading("mention", rel * 0.3, s, ev.text, [f"someone else acts: {who}"], ev.pos))
             continue
         kind, strength, note = _compat(p, ev)
-        figure = not ev.negated and not ev.future and _figure_met(p, s)
+        figure = not ev.negated and not ev.future and figure_met
         if figure and kind != "fulfilment":
             kind, strength, note = "fulfilment", 0.92, "reported the promised figure"  # guidance met
         if kind is None and p.doc.keep_until and not ev.negated and not ev.future and decisive and here \
@@ -399,19 +401,20 @@ def headline_by_actor(ctx: _Context, s: Sentence, ev: Event) -> bool:
 _FIGURE = re.compile(
     r"(?:[$\u20ac\u00a3\u00a5]\s?)?(\d[\d,]*(?:\.\d+)?)\s?(thousand|million|billion|trillion|bn|m)?\s?"
     r"(dollars|euros|pounds|yen|yuan|francs|crowns|kronor|rupees|percent|per\s+cent|%)?", re.I)
-_SCALE = {"thousand": 1e3, "million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12}
 
 
-def _figures(text: str) -> list[tuple[float, bool]]:
-    """Amounts named in ``text`` as (value, is a percentage); bare numbers and years are not amounts."""
+@lru_cache(maxsize=4096)
+def _figures(text: str) -> tuple[tuple[float, bool], ...]:
+    """Amounts named in ``text`` as (value, is a percentage); bare numbers and years are not amounts.
+    Cached: a promise's own figures are asked for by every sentence of every item it meets."""
     out = []
     for m in _FIGURE.finditer(text):
         scale, unit = (m.group(2) or "").lower(), (m.group(3) or "").lower()
         money = bool(scale) or m.group(0)[:1] in "$\u20ac\u00a3\u00a5" or (unit and unit[0] not in "p%")
         share = unit.startswith("per") or unit == "%"
         if money or share:
-            out.append((float(m.group(1).replace(",", "")) * _SCALE.get(scale, 1), share))
-    return out
+            out.append((float(m.group(1).replace(",", "")) * SCALES.get(scale, 1), share))
+    return tuple(out)
 
 
 def _figure_met(p: Profile, s: Sentence) -> bool:
@@ -499,17 +502,9 @@ def own_act(ctx: _Context, s: Sentence, pos: int) -> bool:
     names = {x for ph in ctx.p.actor_phrases for x in ph} | {x for k, _ in ctx.p.actor_keys for x in k}
     names |= ctx.p.vocab | lx.NAME_SUFFIXES  # "Acme and Borvik Group": the suffix names nobody else
     subject = subject_window(s, pos)
-    lead = _dateline_end(s)
+    dateline = s.toks[:dateline_end(s.toks)]
     return not [t for t in subject if t.cap and t.text[:1].isalpha() and t.stem not in names
-                and t.low not in MONTHS and t.low not in WEEKDAYS and s.toks.index(t) >= lead]
-
-
-def _dateline_end(s: Sentence) -> int:
-    """Where a dateline ("HALLEY, May 30 (Wire) - ") ends in the sentence's tokens (0 when there is none)."""
-    for k, t in enumerate(s.toks[:16]):
-        if t.text == ")" and k > 2 and s.toks[k - 2].text == "(":  # the dash is not a token of its own
-            return k + 1
-    return 0
+                and t.low not in MONTHS and t.low not in WEEKDAYS and not any(t is d for d in dateline)]
 
 
 def places_named(p: Profile, r: ItemReading, *, broad: bool = False) -> bool:
