@@ -27,7 +27,7 @@ from collections.abc import Callable
 from typing import TypeVar
 from dataclasses import dataclass, field
 
-from tracker.language.governments import government_of, main_country
+from tracker.language.governments import government_level, government_of, main_country
 from tracker.language.words import is_common_word, zipf
 
 T = TypeVar("T")
@@ -401,7 +401,7 @@ class ActorIndex:
             is_org = any(t in ORG_WORDS for t in toks) and not re.match(rf"[ ]+{_NAME_TOKEN}", after)
             if not is_org and _AGENT_VERB.match(after):
                 is_org = (self._seen_mid_sentence(name) or self._name_at_sentence_starts(name, after)) \
-                    and not self.memo(("thing", name), lambda: named_as_a_thing(name, self.text))
+                    and not self.named_as_thing(name)
             if not is_org and re.match(rf"(?:['\u2019]s)?[ ]+(?:[a-z-]+[ ]+)?(?:{TITLE})[ ]+[A-Z]", after):
                 is_org = True  # "Brant Mills commercial director Joss Arden"
             if not is_org and re.search(rf"\b(?:{TITLE})[ ]+(?:at|of)[ ]+$", before):
@@ -450,6 +450,10 @@ class ActorIndex:
     def capitalised_mid_sentence(self, word: str) -> bool:
         """Is ``word`` written capitalised inside a sentence somewhere (a name, not a sentence start)?"""
         return word in self._mid_sentence_words()
+
+    def named_as_thing(self, name: str) -> bool:
+        """:func:`named_as_a_thing` for this text, asked once per name."""
+        return self.memo(("thing", name), lambda: named_as_a_thing(name, self.text))
 
     def _name_at_sentence_starts(self, name: str, after: str) -> bool:
         """A word that opens a sentence as the one acting ("Roscosmos launched ...", "Toyota said ..."):
@@ -689,10 +693,9 @@ class ActorIndex:
         if government_of(np) is not None:  # "Norway will ...": the country acts through its government
             gov = self._government_entity(government_of(np) or "")
             gov.aliases.add(np)
-            level = re.search(r"\b(federal|national|central|state|provincial|regional|coalition|interim|transitional)\s+"
-                              r"(?:government|administration)\b", np, re.I)
+            level = government_level(np)
             if level and gov.name.endswith(" government"):  # "Canada's federal government": keep the level
-                gov.aliases.add(f"{gov.name.removesuffix(' government')} {level.group(1).lower()} government")
+                gov.aliases.add(f"{gov.name.removesuffix(' government')} {level} government")
             return "actor", gov
         ent, end = self.named_in(np)
         tail = np[end:].strip()

@@ -87,11 +87,13 @@ class Cue:
     coordinated: bool = False  # a second verb sharing an earlier cue ("will close X and switch Y")
 
 
-_SPECS: list[tuple[str, float, re.Pattern[str]]] = []
+_SPECS: list[tuple[str, float, re.Pattern[str], bool]] = []
 
 
-def _spec(family: str, strength: float, pattern: str, flags: int = re.I) -> None:
-    _SPECS.append((family, strength, re.compile(pattern, flags)))
+def _spec(family: str, strength: float, pattern: str, flags: int = re.I, *, coordinated: bool = False) -> None:
+    """A cue pattern. ``coordinated``: a second promise hanging on an earlier clause of the sentence
+    (it shares that clause's actor and doubts, and its subject stays outside the cue)."""
+    _SPECS.append((family, strength, re.compile(pattern, flags), coordinated))
 
 
 _spec("will", 0.9, rf"(?:(?<![\w-])(?P<aux>will|shall|won['\u2019]t)|(?<=\w)['\u2019]ll)(?:\s*,)?\s+{_ADVS}{_VERB}")
@@ -173,7 +175,7 @@ _spec("headline_to", 0.8, r"^(?P<subj>(?:[A-Z][\w.&'\u2019-]*|[a-z]+[A-Z][\w.&'\
 # to start in 2026", "..., with the first trains coming into service in May". It shares the first clause's actor.
 _spec("absolute", 0.75, r",\s+(?:with|and)\s+(?P<subj>(?:the\s+|its\s+|their\s+)?(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*)\s+"
       r"(?P<cue>(?:(?:targeted|expected|scheduled|planned|due|set|slated)\s+)?to\s+|(?=(?:coming|starting|beginning|"
-      r"opening|going|entering|following)\b))(?P<verb>[a-z]+)")
+      r"opening|going|entering|following)\b))(?P<verb>[a-z]+)", coordinated=True)
 # Guidance: "expects revenue of about 11 billion", "we forecast full-year sales of ..." (the actor's own figures)
 _spec("guidance", 0.6, r"\b(?P<cue>expects?|forecasts?|projects?|sees|guides?\s+(?:to|for)|anticipates?)\s+(?P<verb>)"
       r"(?=(?:(?:its|their|our|full[- ]year|annual|quarterly|adjusted|net|total|operating|first[- ]half|second[- ]half|"
@@ -185,7 +187,7 @@ _spec("guidance", 0.6, r"\b(?P<cue>expects?|forecasts?|projects?|sees|guides?\s+
 _spec("guidance", 0.6, r",?\s+and\s+(?P<cue>)(?P<verb>)(?=(?:(?:adjusted|net|total|operating|underlying|annual|gross|"
       r"capital|free)\s+){0,2}(?:revenue|revenues|sales|profit|profits|earnings|margin|margins|income|ebitda|ebit|"
       r"deliveries|shipments|output|production|turnover|bookings|expenditures?|capex|cash\s+flow)\s+(?:of|to\s+be|at|"
-      r"between|in\s+the\s+range)\b)")
+      r"between|in\s+the\s+range)\b)", coordinated=True)
 # The speaker's own expectation of its own result: "we now expect the first delivery in late 2023",
 # "we're targeting an operating margin of 18 percent" (dated or measured: checked by the extractor).
 _spec("guidance", 0.6, r"\b(?:we|I)(?:['\u2019]re|\s+are|\s+am)?\s+(?:now\s+|still\s+|also\s+|continue\s+to\s+)?"
@@ -232,7 +234,7 @@ def find_cues(sentence: str, *, headline: bool = False) -> list[Cue]:
     found: list[Cue] = []
     if not _ANY_CUE.search(sentence):
         return found
-    for family, strength, pat in _SPECS:
+    for family, strength, pat, coordinated in _SPECS:
         if family in ("headline_to", "headline_due") and not headline:
             continue
         for m in pat.finditer(sentence):
@@ -248,10 +250,8 @@ def find_cues(sentence: str, *, headline: bool = False) -> list[Cue]:
                       else m.start("cue"))
             if family == "headline_due":
                 vstart = m.start("cue")
-            start = m.start("cue") if family in ("headline_to", "absolute") else m.start()  # the subject stays outside
-            second_figure = family == "guidance" and m.group(0).lstrip(", ").startswith("and")
-            found.append(Cue(family, strength, m.start("cue") if second_figure else start, m.end(), vstart, verb,
-                             negated, hedged, coordinated=family == "absolute" or second_figure))
+            start = m.start("cue") if family == "headline_to" or coordinated else m.start()  # the subject stays outside
+            found.append(Cue(family, strength, start, m.end(), vstart, verb, negated, hedged, coordinated=coordinated))
     found.sort(key=lambda c: (c.start, -(c.end - c.start)))
     out: list[Cue] = []
     for c in found:
@@ -417,9 +417,9 @@ def read_clause(sentence: str, cue: Cue, quote_start: int | None, quote_speaker:
     complement = re.match(r"that\s+(?=(?:the|a|an|its|their|our|his|her|every|all|each|this|these|[A-Z]|\d))", subject.strip())
     if complement:  # "... and that every village would be connected": a reported clause, not a relative one
         subject, subject_start = subject.strip()[complement.end():], subject_start + complement.end()
-    named = re.match(r"(?:called|named|dubbed|known\s+as|titled|branded)\b[^,]*,\s*", subject.strip())
-    if named and subject.strip()[named.end():]:
-        subject = subject.strip()[named.end():]  # "Under the plan, called Vision 2030, the government aims"
+    called = re.match(r"(?:called|named|dubbed|known\s+as|titled|branded)\b[^,]*,\s*", subject.strip())
+    if called and subject.strip()[called.end():]:
+        subject = subject.strip()[called.end():]  # "Under the plan, called Blue Coast 2030, the government aims"
     appos = _APPOSITIVE.fullmatch(subject.strip())
     if appos and not re.match(_FRONTED_WORDS, appos.group("np"), re.I):
         subject = appos.group("np")  # "The service, now available in 50 countries, will": the service

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from tracker.extract.model import DEFAULT_MIN_CONFIDENCE as MIN_CONFIDENCE
 from tracker.extract.model import DEFAULT_REVIEW_THRESHOLD as REVIEW_THRESHOLD
 from tracker.errors import DeadlineError
-from tracker.extract.actors import THIRD, ActorIndex, Entity, Focus, head_noun, named_as_a_thing
+from tracker.extract.actors import THIRD, ActorIndex, Entity, Focus, head_noun
 from tracker.extract.anchors import anchor_deadline, event_date, find_event_phrase
 from tracker.extract.calibration import calibrate
 from tracker.extract.canonical import base_form, describe, is_participle, strip_deadline
@@ -604,8 +604,11 @@ def _arrives(verb_words: list[str]) -> bool:
         return False
     verb = base_form(verb_words[0].strip(",."))
     nxt = verb_words[1].lower().strip(",.") if len(verb_words) > 1 else ""
-    return verb in _ERGATIVE_EVENTS | {"arrive", "go", "reach", "land", "debut"} and (
+    return verb in _ARRIVALS and (
         not nxt or nxt in _PREPOSITIONS or nxt in {"on", "live", "out"} or nxt[:1].isdigit() or nxt in MONTHS)
+
+
+_ARRIVALS = _ERGATIVE_EVENTS | {"arrive", "go", "reach", "land"}  # verbs whose subject is what arrives
 
 
 # A headline that names its actor and a thing, then goes on without a subject: "Acme unveils Gizmo, to ..."
@@ -770,7 +773,7 @@ def _acts_like_an_organisation(subject: str, cue, verb_words: list[str], index: 
             rf"\b{_PRODUCT_VERBS}\s+(?:its\s+|the\s+|their\s+|a\s+|an\s+)?(?:[\w-]+\s+){{0,3}}{re.escape(name)}\b",
             index.text) is not None):
         return False  # released/launched/unveiled X: a product
-    if index.memo(("thing", name), lambda: named_as_a_thing(name, index.text)):
+    if index.named_as_thing(name):
         return False  # "its Kestrel probe", "Kestrel, a robotic lander", "the Kestrel Space Telescope"
     # Any other proper name in subject position can act: a company, an agency, a city, a country.
     verb = base_form(verb_words[0].strip(",.")) if verb_words else ""

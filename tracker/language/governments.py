@@ -39,13 +39,21 @@ def government_of(name: str) -> str | None:
     """
     key = re.sub(r"\s+", " ", name).strip().lower()
     found = _table().get(key)
-    if found is None:
-        m = re.fullmatch(r"(?:the\s+)?(.+?)(?:['\u2019]s)?\s+(?:(?:federal|national|central|coalition|interim|"
-                         r"transitional)\s+)?(?:government|administration|cabinet)", key)
-        found = _table().get(m.group(1)) if m else None
-        if found is None and m and m.group(1) in _governments():
-            found = _governments()[m.group(1)]
+    m = _NAMED_GOVERNMENT.fullmatch(key) if found is None else None
+    if m:
+        found = _table().get(m.group("country")) or _governments().get(m.group("country"))
     return found
+
+
+def government_level(name: str) -> str | None:
+    """The level a government is named with ("the German federal government" -> "federal"), if any."""
+    key = re.sub(r"\s+", " ", name).strip().lower()
+    m = _NAMED_GOVERNMENT.fullmatch(key)
+    return m.group("level") if m and not key.endswith("cabinet") else None
+
+
+_NAMED_GOVERNMENT = re.compile(r"(?:the\s+)?(?P<country>.+?)(?:['\u2019]s)?\s+(?:(?P<level>federal|national|central|"
+                               r"coalition|interim|transitional)\s+)?(?:government|administration|cabinet)")
 
 
 @lru_cache(maxsize=1)
