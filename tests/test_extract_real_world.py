@@ -307,3 +307,11 @@ def test_a_dated_which_clause_about_a_named_thing_is_kept() -> None:
     got = read_text(text, DAY)
     found = [c for c in got.commitments + got.proposals if "Tavi S2" in c.what]
     assert found and found[0].deadline_phrase == "on March 8" and found[0].actor == "Orlin Devices", found
+
+
+@pytest.mark.parametrize("name", ["Ærøvind", "Škodra Energi", "Évora Wind"])
+def test_a_name_starting_with_an_accented_capital_is_the_actor(name: str) -> None:
+    text = f"Ocean Reach wins first offshore wind contract\n\nThe Ocean Reach wind farm is expected to be " \
+           f"completed by 2027, {name} said on Tuesday."
+    got = read_text(text, DAY, publisher="Energy Wire")
+    assert [c.actor for c in got.commitments] == [name], [(c.actor, c.what) for c in got.commitments]

@@ -87,7 +87,7 @@ TITLE = (
     r"superintendent|trustee|rector|bishop|general)"
     r"(?:-general)?)"
 )
-_NAME_TOKEN = r"[A-Z][a-z\u00c0-\u024f'\u2019-]+"
+_NAME_TOKEN = r"[A-Z\u00c0-\u00de\u0100-\u017f][a-z\u00c0-\u024f'\u2019-]+"
 _PERSON_NAME = rf"{_NAME_TOKEN}(?:\s+(?:van|von|de|da|del|der|bin|al|le|la)\s+{_NAME_TOKEN}|\s+{_NAME_TOKEN}){{1,2}}"
 _TITLED = re.compile(rf"\b(?P<title>{TITLE}),?\s+(?P<name>{_PERSON_NAME})")
 # "head of network planning Siri Aas", "director of operations Lena Berg"
@@ -98,16 +98,16 @@ _TITLE_OF = re.compile(
 _PRE_WORDS = re.compile(r"(?:[\w'\u2019&-]+[ ]+){0,3}$")
 _NAME_COMMA_TITLE = re.compile(
     rf"(?P<name>{_PERSON_NAME}),\s+(?:the\s+|a\s+)?(?P<pre>(?:[\w'\u2019&.-]+\s+){{0,3}}?)(?P<title>{TITLE})(?:\s+and\s+(?:{TITLE}))?"
-    rf"(?:\s+(?:at|of|for)\s+(?P<org>(?:the\s+)?[A-Z][\w&'\u2019.-]*(?:\s+(?:of\s+|for\s+|&\s+)?[A-Z][\w&'\u2019.-]*)*))?"
+    rf"(?:\s+(?:at|of|for)\s+(?P<org>(?:the\s+)?[A-Z\u00c0-\u00de\u0100-\u017f][\w&'\u2019.-]*(?:\s+(?:of\s+|for\s+|&\s+)?[A-Z\u00c0-\u00de\u0100-\u017f][\w&'\u2019.-]*)*))?"
 )
 _POSS_TITLE_NAME = re.compile(
-    rf"(?P<org>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*)(?:['\u2019]s|(?<=s)['\u2019])\s+(?P<pre>(?:[a-z-]+\s+){{0,2}})(?P<title>{TITLE}),?\s+(?P<name>{_PERSON_NAME})"
+    rf"(?P<org>[A-Z\u00c0-\u00de\u0100-\u017f][\w&.-]*(?:\s+[A-Z\u00c0-\u00de\u0100-\u017f][\w&.-]*)*)(?:['\u2019]s|(?<=s)['\u2019])\s+(?P<pre>(?:[a-z-]+\s+){{0,2}})(?P<title>{TITLE}),?\s+(?P<name>{_PERSON_NAME})"
 )
 POLITICAL = re.compile(r"minister|mayor|governor|senator|premier|chancellor|secretary|MP\b|president of", re.I)
 
-_CAP = r"(?:[A-Z][\w&.+-]*[\w&+]|[A-Z])(?:['\u2019][A-Z]\w*)?"
+_CAP = r"(?:[A-Z\u00c0-\u00de\u0100-\u017f][\w&.+-]*[\w&+]|[A-Z\u00c0-\u00de\u0100-\u017f])(?:['\u2019][A-Z\u00c0-\u00de\u0100-\u017f]\w*)?"
 _NAME_RE = re.compile(rf"{_CAP}(?:(?:[ ]+(?:of|for|de|du|&|of[ ]+the|for[ ]+the))?[ ]+{_CAP})*")
-_ABBR_PAREN = re.compile(rf"(?P<name>{_CAP}(?:(?:[ ]+(?:of|for|&|and|of[ ]+the))?[ ]+{_CAP})*)[ ]+\((?P<abbr>[A-Z][A-Z&.]{{1,7}})\)")
+_ABBR_PAREN = re.compile(rf"(?P<name>{_CAP}(?:(?:[ ]+(?:of|for|&|and|of[ ]+the))?[ ]+{_CAP})*)[ ]+\((?P<abbr>[A-Z\u00c0-\u00de\u0100-\u017f][A-Z\u00c0-\u00de\u0100-\u017f&.]{{1,7}})\)")
 _AGENT_VERB = re.compile(
     r"^(?:[ ]*,[^,\n]{1,60},)?[ ]+(?:(?:also|now|on[ ]+\w+|today|yesterday|this[ ]+week|has|have|had|is|was|did|does|"
     r"not|never|still|recently|previously|currently|already)[ ]+)*"
@@ -150,8 +150,8 @@ def without_legal_suffix(name: str) -> str:
 
 
 _TICKER = re.compile(
-    r"(?P<name>[A-Z][\w&.-]*(?:[ ]+[A-Z][\w&.-]*)*)[ ]+\((?:NASDAQ|Nasdaq|NYSE|LSE|TSX|ASX|OTC|XETRA|Euronext|SIX|OMX|"
-    r"Oslo|TSE|HKEX|NSE|BSE)[^:)]{0,20}:\s*(?P<ticker>[A-Z][A-Z.]{0,6})\)"
+    r"(?P<name>[A-Z\u00c0-\u00de\u0100-\u017f][\w&.-]*(?:[ ]+[A-Z\u00c0-\u00de\u0100-\u017f][\w&.-]*)*)[ ]+\((?:NASDAQ|Nasdaq|NYSE|LSE|TSX|ASX|OTC|XETRA|Euronext|SIX|OMX|"
+    r"Oslo|TSE|HKEX|NSE|BSE)[^:)]{0,20}:\s*(?P<ticker>[A-Z\u00c0-\u00de\u0100-\u017f][A-Z\u00c0-\u00de\u0100-\u017f.]{0,6})\)"
 )
 _ROLE_OF = re.compile(r"^(?:.*\b(?:Officer|Executive|President|Director|Chairman|Chairwoman|Chair|Secretary|Minister|Head|Chief|"
                       r"Founder|Manager|Partner|Spokesperson|Spokesman|Spokeswoman)[ ]+(?:of|at|for)[ ]+)(.+)$")
@@ -275,13 +275,13 @@ def named_as_a_thing(name: str, text: str) -> bool:
     if name.isupper() or government_of(name) is not None:
         return False
     n = re.escape(name)
-    if re.search(rf"(?:\b(?:its|their|our)|[A-Z][\w&.-]*['\u2019]s)\s+(?:[\w-]+\s+){{0,2}}{n}\b", text):
+    if re.search(rf"(?:\b(?:its|their|our)|[A-Z\u00c0-\u00de\u0100-\u017f][\w&.-]*['\u2019]s)\s+(?:[\w-]+\s+){{0,2}}{n}\b", text):
         return True
     for m in re.finditer(rf"\b{n},\s+(?:a|an)\s+((?:[\w-]+\s+){{0,3}}?[a-z][\w-]*)(?=[,.;]|\s+(?:that|which|to|for|with|"
                          rf"as|from|in|on|of|and|built|made)\b)", text):
         if m.group(1).split()[-1].lower() not in ORG_NOUNS:
             return True
-    for m in re.finditer(rf"\bthe\s+((?:[A-Z][\w.-]*\s+){{0,3}}{n}(?:\s+[A-Z][\w.-]*)*)\b", text):
+    for m in re.finditer(rf"\bthe\s+((?:[A-Z\u00c0-\u00de\u0100-\u017f][\w.-]*\s+){{0,3}}{n}(?:\s+[A-Z\u00c0-\u00de\u0100-\u017f][\w.-]*)*)\b", text):
         last = m.group(1).split()[-1]
         if len(m.group(1).split()) > 1 and last not in ORG_WORDS and last.lower() not in ORG_NOUNS:
             return True
@@ -378,7 +378,7 @@ class ActorIndex:
             abbr = m.group("abbr").replace(".", "")
             if name and not self._is_person_name(name) and (initials(name).startswith(abbr[:2]) or len(name.split()) > 1):
                 self._add(name, "org", pos).aliases.add(abbr)
-        for m in re.finditer(r"\b[Tt]he[ ]+(government|ministry|department|city|state|council|parliament)[ ]+of[ ]+([A-Z][\w-]+(?:[ ]+[A-Z][\w-]+)*)", text):
+        for m in re.finditer(r"\b[Tt]he[ ]+(government|ministry|department|city|state|council|parliament)[ ]+of[ ]+([A-Z\u00c0-\u00de\u0100-\u017f][\w-]+(?:[ ]+[A-Z\u00c0-\u00de\u0100-\u017f][\w-]+)*)", text):
             self._add(f"{m.group(1).capitalize()} of {m.group(2)}", "org", m.start(1))
         for m in _TICKER.finditer(text):
             name, pos = self._clean_name(m.group("name"), m.start())
@@ -402,7 +402,7 @@ class ActorIndex:
             if not is_org and _AGENT_VERB.match(after):
                 is_org = (self._seen_mid_sentence(name) or self._name_at_sentence_starts(name, after)) \
                     and not self.named_as_thing(name)
-            if not is_org and re.match(rf"(?:['\u2019]s)?[ ]+(?:[a-z-]+[ ]+)?(?:{TITLE})[ ]+[A-Z]", after):
+            if not is_org and re.match(rf"(?:['\u2019]s)?[ ]+(?:[a-z-]+[ ]+)?(?:{TITLE})[ ]+[A-Z\u00c0-\u00de\u0100-\u017f]", after):
                 is_org = True  # "Brant Mills commercial director Joss Arden"
             if not is_org and re.search(rf"\b(?:{TITLE})[ ]+(?:at|of)[ ]+$", before):
                 is_org = True  # "CEO at Quarrington"
@@ -524,7 +524,7 @@ class ActorIndex:
 
     def _collect_aliases(self) -> None:
         orgs = self.orgs()
-        for m in re.finditer(r"(?<![\w-])[A-Z][A-Z&]{1,6}(?![\w-])", self.text):
+        for m in re.finditer(r"(?<![\w-])[A-Z\u00c0-\u00de\u0100-\u017f][A-Z\u00c0-\u00de\u0100-\u017f&]{1,6}(?![\w-])", self.text):
             abbr = m.group(0)
             owners = [o for o in orgs if len(o.name.split()) > 1 and initials(o.name) == abbr.replace("&", "")]
             if len(owners) == 1:
@@ -548,7 +548,7 @@ class ActorIndex:
                 # a word that makes it a place ("Riverton's mayor", "Riverton residents")
                 for occ in re.finditer(rf"(?<![\w-]){re.escape(f)}(?![\w-])", self.text):
                     after = self.text[occ.end() : occ.end() + 30]
-                    if not re.match(r"[ ]+[A-Z0-9]", after) and not _PLACE_CONTEXT.match(after):
+                    if not re.match(r"[ ]+[A-Z\u00c0-\u00de\u0100-\u017f0-9]", after) and not _PLACE_CONTEXT.match(after):
                         o.aliases.add(f)
                         break
 
@@ -565,8 +565,8 @@ class ActorIndex:
                 continue
             for pre, org in titles:
                 # names keep their capitals: "asked the city's mayor" names no city
-                mayor = re.search(r"\b([A-Z][\w-]*(?:[ ]+[A-Z][\w-]*)*)['\u2019]s\s+(?i:mayor)\b"
-                                  r"|\b(?i:mayor)\s+of\s+([A-Z][\w-]*(?:[ ]+[A-Z][\w-]*)*)", pre + " " + person.title)
+                mayor = re.search(r"\b([A-Z\u00c0-\u00de\u0100-\u017f][\w-]*(?:[ ]+[A-Z\u00c0-\u00de\u0100-\u017f][\w-]*)*)['\u2019]s\s+(?i:mayor)\b"
+                                  r"|\b(?i:mayor)\s+of\s+([A-Z\u00c0-\u00de\u0100-\u017f][\w-]*(?:[ ]+[A-Z\u00c0-\u00de\u0100-\u017f][\w-]*)*)", pre + " " + person.title)
                 if mayor and not org:  # a mayor speaks for the city: "Riverton's mayor" -> City of Riverton
                     org = "City of " + (mayor.group(1) or mayor.group(2))
                 affil = self.find_org(org) if org else None
@@ -580,7 +580,7 @@ class ActorIndex:
     def add_org(self, name: str, pos: int) -> Entity:
         """Register an organisation found by how it acts ("Brant Mills will open ...")."""
         name = re.sub(r"^(?:The|the)\s+", "", name)
-        name = re.split(r"\s+(?:and|&)\s+(?=[A-Z])", name)[0]  # "Acme and Beta Motors": the first named
+        name = re.split(r"\s+(?:and|&)\s+(?=[A-Z\u00c0-\u00de\u0100-\u017f])", name)[0]  # "Acme and Beta Motors": the first named
         named, end = self.named_in(name)
         if named is not None and end == len(name):
             return named
@@ -637,7 +637,7 @@ class ActorIndex:
 
     def _short_form_at(self, rest: str) -> tuple[Entity, str] | None:
         """``Acme`` at the start of ``rest`` when exactly one organisation is ``Acme ...``."""
-        mm = re.match(r"[A-Z][\w&.-]*(?:[ ]+[A-Z][\w&.-]*)*", rest)
+        mm = re.match(r"[A-Z\u00c0-\u00de\u0100-\u017f][\w&.-]*(?:[ ]+[A-Z\u00c0-\u00de\u0100-\u017f][\w&.-]*)*", rest)
         if not mm:
             return None
         toks = mm.group(0).split()
@@ -655,7 +655,7 @@ class ActorIndex:
         for p in sorted(self.people(), key=lambda e: -len(e.name)):
             if re.search(rf"\b{re.escape(p.name)}\b", phrase):
                 return p
-        toks = re.findall(r"[A-Z][\w'\u2019-]+", phrase)
+        toks = re.findall(r"[A-Z\u00c0-\u00de\u0100-\u017f][\w'\u2019-]+", phrase)
         for p in self.people():
             if toks and toks[-1] in p.aliases:
                 return p
@@ -699,7 +699,7 @@ class ActorIndex:
             return "actor", gov
         ent, end = self.named_in(np)
         tail = np[end:].strip()
-        if ent is not None and (not tail or tail.startswith(",") or re.match(r"^(?:\(|and\s+[A-Z]|&\s+[A-Z])", tail)):
+        if ent is not None and (not tail or tail.startswith(",") or re.match(r"^(?:\(|and\s+[A-Z\u00c0-\u00de\u0100-\u017f]|&\s+[A-Z\u00c0-\u00de\u0100-\u017f])", tail)):
             if ent.third_party:
                 return "third", None
             return "actor", self.as_government(ent)
@@ -712,7 +712,7 @@ class ActorIndex:
                 person = self.person_by_mention(tail)
                 return ("actor", person) if person else ("actor", ent)
             return "thing", ent
-        person = self.person_by_mention(np) if re.search(r"[A-Z]", np) else None
+        person = self.person_by_mention(np) if re.search(r"[A-Z\u00c0-\u00de\u0100-\u017f]", np) else None
         if person is not None and len(np.split()) <= 8:
             return ("third", None) if person.third_party else ("actor", person)
         if is_third_party(np):
@@ -739,7 +739,7 @@ class ActorIndex:
                     return "actor", self._add(" ".join([*mods, head]), "org", -1)
             ent = ent or fallback or focus.org or self.topic() or self.default
             return ("actor", ent) if ent else ("unknown", None)
-        if re.match(r"(?:the\s+)?(?:government|administration|ministry|council|city)\s+of\s+[A-Z]", np, re.I):
+        if re.match(r"(?:the\s+)?(?:government|administration|ministry|council|city)\s+of\s+[A-Z\u00c0-\u00de\u0100-\u017f]", np, re.I):
             body = re.sub(r"^the\s+", "", np, flags=re.I)
             return "actor", self._add(body[:1].upper() + body[1:], "org", -1)
         owner = None
@@ -751,7 +751,7 @@ class ActorIndex:
     def _owner_named(self, name: str) -> Entity | None:
         """ "Acme's new service will launch ...": a name that owns a thing is an organisation (a country
         owning one is its government), unless it is a person or an ordinary word."""
-        if not re.fullmatch(r"[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3}", name) or self._is_person_name(name):
+        if not re.fullmatch(r"[A-Z\u00c0-\u00de\u0100-\u017f][\w&.-]*(?:\s+[A-Z\u00c0-\u00de\u0100-\u017f][\w&.-]*){0,3}", name) or self._is_person_name(name):
             return None
         if government_of(name) is not None:
             return self._government_entity(government_of(name) or "")

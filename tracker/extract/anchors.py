@@ -145,7 +145,7 @@ _EVENT_NOUNS = (
 _EVENT_PHRASE = re.compile(
     rf"\b(?:before|ahead\s+of|in\s+time\s+for|prior\s+to|by|until|within\s+\w+\s+(?:days?|weeks?|months?|years?)\s+of)"
     rf"\s+(?:the\s+|this\s+year's\s+|next\s+year's\s+)?(?:(?:19|20)\d\d(?:[-\u2013/]\d\d)?\s+)?"
-    rf"(?:(?:[A-Z][\w'\u2019-]*\s+){{0,4}}(?:[A-Z][\w'\u2019-]*|(?:{_EVENT_NOUNS})\b)|(?:[a-z-]+\s+){{0,2}}(?:{_EVENT_NOUNS})\b)"
+    rf"(?:(?:[A-Z\u00c0-\u00de\u0100-\u017f][\w'\u2019-]*\s+){{0,4}}(?:[A-Z\u00c0-\u00de\u0100-\u017f][\w'\u2019-]*|(?:{_EVENT_NOUNS})\b)|(?:[a-z-]+\s+){{0,2}}(?:{_EVENT_NOUNS})\b)"
 )
 
 

@@ -182,7 +182,7 @@ _LOWER_FIRST = frozenset(
 
 
 def _subject_np(subject: str) -> str:
-    s = re.sub(r"^(?:the\s+)?[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*['\u2019]s\s+", "the ", subject.strip())
+    s = re.sub(r"^(?:the\s+)?[A-Z\u00c0-\u00de\u0100-\u017f][\w&.-]*(?:\s+[A-Z\u00c0-\u00de\u0100-\u017f][\w&.-]*)*['\u2019]s\s+", "the ", subject.strip())
     s = re.sub(r"^(?:no|none\s+of)\s+", "", s, flags=re.I)  # the negation goes on the verb
     s = re.sub(r"^(?:every|each)\s+", "every ", s, flags=re.I)
     first = s.split()[0] if s.split() else ""

@@ -169,7 +169,7 @@ _spec("pledge_money", 0.85, r"\b(?P<cue>(?:has\s+|have\s+|is\s+|are\s+)?(?:pledg
       r"(?:(?:US|C|A|NZ|HK)?[$\u20ac\u00a3\u00a5]|(?:USD|EUR|GBP)\s?)?\d[\d.,]*\s*(?:million|billion|trillion|bn|m|crore|"
       r"lakh)?(?:\s+(?:dollars|euros|pounds|yen|rupees|kronor|francs))?)\s+(?P<verb>)(?=(?:to|for|in|into|towards|over)\b)")
 # Headline grammar: "Acme to open plant in Ohio" is "Acme will open a plant in Ohio" (used on headlines only).
-_spec("headline_to", 0.8, r"^(?P<subj>(?:[A-Z][\w.&'\u2019-]*|[a-z]+[A-Z][\w.&'\u2019-]*|of|and|&|de|for)(?:\s+(?:[A-Z][\w.&'\u2019-]*|of|and|&|de|for|"
+_spec("headline_to", 0.8, r"^(?P<subj>(?:[A-Z\u00c0-\u00de\u0100-\u017f][\w.&'\u2019-]*|[a-z]+[A-Z\u00c0-\u00de\u0100-\u017f][\w.&'\u2019-]*|of|and|&|de|for)(?:\s+(?:[A-Z\u00c0-\u00de\u0100-\u017f][\w.&'\u2019-]*|of|and|&|de|for|"
       r"[a-z][\w-]*)){0,5}?)\s+(?P<cue>to)\s+(?:{advs})?(?P<verb>[a-z][a-z'\u2019-]*)".replace("{advs}", _ADVS), re.M)
 # A second promise as a trailing phrase: "..., with production targeted to begin in 2024", "..., and production
 # to start in 2026", "..., with the first trains coming into service in May". It shares the first clause's actor.
@@ -369,8 +369,8 @@ class Clause:
 _LISTENER = re.compile(
     r"(?:(?:the|a|an|its|their|his|her)\s+)?(?:[\w'\u2019-]+\s+){0,3}?(?:reporters|journalists|investors|analysts|staff|"
     r"employees|workers|shareholders|lawmakers|legislators|parliament|MPs|senators|members|delegates|audience|"
-    r"conference|meeting|crowd|customers|fans|Reuters|[A-Z][\w-]+)(?:\s+(?:in|at|on)\s+[\w\s]{1,30}?)?\s+(?:that\s+)?"
-    r"(?=(?:the|it|its|we|they|he|she|this|a|an|[A-Z])\b)"
+    r"conference|meeting|crowd|customers|fans|Reuters|[A-Z\u00c0-\u00de\u0100-\u017f][\w-]+)(?:\s+(?:in|at|on)\s+[\w\s]{1,30}?)?\s+(?:that\s+)?"
+    r"(?=(?:the|it|its|we|they|he|she|this|a|an|[A-Z\u00c0-\u00de\u0100-\u017f])\b)"
 )
 
 
@@ -414,7 +414,7 @@ def read_clause(sentence: str, cue: Cue, quote_start: int | None, quote_speaker:
             named = None  # "in Vellmoor, which ...": a place, not the thing
         if named:  # "three Gizmo S10 handsets, which go on sale on March 8": the named thing is the subject
             subject, subject_start = named.group("np"), named.start("np")
-    complement = re.match(r"that\s+(?=(?:the|a|an|its|their|our|his|her|every|all|each|this|these|[A-Z]|\d))", subject.strip())
+    complement = re.match(r"that\s+(?=(?:the|a|an|its|their|our|his|her|every|all|each|this|these|[A-Z\u00c0-\u00de\u0100-\u017f]|\d))", subject.strip())
     if complement:  # "... and that every village would be connected": a reported clause, not a relative one
         subject, subject_start = subject.strip()[complement.end():], subject_start + complement.end()
     called = re.match(r"(?:called|named|dubbed|known\s+as|titled|branded)\b[^,]*,\s*", subject.strip())
@@ -423,7 +423,7 @@ def read_clause(sentence: str, cue: Cue, quote_start: int | None, quote_speaker:
     appos = _APPOSITIVE.fullmatch(subject.strip())
     if appos and not re.match(_FRONTED_WORDS, appos.group("np"), re.I):
         subject = appos.group("np")  # "The service, now available in 50 countries, will": the service
-    head = re.search(r"([A-Z][\w&.'\u2019-]*(?:\s+(?:of|and|&|[A-Z0-9][\w&.'\u2019-]*))*"
+    head = re.search(r"([A-Z\u00c0-\u00de\u0100-\u017f][\w&.'\u2019-]*(?:\s+(?:of|and|&|[A-Z\u00c0-\u00de\u0100-\u017f0-9][\w&.'\u2019-]*))*"
                      r"|\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Oo]ur|[Hh]is|[Hh]er)\s+[\w\s'\u2019-]{1,50}?),\s*$",
                      sentence[floor:start])
     if aside and head:  # "Acme, which has 300 stores, will open ...": the name before the aside is the subject
@@ -532,17 +532,17 @@ _TIME_WORD = (
 _FRONTED_TIME = re.compile(
     rf"^(?:(?:by|in|from|before|after|within|starting|over|during|until|through|at)\s+(?:the\s+)?{_TIME_WORD}"
     rf"(?:[\w\s-]*?\b(?:\d{{4}}|{_TIME_WORD}))?|(?:next|this|later\s+this|early\s+next|late\s+next)\s+{_TIME_WORD})\s+"
-    r"(?=(?:we|it|they|he|she|I|the|our|its|[A-Z])\b)",
+    r"(?=(?:we|it|they|he|she|I|the|our|its|[A-Z\u00c0-\u00de\u0100-\u017f])\b)",
     re.I,
 )
 
 
 # The named thing a "which" clause is about: "... three Gizmo S10 handsets at the same event, which ..."
-_ANTECEDENT = re.compile(r"(?P<np>[A-Z][\w.&'\u2019-]*(?:\s+[A-Z0-9][\w.&'\u2019-]*)*(?:\s+[a-z]+s)?)"
+_ANTECEDENT = re.compile(r"(?P<np>[A-Z\u00c0-\u00de\u0100-\u017f][\w.&'\u2019-]*(?:\s+[A-Z\u00c0-\u00de\u0100-\u017f0-9][\w.&'\u2019-]*)*(?:\s+[a-z]+s)?)"
                          r"(?:\s+(?:at|in|on|from)\s+[^,]{1,40})?,\s*$")
 # A subject with an appositive aside: "Acme, based in Leeds,", "The service, now available in 50 countries,"
 _APPOSITIVE = re.compile(
-    r"(?P<np>(?:[Tt]he|[Ii]ts|[Tt]heir|[Oo]ur)\s+[^,]{1,50}|[A-Z][^,]{0,50}),\s+(?:now|already|currently|still|"
+    r"(?P<np>(?:[Tt]he|[Ii]ts|[Tt]heir|[Oo]ur)\s+[^,]{1,50}|[A-Z\u00c0-\u00de\u0100-\u017f][^,]{0,50}),\s+(?:now|already|currently|still|"
     r"based|founded|headquartered|owned|led|run|once|formerly|long|the|one\s+of|a|an)\b[^,]*,")
 # A fronted phrase of time or place, with or without its comma: "For the full year 2023,", "In Europe"
 _FRONTED_WORDS = (r"(?:in|by|on|from|before|after|within|during|over|until|for|starting|beginning|at|through|between|"

@@ -31,7 +31,7 @@ class DeadlineMatch:
     end: int
 
 
-_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'\u2019\-]*")
+_TOKEN = re.compile(r"[A-Z\u00c0-\u00de\u0100-\u017fa-z0-9][A-Z\u00c0-\u00de\u0100-\u017fa-z0-9'\u2019\-]*")
 _MAX_WORDS = 14
 _REFERENCE_DAY = date(2024, 6, 15)  # any day will do when only "is this a deadline?" is asked
 _STARTS = frozenset(

@@ -84,14 +84,14 @@ _EVENT_NOUNS = (r"(?i:elections?|general\s+election|vote|referendum|summit|confe
                 r"launch|opening|deadline|meeting|hearing|review|budget|anniversary|ceremony|inauguration|"
                 r"marathon|race|derby|tour|kick-?off|premiere|debut|handover|merger|listing|ipo|ballot|polls?|"
                 r"trial|ruling|verdict|assembly|agm|jubilee|coronation|world\s+championships?|playoffs?)")
-_CAPS = r"(?:[A-Z][\w'&.-]*\s+){0,4}"
+_CAPS = r"(?:[A-Z\u00c0-\u00de\u0100-\u017f][\w'&.-]*\s+){0,4}"
 EVENT = re.compile(
     rf"(?:the\s+|a\s+|its\s+|their\s+)?[\w'-]+(?:\s+[\w'-]+){{0,4}}\s+(?i:{_EVENT_VERBS})"
     rf"|(?i:the\s+)?(?:(?i:next|upcoming|coming|first|this\s+year's|next\s+year's|\d{{4}}(?:[-/]\d{{2,4}})?)\s+)?"
     rf"{_CAPS}{_EVENT_NOUNS}"
-    r"|(?i:the)\s+\d{4}(?:\s+[A-Z][\w'&.-]*){1,5}"
+    r"|(?i:the)\s+\d{4}(?:\s+[A-Z\u00c0-\u00de\u0100-\u017f][\w'&.-]*){1,5}"
     r"|(?i:the\s+)?(?i:start|end|opening|close|beginning|launch|completion|conclusion)\s+(?i:of)\s+"
-    r"(?i:the\s+|its\s+|their\s+)?(?!(?i:this|that|next|the|year|month|week|quarter|decade)\b)[A-Za-z][\w'-]{3,}"
+    r"(?i:the\s+|its\s+|their\s+)?(?!(?i:this|that|next|the|year|month|week|quarter|decade)\b)[A-Z\u00c0-\u00de\u0100-\u017fa-z][\w'-]{3,}"
     r"(?:\s+[\w'-]+){0,5}")
 _RELATIVE = re.compile(r"(?P<dur>.+?)\s+(?:of|after|following)\s+(?P<ev>[^,;:().\"]+)", re.I)
 _FUNCTION_WORDS = frozenset("the a an its their his her our this that these those of in on at to for by with and or"

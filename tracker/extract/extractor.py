@@ -40,7 +40,7 @@ from tracker.extract.deadlines import (
 from tracker.extract.merge import Candidate, content_words, distinctive_words, merge
 from tracker.extract.model import Commitment
 from tracker.language.calendar import MONTHS
-from tracker.language.sentences import Sentence, split_sentences
+from tracker.language.sentences import Sentence, is_title_case, split_sentences
 from tracker.language.words import is_common_word, zipf
 from tracker.extract.source_actor import actor_from_source
 from tracker.extract.turns import Turn, speaker_turns
@@ -230,7 +230,9 @@ def read_text(
         return Extraction([], [], [])
     default_actor = default_actor or actor_from_source(publisher)
     sentences = split_sentences(text)
-    index = ActorIndex(text, default_actor, [(s.start, s.end) for s in sentences if s.headline])
+    # a title-cased headline capitalises every word; a sentence-case one names as the body does
+    index = ActorIndex(text, default_actor, [(s.start, s.end) for s in sentences if s.headline
+                                              and is_title_case(s.text)])
     doc = _Doc(sentences, index, Focus(), published, conventions)
     doc.turns = speaker_turns(sentences, index)
     candidates: list[Candidate] = []
@@ -612,7 +614,7 @@ _ARRIVALS = _ERGATIVE_EVENTS | {"arrive", "go", "reach", "land"}  # verbs whose 
 
 
 # A headline that names its actor and a thing, then goes on without a subject: "Acme unveils Gizmo, to ..."
-_HEADLINE_LEAD = re.compile(r"(?P<name>[A-Z][\w&.'\u2019-]*(?:\s+[A-Z][\w&.'\u2019-]*){0,3})\s+[a-z]+s\s+"
+_HEADLINE_LEAD = re.compile(r"(?P<name>[A-Z\u00c0-\u00de\u0100-\u017f][\w&.'\u2019-]*(?:\s+[A-Z\u00c0-\u00de\u0100-\u017f][\w&.'\u2019-]*){0,3})\s+[a-z]+s\s+"
                             r"(?P<thing>[^,]{2,60}),\s")
 _POSSESSIVE_PRONOUNS = {"our": "we", "its": "it", "their": "they", "my": "I", "his": "he", "her": "she"}
 
@@ -641,7 +643,7 @@ def _headline_name(subject: str) -> bool:
 _PLEDGE_LIST = re.compile(
     r"\b(?:pledge|promise|commit|vow|plan|priorit|include|steps|will|shall|target|goal|aim|measures|proposals|"
     r"manifesto|platform|agenda|programme|program|\d+\s+days|to-do|intends?)", re.I)
-_LEADING_VERB = re.compile(r"^(?P<verb>[A-Z][a-z]+)\s+(?P<rest>.+)$", re.S)
+_LEADING_VERB = re.compile(r"^(?P<verb>[A-Z\u00c0-\u00de\u0100-\u017f][a-z]+)\s+(?P<rest>.+)$", re.S)
 
 
 def _listed_pledge(doc: _Doc, sent: Sentence, actor: Entity | None) -> Candidate | None:

@@ -41,7 +41,7 @@ def _stem(word: str) -> str:
 def content_words(text: str, drop: set[str] | frozenset[str] = frozenset()) -> frozenset[str]:
     """Stemmed content words of ``text``, without stop words and the words in ``drop``."""
     out = set()
-    for w in re.findall(r"[A-Za-z][\w'\u2019-]*|\d[\d,.]*", text):
+    for w in re.findall(r"[A-Z\u00c0-\u00de\u0100-\u017fa-z][\w'\u2019-]*|\d[\d,.]*", text):
         lw = w.lower()
         if lw in _STOP or lw in drop:
             continue
@@ -52,7 +52,7 @@ def content_words(text: str, drop: set[str] | frozenset[str] = frozenset()) -> f
 def distinctive_words(text: str, drop: set[str] | frozenset[str] = frozenset()) -> frozenset[str]:
     """Capitalised words (after the first) and numbers: names of products, places, quantities."""
     out = set()
-    words = re.findall(r"[A-Za-z][\w'\u2019-]*|\d[\d,.]*\d|\d", text)
+    words = re.findall(r"[A-Z\u00c0-\u00de\u0100-\u017fa-z][\w'\u2019-]*|\d[\d,.]*\d|\d", text)
     for i, w in enumerate(words):
         if w.lower() in drop or w.lower() in _STOP:
             continue

@@ -16,6 +16,8 @@ outlet's name is not an actor: "we" in a news report is inside somebody's quotat
 'Acme Bank'
 >>> actor_from_source("The Long Game (opinion column)"), actor_from_source("Evening Markets Briefing")
 (None, None)
+>>> actor_from_source("post on X by Kelvo Games (@kelvo), maker of Star Drift")
+'Kelvo Games'
 """
 
 from __future__ import annotations
@@ -44,7 +46,7 @@ _DOCUMENT = re.compile(
     r"\b(?:call|transcript|letter|report|release|statement|blog|post|thread|newsletter|update|keynote|speech|"
     r"interview|filing|announcement|results|account|presentation|webcast|excerpt|paraphrased|translated)\b", re.I)
 # "post by NAME, ORG chief executive" / "letter from NAME, chair of ORG"
-_BY_PERSON = re.compile(r"\b(?:by|from)\s+(?P<person>[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3})(?:,\s*(?P<role>.+))?$")
+_BY_PERSON = re.compile(r"\b(?:by|from)\s+(?P<person>[A-Z\u00c0-\u00de\u0100-\u017f][\w.'\u2019-]*(?:\s+[A-Z\u00c0-\u00de\u0100-\u017f][\w.'\u2019-]*){0,3})(?:,\s*(?P<role>.+))?$")
 _ROLE_OF = re.compile(rf"^(?:the\s+)?(?:[\w-]+\s+){{0,2}}?(?:{TITLE})(?:\s+and\s+(?:[\w-]+\s+)?(?:{TITLE}))?\s+(?:of|at)\s+(?P<org>.+)$", re.I)
 _ORG_ROLE = re.compile(rf"^(?P<org>.+?)(?:['\u2019]s)?\s+(?:co-)?(?:[a-z][\w-]*\s+)?(?:{TITLE})\b")
 
@@ -56,7 +58,7 @@ def actor_from_source(source: str | None) -> str | None:
     kinds = " ".join(re.findall(r"\(([^)]*)\)", source))
     if _COMMENTARY.search(kinds) and not re.search(r"\b(?:company|corporate|official)\b", kinds, re.I):
         return None  # "(opinion column)", "(newsletter)": a writer's voice, nobody's promise
-    name = re.sub(r"\s*\([^)]*\)\s*", " ", source).strip(" ,;:-")
+    name = re.sub(r"\s+(?=[,;])", "", re.sub(r"\s*\([^)]*\)\s*", " ", source)).strip(" ,;:-")  # "X (@x), ..."
     if "://" in name or re.fullmatch(r"[\w-]+(?:\.[\w-]+)+(?::\d+)?", name):
         return None  # a web address or host name: where the page came from, not who speaks
     by = _BY_PERSON.search(name)

@@ -18,7 +18,7 @@ from tracker.extract.actors import _SENTENCE_STARTERS, ActorIndex, Entity
 from tracker.language.sentences import Sentence
 
 # "Q:", "Analyst:", "Lee:", "Ana Ruiz:", "Ana Ruiz, chief executive:"; a name of at most four capitalised words
-_LABEL = re.compile(r"(?P<label>[A-Z][\w.'\u2019-]*(?:[ ][A-Z][\w.'\u2019-]*){0,3})"
+_LABEL = re.compile(r"(?P<label>[A-Z\u00c0-\u00de\u0100-\u017f][\w.'\u2019-]*(?:[ ][A-Z\u00c0-\u00de\u0100-\u017f][\w.'\u2019-]*){0,3})"
                     r"(?:,[ ][a-z][\w ,&'\u2019-]{1,60})?[ ]?:[ ]+(?=\S)")  # "Ana Ruiz, chief executive: ..."
 _ASKING = frozenset("q question interviewer analyst moderator host reporter journalist caller".split())
 _ANSWERING = frozenset("a answer".split())
@@ -102,7 +102,7 @@ def _affiliate(person: Entity, org: Entity | None) -> None:
 
 
 # a capitalised name opening a sentence, then a lower-case word: "Acme this week ordered", "Acme has been"
-_OPENING_NAME = re.compile(r"([A-Z][\w&.'\u2019-]*(?:[ ]+[A-Z][\w&.'\u2019-]*){0,4})[ ]+(?!of\b)[a-z]")
+_OPENING_NAME = re.compile(r"([A-Z\u00c0-\u00de\u0100-\u017f][\w&.'\u2019-]*(?:[ ]+[A-Z\u00c0-\u00de\u0100-\u017f][\w&.'\u2019-]*){0,4})[ ]+(?!of\b)[a-z]")
 
 
 def _opening_org(intro: list[Sentence], index: ActorIndex) -> Entity | None:

@@ -45,6 +45,18 @@ def government_of(name: str) -> str | None:
     return found
 
 
+def national_government(name: str) -> str | None:
+    """The national government ``name`` is or names ("Britain", "UK government" -> "UK government").
+
+    >>> national_government("UK government"), national_government("Peru"), national_government("Acme")
+    ('UK government', 'Peruvian government', None)
+    """
+    found = government_of(name)
+    if found is None and name in set(_table().values()):
+        found = name
+    return found
+
+
 def government_level(name: str) -> str | None:
     """The level a government is named with ("the German federal government" -> "federal"), if any."""
     key = re.sub(r"\s+", " ", name).strip().lower()
@@ -62,6 +74,7 @@ def _governments() -> dict[str, str]:
     return {g.lower().removesuffix(" government"): g for g in set(_table().values())}
 
 
+@lru_cache(maxsize=8192)
 def main_country(text: str) -> str | None:
     """The country a text names most often (by any of its names), or None.
 

@@ -29,7 +29,7 @@ _BULLET = re.compile(r"[ \t]*(?:[-*\u2022\u2013\u25aa]|\d{1,2}[.)])[ \t]+")
 _TERMINAL = re.compile(r"[.!?:;\"\u201d\u2019')\]]\s*$")
 # A sentence end: terminal punctuation, optional closers, whitespace, then a
 # character that can start a sentence.
-_END = re.compile(r"(?:[.!?]+|\u2026)[\"\u201d\u2019')\]]*(?=\s+[\"\u201c\u2018(\[]?[A-Z0-9])")
+_END = re.compile(r"(?:[.!?]+|\u2026)[\"\u201d\u2019')\]]*(?=\s+[\"\u201c\u2018(\[]?[A-Z\u00c0-\u00de\u0100-\u017f0-9])")
 _SPEECH_VERB = r"(?:said|says|say|told|tells|added|adds|wrote|writes|explained|stated|insisted|declared|announced|noted|continued|recalled|promised|pledged|vowed|confirmed)"
 _ATTR_AFTER = re.compile(
     r"^[\s,]*(?:"
@@ -38,7 +38,7 @@ _ATTR_AFTER = re.compile(
     r"|(?P<b>[^,.;:\"\u201c\u201d]{1,90}?)\s+" + _SPEECH_VERB + r"\b)"
 )
 _ATTR_BEFORE = re.compile(
-    r"(?P<a>[A-Z][^.;:\"\u201c\u201d]{0,90}?)\s+" + _SPEECH_VERB + r"(?:\s+[^.;:\"\u201c\u201d]{0,40}?)?\s*[:,]\s*$"
+    r"(?P<a>[A-Z\u00c0-\u00de\u0100-\u017f][^.;:\"\u201c\u201d]{0,90}?)\s+" + _SPEECH_VERB + r"(?:\s+[^.;:\"\u201c\u201d]{0,40}?)?\s*[:,]\s*$"
 )
 
 
@@ -134,7 +134,7 @@ def _goes_on(next_line: str) -> bool:
 
 
 def _camel(line: str) -> bool:
-    return re.match(r"[a-z]+[A-Z]", line) is not None
+    return re.match(r"[a-z]+[A-Z\u00c0-\u00de\u0100-\u017f]", line) is not None
 
 
 def _open_end(line: str) -> bool:
@@ -142,7 +142,7 @@ def _open_end(line: str) -> bool:
     return _OPEN_END.search(line) is not None and _CLOSING_ATTRIBUTION.search(line) is None
 
 
-_CLOSING_ATTRIBUTION = re.compile(r",\s+(?:[A-Z][\w'\u2019.-]*\s+){1,4}(?:says|said)$")
+_CLOSING_ATTRIBUTION = re.compile(r",\s+(?:[A-Z\u00c0-\u00de\u0100-\u017f][\w'\u2019.-]*\s+){1,4}(?:says|said)$")
 
 
 def _hard_wrapped(text: str, lines: list[tuple[int, int]]) -> bool:
@@ -170,7 +170,7 @@ def _looks_like_heading(line: str, next_line: str) -> bool:
 
 def _is_abbreviation(chunk: str, dot: int) -> bool:
     """Is the full stop at ``chunk[dot]`` part of an abbreviation or initial?"""
-    m = re.search(r"([A-Za-z][A-Za-z.]*)$", chunk[max(0, dot - 40) : dot])  # the tail only: linear in the text
+    m = re.search(r"([A-Z\u00c0-\u00de\u0100-\u017fa-z][A-Z\u00c0-\u00de\u0100-\u017fa-z.]*)$", chunk[max(0, dot - 40) : dot])  # the tail only: linear in the text
     if not m:
         return False
     word = m.group(1)
@@ -218,8 +218,8 @@ def _attribution(text: str, span: tuple[int, int], block_start: int, block_end: 
 
 # "LONDON, March 3 (Reuters) - ", "KESSEL, June 12, 2023 -- ": a dateline, not part of the sentence.
 _DATELINE = re.compile(
-    r"^[A-Z][A-Z .'\u2019-]{2,40}(?:,\s*[A-Z][\w.]*(?:\s+\d{1,2})?(?:,\s*\d{4})?)?\s*(?:\([^)]{1,40}\))?\s*"
-    r"(?:-{1,2}|\u2013|\u2014|:)\s+(?=[A-Z\"\u201c])"
+    r"^[A-Z\u00c0-\u00de\u0100-\u017f][A-Z\u00c0-\u00de\u0100-\u017f .'\u2019-]{2,40}(?:,\s*[A-Z\u00c0-\u00de\u0100-\u017f][\w.]*(?:\s+\d{1,2})?(?:,\s*\d{4})?)?\s*(?:\([^)]{1,40}\))?\s*"
+    r"(?:-{1,2}|\u2013|\u2014|:)\s+(?=[A-Z\u00c0-\u00de\u0100-\u017f\"\u201c])"
 )
 
 
@@ -265,3 +265,13 @@ def split_sentences(text: str) -> list[Sentence]:
                 Sentence(text[a:b], a, b, n, headline=blk.headline, bullet=blk.bullet, quotes=tuple(quotes))
             )
     return sentences
+
+
+def is_title_case(text: str) -> bool:
+    """A headline with (nearly) every word capitalised: capitals then say nothing about names.
+
+    >>> is_title_case("Acme Opens Its First Store In Leeds"), is_title_case("Acme opens its first store in Leeds")
+    (True, False)
+    """
+    words = [w for w in re.findall(r"[A-Za-z][A-Za-z'-]*", text) if len(w) > 3]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)

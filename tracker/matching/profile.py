@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from tracker.language.governments import national_government
 from tracker.matching import lexicon as lx
 from tracker.matching.model import CommitmentDoc
 from tracker.matching.text import MONTHS, WEEKDAYS, Token, scaled, stem, tokenize, tokenize_cached, word_stems
@@ -96,6 +97,7 @@ class Profile:
     head_stem: str | None  # the head word itself, even when it is part of a name ("the Clean Air Bill")
     alias_terms: frozenset[str]  # "(fare freeze)": another name for the promise
     object_text: str
+    government: str | None = None  # the actor is this national government: its ministers act for it
 
     @property
     def total_weight(self) -> float:
@@ -153,6 +155,7 @@ def profile(doc: CommitmentDoc) -> Profile:
         places=_places(obj),
         head_act=head_tok is not None and is_act_noun(head_tok),
         head_stem=head_tok.stem if head_tok is not None else None,
+        government=national_government(label),
     )
 
 
@@ -408,6 +411,8 @@ def _targets(obj: list[Token]) -> tuple[Target, ...]:
             continue  # a version: "Gizmo 3"
         if i and obj[i - 1].stem in BOUND_WORDS:
             continue  # "under 300 euros" is a limit, not an amount to reach
+        if i + 1 < len(obj) and obj[i + 1].joined:
+            continue  # "a 500-bed hospital", "3-nanometre chips": a measure of the thing, not an amount
         value, after = scaled(t.number, [x for x in obj[i + 1:i + 7] if not x.punct])
         if any(x.stem in CURRENCY for x in after[:2]):
             continue  # money: "11 billion dollars" is compared as a sum elsewhere, if at all

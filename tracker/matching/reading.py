@@ -13,7 +13,8 @@ from functools import lru_cache
 from tracker.matching import lexicon as lx
 from tracker.matching.model import ItemDoc
 from tracker.matching.profile import PARTICLES, PREPOSITIONS
-from tracker.matching.text import IRREGULAR, MONTHS, Token, is_title_case, sentences, stem, tokenize, word_stems
+from tracker.language.sentences import is_title_case
+from tracker.matching.text import IRREGULAR, MONTHS, WEEKDAYS, Token, sentences, stem, tokenize, word_stems
 
 SPECULATIVE_TITLE = re.compile(r"^\s*(?:rumou?r|analyst|analysis|leak|opinion|comment|speculation|"
                                r"exclusive:\s*sources)\b[^:]{0,30}:", re.I)
@@ -120,6 +121,7 @@ def _read_sentence(index: int, text: str, is_title: bool) -> Sentence:
 
 _OWN_FORECAST = lx._stems("forecast forecasts")
 _POSSESSIVES = frozenset({"its", "their", "our", "his", "her", "own"})
+_BEATEN = lx._stems("beat beats beating missed misses above below exceeded exceeds topped tops")
 
 
 def _speculation(toks: tuple[Token, ...]) -> str | None:
@@ -129,10 +131,13 @@ def _speculation(toks: tuple[Token, ...]) -> str | None:
         if t.low == "may" and t.cap:
             continue  # the month
         if t.stem in lx.SPECULATION:
-            if t.stem in _OWN_FORECAST and i > 0 and (toks[i - 1].low in _POSSESSIVES or toks[i - 1].low.endswith("'s")):
-                continue  # "its own forecast", "TSMC's forecast range": the promise itself, not a rumour
+            if t.stem in _OWN_FORECAST and any(x.low in _POSSESSIVES or x.low.endswith("'s") or x.stem in _BEATEN
+                                               for x in toks[max(0, i - 3):i]):
+                continue  # "its own forecast", "AMD's own midpoint forecast", "beat forecasts": not a rumour
             if i > 0 and toks[i - 1].low in {"after", "having"}:
                 continue  # "after weighing the ruling": a deliberation already over, not a rumour
+            if t.low == "could" and any(x.low in {"not", "never", "no", "n't"} for x in toks[i + 1:i + 3]):
+                continue  # "could not make it pay", "could find no buyer": what was impossible, not a guess
             return t.text
     stems = [t.stem for t in toks]
     for phrase in lx.SPECULATION_PHRASES:
@@ -182,11 +187,17 @@ def _events(toks: tuple[Token, ...], title_case: bool, is_title: bool = False) -
         if canon is None and i + 2 < n and t.stem in _SALE_VERBS and toks[i + 1].low == "on" \
                 and toks[i + 2].low == "sale":
             canon, end = stem("sell"), i + 3  # "went on sale"
+        if i + 1 < n and any(tuple(stems[i:i + len(ph)]) == ph for ph in _ENDING_PHRASES):
+            continue  # "gives up on", "walks away from": a plan given up, not the verb's own act
         if canon is None and i + 1 < n and (t.stem, toks[i + 1].stem) in PARTICLES:
             canon, end = PARTICLES[(t.stem, toks[i + 1].stem)], i + 2
         if canon is None:
             if t.stem in lx.COMPLETION or t.low in {"complete", "completed", "finished", "done"}:
                 canon = "*"
+            elif t.stem == _CLOSE and _deal_follows(toks, i):
+                canon = "*"  # "closes its takeover of ...": a deal closed is a deal completed
+            elif t.stem == _ENTER and _STAGES & _complement(toks, i, end):
+                canon = _BEGIN  # "enters production", "entered commercial operation": began it
             elif t.stem in lx.EVENT_VERBS:
                 canon = t.stem
             else:
@@ -198,10 +209,42 @@ def _events(toks: tuple[Token, ...], title_case: bool, is_title: bool = False) -
         future, negated = _frame(toks, i)
         inch = canon in lx.INCHOATIVE
         comp = _complement(toks, i, end) if inch else frozenset()
+        if inch and _time_frame(toks, i, comp):
+            continue
         classes = frozenset(c for c, words in lx.VERB_CLASSES.items() if canon in words)
         out.append(Event(i, canon, " ".join(x.text for x in toks[i:end]), classes, future, negated, comp, inch))
         skip_to = end
     return out
+
+
+# Phrasal verbs of giving a plan up whose first word alone is a verb of an act ("gives up").
+_ENDING_PHRASES = tuple(ph for ph in lx.CANCEL_PHRASES
+                        if len(ph) > 1 and ph[0] in lx.EVENT_VERBS and ph[1] in {"up", "away", "out", "off", "back"})
+_CLOSE, _ENTER, _BEGIN = stem("close"), stem("enter"), stem("begin")
+_DEALS = frozenset(stem(w) for w in ("acquisition", "takeover", "merger", "deal", "purchase", "buyout",
+                                     "transaction", "sale"))
+_STAGES = frozenset(stem(w) for w in ("production", "operation", "service", "operations"))
+
+
+def _deal_follows(toks: tuple[Token, ...], i: int) -> bool:
+    """A deal noun among the next few words, before any clause break ("closed its $2 billion purchase")."""
+    for t in toks[i + 1:i + 8]:
+        if t.punct:
+            return False
+        if t.stem in _DEALS:
+            return True
+    return False
+
+
+_NOW_WORDS = frozenset(stem(w) for w in ("today", "tomorrow", "tonight", "now", "immediately", *WEEKDAYS, *MONTHS))
+
+
+def _time_frame(toks: tuple[Token, ...], i: int, comp: frozenset[str]) -> bool:
+    """"Starting today, ...", "Beginning in June, ...": a participle opening a clause with a time
+    is a time adverbial, not a report that something began."""
+    t = toks[i]
+    opens = i == 0 or (toks[i - 1].punct and toks[i - 1].text in ",;:")
+    return opens and t.low.endswith("ing") and all(c in _NOW_WORDS for c in comp)
 
 
 def dateline_end(toks: tuple[Token, ...] | list[Token]) -> int:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from typing import Protocol
 
+from tracker.language.governments import main_country
 from tracker.matching import lexicon as lx
 from tracker.matching.profile import PREPOSITIONS, Profile, Term
 from tracker.matching.reading import Event, ItemReading, Sentence
@@ -89,7 +90,28 @@ def actor_strength(p: Profile, s: Sentence) -> float:
             if tuple(stems[i:i + len(key)]) == key and s.toks[i].cap \
                     and all(t.cap or t.stem in lx.STOPWORDS for t in s.toks[i:i + len(key)]):
                 best = max(best, strength)
+    if not best and p.government and s.stems & _OFFICES and main_country(s.text) in (None, p.government):
+        best = 0.6  # "the government drops ...", "the prime minister said ...": about no other country
     return best
+
+
+# Words for a national government and its office-holders ("Housing Minister Jo Bloggs").
+_OFFICES = lx._stems("government minister ministers premier chancellor president cabinet secretary")
+
+
+def office_holder(ctx: Pair, name: Token) -> bool:
+    """Is ``name`` one of the actor-government's office-holders in this item ("Prime Minister Jo
+    Bloggs", "Bloggs, the prime minister")? Then "Bloggs scraps the line" is the government's act."""
+    if not ctx.p.government:
+        return False
+    for s in ctx.r.sents:
+        for k, t in enumerate(s.toks):
+            if t.text != name.text:
+                continue
+            near = {x.stem for x in s.toks[max(0, k - 4):k + 5]}
+            if near & _OFFICES and main_country(s.text) in (None, ctx.p.government):
+                return True
+    return False
 
 
 def _contains(stems: list[str], phrase: tuple[str, ...]) -> bool:
@@ -161,6 +183,8 @@ def foreign_subject(ctx: Pair, s: Sentence, pos: int) -> str | None:
     span = _drop_asides(list(s.toks[start:pos]))
     if any(t.stem in _names(p) for t in span):
         return None
+    if _anaphor(span) and not s.is_title:
+        return _headline_subject(ctx)  # "The carrier completed ...": whoever the headline named
     for k, t in enumerate(span):
         if not t.cap or t.punct or not t.text[0].isalpha() or t.low in MONTHS or t.low in WEEKDAYS:
             continue
@@ -168,9 +192,28 @@ def foreign_subject(ctx: Pair, s: Sentence, pos: int) -> str | None:
             nxt = span[k + 1] if k + 1 < len(span) else None
             if nxt is None or not nxt.cap or nxt.punct:
                 continue  # "Standard fares ...": a capital only because the sentence starts there
-        if t.stem not in p.vocab:
+        if t.stem not in p.vocab and not office_holder(ctx, t):
             return t.text
     return None
+
+
+# Nouns a report uses to refer back to the organisation its headline named ("the carrier").
+_REFERRING = lx._stems("it they company firm group carrier operator maker automaker carmaker manufacturer "
+                       "chipmaker airline retailer developer insurer lender bank giant startup")
+
+
+def _anaphor(span: list[Token]) -> bool:
+    """The subject is only a word referring back: "It", "The company", "The carrier"."""
+    words = [t for t in span if not t.punct and t.stem not in lx.DETERMINERS]
+    return len(words) == 1 and words[0].stem in _REFERRING
+
+
+def _headline_subject(ctx: Pair) -> str | None:
+    """The foreign name acting in the item's headline, if any ("Rival Co turns off its network")."""
+    title = next((s for s in ctx.r.sents if s.is_title), None)
+    if title is None or not title.events:
+        return None
+    return foreign_subject(ctx, title, title.events[0].pos)
 
 
 def _drop_asides(toks: list[Token]) -> list[Token]:
@@ -212,7 +255,9 @@ def event_target_ok(ctx: Pair, s: Sentence, ev: Event) -> bool:
         return bool(stems & ours) or any(term_present(t, _window_tokens(s, window), stems)
                                          for t in p.terms if len(t.stems) == 2)
 
-    obj = object_window(s, ev)
+    # "enters production", "began mass production of the chips": what began is the act, not the object
+    strip = ev.inchoative and not ev.complement & (p.inchoative | p.head)  # unless it is the promised act
+    obj = [t for t in object_window(s, ev) if not (strip and t.stem in ev.complement)]
     # "the Games open a year late": with no object after the verb (only time words), the subject is what acted
     window = obj if [t for t in obj if (t.stem in ours or t.stem not in lx.GENERIC) and t.low not in _TIME_WORDS
                      and not t.low.endswith("ly")] else subject_window(s, ev.pos)
@@ -228,6 +273,8 @@ def event_target_ok(ctx: Pair, s: Sentence, ev: Event) -> bool:
         return True
     if not any(term_present(t, window_all, stems) for t in p.required):
         return False
+    if ev.classes & {c for c, nouns in lx.EVENT_NOUNS.items() if nouns & p.head}:
+        return True  # "delivers the first Zephyr vans" for "begin Zephyr deliveries": the verb is the head
     foreign = [t for t in window if t.stem not in p.vocab and t.stem not in lx.GENERIC and not t.cap
                and t.number is None and not t.low.endswith(("ly", "wide"))]
     return not foreign  # "Quire long-term support policy" is another thing than "Quire 5.0"
@@ -426,8 +473,8 @@ def object_window(s: Sentence, ev: Event) -> list[Token]:
             break
         if t.stem in PREPOSITIONS and t.low != "of" and not t.joined:
             break
-        if t.low == "of" and out:
-            break
+        if t.low == "of" and out and out[-1].stem not in lx.ALL_EVENT_NOUNS:
+            break  # but "began mass production of the chips": the act's noun, then its object
         if t.stem in lx.STOPWORDS or t.stem in lx.DETERMINERS or t.number is not None:
             continue
         out.append(t)
@@ -462,8 +509,7 @@ def cancel_target_ok(ctx: Pair, s: Sentence, cue_end: int) -> bool:
         window.append(t)
     stems = {t.stem for t in window} or {t.stem for t in subject_window(s, cue_end)}
     required = {x for t in p.required for x in t.stems}
-    if _other_amount(p, window) or _other_year(p, window) or _other_place(p, window) \
-            or _other_act(p, [*s.toks[max(0, cue_end - 1):cue_end], *window]):
+    if names_another(p, [*s.toks[max(0, cue_end - 1):cue_end], *window]):
         return False
     if stems & (set(p.head) | required | p.alias_terms):
         return True
@@ -478,6 +524,11 @@ def cancel_target_ok(ctx: Pair, s: Sentence, cue_end: int) -> bool:
     # "ending a freeze", "drops its target": only a plan word, so it refers back to this promise
     return content <= lx.PLAN_NOUNS | lx.GENERIC and (
         not p.head or bool(p.head & s.stems) or bool(required & s.stems))
+
+
+def names_another(p: Profile, window: list[Token]) -> bool:
+    """The words a cancellation acts on name another amount, year, place or act than the promise's."""
+    return _other_amount(p, window) or _other_year(p, window) or _other_place(p, window) or _other_act(p, window)
 
 
 def _other_place(p: Profile, window: list[Token]) -> bool:
@@ -507,14 +558,15 @@ def _other_act(p: Profile, window: list[Token]) -> bool:
     """"drops its plan to remove X" is not "block X": the plan's verb is another act than the promise's."""
     if p.doc.negated:
         return False  # the act named is the forbidden one: "ends its pledge not to raise fares"
-    for k, t in enumerate(window[:-1]):
-        if t.low != "to" or not k or window[k - 1].stem not in lx.PLAN_NOUNS or window[k - 1].low.endswith("ed"):
+    for k, t in enumerate(window[:-1]):  # "its plan to sell", "its goal of selling"
+        if t.low not in ("to", "of") or not k or window[k - 1].stem not in lx.PLAN_NOUNS \
+                or window[k - 1].low.endswith("ed"):
             continue
         verb = window[k + 1]
         if verb.stem not in lx.EVENT_VERBS or verb.cap:
             return False
         classes = frozenset(c for c, words in lx.VERB_CLASSES.items() if verb.stem in words)
-        return verb.stem != p.action and not classes & p.action_classes
+        return verb.stem != p.action and verb.stem not in p.vocab and not classes & p.action_classes
     return False
 
 

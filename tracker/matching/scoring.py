@@ -41,8 +41,8 @@ from tracker.matching.reading import (
 )
 from tracker.matching.relevance import (
     actor_strength, cancel_target_ok, conflicts, coverage, delay_names_ours, delay_target_ok, event_target_ok,
-    foreign_subject, object_window, qualifier, required_present, sentence_names_it, slip_object, slip_subject,
-    slip_undoes, subject_window, until_after,
+    foreign_subject, names_another, object_window, office_holder, qualifier, required_present, sentence_names_it, slip_object, slip_subject,
+    slip_undoes, subject_window, term_present, until_after,
 )
 from tracker.matching.text import MONTHS, SCALES, WEEKDAYS, event_dates, scaled, tokenize_cached
 
@@ -64,6 +64,14 @@ _SHARE_OF = re.compile(r"\b(\d+(?:\.\d+)?)\s*(?:%|percent|per\s+cent)\s+of\b", r
 _TARGET_CONTEXT = lx._stems("target goal pledge plan promised planned intends aim aims reach short")
 _HONOURED = re.compile(r"\b(?:honou?r(?:ed|ing|s)?|kept|keeping|fulfill?(?:ed|ing)?|delivered\s+on)\s+"
                        r"(?:its|their|the|his|her)\s+(?:\w+\s+)?(?:pledge|promise|commitment)\b", re.I)
+# A report that the promise itself was met: "meeting the goal it set", "met its target", "kept a promise".
+# ("keeping its target" is guidance left unchanged; only a promise is kept).
+_MET_GOAL = re.compile(r"(?<!not )(?<!n't )\b(?:(?:meet(?:ing|s)?|met|achiev(?:ed|ing|es)|reach(?:ed|ing|es)|"
+                       r"hit(?:s|ting)?|fulfill?(?:ed|ing|s)?|honou?r(?:ed|ing|s)?)\s+"
+                       r"(?:(?:its|their|the|his|her|a|our)\s+)?(?:[\w\u2019'-]+\s+){0,2}?"
+                       r"(?:goal|target|pledge|promise|commitment)s?|(?:keep(?:ing|s)?|kept)\s+"
+                       r"(?:(?:its|their|the|his|her|a|our)\s+)?(?:[\w\u2019'-]+\s+){0,2}?(?:pledge|promise)s?)\b",
+                       re.I)
 _COST_DENIED = re.compile(r"\b(?:free|no\s+(?:extra|additional)|at\s+no|without|not\s+(?:be\s+)?charg|"
                           r"not\s+pay|won't\s+pay|will\s+not)\b", re.I)
 
@@ -84,6 +92,7 @@ class Reading:
     review_only: bool = False  # plausible, but read on weaker ground: a person decides
     target_named: bool = False  # a delay whose cue's own words name this promise's thing
     product_named: bool = False  # ... by the thing's own name ("the Quorrin tram line"), as good as the actor
+    period_result: bool = False  # a figure for the promised period: it happened by the period's end
 
 
 def score(item: ItemDoc, c: CommitmentDoc) -> Match | None:
@@ -287,7 +296,14 @@ def _read_positive(ctx: _Context, s: Sentence, rel: float, eff: float) -> list[R
             out.append(Reading("cancellation", rel * 0.95, s, cue.text, [], cue.pos))
         elif cue.kind == "cancellation" and not cue.negated and cue.active and _own_plan_dropped(ctx, s, cue):
             # "Acme abandons its Harlow factory plans" for "start production at the Harlow chip
-            # factory": the actor drops something of this promise's; a person decides what
+            # factory": the actor drops something of this promise's; a person decides what, unless
+            # the dropped thing carries the promise's own name, year or amount ("drops its 2030 goal")
+            which = _dropped_identified(ctx, s, cue)
+            if which:
+                out.append(Reading("cancellation", max(rel, 0.8) * 0.95, s, cue.text,
+                                   [f"the actor drops a plan named by the promise's {which}"], cue.pos,
+                                   target_named=True))
+                continue
             out.append(Reading("cancellation", max(rel, REVIEW / 0.9) * 0.9, s, cue.text,
                                ["the actor drops a plan that shares the promise's words: check it is this one"],
                                cue.pos, review_only=True))
@@ -349,13 +365,23 @@ def _read_positive(ctx: _Context, s: Sentence, rel: float, eff: float) -> list[R
         if hedged:
             kind, note = "progress", f"hedged or partial ('{hedged}'): progress, not fulfilment"
         if kind == "fulfilment" and decisive and not qual and not ctx.partial and eff >= 0.5 \
-                and ((here and event_target_ok(ctx, s, ev)) or headline_by_actor(ctx, s, ev)):
+                and (figure or (here and event_target_ok(ctx, s, ev)) or headline_by_actor(ctx, s, ev)):
             out.append(Reading("fulfilment", rel * strength, s, ev.text, list(notes), ev.pos,
-                               cue_is_completion=ev.canon == "*" or figure))
+                               cue_is_completion=ev.canon == "*" or figure, period_result=figure))
         elif eff >= 0.45 and (ctx.item_head or ctx.required_ok):
             why = (f"a {qual}, not the promised thing" if qual else "partial: part of the amount promised"
                    if ctx.partial else note or "the object, with another action")
             out.append(Reading("progress", rel * 0.8, s, ev.text, [why, *notes], ev.pos))
+    met = _MET_GOAL.search(s.text)
+    if met and decisive and here and eff >= 0.5 and not any(r.kind == "fulfilment" for r in out):
+        # "..., meeting the goal it set in 2012", "met its target of ...": the report says the promise was kept
+        out.append(Reading("fulfilment", rel * 0.9, s, met.group(0), list(notes), _token_at(s, met.start()),
+                           cue_is_completion=True))
+    if figure_met and decisive and eff >= 0.5 and not any(r.kind == "fulfilment" for r in out) \
+            and _reported_figure(s):
+        # "First-quarter revenue was 8.16 billion dollars": the promised figure, reported, with no act verb
+        out.append(Reading("fulfilment", rel * 0.92, s, "reported the promised figure", list(notes),
+                           _measure_pos(p, s), cue_is_completion=True, period_result=True))
     if not out and s.stems & lx.PROGRESS_WORDS and eff >= 0.5 and ctx.required_ok:
         word = sorted(s.stems & lx.PROGRESS_WORDS)[0]
         out.append(Reading("progress", rel * 0.7, s, word, ["a step towards the promise"]))
@@ -429,7 +455,41 @@ def _figure_met(p: Profile, s: Sentence) -> bool:
         return False
     low, high = min(v for v, _ in promised), max(v for v, _ in promised)
     share = promised[0][1]
+    if _other_period(p.doc.quote or p.doc.what, s.text):
+        return False  # third-quarter revenue does not meet a first-quarter forecast
     return any(is_share == share and 0.97 * low <= v <= 1.5 * high for v, is_share in _figures(s.text))
+
+
+_PAST_COPULA = frozenset({"was", "were"})
+_OUTLOOK = lx._stems("will would expect expects expected forecast forecasts guidance guide guided project "
+                     "projects projected outlook target targets aim aims could may might")
+
+
+def _reported_figure(s: Sentence) -> bool:
+    """A figure stated as a past result ("revenue was ..."), not as an outlook ("expects revenue of ...")."""
+    lows = {t.low for t in s.toks}
+    return bool(lows & _PAST_COPULA) and not s.stems & _OUTLOOK
+
+
+def _measure_pos(p: Profile, s: Sentence) -> int:
+    measures = (p.vocab & lx.METRICS) - lx.GENERIC
+    return next((k for k, t in enumerate(s.toks) if t.stem in measures), 0)
+
+
+_QUARTER = re.compile(r"\b(?:(first|second|third|fourth)[- ]quarter|q([1-4]))\b", re.I)
+_QUARTERS = {"first": "1", "second": "2", "third": "3", "fourth": "4"}
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _other_period(promise: str, sentence: str) -> bool:
+    """The sentence reports a figure for another quarter or year than the promise named."""
+    def quarters(text: str) -> set[str]:
+        return {_QUARTERS.get((m.group(1) or "").lower(), m.group(2)) for m in _QUARTER.finditer(text)}
+    ours, theirs = quarters(promise), quarters(sentence)
+    if ours and theirs and not ours & theirs:
+        return True
+    years, their_years = set(_YEAR.findall(promise)), set(_YEAR.findall(sentence))
+    return bool(years and their_years and not years & their_years)
 
 
 def _short_of_target(p: Profile, s: Sentence, ev: Event) -> bool:
@@ -473,9 +533,14 @@ def _another_kind(p: Profile, s: Sentence) -> bool:
                for k, t in enumerate(toks))
 
 
+# How much of an act, not which kind: "volume production" is the promised "chip production" at scale.
+_DEGREES = lx._stems("mass volume full commercial serial series regular")
+
+
 def _modifier(t) -> bool:  # noqa: ANN001 - a Token
     return (not t.cap and not t.punct and t.number is None and t.ordinal is None and t.stem not in lx.GENERIC
-            and t.stem not in lx.STOPWORDS and t.stem not in lx.DETERMINERS and t.low not in ("first", "new"))
+            and t.stem not in lx.STOPWORDS and t.stem not in lx.DETERMINERS and t.low not in ("first", "new")
+            and t.stem not in _DEGREES)
 
 
 def _own_plan_dropped(ctx: _Context, s: Sentence, cue) -> bool:  # noqa: ANN001 - a reading.Cue
@@ -487,6 +552,28 @@ def _own_plan_dropped(ctx: _Context, s: Sentence, cue) -> bool:  # noqa: ANN001 
         return False  # another named thing: "drops its Kelby-Farne route" for the Kelby-Orrow one
     ours = {x for t in ctx.p.terms if t.weight >= 0.5 for x in t.stems} | set(ctx.p.head)
     return bool({t.stem for t in window} & ours - lx.GENERIC)
+
+
+def _dropped_identified(ctx: _Context, s: Sentence, cue) -> str | None:  # noqa: ANN001 - a reading.Cue
+    """What in the words after a cancellation cue identifies this promise: a name of its object
+    (not the actor's), its deadline's year, or its amount; None when only common words are shared."""
+    p = ctx.p
+    window = [t for t in s.toks[cue.end:cue.end + 8] if not t.punct]
+    if names_another(p, [*s.toks[max(0, cue.end - 1):cue.end], *window]):
+        return None  # "drops its goal of selling only electric cars" is not "invest 40 billion"
+    stems = frozenset(t.stem for t in window)
+    # the actor's names, and places: one plant or city hosts many promises
+    common = {x for ph in p.actor_phrases for x in ph} | {x for k, _ in p.actor_keys for x in k} | {
+        x for place in p.places for x in place}
+    if any(t.proper and not set(t.stems) & common and term_present(t, window, stems) for t in p.terms):
+        return "name"
+    if p.doc.due_latest and any(t.number == p.doc.due_latest.year and "," not in t.text for t in window):
+        return "year"
+    amounts = {t.value for t in p.targets}
+    if amounts and any(t.number is not None and scaled(t.number, window[k + 1:k + 2])[0] in amounts
+                       for k, t in enumerate(window)):
+        return "amount"
+    return None
 
 
 def _no_date(ctx: _Context, s: Sentence) -> bool:
@@ -504,7 +591,8 @@ def own_act(ctx: _Context, s: Sentence, pos: int) -> bool:
     subject = subject_window(s, pos)
     dateline = s.toks[:dateline_end(s.toks)]
     return not [t for t in subject if t.cap and t.text[:1].isalpha() and t.stem not in names
-                and t.low not in MONTHS and t.low not in WEEKDAYS and not any(t is d for d in dateline)]
+                and t.low not in MONTHS and t.low not in WEEKDAYS and not any(t is d for d in dateline)
+                and not office_holder(ctx, t)]
 
 
 def places_named(p: Profile, r: ItemReading, *, broad: bool = False) -> bool:
@@ -537,9 +625,9 @@ def _compat(p: Profile, ev: Event) -> tuple[str | None, float, str]:
         return "fulfilment", 0.92, "completion"
     if ev.inchoative:
         comp = ev.complement
-        if p.inchoative and comp & p.inchoative:
-            return "fulfilment", 0.95, "began the promised action"
-        comp_classes = frozenset(c for c, words in lx.VERB_CLASSES.items() if comp & words)
+        comp_classes = _act_classes(comp)
+        if p.inchoative and (comp & p.inchoative or (comp_classes & _act_classes(p.inchoative)) - {"start"}):
+            return "fulfilment", 0.95, "began the promised action"  # "began mass production" for "begin producing"
         if not p.inchoative and comp_classes & p.action_classes and not (comp & lx.PROGRESS_WORDS) - p.vocab:
             return "fulfilment", 0.9, "began the promised action"
         if not comp and "start" in p.action_classes:
@@ -558,6 +646,11 @@ def _compat(p: Profile, ev: Event) -> tuple[str | None, float, str]:
     if any(lx.KIN[a] & ev.classes for a in p.action_classes):
         return "fulfilment", 0.9, f"the promised act in other words ({ev.text})"  # "launch" kept by "ships"
     return "progress", 0.8, f"another action on the object ({ev.text})"
+
+
+def _act_classes(stems: frozenset[str]) -> frozenset[str]:
+    """The act classes named by verbs or act nouns among ``stems`` ("producing", "production" -> produce)."""
+    return frozenset(c for table in (lx.VERB_CLASSES, lx.EVENT_NOUNS) for c, words in table.items() if stems & words)
 
 
 def _future(ctx: _Context, s: Sentence, rel: float, ev: Event) -> Reading:
@@ -707,6 +800,11 @@ def _delay(ctx: _Context, s: Sentence, rel: float, cue: str, end: int) -> Readin
     strength = 0.97 if new_due is not None else 0.92
     note = f"new target: {phrase} (by {new_due})" if new_due else "no new date given (or none readable)"
     return Reading("delay", rel * strength, s, cue, [note], new_due=new_due, new_phrase=phrase)
+
+
+def _token_at(s: Sentence, offset: int) -> int:
+    """The index of the first token at or after character ``offset`` of ``s.text``."""
+    return next((k for k in range(len(s.toks)) if _char_offset(s, k) >= offset), 0)
 
 
 def _char_offset(s: Sentence, pos: int) -> int:
@@ -896,6 +994,9 @@ def _event_date(ctx: _Context, best: Reading) -> dt.date | None:
     if ctx.r.item.published is None:
         return None  # no item date to read "on Sunday" against, and none to fall back on
     published = ctx.published
+    due = ctx.p.doc.due_latest
+    if best.period_result and due is not None and published > due:
+        return due  # results are reported weeks after the quarter they measure: the quarter met the figure
     order = [best.sentence] + [s for s in ctx.r.sents if s is not best.sentence and not s.is_title]
     for s in order:
         if s is not best.sentence:

@@ -199,12 +199,6 @@ def sentences(text: str) -> list[str]:
     return parts
 
 
-def is_title_case(text: str) -> bool:
-    """A headline with (nearly) every word capitalised: capitals then say nothing about names."""
-    words = [w for w in re.findall(r"[A-Za-z][A-Za-z'-]*", text) if len(w) > 3]
-    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
-
-
 # -- dates -----------------------------------------------------------------------------------
 
 MONTHS = dict(_MONTHS)

@@ -1,0 +1,219 @@
+"""How real news reports a promise kept or dropped, and the look-alikes that must not decide it.
+
+Report forms: a degree of production ("began mass production"), a deal closed, a stage entered
+("enters production"), a time adverbial ("Starting today, ..."), a figure for the promised period,
+"meeting the goal it set", a government's ministers acting for it, a plan dropped by its own name.
+Look-alikes: a rival's report told with "the carrier", "gives up on the opening", another quarter's
+revenue, a target merely kept, a goal of another act dropped in the same year, a plan dropped
+where only the place is shared. Pure: no database. Every name and sentence here is made up.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from tracker.match import CommitmentDoc, ItemDoc, evidence_state, score
+from tracker.status import CommitmentFacts, EvidenceFact, judge
+
+D = dt.date
+
+
+def promise(actor: str, what: str, due: dt.date | None = D(2026, 6, 30), *, quote: str | None = None,
+            cid: int = 1) -> CommitmentDoc:
+    return CommitmentDoc(cid, actor, (), what, quote, due, False, D(2025, 1, 10))
+
+
+def news(title: str, text: str, published: dt.date = D(2025, 11, 4), iid: int = 1) -> ItemDoc:
+    return ItemDoc(iid, title, text, None, published)
+
+
+def decided(c: CommitmentDoc, it: ItemDoc) -> tuple[str, str] | None:
+    """(kind, state) the tracker stores for the pair, or None when it keeps nothing."""
+    m = score(it, c)
+    return None if m is None else (m.kind, evidence_state(m))
+
+
+def verdict(c: CommitmentDoc, *items: ItemDoc, today: dt.date = D(2027, 9, 1)) -> str:
+    facts = []
+    for it in items:
+        m = score(it, c)
+        if m is not None and evidence_state(m) == "accepted":
+            facts.append(EvidenceFact(m.kind, m.event_date, it.id, m.new_due_latest))
+    return judge(CommitmentFacts(c.due_latest, c.negated, tuple(facts)), today).status
+
+
+# -- kept, in the words news uses ----------------------------------------------------------------
+
+def test_mass_production_of_the_promised_chips_is_the_promised_start() -> None:
+    chips = promise("Tessaly Semiconductor", "begin producing its first 2-nanometre chips")
+    it = news("Tessaly Semiconductor begins mass production of 2nm chips",
+              "Tessaly Semiconductor said it had started mass production of chips on its 2-nanometre process.")
+    assert decided(chips, it) == ("fulfilment", "accepted")
+
+
+def test_volume_production_is_not_another_kind_of_production() -> None:
+    fab = promise("Orvane Chips", "start chip production in Calderby")
+    it = news("Orvane Chips' Calderby fab begins volume production",
+              "Orvane Chips said its Calderby fab began volume production of chips in the fourth quarter.")
+    assert decided(fab, it) == ("fulfilment", "accepted")
+
+
+def test_a_model_entering_production_is_built() -> None:
+    car = promise("Harwell Motors", "build the new Marlo hatchback at Fenwick")
+    it = news("New Marlo enters production at Fenwick",
+              "Harwell Motors' Fenwick plant began building the new Marlo hatchback on Monday.")
+    assert decided(car, it) == ("fulfilment", "accepted")
+
+
+def test_a_deal_closed_is_an_acquisition_completed() -> None:
+    deal = promise("Quenby Group", "complete the acquisition of Dorvel Foods")
+    it = news("Quenby Group closes Dorvel Foods takeover",
+              "Quenby Group closed its takeover of Dorvel Foods on Friday after the last regulator approved it.")
+    assert decided(deal, it) == ("fulfilment", "accepted")
+
+
+def test_starting_today_is_when_not_what_began() -> None:
+    console = promise("Vexa Playworks", "release the Vexa Go 2")
+    it = news("Vexa Go 2 is available now",
+              "Starting today, Vexa Go 2 is available at retailers around the world, Vexa Playworks said.")
+    assert decided(console, it) == ("fulfilment", "accepted")
+
+
+def test_first_deliveries_of_a_named_truck_begin_its_deliveries() -> None:
+    trucks = promise("Brannock Motors", "begin Haulo deliveries", due=D(2026, 12, 31))
+    it = news("Brannock Motors delivers first Haulo trucks to a grocer",
+              "Brannock Motors handed the first production Haulo trucks to a grocery chain at its factory.")
+    assert decided(trucks, it) == ("fulfilment", "accepted")
+
+
+# -- figures and goals ---------------------------------------------------------------------------
+
+GUIDANCE = promise("Pellmore Systems", "deliver revenue of about 4.2 billion dollars", due=D(2026, 3, 31),
+                   quote="Pellmore Systems expects first-quarter revenue of about 4.2 billion dollars.")
+
+
+def test_the_promised_figure_reported_after_the_quarter_is_kept_on_time() -> None:
+    it = news("Pellmore Systems names new finance chief",
+              "Pellmore Systems appointed a new finance chief. First-quarter revenue was 4.19 billion dollars.",
+              D(2026, 4, 28))
+    m = score(it, GUIDANCE)
+    assert m is not None and (m.kind, evidence_state(m)) == ("fulfilment", "accepted"), m
+    assert m.event_date == GUIDANCE.due_latest  # the quarter met the figure; the report came later
+    assert verdict(GUIDANCE, it) == "kept"
+
+
+def test_another_quarters_revenue_does_not_meet_the_forecast() -> None:
+    it = news("Pellmore Systems names new finance chief",
+              "Pellmore Systems appointed a new finance chief. Third-quarter revenue was 4.3 billion dollars.",
+              D(2026, 10, 28))
+    assert decided(GUIDANCE, it) != ("fulfilment", "accepted")
+
+
+def test_a_result_beating_the_companys_own_forecast_is_no_rumour() -> None:
+    it = news("Pellmore Systems first-quarter revenue rises to 4.3 billion dollars",
+              "Revenue beat Pellmore Systems' own midpoint forecast.", D(2026, 4, 28))
+    assert decided(GUIDANCE, it) == ("fulfilment", "accepted")
+
+
+def test_meeting_the_goal_it_set_is_kept() -> None:
+    cocoa = promise("Harrow Confectionery", "source 100 percent certified cocoa", due=D(2025, 12, 31))
+    it = news("Harrow Confectionery reports on its cocoa sourcing",
+              "Harrow Confectionery said it sourced 100 percent certified cocoa in 2025, meeting the goal it set "
+              "in 2019.", D(2026, 2, 10))
+    assert decided(cocoa, it) == ("fulfilment", "accepted")
+
+
+def test_keeping_a_target_is_not_meeting_it() -> None:
+    units = promise("Vexa Playworks", "sell 20 million Vexa consoles in the year to March 2026",
+                    due=D(2026, 3, 31))
+    it = news("Vexa Playworks sells 3 million consoles in first quarter, sticks to goal",
+              "Vexa Playworks sold 3 million Vexa consoles in the April-June quarter and said it was keeping its "
+              "full-year target of 20 million units.", D(2025, 8, 1))
+    assert decided(units, it) not in (("fulfilment", "accepted"), ("fulfilment", "proposed"))
+
+
+# -- dropped -------------------------------------------------------------------------------------
+
+HOMES = promise("Norwegian government", "build 20,000 affordable rental homes", due=D(2030, 12, 31))
+
+
+def test_a_government_dropping_its_target_is_withdrawn() -> None:
+    it = news("Government drops 20,000-home target",
+              "Housing Minister Kari Lunde said the government was scrapping the goal of building 20,000 "
+              "affordable rental homes and would help first-time buyers instead.")
+    assert decided(HOMES, it) == ("cancellation", "accepted")
+
+
+def test_another_countrys_government_does_not_drop_ours() -> None:
+    it = news("Swedish government drops 20,000-home target",
+              "Sweden's housing minister said the government was scrapping its goal of building 20,000 "
+              "affordable rental homes.")
+    assert decided(HOMES, it) != ("cancellation", "accepted")
+
+
+def test_a_minister_named_in_the_report_acts_for_the_government() -> None:
+    rail = promise("Norwegian government", "build the Nordvik rail link", due=D(2033, 12, 31))
+    it = news("Berg scraps Nordvik rail link",
+              "Prime Minister Ola Berg on Wednesday cancelled the Nordvik rail link, saying the money would go to "
+              "local roads.")
+    assert decided(rail, it) == ("cancellation", "accepted")
+
+
+def test_could_not_make_it_pay_is_no_speculation() -> None:
+    bike = promise("Pemberton", "launch an electric cargo bike")
+    it = news("Pemberton pulls the plug on electric cargo bike",
+              "Pemberton has scrapped its project to build an electric cargo bike, saying it could find no way to "
+              "make it commercially viable.")
+    assert decided(bike, it) == ("cancellation", "accepted")
+
+
+def test_a_plan_dropped_by_the_promises_own_name_is_withdrawn() -> None:
+    merger = promise("Talvik Lines", "complete the merger with Orrin's ferry business")
+    it = news("Talvik Lines walks away from Orrin deal",
+              "Talvik Lines said on Saturday it had ended its agreement with Orrin after talks failed.")
+    assert decided(merger, it) == ("cancellation", "accepted")
+
+
+def test_a_plan_sharing_only_the_place_waits_for_an_editor() -> None:
+    car = promise("Harwell Motors", "build the new Marlo hatchback at Fenwick",
+                  quote="Harwell Motors will build the new Marlo hatchback and the Tressa at its Fenwick plant.")
+    it = news("Harwell Motors drops plan to build Tressa in Fenwick",
+              "The carmaker said the next Tressa would be made abroad instead.")
+    assert decided(car, it) != ("cancellation", "accepted")
+
+
+def test_a_goal_of_another_act_dropped_in_the_same_year_is_not_this_one() -> None:
+    invest = promise("Kelmar Auto", "invest more than 30 billion euros in electric vehicles", due=D(2030, 12, 31))
+    it = news("Kelmar Auto drops goal of selling only electric cars by 2030",
+              "Kelmar Auto said half of its sales would be electrified by 2030.")
+    assert decided(invest, it) != ("cancellation", "accepted")
+
+
+# -- look-alikes ---------------------------------------------------------------------------------
+
+def test_a_rivals_report_told_with_the_carrier_is_not_ours() -> None:
+    network = promise("Pellan Telecom", "shut down Pellan's 3G network")
+    it = news("Norvik Mobile turns off its old 3G network",
+              "The carrier completed the shutdown of the 3G network it took over last year.")
+    assert decided(network, it) != ("fulfilment", "accepted")
+
+
+def test_giving_up_on_an_opening_is_not_the_opening() -> None:
+    airport = promise("Ostrel Airport Company", "open Ostrel Airport")
+    it = news("Ostrel airport gives up on October opening",
+              "The operator dropped its October target for the new hub and said it could not name a new date.")
+    assert decided(airport, it) is None or decided(airport, it)[0] != "fulfilment"
+
+
+@pytest.mark.parametrize("text", [
+    "Starting today, Vexa Go 2 is available at retailers around the world.",
+    "Beginning Monday, Vexa Go 2 is available at retailers around the world.",
+])
+def test_a_time_adverbial_is_not_a_start(text: str) -> None:
+    from tracker.matching.reading import read_item
+
+    reading = read_item(news("Vexa Go 2", text))
+    body = [s for s in reading.sents if not s.is_title][0]
+    assert not any(ev.inchoative for ev in body.events), body.events
