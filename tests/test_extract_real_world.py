@@ -315,3 +315,16 @@ def test_a_name_starting_with_an_accented_capital_is_the_actor(name: str) -> Non
            f"completed by 2027, {name} said on Tuesday."
     got = read_text(text, DAY, publisher="Energy Wire")
     assert [c.actor for c in got.commitments] == [name], [(c.actor, c.what) for c in got.commitments]
+
+
+def test_a_city_doing_an_act_to_an_object_is_the_actor_not_a_thing() -> None:
+    got = read_text("Lyon will open two new tram stops by 2027, Mayor Ines Valk said on Monday.", DAY,
+                    publisher="City Wire")
+    assert [(c.actor, c.what) for c in got.commitments] == [("Lyon", "open two new tram stops")]
+
+
+def test_a_sentence_case_headline_names_its_speaker() -> None:
+    text = ("Vellholm says it is on track to be carbon neutral\n\n"
+            "Vellholm will be carbon neutral by 2030, Lord Mayor Jens Arby told a summit of mayors on Wednesday.")
+    got = read_text(text, DAY, publisher="Nordic Cities Wire")
+    assert [c.actor for c in got.commitments] == ["Vellholm"], [(c.actor, c.what) for c in got.commitments]

@@ -217,3 +217,36 @@ def test_a_time_adverbial_is_not_a_start(text: str) -> None:
     reading = read_item(news("Vexa Go 2", text))
     body = [s for s in reading.sents if not s.is_title][0]
     assert not any(ev.inchoative for ev in body.events), body.events
+
+
+# -- promises to end something -------------------------------------------------------------------
+
+READER = promise("Quillon", "retire the Quillon Notes app", due=D(2026, 7, 1))
+
+
+@pytest.mark.parametrize("title,text", [
+    ("Quillon Notes goes dark", "Quillon switched off its Quillon Notes app on Monday, as announced in March."),
+    ("Quillon pulls the plug on Quillon Notes app", "Quillon shut the Quillon Notes app on Monday."),
+], ids=["goes dark", "pulls the plug"])
+def test_the_end_of_a_thing_promised_to_end_is_kept(title: str, text: str) -> None:
+    assert decided(READER, news(title, text, D(2026, 6, 29))) == ("fulfilment", "accepted")
+
+
+def test_dropping_the_plan_to_end_it_is_withdrawn() -> None:
+    it = news("Quillon scraps plan to retire Quillon Notes",
+              "Quillon said it had scrapped its plan to retire the Quillon Notes app after users protested.")
+    assert decided(READER, it) == ("cancellation", "accepted")
+
+
+def test_a_share_of_users_is_progress() -> None:
+    cookies = promise("Larkspur", "phase out tracking cookies in the Larkspur browser")
+    it = news("Larkspur browser turns off tracking cookies for 1% of users",
+              "Larkspur began switching off tracking cookies in the Larkspur browser for 1% of users on Thursday.")
+    assert decided(cookies, it) != ("fulfilment", "accepted")
+
+
+def test_a_restated_month_that_holds_the_deadline_is_no_delay() -> None:
+    it = news("Where to go when Quillon Notes closes",
+              "Post on a technology blog: two million people have signed up since Quillon said it would switch off "
+              "its Quillon Notes app in July.", D(2026, 4, 2))
+    assert decided(READER, it) is None or decided(READER, it)[0] != "delay"

@@ -767,7 +767,7 @@ def _acts_like_an_organisation(subject: str, cue, verb_words: list[str], index: 
     if not toks or len(toks) > 5 or not all(t[:1].isupper() or t.lower() in {"of", "and", "&", "for"} for t in toks):
         return False
     if (len(toks) == 1 and not index.capitalised_mid_sentence(toks[0]) and is_common_word(toks[0])
-            and not index.always_capitalised(toks[0])):
+            and not index.always_capitalised(toks[0]) and not _acts_on_an_object(toks[0], verb_words)):
         return False  # "Customers", capitalised only because it starts the sentence
     if toks[-1] in _STRUCTURES:
         return False  # "The Halvard Bridge will cut journey times": a thing with a name
@@ -782,6 +782,23 @@ def _acts_like_an_organisation(subject: str, cue, verb_words: list[str], index: 
     if index.default is not None and verb in EVENT_VERBS and not set(toks) & set(index.default.name.split()):
         return False  # in Acme's own text, "Gizmo will ship in May" is Acme's product, not another actor
     return cue.family in _AGENTIVE_FAMILIES or verb not in _STATIVE | _MOVEMENT
+
+
+_OBJECT_OPENERS = frozenset("a an the its their two three four five six ten new more".split())
+
+
+def _acts_on_an_object(word: str, verb_words: list[str]) -> bool:
+    """"Lisbon will open two metro stations": a less common word doing an act to an object is a
+    name acting (a city, a company), where "Customers will ..." or "Output will ..." are not."""
+    if len(verb_words) < 2 or zipf(word) >= _ACTING_NAME_ZIPF:
+        return False
+    verb, nxt = base_form(verb_words[0].strip(",.")), verb_words[1].lower().strip(",.")
+    return verb in EVENT_VERBS and (nxt in _OBJECT_OPENERS or nxt[:1].isdigit())
+
+
+# Everyday nouns that open sentences ("Production", "Revenue", "Customers") are above this
+# frequency; most place and company names are below it ("Lisbon" 3.6, "Leeds" 4.0).
+_ACTING_NAME_ZIPF = 4.5
 
 
 def _thing_predicate_ok(doc: _Doc, words: list[str], cue, reported: bool, sent: Sentence, clause: Clause,

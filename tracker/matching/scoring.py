@@ -61,6 +61,10 @@ _COMPLETE = re.compile(r"\b(?:all|every|each)\s+(?:of\s+)?(?:its\s+|the\s+|their
 _ON_TIME = re.compile(r"\b(?:on\s+time|as\s+planned|as\s+scheduled|on\s+schedule|in\s+time)\b", re.I)
 _WORKS = lx.PROGRESS_WORDS | lx._stems("work works building refurbishment renovation fit-out")
 _SHARE_OF = re.compile(r"\b(\d+(?:\.\d+)?)\s*(?:%|percent|per\s+cent)\s+of\b", re.I)
+# "1% of users": a share of the people a promise to change something for everyone reaches
+_POPULATION = re.compile(r"\s+(?:the\s+|its\s+|their\s+|all\s+)?(?:\w+\s+)?(?:users|customers|people|subscribers|"
+                         r"members|households|homes|residents|drivers|passengers|employees|workers|staff|accounts|"
+                         r"devices|stores|schools)\b", re.I)
 _TARGET_CONTEXT = lx._stems("target goal pledge plan promised planned intends aim aims reach short")
 _HONOURED = re.compile(r"\b(?:honou?r(?:ed|ing|s)?|kept|keeping|fulfill?(?:ed|ing)?|delivered\s+on)\s+"
                        r"(?:its|their|the|his|her)\s+(?:\w+\s+)?(?:pledge|promise|commitment)\b", re.I)
@@ -192,8 +196,8 @@ def sentence_quantity(p: Profile, s: Sentence) -> str | None:
     if p.universal and not p.has_first and re.search(r"\b(?:first|initial|some|early)\b", s.text, re.I):
         return "partial"  # "all Swift data" against "first Swift maps"
     share = _SHARE_OF.search(s.text)
-    if p.universal and share and float(share.group(1)) < 100:
-        return "partial"  # "for 67 percent of the hours" against "every hour of every day"
+    if share and float(share.group(1)) < 100 and (p.universal or _POPULATION.match(s.text, share.end())):
+        return "partial"  # "for 67 percent of the hours" against "every hour"; "for 1% of users"
     verdict = None
     for target in (t for t in p.targets if MONEY_UNIT in t.units):
         for value, end in money_amounts(s.text):
@@ -292,6 +296,11 @@ def _read_positive(ctx: _Context, s: Sentence, rel: float, eff: float) -> list[R
     for cue in s.cues:
         if cue.kind == "cancellation" and not cue.negated and cue.active and decisive and here:
             if foreign_subject(ctx, s, cue.pos) or not cancel_target_ok(ctx, s, cue.end):
+                continue
+            if _ends_the_thing(p, s, cue.end):
+                # "pulls the plug on its last reactors" for "shut down the last reactors": the end was the promise
+                out.append(Reading("fulfilment", rel * 0.9, s, cue.text, ["the promised end, in other words"],
+                                   cue.pos, cue_is_completion=True))
                 continue
             out.append(Reading("cancellation", rel * 0.95, s, cue.text, [], cue.pos))
         elif cue.kind == "cancellation" and not cue.negated and cue.active and _own_plan_dropped(ctx, s, cue):
@@ -554,6 +563,18 @@ def _own_plan_dropped(ctx: _Context, s: Sentence, cue) -> bool:  # noqa: ANN001 
     return bool({t.stem for t in window} & ours - lx.GENERIC)
 
 
+_ENDING = frozenset({"close", "eliminate"})
+
+
+def _ends_the_thing(p: Profile, s: Sentence, cue_end: int) -> bool:
+    """A promise to end something, and a word of ending aimed at the thing itself, not at a plan."""
+    if p.doc.negated or not p.action_classes & _ENDING:
+        return False
+    first = next((t for t in s.toks[cue_end:cue_end + 4] if t.stem not in lx.STOPWORDS | lx.DETERMINERS
+                  and t.low not in ("on", "of")), None)
+    return first is not None and first.stem not in lx.PLAN_NOUNS
+
+
 def _dropped_identified(ctx: _Context, s: Sentence, cue) -> str | None:  # noqa: ANN001 - a reading.Cue
     """What in the words after a cancellation cue identifies this promise: a name of its object
     (not the actor's), its deadline's year, or its amount; None when only common words are shared."""
@@ -657,10 +678,20 @@ def _future(ctx: _Context, s: Sentence, rel: float, ev: Event) -> Reading:
     """"X will do it in <date>": a delay when the date is after the deadline, else a restatement."""
     due = ctx.p.doc.due_latest
     phrase, new_due = new_target(s.text[_char_offset(s, ev.pos):], ctx.published)
-    if new_due is not None and due is not None and new_due > due and ctx.decisive_ok and not _brought_forward(s):
+    if new_due is not None and due is not None and new_due > due and ctx.decisive_ok and not _brought_forward(s) \
+            and not _covers(phrase, ctx.published, due):
         return Reading("delay", rel * 0.85, s, ev.text, [f"announced for {phrase}, after the deadline {due}"],
                        ev.pos, new_due, phrase)
     return Reading("mention", rel * 0.55, s, ev.text, ["announces it will happen (not done yet)"], ev.pos)
+
+
+def _covers(phrase: str | None, published: dt.date, due: dt.date) -> bool:
+    """The period named contains the deadline ("in July" for "by July 1"): a restatement, not a slip."""
+    try:
+        window = resolve_deadline(_UNTIL.sub("", phrase or ""), published)
+    except DeadlineError:
+        return False
+    return window.earliest is not None and window.earliest <= due <= window.latest
 
 
 def _delay_cue(ctx: _Context, s: Sentence, rel: float, cue, decisive_here: bool) -> Reading | None:  # noqa: ANN001
