@@ -328,3 +328,40 @@ def test_a_sentence_case_headline_names_its_speaker() -> None:
             "Vellholm will be carbon neutral by 2030, Lord Mayor Jens Arby told a summit of mayors on Wednesday.")
     got = read_text(text, DAY, publisher="Nordic Cities Wire")
     assert [c.actor for c in got.commitments] == ["Vellholm"], [(c.actor, c.what) for c in got.commitments]
+
+
+def test_continuing_an_act_is_judged_by_the_act() -> None:
+    got = read_text("Harlow Motors said it would continue to sell its diesel vans in Europe. "
+                    "Harlow Motors will continue to innovate.", DAY, publisher="Motor Wire")
+    assert [c.what for c in got.commitments] == ["continue to sell its diesel vans in Europe"]
+
+
+def test_the_publishers_own_name_as_subject_is_the_publisher() -> None:
+    got = read_text("Vantage will acquire Zorb Games for 6 billion dollars by June 2026.", DAY,
+                    publisher="Vantage (press release)")  # "Vantage" is also an everyday word
+    assert [(c.actor, c.what) for c in got.commitments] == [("Vantage", "acquire Zorb Games for 6 billion dollars")]
+
+
+def test_a_routine_deal_proviso_is_no_condition() -> None:
+    text = ("Kelvo will acquire Zorb Games. The transaction is expected to close in the second half of 2026, "
+            "subject to customary closing conditions and regulatory approvals.")
+    got = read_text(text, DAY, publisher="Kelvo (press release)")
+    assert any("close" in c.quote for c in got.commitments + got.proposals), got
+    assert not any("conditional" in x.reason for x in got.left_out)
+
+
+def test_a_headline_with_another_date_is_not_folded_silently() -> None:
+    text = ("Kelvo's Gizmo Go will go on sale in March 2026\n\n"
+            "Kelvo today showed the Gizmo Go, a console players can take with them.\n\n"
+            "Kelvo will share more details, including the price, at a presentation early next year.")
+    got = read_text(text, dt.date(2025, 10, 20), publisher="Kelvo (press release)")
+    kept = [c.quote for c in got.commitments + got.proposals]
+    assert any(q.startswith("Kelvo's Gizmo Go will go on sale") for q in kept), kept
+
+
+def test_a_headline_the_body_restates_is_listed_as_left_out() -> None:
+    text = ("Kelvo to open Leeds depot in 2026\n\n"
+            "Kelvo will open a depot in Leeds by the end of 2026, the company said on Tuesday.")
+    got = read_text(text, DAY, publisher="Freight Wire")
+    assert [c.quote[:20] for c in got.commitments] == ["Kelvo will open a de"]
+    assert any(x.reason.startswith("a headline the body restates") for x in got.left_out), got.left_out

@@ -250,3 +250,33 @@ def test_a_restated_month_that_holds_the_deadline_is_no_delay() -> None:
               "Post on a technology blog: two million people have signed up since Quillon said it would switch off "
               "its Quillon Notes app in July.", D(2026, 4, 2))
     assert decided(READER, it) is None or decided(READER, it)[0] != "delay"
+
+
+# -- states, purchases, countries ----------------------------------------------------------------
+
+def test_a_promised_state_reported_as_reached_is_kept() -> None:
+    waste = promise("Harrow Confectionery", "become waste-free at its factories")
+    it = news("Harrow Confectionery says it is now waste-free",
+              "Harrow Confectionery said its factories are now waste-free, sending nothing to landfill.")
+    assert decided(waste, it) == ("fulfilment", "accepted")
+
+
+def test_a_state_not_yet_reached_is_not_kept() -> None:
+    waste = promise("Harrow Confectionery", "become waste-free at its factories")
+    it = news("Harrow Confectionery is not yet waste-free",
+              "Harrow Confectionery said its factories are not yet waste-free, and sent 200 tonnes to landfill.")
+    assert decided(waste, it) != ("fulfilment", "accepted")
+
+
+def test_a_purchase_completed_is_the_promised_buy() -> None:
+    buy = promise("Quenby Group", "buy Zorb Foods")
+    it = news("Quenby Group completes purchase of Zorb Foods", "Quenby Group completed its purchase of Zorb Foods "
+              "on Friday.")
+    assert decided(buy, it) == ("fulfilment", "accepted")
+
+
+def test_the_country_acts_for_its_government() -> None:
+    coal = promise("Norwegian government", "switch off the last coal turbine")
+    it = news("Norway switches off its last coal turbine, hitting the goal",
+              "Norway switched off its last coal-fired turbine on Friday.")
+    assert decided(coal, it) == ("fulfilment", "accepted")

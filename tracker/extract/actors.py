@@ -698,6 +698,8 @@ class ActorIndex:
                 gov.aliases.add(f"{gov.name.removesuffix(' government')} {level} government")
             return "actor", gov
         ent, end = self.named_in(np)
+        if ent is None and self.default is not None and self._names_default(np):
+            return "actor", self.default  # "Acme will acquire ..." in Acme's own release
         tail = np[end:].strip()
         if ent is not None and (not tail or tail.startswith(",") or re.match(r"^(?:\(|and\s+[A-Z\u00c0-\u00de\u0100-\u017f]|&\s+[A-Z\u00c0-\u00de\u0100-\u017f])", tail)):
             if ent.third_party:
@@ -747,6 +749,12 @@ class ActorIndex:
         if m:
             owner = self.find_org(m.group(1)) or self._named_anywhere(m.group(1)) or self._owner_named(m.group(1))
         return "thing", owner
+
+    def _names_default(self, np: str) -> bool:
+        """Is ``np`` the publisher's own name (or its first word: "Acme" for "Acme Foods")?"""
+        low, name = np.strip().lower(), self.default.name.lower() if self.default else ""
+        return bool(name) and (low == name or low in {a.lower() for a in self.default.aliases}
+                               or (name.startswith(low + " ") and not is_common_word(low)))
 
     def _owner_named(self, name: str) -> Entity | None:
         """ "Acme's new service will launch ...": a name that owns a thing is an organisation (a country

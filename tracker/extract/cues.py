@@ -616,9 +616,18 @@ _UNTIL_DATE = re.compile(
 )
 
 
+# The routine proviso of every deal and plan ("subject to regulatory approval", "subject to customary
+# closing conditions"): the undertaking stands, with its usual approvals; not a condition that may not come.
+_ROUTINE_PROVISO = re.compile(r"\bsubject\s+to\s+(?:(?:the\s+)?(?:customary|usual|regulatory|shareholder|shareholders'?|"
+                              r"antitrust|closing)\s+(?:[\w-]+\s+)?(?:approvals?|conditions|clearances?|review)|approvals)\b",
+                              re.I)
+
+
 def _conditional(sentence: str, c: Clause) -> bool:
-    """"If the grant comes, we will ...", "... subject to approval", "will not X until the data says so"."""
-    if CONDITION.search(c.intro) or re.match(r"^\W*(?:if|unless|provided|assuming)\b", sentence, re.I):
+    """"If the grant comes, we will ...", "will not X until the data says so"; not the routine
+    "subject to approvals" of a deal."""
+    sentence = _ROUTINE_PROVISO.sub(lambda m: " " * len(m.group(0)), sentence)  # offsets kept
+    if CONDITION.search(_ROUTINE_PROVISO.sub("", c.intro)) or re.match(r"^\W*(?:if|unless|provided|assuming)\b", sentence, re.I):
         return True
     if re.match(r"^\s*(?:if|unless|provided|assuming|should)\b", sentence[c.start :], re.I):
         return True

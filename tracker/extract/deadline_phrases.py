@@ -15,6 +15,7 @@ is known.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
@@ -100,8 +101,13 @@ _NOW = re.compile(r"(?:now|today|publication|(?:this|the)\s+(?:announcement|stat
                   r"decision|agreement)|the\s+date\s+of\s+(?:this|the)\s+\w+|signing|the\s+signing)", re.I)
 
 
+@lru_cache(maxsize=16384)
 def read_phrase(text: str, ctx: Ctx, event_date: date | None = None) -> Reading | None:
-    """The reading of a normalised phrase, or None if no rule understands it."""
+    """The reading of a normalised phrase, or None if no rule understands it.
+
+    Cached: a pure function of its (hashable, frozen) arguments, and the finder asks for the same
+    candidate spans again and again ("by the end of 2026" in clause after clause, text after text).
+    """
     if NO_DEADLINE.fullmatch(text):
         return Reading(None, None, f"no deadline: '{text}' sets no date, so it is never broken by date")
     reading = _read_dated(text, ctx) or _read_event(text, ctx, event_date)

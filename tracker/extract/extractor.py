@@ -83,7 +83,7 @@ _ABSTRACT_HEADS = frozenset(
 # Verbs that commit to nothing checkable unless a date comes with them.
 _VAGUE = frozenset(
     """continue work seek try strive endeavour endeavor engage focus remain pursue prioritise prioritize drive
-    ensure help lead""".split()
+    ensure help lead innovate improve grow evolve adapt listen learn""".split()
 )
 # Deliberating is not delivering: "the regulator will review the plans in July".
 _PROCESS = frozenset("""review consider assess evaluate examine study monitor discuss explore look debate""".split())
@@ -267,7 +267,7 @@ def read_text(
             if listed is not None:
                 candidates.append(listed)
         _focus_after(sent, index, doc.focus)
-    candidates = _fold_headlines(candidates, sentences)
+    candidates = _fold_headlines(candidates, sentences, doc.left_out)
     sure: list[Commitment] = []
     unsure: list[Commitment] = []
     for c in merge(candidates):
@@ -678,8 +678,10 @@ def _listed_pledge(doc: _Doc, sent: Sentence, actor: Entity | None) -> Candidate
 _NOT_VERB_STARTS = frozenset("the a an more no new extra every all some any one two three four five".split())
 
 
-def _fold_headlines(candidates: list[Candidate], sentences: list[Sentence]) -> list[Candidate]:
-    """A headline over a body restates the body: fold it into the body's promise by the same actor.
+def _fold_headlines(candidates: list[Candidate], sentences: list[Sentence], left_out: list[LeftOut]) -> list[Candidate]:
+    """A headline over a body restates the body: fold it into the body's promise by the same actor
+    that shares its words or its very deadline (a nearby date is no restatement: "on sale in March"
+    and "details early next year" are two promises). A folded headline is listed as left out.
 
     A headline promise the body does not support stays, one step less sure ("headline"); in a
     text that is only headlines (a digest) every headline stands on its own.
@@ -695,9 +697,10 @@ def _fold_headlines(candidates: list[Candidate], sentences: list[Sentence]) -> l
             out.append(cand)
             continue
         same_actor = [b for b in body if (b.commitment.actor or "").lower() == (c.actor or "").lower()]
-        if any(b.words & cand.words or (c.due_latest and b.commitment.due_latest
-                                        and abs((c.due_latest - b.commitment.due_latest).days) <= 366)
-               for b in same_actor):
+        restated = next((b for b in same_actor if b.words & cand.words
+                         or (c.due_latest is not None and b.commitment.due_latest == c.due_latest)), None)
+        if restated is not None:
+            left_out.append(LeftOut(c.quote, c.start, "", f"a headline the body restates ({restated.commitment.quote[:60]!r})"))
             continue  # restated in the body: the body sentence is the quote
         doubts = (*c.doubts, "headline")
         out.append(Candidate(replace(c, doubts=doubts, features=(*c.features, "doubt=headline"),
@@ -856,6 +859,8 @@ def _actor_predicate_ok(doc: _Doc, words: list[str], cue, sent: Sentence, clause
         return None  # "will host a conference call at 9 a.m.": not a promise at all
     if verb in {"keep", "continue", "remain", "stay"} and nxt.endswith("ing"):
         verb = base_form(nxt)  # "keep working hard": judge the activity
+    elif verb == "continue" and nxt == "to" and len(words) > 2:
+        verb = words[2].strip(",.").lower()  # "continue to sell rifles": judge what goes on (a bare infinitive)
     if verb in _VAGUE:
         return _dated(doc, sent, clause)  # "we will continue to innovate" checks nothing; with a date it does
     if verb in _PROCESS and not clause.negated:

@@ -20,14 +20,7 @@ _DATA = Path(__file__).with_name("data") / "governments.tsv"
 @lru_cache(maxsize=1)
 def _table() -> dict[str, str]:
     """Every name of a country (lower case) -> its government's name."""
-    table: dict[str, str] = {}
-    for line in _DATA.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#") or line.startswith("country\t"):
-            continue
-        country, also, government = (line.split("\t") + ["", ""])[:3]
-        for name in [country, *(a for a in also.split(",") if a)]:
-            table[name.strip().lower()] = government.strip()
-    return table
+    return {name.lower(): row[-1] for row in _rows() for name in row[:-1]}
 
 
 def government_of(name: str) -> str | None:
@@ -55,6 +48,24 @@ def national_government(name: str) -> str | None:
     if found is None and name in set(_table().values()):
         found = name
     return found
+
+
+def country_names(government: str) -> tuple[str, ...]:
+    """Every name of the country a national government governs ("UK government" -> "United Kingdom",
+    "UK", "Britain", "Great Britain"): in the news the country acts for its government."""
+    return tuple(sorted({name for line in _rows() for name in line[:-1] if line[-1] == government}))
+
+
+@lru_cache(maxsize=1)
+def _rows() -> tuple[tuple[str, ...], ...]:
+    """Each country's names (as written) followed by its government's name."""
+    rows = []
+    for line in _DATA.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#") or line.startswith("country\t"):
+            continue
+        country, also, government = (line.split("\t") + ["", ""])[:3]
+        rows.append((country.strip(), *(a.strip() for a in also.split(",") if a.strip()), government.strip()))
+    return tuple(rows)
 
 
 def government_level(name: str) -> str | None:

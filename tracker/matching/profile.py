@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from tracker.language.governments import national_government
+from tracker.language.governments import country_names, national_government
 from tracker.matching import lexicon as lx
 from tracker.matching.model import CommitmentDoc
 from tracker.matching.text import MONTHS, WEEKDAYS, Token, scaled, stem, tokenize, tokenize_cached, word_stems
@@ -108,6 +108,10 @@ class Profile:
 def profile(doc: CommitmentDoc) -> Profile:
     """Read ``doc`` once; cached, since the same commitments meet many items."""
     phrases, keys, label = _actor_forms(doc)
+    government = national_government(label)
+    if government:  # "Norway drops its target" is its government's act
+        keys += tuple((ph, 0.85) for ph in (tuple(t.stem for t in tokenize_cached(n) if not t.punct)
+                                            for n in country_names(government)) if ph not in phrases)
     what = doc.what or doc.quote or ""
     alias_text = " ".join(re.findall(r"\(([^)]*)\)", what))
     what = re.sub(r"\([^)]*\)", " ", what)
@@ -155,7 +159,7 @@ def profile(doc: CommitmentDoc) -> Profile:
         places=_places(obj),
         head_act=head_tok is not None and is_act_noun(head_tok),
         head_stem=head_tok.stem if head_tok is not None else None,
-        government=national_government(label),
+        government=government,
     )
 
 

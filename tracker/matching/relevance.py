@@ -276,8 +276,8 @@ def event_target_ok(ctx: Pair, s: Sentence, ev: Event) -> bool:
     if ev.classes & {c for c, nouns in lx.EVENT_NOUNS.items() if nouns & p.head}:
         return True  # "delivers the first Zephyr vans" for "begin Zephyr deliveries": the verb is the head
     foreign = [t for t in window if t.stem not in p.vocab and t.stem not in lx.GENERIC and not t.cap
-               and t.number is None and not t.low.endswith(("ly", "wide"))]
-    return not foreign  # "Quire long-term support policy" is another thing than "Quire 5.0"
+               and t.number is None and not t.low.endswith(("ly", "wide")) and t.stem not in lx.ALL_EVENT_NOUNS]
+    return not foreign  # "Quire long-term support policy" is another thing than "Quire 5.0" ("purchase of" is no thing)
 
 
 _TIME_WORDS = frozenset({"late", "early", "later", "earlier", "again", "ahead", "behind", "today", "tonight",
@@ -566,7 +566,8 @@ def _other_act(p: Profile, window: list[Token]) -> bool:
         if verb.stem not in lx.EVENT_VERBS or verb.cap:
             return False
         classes = frozenset(c for c, words in lx.VERB_CLASSES.items() if verb.stem in words)
-        return verb.stem != p.action and verb.stem not in p.vocab and not classes & p.action_classes
+        head_acts = {c for c, nouns in lx.EVENT_NOUNS.items() if nouns & p.head}  # "the acquisition" is buying
+        return verb.stem != p.action and verb.stem not in p.vocab and not classes & (p.action_classes | head_acts)
     return False
 
 

@@ -381,6 +381,11 @@ def _read_positive(ctx: _Context, s: Sentence, rel: float, eff: float) -> list[R
             why = (f"a {qual}, not the promised thing" if qual else "partial: part of the amount promised"
                    if ctx.partial else note or "the object, with another action")
             out.append(Reading("progress", rel * 0.8, s, ev.text, [why, *notes], ev.pos))
+    state = _state_reached(p, s) if decisive and eff >= 0.5 else None
+    if state is not None and not any(r.kind == "fulfilment" for r in out):
+        # "says its plants are now waste-free" for "become waste-free": the promised state, reached
+        out.append(Reading("fulfilment", rel * 0.9, s, state.group(0), list(notes), _token_at(s, state.start()),
+                           cue_is_completion=True))
     met = _MET_GOAL.search(s.text)
     if met and decisive and here and eff >= 0.5 and not any(r.kind == "fulfilment" for r in out):
         # "..., meeting the goal it set in 2012", "met its target of ...": the report says the promise was kept
@@ -474,6 +479,24 @@ _OUTLOOK = lx._stems("will would expect expects expected forecast forecasts guid
                      "projects projected outlook target targets aim aims could may might")
 
 
+_COPULAR = re.compile(r"(?:be|become|go)\s", re.I)  # "become carbon neutral", "go all-electric"
+_NOW_STATE = re.compile(r"\b(?:(?:is|are)\s+now|now\s+(?:is|are)|became|(?:has|have|had)\s+(?:now\s+)?become|"
+                        r"(?:was|were)\s+declared|declared?s?(?=\s+\w+\s+\w+))\b", re.I)
+
+
+def _state_reached(p: Profile, s: Sentence) -> re.Match[str] | None:
+    """A promise to be in a state ("become carbon neutral"), and a report that the state now holds
+    ("is now carbon neutral", "had become carbon neutral", "declares rural areas free of ..."), unnegated."""
+    if not _COPULAR.match(p.doc.what or "") or s.speculative:
+        return None
+    m = _NOW_STATE.search(s.text)
+    if m is None or re.search(r"\b(?:not|never|no\s+longer|yet\s+to)\b", s.text[max(0, m.start() - 20):m.end() + 12], re.I):
+        return None
+    after = frozenset(t.stem for t in tokenize_cached(s.text[m.end():]))
+    words = {x for t in p.terms for x in t.stems if x not in lx.GENERIC}
+    return m if words and len(words & after) >= max(1, (2 * len(words) + 2) // 3) else None
+
+
 def _reported_figure(s: Sentence) -> bool:
     """A figure stated as a past result ("revenue was ..."), not as an outlook ("expects revenue of ...")."""
     lows = {t.low for t in s.toks}
@@ -538,8 +561,11 @@ def _another_kind(p: Profile, s: Sentence) -> bool:
     if not mods:
         return False
     toks = s.toks
-    return any(t.stem in p.head and k and _modifier(toks[k - 1]) and toks[k - 1].stem not in p.vocab
-               for k, t in enumerate(toks))
+
+    def ours(k: int) -> bool:  # "coal-fired" is the promise's "coal": a compound counts by its first part
+        return toks[k].stem in p.vocab or (toks[k].joined and k > 0 and ours(k - 1))
+
+    return any(t.stem in p.head and k and _modifier(toks[k - 1]) and not ours(k - 1) for k, t in enumerate(toks))
 
 
 # How much of an act, not which kind: "volume production" is the promised "chip production" at scale.
@@ -963,6 +989,8 @@ def new_target(text: str, published: dt.date) -> tuple[str | None, dt.date | Non
 def _to_match(ctx: _Context, best: Reading) -> Match:
     p, r = ctx.p, ctx.r
     when = _event_date(ctx, best)
+    if best.period_result and when != ctx.published:
+        best.notes.append(f"a result for the promised period, reported later: dated at the period's end ({when})")
     cov, terms = coverage(p, list(best.sentence.toks), best.sentence.stems)
     explanation = {
         "matched_actor": p.actor_label if ctx.item_actor > 0 else None,
