@@ -14,8 +14,8 @@ import datetime as dt
 
 import pytest
 
+from tests.verdicts import verdict
 from tracker.match import CommitmentDoc, ItemDoc, evidence_state, score
-from tracker.status import CommitmentFacts, EvidenceFact, judge
 
 D = dt.date
 
@@ -33,15 +33,6 @@ def decided(c: CommitmentDoc, it: ItemDoc) -> tuple[str, str] | None:
     """(kind, state) the tracker stores for the pair, or None when it keeps nothing."""
     m = score(it, c)
     return None if m is None else (m.kind, evidence_state(m))
-
-
-def verdict(c: CommitmentDoc, *items: ItemDoc, today: dt.date = D(2027, 9, 1)) -> str:
-    facts = []
-    for it in items:
-        m = score(it, c)
-        if m is not None and evidence_state(m) == "accepted":
-            facts.append(EvidenceFact(m.kind, m.event_date, it.id, m.new_due_latest))
-    return judge(CommitmentFacts(c.due_latest, c.negated, tuple(facts)), today).status
 
 
 # -- kept, in the words news uses ----------------------------------------------------------------

@@ -13,6 +13,7 @@ import datetime as dt
 
 import pytest
 
+from tests.verdicts import verdict
 from tracker.match import CommitmentDoc, ItemDoc, evidence_state, score
 from tracker.matching import lexicon
 from tracker.matching.profile import profile
@@ -28,16 +29,6 @@ def promise(actor: str, what: str, due: dt.date | None = D(2026, 6, 30), *, cid:
 
 def news(title: str, text: str, published: dt.date = D(2025, 11, 4), iid: int = 1) -> ItemDoc:
     return ItemDoc(iid, title, text, None, published)
-
-
-def verdict(c: CommitmentDoc, *items: ItemDoc, today: dt.date = D(2027, 9, 1)) -> str:
-    """The status the page would show after the tracker matched ``items`` with nobody reviewing."""
-    facts = []
-    for it in items:
-        m = score(it, c)
-        if m is not None and evidence_state(m) == "accepted":
-            facts.append(EvidenceFact(m.kind, m.event_date, it.id, m.new_due_latest))
-    return judge(CommitmentFacts(c.due_latest, c.negated, tuple(facts), keep_until=c.keep_until), today).status
 
 
 APP = promise("Kestrin Media", "launch the Lumo streaming app in Portugal")

@@ -478,6 +478,11 @@ class ActorIndex:
             words: set[str] = set()
             for m in re.finditer(r"(?<=[a-z,;])[ ]+[\"\u201c]?([\w'\u2019.-]+)", self.text):
                 token = m.group(1)
+                if token == token.lower():
+                    continue  # only names are asked about, and a name has a capital
+                if token.isalnum():
+                    words.add(token)
+                    continue
                 words.update(token[:i] for i in range(1, len(token) + 1)
                              if i == len(token) or not (token[i].isalnum() or token[i] == "_"))
                 words.update(re.findall(r"\w+", token)[:1])

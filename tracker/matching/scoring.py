@@ -41,8 +41,8 @@ from tracker.matching.reading import (
 )
 from tracker.matching.relevance import (
     actor_strength, cancel_target_ok, conflicts, coverage, delay_names_ours, delay_target_ok, event_target_ok,
-    foreign_subject, names_another, object_window, office_holder, qualifier, required_present, sentence_names_it, slip_object, slip_subject,
-    slip_undoes, subject_window, term_present, until_after,
+    foreign_subject, names_another, object_window, office_holder, qualifier, required_present, sentence_names_it,
+    slip_object, slip_subject, slip_undoes, subject_window, term_present, until_after,
 )
 from tracker.matching.text import MONTHS, SCALES, WEEKDAYS, event_dates, scaled, tokenize_cached
 
@@ -479,6 +479,7 @@ _OUTLOOK = lx._stems("will would expect expects expected forecast forecasts guid
                      "projects projected outlook target targets aim aims could may might")
 
 
+_NOT_YET = re.compile(r"\b(?:not|never|no\s+longer|yet\s+to)\b", re.I)
 _COPULAR = re.compile(r"(?:be|become|go)\s", re.I)  # "become carbon neutral", "go all-electric"
 _NOW_STATE = re.compile(r"\b(?:(?:is|are)\s+now|now\s+(?:is|are)|became|(?:has|have|had)\s+(?:now\s+)?become|"
                         r"(?:was|were)\s+declared|declared?s?(?=\s+\w+\s+\w+))\b", re.I)
@@ -490,7 +491,7 @@ def _state_reached(p: Profile, s: Sentence) -> re.Match[str] | None:
     if not _COPULAR.match(p.doc.what or "") or s.speculative:
         return None
     m = _NOW_STATE.search(s.text)
-    if m is None or re.search(r"\b(?:not|never|no\s+longer|yet\s+to)\b", s.text[max(0, m.start() - 20):m.end() + 12], re.I):
+    if m is None or _NOT_YET.search(s.text[max(0, m.start() - 20):m.end() + 12]):
         return None
     after = frozenset(t.stem for t in tokenize_cached(s.text[m.end():]))
     words = {x for t in p.terms for x in t.stems if x not in lx.GENERIC}
