@@ -365,3 +365,14 @@ def test_a_headline_the_body_restates_is_listed_as_left_out() -> None:
     got = read_text(text, DAY, publisher="Freight Wire")
     assert [c.quote[:20] for c in got.commitments] == ["Kelvo will open a de"]
     assert any(x.reason.startswith("a headline the body restates") for x in got.left_out), got.left_out
+
+
+def test_a_minister_pledges_for_the_government_a_mayor_for_herself() -> None:
+    minister = read_text("Spain's transport minister, Ana Ruiz, pledged to open the new Madrid rail line by 2027.",
+                         DAY, publisher="Iberia Wire")
+    mayor = read_text("Mayor Ana Ruiz pledged to open the new Madrid tram line by 2027.", DAY, publisher="Iberia Wire")
+    company = read_text("Acme president Ana Ruiz said the company would open a plant in Spain by 2027.", DAY,
+                        publisher="Iberia Wire")
+    assert [c.actor for c in minister.commitments] == ["Spanish government"]
+    assert [c.actor for c in mayor.commitments] == ["Ana Ruiz"]
+    assert [c.actor for c in company.commitments] == ["Acme"]

@@ -357,11 +357,26 @@ def _speaker(clause: Clause, index: ActorIndex, focus: Focus) -> Entity | None:
 
 
 def _as_actor(ent: Entity | None, index: ActorIndex, focus: Focus) -> Entity | None:
-    """People speak for their organisation; politicians with no named body stand for themselves."""
+    """People speak for their organisation; a minister for the government of the country the
+    text is about; other politicians with no named body stand for themselves."""
     if ent is None or ent.kind == "org":
         return ent
     index.affiliate(ent, focus)
-    return ent.affiliation or ent
+    return ent.affiliation or _minister_government(ent, index) or ent
+
+
+# National offices whose holders act for their country's government ("the prime minister said the
+# government would ..."); mayors, governors and members of parliament speak for other bodies or themselves.
+_NATIONAL_OFFICE = re.compile(
+    r"\b(?:prime\s+minister|minister|premier|chancellor|secretary|president)\b(?!\s+of\s+(?!the\s+republic))", re.I)
+
+
+def _minister_government(person: Entity, index: ActorIndex) -> Entity | None:
+    """The government a minister or head of government speaks for, when the text is about one country."""
+    if person.affiliation is not None or not _NATIONAL_OFFICE.search(person.title or "") \
+            or re.search(r"\b(?:mayor|governor|MP|senator|party|opposition|shadow|former)\b", person.title or "", re.I):
+        return None
+    return index.government()
 
 
 def _is_forecast(span: str, cue) -> bool:
@@ -489,7 +504,7 @@ def _read(doc: _Doc, sent: Sentence, clause: Clause, previous: Entity | None) ->
     if kind == "unknown":
         actor = focus.org or index.topic() or index.default
     elif ent is not None and ent.kind == "person" and ent.political and subject.lower() not in {"he", "she", "i"}:
-        actor = ent  # "the mayor, Rhea Calloway, pledged ...": an elected official's own promise
+        actor = _minister_government(ent, index) or ent  # "the mayor, Rhea Calloway, pledged ...": her own promise
     else:
         actor = _as_actor(ent, index, focus)
     if _predicts_an_effect(doc, sent, clause, subject, verb_words):
