@@ -271,3 +271,27 @@ def test_the_country_acts_for_its_government() -> None:
     it = news("Norway switches off its last coal turbine, hitting the goal",
               "Norway switched off its last coal-fired turbine on Friday.")
     assert decided(coal, it) == ("fulfilment", "accepted")
+
+
+def test_made_into_a_state_reported_as_become_is_kept() -> None:
+    offices = promise("Harrow Confectionery", "make our UK and Irish offices carbon neutral")
+    it = news("Harrow hits its climate goals",
+              "Harrow Confectionery said its UK and Irish offices had become carbon neutral.", D(2026, 2, 10))
+    assert decided(offices, it) == ("fulfilment", "accepted")
+
+
+def test_a_game_that_is_out_is_released() -> None:
+    game = promise("Brightfall Studio", "release Starward 2077", due=D(2025, 4, 16))
+    it = news("Starward 2077 is out", "Brightfall Studio's Starward 2077 went on sale worldwide on Thursday.",
+              D(2025, 12, 10))
+    assert decided(game, it) == ("fulfilment", "accepted")
+    assert verdict(game, it) == "kept_late"
+
+
+def test_a_coordinated_modifier_of_ours_is_no_other_kind() -> None:
+    cocoa = promise("Harrow Confectionery", "source 100 percent certified cocoa", due=D(2025, 12, 31))
+    it = news("Harrow Confectionery reports on cocoa",
+              "Harrow Confectionery said it sourced 100 percent certified and traceable cocoa in 2025, meeting the "
+              "goal it set in 2019.", D(2026, 2, 10))
+    m = score(it, cocoa)
+    assert m is not None and m.kind == "fulfilment" and m.auto, m

@@ -480,7 +480,8 @@ _OUTLOOK = lx._stems("will would expect expects expected forecast forecasts guid
 
 
 _NOT_YET = re.compile(r"\b(?:not|never|no\s+longer|yet\s+to)\b", re.I)
-_COPULAR = re.compile(r"(?:be|become|go)\s", re.I)  # "become carbon neutral", "go all-electric"
+# "become carbon neutral", "go all-electric", "make our offices carbon neutral"
+_COPULAR = re.compile(r"(?:be|become|go|make)\s", re.I)
 _NOW_STATE = re.compile(r"\b(?:(?:is|are)\s+now|now\s+(?:is|are)|became|(?:has|have|had)\s+(?:now\s+)?become|"
                         r"(?:was|were)\s+declared|declared?s?(?=\s+\w+\s+\w+))\b", re.I)
 
@@ -495,7 +496,8 @@ def _state_reached(p: Profile, s: Sentence) -> re.Match[str] | None:
         return None
     after = frozenset(t.stem for t in tokenize_cached(s.text[m.end():]))
     words = {x for t in p.terms for x in t.stems if x not in lx.GENERIC}
-    return m if words and len(words & after) >= max(1, (2 * len(words) + 2) // 3) else None
+    # the state after the marker, the thing in it anywhere ("its UK offices had become carbon neutral")
+    return m if words & after and len(words & s.stems) >= max(1, (2 * len(words) + 2) // 3) else None
 
 
 def _reported_figure(s: Sentence) -> bool:
@@ -563,8 +565,10 @@ def _another_kind(p: Profile, s: Sentence) -> bool:
         return False
     toks = s.toks
 
-    def ours(k: int) -> bool:  # "coal-fired" is the promise's "coal": a compound counts by its first part
-        return toks[k].stem in p.vocab or (toks[k].joined and k > 0 and ours(k - 1))
+    def ours(k: int) -> bool:  # "coal-fired" is the promise's "coal"; "certified and fair-trade" its "certified"
+        if toks[k].stem in p.vocab or (toks[k].joined and k > 0 and ours(k - 1)):
+            return True
+        return k > 1 and toks[k - 1].low in ("and", ",", "or") and _modifier(toks[k - 2]) and ours(k - 2)
 
     return any(t.stem in p.head and k and _modifier(toks[k - 1]) and not ours(k - 1) for k, t in enumerate(toks))
 
