@@ -295,3 +295,37 @@ def test_a_coordinated_modifier_of_ours_is_no_other_kind() -> None:
               "goal it set in 2019.", D(2026, 2, 10))
     m = score(it, cocoa)
     assert m is not None and m.kind == "fulfilment" and m.auto, m
+
+
+def test_a_countrys_adjective_names_the_promised_country() -> None:
+    store = promise("Brisk Clothiers", "open its first store in Peru", due=D(2026, 12, 31))
+    it = news("Brisk Clothiers opens its first Peruvian store",
+              "Brisk Clothiers opened its first Peruvian store in Lima on Saturday.", D(2026, 5, 2))
+    assert decided(store, it) == ("fulfilment", "accepted")
+    elsewhere = news("Brisk Clothiers opens its first Chilean store",
+                     "Brisk Clothiers opened its first Chilean store in Santiago on Saturday.", D(2026, 5, 2))
+    assert decided(store, elsewhere) != ("fulfilment", "accepted")
+
+
+def test_a_deal_that_must_close_has_not_closed() -> None:
+    deal = promise("Quenby Group", "close the Dorvel Foods transaction")
+    it = news("Quenby and Dorvel push deal deadline to October",
+              "The two companies extended the date by which their Dorvel Foods transaction must close by three "
+              "months while they seek approval.")
+    assert decided(deal, it) != ("fulfilment", "accepted")
+
+
+def test_a_sale_in_other_countries_is_not_the_promised_one() -> None:
+    launch = promise("Kestrin Media", "start selling the Lumo box in Mexico")
+    other = news("Lumo box goes on sale in Chile and Peru", "Kestrin Media's Lumo box went on sale on Friday.")
+    ours = news("Lumo box goes on sale in Mexico and Chile", "Kestrin Media's Lumo box went on sale on Friday.")
+    assert decided(launch, other) != ("fulfilment", "accepted")
+    assert decided(launch, ours) == ("fulfilment", "accepted")
+
+
+def test_needing_time_to_meet_its_commitments_is_not_meeting_them() -> None:
+    stores = promise("Brisk Clothiers", "open 25 stores in Peru", due=D(2027, 12, 31))
+    it = news("Brisk Clothiers delays first Peruvian store",
+              "Brisk Clothiers has postponed the opening of its first Peruvian store to August, saying it needed "
+              "more time to meet its quality commitments.", D(2026, 7, 1))
+    assert decided(stores, it) != ("fulfilment", "accepted")

@@ -68,6 +68,16 @@ def _rows() -> tuple[tuple[str, ...], ...]:
     return tuple(rows)
 
 
+def countries_of_adjective(word: str) -> tuple[str, ...]:
+    """The names of the country an adjective of nationality refers to ("Indian" -> "India"), or ().
+
+    >>> countries_of_adjective("Peruvian"), countries_of_adjective("Acme")
+    (('Peru',), ())
+    """
+    government = _governments().get(word.lower())
+    return country_names(government) if government else ()
+
+
 def government_level(name: str) -> str | None:
     """The level a government is named with ("the German federal government" -> "federal"), if any."""
     key = re.sub(r"\s+", " ", name).strip().lower()

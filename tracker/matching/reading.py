@@ -13,6 +13,7 @@ from functools import lru_cache
 from tracker.matching import lexicon as lx
 from tracker.matching.model import ItemDoc
 from tracker.matching.profile import PARTICLES, PREPOSITIONS
+from tracker.language.governments import countries_of_adjective
 from tracker.language.sentences import is_title_case
 from tracker.matching.text import IRREGULAR, MONTHS, WEEKDAYS, Token, sentences, stem, tokenize, word_stems
 
@@ -114,9 +115,15 @@ def _read_sentence(index: int, text: str, is_title: bool) -> Sentence:
     toks = tuple(tokenize(text))
     title_case = is_title and is_title_case(text)
     return Sentence(
-        index=index, text=text, toks=toks, stems=frozenset(t.stem for t in toks if not t.punct),
+        index=index, text=text, toks=toks, stems=frozenset(t.stem for t in toks if not t.punct) | _countries_named(toks),
         is_title=is_title, title_case=title_case, speculative=_speculation(toks),
         events=tuple(_events(toks, title_case, is_title)), cues=tuple(_cues(toks)))
+
+
+def _countries_named(toks: tuple[Token, ...]) -> frozenset[str]:
+    """"a Peruvian store" names Peru: the country of each adjective of nationality, as stems."""
+    return frozenset(stem(n.lower()) for t in toks if t.cap and not t.punct
+                     for name in countries_of_adjective(t.text) for n in name.split())
 
 
 _OWN_FORECAST = lx._stems("forecast forecasts")
@@ -334,6 +341,8 @@ def _frame(toks: tuple[Token, ...], i: int) -> tuple[bool, bool]:
         low = t.low
         if low in {"will", "shall", "would", "won't", "wo"} or low.endswith("'ll") or low in {"going", "if", "unless"}:
             future = True
+        if low in {"must", "should", "might", "could"} or t.text == "may":
+            future = True  # "the merger must close by June": an obligation or a possibility, nothing done
         if low in lx.NEGATORS or low.endswith("n't") or t.stem in lx.DENIAL:
             negated = True
         if low in {"yet", "failed", "fails", "refused", "refuses"} and k + 1 < len(window) \

@@ -12,11 +12,11 @@ from __future__ import annotations
 import re
 from typing import Protocol
 
-from tracker.language.governments import main_country
+from tracker.language.governments import countries_of_adjective, main_country
 from tracker.matching import lexicon as lx
 from tracker.matching.profile import PREPOSITIONS, Profile, Term
 from tracker.matching.reading import Event, ItemReading, Sentence
-from tracker.matching.text import MONTHS, WEEKDAYS, Token, tokenize_cached
+from tracker.matching.text import MONTHS, WEEKDAYS, Token, stem, tokenize_cached
 
 
 class Pair(Protocol):
@@ -399,10 +399,16 @@ def delay_names_ours(ctx: Pair, s: Sentence, pos: int, end: int) -> str | None:
         return "review"
     ours = thing_names(p) | actor | p.vocab | acts | lx.DELAY_WORDS | lx.ALL_EVENT_NOUNS | lx.GENERIC
     foreign = [t for t in window if t.cap and t.text[:1].isalpha() and t.stem not in ours and t.low not in MONTHS
-               and t.low not in WEEKDAYS and not (t is s.toks[0] and not _capitalised_elsewhere(ctx.r, t))]
+               and t.low not in WEEKDAYS and not (t is s.toks[0] and not _capitalised_elsewhere(ctx.r, t))
+               and not _our_country(p, t)]
     if foreign:
         return "review"
     return "product" if _product_named(p, actor, _window_tokens(s, window)) else "own"
+
+
+def _our_country(p: Profile, t: Token) -> bool:
+    """"its first Indian store" for a store promised in India: the adjective of a country the promise names."""
+    return any(stem(name.lower()) in p.vocab for name in countries_of_adjective(t.text))
 
 
 def _actor_is_the_thing(s: Sentence, pos: int, end: int, actor: set[str], acts: set[str]) -> bool:
@@ -528,10 +534,10 @@ def cancel_target_ok(ctx: Pair, s: Sentence, cue_end: int) -> bool:
 
 def names_another(p: Profile, window: list[Token]) -> bool:
     """The words a cancellation acts on name another amount, year, place or act than the promise's."""
-    return _other_amount(p, window) or _other_year(p, window) or _other_place(p, window) or _other_act(p, window)
+    return _other_amount(p, window) or _other_year(p, window) or other_place(p, window) or _other_act(p, window)
 
 
-def _other_place(p: Profile, window: list[Token]) -> bool:
+def other_place(p: Profile, window: list[Token]) -> bool:
     """"scraps the line's northern leg to Carlow" against a promise about the leg to Dunford: the
     window names a place, and none of the promise's places."""
     if not p.places:

@@ -33,6 +33,7 @@ from functools import lru_cache
 
 from tracker.errors import DeadlineError
 from tracker.extract.deadlines import DeadlineMatch, find_deadline, resolve_deadline
+from tracker.language.governments import government_of
 from tracker.matching import lexicon as lx
 from tracker.matching.model import AUTO_ACCEPT, REVIEW, CommitmentDoc, ItemDoc, Match
 from tracker.matching.profile import CURRENCY, MONEY_UNIT, PREPOSITIONS, Profile, money_amounts, profile
@@ -41,10 +42,10 @@ from tracker.matching.reading import (
 )
 from tracker.matching.relevance import (
     actor_strength, cancel_target_ok, conflicts, coverage, delay_names_ours, delay_target_ok, event_target_ok,
-    foreign_subject, names_another, object_window, office_holder, qualifier, required_present, sentence_names_it,
+    foreign_subject, names_another, object_window, office_holder, other_place, qualifier, required_present, sentence_names_it,
     slip_object, slip_subject, slip_undoes, subject_window, term_present, until_after,
 )
-from tracker.matching.text import MONTHS, SCALES, WEEKDAYS, event_dates, scaled, tokenize_cached
+from tracker.matching.text import MONTHS, SCALES, WEEKDAYS, Token, event_dates, scaled, tokenize_cached
 
 _OPENS = lx._stems("open opened reopen inaugurate")  # a thing to build is done when it opens
 KIND_RANK = {"cancellation": 4, "fulfilment": 3, "delay": 2, "progress": 1, "mention": 0}
@@ -70,10 +71,10 @@ _HONOURED = re.compile(r"\b(?:honou?r(?:ed|ing|s)?|kept|keeping|fulfill?(?:ed|in
                        r"(?:its|their|the|his|her)\s+(?:\w+\s+)?(?:pledge|promise|commitment)\b", re.I)
 # A report that the promise itself was met: "meeting the goal it set", "met its target", "kept a promise".
 # ("keeping its target" is guidance left unchanged; only a promise is kept).
-_MET_GOAL = re.compile(r"(?<!not )(?<!n't )\b(?:(?:meet(?:ing|s)?|met|achiev(?:ed|ing|es)|reach(?:ed|ing|es)|"
-                       r"hit(?:s|ting)?|fulfill?(?:ed|ing|s)?|honou?r(?:ed|ing|s)?)\s+"
+_MET_GOAL = re.compile(r"(?<!not )(?<!n't )(?<!to )(?<!will )(?<!would )\b(?:(?:meeting|meets|met|achiev(?:ed|ing|es)|"
+                       r"reach(?:ed|ing|es)|hit(?:s|ting)?|fulfill?(?:ed|ing|s)|honou?r(?:ed|ing|s))\s+"
                        r"(?:(?:its|their|the|his|her|a|our)\s+)?(?:[\w\u2019'-]+\s+){0,2}?"
-                       r"(?:goal|target|pledge|promise|commitment)s?|(?:keep(?:ing|s)?|kept)\s+"
+                       r"(?:goal|target|pledge|promise|commitment)s?|(?:keeping|keeps|kept)\s+"
                        r"(?:(?:its|their|the|his|her|a|our)\s+)?(?:[\w\u2019'-]+\s+){0,2}?(?:pledge|promise)s?)\b",
                        re.I)
 _COST_DENIED = re.compile(r"\b(?:free|no\s+(?:extra|additional)|at\s+no|without|not\s+(?:be\s+)?charg|"
@@ -1045,6 +1046,8 @@ def may_decide(ctx: _Context, best: Reading) -> bool:
         return False  # the act on another thing: "unveils the Zephyr 2" is not "opens Zephyr 2 bookings"
     if best.kind == "fulfilment" and _another_kind(ctx.p, best.sentence):
         return False  # "launches an online store" against "open a retail store"
+    if best.kind == "fulfilment" and _other_countries(ctx.p, _place_after(best.sentence, best.event_pos)):
+        return False  # "goes on sale in Chile and Peru" for a launch promised in Mexico
     if best.kind == "fulfilment" and not ctx.p.doc.negated:
         if not ctx.p.action_classes and not best.cue_is_completion:
             return False  # a promise whose act the lexicon does not know: any verb would do, so a person looks
@@ -1052,6 +1055,18 @@ def may_decide(ctx: _Context, best: Reading) -> bool:
             return False  # "deliver 500,000 vans": only the amount, "met its target" or "completes" decides
         return best.event_pos >= 0 and not hedge(best.sentence)
     return True
+
+
+def _other_countries(p: Profile, window: list[Token]) -> bool:
+    """The words name countries, none of them the promise's (a city may lie in the promised country:
+    only countries are compared)."""
+    return any(t.cap and government_of(t.text) is not None for t in window) and other_place(p, window)
+
+
+def _place_after(s: Sentence, pos: int) -> list[Token]:
+    """The words after the first "in"/"across" that follows the verb at ``pos``: where it happened."""
+    at = next((k for k in range(max(pos, 0), len(s.toks)) if s.toks[k].low in ("in", "across", "throughout")), None)
+    return [] if at is None else [t for t in s.toks[at + 1:at + 9] if not t.punct or t.text == ","]
 
 
 def _event_date(ctx: _Context, best: Reading) -> dt.date | None:
