@@ -376,3 +376,17 @@ def test_a_minister_pledges_for_the_government_a_mayor_for_herself() -> None:
     assert [c.actor for c in minister.commitments] == ["Spanish government"]
     assert [c.actor for c in mayor.commitments] == ["Ana Ruiz"]
     assert [c.actor for c in company.commitments] == ["Acme"]
+
+
+def test_a_second_verb_of_a_thing_is_the_things() -> None:
+    got = read_text("The new chip will make photos sharper and will cut battery use by 20 percent.", DAY,
+                    publisher="Tech Wire")
+    assert got.commitments == [], [(c.actor, c.what) for c in got.commitments]
+
+
+@pytest.mark.parametrize("source", ["research firm Quantel", "official estimates", "United Nations estimates"])
+def test_a_forecast_according_to_a_source_of_figures_is_nobodys_promise(source: str) -> None:
+    got = read_text(f"The market for folding phones will reach 30 million units by 2027, according to {source}.", DAY,
+                    publisher="Tech Wire")
+    assert got.commitments == [] and got.proposals == []
+    assert any(x.reason == "said by a third party" for x in got.left_out)

@@ -249,6 +249,8 @@ def is_third_party(np: str) -> bool:
         lobby = None
     if lobby and not re.fullmatch(r"(?:the|its|our|their)\s+(?:group|body|watchdog)", np.strip().lower()):
         return True  # "consumer group FairTap", "industry body X": lobbies, not the company ("the group")
+    if re.search(r"\b(?:estimates|figures|forecasts|projections|research\s+firms?|market\s+researchers?)\b", low):
+        return True  # "according to official estimates", "research firm Quantel": sources of figures, not promisers
     return words[0] in {"rival", "rivals", "opposition", "analysts", "critics", "union", "unions", "local", "industry"}
 
 

@@ -247,6 +247,11 @@ def read_text(
             if clause.cue.coordinated and last is None:
                 doc.leave(sent, clause, "coordinated with a clause that is not a promise")
                 continue
+            if last is not None and last.thing_subject and not clause.cue.coordinated and not clause.subject.strip() \
+                    and last.subject.lower() not in _PERSONAL_PRONOUNS:
+                # "the chip will make photos sharper and will cut battery use": the second verb has the
+                # first one's subject, a thing, and is judged as that thing's
+                clause = replace(clause, subject=last.subject)
             found = _read(doc, sent, clause, previous)
             if found is not None and clause.cue.coordinated and last is not None:
                 found.doubts = tuple(dict.fromkeys((*last.doubts, *found.doubts)))  # the shared cue's doubts
@@ -438,6 +443,7 @@ def _with_coordinated(text: str, cues: list[Cue]) -> list[Cue]:
     return out
 
 
+_PERSONAL_PRONOUNS = frozenset({"i", "we", "you", "he", "she", "it", "they"})
 _VERBLESS_FAMILIES = VERBLESS | {"headline_to"}  # no verb of their own for a second verb to share
 # Words after "and" that are not a second verb of the same subject.
 _NOT_COORDINATED = frozenset(
