@@ -329,3 +329,13 @@ def test_needing_time_to_meet_its_commitments_is_not_meeting_them() -> None:
               "Brisk Clothiers has postponed the opening of its first Peruvian store to August, saying it needed "
               "more time to meet its quality commitments.", D(2026, 7, 1))
     assert decided(stores, it) != ("fulfilment", "accepted")
+
+
+def test_pulling_out_of_the_promised_place_is_withdrawn() -> None:
+    fibre = promise("Lumen Fibre", "bring Lumen Fibre broadband to Corrin", due=D(2027, 12, 31))
+    it = news("Lumen Fibre to pull out of Corrin",
+              "Lumen Fibre said on Thursday it will shut down its service in Corrin in April.")
+    assert decided(fibre, it) == ("cancellation", "accepted")
+    other = news("Lumen Fibre to pull out of Dunmere",
+                 "Lumen Fibre said on Thursday it will shut down its service in Dunmere in April.")
+    assert decided(fibre, other) != ("cancellation", "accepted")

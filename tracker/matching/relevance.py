@@ -519,6 +519,8 @@ def cancel_target_ok(ctx: Pair, s: Sentence, cue_end: int) -> bool:
         return False
     if stems & (set(p.head) | required | p.alias_terms):
         return True
+    if _leaves_our_place(p, window):
+        return True  # "pulls out of Louisville" for "bring the service to Louisville"
     content = {x for x in stems if x not in lx.STOPWORDS and x not in lx.DETERMINERS and not x[:1].isdigit()}
     if not content & lx.PLAN_NOUNS:
         return False
@@ -530,6 +532,13 @@ def cancel_target_ok(ctx: Pair, s: Sentence, cue_end: int) -> bool:
     # "ending a freeze", "drops its target": only a plan word, so it refers back to this promise
     return content <= lx.PLAN_NOUNS | lx.GENERIC and (
         not p.head or bool(p.head & s.stems) or bool(required & s.stems))
+
+
+def _leaves_our_place(p: Profile, window: list[Token]) -> bool:
+    """The words after the cue are the promise's place and no other name: the actor gives up on it there."""
+    places = {x for place in p.places for x in place}
+    caps = [t for t in window if t.cap and t.text[:1].isalpha()]
+    return bool(caps) and all(t.stem in places for t in caps)
 
 
 def names_another(p: Profile, window: list[Token]) -> bool:
