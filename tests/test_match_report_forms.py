@@ -339,3 +339,17 @@ def test_pulling_out_of_the_promised_place_is_withdrawn() -> None:
     other = news("Lumen Fibre to pull out of Dunmere",
                  "Lumen Fibre said on Thursday it will shut down its service in Dunmere in April.")
     assert decided(fibre, other) != ("cancellation", "accepted")
+
+
+def test_a_dated_schedule_in_the_present_tense_is_not_done() -> None:
+    phone = promise("Acme", "start selling the Gizmo phone")
+    for title, text in (("Acme to start selling Gizmo in March", "Acme will open its stores early for the launch."),
+                        ("Gizmo phone sales start March 3", "Sales of the Gizmo phone start on March 3, Acme said.")):
+        assert decided(phone, news(title, text, D(2026, 2, 4))) != ("fulfilment", "accepted"), title
+
+
+def test_what_a_proposal_would_scrap_waits_for_an_editor() -> None:
+    depot = promise("Acme", "open the Leeds depot")
+    it = news("Council proposal would halt Acme's Leeds depot",
+              "A council proposal would scrap the planned Acme depot in Leeds.", D(2026, 2, 4))
+    assert decided(depot, it) == ("cancellation", "proposed")

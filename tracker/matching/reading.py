@@ -221,6 +221,8 @@ def _events(toks: tuple[Token, ...], title_case: bool, is_title: bool = False) -
         classes = frozenset(c for c, words in lx.VERB_CLASSES.items() if canon in words)
         out.append(Event(i, canon, " ".join(x.text for x in toks[i:end]), classes, future, negated, comp, inch))
         skip_to = end
+        if inch and end < n and toks[end].low.endswith("ing") and toks[end].stem in lx.EVENT_VERBS:
+            skip_to = end + 1  # "to start selling": the selling is what starts, not an event of its own
     return out
 
 

@@ -45,7 +45,9 @@ from tracker.matching.relevance import (
     foreign_subject, names_another, object_window, office_holder, other_place, qualifier, required_present, sentence_names_it,
     slip_object, slip_subject, slip_undoes, subject_window, term_present, until_after,
 )
-from tracker.matching.text import MONTHS, SCALES, WEEKDAYS, Token, event_dates, scaled, tokenize_cached
+from tracker.matching.text import (
+    IRREGULAR, MONTHS, SCALES, WEEKDAYS, Token, event_dates, names_a_day_ahead, scaled, tokenize_cached,
+)
 
 _OPENS = lx._stems("open opened reopen inaugurate")  # a thing to build is done when it opens
 KIND_RANK = {"cancellation": 4, "fulfilment": 3, "delay": 2, "progress": 1, "mention": 0}
@@ -298,6 +300,11 @@ def _read_positive(ctx: _Context, s: Sentence, rel: float, eff: float) -> list[R
         if cue.kind == "cancellation" and not cue.negated and cue.active and decisive and here:
             if foreign_subject(ctx, s, cue.pos) or not cancel_target_ok(ctx, s, cue.end):
                 continue
+            if _would_of_another(ctx, s, cue.pos):
+                out.append(Reading("cancellation", max(rel, REVIEW / 0.9) * 0.9, s, cue.text,
+                                   ["what something else would do (a proposal, a rule): check it"], cue.pos,
+                                   review_only=True))
+                continue
             if _ends_the_thing(p, s, cue.end):
                 # "pulls the plug on its last reactors" for "shut down the last reactors": the end was the promise
                 out.append(Reading("fulfilment", rel * 0.9, s, cue.text, ["the promised end, in other words"],
@@ -356,8 +363,8 @@ def _read_positive(ctx: _Context, s: Sentence, rel: float, eff: float) -> list[R
                 continue
             out.append(Reading("mention", rel * 0.7, s, ev.text, ["negated: not done"], ev.pos))
             continue
-        if ev.future:
-            out.append(_future(ctx, s, rel, ev))
+        if ev.future or (not _past_form(s, ev) and names_a_day_ahead(s.text, ctx.published)):
+            out.append(_future(ctx, s, rel, ev))  # "sales start on March 3", written in February: a schedule
             continue
         qual = qualifier(p, s)
         if delayed_here:
@@ -598,6 +605,21 @@ def _own_plan_dropped(ctx: _Context, s: Sentence, cue) -> bool:  # noqa: ANN001 
 _ENDING = frozenset({"close", "eliminate"})
 
 
+def _would_of_another(ctx: _Context, s: Sentence, pos: int) -> bool:
+    """"A council proposal would scrap the depot": a hypothetical of something that is not the actor
+    (the actor's own "said it would scrap" names it or refers to it with a pronoun)."""
+    if not any(t.low == "would" for t in s.toks[max(0, pos - 2):pos]):
+        return False
+    subject = subject_window(s, max(0, pos - 1))
+    if any(t.stem in _PROPOSALS for t in subject):
+        return True
+    return not any(t.low in _SUBJECT_PRONOUNS for t in subject) and actor_strength(ctx.p, s) <= 0
+
+
+_SUBJECT_PRONOUNS = frozenset({"it", "we", "they", "he", "she", "i"})
+_PROPOSALS = lx._stems("proposal proposals rule rules bill bills law laws motion draft measure amendment ruling")
+
+
 def _ends_the_thing(p: Profile, s: Sentence, cue_end: int) -> bool:
     """A promise to end something, and a word of ending aimed at the thing itself, not at a plan."""
     if p.doc.negated or not p.action_classes & _ENDING:
@@ -699,6 +721,13 @@ def _compat(p: Profile, ev: Event) -> tuple[str | None, float, str]:
     if any(lx.KIN[a] & ev.classes for a in p.action_classes):
         return "fulfilment", 0.9, f"the promised act in other words ({ev.text})"  # "launch" kept by "ships"
     return "progress", 0.8, f"another action on the object ({ev.text})"
+
+
+def _past_form(s: Sentence, ev: Event) -> bool:
+    """Is the event's verb in a past form ("opened", "began", "has opened")?"""
+    first = s.toks[ev.pos].low
+    before = s.toks[ev.pos - 1].low if ev.pos > 0 else ""
+    return first.endswith("ed") or first in IRREGULAR or before in ("has", "have", "had", "was", "were")
 
 
 def _act_classes(stems: frozenset[str]) -> frozenset[str]:

@@ -242,6 +242,29 @@ def event_dates(sentence: str, published: dt.date) -> list[tuple[dt.date, str]]:
     return found
 
 
+def names_a_day_ahead(sentence: str, published: dt.date) -> bool:
+    """Does ``sentence`` name a calendar day after ``published`` ("start on March 3" in a February
+    item, "on 3 March 2027")? Read forward: the schedule of something not yet done.
+
+    >>> names_a_day_ahead("Sales start on March 3.", dt.date(2026, 2, 4))
+    True
+    >>> names_a_day_ahead("Sales started on March 3.", dt.date(2026, 4, 4)), names_a_day_ahead("No date.", dt.date(2026, 4, 4))
+    (False, False)
+    """
+    for m in _DATE_RE.finditer(sentence):
+        month_word = m.group("m1") or m.group("m2")
+        if not month_word:
+            continue
+        try:
+            when = dt.date(int(m.group("y")) if m.group("y") else published.year,
+                           MONTHS.get(month_word.lower().rstrip(".")[:3]) or 0, int(m.group("d1") or m.group("d2")))
+        except ValueError:
+            continue
+        if published < when <= published + dt.timedelta(days=366):
+            return True
+    return False
+
+
 def _resolve(m: re.Match, published: dt.date, lead: str) -> dt.date | None:
     if m.group("rel"):
         return published - dt.timedelta(days=1) if m.group("rel").lower() == "yesterday" else published
