@@ -45,11 +45,17 @@ def national_government(name: str) -> str | None:
     ('UK government', 'Peruvian government', None)
     """
     found = government_of(name)
-    if found is None and name in set(_table().values()):
+    if found is None and name in _government_names():
         found = name
     return found
 
 
+@lru_cache(maxsize=1)
+def _government_names() -> frozenset[str]:
+    return frozenset(_table().values())
+
+
+@lru_cache(maxsize=512)
 def country_names(government: str) -> tuple[str, ...]:
     """Every name of the country a national government governs ("UK government" -> "United Kingdom",
     "UK", "Britain", "Great Britain"): in the news the country acts for its government."""
@@ -92,7 +98,7 @@ _NAMED_GOVERNMENT = re.compile(r"(?:the\s+)?(?P<country>.+?)(?:['\u2019]s)?\s+(?
 @lru_cache(maxsize=1)
 def _governments() -> dict[str, str]:
     """ "indian" -> "Indian government": the adjective form every government's name is built on."""
-    return {g.lower().removesuffix(" government"): g for g in set(_table().values())}
+    return {g.lower().removesuffix(" government"): g for g in _government_names()}
 
 
 @lru_cache(maxsize=8192)

@@ -103,6 +103,21 @@ PERIOD_WORDS = _stems(_CUES["period_words"])  # "pushed to late 2027"
 EVENT_NOUNS: dict[str, frozenset[str]] = {cls: _stems(words) for cls, words in _VERBS["nouns"].items()}
 ALL_EVENT_NOUNS = frozenset().union(*EVENT_NOUNS.values())
 
+
+def verb_classes(*stems: str) -> frozenset[str]:
+    """The classes of the act verbs among ``stems`` ("ship" -> ship, start)."""
+    return frozenset(c for c, words in VERB_CLASSES.items() if any(x in words for x in stems))
+
+
+def noun_classes(stems: frozenset[str] | set[str]) -> frozenset[str]:
+    """The classes of the act nouns among ``stems`` ("deliveries" -> ship)."""
+    return frozenset(c for c, nouns in EVENT_NOUNS.items() if nouns & stems)
+
+
+def act_classes(stems: frozenset[str]) -> frozenset[str]:
+    """The act classes named by verbs or act nouns among ``stems`` ("producing", "production" -> produce)."""
+    return verb_classes(*stems) | noun_classes(stems)
+
 # -- noun synonyms -------------------------------------------------------------------------------
 
 SHIPPED_SYNONYMS: tuple[str, ...] = tuple(_DATA["nouns"]["synonyms"])

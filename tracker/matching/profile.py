@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from tracker.language.governments import country_names, national_government
 from tracker.matching import lexicon as lx
@@ -102,6 +102,16 @@ class Profile:
     @property
     def total_weight(self) -> float:
         return sum(t.weight for t in self.terms) or 1.0
+
+    @cached_property
+    def actor_stems(self) -> frozenset[str]:
+        """Every stem of the actor's names, full phrases and keys alike."""
+        return frozenset({x for ph in self.actor_phrases for x in ph} | {x for k, _ in self.actor_keys for x in k})
+
+    @cached_property
+    def place_stems(self) -> frozenset[str]:
+        """Every stem of the places the promise is about."""
+        return frozenset(x for place in self.places for x in place)
 
 
 @lru_cache(maxsize=200_000)
@@ -222,10 +232,6 @@ def _strip_negation(toks: list[Token]) -> tuple[bool, list[Token]]:
     return negated, toks
 
 
-def _classes(word: str) -> frozenset[str]:
-    return frozenset(c for c, words in lx.VERB_CLASSES.items() if word in words)
-
-
 def _read_action(toks: list[Token]) -> tuple[str | None, frozenset[str], frozenset[str], list[Token]]:
     """The action verb of ``what``, its classes, an inchoative complement, and the object tokens."""
     words = [t for t in toks if not t.punct]
@@ -243,11 +249,11 @@ def _read_action(toks: list[Token]) -> tuple[str | None, frozenset[str], frozens
         if k < 0 and pair >= 0:  # "have the phones go on sale", "have the service go live"
             canon = PARTICLES[(rest[pair].stem, rest[pair + 1].stem)]
             end = pair + 3 if pair + 2 < len(rest) and rest[pair + 2].low == "sale" else pair + 2  # "go on sale"
-            return canon, _classes(canon), frozenset(), rest[:pair] + rest[end:]
+            return canon, lx.verb_classes(canon), frozenset(), rest[:pair] + rest[end:]
         if k < 0:
             k = next((j for j, t in enumerate(rest) if t.stem in lx.EVENT_VERBS), -1)
         if k >= 0:
-            cls = _classes(rest[k].stem) or frozenset({COMPLEMENT_ADJ.get(rest[k].stem, "start")})
+            cls = lx.verb_classes(rest[k].stem) or frozenset({COMPLEMENT_ADJ.get(rest[k].stem, "start")})
             return rest[k].stem, cls, frozenset(), rest[:k] + rest[k + 1:]
     if verb.stem == stem("take") and rest and rest[0].stem == "delivery":
         return "deliver", frozenset({"ship"}), frozenset(), rest[1:]
@@ -257,7 +263,7 @@ def _read_action(toks: list[Token]) -> tuple[str | None, frozenset[str], frozens
             return rest[k].stem, frozenset({COMPLEMENT_ADJ[rest[k].stem]}), frozenset(), rest[:k] + rest[k + 1:]
     if verb.stem in lx.INCHOATIVE and rest:
         if rest[0].stem in lx.EVENT_VERBS and not rest[0].cap:  # "begin shipping"
-            return rest[0].stem, _classes(rest[0].stem), frozenset({rest[0].stem}), rest[1:]
+            return rest[0].stem, lx.verb_classes(rest[0].stem), frozenset({rest[0].stem}), rest[1:]
         comp = []
         for t in rest:
             if t.stem in PREPOSITIONS or t.punct or t.low == "of":
@@ -265,14 +271,14 @@ def _read_action(toks: list[Token]) -> tuple[str | None, frozenset[str], frozens
             if t.stem not in lx.STOPWORDS and t.stem not in lx.DETERMINERS:
                 comp.append(t)
         noun = comp[-1].stem if comp else None
-        cls = frozenset({"start"}) | (_classes(noun) if noun else frozenset())
+        cls = frozenset({"start"}) | (lx.verb_classes(noun) if noun else frozenset())
         return verb.stem, cls, frozenset({noun} | NOUN_SYNONYMS.get(noun, frozenset())) if noun else frozenset(), rest
     if verb.stem == "open" and rest and rest[0].stem == "sourc":  # open-source
         return "publish", frozenset({"publish", "open_source"}), frozenset(), rest[1:]
     if rest and (verb.stem, rest[0].stem) in PARTICLES:
         canon = PARTICLES[(verb.stem, rest[0].stem)]
-        return canon, _classes(canon), frozenset(), rest[1:]
-    return verb.stem, _classes(verb.stem), frozenset(), rest
+        return canon, lx.verb_classes(canon), frozenset(), rest[1:]
+    return verb.stem, lx.verb_classes(verb.stem), frozenset(), rest
 
 
 PARTICLES = lx.PARTICLES  # two-word report forms ("rolls out" = launches), from the lexicon

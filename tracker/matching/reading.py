@@ -218,7 +218,7 @@ def _events(toks: tuple[Token, ...], title_case: bool, is_title: bool = False) -
         comp = _complement(toks, i, end) if inch else frozenset()
         if inch and _time_frame(toks, i, comp):
             continue
-        classes = frozenset(c for c, words in lx.VERB_CLASSES.items() if canon in words)
+        classes = lx.verb_classes(canon)
         out.append(Event(i, canon, " ".join(x.text for x in toks[i:end]), classes, future, negated, comp, inch))
         skip_to = end
         if inch and end < n and toks[end].low.endswith("ing") and toks[end].stem in lx.EVENT_VERBS:

@@ -234,8 +234,7 @@ def _drop_asides(toks: list[Token]) -> list[Token]:
 
 def _names(p: Profile) -> frozenset[str]:
     """Stems that identify this promise: the actor's names and the object's names."""
-    names = {x for ph in p.actor_phrases for x in ph} | {x for k, _ in p.actor_keys for x in k}
-    names |= {x for t in (*p.terms, *p.bonus) if t.proper for x in t.stems}
+    names = p.actor_stems | {x for t in (*p.terms, *p.bonus) if t.proper for x in t.stems}
     return frozenset(x for x in names if not x[:1].isdigit() and x not in lx.NAME_SUFFIXES
                      and x not in lx.STOPWORDS and x not in lx.PLACE_PREFIX)
 
@@ -273,7 +272,7 @@ def event_target_ok(ctx: Pair, s: Sentence, ev: Event) -> bool:
         return True
     if not any(term_present(t, window_all, stems) for t in p.required):
         return False
-    if ev.classes & {c for c, nouns in lx.EVENT_NOUNS.items() if nouns & p.head}:
+    if ev.classes & lx.noun_classes(p.head):
         return True  # "delivers the first Zephyr vans" for "begin Zephyr deliveries": the verb is the head
     foreign = [t for t in window if t.stem not in p.vocab and t.stem not in lx.GENERIC and not t.cap
                and t.number is None and not t.low.endswith(("ly", "wide")) and t.stem not in lx.ALL_EVENT_NOUNS]
@@ -373,8 +372,7 @@ def delay_names_ours(ctx: Pair, s: Sentence, pos: int, end: int) -> str | None:
         return None
     subj, obj = slip_subject(s, pos), slip_object(s, end)
     names = thing_names(p) | set(p.head)
-    actor = {x for ph in p.actor_phrases for x in ph} | {x for k, _ in p.actor_keys for x in k}
-    actor -= lx.NAME_SUFFIXES | lx.STOPWORDS | lx.PLACE_PREFIX
+    actor = p.actor_stems - lx.NAME_SUFFIXES - lx.STOPWORDS - lx.PLACE_PREFIX
     acts = {w for c in p.action_classes for w in (*lx.EVENT_NOUNS.get(c, ()), *lx.VERB_CLASSES[c])} | set(p.head)
     obj_stems = {t.stem for t in obj}
     if foreign_subject(ctx, s, pos):
@@ -428,7 +426,7 @@ def _product_named(p: Profile, actor: set[str], window: list[Token]) -> bool:
     """The window names the promised thing by its own name: a proper name inside the promise's
     object ("the Quorrin tram line", "Pellan 2"), not a place it is in, not the actor's,
     not a short or numeric word ("EU", "Forty"), most of it present."""
-    places = {x for place in p.places for x in place}
+    places = p.place_stems
     stems = frozenset(t.stem for t in window)
     groups: dict[int, list[Term]] = {}
     for term in p.terms:
@@ -452,7 +450,7 @@ def slip_subject(s: Sentence, pos: int) -> list[Token]:
 def slip_undoes(p: Profile, window: list[Token]) -> bool:
     """"the depot closure is delayed" against a promise to open the depot: the act nouns around a
     delay cue are all of classes that undo the promised act (the lexicon's opposites)."""
-    classes = {c for t in window for c, words in lx.EVENT_NOUNS.items() if t.stem in words}
+    classes = lx.noun_classes({t.stem for t in window})
     return bool(classes) and not classes & p.action_classes and all(
         any((a, b) in lx.OPPOSITES for a in p.action_classes) for b in classes)
 
@@ -536,7 +534,7 @@ def cancel_target_ok(ctx: Pair, s: Sentence, cue_end: int) -> bool:
 
 def _leaves_our_place(p: Profile, window: list[Token]) -> bool:
     """The words after the cue are the promise's place and no other name: the actor gives up on it there."""
-    places = {x for place in p.places for x in place}
+    places = p.place_stems
     caps = [t for t in window if t.cap and t.text[:1].isalpha()]
     return bool(caps) and all(t.stem in places for t in caps)
 
@@ -553,7 +551,7 @@ def other_place(p: Profile, window: list[Token]) -> bool:
         return False
     names = {t.stem for t in window if t.cap and t.text[:1].isalpha() and t.stem not in p.vocab
              and t.low not in MONTHS and t.low not in WEEKDAYS}
-    mine = {x for place in p.places for x in place}
+    mine = p.place_stems
     return bool(names) and not {t.stem for t in window} & mine
 
 
@@ -580,8 +578,8 @@ def _other_act(p: Profile, window: list[Token]) -> bool:
         verb = window[k + 1]
         if verb.stem not in lx.EVENT_VERBS or verb.cap:
             return False
-        classes = frozenset(c for c, words in lx.VERB_CLASSES.items() if verb.stem in words)
-        head_acts = {c for c, nouns in lx.EVENT_NOUNS.items() if nouns & p.head}  # "the acquisition" is buying
+        classes = lx.verb_classes(verb.stem)
+        head_acts = lx.noun_classes(p.head)  # "the acquisition" is buying
         return verb.stem != p.action and verb.stem not in p.vocab and not classes & (p.action_classes | head_acts)
     return False
 

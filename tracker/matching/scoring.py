@@ -469,7 +469,7 @@ def _figure_met(p: Profile, s: Sentence) -> bool:
     """A promised figure ("revenue of about 5.7 billion dollars", "a margin of 18 to 20 percent")
     reported as reached: the sentence names the same measure and an amount of the same kind no
     lower than the promise's lowest (3% short still rounds to "about") and not wildly above it."""
-    measures = (p.vocab & lx.METRICS) - lx.GENERIC
+    measures = _measures(p)
     if not measures or not measures & s.stems:
         return False
     promised = _figures(p.doc.what)
@@ -514,8 +514,13 @@ def _reported_figure(s: Sentence) -> bool:
     return bool(lows & _PAST_COPULA) and not s.stems & _OUTLOOK
 
 
+def _measures(p: Profile) -> frozenset[str]:
+    """The measures a promised figure is read in ("revenue", "margin"), from the promise's own words."""
+    return (p.vocab & lx.METRICS) - lx.GENERIC
+
+
 def _measure_pos(p: Profile, s: Sentence) -> int:
-    measures = (p.vocab & lx.METRICS) - lx.GENERIC
+    measures = _measures(p)
     return next((k for k, t in enumerate(s.toks) if t.stem in measures), 0)
 
 
@@ -638,8 +643,7 @@ def _dropped_identified(ctx: _Context, s: Sentence, cue) -> str | None:  # noqa:
         return None  # "drops its goal of selling only electric cars" is not "invest 40 billion"
     stems = frozenset(t.stem for t in window)
     # the actor's names, and places: one plant or city hosts many promises
-    common = {x for ph in p.actor_phrases for x in ph} | {x for k, _ in p.actor_keys for x in k} | {
-        x for place in p.places for x in place}
+    common = p.actor_stems | p.place_stems
     if any(t.proper and not set(t.stems) & common and term_present(t, window, stems) for t in p.terms):
         return "name"
     if p.doc.due_latest and any(t.number == p.doc.due_latest.year and "," not in t.text for t in window):
@@ -661,8 +665,7 @@ def own_act(ctx: _Context, s: Sentence, pos: int) -> bool:
     must be the actor's or the promise's own; a sentence-initial capital counts too."""
     if pos < 0:
         return True
-    names = {x for ph in ctx.p.actor_phrases for x in ph} | {x for k, _ in ctx.p.actor_keys for x in k}
-    names |= ctx.p.vocab | lx.NAME_SUFFIXES  # "Acme and Borvik Group": the suffix names nobody else
+    names = ctx.p.actor_stems | ctx.p.vocab | lx.NAME_SUFFIXES  # "Acme and Borvik Group": the suffix names nobody else
     subject = subject_window(s, pos)
     dateline = s.toks[:dateline_end(s.toks)]
     return not [t for t in subject if t.cap and t.text[:1].isalpha() and t.stem not in names
@@ -700,8 +703,8 @@ def _compat(p: Profile, ev: Event) -> tuple[str | None, float, str]:
         return "fulfilment", 0.92, "completion"
     if ev.inchoative:
         comp = ev.complement
-        comp_classes = _act_classes(comp)
-        if p.inchoative and (comp & p.inchoative or (comp_classes & _act_classes(p.inchoative)) - {"start"}):
+        comp_classes = lx.act_classes(comp)
+        if p.inchoative and (comp & p.inchoative or (comp_classes & lx.act_classes(p.inchoative)) - {"start"}):
             return "fulfilment", 0.95, "began the promised action"  # "began mass production" for "begin producing"
         if not p.inchoative and comp_classes & p.action_classes and not (comp & lx.PROGRESS_WORDS) - p.vocab:
             return "fulfilment", 0.9, "began the promised action"
@@ -728,11 +731,6 @@ def _past_form(s: Sentence, ev: Event) -> bool:
     first = s.toks[ev.pos].low
     before = s.toks[ev.pos - 1].low if ev.pos > 0 else ""
     return first.endswith("ed") or first in IRREGULAR or before in ("has", "have", "had", "was", "were")
-
-
-def _act_classes(stems: frozenset[str]) -> frozenset[str]:
-    """The act classes named by verbs or act nouns among ``stems`` ("producing", "production" -> produce)."""
-    return frozenset(c for table in (lx.VERB_CLASSES, lx.EVENT_NOUNS) for c, words in table.items() if stems & words)
 
 
 def _future(ctx: _Context, s: Sentence, rel: float, ev: Event) -> Reading:
@@ -794,7 +792,7 @@ def _brought_forward(s: Sentence) -> bool:
 def _undoing_verb(p: Profile, s: Sentence, pos: int, end: int) -> bool:
     """"will not raise fares until 2027" against a promise to cut them: the cue's verb undoes the act."""
     for t in s.toks[pos:end]:
-        classes = {c for c, words in lx.VERB_CLASSES.items() if t.stem in words}
+        classes = lx.verb_classes(t.stem)
         if classes and not classes & p.action_classes and any(
                 (a, b) in lx.OPPOSITES for a in p.action_classes for b in classes):
             return True

@@ -242,6 +242,7 @@ def event_dates(sentence: str, published: dt.date) -> list[tuple[dt.date, str]]:
     return found
 
 
+@lru_cache(maxsize=8192)
 def names_a_day_ahead(sentence: str, published: dt.date) -> bool:
     """Does ``sentence`` name a calendar day after ``published`` ("start on March 3" in a February
     item, "on 3 March 2027")? Read forward: the schedule of something not yet done.
@@ -252,36 +253,31 @@ def names_a_day_ahead(sentence: str, published: dt.date) -> bool:
     (False, False)
     """
     for m in _DATE_RE.finditer(sentence):
-        month_word = m.group("m1") or m.group("m2")
-        if not month_word:
-            continue
-        try:
-            when = dt.date(int(m.group("y")) if m.group("y") else published.year,
-                           MONTHS.get(month_word.lower().rstrip(".")[:3]) or 0, int(m.group("d1") or m.group("d2")))
-        except ValueError:
-            continue
-        if published < when <= published + dt.timedelta(days=366):
+        when = _calendar_day(m, int(m.group("y")) if m.group("y") else published.year)
+        if when is not None and published < when <= published + dt.timedelta(days=366):
             return True
     return False
+
+
+def _calendar_day(m: re.Match, year: int) -> dt.date | None:
+    """The day a ``_DATE_RE`` match with a month names ("March 3", "3 March") in ``year``; None without
+    a month or for a day the month does not have."""
+    month_word = m.group("m1") or m.group("m2")
+    if not month_word:
+        return None
+    try:
+        return dt.date(year, MONTHS.get(month_word.lower().rstrip(".")[:3]) or 0, int(m.group("d1") or m.group("d2")))
+    except ValueError:
+        return None
 
 
 def _resolve(m: re.Match, published: dt.date, lead: str) -> dt.date | None:
     if m.group("rel"):
         return published - dt.timedelta(days=1) if m.group("rel").lower() == "yesterday" else published
-    month_word = m.group("m1") or m.group("m2")
-    if month_word:
-        month = MONTHS.get(month_word.lower().rstrip(".")[:3])
-        day = int(m.group("d1") or m.group("d2"))
-        year = int(m.group("y")) if m.group("y") else published.year
-        try:
-            when = dt.date(year, month or 0, day)
-        except ValueError:
-            return None
-        if not m.group("y") and when > published + dt.timedelta(days=1):
-            try:
-                when = dt.date(year - 1, month or 0, day)
-            except ValueError:
-                return None
+    if m.group("m1") or m.group("m2"):
+        when = _calendar_day(m, int(m.group("y")) if m.group("y") else published.year)
+        if when is not None and not m.group("y") and when > published + dt.timedelta(days=1):
+            when = _calendar_day(m, published.year - 1)  # a day not yet come this year: last year's
         return when
     wd = (m.group("wd2") or "").lower()
     if wd:
