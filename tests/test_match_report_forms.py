@@ -14,19 +14,10 @@ import datetime as dt
 
 import pytest
 
-from tests.verdicts import verdict
+from tests.verdicts import news, promise, verdict
 from tracker.match import CommitmentDoc, ItemDoc, evidence_state, score
 
 D = dt.date
-
-
-def promise(actor: str, what: str, due: dt.date | None = D(2026, 6, 30), *, quote: str | None = None,
-            cid: int = 1) -> CommitmentDoc:
-    return CommitmentDoc(cid, actor, (), what, quote, due, False, D(2025, 1, 10))
-
-
-def news(title: str, text: str, published: dt.date = D(2025, 11, 4), iid: int = 1) -> ItemDoc:
-    return ItemDoc(iid, title, text, None, published)
 
 
 def decided(c: CommitmentDoc, it: ItemDoc) -> tuple[str, str] | None:

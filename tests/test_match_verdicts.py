@@ -13,22 +13,13 @@ import datetime as dt
 
 import pytest
 
-from tests.verdicts import verdict
-from tracker.match import CommitmentDoc, ItemDoc, evidence_state, score
+from tests.verdicts import news, promise, verdict
+from tracker.match import evidence_state, score
 from tracker.matching import lexicon
 from tracker.matching.profile import profile
 from tracker.status import CommitmentFacts, EvidenceFact, judge
 
 D = dt.date
-
-
-def promise(actor: str, what: str, due: dt.date | None = D(2026, 6, 30), *, cid: int = 1,
-            keep_until: bool = False, negated: bool = False) -> CommitmentDoc:
-    return CommitmentDoc(cid, actor, (), what, None, due, negated, D(2025, 1, 10), keep_until=keep_until)
-
-
-def news(title: str, text: str, published: dt.date = D(2025, 11, 4), iid: int = 1) -> ItemDoc:
-    return ItemDoc(iid, title, text, None, published)
 
 
 APP = promise("Kestrin Media", "launch the Lumo streaming app in Portugal")

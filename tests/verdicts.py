@@ -1,5 +1,5 @@
-"""The status the public page would show for a promise after the matcher read some news, with
-nobody reviewing: shared by the matcher's verdict tests (pure: no database)."""
+"""Invented promises and news items, and the status the public page would show after the matcher
+read them with nobody reviewing: shared by the matcher's verdict tests (pure: no database)."""
 
 from __future__ import annotations
 
@@ -7,6 +7,16 @@ import datetime as dt
 
 from tracker.match import CommitmentDoc, ItemDoc, evidence_state, score
 from tracker.status import CommitmentFacts, EvidenceFact, judge
+
+
+def promise(actor: str, what: str, due: dt.date | None = dt.date(2026, 6, 30), *, quote: str | None = None,
+            cid: int = 1, keep_until: bool = False, negated: bool = False) -> CommitmentDoc:
+    """A promise stated on 10 January 2025."""
+    return CommitmentDoc(cid, actor, (), what, quote, due, negated, dt.date(2025, 1, 10), keep_until=keep_until)
+
+
+def news(title: str, text: str, published: dt.date = dt.date(2025, 11, 4), iid: int = 1) -> ItemDoc:
+    return ItemDoc(iid, title, text, None, published)
 
 
 def verdict(c: CommitmentDoc, *items: ItemDoc, today: dt.date = dt.date(2027, 9, 1)) -> str:
