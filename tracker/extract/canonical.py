@@ -23,6 +23,16 @@ _ERGATIVE = frozenset(
     carry run take enter go come""".split()
 )
 
+# What goes on at a place or is done to a thing: "the plant will start production" -> "start production
+# at the plant"; "construction of the plant" is the plant's (see :mod:`tracker.extract.things`).
+ACT_NOUNS = frozenset("""production construction operations operation manufacturing assembly deliveries service
+    services flights shipments sales testing trials mining drilling output commissioning work works""".split())
+# What is built, and where things are made or done: "the plant", "the new line"
+SITE_KINDS = frozenset("""plant factory fab megafab gigafactory facility site mine campus station airport terminal line
+    capital centre center hub port refinery smelter farm park stadium hospital bridge tunnel warehouse store office
+    headquarters base railway reactor school museum library complex tower""".split())
+_PHASE_VERBS = frozenset("start begin resume restart end stop halt cease".split())
+
 # Base verbs whose -ing/-ed forms the suffix rules below would get wrong.
 _BASES = frozenset(
     """add pass install sell fill call tell spell miss press stress access process address staff offer open
@@ -137,6 +147,9 @@ def describe(vp: str, *, subject: str | None, thing_subject: bool, negated: bool
     neg = "not " if negated else ""
     if family == "target":
         return _tidy(f"{neg}target " + re.sub(r"^(?:targets|is\s+targeting|are\s+targeting)\s+", "", vp, flags=re.I))
+    if family == "scheduled_present" and re.match(r"(?:is|are)\s+coming\b", vp, re.I):
+        vp = re.sub(r"^(?:is|are)\s+coming\b", "arrives", vp, flags=re.I)  # "the game is coming in May": it arrives
+        words = vp.split()
     if family == "scheduled_present" and thing_subject and subject and subject.strip().lower() != "there":
         words = [base_form(words[0].lower()), *words[1:]]  # "the store opens in May" -> "open the store"
         return _tidy(neg + _turn_round(words, subject))
@@ -197,6 +210,16 @@ def _existential(words: list[str], negated: bool) -> str:
     return "have " + " ".join(rest)
 
 
+def _act_noun_at(words: list[str]) -> int | None:
+    """The index of an act noun opening ``words`` ("production", "commercial production"), or None."""
+    for k, w in enumerate(words[:2]):
+        if w.lower() in ACT_NOUNS:
+            return k
+        if not re.fullmatch(r"[a-z-]+", w):
+            return None
+    return None
+
+
 def _turn_round(words: list[str], subject: str) -> str:
     """A thing as subject: "the demo will be available" -> "make the demo available"."""
     np = _subject_np(subject)
@@ -214,7 +237,11 @@ def _turn_round(words: list[str], subject: str) -> str:
             return f"{base_form(second)} {np} {rest}".strip()
         return f"ensure {np} {'is' if not np.endswith('s') else 'are'} {' '.join(words[1:])}".strip()
     verb = base_form(first)
-    if verb == "arrive":  # "the new trains will arrive in May" -> "deliver the new trains"
+    act = _act_noun_at(words[1:])
+    if verb in _PHASE_VERBS and act is not None and np.split()[-1].lower() in SITE_KINDS:  # "the plant will start production" -> "start production at the plant"
+        return f"{verb} {' '.join(words[1:act + 2])} {'of' if words[act + 1].lower() == 'construction' else 'at'} " \
+               f"{np} {' '.join(words[act + 2:])}".strip()
+    if verb in ("arrive", "follow"):  # "the new trains will arrive in May", "a free tier will follow next year"
         return f"deliver {np} {' '.join(words[1:])}".strip()
     if verb in _ERGATIVE:
         if len(words) > 1 and words[1].lower() in {"its", "their", "the", "a", "an"} or verb in {"carry", "run", "take", "enter", "go", "come"}:

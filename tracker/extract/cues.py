@@ -192,12 +192,14 @@ _spec("guidance", 0.6, r",?\s+and\s+(?P<cue>)(?P<verb>)(?=(?:(?:adjusted|net|tot
 # "we're targeting an operating margin of 18 percent" (dated or measured: checked by the extractor).
 _spec("guidance", 0.6, r"\b(?:we|I)(?:['\u2019]re|\s+are|\s+am)?\s+(?:now\s+|still\s+|also\s+|continue\s+to\s+)?"
       r"(?P<cue>expect|anticipate|forecast|project|targeting|aiming\s+for|guiding\s+to|see)\s+(?P<verb>)"
-      r"(?!to\b|that\b|it\b|this\b|them\b|some\b|demand\b|inflation\b|prices\b|the\s+market\b)(?=[\w$\u20ac\u00a3])", re.I)
+      r"(?!to\b|that\b|it\b|this\b|them\b|some\b|no\b|any\b|signs?\b|demand\b|inflation\b|prices\b|the\s+market\b)"
+      r"(?=[\w$\u20ac\u00a3])", re.I)
 _spec("plan", 0.75, rf"\b(?P<pron>we|I)\s+(?P<cue>continue\s+to\s+(?:expect|plan|intend|aim)|remain\s+on\s+track)\s+to\s+"
       rf"{_ADVS}{_VERB}", re.I)
 # The scheduled present: "the phone goes on sale on September 22" (only with a future date; checked by the extractor)
 _spec("scheduled_present", 0.7, r"\b(?P<cue>(?:goes|go|opens|launches|starts|begins|arrives|ships|debuts|lands|"
-      r"returns|resumes|comes)(?:\s+on\s+sale|\s+into\s+force|\s+into\s+service|\s+live)?)\s+(?P<verb>)(?=\S)")
+      r"returns|resumes|comes|(?:is|are)\s+coming|sets\s+sail|hits\s+(?:shelves|stores))"
+      r"(?:\s+on\s+sale|\s+into\s+force|\s+into\s+service|\s+live)?)\s+(?P<verb>)(?=\S)")
 # Headlines: "New model due in 2024", "Headset due this autumn", "Acme aims for 100 stores by 2030"
 _spec("headline_due", 0.7, r"\b(?P<cue>due|set|slated|scheduled|aims\s+for|eyes|targets)\s+(?P<verb>)"
       r"(?=(?:in|on|by|for|this|next|later|early|late|before|\d)\b)")
@@ -217,7 +219,7 @@ _ANY_CUE = re.compile(
     r"guarantee|sw[oe]r|plan|intend|prepare|propose|moving|aim|seek|striv|expect|target|vote|commit|approve|adopt|"
     r"goal|ambition|objective|mission|forecast|project|sees|guide|anticipate|reaffirm|reiterat|confirm|stuck|sticks|"
     r"kept|keeps|maintain|repeat|meant|supposed|\bto\s|['\u2019]ll|goes|\bgo\s|opens|launches|starts|begins|arrives|"
-    r"ships|debuts|lands|returns|resumes|comes|due|eyes|\b(?:is|are|['\u2019]re)\s+(?:also\s+|now\s+)?[a-z]+ing\b",
+    r"ships|debuts|lands|returns|resumes|comes|coming|sail|hits|due|eyes|\b(?:is|are|['\u2019]re)\s+(?:also\s+|now\s+)?[a-z]+ing\b",
     re.I,
 )
 

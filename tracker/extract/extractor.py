@@ -44,6 +44,7 @@ from tracker.language.sentences import Sentence, is_title_case, split_sentences
 from tracker.language.words import is_common_word, zipf
 from tracker.extract.source_actor import actor_from_source
 from tracker.extract.turns import Turn, speaker_turns
+from tracker.extract.things import ThingName, name_the_thing, things_named, with_site
 
 # Verbs that describe a thing rather than commit anyone ("the model will include open weights").
 _STATIVE = frozenset(
@@ -235,6 +236,8 @@ def read_text(
                                               and is_title_case(s.text)])
     doc = _Doc(sentences, index, Focus(), published, conventions)
     doc.turns = speaker_turns(sentences, index)
+    doc.things = things_named([s for s in sentences if not (s.headline and is_title_case(s.text))],
+                              index.capitalised_mid_sentence)
     candidates: list[Candidate] = []
     intro: Sentence | None = None  # the sentence that introduces a run of bullets
     intro_actor: Entity | None = None
@@ -302,6 +305,7 @@ class _Doc:
     _deadlines: dict[tuple[int, int, int], list[DeadlineMatch]] = field(default_factory=dict)
     left_out: list[LeftOut] = field(default_factory=list)
     turns: dict[int, Turn] = field(default_factory=dict)  # transcript paragraphs: who holds the floor
+    things: list[ThingName] = field(default_factory=list)  # names given to things: "the line" is the Tessel line
     # the last candidate's deadline (sentence start, phrase, earliest, latest): a coordinated one may share it
     last_due: tuple = (-1, None, None, None)
 
@@ -483,7 +487,13 @@ def _read(doc: _Doc, sent: Sentence, clause: Clause, previous: Entity | None) ->
     ):
         doubts.append("writer_would")  # a hypothetical in the writer's voice ("the bill would give patients ...")
     verb_words = sent.text[cue.verb_start : clause.vp_end].split()
+    if [w.lower() for w in verb_words[:2]] in (["is", "coming"], ["are", "coming"]):
+        verb_words = ["arrives", *verb_words[2:]]  # "the game is coming in May": it arrives in May
     cue_text = sent.text[cue.start : cue.end].lower()
+    pronoun_of_another = subject.lower() in {"it", "this", "that"} and (speaker_org is None or speaker_org is not ent)
+    if (kind == "thing" or pronoun_of_another) and _JOBS_EFFECT.match(" ".join(verb_words[:10])):
+        # "the plant will create 4,000 jobs", "officials said it would employ 300 people"
+        doubts.append("effect")
     if "schedule" in doubts and _dated(doc, sent, clause):
         doubts.remove("schedule")  # "is scheduled to open in May 2027": a dated schedule is the owner's promise
     if kind == "thing" or (kind == "unknown" and subject):
@@ -528,6 +538,15 @@ def _read(doc: _Doc, sent: Sentence, clause: Clause, previous: Entity | None) ->
 
 # Verbs of what a thing does for people, beyond _EFFECT: "free up space", "spread prosperity", "ease congestion".
 _EFFECT_MORE = frozenset("""free spread ease relieve cut reduce lower improve raise increase curb slash""".split())
+
+
+# Jobs a thing brings: "will create about 4,000 jobs", "would employ as many as 900 people". Said of a plant, a
+# project or "it", a projected effect; an organisation's own "we will hire 400 engineers" is an undertaking.
+_JOBS_EFFECT = re.compile(
+    r"(?:create|creates|generate|generates|support|supports|add|adds|employ|employs|sustain|bring|brings)\s+"
+    r"(?:(?:about|around|roughly|nearly|almost|more\s+than|over|up\s+to|as\s+many\s+as|some|at\s+least)\s+)?"
+    r"(?:[\d,.]+(?:\s+(?:million|thousand))?|thousands|hundreds|tens\s+of\s+thousands)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:jobs|positions|roles|workers|people|employees)\b", re.I)
 
 
 def _predicts_an_effect(doc: _Doc, sent: Sentence, clause: Clause, subject: str, verb_words: list[str]) -> bool:
@@ -612,6 +631,12 @@ def _classify_subject(doc: _Doc, sent: Sentence, clause: Clause, previous: Entit
         return subject, "thing", None  # "there will be no paid expansions"
     if kind == "thing" and ent is None and sent.headline and _arrives(verb_words) and (speaker_org or index.default):
         return subject, "thing", None  # "Gizmo 2 arrives June 1" in its maker's own text: the maker's promise
+    owner = speaker_org or index.default
+    named_thing = (kind == "thing" and ent is None) or (kind == "actor" and ent is not None and ent.kind == "org"
+                                                       and ent is not owner)
+    if cue.family == "scheduled_present" and named_thing and owner is not None and _arrives(verb_words) \
+            and " " not in subject.strip():
+        return subject, "thing", None  # "Gizmo is coming in May, Acme said": a one-word name that arrives is Acme's thing
     if kind == "thing" and ent is None and sent.headline and _headline_name(subject) and not (
             len(subject.split()) == 1 and zipf(subject) >= 5.0 and not index.always_capitalised(subject)):
         # headlines are title-cased and blanked for the actor index: a name-shaped subject there is an actor
@@ -625,6 +650,8 @@ def _arrives(verb_words: list[str]) -> bool:
     """An event verb with no object ("arrives June 1", "to ship in May", "goes on sale"): its subject is a thing."""
     if not verb_words:
         return False
+    if len(verb_words) > 1 and verb_words[0].lower() in ("is", "are") and verb_words[1].lower().strip(",.") == "coming":
+        verb_words = ["arrives", *verb_words[2:]]  # "is coming in the autumn"
     verb = base_form(verb_words[0].strip(",."))
     nxt = verb_words[1].lower().strip(",.") if len(verb_words) > 1 else ""
     return verb in _ARRIVALS and (
@@ -1079,6 +1106,8 @@ def _build(doc: _Doc, at: int, found: _Found) -> Candidate | None:
     if len(re.findall(r"\w+", what)) < 2:
         return doc.leave(sent, clause, "no object to check")
     name, aliases = index.canonical(found.actor)
+    what = name_the_thing(what, doc.things, sent.start + clause.vp_start, (name or "", *aliases))
+    what = with_site(what, doc.things, sent.start + clause.vp_start)
     commitment = Commitment(
         actor=name,
         actor_aliases=aliases,

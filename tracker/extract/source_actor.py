@@ -46,7 +46,7 @@ _DOCUMENT = re.compile(
     r"\b(?:call|transcript|letter|report|release|statement|blog|post|thread|newsletter|update|keynote|speech|"
     r"interview|filing|announcement|results|account|presentation|webcast|excerpt|paraphrased|translated)\b", re.I)
 # "post by NAME, ORG chief executive" / "letter from NAME, chair of ORG"
-_BY_PERSON = re.compile(r"\b(?:by|from)\s+(?P<person>[A-Z\u00c0-\u00de\u0100-\u017f][\w.'\u2019-]*(?:\s+[A-Z\u00c0-\u00de\u0100-\u017f][\w.'\u2019-]*){0,3})(?:,\s*(?P<role>.+))?$")
+_BY_PERSON = re.compile(r"\b(?:by|from|with)\s+(?P<person>[A-Z\u00c0-\u00de\u0100-\u017f][\w.'\u2019-]*(?:\s+[A-Z\u00c0-\u00de\u0100-\u017f][\w.'\u2019-]*){0,3})(?:,\s*(?P<role>.+))?$")
 _ROLE_OF = re.compile(rf"^(?:the\s+)?(?:[\w-]+\s+){{0,2}}?(?:{TITLE})(?:\s+and\s+(?:[\w-]+\s+)?(?:{TITLE}))?\s+(?:of|at)\s+(?P<org>.+)$", re.I)
 _ORG_ROLE = re.compile(rf"^(?P<org>.+?)(?:['\u2019]s)?\s+(?:co-)?(?:[a-z][\w-]*\s+)?(?:{TITLE})\b")
 
@@ -65,11 +65,27 @@ def actor_from_source(source: str | None) -> str | None:
     if by:
         role = re.split(r",?\s+(?:to|for)\s+(?:its\s+|the\s+)?(?:shareholders|staff|employees|customers|investors|"
                         r"members|readers|users)\b", (by.group("role") or "").strip())[0]  # "..., to shareholders"
-        m = _ROLE_OF.match(role) or _ORG_ROLE.match(role)
-        return m.group("org").strip(" ,") if m else by.group("person")
+        # "..., chief executive of Acme", "..., Acme founder", "..., Acme"; "with Acme CEO Jane Roe"
+        return _org_of_role(role) or _org_of_role(by.group("person"), titled=True) or by.group("person")
     parts = [p.strip() for p in name.split(",") if p.strip()]
     if not parts or any(_OUTLET.search(p) or _BUREAU.search(p) for p in parts):
         return None  # "Europe Wire, Berlin bureau": a news outlet
+    titled = next((org for org in (_org_of_role(p, titled=True) for p in parts) if org), None)
+    if titled:
+        return titled  # "Jane Roe, chief executive of Acme (interview)", "Acme chief executive Jane Roe"
     kept = [p for p in parts if not _DOCUMENT.search(p)]  # "Acme Inc., Q3 earnings call": drop the document
     name = without_legal_suffix(_OWN_CHANNEL.sub("", kept[0]).strip()) if kept else ""
     return name or None
+
+
+def _org_of_role(role: str, *, titled: bool = False) -> str | None:
+    """The organisation a role names ("chief executive of Acme", "Acme founder"), or a role that is only a
+    name ("Acme"); with ``titled``, only a role with a title counts."""
+    role = role.strip(" ,")
+    m = _ROLE_OF.match(role) or _ORG_ROLE.match(role)
+    if m:
+        org = re.sub(r"^.*\b(?:by|from|with)\s+", "", m.group("org")).strip(" ,")  # "Q&A with Acme CEO ..."
+        return None if re.search(rf"\b(?:{TITLE})\b", org) or _DOCUMENT.search(org) else org
+    if titled or not re.fullmatch(r"[A-Z\u00c0-\u00de\u0100-\u017f][\w&.'\u2019-]*(?:\s+(?:&|of|[A-Z\u00c0-\u00de\u0100-\u017f][\w&.'\u2019-]*)){0,3}", role):
+        return None
+    return None if _DOCUMENT.search(role) or _OUTLET.search(role) else role

@@ -89,6 +89,8 @@ def _interviewee(sentences: list[Sentence], index: ActorIndex, first_turn: int) 
                 if _INTERVIEW_VERBS.search(sent.text):
                     named.insert(0, person)
     person = named[0] if named else None
+    if person is None and index.default is not None:
+        return index.default  # the source line names whom the interviewee speaks for
     if person is None:  # "we asked the mayor about her pledge": unnamed, so the body the text opens with
         return _opening_org(intro, index) if any(_INTERVIEW_VERBS.search(s.text) for s in intro) else None
     _affiliate(person, index.default or _opening_org(intro, index))  # "Acme ... Its founder, Ana Ruiz, spoke to us"

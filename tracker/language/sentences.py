@@ -25,6 +25,8 @@ ABBREVIATIONS = frozenset(
     sgt rev hon dept est ave mt ft univ assn u.s u.k u.n e.u a.m p.m cf al p pp para sec art vol ch""".split()
 )
 
+# abbreviations that only ever stand before a number; elsewhere the word ends a sentence ("No.")
+_BEFORE_NUMBERS = frozenset("no nos fig vol art sec para ch pp".split())
 _BULLET = re.compile(r"[ \t]*(?:[-*\u2022\u2013\u25aa]|\d{1,2}[.)])[ \t]+")
 _TERMINAL = re.compile(r"[.!?:;\"\u201d\u2019')\]]\s*$")
 # A sentence end: terminal punctuation, optional closers, whitespace, then a
@@ -173,9 +175,12 @@ def _is_abbreviation(chunk: str, dot: int) -> bool:
     m = re.search(r"([A-Z\u00c0-\u00de\u0100-\u017fa-z][A-Z\u00c0-\u00de\u0100-\u017fa-z.]*)$", chunk[max(0, dot - 40) : dot])  # the tail only: linear in the text
     if not m:
         return False
-    word = m.group(1)
-    if word.lower().rstrip(".") in ABBREVIATIONS:
+    word = m.group(1).lower().rstrip(".")
+    if word in _BEFORE_NUMBERS:  # "No. 10", "vol. 3", but "No. We will ..." ends an answer
+        return re.match(r"\s*\d", chunk[dot + 1 : dot + 4]) is not None
+    if word in ABBREVIATIONS:
         return True
+    word = m.group(1)
     return len(word) == 1 and word.isupper()  # an initial, "J. Smith"
 
 

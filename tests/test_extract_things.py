@@ -1,0 +1,134 @@
+"""A promise says which thing it is about (issue 11): news names a thing once and then calls it
+"the line", "the plant", "the rover"; the recorded promise carries the name, so that a reader of
+the status page knows which line, and the matcher finds news that names it. Also: whom a
+first-person interview speaks for, from the source line. Texts in our own words."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from tracker.extract.extractor import read_text
+from tracker.extract.source_actor import actor_from_source
+from tracker.language.sentences import split_sentences
+
+DAY = dt.date(2025, 4, 10)
+
+
+def whats(text: str, publisher: str | None = None) -> list[str]:
+    got = read_text(text, DAY, publisher=publisher)
+    return [c.what for c in got.commitments + got.proposals]
+
+
+def test_the_line_is_the_line_named_before() -> None:
+    text = """Work on the Tessel line passed its last safety check on Friday, the transit authority said.
+
+The eastern half of the line is scheduled to open in March 2026, the authority said."""
+    assert any("Tessel line" in w for w in whats(text)), whats(text)
+
+
+def test_a_thing_called_by_name_lends_the_name_to_its_kind() -> None:
+    text = """Varnholt Energy won the right to build a 400-megawatt project called Harrow Sands off the coast.
+
+The project is expected to be finished by 2028, Varnholt Energy said."""
+    assert any("Harrow Sands" in w for w in whats(text)), whats(text)
+
+
+def test_construction_alone_is_the_construction_of_the_plant_the_text_is_about() -> None:
+    text = """Brenmoor Motors will build a 3 billion dollar battery plant in Ostrava, the company said on Monday.
+
+Construction is expected to start in the autumn, and production is due to begin in 2027."""
+    found = whats(text, "Brenmoor Motors (press release)")
+    assert "start construction of the plant in Ostrava" in found, found
+    assert "begin production at the plant in Ostrava" in found, found
+
+
+def test_the_plant_as_subject_starts_production_at_the_plant() -> None:
+    text = "Brenmoor Motors said the new plant will start production in 2027."
+    assert any(w.startswith("start production at the new plant") for w in whats(text)), whats(text)
+
+
+def test_a_product_as_subject_keeps_its_own_production() -> None:
+    text = "The Brenmoor Tavi will start production in 2027, Brenmoor Motors said."
+    assert not any("production at" in w for w in whats(text)), whats(text)
+
+
+@pytest.mark.parametrize("promise", [
+    "The company's second plant will open in Lodz by 2027, Brenmoor Motors said.",
+    "Brenmoor Motors said its new plant in Lodz will open by 2027.",
+])
+def test_another_or_an_already_placed_thing_is_not_renamed(promise: str) -> None:
+    text = f"Brenmoor Motors opened a battery plant in Ostrava last year.\n\n{promise}"
+    assert not any("Ostrava" in w for w in whats(text)), whats(text)
+
+
+def test_a_word_capitalised_only_because_it_opens_a_quotation_is_no_name() -> None:
+    text = """Varnholt asked readers to fill in its "Open model survey" this week.
+
+Varnholt said the model would be released by June 2026."""
+    assert not any("Open" in w for w in whats(text)), whats(text)
+
+
+@pytest.mark.parametrize("source", [
+    "interview with Mara Lind, chief executive of Corvane Freight",
+    "Mara Lind, CEO of Corvane Freight (interview)",
+    "Corvane Freight chief executive Mara Lind (interview transcript)",
+    "Q&A with Corvane Freight CEO Mara Lind",
+    "posts by Mara Lind, Corvane Freight",
+    "Logistics Weekly interview with Mara Lind, Corvane Freight founder",
+])
+def test_the_source_line_names_whom_a_speaker_speaks_for(source: str) -> None:
+    assert actor_from_source(source) == "Corvane Freight"
+
+
+def test_a_person_with_no_organisation_in_the_source_speaks_for_themself() -> None:
+    assert actor_from_source("post on X by Mara Lind, rail enthusiast") == "Mara Lind"
+
+
+def test_we_in_an_interview_is_the_organisation_the_source_line_names() -> None:
+    text = """Mara Lind has run the business since 2019. We spoke in her office.
+
+Q: When will the second depot open?
+A: No. We will open the second depot next year, and we plan to hire 400 drivers by 2027.
+
+Q: And the trucks?
+A: We will switch half of the fleet to batteries by 2030."""
+    got = read_text(text, DAY, publisher="interview with Mara Lind, chief executive of Corvane Freight")
+    assert {c.actor for c in got.commitments} == {"Corvane Freight"}, [(c.actor, c.what) for c in got.commitments]
+    assert not any(c.negated for c in got.commitments)  # the "No." answers the question, it negates nothing
+
+
+def test_no_with_a_full_stop_ends_a_sentence_unless_a_number_follows() -> None:
+    texts = [s.text for s in split_sentences("A: No. We will open it. He lives at No. 10 Harbour Row.")]
+    assert texts == ["A: No.", "We will open it.", "He lives at No. 10 Harbour Row."]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The plant will create 4,000 jobs by 2028, Brenmoor Motors said.",
+    "The project is expected to create about 8,000 jobs by 2027, the company said.",
+    "Harbour officials said it would employ as many as 900 people by 2026.",
+])
+def test_jobs_a_thing_will_bring_are_an_effect_not_a_promise(sentence: str) -> None:
+    got = read_text(sentence, DAY)
+    assert got.commitments == [], [(c.actor, c.what) for c in got.commitments]
+
+
+def test_an_organisation_hiring_by_a_date_is_still_a_promise() -> None:
+    got = read_text("Brenmoor Motors will hire 400 engineers by 2027.", DAY)
+    assert [c.what for c in got.commitments] == ["hire 400 engineers"]
+
+
+@pytest.mark.parametrize("sentence, what", [
+    ("Starwake is coming in the autumn of 2026, Kelvo Games said.", "deliver Starwake"),
+    ("A cheaper model will follow next year, Brenmoor Motors said.", "deliver a cheaper model"),
+])
+def test_a_thing_that_is_coming_or_will_follow_is_its_makers_promise(sentence: str, what: str) -> None:
+    got = read_text(sentence, DAY)
+    assert [(c.actor, c.what) for c in got.commitments] == [(sentence.split(", ")[-1][:-6], what)]
+
+
+def test_seeing_no_sign_of_something_forecasts_nothing() -> None:
+    got = read_text("A slowdown is coming, but we see no sign of it in our orders.", DAY,
+                    publisher="Brenmoor Motors (company blog)")
+    assert got.commitments + got.proposals == []

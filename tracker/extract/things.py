@@ -1,0 +1,194 @@
+"""The names of the things a text is about, so that a promise about "the line" says which line.
+
+News and press releases name a thing once and then call it by its kind:
+"the Tessel line ... the line is scheduled to open in May", "a 40-megawatt
+project called Harrow Sands ... the project will be finished by 2027",
+"Orla 2, the company's new scooter, ... the scooter will ship in June". The
+sentence that holds the promise names only the kind. A reader of the status
+page, and the matcher looking for news of the promise, both need the name:
+news reports "Harrow Sands scrapped", not "the project scrapped".
+
+:func:`things_named` collects (name, kind noun, offset) from the text:
+
+* a name before its kind noun: "the Tessel line", "the Orla 2 scooter";
+* a name given to a thing: "a project called / named / dubbed / known as
+  Harrow Sands", together with a noun in apposition just before it ("the
+  region's first wind farm, a 40-megawatt project called Harrow Sands");
+* a name with its kind in apposition: "Orla 2, the company's new scooter,";
+* a kind noun before its name: "the lander Pell-3";
+* a thing and its place: "a battery plant in Harwick".
+
+:func:`name_the_thing` then rewrites a definite description in ``what``
+("the line", "the six-wheeled rover") with the latest such name given to a
+thing of that kind before the promise. Nothing is rewritten when the
+description already holds a capitalised word, when no earlier name has that
+kind, or when the name is the actor's own.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from tracker.extract.canonical import SITE_KINDS
+from tracker.language.sentences import Sentence
+from tracker.language.words import is_common_word
+
+_CAP = "A-Z\u00c0-\u00de\u0100-\u017f"
+# a name: capitalised words (or a model number such as "737 MAX"), with an optional version ("Orla 2")
+_NAME = (rf"(?:\d{{2,4}}[ ]+)?[{_CAP}][\w'\u2019.-]*(?:[ ]+(?:[{_CAP}][\w'\u2019.-]*|\d[\w.]*))*")
+_NOUN = r"[a-z][a-z-]{2,}"
+_DET = r"(?:the|a|an|its|their|our|his|her|this)"
+_BEFORE_KIND = re.compile(rf"(?<![\w'\u2019-])(?P<name>{_NAME})[ ]+(?P<noun>{_NOUN})\b")
+_CALLED = re.compile(rf"(?:(?P<appos>{_NOUN}),[ ]+)?{_DET}[ ]+(?:[\w,'\u2019-]+[ ]+){{0,4}}?(?P<noun>{_NOUN})"
+                     rf",?[ ]+(?:to[ ]+be[ ]+|now[ ]+)?(?:called|named|dubbed|known[ ]+as|branded)[ ]+(?:the[ ]+)?(?P<name>{_NAME})")
+_APPOSITION = re.compile(rf"(?<![\w'\u2019-])(?P<name>{_NAME}),[ ]+{_DET}[ ]+(?:[\w'\u2019-]+[ ]+){{0,4}}?"
+                         rf"(?P<noun>{_NOUN})[ ]*[,.;]")
+_KIND_IN_PLACE = re.compile(rf"\b(?P<noun>{_NOUN})[ ]+in[ ]+(?P<name>{_NAME})(?:,[ ]+(?P<region>{_NAME}))?")
+_KIND_BEFORE = re.compile(rf"\b{_DET}[ ]+(?:[\w'\u2019-]+[ ]+){{0,2}}?(?P<noun>{_NOUN})[ ]+(?P<name>{_NAME})")
+# kinds that name an actor or a time, not a thing someone builds or launches
+_NOT_THINGS = frozenset("""company companies firm group government ministry department agency city state country
+    council authority people customers users board week month year years day days time spokesperson spokesman
+    spokeswoman minister president executive official officials and or but the for with from said says""".split())
+_CONNECTIVES = frozenset("""The A An This That These Those Its Their Our His Her It We They In On At By For From
+    With After Before When While If As And But Or Also Then Now Today Yesterday""".split())
+_MONTHS = frozenset("""January February March April May June July August September October November December
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday""".split())
+# "the second plant", "another line": not the one named before
+_ANOTHER = frozenset("second third fourth fifth other another next further additional".split())
+_DEFINITE = re.compile(r"\b(?P<det>the|its|their|our)[ ]+(?=(?P<words>[\w'\u2019-]+(?:[ ]+[\w'\u2019-]+){0,3}))")
+_FUNCTION = frozenset("of to for in on at by with from between and or that which who than as into".split())
+
+
+@dataclass(frozen=True)
+class ThingName:
+    """A name the text gives a thing, and the noun that says what kind of thing it is."""
+
+    name: str
+    kind: str  # singular, lower case: "line", "rover"
+    pos: int  # offset in the text
+    style: str  # how it reads: "before" (the Tessel line), "after" (the lander Pell-3), "in" (the plant in Harwick)
+
+    def phrase(self, det: str, mods: list[str], noun: str) -> str:
+        """The description ``det mods noun`` with this name in it."""
+        if self.style == "before":
+            return " ".join([det, *mods, self.name, noun])
+        return " ".join([det, *mods, noun, "in" if self.style == "in" else "", self.name]).replace("  ", " ")
+
+
+def kind_of(noun: str) -> str:
+    """A plural kind noun in its singular, so "the lines" and "the line" meet."""
+    noun = noun.lower()
+    if noun.endswith("ies") and len(noun) > 4:
+        return noun[:-3] + "y"
+    if noun.endswith("s") and not noun.endswith(("ss", "us", "is")) and len(noun) > 3:
+        return noun[:-1]
+    return noun
+
+
+def things_named(sentences: list[Sentence], capitalised_mid_sentence) -> list[ThingName]:  # noqa: ANN001
+    """Every (name, kind) the text gives, in text order.
+
+    ``capitalised_mid_sentence(word)`` tells whether a word is written with a
+    capital inside sentences too, so that a sentence's first word ("Full
+    services ...") is taken for a name only when it is one.
+    """
+    found: list[ThingName] = []
+    for sent in sentences:
+        for m in _BEFORE_KIND.finditer(sent.text):
+            name = _clean(m.group("name"), _opens(sent.text, m.start()), capitalised_mid_sentence)
+            if name:
+                found.append(ThingName(name, kind_of(m.group("noun")), sent.start + m.start(), "before"))
+        for m in _CALLED.finditer(sent.text):
+            name = _clean(m.group("name"), False, capitalised_mid_sentence)
+            for noun in (m.group("noun"), m.group("appos")):
+                if name and noun:
+                    found.append(ThingName(name, kind_of(noun), sent.start + m.start("name"), "after"))
+        for m in _KIND_IN_PLACE.finditer(sent.text):  # "a battery plant in Harwick, Zeland"
+            name = _clean(m.group("region") or m.group("name"), False, capitalised_mid_sentence)  # the wider place
+            if name:
+                found.append(ThingName(name, kind_of(m.group("noun")), sent.start + m.start(), "in"))
+        for m in (*_APPOSITION.finditer(sent.text), *_KIND_BEFORE.finditer(sent.text)):
+            name = _clean(m.group("name"), _opens(sent.text, m.start("name")), capitalised_mid_sentence)
+            if name:
+                found.append(ThingName(name, kind_of(m.group("noun")), sent.start + m.start(), "after"))
+    return sorted((t for t in found if t.kind not in _NOT_THINGS), key=lambda t: t.pos)
+
+
+def _opens(text: str, at: int) -> bool:
+    """Does the word at ``at`` open the sentence or a quotation (and so carry a capital anyway)?"""
+    return not text[:at].strip() or text[:at].rstrip()[-1] in "\"\u201c\u2018'("
+
+
+def _clean(name: str, starts_sentence: bool, capitalised_mid_sentence) -> str | None:  # noqa: ANN001
+    words = name.split()
+    while words and (words[0] in _CONNECTIVES or (starts_sentence and not capitalised_mid_sentence(words[0]))):
+        words, starts_sentence = words[1:], False
+    if starts_sentence and len(words) == 1 and is_common_word(words[0]):
+        return None  # '"Open model" form', "Moon lander": an ordinary word, capitalised where it stands
+    owner = max((k for k, w in enumerate(words) if w.endswith(("'s", "\u2019s"))), default=-1)
+    words = words[owner + 1:]  # "the agency's Orla rover": the name is "Orla"
+    if not any(w[:1].isupper() for w in words) or all(w in _MONTHS for w in words) \
+            or (len(words) == 1 and len(words[0]) <= 2):
+        return None  # "the AI model", "the US market": a class of things, not a name
+    return " ".join(words)
+
+
+def name_the_thing(what: str, things: list[ThingName], before: int, actor_names: tuple[str, ...] = ()) -> str:
+    """``what`` with its definite description named after the latest thing of that kind before ``before``.
+
+    >>> ts = [ThingName("Tessel", "line", 0, "before"), ThingName("Pell-3", "lander", 40, "after")]
+    >>> name_the_thing("open the central section of the line", ts, 90)
+    'open the central section of the Tessel line'
+    >>> name_the_thing("land the small lander near the pole", ts, 90)
+    'land the small lander Pell-3 near the pole'
+    >>> name_the_thing("open the line", ts, 0)  # named only after the promise: left alone
+    'open the line'
+    """
+    own = {n.lower() for n in actor_names if n}
+    for m in _DEFINITE.finditer(what):
+        words = m.group("words").split()
+        stop = next((k for k, w in enumerate(words) if w.lower() in _FUNCTION), len(words))
+        for k in range(min(stop, 4)):
+            if words[k][:1].isupper() or words[k].lower() in _ANOTHER:
+                break  # already named, or a different one
+            thing = _latest(things, kind_of(words[k]), before, own, what)
+            if thing is not None:
+                return _with_name(what, m, words[:k], words[k], thing)
+    return what
+
+
+def _latest(things: list[ThingName], kind: str, before: int, own: set[str], what: str) -> ThingName | None:
+    """The last thing of ``kind`` named before ``before`` that is neither the actor nor in ``what`` already."""
+    earlier = [t for t in things if t.kind == kind and t.pos < before and t.name.lower() not in own
+               and t.name.lower() not in what.lower()]
+    return earlier[-1] if earlier else None
+
+
+def _with_name(what: str, m: re.Match[str], mods: list[str], noun: str, thing: ThingName) -> str:
+    end = m.start("words") + len(" ".join([*mods, noun]))
+    if re.match(r"[ ]+(?:in|at|near|outside|off)[ ]+[A-Z\u00c0-\u00de\u0100-\u017f]", what[end:]):
+        return what  # "our new plant in Georgia": placed already, and maybe not the one named before
+    return what[:m.start()] + thing.phrase(m.group("det"), mods, noun) + what[end:]
+
+
+# Acts done at or to a site, which a promise often names alone: "Construction will start next year."
+_BARE_ACT = re.compile(r"^\w+[ ]+(?:(?:the|its|their)[ ]+)?(?:[a-z-]+[ ]+)?(?P<act>construction|production|operations|"
+                       r"manufacturing|assembly|work|works|mining|drilling)$")
+
+
+def with_site(what: str, things: list[ThingName], before: int) -> str:
+    """A bare act ("start production", "begin construction") with the site the text is about.
+
+    >>> ts = [ThingName("Harwick", "plant", 10, "in")]
+    >>> with_site("start commercial production", ts, 50), with_site("begin construction", ts, 50)
+    ('start commercial production at the plant in Harwick', 'begin construction of the plant in Harwick')
+    >>> with_site("begin construction", ts, 5)  # no site named before the promise
+    'begin construction'
+    """
+    m = _BARE_ACT.match(what)
+    sites = [t for t in things if t.kind in SITE_KINDS and t.pos < before]
+    if m is None or not sites:
+        return what
+    named = sites[-1].phrase("the", [], sites[-1].kind)
+    return f"{what} {'of' if m.group('act') in ('construction', 'work', 'works') else 'at'} {named}"
