@@ -132,3 +132,28 @@ def test_seeing_no_sign_of_something_forecasts_nothing() -> None:
     got = read_text("A slowdown is coming, but we see no sign of it in our orders.", DAY,
                     publisher="Brenmoor Motors (company blog)")
     assert got.commitments + got.proposals == []
+
+
+def test_carrying_its_first_passengers_is_an_event_not_a_description() -> None:
+    got = read_text("The Quayline tram is set to carry its first passengers by the end of 2026, the operator "
+                    "Harbour Transit said.", DAY)
+    assert [c.what for c in got.commitments] == ["have the Quayline tram carry its first passengers"]
+    roomy = read_text("The new ferry will carry 400 passengers when it enters service in 2026, Harbour Transit said.",
+                      DAY)
+    assert roomy.commitments == []  # what it can hold: a description, for an editor at most
+
+
+@pytest.mark.parametrize("sentence, what", [
+    ("The plant is set for completion in 2027, Brenmoor Motors said.", "complete the plant"),
+    ("The first test flight is planned for 2027, Brenmoor Motors said.", "have the first test flight take place"),
+    ("The plant is scheduled for volume production in 2027, Brenmoor Motors said.",
+     "start volume production at the plant"),
+])
+def test_a_thing_scheduled_for_a_date_is_its_owners_promise(sentence: str, what: str) -> None:
+    got = read_text(sentence, DAY)
+    assert [(c.actor, c.what) for c in got.commitments] == [("Brenmoor Motors", what)]
+
+
+def test_a_fixture_scheduled_for_a_date_is_nobodys_promise() -> None:
+    got = read_text("The first home fixture of the season is scheduled for August 16, 2025.", DAY)
+    assert got.commitments == []

@@ -94,7 +94,7 @@ _EVENT_NOUNS = frozenset(
     matches season seasons conference conferences summit summits meeting meetings election elections vote
     referendum ceremony ceremonies concert concerts show shows exhibition exhibitions expo congress convention
     hearing hearings trial trials talks regatta marathon cup final finals derby parade celebration celebrations
-    event events session sessions""".split()
+    event events session sessions fixture fixtures kickoff kick-off""".split()
 )
 _PRONOUN_OBJECTS = frozenset({"it", "that", "this", "so", "everything", "something"})
 _LOGISTICS = re.compile(
@@ -505,7 +505,8 @@ def _read(doc: _Doc, sent: Sentence, clause: Clause, previous: Entity | None) ->
             return doc.leave(sent, clause, "a delay ('will not open until ...'), not a promise")
         if head_noun(subject).lower() in _EVENT_NOUNS:
             doubts.append("event")  # "the fair is scheduled to begin on June 3": an event, nobody's act
-        elif (verb in _DESCRIBING and not (verb in ("remain", "stay") and nxt in COMMIT_ADJ)) or (
+        elif (verb in _DESCRIBING and not (verb in ("remain", "stay") and nxt in COMMIT_ADJ)
+              and not _FIRST_USE.match(" ".join(verb_words[1:4]))) or (
                 verb == "be" and nxt in ("able", "capable", "built", "made", "based")):
             doubts.append("description")  # "the model will tow 5 tonnes", "the site will include shops"
         # in an organisation's own document every sentence is its own word ("Gizmo 2 comes out in May")
@@ -540,6 +541,9 @@ def _read(doc: _Doc, sent: Sentence, clause: Clause, previous: Entity | None) ->
 _EFFECT_MORE = frozenset("""free spread ease relieve cut reduce lower improve raise increase curb slash""".split())
 
 
+# "will carry its first passengers", "take their first orders": the first use of a thing is an event, not a
+# description of what it can hold
+_FIRST_USE = re.compile(r"(?:its|their|the|her|his)\s+(?:very\s+)?first\b", re.I)
 # Jobs a thing brings: "will create about 4,000 jobs", "would employ as many as 900 people". Said of a plant, a
 # project or "it", a projected effect; an organisation's own "we will hire 400 engineers" is an undertaking.
 _JOBS_EFFECT = re.compile(
