@@ -157,3 +157,15 @@ def test_a_thing_scheduled_for_a_date_is_its_owners_promise(sentence: str, what:
 def test_a_fixture_scheduled_for_a_date_is_nobodys_promise() -> None:
     got = read_text("The first home fixture of the season is scheduled for August 16, 2025.", DAY)
     assert got.commitments == []
+
+
+def test_a_subject_before_a_relative_clause_with_its_own_will_keeps_its_promise() -> None:
+    got = read_text("The second plant, which will use a new process, is scheduled for 2027, Brenmoor Motors said.", DAY)
+    assert [c.what for c in got.commitments] == ["deliver the second plant"]
+
+
+def test_a_store_measured_in_square_feet_is_still_the_store_named_before() -> None:
+    text = """Brenmoor Home laid the foundation stone for its first store in Norway on Thursday.
+
+The 300,000-square-foot store is expected to open by mid-2026, Brenmoor Home said."""
+    assert whats(text) == ["open the 300,000-square-foot store in Norway"], whats(text)

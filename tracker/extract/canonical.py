@@ -150,12 +150,13 @@ def describe(vp: str, *, subject: str | None, thing_subject: bool, negated: bool
     if family == "scheduled_present" and re.match(r"(?:is|are)\s+coming\b", vp, re.I):
         vp = re.sub(r"^(?:is|are)\s+coming\b", "arrives", vp, flags=re.I)  # "the game is coming in May": it arrives
         words = vp.split()
-    planned = _PLANNED_FOR.match(vp) if family == "scheduled_present" else None
+    planned = PLANNED_FOR.match(vp) if family == "scheduled_present" else None
     if planned:  # "the fab is scheduled for volume production in 2026": it starts it; "the first flight is planned
         rest = vp[planned.end():].split()  # for 2027": it takes place; "set for completion": it is completed
         done = _NOMINAL_ACTS.get(rest[0].lower().strip(",.")) if rest else None
+        happens = "takes place" if _OCCASIONS.search(subject or "") else "arrives"  # a flight happens, a fab arrives
         vp = (f"{done} {' '.join(rest[1:])}" if done else f"starts {' '.join(rest)}"
-              if _act_noun_at(rest) is not None else "takes place")
+              if _act_noun_at(rest) is not None else happens)
         words = vp.split()
     if family == "scheduled_present" and thing_subject and subject and subject.strip().lower() != "there":
         words = [base_form(words[0].lower()), *words[1:]]  # "the store opens in May" -> "open the store"
@@ -220,7 +221,10 @@ def _existential(words: list[str], negated: bool) -> str:
 # "set for completion in 2027": the noun of an act done to the subject, as its verb
 _NOMINAL_ACTS = {"completion": "completes", "opening": "opens", "launch": "launches", "delivery": "delivers",
                  "release": "releases", "closure": "closes", "debut": "debuts", "reopening": "reopens"}
-_PLANNED_FOR = re.compile(r"(?:is|are)\s+(?:now\s+|still\s+)?(?:scheduled|planned|slated|set|targeted|pencill?ed\s+in)"
+# what takes place rather than arrives: "the first test flight is planned for 2027"
+_OCCASIONS = re.compile(r"\b(?:\w+ing|flights?|launch|test|vote|election|fixture|match|meeting|visit|event|ceremony|"
+                        r"hearing|summit|race|trial|debut|sale|auction|tour)\s*,?$", re.I)
+PLANNED_FOR = re.compile(r"(?:is|are)\s+(?:now\s+|still\s+)?(?:scheduled|planned|slated|set|targeted|pencill?ed\s+in)"
                           r"(?:\s+for\b)?\s*", re.I)  # "for" may have gone with the deadline ("for 2027")
 
 

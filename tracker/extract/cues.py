@@ -434,6 +434,10 @@ def read_clause(sentence: str, cue: Cue, quote_start: int | None, quote_speaker:
         frame_kind, frame_speaker = None, None
         subject, subject_start = head.group(1), floor + head.start(1)
         start = subject_start
+    relative = _BEFORE_RELATIVE.search(sentence[: cue.start]) if subject.strip().endswith(",") else None
+    if relative:
+        # "the second fab, which will use N3, is scheduled for 2026": the relative clause held a cue of its own
+        subject, subject_start = relative.group("np"), relative.start("np")
     pron = re.match(r"(we|they|I)\b", sentence[cue.start : cue.end], re.I)
     if pron and (not subject.strip(" ,") or subject.strip().endswith(",") or _FRONTED.match(subject.strip())):
         # "by 2030, we aim to ...", "For the first quarter we expect ...": the pronoun is inside the cue
@@ -556,6 +560,11 @@ _LEADING_PHRASE = re.compile(
     rf"^(?:{_FRONTED_WORDS}|once|when)\s*[^,]{{0,60}}?\s+(?=(?:he|she|it|they|we|I)$)",
     re.I,
 )
+
+
+# A noun phrase, then a relative clause in commas that ends right before the cue
+_BEFORE_RELATIVE = re.compile(r"(?P<np>\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Oo]ur|[Hh]is|[Hh]er)\s+[^,]{1,50}?),\s+"
+                              r"(?P<rel>(?:which|who)\b[^,]{1,80}),\s*$")
 
 
 def _subject(sentence: str, start: int, cue_start: int) -> tuple[str, str, int]:

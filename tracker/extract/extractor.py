@@ -17,7 +17,7 @@ from tracker.errors import DeadlineError
 from tracker.extract.actors import THIRD, ActorIndex, Entity, Focus, head_noun
 from tracker.extract.anchors import anchor_deadline, event_date, find_event_phrase
 from tracker.extract.calibration import calibrate
-from tracker.extract.canonical import base_form, describe, is_participle, strip_deadline
+from tracker.extract.canonical import PLANNED_FOR, base_form, describe, is_participle, strip_deadline
 from tracker.extract.cues import (
     COMMIT_ADJ,
     VERBLESS,
@@ -1097,6 +1097,8 @@ def _build(doc: _Doc, at: int, found: _Found) -> Candidate | None:
     if latest is not None and latest < published:
         return doc.leave(sent, clause, f"due {latest}, before it was published: background")
     vp = sent.text[clause.vp_start : clause.vp_end]
+    if clause.cue.family == "scheduled_present" and not found.subject.strip() and PLANNED_FOR.match(vp):
+        return doc.leave(sent, clause, "scheduled, but the sentence does not say what")
     if clause.cue.family in ("expect", "reported_plan") and re.match(r"expect(?:s|ed)?\s+(?!to\b)", found.cue_text):
         what = _expect_object_what(sent.text, clause, phrase)
     else:

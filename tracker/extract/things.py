@@ -56,7 +56,8 @@ _MONTHS = frozenset("""January February March April May June July August Septemb
     Monday Tuesday Wednesday Thursday Friday Saturday Sunday""".split())
 # "the second plant", "another line": not the one named before
 _ANOTHER = frozenset("second third fourth fifth other another next further additional".split())
-_DEFINITE = re.compile(r"\b(?P<det>the|its|their|our)[ ]+(?=(?P<words>[\w'\u2019-]+(?:[ ]+[\w'\u2019-]+){0,3}))")
+_WORD = r"[\w'\u2019-]+(?:[.,]\d[\w-]*)*"  # "400,000-square-foot" is one word
+_DEFINITE = re.compile(rf"\b(?P<det>the|its|their|our)[ ]+(?=(?P<words>{_WORD}(?:[ ]+{_WORD}){{0,3}}))")
 _FUNCTION = frozenset("of to for in on at by with from between and or that which who than as into".split())
 
 
