@@ -344,3 +344,34 @@ def test_what_a_proposal_would_scrap_waits_for_an_editor() -> None:
     it = news("Council proposal would halt Acme's Leeds depot",
               "A council proposal would scrap the planned Acme depot in Leeds.", D(2026, 2, 4))
     assert decided(depot, it) == ("cancellation", "proposed")
+
+
+def test_a_country_by_its_short_name_is_the_promised_country() -> None:
+    ship = promise("Kelvo Games", "start shipping the Kelvo Deck to the United States")
+    it = news("First Kelvo Decks reach buyers", "Kelvo Games began shipping the Kelvo Deck to its first customers in "
+              "the US and Canada on Monday.")
+    assert decided(ship, it) == ("fulfilment", "accepted")
+    elsewhere = news("First Kelvo Decks reach buyers", "Kelvo Games began shipping the Kelvo Deck to its first "
+                     "customers in Japan and Korea on Monday.")
+    assert decided(ship, elsewhere)[1] != "accepted"
+
+
+@pytest.mark.parametrize("aside", [
+    "It forecast revenue of about 5 billion dollars for the next quarter.",
+    "The company also lifted the profit forecast for the year.",
+    "It cut the sales forecast for the full year.",
+])
+def test_the_companys_own_forecast_beside_the_result_is_no_rumour(aside: str) -> None:
+    guide = promise("Tessaly Semiconductor", "deliver revenue of about 4 billion dollars", dt.date(2025, 6, 30))
+    it = news("Tessaly Semiconductor revenue hits 4.3 billion dollars",
+              f"Tessaly Semiconductor said revenue for the quarter that ended in June was 4.3 billion dollars. {aside}",
+              dt.date(2025, 8, 20))
+    assert decided(guide, it) == ("fulfilment", "accepted")
+
+
+def test_analysts_forecasting_a_result_decide_nothing() -> None:
+    guide = promise("Tessaly Semiconductor", "deliver revenue of about 4 billion dollars", dt.date(2025, 6, 30))
+    it = news("Tessaly Semiconductor revenue to hit 4.3 billion dollars, analysts forecast",
+              "Analysts forecast that Tessaly Semiconductor revenue for the quarter will be 4.3 billion dollars.",
+              dt.date(2025, 6, 20))
+    assert decided(guide, it)[1] != "accepted"

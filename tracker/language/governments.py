@@ -74,6 +74,26 @@ def _rows() -> tuple[tuple[str, ...], ...]:
     return tuple(rows)
 
 
+def governments_named(words: list[str]) -> frozenset[str]:
+    """The national governments of the countries named in ``words``, by any of their names ("the US",
+    "United States", "Britain"); runs of up to three capitalised words are tried.
+
+    >>> sorted(governments_named("shipping to the US , Canada and the United Kingdom".split()))
+    ['Canadian government', 'UK government', 'US government']
+    """
+    found: set[str] = set()
+    for i, w in enumerate(words):
+        if not w[:1].isupper():
+            continue
+        for j in range(i + 1, min(i + 4, len(words) + 1)):
+            if not words[j - 1][:1].isupper() and j - 1 > i:
+                break
+            government = government_of(" ".join(words[i:j]))
+            if government is not None:
+                found.add(government)
+    return frozenset(found)
+
+
 def countries_of_adjective(word: str) -> tuple[str, ...]:
     """The names of the country an adjective of nationality refers to ("Indian" -> "India"), or ().
 

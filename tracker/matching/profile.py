@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
-from tracker.language.governments import country_names, national_government
+from tracker.language.governments import country_names, governments_named, national_government
 from tracker.matching import lexicon as lx
 from tracker.matching.model import CommitmentDoc
 from tracker.matching.text import MONTHS, WEEKDAYS, Token, scaled, stem, tokenize, tokenize_cached, word_stems
@@ -107,6 +107,12 @@ class Profile:
     def actor_stems(self) -> frozenset[str]:
         """Every stem of the actor's names, full phrases and keys alike."""
         return frozenset({x for ph in self.actor_phrases for x in ph} | {x for k, _ in self.actor_keys for x in k})
+
+    @cached_property
+    def place_governments(self) -> frozenset[str]:
+        """The national governments of the countries the promise names: "ship to the United States" and a
+        report of shipping "in the US" are about one country."""
+        return governments_named(re.findall(r"[\w.'\u2019-]+", self.doc.what))
 
     @cached_property
     def place_stems(self) -> frozenset[str]:

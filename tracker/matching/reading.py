@@ -128,6 +128,10 @@ def _countries_named(toks: tuple[Token, ...]) -> frozenset[str]:
 
 _OWN_FORECAST = lx._stems("forecast forecasts")
 _POSSESSIVES = frozenset({"its", "their", "our", "his", "her", "own"})
+_FORECASTERS = frozenset({"it", "they", "we", "company", "group", "firm"})
+_GUIDANCE_MOVES = lx._stems("raise raises raised lift lifts lifted cut cuts lower lowers lowered keep keeps kept "
+                            "left leave leaves repeat repeats repeated reiterate reiterates reiterated trim trims "
+                            "trimmed boost boosts boosted")
 _BEATEN = lx._stems("beat beats beating missed misses above below exceeded exceeds topped tops")
 
 
@@ -139,8 +143,11 @@ def _speculation(toks: tuple[Token, ...]) -> str | None:
             continue  # the month
         if t.stem in lx.SPECULATION:
             if t.stem in _OWN_FORECAST and any(x.low in _POSSESSIVES or x.low.endswith("'s") or x.stem in _BEATEN
+                                               or x.low in _FORECASTERS or x.stem in _GUIDANCE_MOVES
                                                for x in toks[max(0, i - 3):i]):
-                continue  # "its own forecast", "AMD's own midpoint forecast", "beat forecasts": not a rumour
+                # "its own forecast", "beat forecasts", "It forecast 16 billion", "cuts PS5 forecast",
+                # "lifts profit forecast": the company's own guidance, not a rumour
+                continue
             if i > 0 and toks[i - 1].low in {"after", "having"}:
                 continue  # "after weighing the ruling": a deliberation already over, not a rumour
             if t.low == "could" and any(x.low in {"not", "never", "no", "n't"} for x in toks[i + 1:i + 3]):

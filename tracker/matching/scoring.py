@@ -33,7 +33,7 @@ from functools import lru_cache
 
 from tracker.errors import DeadlineError
 from tracker.extract.deadlines import DeadlineMatch, find_deadline, resolve_deadline
-from tracker.language.governments import government_of
+from tracker.language.governments import government_of, governments_named
 from tracker.matching import lexicon as lx
 from tracker.matching.model import AUTO_ACCEPT, REVIEW, CommitmentDoc, ItemDoc, Match
 from tracker.matching.profile import CURRENCY, MONEY_UNIT, PREPOSITIONS, Profile, money_amounts, profile
@@ -1086,8 +1086,9 @@ def may_decide(ctx: _Context, best: Reading) -> bool:
 
 def _other_countries(p: Profile, window: list[Token]) -> bool:
     """The words name countries, none of them the promise's (a city may lie in the promised country:
-    only countries are compared)."""
-    return any(t.cap and government_of(t.text) is not None for t in window) and other_place(p, window)
+    only countries are compared; "the US" is the United States)."""
+    named = governments_named([t.text for t in window if not t.punct])
+    return bool(named) and not named & p.place_governments and other_place(p, window)
 
 
 def _place_after(s: Sentence, pos: int) -> list[Token]:
