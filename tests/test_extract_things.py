@@ -169,3 +169,16 @@ def test_a_store_measured_in_square_feet_is_still_the_store_named_before() -> No
 
 The 300,000-square-foot store is expected to open by mid-2026, Brenmoor Home said."""
     assert whats(text) == ["open the 300,000-square-foot store in Norway"], whats(text)
+
+
+def test_a_second_infinitive_of_the_same_cue_is_a_second_promise_of_the_same_actor() -> None:
+    got = read_text("We aim to halve our emissions by 2030 and to reach net zero by 2045.", DAY,
+                    publisher="Brenmoor Motors (press release)")
+    assert [(c.actor, c.what, c.deadline_phrase) for c in got.commitments] == [
+        ("Brenmoor Motors", "halve our emissions", "by 2030"), ("Brenmoor Motors", "reach net zero", "by 2045")]
+
+
+def test_an_infinitive_of_purpose_after_will_is_no_second_promise() -> None:
+    got = read_text("Later this year we will open the first trials of the tools, starting with ways to stop fraud "
+                    "and to count sales.", DAY, publisher="Brenmoor Motors (press release)")
+    assert [c.what for c in got.commitments] == ["open the first trials of the tools"]

@@ -255,6 +255,11 @@ def read_text(
                 # "the chip will make photos sharper and will cut battery use": the second verb has the
                 # first one's subject, a thing, and is judged as that thing's
                 clause = replace(clause, subject=last.subject)
+            if clause.cue.coordinated and last is not None and re.fullmatch(r"(?:and\s+|or\s+)?to", clause.subject.strip())\
+                    and re.search(r"\bto\s*$", sent.text[last.clause.cue.start:last.clause.cue.verb_start]):
+                # "we aim to halve emissions by 2030 and to reach net zero by 2040": a second infinitive of the
+                # same cue has its subject (after "will open X, with ways to fight fraud and to ..." it does not)
+                clause = replace(clause, subject="")
             found = _read(doc, sent, clause, previous)
             if found is not None and clause.cue.coordinated and last is not None:
                 found.doubts = tuple(dict.fromkeys((*last.doubts, *found.doubts)))  # the shared cue's doubts
