@@ -182,3 +182,10 @@ def test_an_infinitive_of_purpose_after_will_is_no_second_promise() -> None:
     got = read_text("Later this year we will open the first trials of the tools, starting with ways to stop fraud "
                     "and to count sales.", DAY, publisher="Brenmoor Motors (press release)")
     assert [c.what for c in got.commitments] == ["open the first trials of the tools"]
+
+
+def test_adding_that_opens_a_reported_clause_with_its_own_subject() -> None:
+    got = read_text("Brenmoor Motors will build the plant by 2027, adding that the group will also hire 500 workers "
+                    "by 2028.", DAY)
+    assert [(c.actor, c.what) for c in got.commitments] == [
+        ("Brenmoor Motors", "build the plant"), ("Brenmoor Motors", "hire 500 workers")]

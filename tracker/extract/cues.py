@@ -380,7 +380,8 @@ _LISTENER = re.compile(
 
 _THAT_GOVERNORS = re.compile(
     rf"(?:\b(?:{_SPEECH}|{_PROMISE}|{_HEDGE}|promise|pledge|commitment|assurance|guarantee|hope|belief|fear|"
-    rf"expectation|warning|claim|so|now|such|given|provided|ensure|ensuring|means|meaning)|,)\s*$",
+    rf"expectation|warning|claim|so|now|such|given|provided|ensure|ensuring|means|meaning|adding|saying|noting|"
+    rf"stressing|insisting|confirming)|,)\s*$",
     re.I,
 )
 
