@@ -189,3 +189,18 @@ def test_adding_that_opens_a_reported_clause_with_its_own_subject() -> None:
                     "by 2028.", DAY)
     assert [(c.actor, c.what) for c in got.commitments] == [
         ("Brenmoor Motors", "build the plant"), ("Brenmoor Motors", "hire 500 workers")]
+
+
+def test_by_the_same_year_is_the_deadline_read_before() -> None:
+    got = read_text("Brenmoor Motors will open the plant in 2027 and will hire 400 workers by the same year.", DAY)
+    assert [(c.what, c.deadline_phrase, c.due_latest) for c in got.commitments] == [
+        ("open the plant", "in 2027", dt.date(2027, 12, 31)),
+        ("hire 400 workers", "by the same year", dt.date(2027, 12, 31))]
+
+
+def test_two_acts_with_one_deadline_are_two_promises() -> None:
+    text = """Brenmoor Home said it would halve the new plastic it uses in its packaging by 2027.
+
+The group will also help collect more plastic packaging than it sells by 2027, its chief executive said."""
+    got = read_text(text, DAY, publisher="Brenmoor Home (press release)")
+    assert len(got.commitments) == 2, [c.what for c in got.commitments]

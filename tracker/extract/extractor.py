@@ -310,6 +310,7 @@ class _Doc:
     _deadlines: dict[tuple[int, int, int], list[DeadlineMatch]] = field(default_factory=dict)
     left_out: list[LeftOut] = field(default_factory=list)
     turns: dict[int, Turn] = field(default_factory=dict)  # transcript paragraphs: who holds the floor
+    prev_due: tuple | None = None  # the last due window read: what "by the same date" refers to
     things: list[ThingName] = field(default_factory=list)  # names given to things: "the line" is the Tessel line
     # the last candidate's deadline (sentence start, phrase, earliest, latest): a coordinated one may share it
     last_due: tuple = (-1, None, None, None)
@@ -549,6 +550,9 @@ _EFFECT_MORE = frozenset("""free spread ease relieve cut reduce lower improve ra
 # "will carry its first passengers", "take their first orders": the first use of a thing is an event, not a
 # description of what it can hold
 _FIRST_USE = re.compile(r"(?:its|their|the|her|his)\s+(?:very\s+)?first\b", re.I)
+# A deadline that refers back to the last one read: "by the same date", "over the same period", "by then"
+_SAME_DEADLINE = re.compile(r"\b(?:by|before|until|within|over|in|at)\s+(?:the\s+same\s+(?:date|year|time|period|"
+                            r"deadline)|that\s+(?:same\s+)?(?:date|time|point|year)|then)\b", re.I)
 # Jobs a thing brings: "will create about 4,000 jobs", "would employ as many as 900 people". Said of a plant, a
 # project or "it", a projected effect; an organisation's own "we will hire 400 engineers" is an undertaking.
 _JOBS_EFFECT = re.compile(
@@ -1098,6 +1102,12 @@ def _build(doc: _Doc, at: int, found: _Found) -> Candidate | None:
         phrase, earliest, latest = _lasting_for(doc, sent.text[clause.vp_start : clause.vp_end]) or (None, None, None)
     if phrase is None and clause.cue.coordinated and doc.last_due[0] == sent.start:
         phrase, earliest, latest = doc.last_due[1:]  # "a loss of 4 billion for 2023 and capex of 2 billion": one period
+    if phrase is None:
+        same = _SAME_DEADLINE.search(sent.text, clause.start, clause.vp_end)
+        if same and doc.prev_due is not None:  # "and will balance the water it uses by the same year"
+            phrase, (earliest, latest) = same.group(0), doc.prev_due
+    if latest is not None:
+        doc.prev_due = (earliest, latest)
     doc.last_due = (sent.start, phrase, earliest, latest)
     if latest is not None and latest < published:
         return doc.leave(sent, clause, f"due {latest}, before it was published: background")

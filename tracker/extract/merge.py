@@ -85,6 +85,8 @@ def same_promise(a: Candidate, b: Candidate) -> bool:
         return True
     if not _deadlines_compatible(ca, cb) or ca.due_latest is None:
         return False
+    if not (a.names & b.names) and ca.what.split()[:1] != cb.what.split()[:1]:
+        return False  # "halve virgin plastic" and "help collect more plastic", both by 2025: two acts
     return bool(a.names & b.names) or len(shared) / small >= 0.34
 
 
