@@ -204,3 +204,35 @@ def test_two_acts_with_one_deadline_are_two_promises() -> None:
 The group will also help collect more plastic packaging than it sells by 2027, its chief executive said."""
     got = read_text(text, DAY, publisher="Brenmoor Home (press release)")
     assert len(got.commitments) == 2, [c.what for c in got.commitments]
+
+
+def test_an_outlets_interview_named_in_brackets_speaks_for_the_interviewees_organisation() -> None:
+    assert actor_from_source("Road Weekly (interview with Mara Lind, founder of Corvane Freight)") == "Corvane Freight"
+    assert actor_from_source("Corvane Holdings, Office of the Chief Executive") == "Corvane Holdings"
+
+
+def test_a_mayor_in_the_citys_own_release_speaks_for_the_city() -> None:
+    sentence = "The new pool will reopen in May 2027, Mayor Jo Bloggs said."
+    own = read_text(sentence, DAY, publisher="City of Harwick (press release)")
+    assert [c.actor for c in own.commitments] == ["City of Harwick"]
+    reported = read_text(sentence, DAY, publisher="Harwick Courier")
+    assert [c.actor for c in reported.commitments] == ["Jo Bloggs"]
+
+
+def test_a_one_word_owner_in_a_makers_release_is_the_makers_product() -> None:
+    got = read_text("Starling's first flight is planned for 2031.", DAY, publisher="Corvane Aero (press release)")
+    assert [(c.actor, c.what) for c in got.commitments] == [("Corvane Aero", "have Starling's first flight take place")]
+
+
+def test_a_headline_verb_is_no_kind_of_thing() -> None:
+    text = """Corvane Heavy delays the first launch of its rocket
+
+The delay will end by June 2027, the space agency said."""
+    assert not any("Heavy delay" in w for w in whats(text)), whats(text)
+
+
+def test_continuing_to_work_is_no_construction_site() -> None:
+    text = """Corvane Energy runs a reactor in Westshire.
+
+Corvane Energy said it would continue to work until 2027."""
+    assert not any("Westshire" in w for w in whats(text)), whats(text)

@@ -202,7 +202,8 @@ _LOWER_FIRST = frozenset(
 )
 
 
-def _subject_np(subject: str) -> str:
+def subject_np(subject: str) -> str:
+    """A thing subject as the object of the turned-round ``what``: "Acme's new plant" -> "the new plant"."""
     s = re.sub(r"^(?:the\s+)?[A-Z\u00c0-\u00de\u0100-\u017f][\w&.-]*(?:\s+[A-Z\u00c0-\u00de\u0100-\u017f][\w&.-]*)*['\u2019]s\s+", "the ", subject.strip())
     s = re.sub(r"^(?:no|none\s+of)\s+", "", s, flags=re.I)  # the negation goes on the verb
     s = re.sub(r"^(?:every|each)\s+", "every ", s, flags=re.I)
@@ -240,7 +241,7 @@ def _act_noun_at(words: list[str]) -> int | None:
 
 def _turn_round(words: list[str], subject: str) -> str:
     """A thing as subject: "the demo will be available" -> "make the demo available"."""
-    np = _subject_np(subject)
+    np = subject_np(subject)
     first = words[0].lower()
     if first in ("remain", "stay") and len(words) > 1 and words[1].lower() in COMMIT_ADJ:
         return f"keep {np} {' '.join(words[1:])}"  # "the free tier will remain free" -> "keep the free tier free"

@@ -17,7 +17,7 @@ from tracker.errors import DeadlineError
 from tracker.extract.actors import THIRD, ActorIndex, Entity, Focus, head_noun
 from tracker.extract.anchors import anchor_deadline, event_date, find_event_phrase
 from tracker.extract.calibration import calibrate
-from tracker.extract.canonical import PLANNED_FOR, base_form, describe, is_participle, strip_deadline
+from tracker.extract.canonical import PLANNED_FOR, base_form, describe, is_participle, strip_deadline, subject_np
 from tracker.extract.cues import (
     COMMIT_ADJ,
     VERBLESS,
@@ -377,7 +377,16 @@ def _as_actor(ent: Entity | None, index: ActorIndex, focus: Focus) -> Entity | N
     if ent is None or ent.kind == "org":
         return ent
     index.affiliate(ent, focus)
+    if ent.affiliation is None and ent.political and index.default is not None \
+            and _PUBLIC_BODY.search(index.default.name):
+        return index.default  # "Mayor Jo Bloggs said" in the city's own release: the city's promise
     return ent.affiliation or _minister_government(ent, index) or ent
+
+
+_ONE_WORD_OWNER = re.compile(r"[A-Z\u00c0-\u00de\u0100-\u017f][\w-]*['\u2019]s\s")
+# The publisher is a public body whose office-holders speak for it in its own releases
+_PUBLIC_BODY = re.compile(r"\b(?:City|Council|Government|Ministry|Department|Municipality|County|Borough|Region|"
+                          r"Province|State|Office|Authority|Administration)\b|\bgovernment\b")
 
 
 # National offices whose holders act for their country's government ("the prime minister said the
@@ -645,6 +654,11 @@ def _classify_subject(doc: _Doc, sent: Sentence, clause: Clause, previous: Entit
     if kind == "thing" and ent is None and sent.headline and _arrives(verb_words) and (speaker_org or index.default):
         return subject, "thing", None  # "Gizmo 2 arrives June 1" in its maker's own text: the maker's promise
     owner = speaker_org or index.default
+    if kind == "thing" and ent is not None and ent.kind == "org" and index.default is not None \
+            and ent is not index.default and _ONE_WORD_OWNER.match(subject.strip()):
+        # "Falcata's first flight is planned for 2031" in its maker's release: a one-word name that owns the
+        # thing is the maker's product, and the promise the publisher's
+        return subject, "thing", None
     named_thing = (kind == "thing" and ent is None) or (kind == "actor" and ent is not None and ent.kind == "org"
                                                        and ent is not owner)
     if cue.family == "scheduled_present" and named_thing and owner is not None and _arrives(verb_words) \
@@ -1127,6 +1141,9 @@ def _build(doc: _Doc, at: int, found: _Found) -> Candidate | None:
     if len(re.findall(r"\w+", what)) < 2:
         return doc.leave(sent, clause, "no object to check")
     name, aliases = index.canonical(found.actor)
+    owner = _ONE_WORD_OWNER.match(found.subject.strip()) if found.thing_subject else None
+    if owner and name and owner.group(0)[:-3].strip("'\u2019") not in name:  # keep the product's name in what
+        what = what.replace(subject_np(found.subject), found.subject.strip(), 1)
     what = name_the_thing(what, doc.things, sent.start + clause.vp_start, (name or "", *aliases))
     what = with_site(what, doc.things, sent.start + clause.vp_start)
     commitment = Commitment(

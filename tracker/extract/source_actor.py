@@ -47,6 +47,7 @@ _DOCUMENT = re.compile(
     r"interview|filing|announcement|results|account|presentation|webcast|excerpt|paraphrased|translated)\b", re.I)
 # "post by NAME, ORG chief executive" / "letter from NAME, chair of ORG"
 _BY_PERSON = re.compile(r"\b(?:by|from|with)\s+(?P<person>[A-Z\u00c0-\u00de\u0100-\u017f][\w.'\u2019-]*(?:\s+[A-Z\u00c0-\u00de\u0100-\u017f][\w.'\u2019-]*){0,3})(?:,\s*(?P<role>.+))?$")
+_INTERVIEWEE = re.compile(_BY_PERSON.pattern.replace(r"(?:by|from|with)", r"(?i:interview|conversation|q&a|talk)\s+with"))
 _ROLE_OF = re.compile(rf"^(?:the\s+)?(?:[\w-]+\s+){{0,2}}?(?:{TITLE})(?:\s+and\s+(?:[\w-]+\s+)?(?:{TITLE}))?\s+(?:of|at)\s+(?P<org>.+)$", re.I)
 _ORG_ROLE = re.compile(rf"^(?P<org>.+?)(?:['\u2019]s)?\s+(?:co-)?(?:[a-z][\w-]*\s+)?(?:{TITLE})\b")
 
@@ -62,12 +63,15 @@ def actor_from_source(source: str | None) -> str | None:
     if "://" in name or re.fullmatch(r"[\w-]+(?:\.[\w-]+)+(?::\d+)?", name):
         return None  # a web address or host name: where the page came from, not who speaks
     by = _BY_PERSON.search(name)
+    parts = [p.strip() for p in name.split(",") if p.strip()]
+    if not by and parts and any(_OUTLET.search(p) or _BUREAU.search(p) for p in parts):
+        # an outlet's interview, named in brackets: "Road Weekly (interview with Jane Roe, founder of Acme)"
+        by = next(filter(None, (_INTERVIEWEE.search(k.strip()) for k in re.findall(r"\(([^)]*)\)", source))), None)
     if by:
         role = re.split(r",?\s+(?:to|for)\s+(?:its\s+|the\s+)?(?:shareholders|staff|employees|customers|investors|"
                         r"members|readers|users)\b", (by.group("role") or "").strip())[0]  # "..., to shareholders"
         # "..., chief executive of Acme", "..., Acme founder", "..., Acme"; "with Acme CEO Jane Roe"
         return _org_of_role(role) or _org_of_role(by.group("person"), titled=True) or by.group("person")
-    parts = [p.strip() for p in name.split(",") if p.strip()]
     if not parts or any(_OUTLET.search(p) or _BUREAU.search(p) for p in parts):
         return None  # "Europe Wire, Berlin bureau": a news outlet
     titled = next((org for org in (_org_of_role(p, titled=True) for p in parts) if org), None)
@@ -85,7 +89,9 @@ def _org_of_role(role: str, *, titled: bool = False) -> str | None:
     m = _ROLE_OF.match(role) or _ORG_ROLE.match(role)
     if m:
         org = re.sub(r"^.*\b(?:by|from|with)\s+", "", m.group("org")).strip(" ,")  # "Q&A with Acme CEO ..."
-        return None if re.search(rf"\b(?:{TITLE})\b", org) or _DOCUMENT.search(org) else org
+        if re.search(rf"\b(?:{TITLE})\b", org) or _DOCUMENT.search(org) or re.search(r"\b(?:of|the|and|for)$", org, re.I):
+            return None  # "Office of the Chief Executive": an office, not an organisation with a title
+        return org
     if titled or not re.fullmatch(r"[A-Z\u00c0-\u00de\u0100-\u017f][\w&.'\u2019-]*(?:\s+(?:&|of|[A-Z\u00c0-\u00de\u0100-\u017f][\w&.'\u2019-]*)){0,3}", role):
         return None
     return None if _DOCUMENT.search(role) or _OUTLET.search(role) else role

@@ -39,7 +39,9 @@ _CAP = "A-Z\u00c0-\u00de\u0100-\u017f"
 _NAME = (rf"(?:\d{{2,4}}[ ]+)?[{_CAP}][\w'\u2019.-]*(?:[ ]+(?:[{_CAP}][\w'\u2019.-]*|\d[\w.]*))*")
 _NOUN = r"[a-z][a-z-]{2,}"
 _DET = r"(?:the|a|an|its|their|our|his|her|this)"
-_BEFORE_KIND = re.compile(rf"(?<![\w'\u2019-])(?P<name>{_NAME})[ ]+(?P<noun>{_NOUN})\b")
+# ("Acme Heavy delays the launch": a verb before its object is no kind of thing)
+_BEFORE_KIND = re.compile(rf"(?<![\w'\u2019-])(?P<name>{_NAME})[ ]+(?P<noun>{_NOUN})\b"
+                          r"(?![ ]+(?:the|a|an|its|their|his|her|our|first|new|plans?)\b)")
 _CALLED = re.compile(rf"(?:(?P<appos>{_NOUN}),[ ]+)?{_DET}[ ]+(?:[\w,'\u2019-]+[ ]+){{0,4}}?(?P<noun>{_NOUN})"
                      rf",?[ ]+(?:to[ ]+be[ ]+|now[ ]+)?(?:called|named|dubbed|known[ ]+as|branded)[ ]+(?:the[ ]+)?(?P<name>{_NAME})")
 _APPOSITION = re.compile(rf"(?<![\w'\u2019-])(?P<name>{_NAME}),[ ]+{_DET}[ ]+(?:[\w'\u2019-]+[ ]+){{0,4}}?"
@@ -51,7 +53,8 @@ _NOT_THINGS = frozenset("""company companies firm group government ministry depa
     council authority people customers users board week month year years day days time spokesperson spokesman
     spokeswoman minister president executive official officials and or but the for with from said says""".split())
 _CONNECTIVES = frozenset("""The A An This That These Those Its Their Our His Her It We They In On At By For From
-    With After Before When While If As And But Or Also Then Now Today Yesterday""".split())
+    With After Before When While If As And But Or Also Then Now Today Yesterday Your My Every Each All Some No
+    Any Many Most Several""".split())
 _MONTHS = frozenset("""January February March April May June July August September October November December
     Monday Tuesday Wednesday Thursday Friday Saturday Sunday""".split())
 # "the second plant", "another line": not the one named before
@@ -174,8 +177,8 @@ def _with_name(what: str, m: re.Match[str], mods: list[str], noun: str, thing: T
 
 
 # Acts done at or to a site, which a promise often names alone: "Construction will start next year."
-_BARE_ACT = re.compile(r"^\w+[ ]+(?:(?:the|its|their)[ ]+)?(?:[a-z-]+[ ]+)?(?P<act>construction|production|operations|"
-                       r"manufacturing|assembly|work|works|mining|drilling)$")
+_BARE_ACT = re.compile(r"^\w+[ ]+(?:(?:the|its|their)[ ]+)?(?:(?!to\b)[a-z-]+[ ]+)?(?P<act>construction|production|"
+                       r"operations|manufacturing|assembly|mining|drilling)$")
 
 
 def with_site(what: str, things: list[ThingName], before: int) -> str:
@@ -192,4 +195,4 @@ def with_site(what: str, things: list[ThingName], before: int) -> str:
     if m is None or not sites:
         return what
     named = sites[-1].phrase("the", [], sites[-1].kind)
-    return f"{what} {'of' if m.group('act') in ('construction', 'work', 'works') else 'at'} {named}"
+    return f"{what} {'of' if m.group('act') == 'construction' else 'at'} {named}"
