@@ -78,8 +78,8 @@ def governments_named(words: list[str]) -> frozenset[str]:
     """The national governments of the countries named in ``words``, by any of their names ("the US",
     "United States", "Britain"); runs of up to three capitalised words are tried.
 
-    >>> sorted(governments_named("shipping to the US , Canada and the United Kingdom".split()))
-    ['Canadian government', 'UK government', 'US government']
+    >>> sorted(governments_named("shipping to the US , Peru and the United Kingdom".split()))
+    ['Peruvian government', 'UK government', 'US government']
     """
     found: set[str] = set()
     for i, w in enumerate(words):
