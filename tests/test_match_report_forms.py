@@ -375,3 +375,13 @@ def test_analysts_forecasting_a_result_decide_nothing() -> None:
               "Analysts forecast that Tessaly Semiconductor revenue for the quarter will be 4.3 billion dollars.",
               dt.date(2025, 6, 20))
     assert decided(guide, it)[1] != "accepted"
+
+
+@pytest.mark.parametrize("what, title, text", [
+    ("have the new Harwick airport take its first passengers", "Harwick's new airport finally opens",
+     "The new Harwick airport opened to passengers on Saturday, years later than planned, Harbour Transit said."),
+    ("put the first methanol container ship into service", "Harbour Transit's first methanol ship starts operating",
+     "Harbour Transit's first methanol-powered container ship began operating on its Baltic route on Tuesday."),
+])
+def test_a_things_first_use_is_the_promised_start(what: str, title: str, text: str) -> None:
+    assert decided(promise("Harbour Transit", what), news(title, text)) == ("fulfilment", "accepted")

@@ -249,6 +249,9 @@ def _read_action(toks: list[Token]) -> tuple[str | None, frozenset[str], frozens
         if i < 0:
             return None, frozenset(), frozenset(), words
     verb, rest = words[i], words[i + 1:]
+    first_use = _first_use(verb, rest)
+    if first_use is not None:
+        return first_use
     if verb.low in {"have", "ensure", "keep", "maintain"} and rest:  # "have the stadium open", "keep X open"
         k = next((j for j, t in enumerate(rest) if t.stem in COMPLEMENT_ADJ), -1)  # "keep the plant open"
         pair = next((j for j in range(len(rest) - 1) if (rest[j].stem, rest[j + 1].stem) in PARTICLES), -1)
@@ -285,6 +288,29 @@ def _read_action(toks: list[Token]) -> tuple[str | None, frozenset[str], frozens
         canon = PARTICLES[(verb.stem, rest[0].stem)]
         return canon, lx.verb_classes(canon), frozenset(), rest[1:]
     return verb.stem, lx.verb_classes(verb.stem), frozenset(), rest
+
+
+# "put the ship into service", "put the satellites into orbit", "have the tram carry its first passengers":
+# the thing's first use, which news reports as a start ("enters service", "carried its first passengers")
+_INTO_USE = {"service": "start", "operation": "start", "operations": "start", "production": "produce",
+             "orbit": "fly", "sea": "start", "use": "start"}
+_FIRST_USES = frozenset(stem(w) for w in "carry take welcome serve receive".split())
+
+
+def _first_use(verb: Token, rest: list[Token]) -> tuple[str | None, frozenset[str], frozenset[str], list[Token]] | None:
+    """The start of a thing's use in "put X into service" and "have X carry its first passengers", or None."""
+    if verb.low == "put":
+        k = next((j for j in range(len(rest) - 1) if rest[j].low in ("into", "to", "in")
+                  and rest[j + 1].low in _INTO_USE), -1)
+        if k >= 0:
+            cls = _INTO_USE[rest[k + 1].low]
+            return cls, frozenset({cls, "start"}), frozenset(), rest[:k] + rest[k + 2:]
+    if verb.low == "have":
+        k = next((j for j in range(len(rest) - 2) if rest[j].stem in _FIRST_USES
+                  and rest[j + 1].low in ("its", "their") and rest[j + 2].low == "first"), -1)
+        if k >= 0:  # the object is the thing, not its passengers
+            return "start", frozenset({"start"}), frozenset(), rest[:k]
+    return None
 
 
 PARTICLES = lx.PARTICLES  # two-word report forms ("rolls out" = launches), from the lexicon
