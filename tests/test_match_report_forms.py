@@ -385,3 +385,10 @@ def test_analysts_forecasting_a_result_decide_nothing() -> None:
 ])
 def test_a_things_first_use_is_the_promised_start(what: str, title: str, text: str) -> None:
     assert decided(promise("Harbour Transit", what), news(title, text)) == ("fulfilment", "accepted")
+
+
+def test_a_flight_made_or_conducted_is_the_promised_flight() -> None:
+    flight = promise("Corvane Aero", "have the first test flight take place")
+    it = news("Corvane Aero's Starling makes first test flight",
+              "Corvane Aero's Starling jet made its first test flight on Friday, the company said.")
+    assert decided(flight, it) == ("fulfilment", "accepted")

@@ -305,11 +305,17 @@ def _first_use(verb: Token, rest: list[Token]) -> tuple[str | None, frozenset[st
         if k >= 0:
             cls = _INTO_USE[rest[k + 1].low]
             return cls, frozenset({cls, "start"}), frozenset(), rest[:k] + rest[k + 2:]
+    if verb.stem == stem("make") and any(t.low in ("flight", "flights") for t in rest[:5]):
+        return "fly", frozenset({"fly", "start"}), frozenset(), rest  # "make its first flight": fly
     if verb.low == "have":
         k = next((j for j in range(len(rest) - 2) if rest[j].stem in _FIRST_USES
                   and rest[j + 1].low in ("its", "their") and rest[j + 2].low == "first"), -1)
         if k >= 0:  # the object is the thing, not its passengers
             return "start", frozenset({"start"}), frozenset(), rest[:k]
+        k = next((j for j in range(len(rest) - 1) if rest[j].low in ("take", "takes") and rest[j + 1].low == "place"), -1)
+        if k >= 0:  # "have the first test flight take place": the flight's own act
+            cls = lx.noun_classes({t.stem for t in rest[:k]})
+            return ("fly" if "fly" in cls else next(iter(sorted(cls)), "start")), cls | {"start"}, frozenset(), rest[:k]
     return None
 
 

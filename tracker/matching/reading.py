@@ -212,6 +212,8 @@ def _events(toks: tuple[Token, ...], title_case: bool, is_title: bool = False) -
                 canon = "*"  # "closes its takeover of ...": a deal closed is a deal completed
             elif t.stem == _ENTER and _STAGES & _complement(toks, i, end):
                 canon = _BEGIN  # "enters production", "entered commercial operation": began it
+            elif t.stem in _LIGHT_VERBS and _flight_after(toks, i):
+                canon = _FLY  # "made its first test flight", "conducted its maiden flight": it flew
             elif t.stem in lx.EVENT_VERBS:
                 canon = t.stem
             else:
@@ -236,7 +238,19 @@ def _events(toks: tuple[Token, ...], title_case: bool, is_title: bool = False) -
 # Phrasal verbs of giving a plan up whose first word alone is a verb of an act ("gives up").
 _ENDING_PHRASES = tuple(ph for ph in lx.CANCEL_PHRASES
                         if len(ph) > 1 and ph[0] in lx.EVENT_VERBS and ph[1] in {"up", "away", "out", "off", "back"})
-_CLOSE, _ENTER, _BEGIN = stem("close"), stem("enter"), stem("begin")
+_CLOSE, _ENTER, _BEGIN, _FLY = stem("close"), stem("enter"), stem("begin"), stem("fly")
+_LIGHT_VERBS = frozenset(stem(w) for w in ("make", "made", "makes", "conduct", "perform", "stage", "carry"))
+_FLIGHTS = frozenset(stem(w) for w in ("flight", "flights", "spacewalk", "liftoff"))
+
+
+def _flight_after(toks: tuple[Token, ...], i: int) -> bool:
+    """A flight as the object of a light verb: "made its first test flight", "carried out a maiden flight"."""
+    for t in toks[i + 1:i + 6]:
+        if t.punct:
+            return False
+        if t.stem in _FLIGHTS:
+            return True
+    return False
 _DEALS = frozenset(stem(w) for w in ("acquisition", "takeover", "merger", "deal", "purchase", "buyout",
                                      "transaction", "sale"))
 _STAGES = frozenset(stem(w) for w in ("production", "operation", "service", "operations"))
