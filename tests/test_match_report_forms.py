@@ -392,3 +392,18 @@ def test_a_flight_made_or_conducted_is_the_promised_flight() -> None:
     it = news("Corvane Aero's Starling makes first test flight",
               "Corvane Aero's Starling jet made its first test flight on Friday, the company said.")
     assert decided(flight, it) == ("fulfilment", "accepted")
+
+
+@pytest.mark.parametrize("text", [
+    "Rather than removing third-party trackers, Corvane Web will let people choose whether to allow them.",
+    "Corvane Web said it would keep third-party trackers instead of removing them, and let people choose.",
+])
+def test_another_course_instead_of_the_promised_one_goes_to_an_editor_as_a_withdrawal(text: str) -> None:
+    plan = promise("Corvane Web", "phase out third-party trackers in its browser")
+    assert decided(plan, news("A new path for trackers", text)) == ("cancellation", "proposed")
+
+
+def test_a_new_date_instead_of_the_old_one_is_a_delay() -> None:
+    plant = promise("Corvane Motors", "open a plant in Tarvia", due=dt.date(2027, 12, 31))
+    it = news("Corvane Motors delays Tarvia plant", "Corvane Motors will open the plant in Tarvia in 2028 rather than 2027.")
+    assert decided(plant, it)[0] == "delay"

@@ -296,6 +296,10 @@ def _read_positive(ctx: _Context, s: Sentence, rel: float, eff: float) -> list[R
     notes = [f"conflict: {ctx.conflict}"] if ctx.conflict else []
     delayed_here = any(c.kind == "delay" and c.active and not c.negated for c in s.cues)
     here = sentence_names_it(ctx, s)
+    instead = _instead_of_ours(ctx, s)
+    if instead is not None:
+        out.append(Reading("cancellation", max(rel, REVIEW / 0.9) * 0.9, s, " ".join(t.text for t in s.toks[instead:instead + 2]),
+                           ["another course chosen instead of the promised one: check it"], instead, review_only=True))
     for cue in s.cues:
         if cue.kind == "cancellation" and not cue.negated and cue.active and decisive and here:
             if foreign_subject(ctx, s, cue.pos) or not cancel_target_ok(ctx, s, cue.end):
@@ -594,6 +598,30 @@ def _modifier(t) -> bool:  # noqa: ANN001 - a Token
     return (not t.cap and not t.punct and t.number is None and t.ordinal is None and t.stem not in lx.GENERIC
             and t.stem not in lx.STOPWORDS and t.stem not in lx.DETERMINERS and t.low not in ("first", "new")
             and t.stem not in _DEGREES)
+
+
+def _instead_of_ours(ctx: _Context, s: Sentence) -> int | None:
+    """Where the actor says it will do something "rather than" / "instead of" the promised act, object or place
+    ("Rather than removing the cookies, the browser will ...", "moved production to Peru rather than Chile"):
+    the promise given up for another course. A date after it is a delay, read elsewhere."""
+    p = ctx.p
+    if actor_strength(p, s) <= 0 and ctx.item_actor <= 0:
+        return None
+    ours = ({x for t in p.terms if t.weight >= 1.0 for x in t.stems} | set(p.head) | p.place_stems) - lx.GENERIC
+    for i in range(len(s.toks) - 2):
+        if (s.toks[i].low, s.toks[i + 1].low) not in (("rather", "than"), ("instead", "of")):
+            continue
+        window = []
+        for t in s.toks[i + 2:i + 8]:
+            if t.punct:
+                break
+            window.append(t)
+        if any(t.number is not None or t.low in MONTHS for t in window):
+            continue  # "in 2027 instead of 2026": a new date
+        acts = lx.verb_classes(*(t.stem for t in window[:1]))
+        if {t.stem for t in window} & ours or acts & p.action_classes:
+            return i
+    return None
 
 
 def _own_plan_dropped(ctx: _Context, s: Sentence, cue) -> bool:  # noqa: ANN001 - a reading.Cue
