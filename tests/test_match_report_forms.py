@@ -407,3 +407,16 @@ def test_a_new_date_instead_of_the_old_one_is_a_delay() -> None:
     plant = promise("Corvane Motors", "open a plant in Tarvia", due=dt.date(2027, 12, 31))
     it = news("Corvane Motors delays Tarvia plant", "Corvane Motors will open the plant in Tarvia in 2028 rather than 2027.")
     assert decided(plant, it)[0] == "delay"
+
+
+def test_a_rocket_lifting_off_from_a_cape_cancels_nothing() -> None:
+    launch = promise("Corvane Space", "launch Starling from its pad at Cape Fennick")
+    it = news("Corvane Space's Starling rocket lifts off",
+              "Corvane Space's Starling rocket lifted off from Cape Fennick on Tuesday.")
+    assert decided(launch, it)[0] != "cancellation"
+
+
+def test_lifting_the_cap_still_ends_a_cap() -> None:
+    fares = promise("Corvane Buses", "cap fares at 2 pounds", negated=False)
+    it = news("Corvane Buses lifts the cap", "Corvane Buses lifted the cap on fares on Tuesday.")
+    assert decided(fares, it)[0] == "cancellation"

@@ -413,6 +413,7 @@ def _complement(toks: tuple[Token, ...], i: int, end: int) -> frozenset[str]:
 
 def _cues(toks: tuple[Token, ...]) -> list[Cue]:
     stems = [t.stem for t in toks]
+    n = len(toks)
     out: list[Cue] = []
     for kind, phrases in (("delay", lx.DELAY_PHRASES), ("cancellation", lx.CANCEL_PHRASES),
                           ("missed", lx.MISSED_PHRASES)):
@@ -428,9 +429,11 @@ def _cues(toks: tuple[Token, ...]) -> list[Cue]:
             if any(w in {"to", "into", "until", "back"} for w in ahead) and not any(x.kind == "delay" and x.pos == i
                                                                                 for x in out):
                 out.append(_cue(toks, "delay", i, i + 1, (t.stem,)))
-        if t.stem in CANCEL_PLAN_VERBS and _verbal(toks, i, False):
+        if t.stem in CANCEL_PLAN_VERBS and _verbal(toks, i, False) and not (i + 1 < n and toks[i + 1].low == "off"):
+            # ("lifted off from Cape Fennick": a rocket rising, and a place named Cape is no cap)
             ahead = [x for x in toks[i + 1:i + 5] if not x.punct]
-            if any(x.stem in lx.PLAN_NOUNS for x in ahead) and not any(x.low in {"by", "percent"} for x in ahead[:2]):
+            if any(x.stem in lx.PLAN_NOUNS and not x.cap for x in ahead) \
+                    and not any(x.low in {"by", "percent"} for x in ahead[:2]):
                 out.append(_cue(toks, "cancellation", i, i + 1, (t.stem,)))
     out.extend(c for c in (*_not_until(toks), *_new_date(toks))
                if not any(x.kind == "delay" and x.pos <= c.pos < x.end for x in out))
