@@ -236,3 +236,9 @@ def test_continuing_to_work_is_no_construction_site() -> None:
 
 Corvane Energy said it would continue to work until 2027."""
     assert not any("Westshire" in w for w in whats(text)), whats(text)
+
+
+def test_a_deadline_fronted_before_a_thing_subject_dates_it() -> None:
+    got = read_text("By the end of 2027, all our depots will run on electricity.", DAY,
+                    publisher="Corvane Freight (sustainability report)")
+    assert [(c.actor, c.deadline_phrase) for c in got.commitments] == [("Corvane Freight", "By the end of 2027")]

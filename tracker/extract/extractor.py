@@ -814,8 +814,9 @@ def _future_dated(doc: _Doc, sent: Sentence, clause: Clause) -> bool:
 
 
 def _dated(doc: _Doc, sent: Sentence, clause: Clause) -> bool:
-    """Does the clause's verb phrase carry a deadline (a date or a named event)?"""
-    lo, hi = clause.vp_start, clause.vp_end
+    """Does the clause's verb phrase, or a phrase fronted before its subject ("By 2030, all our depots will
+    ..."), carry a deadline (a date or a named event)?"""
+    lo, hi = (clause.start if clause.intro.strip() else clause.vp_start), clause.vp_end
     return any(lo <= m.start < hi for m in doc.deadlines_in(sent, clause)) or find_event_phrase(sent.text[lo:hi]) is not None
 
 
