@@ -242,3 +242,20 @@ def test_a_deadline_fronted_before_a_thing_subject_dates_it() -> None:
     got = read_text("By the end of 2027, all our depots will run on electricity.", DAY,
                     publisher="Corvane Freight (sustainability report)")
     assert [(c.actor, c.deadline_phrase) for c in got.commitments] == [("Corvane Freight", "By the end of 2027")]
+
+
+@pytest.mark.parametrize("sentence, what", [
+    ("Our plan is to sell 500,000 electric vans a year by 2027.", "sell 500,000 electric vans a year"),
+    ("Our goal hasn't changed: remove 90 percent of the plastic in the bay by 2040.",
+     "remove 90 percent of the plastic in the bay"),
+])
+def test_a_plan_or_an_unchanged_goal_states_the_promise(sentence: str, what: str) -> None:
+    got = read_text(sentence, DAY, publisher="Corvane Freight (press release)")
+    assert [(c.what, c.negated) for c in got.commitments] == [(what, False)]
+
+
+@pytest.mark.parametrize("sentence", ["This target is a floor, not a ceiling, the minister said.",
+                                      "The targets are unrealistic without new planning rules."])
+def test_what_a_plan_is_like_is_no_promise(sentence: str) -> None:
+    got = read_text(sentence, DAY, publisher="Corvane Council (press release)")
+    assert got.commitments == []

@@ -206,8 +206,9 @@ _spec("scheduled_present", 0.7, r"\b(?P<cue>(?:goes|go|opens|launches|starts|beg
 _spec("headline_due", 0.7, r"\b(?P<cue>due|set|slated|scheduled|aims\s+for|eyes|targets)\s+(?P<verb>)"
       r"(?=(?:in|on|by|for|this|next|later|early|late|before|\d)\b)")
 # Goals as nouns: "our goal is ...", "its target remains ...", "the ambition is to ...".
-_spec("goal", 0.7, r"\b(?P<cue>(?:goal|target|ambition|aim|objective|mission|pledge|commitment)s?\s+(?:is|are|remains?|"
-      r"was|will\s+be)(?:\s+(?:now|still|also))?(?:\s+to)?)\s+(?P<verb>)(?=\S)")
+_spec("goal", 0.7, r"\b(?P<cue>(?:goal|target|ambition|aim|objective|mission|pledge|commitment|plan)s?\s+(?:is|are|"
+      r"remains?|was|will\s+be|(?:has|have)(?:\s+not|n['\u2019]t)\s+changed\s*:)(?:\s+(?:now|still|also))?(?:\s+to)?)"
+      r"\s+(?P<verb>)(?=\S)")
 # "reaffirmed its plan to reach ...": a standing plan restated
 _spec("plan", 0.8, rf"\b(?P<cue>(?:reaffirmed|reaffirms|confirmed|confirms|reiterated|reiterates|stuck\s+to|sticks\s+to|"
       rf"kept|keeps|maintained|maintains|repeated|repeats)\s+(?:its|their|his|her|our|a|the)\s+(?:[\w-]+\s+){{0,2}}?"
@@ -248,7 +249,8 @@ def find_cues(sentence: str, *, headline: bool = False) -> list[Cue]:
             if family in ("will", "would") and re.search(r"\b(?:the|free|good|political|own|ill|your|his|her|their)\s*$", sentence[: m.start()], re.I):
                 continue
             words = m.group(0).lower().split()
-            negated = bool(re.search(r"\b(?:not|never|no\s+longer)\b|n['\u2019]t\b", m.group(0), re.I))
+            negated = bool(re.search(r"\b(?:not|never|no\s+longer)\b|n['\u2019]t\b", m.group(0), re.I)) \
+                and not re.search(r"\bchanged\s*:", m.group(0))  # "our goal hasn't changed: ..." negates nothing
             hedged = any(w.strip(",") in HEDGE_ADVS for w in words)
             vstart = (m.start("verb") if family not in VERBLESS else m.end() if family in ("goal", "guidance")
                       else m.start("cue"))

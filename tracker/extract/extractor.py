@@ -482,6 +482,9 @@ def _read(doc: _Doc, sent: Sentence, clause: Clause, previous: Entity | None) ->
         clause = replace(clause, in_quote=True, quote_speaker=turn.speaker.name)
     if cue.family == "scheduled_present" and not _future_dated(doc, sent, clause):
         return None  # "the shop opens at nine": only a dated future event is a schedule
+    if cue.family == "goal" and clause.subject.strip().lower() in {"the", "this", "that", "these", "those"} \
+            and not re.search(r"\bto\s*$", sent.text[cue.start:cue.verb_start]):
+        return doc.leave(sent, clause, "says what a plan is like, not what it is")  # "This target is a floor"
     why = _ruled_out(doc, sent, clause)
     doubts: list[str] = []
     if why in _SOFT_REASONS:
@@ -697,6 +700,8 @@ _POSSESSIVE_PRONOUNS = {"our": "we", "its": "it", "their": "they", "my": "I", "h
 def _goal_owner(subject: str) -> str:
     """Whose goal: "Our" -> "we", "The company's new" -> "The company", "Acme's" -> "Acme"."""
     words = subject.split()
+    if [w.lower() for w in words] in (["the"], ["this"], ["that"]):
+        return ""  # "The plan is to ...": whose, the text around it says
     if words and words[0].lower() in _POSSESSIVE_PRONOUNS:
         return _POSSESSIVE_PRONOUNS[words[0].lower()]
     m = re.match(r"(.+?)['\u2019]s?\b", subject)
