@@ -44,7 +44,7 @@ from tracker.language.sentences import Sentence, is_title_case, split_sentences
 from tracker.language.words import is_common_word, zipf
 from tracker.extract.source_actor import actor_from_source
 from tracker.extract.turns import Turn, speaker_turns
-from tracker.extract.things import ThingName, name_the_thing, things_named, with_site
+from tracker.extract.things import Things, name_the_thing, things_named, with_site
 
 # Verbs that describe a thing rather than commit anyone ("the model will include open weights").
 _STATIVE = frozenset(
@@ -311,7 +311,7 @@ class _Doc:
     left_out: list[LeftOut] = field(default_factory=list)
     turns: dict[int, Turn] = field(default_factory=dict)  # transcript paragraphs: who holds the floor
     prev_due: tuple | None = None  # the last due window read: what "by the same date" refers to
-    things: list[ThingName] = field(default_factory=list)  # names given to things: "the line" is the Tessel line
+    things: Things = field(default_factory=lambda: Things([]))  # names given to things: "the line" is the Tessel line
     # the last candidate's deadline (sentence start, phrase, earliest, latest): a coordinated one may share it
     last_due: tuple = (-1, None, None, None)
 

@@ -28,6 +28,8 @@ kind, or when the name is the actor's own.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from tracker.extract.canonical import SITE_KINDS
@@ -90,7 +92,33 @@ def kind_of(noun: str) -> str:
     return noun
 
 
-def things_named(sentences: list[Sentence], capitalised_mid_sentence) -> list[ThingName]:  # noqa: ANN001
+class Things:
+    """The names a text gives, by kind and in text order: the latest one before a promise is found by
+    bisection, so a long text costs no more per promise than a short one."""
+
+    def __init__(self, found: list[ThingName]):
+        self.by_kind: dict[str, list[ThingName]] = {}
+        for t in found:
+            self.by_kind.setdefault(t.kind, []).append(t)
+        self._pos = {k: [t.pos for t in v] for k, v in self.by_kind.items()}
+        self.sites = [t for t in found if t.kind in SITE_KINDS]
+        self._site_pos = [t.pos for t in self.sites]
+
+    def latest(self, kind: str, before: int, skip: Callable[[ThingName], bool]) -> ThingName | None:
+        """The last thing of ``kind`` named before offset ``before`` that ``skip`` does not reject."""
+        things = self.by_kind.get(kind, [])
+        for k in range(bisect_left(self._pos.get(kind, []), before) - 1, -1, -1):
+            if not skip(things[k]):
+                return things[k]
+        return None
+
+    def latest_site(self, before: int) -> ThingName | None:
+        """The last place where things are made or built (a plant, a site) named before ``before``."""
+        k = bisect_left(self._site_pos, before)
+        return self.sites[k - 1] if k else None
+
+
+def things_named(sentences: list[Sentence], capitalised_mid_sentence) -> Things:  # noqa: ANN001
     """Every (name, kind) the text gives, in text order.
 
     ``capitalised_mid_sentence(word)`` tells whether a word is written with a
@@ -116,7 +144,7 @@ def things_named(sentences: list[Sentence], capitalised_mid_sentence) -> list[Th
             name = _clean(m.group("name"), _opens(sent.text, m.start("name")), capitalised_mid_sentence)
             if name:
                 found.append(ThingName(name, kind_of(m.group("noun")), sent.start + m.start(), "after"))
-    return sorted((t for t in found if t.kind not in _NOT_THINGS), key=lambda t: t.pos)
+    return Things(sorted((t for t in found if t.kind not in _NOT_THINGS), key=lambda t: t.pos))
 
 
 def _opens(text: str, at: int) -> bool:
@@ -138,10 +166,10 @@ def _clean(name: str, starts_sentence: bool, capitalised_mid_sentence) -> str | 
     return " ".join(words)
 
 
-def name_the_thing(what: str, things: list[ThingName], before: int, actor_names: tuple[str, ...] = ()) -> str:
+def name_the_thing(what: str, things: Things, before: int, actor_names: tuple[str, ...] = ()) -> str:
     """``what`` with its definite description named after the latest thing of that kind before ``before``.
 
-    >>> ts = [ThingName("Tessel", "line", 0, "before"), ThingName("Pell-3", "lander", 40, "after")]
+    >>> ts = Things([ThingName("Tessel", "line", 0, "before"), ThingName("Pell-3", "lander", 40, "after")])
     >>> name_the_thing("open the central section of the line", ts, 90)
     'open the central section of the Tessel line'
     >>> name_the_thing("land the small lander near the pole", ts, 90)
@@ -150,23 +178,21 @@ def name_the_thing(what: str, things: list[ThingName], before: int, actor_names:
     'open the line'
     """
     own = {n.lower() for n in actor_names if n}
+    low = what.lower()
+
+    def skip(t: ThingName) -> bool:
+        return t.name.lower() in own or t.name.lower() in low
+
     for m in _DEFINITE.finditer(what):
         words = m.group("words").split()
         stop = next((k for k, w in enumerate(words) if w.lower() in _FUNCTION), len(words))
         for k in range(min(stop, 4)):
             if words[k][:1].isupper() or words[k].lower() in _ANOTHER:
                 break  # already named, or a different one
-            thing = _latest(things, kind_of(words[k]), before, own, what)
+            thing = things.latest(kind_of(words[k]), before, skip)
             if thing is not None:
                 return _with_name(what, m, words[:k], words[k], thing)
     return what
-
-
-def _latest(things: list[ThingName], kind: str, before: int, own: set[str], what: str) -> ThingName | None:
-    """The last thing of ``kind`` named before ``before`` that is neither the actor nor in ``what`` already."""
-    earlier = [t for t in things if t.kind == kind and t.pos < before and t.name.lower() not in own
-               and t.name.lower() not in what.lower()]
-    return earlier[-1] if earlier else None
 
 
 def _with_name(what: str, m: re.Match[str], mods: list[str], noun: str, thing: ThingName) -> str:
@@ -181,18 +207,18 @@ _BARE_ACT = re.compile(r"^\w+[ ]+(?:(?:the|its|their)[ ]+)?(?:(?!to\b)[a-z-]+[ ]
                        r"operations|manufacturing|assembly|mining|drilling)$")
 
 
-def with_site(what: str, things: list[ThingName], before: int) -> str:
+def with_site(what: str, things: Things, before: int) -> str:
     """A bare act ("start production", "begin construction") with the site the text is about.
 
-    >>> ts = [ThingName("Harwick", "plant", 10, "in")]
+    >>> ts = Things([ThingName("Harwick", "plant", 10, "in")])
     >>> with_site("start commercial production", ts, 50), with_site("begin construction", ts, 50)
     ('start commercial production at the plant in Harwick', 'begin construction of the plant in Harwick')
     >>> with_site("begin construction", ts, 5)  # no site named before the promise
     'begin construction'
     """
     m = _BARE_ACT.match(what)
-    sites = [t for t in things if t.kind in SITE_KINDS and t.pos < before]
-    if m is None or not sites:
+    site = things.latest_site(before) if m else None
+    if site is None:
         return what
-    named = sites[-1].phrase("the", [], sites[-1].kind)
+    named = site.phrase("the", [], site.kind)
     return f"{what} {'of' if m.group('act') == 'construction' else 'at'} {named}"
