@@ -71,6 +71,8 @@ THIRD_PARTY = frozenset(
     skeptics sceptics doubters detractors lawmakers businesses companies firms households families drivers
     motorists students travellers travelers tenants homeowners landlords employers patients""".split()
 )
+# The parties of a deal or a joint announcement, named before: "the companies", "both firms", "the two partners"
+_PARTIES = re.compile(r"(?:the|both)\s+(?:two\s+)?(?:companies|firms|partners|carmakers|banks|airlines|groups)")
 _QUANTIFIERS = ("some ", "several ", "many ", "few ", "most ", "other ", "two ", "three ", "both ")
 _PRONOUNS_ORG = frozenset({"it", "its", "they", "their", "we", "our", "us", "itself"})
 _PRONOUNS_PERSON = frozenset({"he", "she", "his", "her", "i", "him"})
@@ -233,6 +235,8 @@ def is_third_party(np: str) -> bool:
     low = " " + np.lower().strip() + " "
     if re.match(r"\s*(?:most|many|all|some|half|several|none)\s+of\s+(?:our|its|their)\b", low):
         return False  # "most of our people": the actor's own staff, not an outside voice
+    if _PARTIES.fullmatch(low.strip()):
+        return False  # "the two companies said": the parties named before, not other businesses
     if low.strip().startswith(_QUANTIFIERS) or low.strip().startswith(("rival ", "industry ", "opposition ")):
         return True
     words = re.findall(r"[a-z'\u2019-]+", low)
@@ -729,6 +733,10 @@ class ActorIndex:
         head = head_noun(np).lower()
         if low in {"ministers", "officials", "executives", "the ministers", "government ministers", "its executives"}:
             ent = focus.org or self.topic() or self.default
+            return ("actor", ent) if ent else ("unknown", None)
+        if _PARTIES.fullmatch(low):
+            # "the companies expect the deal to close": the parties announcing together, led by the one in focus
+            ent = fallback or focus.org or self.topic() or self.default
             return ("actor", ent) if ent else ("unknown", None)
         det = re.match(r"(?:the|its|their|our|this|his|her|my|your)\s", low) is not None
         if det and head not in ORG_NOUNS and len(low.split()) == 2 and self._org_by_type(head) is not None:
