@@ -420,3 +420,12 @@ def test_lifting_the_cap_still_ends_a_cap() -> None:
     fares = promise("Corvane Buses", "cap fares at 2 pounds", negated=False)
     it = news("Corvane Buses lifts the cap", "Corvane Buses lifted the cap on fares on Tuesday.")
     assert decided(fares, it)[0] == "cancellation"
+
+
+def test_closing_its_remaining_units_is_the_whole_act() -> None:
+    units = promise("Nordvik Power", "close its coal units")
+    it = news("Nordvik Power shuts coal units", "Nordvik Power closed its two remaining coal units on Friday.")
+    assert decided(units, it) == ("fulfilment", "accepted")
+    part = news("Nordvik Power shuts coal units", "Nordvik Power closed two coal units on Friday; the remaining three "
+                "will shut next year.")
+    assert decided(units, part)[0] == "progress"

@@ -252,6 +252,9 @@ def sentence_quantity(p: Profile, s: Sentence) -> str | None:
                 return verdict
     if verdict is None and _PARTIAL.search(s.text):
         m = _PARTIAL.search(s.text)
+        if m.group(0).lower() == "remaining" and re.search(r"\b(?:its|their|our|his|her)\s+(?:[\w-]+\s+)?$",
+                                                           s.text[:m.start()], re.I):
+            return verdict  # "shut its two remaining coal units": the act done to what was left, not a part
         if not (p.has_first and m.group(0).lower().startswith("first")):
             return "partial"
     return verdict
