@@ -267,3 +267,10 @@ def test_the_companies_of_a_deal_are_the_parties_named_before() -> None:
     assert ("Corvane Freight", "close the deal") in [(c.actor, c.what) for c in got.commitments]
     other = read_text("Companies will have to publish their emissions by 2027, the ministry said.", DAY)
     assert other.commitments == []
+
+
+def test_i_in_the_publishers_own_post_is_the_publisher() -> None:
+    got = read_text("I will host a webinar every Wednesday to answer your questions about privacy.", DAY,
+                    publisher="Corvane Freight (company blog, post by Mara Lind, founder and chief executive)")
+    assert [(c.actor, c.what) for c in got.commitments] == [
+        ("Corvane Freight", "host a webinar every Wednesday to answer your questions about privacy")]

@@ -694,6 +694,8 @@ class ActorIndex:
                 return "actor", self.default  # the publisher's own "we" ("source: Acme (company blog)")
             return "actor", focus.org or self.topic() or self.default or speaker
         if low == "i":
+            if speaker is None and focus.person is None and self.default is not None:
+                return "actor", self.default  # the author of the publisher's own post or letter speaks for it
             return ("actor", speaker) if speaker is not None else ("actor", focus.person) if focus.person else ("unknown", None)
         if low in _PRONOUNS_ORG:
             ent = focus.org or self.topic() or self.default
