@@ -274,3 +274,23 @@ def test_i_in_the_publishers_own_post_is_the_publisher() -> None:
                     publisher="Corvane Freight (company blog, post by Mara Lind, founder and chief executive)")
     assert [(c.actor, c.what) for c in got.commitments] == [
         ("Corvane Freight", "host a webinar every Wednesday to answer your questions about privacy")]
+
+
+HEADLINES = """Corvane sets Starwake Live for March 12 in Harwick
+City Marathon moved to September 14
+Harbour Cup pushed back to 2027
+Analysts say the closures will cost the league millions
+"""
+
+
+def test_headlines_that_give_a_new_date_are_schedules() -> None:
+    got = read_text(HEADLINES, dt.date(2026, 2, 1), publisher="Sport Briefing (newsletter)")
+    found = {(c.what, c.deadline_phrase) for c in got.commitments}
+    assert ("hold Starwake Live in Harwick", "for March 12") in found, found
+    assert ("hold City Marathon", "September 14") in found, found
+    assert ("hold Harbour Cup", "2027") in found, found
+
+
+def test_a_move_to_a_place_is_no_deadline() -> None:
+    got = read_text("Corvane moved to new offices in Harwick last year.", DAY)
+    assert got.commitments == []

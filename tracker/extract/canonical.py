@@ -164,6 +164,10 @@ def describe(vp: str, *, subject: str | None, thing_subject: bool, negated: bool
     if family == "scheduled_present":  # "goes on sale in June" -> "go on sale"
         words = vp.split()
         return _tidy(f"{neg}{base_form(words[0].lower())} {' '.join(words[1:])}" if words else vp)
+    if family == "headline_due" and words[0].lower() == "sets":  # "sets its launch event for May 3" -> "hold ..."
+        return _tidy(f"{neg}hold " + re.sub(r"\s+for\s*$", "", " ".join(words[1:])).replace(" for ", " ", 1))
+    if family == "headline_due" and re.match(r"(?:moved|pushed|postponed|rescheduled|put|brought)\b", vp, re.I):
+        return _tidy(f"{neg}hold " + (subject or "it"))  # "Marathon moved to September 14": it is held then
     if family == "headline_due":  # "due in 2024" -> "arrive", the thing named in the subject
         return _tidy(f"{neg}deliver " + (subject or "it"))
     if family == "guidance":  # "expects revenue of 2 billion" -> "deliver revenue of 2 billion"

@@ -203,8 +203,15 @@ _spec("scheduled_present", 0.7, r"\b(?P<cue>(?:goes|go|opens|launches|starts|beg
       r"(?:is|are)\s+(?:now\s+|still\s+)?(?:scheduled|planned|slated|set|targeted|pencill?ed\s+in)\s+for)"
       r"(?:\s+on\s+sale|\s+into\s+force|\s+into\s+service|\s+live)?)\s+(?P<verb>)(?=\S)")
 # Headlines: "New model due in 2024", "Headset due this autumn", "Acme aims for 100 stores by 2030"
-_spec("headline_due", 0.7, r"\b(?P<cue>due|set|slated|scheduled|aims\s+for|eyes|targets)\s+(?P<verb>)"
+_spec("headline_due", 0.7, r"\b(?P<cue>due|set|slated|scheduled|planned|aims\s+for|eyes|targets)\s+(?P<verb>)"
       r"(?=(?:in|on|by|for|this|next|later|early|late|before|\d)\b)")
+# Headlines that give a (new) date: "Marathon moved to September 14", "Cup pushed back to 2027", "Acme sets its
+# launch event for May 3"
+_spec("headline_due", 0.7, r"\b(?P<cue>moved|pushed\s+back|postponed|rescheduled|put\s+back|brought\s+forward)\s+"
+      r"(?P<verb>)(?=(?:to|until|till)\s+(?:\w+\s+){0,2}?(?:\d|January|February|March|April|May|June|July|August|"
+      r"September|October|November|December|next|early|late|spring|summer|autumn|fall|winter))")
+_spec("headline_due", 0.7, r"\b(?P<cue>sets)\s+(?P<verb>)(?=[A-Z\u00c0-\u00de\u0100-\u017f0-9][^,;]{0,60}?\s+for\s+"
+      r"(?:\w+\s+){0,2}?\d)")
 # Goals as nouns: "our goal is ...", "its target remains ...", "the ambition is to ...".
 _spec("goal", 0.7, r"\b(?P<cue>(?:goal|target|ambition|aim|objective|mission|pledge|commitment|plan)s?\s+(?:is|are|"
       r"remains?|was|will\s+be|(?:has|have)(?:\s+not|n['\u2019]t)\s+changed\s*:)(?:\s+(?:now|still|also))?(?:\s+to)?)"
@@ -222,7 +229,8 @@ _ANY_CUE = re.compile(
     r"guarantee|sw[oe]r|plan|intend|prepare|propose|moving|aim|seek|striv|expect|target|vote|commit|approve|adopt|"
     r"goal|ambition|objective|mission|forecast|project|sees|guide|anticipate|reaffirm|reiterat|confirm|stuck|sticks|"
     r"kept|keeps|maintain|repeat|meant|supposed|\bto\s|['\u2019]ll|goes|\bgo\s|opens|launches|starts|begins|arrives|"
-    r"ships|debuts|lands|returns|resumes|comes|coming|sail|hits|due|eyes|(?:scheduled|slated|set|targeted)\s+for|\b(?:is|are|['\u2019]re)\s+(?:also\s+|now\s+)?[a-z]+ing\b",
+    r"ships|debuts|lands|returns|resumes|comes|coming|sail|hits|due|eyes|(?:scheduled|slated|set|targeted)\s+for|"
+    r"planned|moved|pushed|postponed|rescheduled|put\s+back|brought\s+forward|sets|\b(?:is|are|['\u2019]re)\s+(?:also\s+|now\s+)?[a-z]+ing\b",
     re.I,
 )
 

@@ -61,6 +61,8 @@ _NOT_PAST = frozenset(
 # "first-quarter 2023 revenue", "full-year guidance", "Q3 sales": a period used as an adjective
 _PERIOD_ADJECTIVE = re.compile(r"(?:first|second|third|fourth|1st|2nd|3rd|4th)-(?:quarter|half)|full-year|q[1-4]|h[12]")
 # what may follow "for" in a deadline: a named calendar period, not a length of time
+# Verbs that move an event to a new date: the date after their "to" is a deadline
+_MOVED = frozenset("moved back postponed delayed rescheduled pushed brought forward shifted".split())
 _FOR_PERIOD = re.compile(r"(?:the\s+)?(?:\d{4}\b|fy|fiscal\b|financial\s+year|full[-\s]year|q[1-4]\b|h[12]\b|"
                          r"(?:first|second|third|fourth|1st|2nd|3rd|4th)[-\s](?:fiscal\s+)?(?:quarter|half)\b|"
                          r"(?:this|next|current)\s+(?:fiscal\s+|financial\s+)?(?:year|quarter)\b|"
@@ -120,8 +122,12 @@ def _can_start(tokens: list[re.Match[str]], i: int) -> bool:
     word = tokens[i].group().lower()
     if word in _STARTS or word.startswith(("mid-", "end-")) or _PERIOD_ADJECTIVE.fullmatch(word):
         return True
+    if word in ("to", "until") and i > 0 and tokens[i - 1].group().lower() in _MOVED:
+        return False  # "moved to September 14": the phrase is the date after "to" (see _MOVED)
     if word == "for":  # "for 2023", "for the third quarter", "for FY24"; never a duration ("for two years")
         return i + 1 < len(tokens) and _FOR_PERIOD.match(" ".join(t.group() for t in tokens[i + 1 : i + 4])) is not None
+    if i > 1 and tokens[i - 1].group().lower() == "to" and tokens[i - 2].group().lower() in _MOVED:
+        return True  # "moved to September 14", "pushed back to 2021": the new date
     # A month name opens a phrase only with a number ("March 3", "June 2026"): "may" is usually a verb.
     # After a preposition that cannot open a deadline ("scheduled for May 2024") it is not one either.
     if i > 0 and tokens[i - 1].group().lower() in _NOT_OPENERS:
@@ -172,7 +178,10 @@ def _background(sentence: str, tokens: list[re.Match[str]], i: int, last: int, m
         return not any(w in ("will", "shall", "would", "to") or w.endswith("'ll") for w in words[max(0, i - 5):i])
     if words[i] == "for" and set(words[max(0, i - 3):i]) & _FORMER:
         return True  # "first scheduled for May", "originally planned for 2026": the old date
-    if i > 0 and (words[i - 1] in _REPORTING or _tense_of(words, tokens, i - 1, i) == "past"):
+    if i > 1 and words[i - 1] in ("to", "until") and words[i - 2] in _MOVED:
+        return False  # "moved to September 14": past verb, future date
+    if i > 0 and not tokens[i - 1].group()[:1].isupper() and (
+            words[i - 1] in _REPORTING or _tense_of(words, tokens, i - 1, i) == "past"):
         return True  # "pledged in March to ...", "rose in 2022": the phrase dates that verb
     tense = _tense_before(sentence, tokens, words, i)
     if tense is None and i < 4:
@@ -190,6 +199,8 @@ def _tense_before(sentence: str, tokens: list[re.Match[str]], words: list[str], 
     for k in range(i - 1, -1, -1):
         if _CLAUSE_GAP.search(sentence[tokens[k].end():tokens[k + 1].start()]):
             break
+        if k > 0 and tokens[k].group()[:1].isupper():
+            continue  # a name ("Galaxy Unpacked", "Red") is no verb, whatever its ending
         verdict = _tense_of(words, tokens, k, stop=i)
         if verdict in ("future", "past"):
             return verdict
