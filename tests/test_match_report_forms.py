@@ -429,3 +429,18 @@ def test_closing_its_remaining_units_is_the_whole_act() -> None:
     part = news("Nordvik Power shuts coal units", "Nordvik Power closed two coal units on Friday; the remaining three "
                 "will shut next year.")
     assert decided(units, part)[0] == "progress"
+
+
+def test_a_guess_in_another_sentence_leaves_a_confirmed_delay_decided() -> None:
+    line = promise("Harbour Transit", "open the central section of the Quayline", dt.date(2026, 12, 31))
+    it = news("Quayline will not open until 2028", "Harbour Transit said the central section of the Quayline would not "
+              "open until 2028. It warned that costs could rise again.", dt.date(2026, 5, 1))
+    assert decided(line, it) == ("delay", "accepted")
+
+
+def test_a_place_only_the_quote_names_does_not_say_what_slipped() -> None:
+    grants = promise("Harbour Transit", "provide $10 million to partnerships",
+                     quote="Harbour Transit will give $10 million to partnerships with Quayside colleges.")
+    it = news("Harbour Transit postpones Quayside groundbreaking", "Harbour Transit called off the event to mark "
+              "the start of work at its Quayside depot.", dt.date(2026, 5, 1))
+    assert decided(grants, it) is None or decided(grants, it)[0] != "delay"

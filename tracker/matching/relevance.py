@@ -390,7 +390,10 @@ def delay_names_ours(ctx: Pair, s: Sentence, pos: int, end: int) -> str | None:
     named = (bool(stems & names) or as_thing
              # "Acme delays the switch-off of paper tickets": the actor, its act and the object in plain words
              or (bool(stems & actor) and bool(stems & acts) and len(stems & object_words) >= 2))
-    act = bool(stems & acts) or bool(stems & names) or len(stems & object_words) >= 2
+    # a name says what slips only when the promise itself carries it: a place its quote mentions ("partnerships
+    # with Ohio universities") is not the thing ("postpones Ohio groundbreaking")
+    own_names = {t.stem for t in tokenize_cached(p.doc.what or "") if t.cap} | p.alias_terms
+    act = bool(stems & acts) or bool(stems & names & own_names) or len(stems & object_words) >= 2
     if not (named and act) or slip_undoes(p, window):
         return None
     if as_thing and not stems & names and not _actor_is_the_thing(s, pos, end, actor, acts):

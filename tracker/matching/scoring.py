@@ -79,6 +79,9 @@ _MET_GOAL = re.compile(r"(?<!not )(?<!n't )(?<!to )(?<!will )(?<!would )\b(?:(?:
                        r"(?:goal|target|pledge|promise|commitment)s?|(?:keeping|keeps|kept)\s+"
                        r"(?:(?:its|their|the|his|her|a|our)\s+)?(?:[\w\u2019'-]+\s+){0,2}?(?:pledge|promise)s?)\b",
                        re.I)
+# Speculation about the source of the news, which taints the whole item (not a modal in another sentence)
+_RUMOUR = re.compile(r"rumou?r|reportedly|unconfirmed|speculat|alleged|leak|report|sources?|said to|people|talks|"
+                     r"understood|tipped|gossip|whisper|claim", re.I)
 _COST_DENIED = re.compile(r"\b(?:free|no\s+(?:extra|additional)|at\s+no|without|not\s+(?:be\s+)?charg|"
                           r"not\s+pay|won't\s+pay|will\s+not)\b", re.I)
 
@@ -1091,8 +1094,10 @@ def may_decide(ctx: _Context, best: Reading) -> bool:
         return False
     if ctx.item_actor <= 0 and (not (ctx.named or best.product_named) or best.kind == "cancellation"):
         return False  # an abandonment decides only as the actor's own act, so the actor must be named
-    if any(s.speculative for s in ctx.r.sents):
-        return False  # "..., according to people familiar with the matter": a report of a rumour
+    if any(s.speculative and (s is best.sentence or _RUMOUR.search(s.speculative)) for s in ctx.r.sents):
+        # "..., according to people familiar with the matter": a report of a rumour; a modal guess elsewhere in
+        # the item ("costs could rise again") leaves the decisive sentence as it is
+        return False
     if best.kind == "cancellation" and not own_act(ctx, best.sentence, best.event_pos):
         return False  # "the mayor withdraws support for the bridge": someone else stops it
     # news about the named thing's plans
