@@ -294,3 +294,8 @@ def test_headlines_that_give_a_new_date_are_schedules() -> None:
 def test_a_move_to_a_place_is_no_deadline() -> None:
     got = read_text("Corvane moved to new offices in Harwick last year.", DAY)
     assert got.commitments == []
+
+
+def test_a_thing_that_will_be_shut_is_a_promise_to_shut_it() -> None:
+    text = "Corvane Freight said it would restructure its network. All 40 depots will be shut by 2028, the company said."
+    assert "shut all 40 depots" in whats(text), whats(text)

@@ -233,6 +233,10 @@ PLANNED_FOR = re.compile(r"(?:is|are)\s+(?:now\s+|still\s+)?(?:scheduled|planned
                           r"(?:\s+for\b)?\s*", re.I)  # "for" may have gone with the deadline ("for 2027")
 
 
+# A state that is the result of an act: "will be shut by 2028" is the act of shutting
+_STATE_OF_ACT = {"shut": "shut", "closed": "close"}
+
+
 def _act_noun_at(words: list[str]) -> int | None:
     """The index of an act noun opening ``words`` ("production", "commercial production"), or None."""
     for k, w in enumerate(words[:2]):
@@ -252,6 +256,9 @@ def _turn_round(words: list[str], subject: str) -> str:
     if first == "be" and len(words) > 1:
         second = words[1].lower()
         rest = " ".join(words[2:])
+        if second in _STATE_OF_ACT:  # "all depots will be shut (down) by 2028" -> "shut (down) all depots"
+            particle = "down " if rest.split()[:1] == ["down"] else ""
+            return f"{_STATE_OF_ACT[second]} {particle}{np} {rest[len(particle):]}".strip()
         if second in COMMIT_ADJ:
             return f"make {np} {second} {rest}".strip()
         if second in _COMPLEMENT_VERBS and len(words) > 2:
