@@ -444,3 +444,12 @@ def test_a_place_only_the_quote_names_does_not_say_what_slipped() -> None:
     it = news("Harbour Transit postpones Quayside groundbreaking", "Harbour Transit called off the event to mark "
               "the start of work at its Quayside depot.", dt.date(2026, 5, 1))
     assert decided(grants, it) is None or decided(grants, it)[0] != "delay"
+
+
+def test_flying_the_first_commercial_mission_starts_commercial_flights() -> None:
+    flights = promise("Corvane Space", "start commercial flights")
+    first = news("Corvane Space flies its first commercial mission",
+                 "Corvane Space flew its first commercial mission on Thursday, carrying three researchers.")
+    assert decided(flights, first) == ("fulfilment", "accepted")
+    test = news("Corvane Space flies another test", "Corvane Space flew another test flight on Thursday.")
+    assert decided(flights, test)[0] == "progress"

@@ -280,7 +280,7 @@ def _read_action(toks: list[Token]) -> tuple[str | None, frozenset[str], frozens
             if t.stem not in lx.STOPWORDS and t.stem not in lx.DETERMINERS:
                 comp.append(t)
         noun = comp[-1].stem if comp else None
-        cls = frozenset({"start"}) | (lx.verb_classes(noun) if noun else frozenset())
+        cls = frozenset({"start"}) | (lx.act_classes(frozenset({noun})) if noun else frozenset())  # "flights": fly
         return verb.stem, cls, frozenset({noun} | NOUN_SYNONYMS.get(noun, frozenset())) if noun else frozenset(), rest
     if verb.stem == "open" and rest and rest[0].stem == "sourc":  # open-source
         return "publish", frozenset({"publish", "open_source"}), frozenset(), rest[1:]
