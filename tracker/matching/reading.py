@@ -241,29 +241,29 @@ _ENDING_PHRASES = tuple(ph for ph in lx.CANCEL_PHRASES
 _CLOSE, _ENTER, _BEGIN, _FLY = stem("close"), stem("enter"), stem("begin"), stem("fly")
 _LIGHT_VERBS = frozenset(stem(w) for w in ("make", "made", "makes", "conduct", "perform", "stage", "carry"))
 _FLIGHTS = frozenset(stem(w) for w in ("flight", "flights", "spacewalk", "liftoff"))
-
-
-def _flight_after(toks: tuple[Token, ...], i: int) -> bool:
-    """A flight as the object of a light verb: "made its first test flight", "carried out a maiden flight"."""
-    for t in toks[i + 1:i + 6]:
-        if t.punct:
-            return False
-        if t.stem in _FLIGHTS:
-            return True
-    return False
 _DEALS = frozenset(stem(w) for w in ("acquisition", "takeover", "merger", "deal", "purchase", "buyout",
                                      "transaction", "sale"))
 _STAGES = frozenset(stem(w) for w in ("production", "operation", "service", "operations"))
 
 
-def _deal_follows(toks: tuple[Token, ...], i: int) -> bool:
-    """A deal noun among the next few words, before any clause break ("closed its $2 billion purchase")."""
-    for t in toks[i + 1:i + 8]:
+def _noun_follows(toks: tuple[Token, ...], i: int, nouns: frozenset[str], span: int) -> bool:
+    """One of ``nouns`` among the ``span`` words after ``i``, before any clause break."""
+    for t in toks[i + 1:i + 1 + span]:
         if t.punct:
             return False
-        if t.stem in _DEALS:
+        if t.stem in nouns:
             return True
     return False
+
+
+def _deal_follows(toks: tuple[Token, ...], i: int) -> bool:
+    """A deal noun after the verb: "closed its $2 billion purchase" completed a deal."""
+    return _noun_follows(toks, i, _DEALS, 7)
+
+
+def _flight_after(toks: tuple[Token, ...], i: int) -> bool:
+    """A flight as the object of a light verb: "made its first test flight", "carried out a maiden flight"."""
+    return _noun_follows(toks, i, _FLIGHTS, 5)
 
 
 _NOW_WORDS = frozenset(stem(w) for w in ("today", "tomorrow", "tonight", "now", "immediately", *WEEKDAYS, *MONTHS))
