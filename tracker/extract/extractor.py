@@ -383,7 +383,7 @@ def _as_actor(ent: Entity | None, index: ActorIndex, focus: Focus) -> Entity | N
     return ent.affiliation or _minister_government(ent, index) or ent
 
 
-_ONE_WORD_OWNER = re.compile(r"[A-Z\u00c0-\u00de\u0100-\u017f][\w-]*['\u2019]s\s")
+_ONE_WORD_OWNER = re.compile(r"(?P<owner>[A-Z\u00c0-\u00de\u0100-\u017f][\w-]*)['\u2019]s\s")
 # The publisher is a public body whose office-holders speak for it in its own releases
 _PUBLIC_BODY = re.compile(r"\b(?:City|Council|Government|Ministry|Department|Municipality|County|Borough|Region|"
                           r"Province|State|Office|Authority|Administration)\b|\bgovernment\b")
@@ -1148,7 +1148,7 @@ def _build(doc: _Doc, at: int, found: _Found) -> Candidate | None:
         return doc.leave(sent, clause, "no object to check")
     name, aliases = index.canonical(found.actor)
     owner = _ONE_WORD_OWNER.match(found.subject.strip()) if found.thing_subject else None
-    if owner and name and owner.group(0)[:-3].strip("'\u2019") not in name:  # keep the product's name in what
+    if owner and name and owner.group("owner") not in name:  # "Starling's first flight": keep the product's name
         what = what.replace(subject_np(found.subject), found.subject.strip(), 1)
     what = name_the_thing(what, doc.things, sent.start + clause.vp_start, (name or "", *aliases))
     what = with_site(what, doc.things, sent.start + clause.vp_start)
