@@ -453,3 +453,20 @@ def test_flying_the_first_commercial_mission_starts_commercial_flights() -> None
     assert decided(flights, first) == ("fulfilment", "accepted")
     test = news("Corvane Space flies another test", "Corvane Space flew another test flight on Thursday.")
     assert decided(flights, test)[0] == "progress"
+
+
+@pytest.mark.parametrize("title, text", [
+    ("Appeals court overturns emissions order", "An appeals court overturned the order that Tessaly Oil cut its "
+     "emissions by 45 percent by 2030."),
+    ("Supreme court strikes down the emissions plan", "The supreme court struck down Tessaly Oil's plan to cut its "
+     "emissions by 45 percent by 2030."),
+])
+def test_a_court_undoing_the_plan_is_a_withdrawal_an_editor_confirms(title: str, text: str) -> None:
+    cut = promise("Tessaly Oil", "cut its emissions by 45 percent by 2030", dt.date(2030, 12, 31))
+    assert decided(cut, news(title, text)) == ("cancellation", "proposed")
+
+
+def test_repealing_a_tax_keeps_a_promise_to_repeal_it() -> None:
+    tax = promise("Harwick Council", "repeal the regional fuel tax")
+    it = news("Harwick Council repeals fuel tax", "Harwick Council repealed the regional fuel tax on Tuesday.")
+    assert decided(tax, it) == ("fulfilment", "accepted")

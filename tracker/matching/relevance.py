@@ -185,6 +185,9 @@ def foreign_subject(ctx: Pair, s: Sentence, pos: int) -> str | None:
         return None
     if _anaphor(span) and not s.is_title:
         return _headline_subject(ctx)  # "The carrier completed ...": whoever the headline named
+    overseer = next((t for t in span if t.stem in _OVERSEERS), None)
+    if overseer is not None and not any(t.stem in p.actor_stems for t in span):
+        return overseer.text  # "the court struck down the plan", "lawmakers repealed it": another body acts
     for k, t in enumerate(span):
         if not t.cap or t.punct or not t.text[0].isalpha() or t.low in MONTHS or t.low in WEEKDAYS:
             continue
@@ -197,6 +200,14 @@ def foreign_subject(ctx: Pair, s: Sentence, pos: int) -> str | None:
     return None
 
 
+def overseer(word: str | None) -> bool:
+    """Is ``word`` a body that rules on or undoes other people's plans (a court, a regulator, lawmakers)?"""
+    return word is not None and stem(word.lower()) in _OVERSEERS
+
+
+# Bodies that rule on, block or undo other people's plans: as a subject, never the actor's own act
+_OVERSEERS = lx._stems("court courts judge judges tribunal regulator regulators watchdog parliament lawmakers "
+                       "legislature legislators senate congress voters referendum")
 # Nouns a report uses to refer back to the organisation its headline named ("the carrier").
 _REFERRING = lx._stems("it they company firm group carrier operator maker automaker carmaker manufacturer "
                        "chipmaker airline retailer developer insurer lender bank giant startup")

@@ -42,8 +42,8 @@ from tracker.matching.reading import (
 )
 from tracker.matching.relevance import (
     actor_strength, cancel_target_ok, conflicts, coverage, delay_names_ours, delay_target_ok, event_target_ok,
-    foreign_subject, names_another, object_window, office_holder, other_place, qualifier, required_present, sentence_names_it,
-    slip_object, slip_subject, slip_undoes, subject_window, term_present, until_after,
+    foreign_subject, names_another, object_window, office_holder, other_place, overseer, qualifier, required_present,
+    sentence_names_it, slip_object, slip_subject, slip_undoes, subject_window, term_present, until_after,
 )
 from tracker.matching.text import (
     IRREGULAR, MONTHS, SCALES, WEEKDAYS, Token, event_dates, names_a_day_ahead, scaled, tokenize_cached,
@@ -308,7 +308,12 @@ def _read_positive(ctx: _Context, s: Sentence, rel: float, eff: float) -> list[R
                            ["another course chosen instead of the promised one: check it"], instead, review_only=True))
     for cue in s.cues:
         if cue.kind == "cancellation" and not cue.negated and cue.active and decisive and here:
-            if foreign_subject(ctx, s, cue.pos) or not cancel_target_ok(ctx, s, cue.end):
+            other = foreign_subject(ctx, s, cue.pos)
+            if (other and not overseer(other)) or not cancel_target_ok(ctx, s, cue.end):
+                continue
+            if other:  # "the court struck down the plan": undone by another body, which an editor confirms
+                out.append(Reading("cancellation", max(rel, REVIEW / 0.9) * 0.9, s, cue.text,
+                                   [f"undone by another body ({other}): check it"], cue.pos, review_only=True))
                 continue
             if _would_of_another(ctx, s, cue.pos):
                 out.append(Reading("cancellation", max(rel, REVIEW / 0.9) * 0.9, s, cue.text,
