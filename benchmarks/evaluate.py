@@ -55,6 +55,7 @@ from pathlib import Path
 from tracker.errors import DeadlineError
 from tracker.extract import Commitment
 from tracker.extract.extractor import read_text
+from tracker.language.governments import national_government
 from tracker.extract.model import DEFAULT_MIN_CONFIDENCE as MIN_CONFIDENCE
 from tracker.extract.model import DEFAULT_REVIEW_THRESHOLD as REVIEW_THRESHOLD
 from tracker.extract.deadlines import resolve_deadline
@@ -197,7 +198,11 @@ def actor_matches(found: Commitment, label: str | None) -> bool:
     if found.actor is None:
         return False
     mine = {_norm_name(n) for n in (found.actor, *found.actor_aliases) if _norm_name(n)}
-    return any(names_match(m, v) for m in mine for v in label_variants(label))
+    if any(names_match(m, v) for m in mine for v in label_variants(label)):
+        return True
+    # one national government by any of its names ("Indian government", "Government of India")
+    ours = {national_government(n) for n in (found.actor, *found.actor_aliases)} - {None}
+    return bool(ours & {national_government(v) for v in (label, *label_variants(label))})
 
 
 # -- deadlines -------------------------------------------------------------------

@@ -36,6 +36,8 @@ def found(what: str, quote: str, actor: str | None = "Brant Mills", aliases=(), 
         ("The Brant Mills", "Brant Mills", True),
         ("Mills", "Brant Mills", False),
         ("Tarnby Council", "Brant Mills", False),
+        ("Peruvian government", "Government of Peru (President Ana Ruiz)", True),  # one government, two names
+        ("Peruvian government", "Chilean government", False),
     ],
 )
 def test_actor_names(mine: str, label: str, ok: bool) -> None:

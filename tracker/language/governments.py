@@ -29,10 +29,12 @@ def government_of(name: str) -> str | None:
 
     >>> government_of("India"), government_of("India's government"), government_of("the Indian government")
     ('Indian government', 'Indian government', 'Indian government')
+    >>> government_of("Government of India"), government_of("the federal government of Germany")
+    ('Indian government', 'German government')
     """
     key = re.sub(r"\s+", " ", name).strip().lower()
     found = _table().get(key)
-    m = _NAMED_GOVERNMENT.fullmatch(key) if found is None else None
+    m = (_GOVERNMENT_OF.fullmatch(key) or _NAMED_GOVERNMENT.fullmatch(key)) if found is None else None
     if m:
         found = _table().get(m.group("country")) or _governments().get(m.group("country"))
     return found
@@ -111,6 +113,8 @@ def government_level(name: str) -> str | None:
     return m.group("level") if m and not key.endswith("cabinet") else None
 
 
+_GOVERNMENT_OF = re.compile(r"(?:the\s+)?(?:(?P<level>federal|national|central)\s+)?(?:government|administration)\s+of\s+"
+                            r"(?:the\s+)?(?P<country>.+)")
 _NAMED_GOVERNMENT = re.compile(r"(?:the\s+)?(?P<country>.+?)(?:['\u2019]s)?\s+(?:(?P<level>federal|national|central|"
                                r"coalition|interim|transitional)\s+)?(?:government|administration|cabinet)")
 
