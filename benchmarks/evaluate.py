@@ -27,7 +27,9 @@ Scoring (as in the data README):
   one is the other's initials (``NRA``), or when the shorter is a run of
   consecutive words of the longer and is either at least two words long
   (``Ministry of Health`` in ``Veldmark Ministry of Health``) or the longer
-  name's first word (``Velotron`` / ``Velotron Motors``).
+  name's first word (``Velotron`` / ``Velotron Motors``). A national government matches any of its
+  names in the tracker's country table (``Peruvian government`` / ``Government of Peru``); this
+  rule was added on 2026-12-03, and actor figures before and after it are not comparable.
 * Deadline accuracy, over matched pairs: the found ``due_latest`` lies in
   ``due_latest_range`` with 3 days of slack either side; a null range wants a
   null ``due_latest``.
