@@ -299,3 +299,9 @@ def test_a_move_to_a_place_is_no_deadline() -> None:
 def test_a_thing_that_will_be_shut_is_a_promise_to_shut_it() -> None:
     text = "Corvane Freight said it would restructure its network. All 40 depots will be shut by 2028, the company said."
     assert "shut all 40 depots" in whats(text), whats(text)
+
+
+def test_the_named_thing_that_goes_on_sale_is_its_makers() -> None:
+    got = read_text("A: The Wren goes on sale in Japan in December 2026.", DAY,
+                    publisher="interview with Mara Lind, chief executive of Corvane Motors")
+    assert [c.actor for c in got.commitments] == ["Corvane Motors"]

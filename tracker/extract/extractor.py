@@ -665,7 +665,7 @@ def _classify_subject(doc: _Doc, sent: Sentence, clause: Clause, previous: Entit
     named_thing = (kind == "thing" and ent is None) or (kind == "actor" and ent is not None and ent.kind == "org"
                                                        and ent is not owner)
     if cue.family == "scheduled_present" and named_thing and owner is not None and _arrives(verb_words) \
-            and " " not in subject.strip():
+            and " " not in re.sub(r"^[Tt]he\s+", "", subject.strip()):
         return subject, "thing", None  # "Gizmo is coming in May, Acme said": a one-word name that arrives is Acme's thing
     if kind == "thing" and ent is None and sent.headline and _headline_name(subject) and not (
             len(subject.split()) == 1 and zipf(subject) >= 5.0 and not index.always_capitalised(subject)):
