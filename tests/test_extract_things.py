@@ -305,3 +305,14 @@ def test_the_named_thing_that_goes_on_sale_is_its_makers() -> None:
     got = read_text("A: The Wren goes on sale in Japan in December 2026.", DAY,
                     publisher="interview with Mara Lind, chief executive of Corvane Motors")
     assert [c.actor for c in got.commitments] == ["Corvane Motors"]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Corvane Foods plans to halve its emissions by 2030 and reach net zero by 2050.",
+     [("halve its emissions", "by 2030"), ("reach net zero", "by 2050")]),
+    ("Corvane Foods will open 20 stores in 2026 and hire 500 people by 2027.",
+     [("open 20 stores", "in 2026"), ("hire 500 people", "by 2027")]),
+])
+def test_a_second_bare_verb_with_its_own_deadline_is_a_second_promise(sentence: str, expected: list) -> None:
+    got = read_text(sentence, DAY)
+    assert [(c.what, c.deadline_phrase) for c in got.commitments] == expected
