@@ -316,3 +316,11 @@ def test_the_named_thing_that_goes_on_sale_is_its_makers() -> None:
 def test_a_second_bare_verb_with_its_own_deadline_is_a_second_promise(sentence: str, expected: list) -> None:
     got = read_text(sentence, DAY)
     assert [(c.what, c.deadline_phrase) for c in got.commitments] == expected
+
+
+def test_the_prime_minister_said_he_would_is_the_office_holder_named_before() -> None:
+    text = """Jo Bloggs promised on Wednesday to halve inflation this year.
+
+Speaking in Harwick, the prime minister said he would cut hospital waiting lists by 2027."""
+    got = read_text(text, DAY)
+    assert ("Jo Bloggs", "cut hospital waiting lists") in [(c.actor, c.what) for c in got.commitments]

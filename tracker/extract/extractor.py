@@ -395,6 +395,15 @@ _NATIONAL_OFFICE = re.compile(
     r"\b(?:prime\s+minister|minister|premier|chancellor|secretary|president)\b(?!\s+of\s+(?!the\s+republic))", re.I)
 
 
+def _office_holder(phrase: str, index: ActorIndex, focus: Focus) -> Entity | None:
+    """Whom a national office-holder named only by office ("the prime minister") acts for: the government of
+    the country the text is about, else the one the text has just named (news names the holder first)."""
+    if re.fullmatch(r"(?:the\s+)?(?:[\w-]+\s+)?(?:prime\s+minister|president|chancellor|premier|finance\s+minister)",
+                    phrase.strip(), re.I):
+        return index.government() or focus.person or focus.org
+    return None
+
+
 def _minister_government(person: Entity, index: ActorIndex) -> Entity | None:
     """The government a minister or head of government speaks for, when the text is about one country."""
     if person.affiliation is not None or not _NATIONAL_OFFICE.search(person.title or "") \
@@ -641,6 +650,9 @@ def _classify_subject(doc: _Doc, sent: Sentence, clause: Clause, previous: Entit
         kind, ent = ("actor", previous or speaker_org) if (previous or speaker_org) else ("unknown", None)
     elif subject.lower() in {"it", "they", "he", "she"} and clause.frame_speaker and speaker_org is not None:
         kind, ent = "actor", speaker_org  # "Valdor said it would ...": "it" is who is speaking
+    elif subject.lower() in {"he", "she"} and clause.frame_speaker and _office_holder(clause.frame_speaker, index, focus):
+        # "the prime minister said he would ...": he is the office-holder, who acts for the government
+        kind, ent = "actor", _office_holder(clause.frame_speaker, index, focus)
     else:
         kind, ent = index.resolve(subject, focus, speaker=speaker_org if clause.in_quote else None,
                                   fallback=speaker_org)
