@@ -29,8 +29,8 @@ def government_of(name: str) -> str | None:
 
     >>> government_of("India"), government_of("India's government"), government_of("the Indian government")
     ('Indian government', 'Indian government', 'Indian government')
-    >>> government_of("Government of India"), government_of("the federal government of Germany")
-    ('Indian government', 'German government')
+    >>> government_of("Government of Peru"), government_of("the federal government of Austria")
+    ('Peruvian government', 'Austrian government')
     """
     key = re.sub(r"\s+", " ", name).strip().lower()
     found = _table().get(key)
