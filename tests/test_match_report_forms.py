@@ -470,3 +470,11 @@ def test_repealing_a_tax_keeps_a_promise_to_repeal_it() -> None:
     tax = promise("Harwick Council", "repeal the regional fuel tax")
     it = news("Harwick Council repeals fuel tax", "Harwick Council repealed the regional fuel tax on Tuesday.")
     assert decided(tax, it) == ("fulfilment", "accepted")
+
+
+def test_dropping_the_other_years_goal_leaves_this_one_standing() -> None:
+    zero = promise("Harwick Council", "reach net zero", dt.date(2045, 12, 31),
+                   quote="Harwick will cut its emissions by 75 percent by 2030 and reach net zero by 2045.")
+    it = news("Harwick Council scraps 2030 climate target", "The council said the 75 percent goal for 2030 would be "
+              "dropped. It said the commitment to net zero by 2045 remained.", dt.date(2026, 4, 18))
+    assert decided(zero, it) is None or decided(zero, it)[0] != "cancellation"

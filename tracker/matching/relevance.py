@@ -501,6 +501,15 @@ def object_window(s: Sentence, ev: Event) -> list[Token]:
     return out
 
 
+def _clause_begin(s: Sentence, pos: int) -> int:
+    """Where the clause holding ``pos`` begins (after the last comma, semicolon or clause word before it)."""
+    for k in range(pos - 1, -1, -1):
+        t = s.toks[k]
+        if (t.punct and t.text in ",;:") or t.low in _CLAUSE:
+            return k + 1
+    return 0
+
+
 def subject_window(s: Sentence, pos: int) -> list[Token]:
     start = 0
     for k in range(pos - 1, -1, -1):
@@ -525,9 +534,12 @@ def cancel_target_ok(ctx: Pair, s: Sentence, cue_end: int) -> bool:
         if t.stem in PREPOSITIONS and t.low not in {"of", "with", "to", "for", "on", "from"} and not t.joined:
             break  # "walks away from the deal", "pulls out of the city"
         window.append(t)
-    stems = {t.stem for t in window} or {t.stem for t in subject_window(s, cue_end)}
+    # "the 75 percent goal for 2030 would be dropped": with nothing after the cue, what is dropped is its subject
+    target = window or subject_window(s, cue_end)
+    stems = {t.stem for t in target}
     required = {x for t in p.required for x in t.stems}
-    if names_another(p, [*s.toks[max(0, cue_end - 1):cue_end], *window]):
+    said_before = [t for t in s.toks[_clause_begin(s, cue_end):cue_end] if not t.punct] if not window else []
+    if names_another(p, [*s.toks[max(0, cue_end - 1):cue_end], *target, *said_before]):
         return False
     if stems & (set(p.head) | required | p.alias_terms):
         return True
@@ -575,7 +587,9 @@ def _other_year(p: Profile, window: list[Token]) -> bool:
              and "," not in t.text and float(t.number).is_integer()}
     if not years:
         return False
-    mine = {int(x) for x in re.findall(r"\b(19[89]\d|20\d\d)\b", f"{p.doc.what} {p.doc.quote or ''}")}
+    # the quote's years count only for a promise without a due date: a quote may hold two promises and their years
+    mine = {int(x) for x in re.findall(r"\b(19[89]\d|20\d\d)\b",
+                                       p.doc.what if p.doc.due_latest is not None else f"{p.doc.what} {p.doc.quote or ''}")}
     if p.doc.due_latest is not None:
         mine |= {p.doc.due_latest.year, p.doc.due_latest.year - 1}  # "by 2030" may end in 2029
     return not years & mine
