@@ -478,3 +478,10 @@ def test_dropping_the_other_years_goal_leaves_this_one_standing() -> None:
     it = news("Harwick Council scraps 2030 climate target", "The council said the 75 percent goal for 2030 would be "
               "dropped. It said the commitment to net zero by 2045 remained.", dt.date(2026, 4, 18))
     assert decided(zero, it) is None or decided(zero, it)[0] != "cancellation"
+
+
+def test_an_abbreviated_unit_is_the_unit_written_out() -> None:
+    from tracker.matching.text import tokenize
+    short, full = tokenize("a 2nm process and 40 GW"), tokenize("a 2-nanometre process and 40 gigawatts")
+    assert [t.stem for t in short] == [t.stem for t in full]
+    assert tokenize("NM state")[0].stem == "nm"  # not after a number: a name, left alone

@@ -156,8 +156,15 @@ def tokenize(text: str) -> list[Token]:
         elif low in _WORD_NUMBERS:
             number = float(_WORD_NUMBERS[low])
         cap = t[0].isupper() or (t[0].isdigit() and any(ch.isalpha() for ch in t))
-        out.append(Token(t, low, stem(t), cap, number, _ORDINALS.get(low), False, joined))
+        unit = _UNIT_WORDS.get(low) if out and out[-1].number is not None else None  # "3nm" is "3 nanometres"
+        out.append(Token(t, low, stem(unit or t), cap and unit is None, number, _ORDINALS.get(low), False, joined))
     return out
+
+
+# Abbreviated units after a number, read as the word they stand for ("3nm" and "3-nanometre" name one process)
+_UNIT_WORDS = {"nm": "nanometre", "mm": "millimetre", "cm": "centimetre", "km": "kilometre", "kg": "kilogram",
+               "kw": "kilowatt", "mw": "megawatt", "gw": "gigawatt", "tw": "terawatt", "bn": "billion",
+               "tn": "trillion"}
 
 
 @lru_cache(maxsize=1024)
