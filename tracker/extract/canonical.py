@@ -268,7 +268,8 @@ def _turn_round(words: list[str], subject: str) -> str:
         return f"ensure {np} {'is' if not np.endswith('s') else 'are'} {' '.join(words[1:])}".strip()
     verb = base_form(first)
     act = _act_noun_at(words[1:])
-    if verb in _PHASE_VERBS and act is not None and np.split()[-1].lower() in SITE_KINDS:  # "the plant will start production" -> "start production at the plant"
+    if verb in _PHASE_VERBS and act is not None and np.split()[-1].lower() in SITE_KINDS:
+        # "the plant will start production" -> "start production at the plant"
         return f"{verb} {' '.join(words[1:act + 2])} {'of' if words[act + 1].lower() == 'construction' else 'at'} " \
                f"{np} {' '.join(words[act + 2:])}".strip()
     if verb in ("arrive", "follow"):  # "the new trains will arrive in May", "a free tier will follow next year"

@@ -45,7 +45,8 @@ _DET = r"(?:the|a|an|its|their|our|his|her|this)"
 _BEFORE_KIND = re.compile(rf"(?<![\w'\u2019-])(?P<name>{_NAME})[ ]+(?P<noun>{_NOUN})\b"
                           r"(?![ ]+(?:the|a|an|its|their|his|her|our|first|new|plans?)\b)")
 _CALLED = re.compile(rf"(?:(?P<appos>{_NOUN}),[ ]+)?{_DET}[ ]+(?:[\w,'\u2019-]+[ ]+){{0,4}}?(?P<noun>{_NOUN})"
-                     rf",?[ ]+(?:to[ ]+be[ ]+|now[ ]+)?(?:called|named|dubbed|known[ ]+as|branded)[ ]+(?:the[ ]+)?(?P<name>{_NAME})")
+                     rf",?[ ]+(?:to[ ]+be[ ]+|now[ ]+)?(?:called|named|dubbed|known[ ]+as|branded)[ ]+"
+                     rf"(?:the[ ]+)?(?P<name>{_NAME})")
 _APPOSITION = re.compile(rf"(?<![\w'\u2019-])(?P<name>{_NAME}),[ ]+{_DET}[ ]+(?:[\w'\u2019-]+[ ]+){{0,4}}?"
                          rf"(?P<noun>{_NOUN})[ ]*[,.;]")
 _KIND_IN_PLACE = re.compile(rf"\b(?P<noun>{_NOUN})[ ]+in[ ]+(?P<name>{_NAME})(?:,[ ]+(?P<region>{_NAME}))?")

@@ -304,7 +304,8 @@ def _read_positive(ctx: _Context, s: Sentence, rel: float, eff: float) -> list[R
     here = sentence_names_it(ctx, s)
     instead = _instead_of_ours(ctx, s)
     if instead is not None:
-        out.append(Reading("cancellation", max(rel, REVIEW / 0.9) * 0.9, s, " ".join(t.text for t in s.toks[instead:instead + 2]),
+        cue_text = " ".join(t.text for t in s.toks[instead:instead + 2])
+        out.append(Reading("cancellation", max(rel, REVIEW / 0.9) * 0.9, s, cue_text,
                            ["another course chosen instead of the promised one: check it"], instead, review_only=True))
     for cue in s.cues:
         if cue.kind == "cancellation" and not cue.negated and cue.active and decisive and here:
