@@ -56,7 +56,8 @@ def actor_from_source(source: str | None) -> str | None:
     """The organisation (or person) a first-person document speaks for, or None for a news outlet."""
     if not source or not source.strip():
         return None
-    kinds = " ".join(re.findall(r"\(([^)]*)\)", source))
+    brackets = re.findall(r"\(([^)]*)\)", source)
+    kinds = " ".join(brackets)
     if _COMMENTARY.search(kinds) and not re.search(r"\b(?:company|corporate|official)\b", kinds, re.I):
         return None  # "(opinion column)", "(newsletter)": a writer's voice, nobody's promise
     name = re.sub(r"\s+(?=[,;])", "", re.sub(r"\s*\([^)]*\)\s*", " ", source)).strip(" ,;:-")  # "X (@x), ..."
@@ -64,15 +65,16 @@ def actor_from_source(source: str | None) -> str | None:
         return None  # a web address or host name: where the page came from, not who speaks
     by = _BY_PERSON.search(name)
     parts = [p.strip() for p in name.split(",") if p.strip()]
-    if not by and parts and any(_OUTLET.search(p) or _BUREAU.search(p) for p in parts):
+    outlet = any(_OUTLET.search(p) or _BUREAU.search(p) for p in parts)
+    if not by and outlet:
         # an outlet's interview, named in brackets: "Road Weekly (interview with Jane Roe, founder of Acme)"
-        by = next(filter(None, (_INTERVIEWEE.search(k.strip()) for k in re.findall(r"\(([^)]*)\)", source))), None)
+        by = next(filter(None, (_INTERVIEWEE.search(k.strip()) for k in brackets)), None)
     if by:
         role = re.split(r",?\s+(?:to|for)\s+(?:its\s+|the\s+)?(?:shareholders|staff|employees|customers|investors|"
                         r"members|readers|users)\b", (by.group("role") or "").strip())[0]  # "..., to shareholders"
         # "..., chief executive of Acme", "..., Acme founder", "..., Acme"; "with Acme CEO Jane Roe"
         return _org_of_role(role) or _org_of_role(by.group("person"), titled=True) or by.group("person")
-    if not parts or any(_OUTLET.search(p) or _BUREAU.search(p) for p in parts):
+    if not parts or outlet:
         return None  # "Europe Wire, Berlin bureau": a news outlet
     titled = next((org for org in (_org_of_role(p, titled=True) for p in parts) if org), None)
     if titled:

@@ -105,6 +105,11 @@ class Reading:
     period_result: bool = False  # a figure for the promised period: it happened by the period's end
 
 
+def _for_editor(kind: str, rel: float, s: Sentence, cue: str, note: str, pos: int) -> Reading:
+    """A reading on weaker ground: scored at least into the review band, never decided unseen."""
+    return Reading(kind, max(rel, REVIEW / 0.9) * 0.9, s, cue, [note], pos, review_only=True)
+
+
 def score(item: ItemDoc, c: CommitmentDoc) -> Match | None:
     """What ``item`` says about ``c``, or None when it says nothing worth keeping.
 
@@ -305,21 +310,20 @@ def _read_positive(ctx: _Context, s: Sentence, rel: float, eff: float) -> list[R
     instead = _instead_of_ours(ctx, s)
     if instead is not None:
         cue_text = " ".join(t.text for t in s.toks[instead:instead + 2])
-        out.append(Reading("cancellation", max(rel, REVIEW / 0.9) * 0.9, s, cue_text,
-                           ["another course chosen instead of the promised one: check it"], instead, review_only=True))
+        out.append(_for_editor("cancellation", rel, s, cue_text,
+                               "another course chosen instead of the promised one: check it", instead))
     for cue in s.cues:
         if cue.kind == "cancellation" and not cue.negated and cue.active and decisive and here:
             other = foreign_subject(ctx, s, cue.pos)
             if (other and not overseer(other)) or not cancel_target_ok(ctx, s, cue.end):
                 continue
             if other:  # "the court struck down the plan": undone by another body, which an editor confirms
-                out.append(Reading("cancellation", max(rel, REVIEW / 0.9) * 0.9, s, cue.text,
-                                   [f"undone by another body ({other}): check it"], cue.pos, review_only=True))
+                out.append(_for_editor("cancellation", rel, s, cue.text, f"undone by another body ({other}): check it",
+                                       cue.pos))
                 continue
             if _would_of_another(ctx, s, cue.pos):
-                out.append(Reading("cancellation", max(rel, REVIEW / 0.9) * 0.9, s, cue.text,
-                                   ["what something else would do (a proposal, a rule): check it"], cue.pos,
-                                   review_only=True))
+                out.append(_for_editor("cancellation", rel, s, cue.text,
+                                       "what something else would do (a proposal, a rule): check it", cue.pos))
                 continue
             if _ends_the_thing(p, s, cue.end):
                 # "pulls the plug on its last reactors" for "shut down the last reactors": the end was the promise
@@ -337,9 +341,9 @@ def _read_positive(ctx: _Context, s: Sentence, rel: float, eff: float) -> list[R
                                    [f"the actor drops a plan named by the promise's {which}"], cue.pos,
                                    target_named=True))
                 continue
-            out.append(Reading("cancellation", max(rel, REVIEW / 0.9) * 0.9, s, cue.text,
-                               ["the actor drops a plan that shares the promise's words: check it is this one"],
-                               cue.pos, review_only=True))
+            out.append(_for_editor("cancellation", rel, s, cue.text,
+                                   "the actor drops a plan that shares the promise's words: check it is this one",
+                                   cue.pos))
         elif cue.kind == "delay" and not cue.negated and cue.active:
             reading = _delay_cue(ctx, s, rel, cue, decisive and here)
             if reading is not None:
@@ -441,9 +445,8 @@ def _act_in_other_words(ctx: _Context, s: Sentence, rel: float) -> list[Reading]
         if ev.negated or ev.future or foreign_subject(ctx, s, ev.pos) or not own_act(ctx, s, ev.pos):
             continue
         if ev.classes & p.action_classes or (ev.inchoative and _compat(p, ev)[0] == "fulfilment"):
-            return [Reading("fulfilment", max(rel, REVIEW / 0.9) * 0.9, s, ev.text,
-                            ["the promised act in other words: check it is this promise"], ev.pos,
-                            review_only=True)]
+            return [_for_editor("fulfilment", rel, s, ev.text,
+                                "the promised act in other words: check it is this promise", ev.pos)]
     return []
 
 
