@@ -511,12 +511,7 @@ def _clause_begin(s: Sentence, pos: int) -> int:
 
 
 def subject_window(s: Sentence, pos: int) -> list[Token]:
-    start = 0
-    for k in range(pos - 1, -1, -1):
-        t = s.toks[k]
-        if (t.punct and t.text in ",;:") or t.low in _CLAUSE:
-            start = k + 1
-            break
+    start = _clause_begin(s, pos)
     return [t for t in s.toks[start:pos] if not t.punct and t.stem not in lx.STOPWORDS
             and t.stem not in lx.DETERMINERS and t.number is None][-8:]
 
