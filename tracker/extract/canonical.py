@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from tracker.extract.cues import COMMIT_ADJ, IRREGULAR_PARTICIPLES
+from tracker.extract.cues import COMMIT_ADJ, IRREGULAR_PARTICIPLES, SCHEDULED_FOR
 
 MAX_WORDS = 14
 # Verbs whose subject can become their object: "the stadium will open" -> "open the stadium".
@@ -229,8 +229,7 @@ _NOMINAL_ACTS = {"completion": "completes", "opening": "opens", "launch": "launc
 # what takes place rather than arrives: "the first test flight is planned for 2027"
 _OCCASIONS = re.compile(r"\b(?:\w+ing|flights?|launch|test|vote|election|fixture|match|meeting|visit|event|ceremony|"
                         r"hearing|summit|race|trial|debut|sale|auction|tour)\s*,?$", re.I)
-PLANNED_FOR = re.compile(r"(?:is|are)\s+(?:now\s+|still\s+)?(?:scheduled|planned|slated|set|targeted|pencill?ed\s+in)"
-                          r"(?:\s+for\b)?\s*", re.I)  # "for" may have gone with the deadline ("for 2027")
+PLANNED_FOR = re.compile(rf"{SCHEDULED_FOR}(?:\s+for\b)?\s*", re.I)  # "for" may have gone with the deadline ("for 2027")
 
 
 # A state that is the result of an act: "will be shut by 2028" is the act of shutting

@@ -196,11 +196,13 @@ _spec("guidance", 0.6, r"\b(?:we|I)(?:['\u2019]re|\s+are|\s+am)?\s+(?:now\s+|sti
       r"(?=[\w$\u20ac\u00a3])", re.I)
 _spec("plan", 0.75, rf"\b(?P<pron>we|I)\s+(?P<cue>continue\s+to\s+(?:expect|plan|intend|aim)|remain\s+on\s+track)\s+to\s+"
       rf"{_ADVS}{_VERB}", re.I)
+# "is scheduled / planned / set for": the words before a thing's date (canonical.PLANNED_FOR reads them too)
+SCHEDULED_FOR = r"(?:is|are)\s+(?:now\s+|still\s+)?(?:scheduled|planned|slated|set|targeted|pencill?ed\s+in)"
 # The scheduled present: "the phone goes on sale on September 22", "the first flight is planned for 2027" (only with
 # a future date; checked by the extractor)
 _spec("scheduled_present", 0.7, r"\b(?P<cue>(?:goes|go|opens|launches|starts|begins|arrives|ships|debuts|lands|"
       r"returns|resumes|comes|(?:is|are)\s+coming|sets\s+sail|hits\s+(?:shelves|stores)|"
-      r"(?:is|are)\s+(?:now\s+|still\s+)?(?:scheduled|planned|slated|set|targeted|pencill?ed\s+in)\s+for)"
+      rf"{SCHEDULED_FOR}\s+for)"
       r"(?:\s+on\s+sale|\s+into\s+force|\s+into\s+service|\s+live)?)\s+(?P<verb>)(?=\S)")
 # Headlines: "New model due in 2024", "Headset due this autumn", "Acme aims for 100 stores by 2030"
 _spec("headline_due", 0.7, r"\b(?P<cue>due|set|slated|scheduled|planned|aims\s+for|eyes|targets)\s+(?P<verb>)"
