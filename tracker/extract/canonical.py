@@ -147,9 +147,9 @@ def describe(vp: str, *, subject: str | None, thing_subject: bool, negated: bool
     neg = "not " if negated else ""
     if family == "target":
         return _tidy(f"{neg}target " + re.sub(r"^(?:targets|is\s+targeting|are\s+targeting)\s+", "", vp, flags=re.I))
-    if family == "scheduled_present" and re.match(r"(?:is|are)\s+coming\b", vp, re.I):
-        vp = re.sub(r"^(?:is|are)\s+coming\b", "arrives", vp, flags=re.I)  # "the game is coming in May": it arrives
-        words = vp.split()
+    arrived = coming_as_arrival(words) if family == "scheduled_present" else words
+    if arrived is not words:  # "the game is coming in May": it arrives
+        vp, words = " ".join(arrived), arrived
     planned = PLANNED_FOR.match(vp) if family == "scheduled_present" else None
     if planned:  # "the fab is scheduled for volume production in 2026": it starts it; "the first flight is planned
         rest = vp[planned.end():].split()  # for 2027": it takes place; "set for completion": it is completed
@@ -234,6 +234,13 @@ PLANNED_FOR = re.compile(rf"{SCHEDULED_FOR}(?:\s+for\b)?\s*", re.I)  # "for" may
 
 # A state that is the result of an act: "will be shut by 2028" is the act of shutting
 _STATE_OF_ACT = {"shut": "shut", "closed": "close"}
+
+
+def coming_as_arrival(verb_words: list[str]) -> list[str]:
+    """ "is coming in the autumn" read as "arrives in the autumn": a thing's arrival, like any other."""
+    if len(verb_words) > 1 and verb_words[0].lower() in ("is", "are") and verb_words[1].lower().strip(",.") == "coming":
+        return ["arrives", *verb_words[2:]]
+    return verb_words
 
 
 def _act_noun_at(words: list[str]) -> int | None:

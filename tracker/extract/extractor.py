@@ -17,7 +17,9 @@ from tracker.errors import DeadlineError
 from tracker.extract.actors import THIRD, ActorIndex, Entity, Focus, head_noun
 from tracker.extract.anchors import anchor_deadline, event_date, find_event_phrase
 from tracker.extract.calibration import calibrate
-from tracker.extract.canonical import PLANNED_FOR, base_form, describe, is_participle, strip_deadline, subject_np
+from tracker.extract.canonical import (
+    PLANNED_FOR, base_form, coming_as_arrival, describe, is_participle, strip_deadline, subject_np,
+)
 from tracker.extract.cues import (
     COMMIT_ADJ,
     VERBLESS,
@@ -514,7 +516,7 @@ def _read(doc: _Doc, sent: Sentence, clause: Clause, previous: Entity | None) ->
         or (cue.family == "reported_plan" and _dated(doc, sent, clause))  # "is planned to start in 2026": a schedule
     ):
         doubts.append("writer_would")  # a hypothetical in the writer's voice ("the bill would give patients ...")
-    verb_words = _coming_as_arrival(sent.text[cue.verb_start : clause.vp_end].split())
+    verb_words = coming_as_arrival(sent.text[cue.verb_start : clause.vp_end].split())
     cue_text = sent.text[cue.start : cue.end].lower()
     pronoun_of_another = subject.lower() in {"it", "this", "that"} and (speaker_org is None or speaker_org is not ent)
     if (kind == "thing" or pronoun_of_another) and _JOBS_EFFECT.match(" ".join(verb_words[:10])):
@@ -687,18 +689,11 @@ def _classify_subject(doc: _Doc, sent: Sentence, clause: Clause, previous: Entit
     return subject, kind, ent
 
 
-def _coming_as_arrival(verb_words: list[str]) -> list[str]:
-    """ "is coming in the autumn" read as "arrives in the autumn": a thing's arrival, like any other."""
-    if len(verb_words) > 1 and verb_words[0].lower() in ("is", "are") and verb_words[1].lower().strip(",.") == "coming":
-        return ["arrives", *verb_words[2:]]
-    return verb_words
-
-
 def _arrives(verb_words: list[str]) -> bool:
     """An event verb with no object ("arrives June 1", "to ship in May", "goes on sale"): its subject is a thing."""
     if not verb_words:
         return False
-    verb_words = _coming_as_arrival(verb_words)
+    verb_words = coming_as_arrival(verb_words)
     verb = base_form(verb_words[0].strip(",."))
     nxt = verb_words[1].lower().strip(",.") if len(verb_words) > 1 else ""
     return verb in _ARRIVALS and (
