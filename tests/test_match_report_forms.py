@@ -14,16 +14,10 @@ import datetime as dt
 
 import pytest
 
-from tests.verdicts import news, promise, verdict
-from tracker.match import CommitmentDoc, ItemDoc, evidence_state, score
+from tests.verdicts import decided, news, promise, verdict
+from tracker.match import evidence_state, score
 
 D = dt.date
-
-
-def decided(c: CommitmentDoc, it: ItemDoc) -> tuple[str, str] | None:
-    """(kind, state) the tracker stores for the pair, or None when it keeps nothing."""
-    m = score(it, c)
-    return None if m is None else (m.kind, evidence_state(m))
 
 
 # -- kept, in the words news uses ----------------------------------------------------------------

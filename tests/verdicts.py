@@ -19,6 +19,12 @@ def news(title: str, text: str, published: dt.date = dt.date(2025, 11, 4), iid: 
     return ItemDoc(iid, title, text, None, published)
 
 
+def decided(c: CommitmentDoc, it: ItemDoc) -> tuple[str, str] | None:
+    """(kind, state) the tracker stores for the pair, or None when it keeps nothing."""
+    m = score(it, c)
+    return None if m is None else (m.kind, evidence_state(m))
+
+
 def verdict(c: CommitmentDoc, *items: ItemDoc, today: dt.date = dt.date(2027, 9, 1)) -> str:
     """Judge ``c`` as of ``today`` on the evidence the tracker accepts automatically from ``items``."""
     facts = []
