@@ -118,6 +118,27 @@ def test_predictions_effects_and_descriptions_are_not_promises(text: str) -> Non
     assert found(text) == []
 
 
+@pytest.mark.parametrize("quote", [
+    "Battery costs will come down as volumes grow.",
+    "This is a change that will last.",
+    "The trucks will move through the yard on their own.",
+])
+def test_an_undated_forecast_in_a_quote_waits_for_an_editor(quote: str) -> None:
+    got = read_text(f'Halvorsen Motors held its investor day on Monday. "{quote}" chief executive Ines Varga said.', DAY)
+    assert got.commitments == []
+    assert got.proposals, "a quoted future form goes to the editor's queue, not into the void"
+
+
+@pytest.mark.parametrize("quote, what", [
+    ("Our customers will not pay more for delivery.", "pay more"),  # a restraint, undated
+    ("The Dunmore line will open by the end of 2027.", "open"),  # a schedule, dated
+    ("Fares will match the bus network.", "fares"),  # the owner sets its own prices
+])
+def test_quoted_restraints_schedules_and_prices_stay_promises(quote: str, what: str) -> None:
+    got = found(f'Halvorsen Transit met riders on Monday. "{quote}" chief executive Ines Varga said.')
+    assert [c.actor for c in got] == ["Halvorsen Transit"] and what in got[0].what
+
+
 def test_a_doubtful_candidate_goes_to_review_with_its_reasons_not_into_the_void() -> None:
     got = read_text("Haverly Transit runs the buses. The depot project would be a major step for the city.", DAY)
     assert got.commitments == []

@@ -479,3 +479,16 @@ def test_an_abbreviated_unit_is_the_unit_written_out() -> None:
     short, full = tokenize("a 2nm process and 40 GW"), tokenize("a 2-nanometre process and 40 gigawatts")
     assert [t.stem for t in short] == [t.stem for t in full]
     assert tokenize("NM state")[0].stem == "nm"  # not after a number: a name, left alone
+
+
+@pytest.mark.parametrize("what, title, text", [
+    ("ensure the Tarn jet make its maiden flight", "Tarn jet takes to the air",
+     "Corvane Aero's Tarn jet made its maiden flight on Tuesday, flying for two hours over Brest."),
+    ("have production at the Velm plant come online", "Corvane Aero begins production at Velm",
+     "Corvane Aero began production at its Velm plant on Monday."),
+    ("have the Tarn app come out on tablets", "Tarn app released for tablets",
+     "Corvane Aero released the Tarn app for tablets on Thursday."),
+])
+def test_a_things_own_act_is_the_promised_act(what: str, title: str, text: str) -> None:
+    # how the extractor writes a promise whose subject is a thing: "ensure X make ...", "have X come online"
+    assert decided(promise("Corvane Aero", what), news(title, text)) == ("fulfilment", "accepted")

@@ -916,8 +916,8 @@ def _thing_predicate_ok(doc: _Doc, words: list[str], cue, reported: bool, sent: 
     if verb == "be":
         ok = nxt in COMMIT_ADJ or (is_participle(nxt) and nxt not in HEDGE_PARTICIPLES)
         return ok and (dated or not _abstract(subject))
-    if verb in _MOVEMENT and head_noun(subject).lower() in _PRICES and (clause.negated or reported):
-        return True  # "bills would not rise above inflation": the actor sets its own prices
+    if head_noun(subject).lower() in _PRICES and (clause.negated or reported) and (verb in _MOVEMENT or clause.in_quote):
+        return True  # "bills would not rise above inflation", "fares will match ...": the actor sets its own prices
     if verb in _STATIVE or verb in _MOVEMENT or (verb in _EFFECT and not dated):
         return False
     if _abstract(subject):
@@ -928,7 +928,10 @@ def _thing_predicate_ok(doc: _Doc, words: list[str], cue, reported: bool, sent: 
         return dated  # "X said the carriages would enter service in stages": only with a date
     if verb in EVENT_VERBS and dated and reported:
         return True  # "the stadium will open in time for the season, the club said"
-    return reported and clause.in_quote
+    # quoted and dated, the speaker's schedule; quoted and negated, a restraint ("our customers will not pay
+    # more"); quoted, positive and undated, as often a forecast or an opinion ("costs will come down as
+    # volumes grow", "the change will last"): an editor decides
+    return reported and clause.in_quote and (dated or clause.negated)
 
 
 def _actor_predicate_ok(doc: _Doc, words: list[str], cue, sent: Sentence, clause: Clause) -> bool | None:

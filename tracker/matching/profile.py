@@ -36,7 +36,9 @@ CURRENCY = lx._stems("euro euros dollar dollars crown crowns pound pounds yen fr
 BOUND_WORDS = lx._stems("under below less fewer most within up maximum cap")
 COMPLEMENT_ADJ = {stem(w): cls for w, cls in {
     "public": "publish", "available": "start", "free": "start", "open": "start", "accessible": "start",
-    "operational": "start", "live": "start", "redundant": "layoff"}.items()}
+    "operational": "start", "live": "start", "redundant": "layoff",
+    # "make the first phase completed", "have the works finished": the thing built
+    "completed": "build", "finished": "build"}.items()}
 # Synonyms between nouns (the lexicon's groups plus the user's): the one shared table.
 NOUN_SYNONYMS = lx.NOUN_SYNONYMS
 _KNOWN_VERBS = lx.EVENT_VERBS | lx._stems(
@@ -258,9 +260,15 @@ def _read_action(toks: list[Token]) -> tuple[str | None, frozenset[str], frozens
         if k < 0 and pair >= 0:  # "have the phones go on sale", "have the service go live"
             canon = PARTICLES[(rest[pair].stem, rest[pair + 1].stem)]
             end = pair + 3 if pair + 2 < len(rest) and rest[pair + 2].low == "sale" else pair + 2  # "go on sale"
-            return canon, lx.verb_classes(canon), frozenset(), rest[:pair] + rest[end:]
+            return _thing_acts(rest[:pair], (canon, lx.verb_classes(canon), frozenset(), rest[end:]))
         if k < 0:
             k = next((j for j, t in enumerate(rest) if t.stem in lx.EVENT_VERBS), -1)
+            if k > 0 and verb.low in {"have", "ensure"}:
+                # "ensure the jet make its maiden flight": the thing's own act, read like any other
+                # action; the thing joins its object
+                read = _read_action(rest[k:])
+                if read[1]:
+                    return _thing_acts(rest[:k], read)
         if k >= 0:
             cls = lx.verb_classes(rest[k].stem) or frozenset({COMPLEMENT_ADJ.get(rest[k].stem, "start")})
             return rest[k].stem, cls, frozenset(), rest[:k] + rest[k + 1:]
@@ -288,6 +296,18 @@ def _read_action(toks: list[Token]) -> tuple[str | None, frozenset[str], frozens
         canon = PARTICLES[(verb.stem, rest[0].stem)]
         return canon, lx.verb_classes(canon), frozenset(), rest[1:]
     return verb.stem, lx.verb_classes(verb.stem), frozenset(), rest
+
+
+def _thing_acts(thing: list[Token], read: tuple[str | None, frozenset[str], frozenset[str], list[Token]]
+                ) -> tuple[str | None, frozenset[str], frozenset[str], list[Token]]:
+    """The action of "have / ensure THING VERB ...": the verb's own reading, with the thing joining its
+    object; a thing that is itself an act ("have production come online") begins, as in "begin production"."""
+    action, cls, comp, obj = read
+    act = next((t for t in thing if lx.act_classes(frozenset({t.stem}))), None) if "start" in cls else None
+    if act is not None:
+        return "start", frozenset({"start"}) | lx.act_classes(frozenset({act.stem})), \
+            frozenset({act.stem} | NOUN_SYNONYMS.get(act.stem, frozenset())), thing + obj
+    return action, cls, comp, thing + obj
 
 
 # "put the ship into service", "put the satellites into orbit", "have the tram carry its first passengers":
