@@ -37,6 +37,16 @@ def test_one_word_names_as_subjects_are_actors(text: str, actor: str) -> None:
     assert one(text).actor == actor
 
 
+@pytest.mark.parametrize("name, short", [
+    ("Transport for Harwick", "TfH"), ("Department for Fisheries", "DfF"), ("Bank of Ostmark", "BoO"),
+])
+def test_a_mixed_case_abbreviation_is_the_organisation_it_abbreviates(name: str, short: str) -> None:
+    text = (f"{name} took over the night buses on Sunday.\n\n"
+            f"The new route will open in December 2027, {short} said.")
+    c = one(text)
+    assert (c.actor, c.actor_aliases) == (name, (short,))
+
+
 def test_first_person_belongs_to_the_publisher() -> None:
     text = "We will plant two million trees by 2028. Our goal remains net-zero emissions from our sites by 2040."
     got = found(text, publisher="Brightfield Paper (company blog)")

@@ -211,10 +211,11 @@ class Focus:
     person: Entity | None = None
 
 
-def initials(name: str) -> str:
-    """``Farrow Transit Authority`` -> ``FTA`` (connectors skipped, hyphenated parts counted)."""
-    parts = [p for p in re.split(r"[\s-]+", name) if p and p.lower() not in _CONNECTORS]
-    return "".join(p[0] for p in parts if p[0].isalpha()).upper()
+def initials(name: str, connectors: bool = False) -> str:
+    """``Farrow Transit Authority`` -> ``FTA`` (connectors skipped, hyphenated parts counted);
+    with ``connectors``, their letters in lower case: ``Office for Rail`` -> ``OfR``."""
+    parts = [p for p in re.split(r"[\s-]+", name) if p and (connectors or p.lower() not in _CONNECTORS)]
+    return "".join(p[0].lower() if p.lower() in _CONNECTORS else p[0].upper() for p in parts if p[0].isalpha())
 
 
 def _norm(s: str) -> str:
@@ -535,11 +536,14 @@ class ActorIndex:
 
     def _collect_aliases(self) -> None:
         orgs = self.orgs()
-        for m in re.finditer(r"(?<![\w-])[A-Z\u00c0-\u00de\u0100-\u017f][A-Z\u00c0-\u00de\u0100-\u017f&]{1,6}(?![\w-])", self.text):
-            abbr = m.group(0)
-            owners = [o for o in orgs if len(o.name.split()) > 1 and initials(o.name) == abbr.replace("&", "")]
+        for m in re.finditer(r"(?<![\w-])[A-Z\u00c0-\u00de\u0100-\u017f](?:[a-z]?[A-Z\u00c0-\u00de\u0100-\u017f&]){1,6}(?![\w-])",
+                             self.text):
+            abbr = m.group(0)  # "FTA", "R&D"; "TfL", "DfE": a connector's letter kept in lower case
+            owners = [o for o in orgs if len(o.name.split()) > 1
+                      and abbr.replace("&", "") in (initials(o.name), initials(o.name, connectors=True))]
             if len(owners) == 1:
                 owners[0].aliases.add(abbr)
+                self._fold_into(abbr, owners[0])
         for o in orgs:
             toks = o.name.split()
             forms = []
@@ -562,6 +566,14 @@ class ActorIndex:
                     if not re.match(r"[ ]+[A-Z\u00c0-\u00de\u0100-\u017f0-9]", after) and not _PLACE_CONTEXT.match(after):
                         o.aliases.add(f)
                         break
+
+    def _fold_into(self, form: str, owner: Entity) -> None:
+        """An entity found under ``form`` alone ("TfL said") is ``owner``, not another organisation."""
+        other = self._by_key.get(_norm(form))
+        if other is not None and other is not owner and other.kind == "org":
+            self.entities.remove(other)
+            self._by_key[_norm(form)] = owner
+            owner.first = min(owner.first, other.first)
 
     def _mark_rivals(self) -> None:
         """Organisations introduced as rivals or competitors are context, not the ones promising."""
