@@ -492,3 +492,14 @@ def test_an_abbreviated_unit_is_the_unit_written_out() -> None:
 def test_a_things_own_act_is_the_promised_act(what: str, title: str, text: str) -> None:
     # how the extractor writes a promise whose subject is a thing: "ensure X make ...", "have X come online"
     assert decided(promise("Corvane Aero", what), news(title, text)) == ("fulfilment", "accepted")
+
+
+def test_a_change_that_meets_the_pledge_completes_it() -> None:
+    halve = promise("Harwick Council", "halve the housing waiting list")
+    it = news("Harwick Council's housing waiting list falls by half, meeting its pledge",
+              "Harwick Council said the housing waiting list fell from 4,000 to 1,900 families in the year to March, "
+              "meeting the pledge it made in 2024.")
+    assert decided(halve, it) == ("fulfilment", "accepted")
+    fell = news("Harwick Council's housing waiting list falls", "Harwick Council said the housing waiting list fell "
+                "from 4,000 to 3,100 families in the year to March.")
+    assert decided(halve, fell) != ("fulfilment", "accepted")  # a fall, not yet the half

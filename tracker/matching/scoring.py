@@ -415,10 +415,14 @@ def _read_positive(ctx: _Context, s: Sentence, rel: float, eff: float) -> list[R
         out.append(Reading("fulfilment", rel * 0.9, s, state.group(0), list(notes), _token_at(s, state.start()),
                            cue_is_completion=True))
     met = _MET_GOAL.search(s.text)
-    if met and decisive and here and eff >= 0.5 and not any(r.kind == "fulfilment" for r in out):
+    if met and decisive and here and eff >= 0.5:
         # "..., meeting the goal it set in 2012", "met its target of ...": the report says the promise was kept
-        out.append(Reading("fulfilment", rel * 0.9, s, met.group(0), list(notes), _token_at(s, met.start()),
-                           cue_is_completion=True))
+        done = [r for r in out if r.kind == "fulfilment" and not r.review_only]
+        for r in done:  # "inflation falls to 4.6%, meeting the pledge to halve it": the fall completes it
+            r.cue_is_completion = True
+        if not done:
+            out.append(Reading("fulfilment", rel * 0.9, s, met.group(0), list(notes), _token_at(s, met.start()),
+                               cue_is_completion=True))
     if figure_met and decisive and eff >= 0.5 and not any(r.kind == "fulfilment" for r in out) \
             and _reported_figure(s):
         # "First-quarter revenue was 8.16 billion dollars": the promised figure, reported, with no act verb
