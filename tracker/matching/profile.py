@@ -303,9 +303,9 @@ def _thing_acts(thing: list[Token], read: tuple[str | None, frozenset[str], froz
     """The action of "have / ensure THING VERB ...": the verb's own reading, with the thing joining its
     object; a thing that is itself an act ("have production come online") begins, as in "begin production"."""
     action, cls, comp, obj = read
-    act = next((t for t in thing if lx.act_classes(frozenset({t.stem}))), None) if "start" in cls else None
+    act = next((t for t in thing if lx.noun_classes({t.stem})), None) if "start" in cls else None
     if act is not None:
-        return "start", frozenset({"start"}) | lx.act_classes(frozenset({act.stem})), \
+        return "start", frozenset({"start"}) | lx.noun_classes({act.stem}), \
             frozenset({act.stem} | NOUN_SYNONYMS.get(act.stem, frozenset())), thing + obj
     return action, cls, comp, thing + obj
 
