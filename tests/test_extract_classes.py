@@ -47,6 +47,15 @@ def test_a_mixed_case_abbreviation_is_the_organisation_it_abbreviates(name: str,
     assert (c.actor, c.actor_aliases) == (name, (short,))
 
 
+def test_a_person_who_takes_an_office_is_a_person_not_an_organisation() -> None:
+    from tracker.extract.actors import ActorIndex
+    text = ("Ada Brennan became Norland's prime minister on Monday and promised a new rail link to the north.\n\n"
+            "She also pledged to recruit 5,000 more nurses by 2028.")
+    assert [(e.name, e.kind, e.title) for e in ActorIndex(text).entities if "Brennan" in e.name] == [
+        ("Ada Brennan", "person", "Norland's prime minister")]
+    assert [c.actor for c in found(text) if "nurses" in c.what] == ["Ada Brennan"]  # "she": the person in focus
+
+
 def test_first_person_belongs_to_the_publisher() -> None:
     text = "We will plant two million trees by 2028. Our goal remains net-zero emissions from our sites by 2040."
     got = found(text, publisher="Brightfield Paper (company blog)")
@@ -147,6 +156,14 @@ def test_an_undated_forecast_in_a_quote_waits_for_an_editor(quote: str) -> None:
 def test_quoted_restraints_schedules_and_prices_stay_promises(quote: str, what: str) -> None:
     got = found(f'Halvorsen Transit met riders on Monday. "{quote}" chief executive Ines Varga said.')
     assert [c.actor for c in got] == ["Halvorsen Transit"] and what in got[0].what
+
+
+@pytest.mark.parametrize("text, what", [
+    ("Harwell Chips said it intends to build and operate a chip factory in Ostrava by 2029.", "build"),
+    ("Harwell Chips plans to spend as much as $20 billion on a chip factory in Ostrava by 2029.", "spend"),
+])
+def test_two_verbs_sharing_an_object_and_an_amount_are_checkable(text: str, what: str) -> None:
+    assert one(text).what.startswith(what)
 
 
 def test_a_doubtful_candidate_goes_to_review_with_its_reasons_not_into_the_void() -> None:

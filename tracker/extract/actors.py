@@ -97,6 +97,11 @@ _TITLE_OF = re.compile(
     rf"\b(?P<title>(?i:head|director|chief|vice\s+president|manager|minister|secretary|commissioner))\s+of\s+"
     rf"(?:[a-z-]+\s+){{1,3}}?(?P<name>{_PERSON_NAME})"
 )
+# "NAME became Norland's prime minister", "NAME was sworn in as mayor": a person takes an office
+_BECAME_TITLE = re.compile(
+    rf"\b(?P<name>{_PERSON_NAME})\s+(?:became|becomes|was\s+sworn\s+in\s+as|took\s+office\s+as|was\s+elected)\s+"
+    rf"(?P<pre>(?:the\s+)?(?:[A-Z\u00c0-\u00de\u0100-\u017f][\w-]*['\u2019]s\s+)?(?:new\s+)?)"
+    rf"(?P<title>(?:(?i:prime|first)\s+)?(?:{TITLE}))\b")
 _PRE_WORDS = re.compile(r"(?:[\w'\u2019&-]+[ ]+){0,3}$")
 _NAME_COMMA_TITLE = re.compile(
     rf"(?P<name>{_PERSON_NAME}),\s+(?:the\s+|a\s+)?(?P<pre>(?:[\w'\u2019&.-]+\s+){{0,3}}?)(?P<title>{TITLE})(?:\s+and\s+(?:{TITLE}))?"
@@ -361,6 +366,8 @@ class ActorIndex:
         for m in _TITLE_OF.finditer(text):
             pre = _PRE_WORDS.search(text[max(0, m.start() - 60) : m.start()]).group(0)
             found.append((m.start("name"), m.group("name"), m.group("title"), pre, None))
+        for m in _BECAME_TITLE.finditer(text):  # "Ada Brennan became Norland's prime minister on Monday"
+            found.append((m.start("name"), m.group("name"), m.group("title"), m.group("pre") or "", None))
         for m in re.finditer(rf"\b(?P<name>{_PERSON_NAME})\s+(?:said|says|told|added|wrote)\b", text):
             surname = m.group("name").split()[-1]
             if re.search(rf"(?<![\w-]){re.escape(surname)}\s+(?:said|says|told|added|wrote|admitted|insisted)\b", text[m.end() :]):

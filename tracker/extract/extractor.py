@@ -468,6 +468,8 @@ def _with_coordinated(text: str, cues: list[Cue]) -> list[Cue]:
             verb = m.group(g)
             if base_form(verb) != verb or verb in _NOT_COORDINATED or is_participle(verb):
                 continue
+            if cue.verb and not text[cue.verb_start + len(cue.verb) : m.start()].strip(" ,"):
+                break  # "will build and operate a plant": two verbs of one object, one promise
             out.append(Cue(cue.family, cue.strength, m.start(g), m.end(g), m.start(g), verb, cue.negated, cue.hedged,
                            coordinated=True))
             break  # the next coordinated verb hangs on this one in turn
@@ -946,6 +948,8 @@ def _actor_predicate_ok(doc: _Doc, words: list[str], cue, sent: Sentence, clause
         if nxt in COMMIT_ADJ or nxt.endswith("ing") or _dated(doc, sent, clause):
             return True  # "will be carbon neutral by 2030", "will be a fully electric company by 2030"
         return is_participle(nxt) and nxt not in HEDGE_PARTICIPLES
+    if len(words) > 2 and nxt == "as" and words[2].lower() in ("much", "many"):
+        return True  # "will spend as much as $100 billion": an amount, not a subordinate clause
     if len(words) == 1 or nxt in _SUBORDINATORS:
         return False  # "we will listen before we write it": no object, nothing checkable
     if nxt in _PRONOUN_OBJECTS and (len(words) == 2 or words[2].lower().strip(",.\"") in _SUBORDINATORS | {"and", "but"}):
