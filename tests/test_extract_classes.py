@@ -187,6 +187,13 @@ def test_restatements_come_out_once() -> None:
     assert len(found(text)) == 1
 
 
+def test_two_goals_that_share_only_a_figure_are_two_promises() -> None:
+    text = ("Quarrington Foods set its goals for the decade on Monday.\n\n"
+            "- By 2030, 100 percent of our packaging will be reusable.\n"
+            "- We will buy 100 percent renewable electricity for our bakeries by 2030.")
+    assert len(found(text, publisher="Quarrington Foods")) == 2
+
+
 def test_nothing_at_all_in_a_market_report() -> None:
     text = ("Shares in Feldmark fell 3% on Tuesday. The company reported a quarterly profit of 1.2 billion euros, "
             "up from 900 million a year earlier. Analysts said demand could weaken next year.")

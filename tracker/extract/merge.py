@@ -85,9 +85,12 @@ def same_promise(a: Candidate, b: Candidate) -> bool:
         return True
     if not _deadlines_compatible(ca, cb) or ca.due_latest is None:
         return False
-    if not (a.names & b.names) and ca.what.split()[:1] != cb.what.split()[:1]:
+    # a shared name says "the same thing"; a shared figure alone does not ("100 percent of our packaging"
+    # and "100 percent renewable electricity", both by 2030, are two goals)
+    named = {w for w in a.names & b.names if not w[:1].isdigit()}
+    if not named and ca.what.split()[:1] != cb.what.split()[:1]:
         return False  # "halve virgin plastic" and "help collect more plastic", both by 2025: two acts
-    return bool(a.names & b.names) or len(shared) / small >= 0.34
+    return bool(named) or len(shared) / small >= 0.34
 
 
 def _better_quote(a: Commitment, b: Commitment) -> Commitment:
