@@ -96,6 +96,16 @@ def test_the_thing_as_subject_with_a_date_is_its_owners_promise(text: str) -> No
     assert c.actor == "Haverly Transit" and c.due_latest is not None and c.due_latest.year == 2027
 
 
+@pytest.mark.parametrize("text", [
+    "Harwick Council said on Monday that the first works, on Dunmore Road, will start in early May 2025.",
+    "The first phase, with two runways and room for 20 million passengers a year, will open in October 2026, "
+    "the Harwick Airport Authority said.",
+])
+def test_a_subject_with_an_aside_is_still_the_subject(text: str) -> None:
+    c = one(text)
+    assert c.what.startswith(("start", "open")) and c.due_latest is not None
+
+
 def test_reported_speech_credits_the_company_not_the_person() -> None:
     c = one("Joss Marlowe, chief executive of Penwick Mills, said on Monday that the company would double "
             "its paper recycling capacity by 2027.")

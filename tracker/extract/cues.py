@@ -455,8 +455,10 @@ def read_clause(sentence: str, cue: Cue, quote_start: int | None, quote_speaker:
     if pron and (not subject.strip(" ,") or subject.strip().endswith(",") or _FRONTED.match(subject.strip())):
         # "by 2030, we aim to ...", "For the first quarter we expect ...": the pronoun is inside the cue
         intro, subject, subject_start = sentence[start : cue.start], pron.group(1), cue.start
-    elif re.search(r"\b(?:in|by|on|from|before|after|within|during|over|until|for)\s[^,]*,$", subject.strip()):
-        intro, subject = intro + subject, ""  # "By 2030, " with nothing else: a fronted phrase, not a subject
+    elif re.fullmatch(r"(?:(?:in|by|on|from|before|after|within|during|over|until|for)\s[^,]*,\s*)+", subject.strip(), re.I):
+        # "By 2030, " with nothing else: a fronted phrase, not a subject ("The first phase, with three
+        # runways, is scheduled to open": a subject with an aside)
+        intro, subject = intro + subject, ""
     vp_end, trailing = _verb_phrase_end(sentence, cue, next_start)
     credited = re.match(r"according\s+to\s+([^,]+),", intro, re.I)
     if credited and not trailing:
