@@ -106,6 +106,20 @@ def test_a_subject_with_an_aside_is_still_the_subject(text: str) -> None:
     assert c.what.startswith(("start", "open")) and c.due_latest is not None
 
 
+@pytest.mark.parametrize("text, what", [
+    ("By 2030, we aim for 100 percent of our packaging to be reusable.", "100 percent of our packaging"),
+    ("The company is aiming for half of its vans to run on electricity by 2028.", "half of its vans"),
+    ("By 2027, we want 40 percent of our managers to be women.", "40 percent of our managers"),
+])
+def test_a_target_set_on_a_share_with_its_own_infinitive(text: str, what: str) -> None:
+    c = one(text, publisher="Quarrington Foods")
+    assert what in c.what and c.due_latest is not None
+
+
+def test_an_undated_wish_is_not_a_promise() -> None:
+    assert found("We want things to just work.", publisher="Quarrington Foods") == []
+
+
 def test_reported_speech_credits_the_company_not_the_person() -> None:
     c = one("Joss Marlowe, chief executive of Penwick Mills, said on Monday that the company would double "
             "its paper recycling capacity by 2027.")

@@ -157,7 +157,8 @@ def test_clause_reading_finds_frame_subject_and_negation() -> None:
     "word, base",
     [("cutting", "cut"), ("replacing", "replace"), ("adding", "add"), ("installing", "install"),
      ("halving", "halve"), ("keeping", "keep"), ("priced", "price"), ("made", "make"), ("plans", "plan"),
-     ("opening", "open"), ("shipping", "ship"), ("charged", "charge")],
+     ("opening", "open"), ("shipping", "ship"), ("charged", "charge"), ("recycled", "recycle"), ("handled", "handle"),
+     ("used", "use"), ("freed", "free"), ("called", "call")],
 )
 def test_base_form(word: str, base: str) -> None:
     assert base_form(word) == base

@@ -61,6 +61,8 @@ _IRREGULAR_BASE = {
     "taught": "teach", "dealt": "deal", "left": "leave", "lent": "lend", "lost": "lose", "meant": "mean",
     "rebuilt": "rebuild", "withdrawn": "withdraw", "undertaken": "undertake", "overseen": "oversee",
     "has": "have", "is": "be", "are": "be", "does": "do", "goes": "go", "seen": "see", "known": "know",
+    # "-eed" and a short stem: the "e" is the verb's own
+    "used": "use", "freed": "free", "agreed": "agree", "guaranteed": "guarantee", "decreed": "decree",
 }
 # Verbs that take "X ADJ" after them in the passive ("be made redundant" -> "make X redundant").
 _COMPLEMENT_VERBS = frozenset({"made", "kept", "left", "held", "set", "rendered", "declared", "considered"})
@@ -84,7 +86,8 @@ def base_form(word: str) -> str:
                 return stem[:-1]
             if suffix == "ed" and stem.endswith("i"):
                 return stem[:-1] + "y"
-            if re.search(r"(?:[^aeiou][aeiou][cgsvz]|[^aeiou][aeiou][kt]|[cgsvz]|u|at|iz|ur|rg|ns|ak|ok|ik)$", stem) and not re.search(r"(?:en|er|on|al|it|et)$", stem):
+            if re.search(r"(?:[^aeiou][aeiou][cgsvz]|[^aeiou][aeiou][kt]|[cgsvz]|u|at|iz|ur|rg|ns|ak|ok|ik|[bcdfgkptz]l)$", stem) \
+                    and not re.search(r"(?:en|er|on|al|it|et)$", stem):  # "recycled", "handled": -cle, -dle
                 return stem + "e"
             return stem
     if w.endswith("ies") and len(w) > 4:

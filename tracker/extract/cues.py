@@ -160,6 +160,11 @@ _spec(
     0.65,
     rf"\b(?P<cue>aims|seeks|strives|(?:is|are)\s+(?:aiming|seeking|working|on\s+track))\s+{_ADVS}to\s+{_ADVS}{_VERB}",
 )
+# "we aim for 100 percent of our materials to be recycled", "we want 30 percent of our staff to be women":
+# a target set on a share or a thing, with its own infinitive
+_spec("aim", 0.65, rf"\b(?P<cue>aims|aim|(?:is|are|['\u2019]re)\s+aiming)\s+for\s+(?P<obj>(?:[\w,'\u2019%-]+\s+){{1,10}}?)"
+      rf"to\s+{_VERB}")
+_spec("aim", 0.65, rf"\b(?P<pron>we|I)\s+(?P<cue>want)\s+(?!to\b)(?P<obj>(?:[\w,'\u2019%-]+\s+){{1,8}}?)to\s+{_VERB}", re.I)
 _spec("expect", 0.65, rf"\b(?P<cue>expects)\s+{_ADVS}to\s+{_ADVS}{_VERB}")
 _spec("expect", 0.6, rf"\b(?P<cue>expects?)\s+(?!to\b)(?P<obj>(?:[\w,'\u2019-]+\s+){{1,8}}?)to\s+{_VERB}")
 _spec("target", 0.65, rf"\b(?P<cue>targets|is\s+targeting|are\s+targeting)\s+(?=(?:a|an|the|at\s+least|net|zero|full|around|about|some|roughly|approximately|up\s+to|more\s+than|over|\d)\b)(?P<verb>)")

@@ -610,6 +610,7 @@ _AMBIGUOUS_BODIES = frozenset("""railway railroad network platform service line 
 _SOFT_REASONS = {
     "a forecast of a market figure": "own_forecast",
     "under way, not promised (undated progressive)": "undated_progressive",
+    "a wish with no date": "undated_progressive",
     "not in the speaker's power": "not_volitional",
     **{f"{w} to: a forecast or schedule": "schedule" for w in ("expected", "scheduled", "slated", "due", "meant")},
 }
@@ -627,6 +628,8 @@ def _ruled_out(doc: _Doc, sent: Sentence, clause: Clause) -> str | None:
     # "is building a plant": under way, not promised; "is opening it on 3 May": promised
     if cue.family == "progressive" and not _dated(doc, sent, clause):
         return "under way, not promised (undated progressive)"
+    if re.match(r"(?:we|I)\s+want\b", sent.text[cue.start : cue.end], re.I) and not _dated(doc, sent, clause):
+        return "a wish with no date"  # "we want things to just work"; "by 2025, we want 30 percent ... to be ..."
     return None
 
 
@@ -1153,7 +1156,7 @@ def _build(doc: _Doc, at: int, found: _Found) -> Candidate | None:
     vp = sent.text[clause.vp_start : clause.vp_end]
     if clause.cue.family == "scheduled_present" and not found.subject.strip() and PLANNED_FOR.match(vp):
         return doc.leave(sent, clause, "scheduled, but the sentence does not say what")
-    if clause.cue.family in ("expect", "reported_plan") and re.match(r"expect(?:s|ed)?\s+(?!to\b)", found.cue_text):
+    if clause.cue.family in ("expect", "reported_plan", "aim") and _OBJECT_THEN_TO.match(found.cue_text):
         what = _expect_object_what(sent.text, clause, phrase)
     else:
         what = describe(vp, subject=_sentence_case(found.subject, index), thing_subject=found.thing_subject,
@@ -1207,9 +1210,15 @@ def _sentence_case(subject: str, index: ActorIndex) -> str:
     return subject
 
 
+# "expects the first buses to ...", "aims for half of its sales to ...", "want 30 percent of ... to ...": a cue whose
+# object comes before the infinitive
+_OBJECT_THEN_TO = re.compile(r"(?:(?:we|I)\s+)?(?:(?:is|are|['\u2019]re)\s+)?(?:expect(?:s|ed)?|aim(?:s|ing)?\s+for|want)\s+(?!to\b)", re.I)
+
+
 def _expect_object_what(text: str, clause: Clause, phrase: str | None) -> str:
     """"expects the first 40 buses to be delivered" -> "deliver the first 40 buses"."""
-    m = re.match(r"expect(?:s|ed)?\s+(?P<obj>.+?)\s+to\s+(?P<vp>.+)$", text[clause.cue.start : clause.vp_end], re.I | re.S)
+    m = re.match(r"(?:(?:we|I)\s+)?(?:(?:is|are|['\u2019]re)\s+)?(?:expect(?:s|ed)?|aim(?:s|ing)?\s+for|want)\s+(?P<obj>.+?)\s+to\s+(?P<vp>.+)$",
+                 text[clause.cue.start : clause.vp_end], re.I | re.S)
     if not m:
         return ""
     obj, vp = m.group("obj"), strip_deadline(m.group("vp"), phrase).strip(" ,")
