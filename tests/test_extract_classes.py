@@ -245,6 +245,14 @@ def test_a_list_of_facts_is_not_a_list_of_pledges() -> None:
     assert found(text) == []
 
 
+def test_a_headline_naming_the_actor_in_short_folds_into_the_body() -> None:
+    text = ("Maersten to put first hydrogen ferry into service by 2027\n\n"
+            "Holm Maersten Line said on Monday it will put the first hydrogen ferry into service by 2027.")
+    got = read_text(text, DAY)
+    assert [c.quote.startswith("Holm Maersten Line") for c in got.commitments] == [True]
+    assert any("headline the body restates" in x.reason for x in got.left_out)
+
+
 def test_headlines_in_a_digest_are_read_one_by_one() -> None:
     text = ("Quorvex to open battery plant in Ohio by 2027\n"
             "Shares of Lindqvale fall after profit warning\n"

@@ -793,7 +793,7 @@ def _fold_headlines(candidates: list[Candidate], sentences: list[Sentence], left
         if c.start not in heads:
             out.append(cand)
             continue
-        same_actor = [b for b in body if (b.commitment.actor or "").lower() == (c.actor or "").lower()]
+        same_actor = [b for b in body if _one_actor(b.commitment, c)]
         restated = next((b for b in same_actor if b.words & cand.words
                          or (c.due_latest is not None and b.commitment.due_latest == c.due_latest)), None)
         if restated is not None:
@@ -804,6 +804,17 @@ def _fold_headlines(candidates: list[Candidate], sentences: list[Sentence], left
                                      confidence=round(max(0.05, c.confidence - DOUBT_PENALTY["headline"]), 2)),
                              cand.words, cand.names))
     return out
+
+
+def _one_actor(a: Commitment, b: Commitment) -> bool:
+    """The same actor, named in full or in part ("Maersk" for "A.P. Moller - Maersk", a headline's
+    "Postponed Tokyo Olympics" for "Tokyo Olympics") or by an alias."""
+    names_a = {n.lower() for n in (a.actor or "", *a.actor_aliases) if n}
+    names_b = {n.lower() for n in (b.actor or "", *b.actor_aliases) if n}
+    if names_a & names_b:
+        return True
+    words = lambda n: set(re.findall(r"[\w]+", n))  # noqa: E731
+    return any(words(x) and (words(x) <= words(y) or words(y) <= words(x)) for x in names_a for y in names_b)
 
 
 def _leading_subject(text: str, index: ActorIndex) -> str:
