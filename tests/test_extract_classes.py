@@ -190,6 +190,19 @@ def test_two_verbs_sharing_an_object_and_an_amount_are_checkable(text: str, what
     assert one(text).what.startswith(what)
 
 
+@pytest.mark.parametrize("text", [
+    "Norvik Air on Tuesday agreed to buy 40 Harrow jets from Calder Aero.",
+    "In March we agreed to buy up to 120 electric buses, with options for 60 more.",
+])
+def test_an_order_placed_is_not_a_promise_still_to_keep(text: str) -> None:
+    got = read_text(text, DAY, publisher="Norvik Air")
+    assert got.commitments == [] and got.proposals, "an order goes to the editor's queue with its reason"
+
+
+def test_a_takeover_agreed_is_still_a_promise() -> None:
+    assert one("Norvik Air agrees to buy Calder Aero in a 2 billion euro deal.").what.startswith("buy Calder Aero")
+
+
 def test_a_doubtful_candidate_goes_to_review_with_its_reasons_not_into_the_void() -> None:
     got = read_text("Haverly Transit runs the buses. The depot project would be a major step for the city.", DAY)
     assert got.commitments == []

@@ -607,10 +607,16 @@ _AMBIGUOUS_BODIES = frozenset("""railway railroad network platform service line 
     program project zone airport port tunnel bridge plant factory""".split())
 
 
+# "agreed to buy 15 airliners", "agreed to order up to 300 jets": an order of goods, placed; what is still
+# to happen is the seller's delivery ("agrees to buy Spirit Aero" is a takeover still to close: a promise)
+_ORDER_PLACED = re.compile(r"(?:on\s+\w+\s+|today\s+|has\s+|have\s+|had\s+)*agreed\s+to\s+(?:buy|purchase|order|lease)\s+(?:up\s+to\s+|as\s+many\s+as\s+|"
+                           r"about\s+|around\s+|another\s+|a\s+further\s+)?\d[\d,]*\s", re.I)
+
 _SOFT_REASONS = {
     "a forecast of a market figure": "own_forecast",
     "under way, not promised (undated progressive)": "undated_progressive",
     "a wish with no date": "undated_progressive",
+    "an order placed (a purchase agreed), not an act still to do": "undated_progressive",
     "not in the speaker's power": "not_volitional",
     **{f"{w} to: a forecast or schedule": "schedule" for w in ("expected", "scheduled", "slated", "due", "meant")},
 }
@@ -628,6 +634,8 @@ def _ruled_out(doc: _Doc, sent: Sentence, clause: Clause) -> str | None:
     # "is building a plant": under way, not promised; "is opening it on 3 May": promised
     if cue.family == "progressive" and not _dated(doc, sent, clause):
         return "under way, not promised (undated progressive)"
+    if cue.family == "pledge" and _ORDER_PLACED.match(sent.text[cue.start : clause.vp_end]):
+        return "an order placed (a purchase agreed), not an act still to do"
     if re.match(r"(?:we|I)\s+want\b", sent.text[cue.start : cue.end], re.I) and not _dated(doc, sent, clause):
         return "a wish with no date"  # "we want things to just work"; "by 2025, we want 30 percent ... to be ..."
     return None
