@@ -191,6 +191,20 @@ def test_two_verbs_sharing_an_object_and_an_amount_are_checkable(text: str, what
 
 
 @pytest.mark.parametrize("text", [
+    "Vexa is expected to show its own folding phone at a trade fair in Lisbon next week.",
+    "Party leader Ines Varga is expected to become finance minister in the new cabinet next month.",
+])
+def test_a_named_actor_others_expect_to_act_waits_for_an_editor(text: str) -> None:
+    got = read_text(text, DAY)
+    assert got.commitments == [] and got.proposals
+
+
+def test_a_things_expected_schedule_stays_a_promise() -> None:
+    c = one("Harwell Chips will build a plant in Ostrava. Construction is expected to begin in 2026.")
+    assert c.what.startswith(("begin", "start")) or "construction" in c.what
+
+
+@pytest.mark.parametrize("text", [
     "Norvik Air on Tuesday agreed to buy 40 Harrow jets from Calder Aero.",
     "In March we agreed to buy up to 120 electric buses, with options for 60 more.",
 ])

@@ -158,6 +158,7 @@ DOUBT_PENALTY = {
     "undated_progressive": 0.45,
     "not_volitional": 0.45,
     "schedule": 0.2,  # "is scheduled / expected to ...", undated
+    "expected_of": 0.4,  # "NAME is expected to ...": others expect it; nobody who can promise says so
     "effect": 0.45,  # an undated effect of a thing ("the railway would free up space")
 }
 DOUBT_TEXT = {
@@ -174,6 +175,7 @@ DOUBT_TEXT = {
     "undated_progressive": "under way, not promised (undated progressive)",
     "not_volitional": "not in the actor's power",
     "schedule": "an undated schedule",
+    "expected_of": "others expect it of the actor; the actor does not say so",
     "effect": "what a thing will do for people (an effect), not an undertaking",
 }
 
@@ -520,6 +522,14 @@ def _read(doc: _Doc, sent: Sentence, clause: Clause, previous: Entity | None) ->
         doubts.append("writer_would")  # a hypothetical in the writer's voice ("the bill would give patients ...")
     verb_words = coming_as_arrival(sent.text[cue.verb_start : clause.vp_end].split())
     cue_text = sent.text[cue.start : cue.end].lower()
+    named = kind == "actor" or re.fullmatch(r"[A-Z\u00c0-\u00de\u0100-\u017f][\w&.'-]*(?:\s+[A-Z\u00c0-\u00de\u0100-\u017f][\w&.'-]*)*",
+                                            subject.strip()) is not None and zipf(subject.strip()) < _ORDINARY_ZIPF
+    if named and cue.family == "set_to" and re.search(r"\bexpected\b", cue_text) \
+            and not (clause.frame_kind or clause.trailing_speaker or clause.in_quote):
+        # "Lund is expected to become finance minister", "Vexa is expected to show its phone next week":
+        # the writer's (or the market's) expectation of a named actor; "construction is expected to begin" is
+        # a thing's schedule and stays
+        doubts.append("expected_of")
     pronoun_of_another = subject.lower() in {"it", "this", "that"} and (speaker_org is None or speaker_org is not ent)
     if (kind == "thing" or pronoun_of_another) and _JOBS_EFFECT.match(" ".join(verb_words[:10])):
         # "the plant will create 4,000 jobs", "officials said it would employ 300 people"
@@ -611,6 +621,10 @@ _AMBIGUOUS_BODIES = frozenset("""railway railroad network platform service line 
 # to happen is the seller's delivery ("agrees to buy Spirit Aero" is a takeover still to close: a promise)
 _ORDER_PLACED = re.compile(r"(?:on\s+\w+\s+|today\s+|has\s+|have\s+|had\s+)*agreed\s+to\s+(?:buy|purchase|order|lease)\s+(?:up\s+to\s+|as\s+many\s+as\s+|"
                            r"about\s+|around\s+|another\s+|a\s+further\s+)?\d[\d,]*\s", re.I)
+
+# A capitalised subject this frequent is an ordinary word at the start of a sentence ("Construction is
+# expected to begin"), not a name (names of big companies sit lower, around 3-4.5)
+_ORDINARY_ZIPF = 4.5
 
 _SOFT_REASONS = {
     "a forecast of a market figure": "own_forecast",
