@@ -503,3 +503,15 @@ def test_a_change_that_meets_the_pledge_completes_it() -> None:
     fell = news("Harwick Council's housing waiting list falls", "Harwick Council said the housing waiting list fell "
                 "from 4,000 to 3,100 families in the year to March.")
     assert decided(halve, fell) != ("fulfilment", "accepted")  # a fall, not yet the half
+
+
+@pytest.mark.parametrize("title, text", [
+    ("Corvane Motors breaks ground on Velm battery plant", "Corvane Motors broke ground on its Velm battery plant on Tuesday."),
+    ("Minister visits Corvane Motors site in Velm", "Corvane Motors is breaking ground on its Velm battery "
+     "plant this week, with the minister in attendance."),
+])
+def test_breaking_ground_is_the_start_of_construction(title: str, text: str) -> None:
+    build = promise("Corvane Motors", "begin construction of the Velm battery plant")
+    assert decided(build, news(title, text))[0] == "fulfilment"
+    opening = promise("Corvane Motors", "open the Velm battery plant")
+    assert decided(opening, news(title, text))[0] != "fulfilment"  # a groundbreaking opens nothing

@@ -157,8 +157,17 @@ def tokenize(text: str) -> list[Token]:
             number = float(_WORD_NUMBERS[low])
         cap = t[0].isupper() or (t[0].isdigit() and any(ch.isalpha() for ch in t))
         unit = _UNIT_WORDS.get(low) if out and out[-1].number is not None else None  # "3nm" is "3 nanometres"
-        out.append(Token(t, low, stem(unit or t), cap and unit is None, number, _ORDINALS.get(low), False, joined))
+        token = Token(t, low, stem(unit or t), cap and unit is None, number, _ORDINALS.get(low), False, joined)
+        idiom = _IDIOMS.get((out[-1].stem, token.stem)) if out else None
+        if idiom is not None:  # read as the plain words they stand for, inflection kept in the text
+            out[-1] = out[-1]._replace(stem=idiom[0])
+            token = token._replace(stem=idiom[1])
+        out.append(token)
     return out
+
+
+# Two-word idioms read as the plain act they name: "broke ground on the plant" began its construction
+_IDIOMS = {("break", "ground"): ("begin", "construction")}
 
 
 # Abbreviated units after a number, read as the word they stand for ("3nm" and "3-nanometre" name one process)
