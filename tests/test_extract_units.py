@@ -196,3 +196,14 @@ def test_event_deadline_from_a_date_elsewhere_in_the_text() -> None:
 def test_no_anchor_when_the_text_does_not_date_the_event() -> None:
     sents = split_sentences("The club will finish the stand before the 2026 Tarnby Cup. Fans are delighted.")
     assert anchor_deadline("before the 2026 Tarnby Cup", sents, 0, dt.date(2025, 6, 1)) is None
+
+
+@pytest.mark.parametrize("text, what", [
+    ("We expect our coal output to decline by 3 percent a year through 2030.", "have our coal output decline by 3 percent a year"),
+    ("We expect revenue to be about 4 billion euros in 2026.", "deliver revenue of about 4 billion euros"),
+    ("We expect the first deliveries to customers in late 2026.", "deliver the first deliveries to customers"),
+])
+def test_own_guidance_with_an_infinitive_says_what_is_expected(text: str, what: str) -> None:
+    from tracker.extract.extractor import read_text
+    got = read_text(text, dt.date(2025, 2, 11), publisher="Harwell Mining")
+    assert [c.what for c in got.commitments] == [what]

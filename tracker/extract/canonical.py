@@ -174,6 +174,14 @@ def describe(vp: str, *, subject: str | None, thing_subject: bool, negated: bool
     if family == "headline_due":  # "due in 2024" -> "arrive", the thing named in the subject
         return _tidy(f"{neg}deliver " + (subject or "it"))
     if family == "guidance":  # "expects revenue of 2 billion" -> "deliver revenue of 2 billion"
+        then = re.match(r"(?P<np>(?:[\w,'\u2019%-]+\s+){1,8}?)to\s+(?!(?:the|a|an|its|their|our|his|her|this|that|"
+                        r"these|those|some|all|each|every|about|around)\b|[a-z]+[^s\W]s\b)(?P<vp>[a-z].*)$", vp, re.S)
+        figure = re.match(r"be\s+(?=(?:about|approximately|around|roughly|between|up\s+to|at\s+least|in\s+the\s+range|"
+                          r"[$\u20ac\u00a3\u00a5]|\d))", then.group("vp")) if then else None
+        if figure:  # "expect revenue to be about 5 billion" -> "deliver revenue of about 5 billion"
+            return _tidy(f"{neg}deliver {then.group('np').strip()} of {then.group('vp')[figure.end():]}")
+        if then:  # "expect our output to decline by 2%" -> "have our output decline by 2%" ("to customers": no verb)
+            return _tidy(f"{neg}have {then.group('np').strip()} {then.group('vp')}")
         return _tidy(f"{neg}deliver {vp}")
     if family == "pledge_money":  # "pledged $50 million to housing" -> "provide $50 million to housing"
         verb = re.match(r"(?:has\s+|have\s+|is\s+|are\s+)?(?:will\s+)?(\w+)(?:\s+aside)?\s+", vp, re.I)
