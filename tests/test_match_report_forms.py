@@ -515,3 +515,13 @@ def test_breaking_ground_is_the_start_of_construction(title: str, text: str) -> 
     assert decided(build, news(title, text))[0] == "fulfilment"
     opening = promise("Corvane Motors", "open the Velm battery plant")
     assert decided(opening, news(title, text))[0] != "fulfilment"  # a groundbreaking opens nothing
+
+
+def test_a_copular_goal_dropped_by_its_year_is_withdrawn() -> None:
+    goal = promise("Harwell Motors", "be an all-electric car maker", dt.date(2030, 12, 31),
+                   quote="Harwell Motors will be an all-electric car maker by 2030.")
+    it = news("Harwell Motors drops goal of selling only electric cars by 2030",
+              "Harwell Motors abandoned its plan to sell only electric cars by 2030, citing slower demand.")
+    assert decided(goal, it) == ("cancellation", "accepted")
+    invest = promise("Harwell Motors", "invest 9 billion euros in electric cars", dt.date(2030, 12, 31))
+    assert decided(invest, it) != ("cancellation", "accepted")  # another act dropped: at most an editor checks

@@ -594,6 +594,8 @@ def _other_act(p: Profile, window: list[Token]) -> bool:
     """"drops its plan to remove X" is not "block X": the plan's verb is another act than the promise's."""
     if p.doc.negated:
         return False  # the act named is the forbidden one: "ends its pledge not to raise fares"
+    if p.action is None and not lx.noun_classes(p.head):
+        return False  # "be an all-electric company": no act of the promise's own to tell another from
     for k, t in enumerate(window[:-1]):  # "its plan to sell", "its goal of selling"
         if t.low not in ("to", "of") or not k or window[k - 1].stem not in lx.PLAN_NOUNS \
                 or window[k - 1].low.endswith("ed"):
