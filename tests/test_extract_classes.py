@@ -120,6 +120,17 @@ def test_an_undated_wish_is_not_a_promise() -> None:
     assert found("We want things to just work.", publisher="Quarrington Foods") == []
 
 
+@pytest.mark.parametrize("text, what", [
+    ("Gizmo Loud, a lossless, studio-quality listening option, will arrive for subscribers later this year, "
+     "Tamber Audio said.", "Gizmo Loud for subscribers"),
+    ("Construction of the plant, to be known as Velm One, is scheduled to begin in early 2026, Harwell Chips said.",
+     "Velm One"),
+])
+def test_an_aside_after_a_things_name_is_left_out_of_what_and_a_given_name_kept(text: str, what: str) -> None:
+    c = one(text)
+    assert what in c.what and "," not in c.what
+
+
 def test_reported_speech_credits_the_company_not_the_person() -> None:
     c = one("Joss Marlowe, chief executive of Penwick Mills, said on Monday that the company would double "
             "its paper recycling capacity by 2027.")

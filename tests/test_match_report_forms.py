@@ -525,3 +525,13 @@ def test_a_copular_goal_dropped_by_its_year_is_withdrawn() -> None:
     assert decided(goal, it) == ("cancellation", "accepted")
     invest = promise("Harwell Motors", "invest 9 billion euros in electric cars", dt.date(2030, 12, 31))
     assert decided(invest, it) != ("cancellation", "accepted")  # another act dropped: at most an editor checks
+
+
+def test_another_model_of_the_same_name_decides_nothing() -> None:
+    x = promise("Tamber Tools", "ensure the Gizmo X reach stores")
+    other = news("Gizmo 8 reaches stores to shorter queues", "Tamber Tools' Gizmo 8 went on sale on Friday, "
+                 "with fewer people queueing as many buyers wait for the Gizmo X.")
+    assert decided(x, other) != ("fulfilment", "accepted")
+    both = news("Gizmo X and Gizmo S are available now", "Starting today, buyers can get Gizmo X and Gizmo S "
+                "from Tamber Tools in 30 countries.")
+    assert decided(x, both)[0] == "fulfilment"  # the promised model among others

@@ -1192,7 +1192,8 @@ def _build(doc: _Doc, at: int, found: _Found) -> Candidate | None:
     if clause.cue.family in ("expect", "reported_plan", "aim") and _OBJECT_THEN_TO.match(found.cue_text):
         what = _expect_object_what(sent.text, clause, phrase)
     else:
-        what = describe(vp, subject=_sentence_case(found.subject, index), thing_subject=found.thing_subject,
+        subject = _without_aside(found.subject) if found.thing_subject else found.subject
+        what = describe(vp, subject=_sentence_case(subject, index), thing_subject=found.thing_subject,
                         negated=clause.negated, family=clause.cue.family, deadline=phrase)
     if len(re.findall(r"\w+", what)) < 2:
         what = " ".join(strip_deadline(vp, phrase).split()[:14]).strip(" ,;")  # "legalize, regulate and ..."
@@ -1246,6 +1247,25 @@ def _sentence_case(subject: str, index: ActorIndex) -> str:
 # "expects the first buses to ...", "aims for half of its sales to ...", "want 30 percent of ... to ...": a cue whose
 # object comes before the infinitive
 _OBJECT_THEN_TO = re.compile(r"(?:(?:we|I)\s+)?(?:(?:is|are|['\u2019]re)\s+)?(?:expect(?:s|ed)?|aim(?:s|ing)?\s+for|want)\s+(?!to\b)", re.I)
+
+
+# An aside after a thing's name: "Gizmo HiFi, a lossless listening option,", "the plant, named Velm One,",
+# "the carriages, built by Harrow Rail,", "the line, which links the two airports,"
+_ASIDE = re.compile(r",\s+(?:(?P<named>(?:named|called|dubbed|(?:to\s+be\s+)?known\s+as)\s+)|(?:a|an|which|who|whose|"
+                    r"built|made|owned|run|operated|designed|developed|based|located|set|due|first)\s)", re.I)
+
+
+def _without_aside(subject: str) -> str:
+    """The thing as the ``what`` names it: its name kept ("the plant Velm One"), a description dropped."""
+    m = _ASIDE.search(subject)
+    if m is None:
+        return subject
+    head = subject[: m.start()]
+    if m.group("named"):  # "construction of the plant, to be known as the Velm One," -> "construction of the Velm One"
+        name = subject[m.end():].split(",")[0].strip()
+        np = re.search(r"(?:^|\s)(?:the|its|their|our|a|an)\s+[\w-]+(?:\s+[\w-]+)?\s*$", head, re.I)
+        return (head[: np.start()] + " " + name).strip() if np else name
+    return head
 
 
 def _expect_object_what(text: str, clause: Clause, phrase: str | None) -> str:

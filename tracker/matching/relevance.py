@@ -136,12 +136,33 @@ def conflicts(p: Profile, r: ItemReading) -> str | None:
                     if a.stem == name and b.number is not None]
             if seen and version not in {v.lower() for v in seen}:
                 return f"{term.text} against {seen[0]}"
-    other = _other_ordinal(p, r)
+    other = _other_ordinal(p, r) or other_model(p, r.sents)
     if other:
         return other
     if p.qualifiers and not p.qualifiers & r.stems:
         return f"the promise is about a {'/'.join(sorted(p.qualifiers))}; the item is not"
     return None
+
+
+def _designator(t: Token) -> bool:
+    """A model's designator after its name: a number ("Gizmo 3") or one or two capitals ("Gizmo X")."""
+    return t.number is not None or (not t.punct and t.text.isupper() and len(t.text) <= 2)
+
+
+def other_model(p: Profile, sents: list[Sentence] | tuple[Sentence, ...]) -> str | None:
+    """"Gizmo 8 reaches stores" is not about "Gizmo X": the promise's name with another designator in
+    ``sents`` (an item, or the one sentence that decides), and not the promised one."""
+    words = [t for t in tokenize_cached(p.object_text) if not t.punct]
+    mine = {(a.stem, b.low) for a, b in zip(words, words[1:])
+            if any(ch.isupper() for ch in a.text) and not _designator(a) and _designator(b)}
+    if not mine:
+        return None
+    pairs = {(a.stem, b.low): (a, b) for sent in sents for a, b in zip(sent.toks, sent.toks[1:]) if _designator(b)}
+    if mine & set(pairs):
+        return None  # "Gizmo X and Gizmo S are available": the promised model is among them
+    names = {a for a, _ in mine}
+    other = next(((a, b) for (name, _), (a, b) in pairs.items() if name in names), None)
+    return None if other is None else f"'{other[0].text} {other[1].text}' against the promised model"
 
 
 ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")

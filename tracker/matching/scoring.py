@@ -42,7 +42,8 @@ from tracker.matching.reading import (
 )
 from tracker.matching.relevance import (
     actor_strength, cancel_target_ok, conflicts, coverage, delay_names_ours, delay_target_ok, event_target_ok,
-    foreign_subject, names_another, object_window, office_holder, other_place, overseer, qualifier, required_present,
+    foreign_subject, names_another, object_window, office_holder, other_model, other_place, overseer, qualifier,
+    required_present,
     sentence_names_it, slip_object, slip_subject, slip_undoes, subject_window, term_present, until_after,
 )
 from tracker.matching.text import (
@@ -1120,6 +1121,8 @@ def may_decide(ctx: _Context, best: Reading) -> bool:
         return False  # the act, but in another place than promised
     if not ctx.item_head and not (plans or (ctx.named and not ctx.p.head_act)):
         return False  # the act on another thing: "unveils the Zephyr 2" is not "opens Zephyr 2 bookings"
+    if best.kind == "fulfilment" and other_model(ctx.p, [best.sentence]):
+        return False  # "Gizmo 8 reaches stores" for "Gizmo X", whatever else the item says of Gizmo X
     if best.kind == "fulfilment" and _another_kind(ctx.p, best.sentence):
         return False  # "launches an online store" against "open a retail store"
     if best.kind == "fulfilment" and _other_countries(ctx.p, _place_after(best.sentence, best.event_pos)):
