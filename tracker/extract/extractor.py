@@ -526,7 +526,7 @@ def _read(doc: _Doc, sent: Sentence, clause: Clause, previous: Entity | None) ->
                                             subject.strip()) is not None and zipf(subject.strip()) < _ORDINARY_ZIPF
     if named and cue.family == "set_to" and re.search(r"\bexpected\b", cue_text) \
             and not (clause.frame_kind or clause.trailing_speaker or clause.in_quote):
-        # "Lund is expected to become finance minister", "Vexa is expected to show its phone next week":
+        # "Varga is expected to become finance minister", "Vexa is expected to show its phone next week":
         # the writer's (or the market's) expectation of a named actor; "construction is expected to begin" is
         # a thing's schedule and stays
         doubts.append("expected_of")
@@ -830,7 +830,7 @@ def _fold_headlines(candidates: list[Candidate], sentences: list[Sentence], left
 
 def _one_actor(a: Commitment, b: Commitment) -> bool:
     """The same actor, named in full or in part ("Maersk" for "A.P. Moller - Maersk", a headline's
-    "Postponed Tokyo Olympics" for "Tokyo Olympics") or by an alias."""
+    "Delayed Harwick Games" for "Harwick Games") or by an alias."""
     names_a = {n.lower() for n in (a.actor or "", *a.actor_aliases) if n}
     names_b = {n.lower() for n in (b.actor or "", *b.actor_aliases) if n}
     if names_a & names_b:
@@ -1249,7 +1249,7 @@ def _sentence_case(subject: str, index: ActorIndex) -> str:
 _OBJECT_THEN_TO = re.compile(r"(?:(?:we|I)\s+)?(?:(?:is|are|['\u2019]re)\s+)?(?:expect(?:s|ed)?|aim(?:s|ing)?\s+for|want)\s+(?!to\b)", re.I)
 
 
-# An aside after a thing's name: "Gizmo HiFi, a lossless listening option,", "the plant, named Velm One,",
+# An aside after a thing's name: "Gizmo Loud, a lossless listening option,", "the plant, named Velm One,",
 # "the carriages, built by Harrow Rail,", "the line, which links the two airports,"
 _ASIDE = re.compile(r",\s+(?:(?P<named>(?:named|called|dubbed|(?:to\s+be\s+)?known\s+as)\s+)|(?:a|an|which|who|whose|"
                     r"built|made|owned|run|operated|designed|developed|based|located|set|due|first)\s)", re.I)
