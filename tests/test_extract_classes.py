@@ -131,6 +131,19 @@ def test_an_aside_after_a_things_name_is_left_out_of_what_and_a_given_name_kept(
     assert what in c.what and "," not in c.what
 
 
+@pytest.mark.parametrize("text", [
+    "Pre-orders begin on May 3, Tamber Tools said.",
+    "Reservations open tomorrow, April 11, at 10 a.m., with a deposit of 5 dollars.",
+])
+def test_a_plural_subjects_dated_present_is_a_schedule(text: str) -> None:
+    c = one(text, publisher="Tamber Tools")
+    assert c.due_latest is not None and c.due_latest <= dt.date(2025, 5, 3)
+
+
+def test_a_plural_present_without_a_date_or_after_a_pronoun_is_nothing() -> None:
+    assert found("Its doors open at nine. Prices start at 20 dollars.", publisher="Tamber Tools") == []
+
+
 def test_reported_speech_credits_the_company_not_the_person() -> None:
     c = one("Joss Marlowe, chief executive of Penwick Mills, said on Monday that the company would double "
             "its paper recycling capacity by 2027.")

@@ -205,8 +205,9 @@ _spec("plan", 0.75, rf"\b(?P<pron>we|I)\s+(?P<cue>continue\s+to\s+(?:expect|plan
 SCHEDULED_FOR = r"(?:is|are)\s+(?:now\s+|still\s+)?(?:scheduled|planned|slated|set|targeted|pencill?ed\s+in)"
 # The scheduled present: "the phone goes on sale on September 22", "the first flight is planned for 2027" (only with
 # a future date; checked by the extractor)
-_spec("scheduled_present", 0.7, r"\b(?P<cue>(?:goes|go|opens|launches|starts|begins|arrives|ships|debuts|lands|"
-      r"returns|resumes|comes|(?:is|are)\s+coming|sets\s+sail|hits\s+(?:shelves|stores)|"
+_spec("scheduled_present", 0.7, r"\b(?P<cue>(?:goes|go|opens|launches|starts|begins|arrives|"
+      r"(?<=[a-z]s\s)(?<!\bits\s)(?<!\bhis\s)(?<!\bwas\s)(?<!\bhas\s)(?<!\bthis\s)(?:open|start|begin|arrive)|"  # "Reservations open May 3"
+      r"ships|debuts|lands|returns|resumes|comes|(?:is|are)\s+coming|sets\s+sail|hits\s+(?:shelves|stores)|"
       rf"{SCHEDULED_FOR}\s+for)"
       r"(?:\s+on\s+sale|\s+into\s+force|\s+into\s+service|\s+live)?)\s+(?P<verb>)(?=\S)")
 # Headlines: "New model due in 2024", "Headset due this autumn", "Acme aims for 100 stores by 2030"
@@ -235,7 +236,7 @@ _ANY_CUE = re.compile(
     r"prepared|obliged|required)\s+to\b|\b(?:is|are)\s+to\b|pledge|vow|promise|agree|undert|decide|resolve|"
     r"guarantee|sw[oe]r|plan|intend|prepare|propose|moving|aim|seek|striv|expect|target|vote|commit|approve|adopt|"
     r"goal|ambition|objective|mission|forecast|project|sees|guide|anticipate|reaffirm|reiterat|confirm|stuck|sticks|"
-    r"kept|keeps|maintain|repeat|meant|supposed|\bto\s|['\u2019]ll|goes|\bgo\s|opens|launches|starts|begins|arrives|"
+    r"kept|keeps|maintain|repeat|meant|supposed|\bto\s|['\u2019]ll|goes|\bgo\s|opens?|launches|starts?|begins?|arrives?|"
     r"ships|debuts|lands|returns|resumes|comes|coming|sail|hits|due|eyes|(?:scheduled|slated|set|targeted)\s+for|"
     r"planned|moved|pushed|postponed|rescheduled|put\s+back|brought\s+forward|sets|\b(?:is|are|['\u2019]re)\s+(?:also\s+|now\s+)?[a-z]+ing\b",
     re.I,
