@@ -313,6 +313,11 @@ def test_headlines_in_a_digest_are_read_one_by_one() -> None:
     assert all("\n" not in c.quote for c in got)
 
 
+def test_a_second_verb_with_its_own_place_and_year_is_a_second_promise() -> None:
+    got = found("The Kestrel probe is set to launch in 2027 and arrive at Vesta in 2031, the Harwick Space Agency said.")
+    assert sorted((c.what.split()[0], c.due_latest.year) for c in got) == [("arrive", 2031), ("launch", 2027)]
+
+
 def test_two_promises_in_one_sentence_are_two_commitments() -> None:
     got = found("Pellin Foods will close its coal boilers by 2028 and will switch every bakery to "
                 "renewable power by 2030.")

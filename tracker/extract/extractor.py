@@ -454,7 +454,9 @@ def _clauses(sent: Sentence) -> list[Clause]:
 _COORDINATED = re.compile(
     r",?\s+(?:and|as\s+well\s+as)\s+(?:also\s+|then\s+)?(?:(?P<to>to)\s+(?P<verb>[a-z]{3,})\b"
     r"|(?P<verb2>[a-z]{3,})\s+(?=(?:the|a|an|its|their|our|his|her|all|every|each|more|new|up|out|down|off|net|"
-    r"half|about|around|at\s+least|\d[\d,.]*)\b))")
+    r"half|about|around|at\s+least|\d[\d,.]*)\b)"
+    # "is set to launch in 2026 and arrive at Kess in 2034": a second verb with a place and a year of its own
+    r"|(?P<verb3>[a-z]{3,})\s+(?=(?:at|in|on|to|into|from)\s[^,;.]*?\b(?:19|20)\d\d\b))")
 
 
 def _with_coordinated(text: str, cues: list[Cue]) -> list[Cue]:
@@ -466,7 +468,7 @@ def _with_coordinated(text: str, cues: list[Cue]) -> list[Cue]:
             continue
         limit = cues[i + 1].start if i + 1 < len(cues) else len(text)
         for m in _COORDINATED.finditer(text, cue.end, limit):
-            g = "verb" if m.group("verb") else "verb2"
+            g = "verb" if m.group("verb") else "verb2" if m.group("verb2") else "verb3"
             verb = m.group(g)
             if base_form(verb) != verb or verb in _NOT_COORDINATED or is_participle(verb):
                 continue
