@@ -176,6 +176,9 @@ def test_third_party_forecasts_are_not_commitments(text: str) -> None:
 
 
 @pytest.mark.parametrize("text", [
+    "AI is going to change every job and every industry, much as the phone did.",
+    '"The Zephyr will redefine travel," said Ines Varga, chief executive of Tamber Air.',
+    "We will transform the way people pay for parking, Tamber Pay said.",
     "The new chips will revolutionise how hospitals store patient records.",
     "Cheaper batteries would contribute to limiting warming.",
     "The Orsolo tablet will have a larger screen and a faster processor.",

@@ -62,7 +62,7 @@ _PRICES = frozenset("""prices price fares fare fees fee bills bill charges charg
 # What a thing will do for people: an effect, not an undertaking ("the unit would allow 6,000 operations").
 _EFFECT = frozenset(
     """allow enable let help create save boost generate attract provide serve support transform revolutionise
-    revolutionize benefit affect impact change make give bring deliver""".split()
+    revolutionize benefit affect impact change make give bring deliver reshape redefine disrupt""".split()
 )
 # Forecasts, not promises: "expects revenue to grow", "prices will rise".
 _MOVEMENT = frozenset(
@@ -566,7 +566,9 @@ def _read(doc: _Doc, sent: Sentence, clause: Clause, previous: Entity | None) ->
         actor = _minister_government(ent, index) or ent  # "the mayor, Rhea Calloway, pledged ...": her own promise
     else:
         actor = _as_actor(ent, index, focus)
-    if _predicts_an_effect(doc, sent, clause, subject, verb_words):
+    if _SWEEPING.match(" ".join(verb_words[:6])) and not _dated(doc, sent, clause):
+        doubts.append("effect")  # "AI is going to change every job", "will transform an industry": vision, not an act
+    elif _predicts_an_effect(doc, sent, clause, subject, verb_words):
         doubts.append("effect")  # "the railway would free up space", "expects the zone to cut emissions"
     if _is_passive(verb_words) and cue.family in ("will", "would", "going_to"):
         doubts.append("passive")  # "the company will be fined": done to the actor, not promised by it
@@ -613,6 +615,12 @@ def _predicts_an_effect(doc: _Doc, sent: Sentence, clause: Clause, subject: str,
     low = subject.lower().strip()
     return re.fullmatch(r"the\s+(?:[\w-]+\s+)?([\w-]+)", low) is not None and head_noun(low) in _AMBIGUOUS_BODIES
 
+
+# A sweeping change of the world at large: "change every job", "transform an industry", "reshape how we work"
+_SWEEPING = re.compile(r"(?:be\s+)?(?:change[ds]?|transform(?:ed|s)?|revolutioni[sz]e[ds]?|reshape[ds]?|redefine[ds]?|"
+                       r"disrupt(?:ed|s)?)\b(?:\s+(?:(?:every|each|all|the|an?|our|your|whole|entire)\s+)?(?:[\w-]+\s+){0,4}?"
+                       r"(?:industry|industries|job|jobs|world|way|ways|field|sector|market|economy|lives|life|work|"
+                       r"business|travel|medicine|everything)\b|\s+how\b|\s*$|\s*[,.])", re.I)
 
 # Nouns that name an organisation or the thing it runs ("the railway will free up space")
 _AMBIGUOUS_BODIES = frozenset("""railway railroad network platform service line system scheme programme
