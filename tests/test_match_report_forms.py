@@ -535,3 +535,18 @@ def test_another_model_of_the_same_name_decides_nothing() -> None:
     both = news("Gizmo X and Gizmo S are available now", "Starting today, buyers can get Gizmo X and Gizmo S "
                 "from Tamber Tools in 30 countries.")
     assert decided(x, both)[0] == "fulfilment"  # the promised model among others
+
+
+@pytest.mark.parametrize("title", [
+    "Tamber's hybrid console hits shelves",
+    "Tamber's new streaming service goes live",
+])
+def test_the_actors_thing_described_not_named_goes_to_an_editor_as_fulfilment(title: str) -> None:
+    gizmo = promise("Tamber", "release the Gizmo Deck")
+    assert decided(gizmo, news(title, "")) == ("fulfilment", "proposed")
+
+
+def test_a_rivals_thing_described_is_not_the_actors() -> None:
+    gizmo = promise("Tamber", "release the Gizmo Deck")
+    it = news("Harwell's hybrid console hits shelves", "")
+    assert decided(gizmo, it) is None or decided(gizmo, it)[0] != "fulfilment"

@@ -406,6 +406,11 @@ def _read_positive(ctx: _Context, s: Sentence, rel: float, eff: float) -> list[R
                 and (figure or (here and event_target_ok(ctx, s, ev)) or headline_by_actor(ctx, s, ev)):
             out.append(Reading("fulfilment", rel * strength, s, ev.text, list(notes), ev.pos,
                                cue_is_completion=ev.canon == "*" or figure, period_result=figure))
+        elif kind == "fulfilment" and not qual and not ctx.partial and _actor_owned_subject(ctx, s, ev.pos) \
+                and not any(t.cap for t in object_window(s, ev)):
+            # "Acme's hybrid console hits shelves" for "release the Gizmo": the actor's thing, described
+            out.append(_for_editor("fulfilment", rel, s, ev.text,
+                                   "the actor's own thing, described, not named: check it is this promise", ev.pos))
         elif eff >= 0.45 and (ctx.item_head or ctx.required_ok):
             why = (f"a {qual}, not the promised thing" if qual else "partial: part of the amount promised"
                    if ctx.partial else note or "the object, with another action")
@@ -440,19 +445,32 @@ def _act_in_other_words(ctx: _Context, s: Sentence, rel: float) -> list[Reading]
     content word of the promise in the same sentence: a report in other words ("hands the first
     sedans to buyers" for "begin deliveries of the Zephyr"). An editor decides."""
     p = ctx.p
-    if not p.action_classes or actor_strength(p, s) <= 0 or hedge(s) or s.speculative or ctx.conflict \
-            or not ctx.required_ok:
+    if not p.action_classes or actor_strength(p, s) <= 0 or hedge(s) or s.speculative or ctx.conflict:
         return []
     ours = {x for t in p.terms if t.weight >= 0.5 for x in t.stems} | set(p.head)
-    if not (s.stems | ctx.r.stems) & ours - lx.GENERIC:
-        return []
+    worded = ctx.required_ok and bool((s.stems | ctx.r.stems) & ours - lx.GENERIC)
     for ev in s.events:
         if ev.negated or ev.future or foreign_subject(ctx, s, ev.pos) or not own_act(ctx, s, ev.pos):
             continue
-        if ev.classes & p.action_classes or (ev.inchoative and _compat(p, ev)[0] == "fulfilment"):
+        if worded and (ev.classes & p.action_classes or (ev.inchoative and _compat(p, ev)[0] == "fulfilment")):
             return [_for_editor("fulfilment", rel, s, ev.text,
                                 "the promised act in other words: check it is this promise", ev.pos)]
+        if not worded and _actor_owned_subject(ctx, s, ev.pos) and _compat(p, ev)[0] == "fulfilment":
+            # "Nintendo's hybrid console hits shelves" for "release the Switch": the actor's thing, described
+            return [_for_editor("fulfilment", rel, s, ev.text,
+                                "the actor's own thing, described, not named: check it is this promise", ev.pos)]
     return []
+
+
+def _actor_owned_subject(ctx: _Context, s: Sentence, pos: int) -> bool:
+    """The event's subject is the actor's thing described, not named: "Acme's new consoles", "Acme's
+    streaming service" (the possessive actor, then lower-case words only, up to the verb)."""
+    before = [t for t in s.toks[:pos] if not t.punct]
+    for k, t in enumerate(before):
+        if t.text[-2:] in ("'s", "\u2019s") and t.stem in ctx.p.actor_stems:
+            rest = before[k + 1:]
+            return 0 < len(rest) <= 4 and all(not x.cap and x.number is None for x in rest)
+    return False
 
 
 def headline_by_actor(ctx: _Context, s: Sentence, ev: Event) -> bool:
