@@ -550,3 +550,14 @@ def test_a_rivals_thing_described_is_not_the_actors() -> None:
     gizmo = promise("Tamber", "release the Gizmo Deck")
     it = news("Harwell's hybrid console hits shelves", "")
     assert decided(gizmo, it) is None or decided(gizmo, it)[0] != "fulfilment"
+
+
+@pytest.mark.parametrize("title, text", [
+    ("Dunmore tram line carries its first passengers", "The Dunmore tram line carried its first passengers on Monday, "
+     "Harwick Transit said."),
+    ("First Dunmore trams carry passengers", "The first trams on the Dunmore line carried passengers on Monday, "
+     "Harwick Transit said."),
+])
+def test_a_lines_first_passengers_open_it(title: str, text: str) -> None:
+    line = promise("Harwick Transit", "open the Dunmore tram line")
+    assert decided(line, news(title, text)) == ("fulfilment", "accepted")

@@ -214,6 +214,8 @@ def _events(toks: tuple[Token, ...], title_case: bool, is_title: bool = False) -
                 canon = _BEGIN  # "enters production", "entered commercial operation": began it
             elif t.stem in _LIGHT_VERBS and _flight_after(toks, i):
                 canon = _FLY  # "made its first test flight", "conducted its maiden flight": it flew
+            elif t.stem in _FIRST_USE_VERBS and _first_users(toks, i):
+                canon = _OPEN  # "carries its first riders", "welcomes first flights": it opened to its users
             elif t.stem in lx.EVENT_VERBS:
                 canon = t.stem
             else:
@@ -238,12 +240,30 @@ def _events(toks: tuple[Token, ...], title_case: bool, is_title: bool = False) -
 # Phrasal verbs of giving a plan up whose first word alone is a verb of an act ("gives up").
 _ENDING_PHRASES = tuple(ph for ph in lx.CANCEL_PHRASES
                         if len(ph) > 1 and ph[0] in lx.EVENT_VERBS and ph[1] in {"up", "away", "out", "off", "back"})
-_CLOSE, _ENTER, _BEGIN, _FLY = stem("close"), stem("enter"), stem("begin"), stem("fly")
+_CLOSE, _ENTER, _BEGIN, _FLY, _OPEN = stem("close"), stem("enter"), stem("begin"), stem("fly"), stem("open")
 _LIGHT_VERBS = frozenset(stem(w) for w in ("make", "made", "makes", "conduct", "perform", "stage", "carry"))
 _FLIGHTS = frozenset(stem(w) for w in ("flight", "flights", "spacewalk", "liftoff"))
 _DEALS = frozenset(stem(w) for w in ("acquisition", "takeover", "merger", "deal", "purchase", "buyout",
                                      "transaction", "sale"))
 _STAGES = frozenset(stem(w) for w in ("production", "operation", "service", "operations"))
+
+
+_FIRST_USE_VERBS = frozenset(stem(w) for w in ("carry", "carries", "carried", "welcome", "welcomes", "welcomed",
+                                                "take", "takes", "took", "serve", "serves", "served", "receive",
+                                                "receives", "received", "board", "boards", "boarded"))
+_USERS = frozenset(stem(w) for w in ("passengers", "passenger", "riders", "rider", "customers", "flights", "visitors",
+                                     "guests", "travellers", "travelers", "pupils", "students", "patients", "fans",
+                                     "shoppers", "commuters"))
+_FIRSTS = frozenset({"first", "maiden", "inaugural"})
+
+
+def _first_users(toks: tuple[Token, ...], i: int) -> bool:
+    """A thing's first use: "carried its first riders", "welcomes first flights", or a first thing carrying
+    its users ("the first trains carried passengers")."""
+    after = [t for t in toks[i + 1:i + 5] if not t.punct]
+    if any(t.low in _FIRSTS for t in after[:3]) and any(t.stem in _USERS for t in after):
+        return True
+    return bool(after) and after[0].stem in _USERS and any(t.low in _FIRSTS for t in toks[max(0, i - 5):i])
 
 
 def _noun_follows(toks: tuple[Token, ...], i: int, nouns: frozenset[str], span: int) -> bool:
