@@ -321,6 +321,19 @@ def test_a_second_verb_with_its_own_place_and_year_is_a_second_promise() -> None
     assert sorted((c.what.split()[0], c.due_latest.year) for c in got) == [("arrive", 2031), ("launch", 2027)]
 
 
+@pytest.mark.parametrize("text, first, second", [
+    ("We will cut the emissions of our fleet by 30 percent by 2030 and by 80 percent by 2045.",
+     ("cut the emissions of our fleet by 30 percent", 2030), ("cut the emissions of our fleet by 80 percent", 2045)),
+    ("The levy will be cut to 9 percent in 2026 and to 7 percent in 2028, the ministry said.",
+     ("cut the levy to 9 percent", 2026), ("cut the levy to 7 percent", 2028)),
+    ("We will open 20 stores in Norland by 2026 and in Ostmark by 2027.",
+     ("open 20 stores in Norland", 2026), ("open 20 stores in Ostmark", 2027)),
+])
+def test_a_second_target_with_its_own_date_is_a_second_promise(text: str, first: tuple, second: tuple) -> None:
+    got = sorted((c.what, c.due_latest.year) for c in found(text, publisher="Harwick Council"))
+    assert got == sorted([first, second])
+
+
 def test_two_promises_in_one_sentence_are_two_commitments() -> None:
     got = found("Pellin Foods will close its coal boilers by 2028 and will switch every bakery to "
                 "renewable power by 2030.")

@@ -273,7 +273,9 @@ def read_text(
             previous = found.actor
             cand = _build(doc, at, found)
             if cand is not None:
+                cand, again = _gapped(doc, at, found.clause, cand)
                 candidates.append(cand)
+                candidates.extend(again)
                 if found.actor is not None and found.actor.kind == "org" and found.actor.first >= 0:
                     doc.focus.org = found.actor  # named organisations only, not "the interior ministry"
         if not sent.bullet:
@@ -836,6 +838,39 @@ def _fold_headlines(candidates: list[Candidate], sentences: list[Sentence], left
                                      confidence=round(max(0.05, c.confidence - DOUBT_PENALTY["headline"]), 2)),
                              cand.words, cand.names))
     return out
+
+
+# "cut X by 20 percent by 2030 and by 45 percent by 2050", "to 19 percent in 2017 and to 18 percent in 2020", "on sale
+# in the US in December, and in Europe early next year": the verb left out, a second target and its own date
+_GAP_TARGET = (r"(?:by|to)\s+(?:about\s+|around\s+|at\s+least\s+)?[$\u20ac\u00a3]?\d[\d,.]*\s*(?:percent|per\s+cent|%|"
+               r"(?:million|billion)?\s*(?:pounds|euros|dollars|yen))?|in\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*")
+_GAPPED = re.compile(rf",?\s+and\s+(?P<target>{_GAP_TARGET})\s+(?=(?:by|in|from|before|early|late|next|this|within)\b)")
+_FIRST_TARGET = re.compile(_GAP_TARGET)
+
+
+def _gapped(doc: _Doc, at: int, clause: Clause, cand: Candidate) -> tuple[Candidate, list[Candidate]]:
+    """A second target of the same verb with a date of its own is a second promise (and is no part of the
+    first one's ``what``)."""
+    c = cand.commitment
+    if c.deadline_phrase is None:
+        return cand, []
+    sent = doc.sentences[at]
+    vp = sent.text[clause.vp_start : clause.vp_end]
+    m = _GAPPED.search(vp)
+    first = _FIRST_TARGET.search(c.what)
+    if m is None or first is None or (m.group("target")[:2] == "in") != (first.group(0)[:2] == "in"):
+        return cand, []
+    start = clause.vp_start + m.end()
+    when = next((d for d in doc.deadlines_in(sent, clause) if start <= d.start < start + 40), None)
+    window = _resolve(when.phrase, doc.published, doc.conv) if when is not None else None
+    if window is None or window.latest is None or window.latest < doc.published:
+        return cand, []
+    cut = re.search(r",?\s+and\s+" + re.escape(m.group("target").split()[0]) + r"\b", c.what[first.end():])
+    what = c.what[: first.end() + cut.start()] if cut else c.what  # "... by 27 percent and by 67": the first part
+    kept = Candidate(replace(c, what=what), cand.words, cand.names)
+    second = replace(c, what=what[: first.start()] + m.group("target") + what[first.end():],
+                     deadline_phrase=when.phrase, due_earliest=window.earliest, due_latest=window.latest)
+    return kept, [Candidate(second, cand.words, cand.names | {when.phrase})]
 
 
 def _one_actor(a: Commitment, b: Commitment) -> bool:
