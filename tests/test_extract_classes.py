@@ -156,6 +156,16 @@ def test_money_pledges_are_commitments() -> None:
     assert c.actor == "Orinda Bank" and c.due_latest == dt.date(2027, 12, 31)
 
 
+@pytest.mark.parametrize("text, year", [
+    ("Harwick Council also reaffirmed a goal of net zero emissions by 2045, its leader said.", 2045),
+    ("Norland reaffirms target of 40 gigawatts of wind power by 2032", 2032),
+    ("Harwell Power targets 800 megawatts of solar capacity by 2029, the company said.", 2029),
+])
+def test_a_restated_or_numeric_target_is_a_dated_promise(text: str, year: int) -> None:
+    c = one(text)
+    assert c.what.startswith("target") and c.due_latest.year == year
+
+
 def test_own_guidance_is_a_commitment_with_lower_confidence() -> None:
     guidance = read_text("Feldmark expects revenue of about 4 billion euros in the third quarter.", DAY)
     plain = one("Feldmark will open a research centre in Lyon by the end of 2026.")

@@ -167,7 +167,10 @@ _spec("aim", 0.65, rf"\b(?P<cue>aims|aim|(?:is|are|['\u2019]re)\s+aiming)\s+for\
 _spec("aim", 0.65, rf"\b(?P<pron>we|I)\s+(?P<cue>want)\s+(?!to\b)(?P<obj>(?:[\w,'\u2019%-]+\s+){{1,8}}?)to\s+{_VERB}", re.I)
 _spec("expect", 0.65, rf"\b(?P<cue>expects)\s+{_ADVS}to\s+{_ADVS}{_VERB}")
 _spec("expect", 0.6, rf"\b(?P<cue>expects?)\s+(?!to\b)(?P<obj>(?:[\w,'\u2019-]+\s+){{1,8}}?)to\s+{_VERB}")
-_spec("target", 0.65, rf"\b(?P<cue>targets|is\s+targeting|are\s+targeting)\s+(?=(?:a|an|the|at\s+least|net|zero|full|around|about|some|roughly|approximately|up\s+to|more\s+than|over|\d)\b)(?P<verb>)")
+# "reaffirmed a goal of net zero emissions by 2050", "confirms its target of 40 gigawatts": a standing target restated
+_spec("target", 0.65, r"\b(?P<cue>(?:reaffirm|reiterat|confirm|repeat)\w*\s+(?:(?:a|an|its|their|the|our|his|her)\s+)?"
+      r"(?:new\s+)?(?:[\w-]+\s+)?(?:target|goal|ambition)\s+of)\s+(?P<verb>)(?=\S)")
+_spec("target", 0.65, rf"\b(?P<cue>targets|is\s+targeting|are\s+targeting)\s+(?=(?:a|an|the|at\s+least|net|zero|full|around|about|some|roughly|approximately|up\s+to|more\s+than|over)\b|[$\u20ac\u00a3]?\d)(?P<verb>)")
 # Money pledged or committed, with or without a verb after it: "pledged $50 million to affordable housing"
 _spec("pledge_money", 0.85, r"\b(?P<cue>(?:has\s+|have\s+|is\s+|are\s+)?(?:pledged|committed|promised|earmarked|set\s+aside|pledges|commits|committing|pledging|"
       r"promises|earmarks|promise|pledge|commit|plans|plan|will\s+(?:invest|spend|provide|give|donate|contribute))\s+(?:an?\s+(?:additional|further|extra)\s+)?"

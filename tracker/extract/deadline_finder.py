@@ -164,6 +164,9 @@ def _longest_at(sentence: str, tokens: list[re.Match[str]], i: int,
     return found
 
 
+_GOAL_OF = re.compile(r"\b(?:target|goal|ambition|aim|objective)s?\s+(?:of|for)\s+(?:[^,;.]*?\s)?$", re.I)
+
+
 def _background(sentence: str, tokens: list[re.Match[str]], i: int, last: int, match: DeadlineMatch,
                 reading: Reading, published: date | None) -> bool:
     """Whether the phrase dates something other than the promise (the statement, a past fact)."""
@@ -180,6 +183,8 @@ def _background(sentence: str, tokens: list[re.Match[str]], i: int, last: int, m
         return True  # "first scheduled for May", "originally planned for 2026": the old date
     if i > 1 and words[i - 1] in ("to", "until") and words[i - 2] in _MOVED:
         return False  # "moved to September 14": past verb, future date
+    if _GOAL_OF.search(sentence[max(0, match.start - 80):match.start]):
+        return False  # "reaffirmed a goal of net zero emissions by 2050": the date is the goal's, not the verb's
     if i > 0 and not tokens[i - 1].group()[:1].isupper() and (
             words[i - 1] in _REPORTING or _tense_of(words, tokens, i - 1, i) == "past"):
         return True  # "pledged in March to ...", "rose in 2022": the phrase dates that verb
