@@ -207,3 +207,15 @@ def test_own_guidance_with_an_infinitive_says_what_is_expected(text: str, what: 
     from tracker.extract.extractor import read_text
     got = read_text(text, dt.date(2025, 2, 11), publisher="Harwell Mining")
     assert [c.what for c in got.commitments] == [what]
+
+
+@pytest.mark.parametrize("text, what", [
+    ('"No depots will shut because of the merger," chief executive Ines Varga of Norvik Freight said.',
+     "ensure depots do not shut"),
+    ('"No worker at the Velm mine will be made redundant," chief executive Ines Varga of Norvik Mining said.',
+     "not make worker at the Velm mine redundant"),
+])
+def test_a_negated_thing_subject_says_what_will_not_happen(text: str, what: str) -> None:
+    from tracker.extract.extractor import read_text
+    got = read_text(text, dt.date(2025, 2, 11))
+    assert [c.what for c in got.commitments] == [what]

@@ -196,9 +196,11 @@ def describe(vp: str, *, subject: str | None, thing_subject: bool, negated: bool
         turned = _turn_round(words, subject)
         if negated and turned.startswith("ensure "):
             # "our passengers will not pay more" -> "ensure our passengers do not pay more"
-            head, _, tail = turned[len("ensure ") :].partition(" " + base_form(words[0]) + " ")
-            if tail or turned.endswith(" " + base_form(words[0])):
-                return _tidy(f"ensure {head} do not {base_form(words[0])} {tail}")
+            verb = base_form(words[0])
+            body = turned[len("ensure ") :]
+            head, _, tail = (body + " ").partition(" " + verb + " ")  # "no depots will shut": the verb may end it
+            if _:
+                return _tidy(f"ensure {head} do not {verb} {tail}")
         return _tidy(neg + turned)
     verb = base_form(words[0])
     if verb == "be" and len(words) > 1 and words[1].lower().endswith("ing"):

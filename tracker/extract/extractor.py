@@ -551,7 +551,8 @@ def _read(doc: _Doc, sent: Sentence, clause: Clause, previous: Entity | None) ->
             doubts.append("event")  # "the fair is scheduled to begin on June 3": an event, nobody's act
         elif (verb in _DESCRIBING and not (verb in ("remain", "stay") and nxt in COMMIT_ADJ)
               and not _FIRST_USE.match(" ".join(verb_words[1:4]))) or (
-                verb == "be" and nxt in ("able", "capable", "built", "made", "based")):
+                verb == "be" and nxt in ("able", "capable", "built", "made", "based")
+                and not re.match(r"made\s+(?:redundant|available|public|free|permanent)\b", " ".join(verb_words[1:3]))):
             doubts.append("description")  # "the model will tow 5 tonnes", "the site will include shops"
         # in an organisation's own document every sentence is its own word ("Gizmo 2 comes out in May")
         elif not _thing_predicate_ok(doc, verb_words, cue, reported or ent is not None or index.default is not None,
