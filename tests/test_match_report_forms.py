@@ -561,3 +561,12 @@ def test_a_rivals_thing_described_is_not_the_actors() -> None:
 def test_a_lines_first_passengers_open_it(title: str, text: str) -> None:
     line = promise("Harwick Transit", "open the Dunmore tram line")
     assert decided(line, news(title, text)) == ("fulfilment", "accepted")
+
+
+def test_a_headline_that_drops_the_thing_withdraws_it() -> None:
+    brick = promise("Tamber Toys", "make toy bricks from recycled bottles", dt.date(2027, 12, 31))
+    it = news("Tamber Toys drops recycled-bottle bricks after two years of tests",
+              "Tamber Toys said bricks made from recycled bottles had proved no greener than its current ones.")
+    assert decided(brick, it)[0] == "cancellation"
+    fell = news("Tamber Toys drops 5% as brick sales slow", "Shares in Tamber Toys fell 5% on Monday.")
+    assert decided(brick, fell) is None or decided(brick, fell)[0] != "cancellation"  # a price falling

@@ -117,7 +117,7 @@ def _read_sentence(index: int, text: str, is_title: bool) -> Sentence:
     return Sentence(
         index=index, text=text, toks=toks, stems=frozenset(t.stem for t in toks if not t.punct) | _countries_named(toks),
         is_title=is_title, title_case=title_case, speculative=_speculation(toks),
-        events=tuple(_events(toks, title_case, is_title)), cues=tuple(_cues(toks)))
+        events=tuple(_events(toks, title_case, is_title)), cues=tuple(_cues(toks, is_title)))
 
 
 def _countries_named(toks: tuple[Token, ...]) -> frozenset[str]:
@@ -431,7 +431,7 @@ def _complement(toks: tuple[Token, ...], i: int, end: int) -> frozenset[str]:
 
 # -- cues --------------------------------------------------------------------------------------
 
-def _cues(toks: tuple[Token, ...]) -> list[Cue]:
+def _cues(toks: tuple[Token, ...], is_title: bool = False) -> list[Cue]:
     stems = [t.stem for t in toks]
     n = len(toks)
     out: list[Cue] = []
@@ -455,11 +455,25 @@ def _cues(toks: tuple[Token, ...]) -> list[Cue]:
             if any(x.stem in lx.PLAN_NOUNS and not x.cap for x in ahead) \
                     and not any(x.low in {"by", "percent"} for x in ahead[:2]):
                 out.append(_cue(toks, "cancellation", i, i + 1, (t.stem,)))
+            elif is_title and t.stem == _DROP and _dropped_thing(ahead):
+                out.append(_cue(toks, "cancellation", i, i + 1, (t.stem,)))  # "Acme drops recycled-bottle brick"
     out.extend(c for c in (*_not_until(toks), *_new_date(toks))
                if not any(x.kind == "delay" and x.pos <= c.pos < x.end for x in out))
     return out
 
 
+_DROP = stem("drop")
+
+
+def _dropped_thing(ahead: list[Token]) -> bool:
+    """A headline's "drops THING": a thing dropped, not a figure falling ("drops 5%", "drops to 40",
+    "drops sharply", "drops below ...", "drops out")."""
+    if not ahead or ahead[0].number is not None or ahead[0].low in _FALL_WORDS or ahead[0].low.endswith("ly"):
+        return False
+    return not any(x.number is not None or x.low in {"%", "percent"} for x in ahead[:3])
+
+
+_FALL_WORDS = frozenset("to by from below under above over out off in on after as for again back further".split())
 _NEG_MODALS = frozenset({"won't", "wouldn't", "shan't", "wo"})
 _FUTURE_MODALS = frozenset({"will", "would", "shall"})
 
