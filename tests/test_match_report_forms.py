@@ -570,3 +570,14 @@ def test_a_headline_that_drops_the_thing_withdraws_it() -> None:
     assert decided(brick, it)[0] == "cancellation"
     fell = news("Tamber Toys drops 5% as brick sales slow", "Shares in Tamber Toys fell 5% on Monday.")
     assert decided(brick, fell) is None or decided(brick, fell)[0] != "cancellation"  # a price falling
+
+
+@pytest.mark.parametrize("title", [
+    "Kestrel rocket rolls out to the launch pad for the first time",
+    "Kestrel rolled out of the hangar ahead of its maiden flight",
+])
+def test_a_vehicle_rolled_out_to_its_pad_is_not_launched(title: str) -> None:
+    rocket = promise("Harwick Space", "launch the Kestrel rocket for the first time")
+    assert decided(rocket, news(title, "Harwick Space moved the rocket for integrated tests.")) != ("fulfilment", "accepted")
+    app = promise("Harwick Soft", "roll out the Kestrel app to all customers")
+    assert decided(app, news("Harwick Soft rolls out Kestrel app to all customers", ""))[0] == "fulfilment"

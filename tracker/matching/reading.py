@@ -204,6 +204,8 @@ def _events(toks: tuple[Token, ...], title_case: bool, is_title: bool = False) -
         if i + 1 < n and any(tuple(stems[i:i + len(ph)]) == ph for ph in _ENDING_PHRASES):
             continue  # "gives up on", "walks away from": a plan given up, not the verb's own act
         if canon is None and i + 1 < n and (t.stem, toks[i + 1].stem) in PARTICLES:
+            if _moved_to_a_pad(toks, i):
+                continue  # "rolls out to the launch pad": a rocket moved for tests, not a product launched
             canon, end = PARTICLES[(t.stem, toks[i + 1].stem)], i + 2
         if canon is None:
             if t.stem in lx.COMPLETION or t.low in {"complete", "completed", "finished", "done"}:
@@ -460,6 +462,17 @@ def _cues(toks: tuple[Token, ...], is_title: bool = False) -> list[Cue]:
     out.extend(c for c in (*_not_until(toks), *_new_date(toks))
                if not any(x.kind == "delay" and x.pos <= c.pos < x.end for x in out))
     return out
+
+
+_ROLL = stem("roll")
+_PADS = frozenset(stem(w) for w in ("pad", "launchpad", "runway", "tarmac", "hangar", "complex"))
+
+
+def _moved_to_a_pad(toks: tuple[Token, ...], i: int) -> bool:
+    """"rolled out to the launch pad", "rolls out of the hangar": a vehicle moved, not a launch."""
+    if toks[i].stem != _ROLL or i + 2 >= len(toks) or toks[i + 2].low not in ("to", "onto", "on", "of"):
+        return False
+    return any(t.stem in _PADS for t in toks[i + 3:i + 8])
 
 
 _DROP = stem("drop")
