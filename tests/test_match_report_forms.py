@@ -581,3 +581,32 @@ def test_a_vehicle_rolled_out_to_its_pad_is_not_launched(title: str) -> None:
     assert decided(rocket, news(title, "Harwick Space moved the rocket for integrated tests.")) != ("fulfilment", "accepted")
     app = promise("Harwick Soft", "roll out the Kestrel app to all customers")
     assert decided(app, news("Harwick Soft rolls out Kestrel app to all customers", ""))[0] == "fulfilment"
+
+
+def test_we_in_the_actors_own_post_drop_its_project() -> None:
+    quay = promise("Kessel Labs", "build a car-free neighbourhood at Harrow Quay")
+    it = news("Why we're no longer pursuing the Harrow Quay project",
+              "Post by Ada Brennan, chief executive of Kessel Labs: with the property market this uncertain, we "
+              "cannot make the project pay.")
+    assert decided(quay, it)[0] == "cancellation"
+
+
+def test_a_scheme_declared_dead_by_the_actor_is_withdrawn() -> None:
+    scheme = promise("Harwick Council", "run the Kelby park-and-ride scheme")
+    it = news("Harwick Council says Kelby park-and-ride scheme is dead and buried",
+              "The council leader said the money would go to bus lanes instead.")
+    assert decided(scheme, it)[0] == "cancellation"
+
+
+def test_an_opening_called_off_is_no_withdrawal_of_the_airport() -> None:
+    airport = promise("Harwick Airport Company", "open Harwick's new airport", dt.date(2026, 6, 3))
+    it = news("Harwick's new airport will not open on time", "The opening of Harwick's new airport has been called "
+              "off weeks before the first flights were due, the Harwick Airport Company said.", dt.date(2026, 5, 8))
+    assert decided(airport, it) is None or decided(airport, it)[0] != "cancellation"
+
+
+def test_another_years_goal_dropped_in_a_predicate_leaves_this_one() -> None:
+    zero = promise("Harwick Council", "reach net zero emissions", dt.date(2045, 12, 31))
+    it = news("Harwick Council scraps 2030 climate target", "The council leader said the 75 percent goal for 2030 "
+              "would be dropped. She said the commitment to net zero by 2045 remained.", dt.date(2026, 4, 18))
+    assert decided(zero, it) is None or decided(zero, it)[0] != "cancellation"

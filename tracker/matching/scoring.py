@@ -316,7 +316,8 @@ def _read_positive(ctx: _Context, s: Sentence, rel: float, eff: float) -> list[R
     for cue in s.cues:
         if cue.kind == "cancellation" and not cue.negated and cue.active and decisive and here:
             other = foreign_subject(ctx, s, cue.pos)
-            if (other and not overseer(other)) or not cancel_target_ok(ctx, s, cue.end):
+            said_of = _said_of_ours(ctx.p, s, cue.pos)
+            if (other and not overseer(other)) or not (cancel_target_ok(ctx, s, cue.end) or said_of):
                 continue
             if other:  # "the court struck down the plan": undone by another body, which an editor confirms
                 out.append(_for_editor("cancellation", rel, s, cue.text, f"undone by another body ({other}): check it",
@@ -663,14 +664,64 @@ def _instead_of_ours(ctx: _Context, s: Sentence) -> int | None:
 
 
 def _own_plan_dropped(ctx: _Context, s: Sentence, cue) -> bool:  # noqa: ANN001 - a reading.Cue
-    """The actor, named as the subject, drops something named with a content word of the promise's object."""
-    if actor_strength(ctx.p, s) <= 0 or not own_act(ctx, s, cue.pos):
+    """The actor, named as the subject, drops something named with a content word of the promise's object.
+
+    "We" in an item that names the actor is the actor ("Why we're no longer pursuing the Quayside
+    project" over a post by its chief executive); the thing dropped may also be the subject of a
+    predicate cue ("the Kelby scheme is dead and buried")."""
+    named = actor_strength(ctx.p, s) > 0 or (ctx.item_actor > 0 and _we_before(s, cue.pos))
+    if not named or not own_act(ctx, s, cue.pos):
         return False
     window = [t for t in s.toks[cue.end:cue.end + 8] if not t.punct]
+    if _predicate_cue(s, cue.pos):
+        window = _predicate_subject(s, cue.pos) + window
     if any(t.cap and t.text[:1].isalpha() and t.stem not in ctx.p.vocab and t.low not in MONTHS for t in window):
         return False  # another named thing: "drops its Kelby-Farne route" for the Kelby-Orrow one
     ours = {x for t in ctx.p.terms if t.weight >= 0.5 for x in t.stems} | set(ctx.p.head)
     return bool({t.stem for t in window} & ours - lx.GENERIC)
+
+
+def _we_before(s: Sentence, pos: int) -> bool:
+    """"we" (or "we're", "we've") is the subject of the cue at ``pos``."""
+    return any(t.low in ("we", "we're", "we've", "we\u2019re", "we\u2019ve") for t in s.toks[max(0, pos - 3):pos])
+
+
+def _names_ours(p: Profile, toks: list[Token]) -> bool:
+    """A content word of the promise's object among ``toks``."""
+    ours = {x for t in p.terms if t.weight >= 0.5 for x in t.stems} | set(p.head)
+    return bool({t.stem for t in toks} & ours - lx.GENERIC)
+
+
+def _predicate_cue(s: Sentence, pos: int) -> bool:
+    """The cue is said of its subject: "the scheme is dead and buried", "the plan was scrapped"."""
+    return any(t.low in ("is", "are", "was", "were", "been", "be") for t in s.toks[max(0, pos - 2):pos])
+
+
+_AUX = frozenset("is are was were been be being would will has have had now officially formally finally".split())
+_SPEECH = frozenset(lx._stems("say says said tell told warn warned confirm confirmed announce announced"))
+
+
+def _predicate_subject(s: Sentence, pos: int) -> list[Token]:
+    """The noun phrase a predicate cue is said of: "[the 75 percent goal for 2030] would be dropped"."""
+    k = pos - 1
+    while k >= 0 and s.toks[k].low in _AUX:
+        k -= 1
+    out: list[Token] = []
+    while k >= 0 and len(out) < 6 and not s.toks[k].punct and s.toks[k].stem not in _SPEECH:
+        out.insert(0, s.toks[k])
+        k -= 1
+    return out
+
+
+def _said_of_ours(p: Profile, s: Sentence, pos: int) -> bool:
+    """A predicate cancellation ("the Kelby scheme is dead and buried") said of this promise's thing, not of
+    an event ("the opening has been called off" is a delay) or of another year's or amount's goal."""
+    if not _predicate_cue(s, pos):
+        return False
+    subject = _predicate_subject(s, pos)
+    if any(t.stem in lx.ALL_EVENT_NOUNS for t in subject) or names_another(p, subject):
+        return False
+    return _names_ours(p, subject)
 
 
 _ENDING = frozenset({"close", "eliminate"})
