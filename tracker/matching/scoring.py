@@ -666,7 +666,7 @@ def _instead_of_ours(ctx: _Context, s: Sentence) -> int | None:
 def _own_plan_dropped(ctx: _Context, s: Sentence, cue) -> bool:  # noqa: ANN001 - a reading.Cue
     """The actor, named as the subject, drops something named with a content word of the promise's object.
 
-    "We" in an item that names the actor is the actor ("Why we're no longer pursuing the Quayside
+    "We" in an item that names the actor is the actor ("Why we're no longer pursuing the Harrow Quay
     project" over a post by its chief executive); the thing dropped may also be the subject of a
     predicate cue ("the Kelby scheme is dead and buried")."""
     named = actor_strength(ctx.p, s) > 0 or (ctx.item_actor > 0 and _we_before(s, cue.pos))
