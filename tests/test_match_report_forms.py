@@ -610,3 +610,13 @@ def test_another_years_goal_dropped_in_a_predicate_leaves_this_one() -> None:
     it = news("Harwick Council scraps 2030 climate target", "The council leader said the 75 percent goal for 2030 "
               "would be dropped. She said the commitment to net zero by 2045 remained.", dt.date(2026, 4, 18))
     assert decided(zero, it) is None or decided(zero, it)[0] != "cancellation"
+
+
+def test_the_quotes_names_alone_do_not_make_the_sibling_promises_news_ours() -> None:
+    quote = ("The council said the Clean Air Zone would begin in central Harwick on April 8, 2026, and expand to the "
+             "area inside the Kelby ring road in October 2028.")
+    expand = promise("Harwick Council", "expand to the area inside the Kelby ring road", dt.date(2028, 10, 31),
+                     quote=quote)
+    start = news("Clean Air Zone comes into force", "Drivers of older cars now pay a daily charge to enter central "
+                 "Harwick, Harwick Council said.", dt.date(2026, 4, 8))
+    assert decided(expand, start) != ("fulfilment", "accepted")

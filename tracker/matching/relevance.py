@@ -34,10 +34,15 @@ def coverage(p: Profile, toks: list[Token], stems: frozenset[str]) -> tuple[floa
         if term_present(term, toks, stems):
             got += term.weight
             found.append(term.text)
+    own = got
     for term in p.bonus:
         if term.stems[0] in stems:
             got += term.weight
             found.append(term.text)
+    if not own and got and any(t.weight >= 0.5 for t in p.terms):
+        # the quote's names alone: a quote may hold two promises ("the zone will begin in central London in
+        # 2019 and expand to the ring road in 2021"), and its names are then the other one's
+        got = min(got, 0.5 * p.total_weight)
     return min(1.0, got / p.total_weight), found
 
 
