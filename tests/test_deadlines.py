@@ -279,3 +279,10 @@ def test_for_a_length_of_time_is_not_a_deadline(sentence: str) -> None:
 ])
 def test_next_season_skips_the_one_about_to_begin(phrase: str, published: date, latest: date) -> None:
     assert resolve_deadline(phrase, published).latest == latest
+
+
+def test_a_participle_after_a_named_thing_does_not_make_the_deadline_past() -> None:
+    from tracker.extract.deadline_finder import find_deadlines
+    found = find_deadlines("Tamber plans to ship the first Gizmo built on its own chips by the end of the year.")
+    assert [m.phrase for m in found] == ["by the end of the year"]
+    assert find_deadlines("Tamber built the plant in 2019.") == []  # a name before it: the past verb's date

@@ -243,9 +243,14 @@ def _tense_of(words: list[str], tokens: list[re.Match[str]], k: int, stop: int) 
     if "-" in w.strip("-"):
         return None  # "coal-fired", "state-owned", "long-awaited": compound adjectives, not verbs
     if w in _PARTICIPLES or (w.endswith("ed") and len(w) > 4 and w not in _NOT_PAST):
-        finite = prev in _SUBJECTS or (k > 0 and tokens[k - 1].group()[0].isupper()) or prev[:1].isdigit()
+        # "Apple built ...": a name before it is its subject; "the first Mac built on ...": a noun it describes
+        named = k > 0 and tokens[k - 1].group()[0].isupper() and (k < 2 or words[k - 2] not in _NOUN_OPENERS)
+        finite = prev in _SUBJECTS or named or prev[:1].isdigit()
         return "past" if finite else "weak"
     return None
+
+
+_NOUN_OPENERS = frozenset("the a an its their our his her this that these those first new next last".split())
 
 
 def _verbish(word: str) -> bool:
