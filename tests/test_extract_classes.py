@@ -56,6 +56,14 @@ def test_a_person_who_takes_an_office_is_a_person_not_an_organisation() -> None:
     assert [c.actor for c in found(text) if "nurses" in c.what] == ["Ada Brennan"]  # "she": the person in focus
 
 
+def test_a_party_government_as_subject_is_the_partys_pledge_not_a_thing() -> None:
+    text = ("The Harwick Green Party released its platform on Monday.\n\n"
+            "A Green government will open 20 new clinics by 2028. A Green government will not raise the sales tax.")
+    got = found(text)
+    assert sorted(c.what for c in got) == ["not raise the sales tax", "open 20 new clinics"]
+    assert {c.actor for c in got} == {"Harwick Green Party"}
+
+
 def test_first_person_belongs_to_the_publisher() -> None:
     text = "We will plant two million trees by 2028. Our goal remains net-zero emissions from our sites by 2040."
     got = found(text, publisher="Brightfield Paper (company blog)")

@@ -707,6 +707,9 @@ def _classify_subject(doc: _Doc, sent: Sentence, clause: Clause, previous: Entit
         return subject, "thing", None  # "our passengers will not pay more": a promise about its customers
     if low == "there":
         return subject, "thing", None  # "there will be no paid expansions"
+    if _PARTY_GOVERNMENT.fullmatch(subject.strip()):
+        # "A Liberal government will ...", "a future Labour government would ...": the party's pledge
+        return subject, "actor", speaker_org or focus.org or index.topic() or index.default
     if kind == "thing" and ent is None and sent.headline and _arrives(verb_words) and (speaker_org or index.default):
         return subject, "thing", None  # "Gizmo 2 arrives June 1" in its maker's own text: the maker's promise
     owner = speaker_org or index.default
@@ -727,6 +730,9 @@ def _classify_subject(doc: _Doc, sent: Sentence, clause: Clause, previous: Entit
     if kind == "thing" and ent is None and _acts_like_an_organisation(subject, cue, verb_words, index):
         return subject, "actor", index.add_org(subject.strip(), sent.start + clause.subject_start)
     return subject, kind, ent
+
+
+_PARTY_GOVERNMENT = re.compile(r"(?:[Aa]n?|[Aa]ny|[Tt]he\s+next)\s+(?:future\s+|new\s+)?(?:[A-Z][\w-]*\s+){1,2}government")
 
 
 def _arrives(verb_words: list[str]) -> bool:
