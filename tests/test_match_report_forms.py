@@ -620,3 +620,18 @@ def test_the_quotes_names_alone_do_not_make_the_sibling_promises_news_ours() -> 
     start = news("Clean Air Zone comes into force", "Drivers of older cars now pay a daily charge to enter central "
                  "Harwick, Harwick Council said.", dt.date(2026, 4, 8))
     assert decided(expand, start) != ("fulfilment", "accepted")
+
+
+@pytest.mark.parametrize("what, title", [
+    ("phase out third-party cookies in Kestrel", "Tamber delays cookie phase-out to late 2027"),
+    ("reach an annual production rate of 300,000 electric vehicles", "Tamber pushes 300,000 EV target into 2028"),
+    ("begin commercial spaceflights", "Tamber delays commercial flights to late 2027"),
+])
+def test_a_delay_in_everyday_forms_of_the_promises_words(what: str, title: str) -> None:
+    assert decided(promise("Tamber", what, dt.date(2026, 12, 31)), news(title, ""))[0] == "delay"
+
+
+def test_another_amount_postponed_is_not_the_promise_delayed() -> None:
+    target = promise("Tamber", "reach an annual production rate of 300,000 electric vehicles", dt.date(2026, 12, 31))
+    it = news("Tamber postpones $9 billion of EV spending", "The company said it would delay some planned investment.")
+    assert decided(target, it) is None or decided(target, it)[0] != "delay"

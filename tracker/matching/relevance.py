@@ -588,7 +588,7 @@ def _leaves_our_place(p: Profile, window: list[Token]) -> bool:
 
 def names_another(p: Profile, window: list[Token]) -> bool:
     """The words a cancellation acts on name another amount, year, place or act than the promise's."""
-    return _other_amount(p, window) or _other_year(p, window) or other_place(p, window) or _other_act(p, window)
+    return other_amount(p, window) or _other_year(p, window) or other_place(p, window) or _other_act(p, window)
 
 
 def other_place(p: Profile, window: list[Token]) -> bool:
@@ -635,7 +635,7 @@ def _other_act(p: Profile, window: list[Token]) -> bool:
     return False
 
 
-def _other_amount(p: Profile, window: list[Token]) -> bool:
+def other_amount(p: Profile, window: list[Token]) -> bool:
     """The window names an amount the promise does not ("drops its 5,000-home target" for 500 homes)."""
     values = {t.value for t in p.targets}
     amounts = [t.number for t in window if t.number is not None and not (1900 <= t.number <= 2100)]

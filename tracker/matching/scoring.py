@@ -42,9 +42,9 @@ from tracker.matching.reading import (
 )
 from tracker.matching.relevance import (
     actor_strength, cancel_target_ok, conflicts, coverage, delay_names_ours, delay_target_ok, event_target_ok,
-    foreign_subject, names_another, object_window, office_holder, other_model, other_place, overseer, qualifier,
-    required_present,
-    sentence_names_it, slip_object, slip_subject, slip_undoes, subject_window, term_present, until_after,
+    foreign_subject, names_another, object_window, office_holder, other_amount, other_model, other_place, overseer,
+    qualifier, required_present, sentence_names_it, slip_object, slip_subject, slip_undoes, subject_window,
+    term_present, until_after,
 )
 from tracker.matching.text import (
     IRREGULAR, MONTHS, SCALES, WEEKDAYS, Token, event_dates, names_a_day_ahead, scaled, tokenize_cached,
@@ -878,6 +878,8 @@ def _delay_cue(ctx: _Context, s: Sentence, rel: float, cue, decisive_here: bool)
     and its act (:func:`delay_names_ours`): then the sentence counts as naming the object, and
     the actor named in it or in the item does the rest.
     """
+    if other_amount(ctx.p, slip_object(s, cue.end)):
+        return None  # "postpones $12 billion of EV spending" against a target of 600,000 vehicles
     named_act = [t for t in s.toks[cue.pos:cue.end] if t.stem not in lx.DELAY_WORDS | SHIFT_VERBS]  # "launch date"
     if slip_undoes(ctx.p, [*slip_subject(s, cue.pos), *named_act, *slip_object(s, cue.end)]) \
             or _undoing_verb(ctx.p, s, cue.pos, cue.end) or _brought_forward(s):

@@ -74,6 +74,8 @@ def _stem(word: str) -> str:
         return w
     elif len(w) > 3:
         w = _strip_suffix(w)
+    if len(w) > 4 and w.endswith("ie"):
+        w = w[:-2] + "y"  # "cookie" meets "cookies" (-ies -> -y): "movie", "selfie", "rookie"
     if len(w) > 3 and w.endswith("e") and not w.endswith("ee"):
         w = w[:-1]
     if len(w) > 3 and w[-1] == w[-2] and w[-1] not in "aeiouls":
