@@ -631,9 +631,9 @@ _AMBIGUOUS_BODIES = frozenset("""railway railroad network platform service line 
 
 
 # "agreed to buy 15 airliners", "agreed to order up to 300 jets": an order of goods, placed; what is still
-# to happen is the seller's delivery ("agrees to buy Spirit Aero" is a takeover still to close: a promise)
-_ORDER_PLACED = re.compile(r"(?:on\s+\w+\s+|today\s+|has\s+|have\s+|had\s+)*agreed\s+to\s+(?:buy|purchase|order|lease)\s+(?:up\s+to\s+|as\s+many\s+as\s+|"
-                           r"about\s+|around\s+|another\s+|a\s+further\s+)?\d[\d,]*\s", re.I)
+# to happen is the seller's delivery ("agrees to buy Calder Aero" is a takeover still to close: a promise)
+_ORDER_PLACED = re.compile(r"(?:on\s+\w+\s+|today\s+|has\s+|have\s+|had\s+)*agreed\s+to\s+(?:buy|purchase|order|lease)\s+"
+                           r"(?:up\s+to\s+|as\s+many\s+as\s+|about\s+|around\s+|another\s+|a\s+further\s+)?\d[\d,]*\s", re.I)
 
 # A capitalised subject this frequent is an ordinary word at the start of a sentence ("Construction is
 # expected to begin"), not a name (names of big companies sit lower, around 3-4.5)
@@ -887,8 +887,9 @@ def _one_actor(a: Commitment, b: Commitment) -> bool:
     names_b = {n.lower() for n in (b.actor or "", *b.actor_aliases) if n}
     if names_a & names_b:
         return True
-    words = lambda n: set(re.findall(r"[\w]+", n))  # noqa: E731
-    return any(words(x) and (words(x) <= words(y) or words(y) <= words(x)) for x in names_a for y in names_b)
+    words_a = [set(re.findall(r"\w+", n)) for n in names_a]
+    words_b = [set(re.findall(r"\w+", n)) for n in names_b]
+    return any(x and y and (x <= y or y <= x) for x in words_a for y in words_b)
 
 
 def _leading_subject(text: str, index: ActorIndex) -> str:
