@@ -262,6 +262,19 @@ def test_a_takeover_agreed_is_still_a_promise() -> None:
     assert one("Norvik Air agrees to buy Calder Aero in a 2 billion euro deal.").what.startswith("buy Calder Aero")
 
 
+@pytest.mark.parametrize("text", [
+    "By 2028, women will hold 45 percent of the senior roles in our company.",
+    "By the end of next year the city will have more than 900 electric buses on its streets.",
+])
+def test_a_dated_state_of_the_owners_things_is_a_target_not_a_description(text: str) -> None:
+    assert len(found(text, publisher="Harwick Council")) == 1
+
+
+def test_an_undated_description_of_a_thing_still_waits_for_an_editor() -> None:
+    got = read_text("The Brindle app will include an offline mode.", DAY, publisher="Tamber Tools")
+    assert got.commitments == [] and got.proposals
+
+
 def test_a_doubtful_candidate_goes_to_review_with_its_reasons_not_into_the_void() -> None:
     got = read_text("Haverly Transit runs the buses. The depot project would be a major step for the city.", DAY)
     assert got.commitments == []

@@ -553,7 +553,9 @@ def _read(doc: _Doc, sent: Sentence, clause: Clause, previous: Entity | None) ->
               and not _FIRST_USE.match(" ".join(verb_words[1:4]))) or (
                 verb == "be" and nxt in ("able", "capable", "built", "made", "based")
                 and not re.match(r"made\s+(?:redundant|available|public|free|permanent)\b", " ".join(verb_words[1:3]))):
-            doubts.append("description")  # "the model will tow 5 tonnes", "the site will include shops"
+            # "the model will tow 5 tonnes", "the site will include shops"; dated, a target of the owner's ("by
+            # 2025 women will hold 50 percent of roles", "by next year the city will have 1,400 electric buses")
+            doubts.append("dated_thing" if _dated(doc, sent, clause) else "description")
         # in an organisation's own document every sentence is its own word ("Gizmo 2 comes out in May")
         elif not _thing_predicate_ok(doc, verb_words, cue, reported or ent is not None or index.default is not None,
                                      sent, clause, subject):
