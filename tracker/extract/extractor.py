@@ -58,6 +58,8 @@ _CAPABILITY = frozenset(
     """carry tow travel seat hold accommodate own cover span house store weigh measure employ consume""".split()
 )
 _DESCRIBING = _STATIVE | _CAPABILITY
+# What a thing holds or does by its size: a description even with a date
+_CAPACITY = frozenset("""carry tow travel seat accommodate span house store weigh measure consume cost""".split())
 _PRICES = frozenset("""prices price fares fare fees fee bills bill charges charge tariffs tariff rents rent premiums""".split())
 # What a thing will do for people: an effect, not an undertaking ("the unit would allow 6,000 operations").
 _EFFECT = frozenset(
@@ -554,8 +556,10 @@ def _read(doc: _Doc, sent: Sentence, clause: Clause, previous: Entity | None) ->
                 verb == "be" and nxt in ("able", "capable", "built", "made", "based")
                 and not re.match(r"made\s+(?:redundant|available|public|free|permanent)\b", " ".join(verb_words[1:3]))):
             # "the model will tow 5 tonnes", "the site will include shops"; dated, a target of the owner's ("by
-            # 2025 women will hold 50 percent of roles", "by next year the city will have 1,400 electric buses")
-            doubts.append("dated_thing" if _dated(doc, sent, clause) else "description")
+            # 2025 women will hold 50 percent of roles", "by next year the city will have 1,400 electric buses");
+            # a capacity stays a description, dated or not ("will carry 400 passengers when it enters service")
+            target = _dated(doc, sent, clause) and verb not in _CAPACITY
+            doubts.append("dated_thing" if target else "description")
         # in an organisation's own document every sentence is its own word ("Gizmo 2 comes out in May")
         elif not _thing_predicate_ok(doc, verb_words, cue, reported or ent is not None or index.default is not None,
                                      sent, clause, subject):
