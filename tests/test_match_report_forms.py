@@ -635,3 +635,15 @@ def test_another_amount_postponed_is_not_the_promise_delayed() -> None:
     target = promise("Tamber", "reach an annual production rate of 300,000 electric vehicles", dt.date(2026, 12, 31))
     it = news("Tamber postpones $9 billion of EV spending", "The company said it would delay some planned investment.")
     assert decided(target, it) is None or decided(target, it)[0] != "delay"
+
+
+@pytest.mark.parametrize("what, title, text", [
+    ("bring two new turbines at the Harrow Point station into service", "Harrow Point turbine 2 enters service",
+     "Calloway Energy said the second new turbine at Harrow Point entered commercial service on Tuesday."),
+    ("put the Dunmere ferry terminal into operation", "Dunmere ferry terminal begins operation",
+     "Calloway Energy's Dunmere ferry terminal began commercial operation on Friday with its first sailings."),
+])
+def test_a_promise_to_put_a_thing_into_service_is_kept_when_it_enters_service(what: str, title: str,
+                                                                            text: str) -> None:
+    assert decided(promise("Calloway Energy", what), news(title, text)) in {("fulfilment", "accepted"),
+                                                                         ("fulfilment", "proposed")}

@@ -314,17 +314,25 @@ def _thing_acts(thing: list[Token], read: tuple[str | None, frozenset[str], froz
 # the thing's first use, which news reports as a start ("enters service", "carried its first passengers")
 _INTO_USE = {"service": "start", "operation": "start", "operations": "start", "production": "produce",
              "orbit": "fly", "sea": "start", "use": "start"}
+_INTO_USE_SERVICE = ("service", "operation", "operations")
+IN_SERVICE = frozenset(stem(w) for w in _INTO_USE_SERVICE)
+_PLACING = frozenset(stem(w) for w in ("put", "bring", "place"))  # "bring two reactors into service"
 _FIRST_USES = frozenset(stem(w) for w in "carry take welcome serve receive".split())
 
 
 def _first_use(verb: Token, rest: list[Token]) -> tuple[str | None, frozenset[str], frozenset[str], list[Token]] | None:
     """The start of a thing's use in "put X into service" and "have X carry its first passengers", or None."""
-    if verb.low == "put":
+    if verb.stem in _PLACING:
         k = next((j for j in range(len(rest) - 1) if rest[j].low in ("into", "to", "in")
                   and rest[j + 1].low in _INTO_USE), -1)
         if k >= 0:
             cls = _INTO_USE[rest[k + 1].low]
-            return cls, frozenset({cls, "start"}), frozenset(), rest[:k] + rest[k + 2:]
+            # "began commercial operation" reports "put into service": the use begun, as in "begin X"
+            begun = IN_SERVICE if rest[k + 1].low in _INTO_USE_SERVICE else frozenset()
+            return cls, frozenset({cls, "start"}), begun, rest[:k] + rest[k + 2:]
+        k = next((j for j in range(1, len(rest)) if rest[j].low == "online"), -1)
+        if k >= 0:  # "bring the plant online"
+            return "start", frozenset({"start"}), frozenset(), rest[:k] + rest[k + 1:]
     if verb.stem == stem("make") and any(t.low in ("flight", "flights") for t in rest[:5]):
         return "fly", frozenset({"fly", "start"}), frozenset(), rest  # "make its first flight": fly
     if verb.low == "have":

@@ -14,7 +14,7 @@ from typing import Protocol
 
 from tracker.language.governments import countries_of_adjective, main_country
 from tracker.matching import lexicon as lx
-from tracker.matching.profile import PREPOSITIONS, Profile, Term
+from tracker.matching.profile import IN_SERVICE, PREPOSITIONS, Profile, Term
 from tracker.matching.reading import Event, ItemReading, Sentence
 from tracker.matching.text import MONTHS, WEEKDAYS, Token, stem, tokenize_cached
 
@@ -292,7 +292,8 @@ def event_target_ok(ctx: Pair, s: Sentence, ev: Event) -> bool:
                                          for t in p.terms if len(t.stems) == 2)
 
     # "enters production", "began mass production of the chips": what began is the act, not the object
-    strip = ev.inchoative and not ev.complement & (p.inchoative | p.head)  # unless it is the promised act
+    # unless it is the promised act; a use begun ("began commercial operation") is the act, its subject the thing
+    strip = ev.inchoative and (not ev.complement & (p.inchoative | p.head) or bool(ev.complement & IN_SERVICE))
     obj = [t for t in object_window(s, ev) if not (strip and t.stem in ev.complement)]
     # "the Games open a year late": with no object after the verb (only time words), the subject is what acted
     window = obj if [t for t in obj if (t.stem in ours or t.stem not in lx.GENERIC) and t.low not in _TIME_WORDS
