@@ -647,3 +647,11 @@ def test_a_promise_to_put_a_thing_into_service_is_kept_when_it_enters_service(wh
                                                                             text: str) -> None:
     assert decided(promise("Calloway Energy", what), news(title, text)) in {("fulfilment", "accepted"),
                                                                          ("fulfilment", "proposed")}
+
+
+def test_a_version_of_a_named_thing_is_that_thing_in_the_news() -> None:
+    # "a 5G version of the Orbis Flip": the thing promised is the Orbis Flip, which the news names
+    flip = promise("Kestrel Mobile", "release a 5G version of the Orbis Flip")
+    it = news("Kestrel Mobile launches Orbis Flip 5G in Korea",
+              "Kestrel Mobile began selling the 5G Orbis Flip in South Korea on Friday.")
+    assert decided(flip, it) == ("fulfilment", "accepted")

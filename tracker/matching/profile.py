@@ -31,6 +31,8 @@ PREPOSITIONS = lx._stems("to for in at on by with under from across between agai
 CONTAINER_NOUNS = lx._stems("network system scheme programme program project plan package initiative "
                             "framework portfolio range series")
 MEASURE_NOUNS = lx._stems("capacity level levels amount number share output volume total rate proportion")
+# "a beta version of its operating system", "a 5G variant of the phone": the thing is after "of"
+VARIANT_NOUNS = lx._stems("version versions edition editions variant variants type types kind kinds")
 CURRENCY = lx._stems("euro euros dollar dollars crown crowns pound pounds yen franc francs krona kronor kroner "
                      "million billion trillion cents")
 BOUND_WORDS = lx._stems("under below less fewer most within up maximum cap")
@@ -444,8 +446,8 @@ def _head(obj: list[Token]) -> tuple[Token | None, tuple[int, int]]:
         if t.number is not None and t.text[0].isdigit() and _has_content(np) and not np[-1].cap:
             break  # "cut food waste 30 percent": the phrase ends before the amount
         if t.low == "of":
-            if not _has_content(np) or np[-1].stem in MEASURE_NOUNS | UNIT_NOUNS:
-                np = []  # "any of its branches", "2 gigawatts of wind capacity"
+            if not _has_content(np) or np[-1].stem in MEASURE_NOUNS | UNIT_NOUNS | VARIANT_NOUNS:
+                np = []  # "any of its branches", "2 gigawatts of wind capacity", "a version of the phone"
                 start = k + 1
                 continue
             break
