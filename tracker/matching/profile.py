@@ -317,7 +317,7 @@ def _thing_acts(thing: list[Token], read: tuple[str | None, frozenset[str], froz
 _INTO_USE = {"service": "start", "operation": "start", "operations": "start", "production": "produce",
              "orbit": "fly", "sea": "start", "use": "start"}
 _INTO_USE_SERVICE = ("service", "operation", "operations")
-IN_SERVICE = frozenset(stem(w) for w in _INTO_USE_SERVICE)
+IN_SERVICE = frozenset(stem(w) for w in (*_INTO_USE_SERVICE, "operating", "services"))
 _PLACING = frozenset(stem(w) for w in ("put", "bring", "place"))  # "bring two reactors into service"
 _FIRST_USES = frozenset(stem(w) for w in "carry take welcome serve receive".split())
 
