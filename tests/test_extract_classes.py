@@ -325,6 +325,19 @@ def test_every_bullet_of_a_pledge_list_is_a_commitment_of_the_introducing_actor(
     assert next(c for c in both if "income tax" in c.what).negated
 
 
+def test_a_bullet_opening_with_a_verb_is_the_pledge_not_a_thing_acting() -> None:
+    # "Require landlords to ...": the capitalised verb is no name, and the infinitive after it is its object
+    text = ("Tollby Council published its plan for the year on Monday. Among the items on the list:\n"
+            "- Require landlords to register every rental flat.\n"
+            "- Launch a night-bus network to link the outer villages.\n"
+            "- Repeal the parking levy.\n")
+    got = read_text(text, DAY)
+    assert sorted(c.what for c in got.commitments) == [
+        "launch a night-bus network to link the outer villages", "repeal the parking levy",
+        "require landlords to register every rental flat"]
+    assert {c.actor for c in got.commitments} == {"Tollby Council"}
+
+
 def test_a_list_of_facts_is_not_a_list_of_pledges() -> None:
     text = ("Sales in the last quarter, by region:\n- Europe up 4%.\n- Asia down 2% to 1.1 billion dollars.\n")
     assert found(text) == []

@@ -283,9 +283,11 @@ def read_text(
         if not sent.bullet:
             intro = sent
             intro_actor = previous or doc.focus.org or index.topic() or index.default
-        elif len(candidates) == before and intro is not None and _PLEDGE_LIST.search(intro.text):
+        elif intro is not None and _PLEDGE_LIST.search(intro.text) and (
+                len(candidates) == before or _imperative_misread(sent, candidates[before:])):
             listed = _listed_pledge(doc, sent, intro_actor)
             if listed is not None:
+                del candidates[before:]
                 candidates.append(listed)
         _focus_after(sent, index, doc.focus)
     candidates = _fold_headlines(candidates, sentences, doc.left_out)
@@ -786,7 +788,7 @@ def _headline_name(subject: str) -> bool:
 # An introduction that makes the bullets after it pledges ("Its main pledges include:", "In its first 100 days it will:").
 _PLEDGE_LIST = re.compile(
     r"\b(?:pledge|promise|commit|vow|plan|priorit|include|steps|will|shall|target|goal|aim|measures|proposals|"
-    r"manifesto|platform|agenda|programme|program|\d+\s+days|to-do|intends?)", re.I)
+    r"manifesto|platform|agenda|programme|program|\d+\s+days|to-do|list|intends?)", re.I)
 _LEADING_VERB = re.compile(r"^(?P<verb>[A-Z\u00c0-\u00de\u0100-\u017f][a-z]+)\s+(?P<rest>.+)$", re.S)
 
 
@@ -817,6 +819,20 @@ def _listed_pledge(doc: _Doc, sent: Sentence, actor: Entity | None) -> Candidate
         doubts=() if window else ("listed_undated",),
         features=("family=listed", *(("deadline",) if window else ()), *(() if name else ("no_actor",))))
     return _candidate(commitment, what)
+
+
+def _imperative_misread(sent: Sentence, found: list[Candidate]) -> bool:
+    """A bullet that opens with a verb ("- Require schools to ban phones", "- Launch a border command to
+    stop smuggling") read as a thing doing something: its capitalised verb was taken for a subject name.
+    In a pledge list the bullet is the pledge itself."""
+    lead = _LEADING_VERB.match(sent.text.strip())
+    if lead is None or not found:
+        return False
+    verb = lead.group("verb").lower()
+    if base_form(verb) != verb or verb in _NOT_VERB_STARTS or not is_common_word(verb):
+        return False
+    return all("thing" in c.commitment.doubts and c.commitment.start == sent.start
+               and not c.commitment.deadline_phrase for c in found)
 
 
 _NOT_VERB_STARTS = frozenset("the a an more no new extra every all some any one two three four five".split())
