@@ -461,3 +461,10 @@ def test_keep_until_promises_are_flagged_with_their_span(text: str, phrase: str)
 def test_appositives_and_spokespeople_leave_the_promise_with_the_company(text: str) -> None:
     c = one(text)
     assert c.actor == "Penwick Mills" and c.due_latest == dt.date(2027, 12, 31)
+
+
+def test_a_long_target_keeps_its_figure() -> None:
+    # the figure comes last in a long object; a short cap on the `what` would cut it off
+    c = one("By the end of 2027, Pellworth aims to increase the share of women at the senior associate to "
+            "partner levels in its offices worldwide to at least 40 percent.")
+    assert c.what.endswith("to at least 40 percent"), c.what

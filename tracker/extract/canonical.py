@@ -16,7 +16,7 @@ import re
 
 from tracker.extract.cues import COMMIT_ADJ, IRREGULAR_PARTICIPLES, SCHEDULED_FOR
 
-MAX_WORDS = 14
+MAX_WORDS = 20
 # Verbs whose subject can become their object: "the stadium will open" -> "open the stadium".
 _ERGATIVE = frozenset(
     """open reopen close launch start begin resume ship end stop expand debut release finish complete roll
@@ -121,7 +121,11 @@ def _tidy(phrase: str) -> str:
     phrase = re.sub(r"\s+", " ", phrase).strip(" ,;:.\"'\u201c\u201d")
     phrase = re.sub(r"\(\s*\)", "", phrase)
     phrase = re.sub(r"\s+([,.;:])", r"\1", phrase)
-    words = phrase.split()[:MAX_WORDS]
+    words = phrase.split()
+    cut = MAX_WORDS
+    while cut < len(words) and cut < MAX_WORDS + 2 and re.search(r"\d|^(?:m|b|tr)illion$", words[cut - 1]):
+        cut += 1  # "to at least 40 percent": a figure keeps its unit
+    words = words[:cut]
     while len(words) > 1 and words[-1].lower() in _DANGLING:
         words.pop()  # "shut the plant at" once "the end of June" has gone
     phrase = " ".join(words)
