@@ -468,3 +468,12 @@ def test_a_long_target_keeps_its_figure() -> None:
     c = one("By the end of 2027, Pellworth aims to increase the share of women at the senior associate to "
             "partner levels in its offices worldwide to at least 40 percent.")
     assert c.what.endswith("to at least 40 percent"), c.what
+
+
+def test_a_restatement_folded_into_its_promise_is_listed_as_left_out_with_the_quote_it_restates() -> None:
+    text = ("Ostrava Foods will open a bakery in Marlow by June 2026. "
+            "\"We will open our Marlow bakery by June 2026,\" the company said.")
+    got = read_text(text, DAY)
+    assert [c.what for c in got.commitments] == ["open a bakery in Marlow"]
+    assert any(lo.sentence.startswith("\"We will open our Marlow bakery") and "restatement" in lo.reason
+               and "Ostrava Foods will open" in lo.reason for lo in got.left_out)

@@ -293,7 +293,12 @@ def read_text(
     candidates = _fold_headlines(candidates, sentences, doc.left_out)
     sure: list[Commitment] = []
     unsure: list[Commitment] = []
-    for c in merge(candidates):
+    folded: list[tuple[Commitment, Commitment]] = []
+    merged = merge(candidates, folded)
+    for gone, kept in folded:
+        if gone.quote != kept.quote:
+            doc.left_out.append(LeftOut(gone.quote, gone.start, "", f"a restatement of {kept.quote[:60]!r}"))
+    for c in merged:
         if calibrated:
             c = replace(c, confidence=calibrate(c.confidence, c.features))
         if c.conditional and not include_conditional:

@@ -118,8 +118,11 @@ def combine(a: Candidate, b: Candidate) -> Candidate:
 _COMMON_POSTINGS = 48
 
 
-def merge(candidates: list[Candidate]) -> list[Commitment]:
+def merge(candidates: list[Candidate], folded: list[tuple[Commitment, Commitment]] | None = None) -> list[Commitment]:
     """Fold restatements together, keeping text order of the kept quotes.
+
+    ``folded`` collects (restatement, the promise it was folded into), so that no sentence vanishes
+    without a trace: the extractor lists each as left out, with the quote it restates.
 
     Each candidate is compared only with kept promises that share one of its less common words (or,
     failing that, the most recent ones), so a text of thousands of promises merges in linear time.
@@ -136,7 +139,11 @@ def merge(candidates: list[Candidate]) -> list[Commitment]:
         near.update(range(max(0, len(out) - _COMMON_POSTINGS), len(out)))
         for i in sorted(near):
             if same_promise(out[i], cand):
+                was = out[i]
                 out[i] = combine(out[i], cand)
+                if folded is not None:
+                    kept = out[i].commitment
+                    folded.append((cand.commitment if kept.start == was.commitment.start else was.commitment, kept))
                 post(cand.words, i)
                 break
         else:
