@@ -477,3 +477,17 @@ def test_a_restatement_folded_into_its_promise_is_listed_as_left_out_with_the_qu
     assert [c.what for c in got.commitments] == ["open a bakery in Marlow"]
     assert any(lo.sentence.startswith("\"We will open our Marlow bakery") and "restatement" in lo.reason
                and "Ostrava Foods will open" in lo.reason for lo in got.left_out)
+
+
+def test_it_after_a_things_promise_is_that_thing() -> None:
+    text = ("Orlen Space Agency named its new probe on Monday. The Velmar probe is scheduled to launch in May 2027 "
+            "on a Kestrel rocket. It is due to reach the Norcap basin in March 2029.")
+    got = read_text(text, DAY)
+    landing = next(c for c in got.commitments + got.proposals if "Norcap" in c.what)
+    assert "Velmar probe" in landing.what and landing.actor == "Orlen Space Agency"
+
+
+def test_it_after_an_organisations_promise_is_still_the_organisation() -> None:
+    text = "Brantwell Foods will open a bakery in Marlow in 2026. It will also hire 40 bakers by 2027."
+    bakers = next(c for c in found(text) if "bakers" in c.what)
+    assert bakers.actor == "Brantwell Foods" and bakers.what == "hire 40 bakers"

@@ -249,6 +249,7 @@ def read_text(
     intro_actor: Entity | None = None
     for at, sent in enumerate(sentences):
         _focus_before(sent, index, doc.focus)
+        doc.prev_thing, doc.this_thing = doc.this_thing, None
         previous: Entity | None = None
         before = len(candidates)
         last: _Found | None = None
@@ -270,6 +271,9 @@ def read_text(
             if found is not None and clause.cue.coordinated and last is not None:
                 found.doubts = tuple(dict.fromkeys((*last.doubts, *found.doubts)))  # the shared cue's doubts
             last = found if not clause.cue.coordinated else last
+            if found is not None and not clause.cue.coordinated and doc.this_thing is None:
+                doc.this_thing = found.subject if found.thing_subject and found.subject.lower() not in \
+                    _DEMONSTRATIVES | _PERSONAL_PRONOUNS | {"there"} else ""
             if found is None:
                 continue
             previous = found.actor
@@ -329,6 +333,10 @@ class _Doc:
     things: Things = field(default_factory=lambda: Things([]))  # names given to things: "the line" is the Tessel line
     # the last candidate's deadline (sentence start, phrase, earliest, latest): a coordinated one may share it
     last_due: tuple = (-1, None, None, None)
+    # the thing the previous sentence's promise was about ("The rover is due to launch in July. It is due to
+    # land in March": "it" is the rover), and the one of the sentence being read
+    prev_thing: str | None = None
+    this_thing: str | None = None
 
     def leave(self, sent: Sentence, clause: Clause | None, reason: str) -> None:
         """Record why a sentence with commitment language was left out (``tracker extract --explain``)."""
@@ -701,6 +709,8 @@ def _classify_subject(doc: _Doc, sent: Sentence, clause: Clause, previous: Entit
         return lead.group("thing"), "thing", index.add_org(lead.group("name"), sent.start)
     if not subject:
         kind, ent = ("actor", previous or speaker_org) if (previous or speaker_org) else ("unknown", None)
+    elif subject.lower() == "it" and doc.prev_thing and not clause.frame_speaker and not clause.in_quote:
+        return doc.prev_thing, "thing", None  # "The rover will launch in July. It will land in March."
     elif subject.lower() in {"it", "they", "he", "she"} and clause.frame_speaker and speaker_org is not None:
         kind, ent = "actor", speaker_org  # "Valdor said it would ...": "it" is who is speaking
     elif subject.lower() in {"he", "she"} and clause.frame_speaker and _office_holder(clause.frame_speaker, index, focus):
