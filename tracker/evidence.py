@@ -28,7 +28,7 @@ from tracker.config import Config
 from tracker.errors import InvalidValue, NotFound
 from tracker.match import CandidateIndex, CommitmentDoc, ItemDoc, Match, evidence_state, match_item
 from tracker.matching.index import Terms, index_terms, terms_key
-from tracker.models import Actor, ActorAlias, Commitment, Evidence, FeedItem, MatchTerms
+from tracker.models import Actor, ActorAlias, Announcement, Commitment, CommitmentSource, Evidence, FeedItem, MatchTerms
 from tracker.store import commitment_doc, save_match_terms
 from tracker.story import Story, story_of
 
@@ -64,7 +64,7 @@ class Matcher:
     def load(cls, session: Session, *, persist: bool = False) -> Matcher:
         """Index every commitment that evidence can still move or inform.
 
-        Reads plain columns (two queries), not ORM objects with their history,
+        Reads plain columns (three queries), not ORM objects with their history,
         and each commitment's stored index terms (:class:`MatchTerms`) where they
         are current: building the index for 10,000 commitments is on the first
         poll's hot path. Terms missing or stale are computed, and kept when
@@ -74,6 +74,13 @@ class Matcher:
         aliases: dict[int, list[str]] = {}
         for actor_id, alias in session.execute(select(ActorAlias.actor_id, ActorAlias.alias).order_by(ActorAlias.id)):
             aliases.setdefault(actor_id, []).append(alias)
+        titles: dict[int, str] = {}  # the first announcement's title names the promise's project
+        for cid, title in session.execute(
+                select(CommitmentSource.commitment_id, Announcement.title)
+                .join(Announcement, CommitmentSource.announcement_id == Announcement.id)
+                .order_by(Announcement.id)):
+            if title:
+                titles.setdefault(cid, title)
         rows = session.execute(
             select(Commitment.id, Actor.id, Actor.name, Commitment.what, Commitment.quote, Commitment.due_latest,
                    Commitment.negated, Commitment.stated_on, Commitment.keep_until, MatchTerms.key, MatchTerms.terms)
@@ -84,7 +91,8 @@ class Matcher:
         for cid, actor_id, name, what, quote, due, negated, stated, keep_until, key, stored in rows:
             others = tuple(a for a in aliases.get(actor_id, ()) if a != name)
             doc = CommitmentDoc(id=cid, actor=name, aliases=others, what=what, quote=quote,
-                                due_latest=due, negated=negated, stated_on=stated, keep_until=bool(keep_until))
+                                due_latest=due, negated=negated, stated_on=stated, keep_until=bool(keep_until),
+                                context=titles.get(cid))
             if stored is not None and key == terms_key(doc):
                 terms = stored  # stem -> [weight, is_object]: unpacked like the computed tuples
             else:

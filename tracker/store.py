@@ -154,9 +154,10 @@ def add_commitment(session: Session, new: NewCommitment, *, by: str, today: dt.d
 def commitment_doc(c: Commitment) -> CommitmentDoc:
     """A stored commitment as the matcher sees it."""
     aliases = tuple(a.alias for a in c.actor.aliases if a.alias != c.actor.name)
+    first = min(c.sources, key=lambda s: s.announcement_id, default=None)
     return CommitmentDoc(id=c.id, actor=c.actor.name, aliases=aliases, what=c.what, quote=c.quote,
                          due_latest=c.due_latest, negated=c.negated, stated_on=c.stated_on,
-                         keep_until=bool(c.keep_until))
+                         keep_until=bool(c.keep_until), context=first.announcement.title if first else None)
 
 
 def save_match_terms(session: Session, computed: Iterable[tuple[CommitmentDoc, Terms]]) -> None:

@@ -117,7 +117,8 @@ def terms_key(doc: CommitmentDoc) -> str:
     >>> terms_key(a) == terms_key(replace(a, what="release Gizmo 4"))
     False
     """
-    parts = (TERMS_VERSION + lx.synonyms_digest(), doc.actor, "\x1e".join(sorted(doc.aliases)), doc.what, doc.quote or "", str(doc.negated))
+    parts = (TERMS_VERSION + lx.synonyms_digest(), doc.actor, "\x1e".join(sorted(doc.aliases)), doc.what,
+             doc.quote or "", str(doc.negated), doc.context or "")
     return hashlib.sha1("\x1f".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
 
 

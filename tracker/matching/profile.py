@@ -21,6 +21,8 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
 from tracker.language.governments import country_names, governments_named, national_government
+from tracker.language.sentences import is_title_case
+from tracker.language.words import is_common_word
 from tracker.matching import lexicon as lx
 from tracker.matching.model import CommitmentDoc
 from tracker.matching.text import MONTHS, WEEKDAYS, Token, scaled, stem, tokenize, tokenize_cached, word_stems
@@ -169,7 +171,8 @@ def profile(doc: CommitmentDoc) -> Profile:
     return Profile(
         doc=doc, actor_phrases=phrases, actor_keys=keys, actor_label=label, action=action,
         action_classes=classes, inchoative=inchoative, terms=terms,
-        bonus=_bonus(doc.quote or "", {s for t in terms for s in t.stems}, phrases, keys),
+        bonus=_bonus(doc.quote or "", {s for t in terms for s in t.stems}, phrases, keys)
+        + _context_names(doc.context or "", doc.quote or "", {s for t in terms for s in t.stems}, phrases, keys),
         head=head, required=required, targets=_targets(obj) + money_targets(what),
         qualifiers=frozenset(obj_stems & lx.QUALIFIERS), has_first="first" in obj_stems,
         universal=bool(obj_stems & UNIVERSAL),
@@ -421,6 +424,31 @@ def _bonus(quote: str, have: set[str], phrases, keys) -> tuple[Term, ...]:
                 and t.stem not in actor and t.low not in MONTHS and t.low not in WEEKDAYS \
                 and t.stem not in lx.NAME_SUFFIXES:
             out.append(Term((t.stem,), W_BONUS, True, t.text))
+    return tuple({t.stems: t for t in out}.values())
+
+
+def _context_names(title: str, quote: str, have: set[str], phrases, keys) -> tuple[Term, ...]:
+    """Names in the announcement's title that neither the promise nor its quote holds: the project the
+    promise belongs to ("HS2", "Cybertruck"). In a title-case headline only rare words count as names.
+
+    >>> [t.text for t in _context_names("Agency names its ExoMars rover", "It will land in 2021.", set(), (), ())]
+    ['ExoMars']
+    >>> [t.text for t in _context_names("Velo Shows Off Its Steel Quarrex Pickup", "", set(), (("velo",),), ())]
+    ['Quarrex']
+    """
+    if not title:
+        return ()
+    titled = is_title_case(title)
+    seen = have | {t.stem for t in tokenize_cached(quote)}
+    actor = {s for p in phrases for s in p} | {s for k, _ in keys for s in k}
+    out = []
+    for k, t in enumerate(tokenize_cached(title)):
+        if not t.cap or not t.text[0].isalpha() or t.stem in seen or t.stem in actor or t.low in MONTHS \
+                or t.low in WEEKDAYS or t.stem in lx.NAME_SUFFIXES or t.stem in lx.STOPWORDS:
+            continue
+        if (titled or k == 0) and is_common_word(t.text) and not any(c.isupper() for c in t.text[1:]):
+            continue  # "Opens", "Store": capitals of a title-case headline or of its first word
+        out.append(Term((t.stem,), W_BONUS, True, t.text))
     return tuple({t.stems: t for t in out}.values())
 
 

@@ -131,10 +131,17 @@ def score(item: ItemDoc, c: CommitmentDoc) -> Match | None:
     if ctx.item_cov < 0.25 and ctx.item_actor == 0:
         return None
     best: Reading | None = None
-    for sent in r.sents:
-        for reading in _read(ctx, sent):
-            if best is None or _better(reading, best):
-                best = reading
+    readings = [reading for sent in r.sents for reading in _read(ctx, sent)]
+    for reading in readings:
+        if best is None or _better(reading, best):
+            best = reading
+    if best is not None and best.score >= AUTO_ACCEPT and best.kind in ("cancellation", "delay") \
+            and not may_decide(ctx, best):
+        # two sentences report the same end, one on firmer ground ("has abandoned its plan to build the car"
+        # beside "the factory will not go ahead"): the one that may decide speaks for the item (not so for a
+        # fulfilment, whose hedge may sit in one sentence only: "hands over the hall" / "the nearly finished hall")
+        firm = [x for x in readings if x.kind == best.kind and x.score >= AUTO_ACCEPT and may_decide(ctx, x)]
+        best = max(firm, key=lambda x: x.score, default=best)
     if (best is None or best.score < REVIEW) and not c.negated and not ctx.partial:
         best = next((x for sent in r.sents for x in _act_in_other_words(ctx, sent, ctx.relevance(sent)[0])), best)
     if best is None or best.score < 0.2:
