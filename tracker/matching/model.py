@@ -32,8 +32,8 @@ class CommitmentDoc:
     # a promise to keep a state until a date ("keep the plant open through 2030", "cap fares
     # until 2027"): kept unless breached, never broken by the calendar
     keep_until: bool = False
-    # the title of the announcement that stated it: it names the project ("a promise to land at Oxia
-    # Planum" stated under "Agency names its ExoMars rover"), which news about the promise cites
+    # the title of the announcement that stated it: it names the project ("a promise to reach the Norcap
+    # basin" stated under "Agency names its Velmar probe"), which news about the promise cites
     context: str | None = None
 
 
