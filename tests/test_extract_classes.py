@@ -491,3 +491,9 @@ def test_it_after_an_organisations_promise_is_still_the_organisation() -> None:
     text = "Brantwell Foods will open a bakery in Marlow in 2026. It will also hire 40 bakers by 2027."
     bakers = next(c for c in found(text) if "bakers" in c.what)
     assert bakers.actor == "Brantwell Foods" and bakers.what == "hire 40 bakers"
+
+
+def test_a_name_that_has_chosen_something_is_an_organisation_and_owns_the_things_schedule() -> None:
+    text = ("OSRA has chosen Tessar, a solar-powered glider, as its next mission, the agency said on Monday.\n\n"
+            "Tessar is set to launch in 2028.")
+    assert one(text).actor == "OSRA"
