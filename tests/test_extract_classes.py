@@ -497,3 +497,17 @@ def test_a_name_that_has_chosen_something_is_an_organisation_and_owns_the_things
     text = ("OSRA has chosen Tessar, a solar-powered glider, as its next mission, the agency said on Monday.\n\n"
             "Tessar is set to launch in 2028.")
     assert one(text).actor == "OSRA"
+
+
+def test_require_is_a_rule_set_by_someone_and_a_need_of_a_thing() -> None:
+    rule = one("The state of Norland will require all new buses sold there to be electric by 2032.")
+    assert rule.what.startswith("require all new buses") and not rule.doubts
+    assert found("Meeting the 2032 target will require much faster investment in the grid.") == []
+
+
+def test_an_elected_leader_not_yet_in_office_promises_in_their_own_name() -> None:
+    text = ("President-elect Mara Quill pledged on Tuesday to open 40 new clinics in her first year in office. "
+            "She also said that on her first day in office she will require masks in federal buildings.")
+    got = found(text)
+    assert {c.actor for c in got} == {"Mara Quill"}, [(c.actor, c.what) for c in got]
+    assert any(c.what == "require masks in federal buildings" for c in got)

@@ -87,7 +87,7 @@ TITLE = (
     r"administrator|Director|Chair|Chairman|CEO|partner|owner|coach|captain|councillor|councilor|alderman|"
     r"MEP|representative|deputy|ambassador|commander|inspector|professor|sheriff|judge|attorney|"
     r"superintendent|trustee|rector|bishop|general)"
-    r"(?:-general)?)"
+    r"(?:-general|-elect)?)"
 )
 _NAME_TOKEN = r"[A-Z\u00c0-\u00de\u0100-\u017f][a-z\u00c0-\u024f'\u2019-]+"
 _PERSON_NAME = rf"{_NAME_TOKEN}(?:\s+(?:van|von|de|da|del|der|bin|al|le|la)\s+{_NAME_TOKEN}|\s+{_NAME_TOKEN}){{1,2}}"

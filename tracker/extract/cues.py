@@ -20,6 +20,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from tracker.extract.actors import ORG_NOUNS
+
 # Adverbs allowed between an auxiliary and its verb ("will also not", "is now set to").
 _ADV_WORDS = (
     r"also|now|still|soon|then|first|initially|finally|only|again|jointly|further|formally|officially|quickly|"
@@ -748,6 +750,26 @@ def _reject_cue(sentence: str, c: Clause) -> str | None:
     after = sentence[cue.end :].split()[:1]
     if cue.verb in ("remain", "stay") and after and after[0].strip(",.").lower() in COMMIT_ADJ:
         return None  # "will remain free": a promise to keep it so
-    if cue.verb in NON_VOLITIONAL:
+    if cue.verb in NON_VOLITIONAL and not (cue.verb in MANDATE_VERBS and _mandating(c.subject)):
         return "not in the speaker's power"
     return None
+
+
+# "require" is a need of a thing ("the target will require faster policies") and a rule set by someone
+# who can set it ("the state will require new cars to be electric", "he will require masks in offices")
+MANDATE_VERBS = frozenset({"require"})
+
+
+def _mandating(subject: str) -> bool:
+    """A subject that can lay down a rule: a person or group ("he", "we"), a name, or the shared subject
+    of a coordinated verb (empty); not a thing or an activity ("the target", "doubling incomes")."""
+    words = subject.strip().split()
+    if not words:
+        return True
+    if len(words) == 1 and words[0].lower() in ("i", "we", "he", "she", "they"):
+        return True
+    if words[0].lower() in ("the", "this", "that", "its", "our", "their"):
+        head = next((w for w in words[1:] if w.lower() == "of"), None)  # "the state of Norland": its head, "state"
+        head = words[words.index(head) - 1] if head else words[-1]
+        return head.lower().strip(",") in ORG_NOUNS  # "the city", "the ministry"; not "the target"
+    return words[0][:1].isupper()

@@ -430,7 +430,8 @@ def _office_holder(phrase: str, index: ActorIndex, focus: Focus) -> Entity | Non
 def _minister_government(person: Entity, index: ActorIndex) -> Entity | None:
     """The government a minister or head of government speaks for, when the text is about one country."""
     if person.affiliation is not None or not _NATIONAL_OFFICE.search(person.title or "") \
-            or re.search(r"\b(?:mayor|governor|MP|senator|party|opposition|shadow|former)\b", person.title or "", re.I):
+            or re.search(r"\b(?:mayor|governor|MP|senator|party|opposition|shadow|former)\b|-elect\b", person.title or "",
+                         re.I):  # a president-elect speaks for the incoming administration, not the government
         return None
     return index.government()
 
