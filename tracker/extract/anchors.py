@@ -155,3 +155,57 @@ def find_event_phrase(text: str) -> tuple[str, int] | None:
     if m is None or not _event_words(m.group(0).split(None, 1)[1] if " " in m.group(0) else "")[0]:
         return None
     return m.group(0), m.start()
+
+
+# A term of office counted from its first day: "in his first 100 days in office", "on her first day in
+# office", "on day one", "within its first 100 days". The day the term begins is in the text when the news
+# says it ("who takes office on January 20", "will be sworn in on May 7", "took office on January 1").
+_IN_OFFICE = re.compile(
+    r"\b(?:(?:in|within|during|over)\s+(?:his|her|its|their|the)\s+(?:new\s+government's\s+)?first\s+"
+    r"(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|hundred)\s+(?P<unit>days|weeks|months)"
+    r"(?:\s+in\s+(?:office|power))?|on\s+(?:(?:his|her|its|their)\s+first\s+day\s+in\s+(?:office|power)|day\s+(?:one|1)\b))",
+    re.I,
+)
+_TAKES_OFFICE = re.compile(
+    r"\b(?P<verb>takes?|took|taking|(?:will|to)\s+take|(?:is|was|will\s+be|to\s+be)\s+sworn\s+in|sworn\s+in|"
+    r"(?:is|was|will\s+be|to\s+be)\s+inaugurated|inauguration)(?:\s+(?:the\s+oath\s+of\s+)?office|\s+power)?\b",
+    re.I,
+)
+
+
+def _term_start(sentences: list[Sentence], published: dt.date) -> dt.date | None:
+    """The day the text says the term of office begins ("who takes office on January 20"), if it says."""
+    for sent in sentences:
+        m = _TAKES_OFFICE.search(sent.text)
+        if m is None or not re.search(r"office|power|sworn|inaugurat", m.group(0), re.I):
+            continue
+        day = _date_in(sent.text[m.start():], None, published)
+        if day is None:
+            continue
+        past = m.group("verb").lower() in ("took", "was sworn in", "was inaugurated")
+        if past and day > published:  # "took office on January 1", written in March: this year's
+            day = dt.date(day.year - 1, day.month, day.day) if not (day.month == 2 and day.day == 29) else day
+        return day
+    return None
+
+
+def office_deadline(text: str, sentences: list[Sentence], published: dt.date) -> tuple[str, dt.date, dt.date] | None:
+    """(phrase, earliest, latest) of a deadline counted from the first day in office, when the text dates it.
+
+    >>> from tracker.language.sentences import split_sentences
+    >>> s = split_sentences("Mara Quill, who takes office on January 20, said she would act.")
+    >>> office_deadline("in her first 100 days in office", s, dt.date(2020, 12, 8))[1:]
+    (datetime.date(2021, 1, 20), datetime.date(2021, 4, 29))
+    >>> office_deadline("on her first day in office", s, dt.date(2020, 12, 8))[2]
+    datetime.date(2021, 1, 20)
+    """
+    m = _IN_OFFICE.search(text)
+    if m is None:
+        return None
+    start = _term_start(sentences, published)
+    if start is None:
+        return None
+    if not m.group("n"):
+        return m.group(0), start, start
+    n = 100 if m.group("n").lower() == "hundred" else _NUMBERS.get(m.group("n").lower()) or int(m.group("n"))
+    return m.group(0), start, _add(start, n, m.group("unit")) - dt.timedelta(days=1)

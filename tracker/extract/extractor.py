@@ -15,7 +15,7 @@ from tracker.extract.model import DEFAULT_MIN_CONFIDENCE as MIN_CONFIDENCE
 from tracker.extract.model import DEFAULT_REVIEW_THRESHOLD as REVIEW_THRESHOLD
 from tracker.errors import DeadlineError
 from tracker.extract.actors import THIRD, ActorIndex, Entity, Focus, head_noun
-from tracker.extract.anchors import anchor_deadline, event_date, find_event_phrase
+from tracker.extract.anchors import anchor_deadline, event_date, find_event_phrase, office_deadline
 from tracker.extract.calibration import calibrate
 from tracker.extract.canonical import (
     PLANNED_FOR, base_form, coming_as_arrival, describe, is_participle, strip_deadline, subject_np,
@@ -333,6 +333,7 @@ class _Doc:
     things: Things = field(default_factory=lambda: Things([]))  # names given to things: "the line" is the Tessel line
     # the last candidate's deadline (sentence start, phrase, earliest, latest): a coordinated one may share it
     last_due: tuple = (-1, None, None, None)
+    fronted_due: tuple = (-1, None, None, None)  # the same, for a deadline fronted before the subject
     # the thing the previous sentence's promise was about ("The rover is due to launch in July. It is due to
     # land in March": "it" is the rover), and the one of the sentence being read
     prev_thing: str | None = None
@@ -1256,6 +1257,10 @@ def _due(doc: _Doc, at: int, clause: Clause) -> tuple[str | None, dt.date | None
         if anchored is not None:
             phrase, latest = anchored
             earliest = None
+    for lo, hi in _regions(clause):  # "in his first 100 days in office", and the text says when he takes office
+        office = office_deadline(sentences[at].text[lo:hi], sentences, published)
+        if office is not None:
+            return office
     return phrase, earliest, latest
 
 
@@ -1268,6 +1273,10 @@ def _build(doc: _Doc, at: int, found: _Found) -> Candidate | None:
         phrase, earliest, latest = _lasting_for(doc, sent.text[clause.vp_start : clause.vp_end]) or (None, None, None)
     if phrase is None and clause.cue.coordinated and doc.last_due[0] == sent.start:
         phrase, earliest, latest = doc.last_due[1:]  # "a loss of 4 billion for 2023 and capex of 2 billion": one period
+    elif phrase is None and not clause.subject.strip() and doc.fronted_due[0] == sent.start \
+            and re.search(r"\band\s*$", sent.text[:clause.start]):
+        # "On her first day she will A and will B": a fronted deadline scopes over both verbs
+        phrase, earliest, latest = doc.fronted_due[1:]
     if phrase is None:
         same = _SAME_DEADLINE.search(sent.text, clause.start, clause.vp_end)
         if same and doc.prev_due is not None:  # "and will balance the water it uses by the same year"
@@ -1275,6 +1284,8 @@ def _build(doc: _Doc, at: int, found: _Found) -> Candidate | None:
     if latest is not None:
         doc.prev_due = (earliest, latest)
     doc.last_due = (sent.start, phrase, earliest, latest)
+    if phrase and clause.subject_start > clause.start and phrase in sent.text[clause.start:clause.subject_start]:
+        doc.fronted_due = (sent.start, phrase, earliest, latest)
     if latest is not None and latest < published:
         return doc.leave(sent, clause, f"due {latest}, before it was published: background")
     vp = sent.text[clause.vp_start : clause.vp_end]
