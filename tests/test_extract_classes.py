@@ -506,17 +506,17 @@ def test_require_is_a_rule_set_by_someone_and_a_need_of_a_thing() -> None:
 
 
 def test_an_elected_leader_not_yet_in_office_promises_in_their_own_name() -> None:
-    text = ("President-elect Mara Quill pledged on Tuesday to open 40 new clinics in her first year in office. "
+    text = ("President-elect Ilsa Brandvik pledged on Tuesday to open 40 new clinics in her first year in office. "
             "She also said that on her first day in office she will require masks in federal buildings.")
     got = found(text)
-    assert {c.actor for c in got} == {"Mara Quill"}, [(c.actor, c.what) for c in got]
+    assert {c.actor for c in got} == {"Ilsa Brandvik"}, [(c.actor, c.what) for c in got]
     assert any(c.what == "require masks in federal buildings" for c in got)
 
 
 def test_a_term_of_office_is_counted_from_the_day_the_text_says_it_begins() -> None:
-    text = ("Governor-elect Mara Quill pledged on Tuesday that 5,000 new homes will be started in her first 100 days "
+    text = ("Governor-elect Ilsa Brandvik pledged on Tuesday that 5,000 new homes will be started in her first 100 days "
             "in office. She also said that on her first day in office she will freeze state hiring and will order "
-            "a review of all road projects. Quill, who takes office on January 12, named her cabinet on Monday.")
+            "a review of all road projects. Brandvik, who takes office on January 12, named her cabinet on Monday.")
     got = {c.what: c for c in found(text)}
     homes = next(c for w, c in got.items() if "homes" in w)
     assert homes.due_latest == dt.date(2026, 4, 21)  # January 12 and 99 days more, not 100 days from publication
@@ -524,5 +524,5 @@ def test_a_term_of_office_is_counted_from_the_day_the_text_says_it_begins() -> N
 
 
 def test_a_term_of_office_with_no_start_date_in_the_text_keeps_the_ordinary_reading() -> None:
-    c = one("Mara Quill pledged that 5,000 new homes will be started in her first 100 days in office.")
+    c = one("Ilsa Brandvik pledged that 5,000 new homes will be started in her first 100 days in office.")
     assert c.due_latest == DAY + dt.timedelta(days=100)

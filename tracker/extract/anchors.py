@@ -193,7 +193,7 @@ def office_deadline(text: str, sentences: list[Sentence], published: dt.date) ->
     """(phrase, earliest, latest) of a deadline counted from the first day in office, when the text dates it.
 
     >>> from tracker.language.sentences import split_sentences
-    >>> s = split_sentences("Mara Quill, who takes office on January 20, said she would act.")
+    >>> s = split_sentences("Ilsa Brandvik, who takes office on January 20, said she would act.")
     >>> office_deadline("in her first 100 days in office", s, dt.date(2020, 12, 8))[1:]
     (datetime.date(2021, 1, 20), datetime.date(2021, 4, 29))
     >>> office_deadline("on her first day in office", s, dt.date(2020, 12, 8))[2]
