@@ -655,3 +655,13 @@ def test_a_version_of_a_named_thing_is_that_thing_in_the_news() -> None:
     it = news("Kestrel Mobile launches Orbis Flip 5G in Korea",
               "Kestrel Mobile began selling the 5G Orbis Flip in South Korea on Friday.")
     assert decided(flip, it) == ("fulfilment", "accepted")
+
+
+@pytest.mark.parametrize("actor, what, title, text", [
+    ("Norland Rugby Union", "hold the first Tollby Sevens tournament", "Tollby Sevens kicks off in Marlow",
+     "The first Tollby Sevens tournament kicked off in Marlow on Saturday, the Norland Rugby Union said."),
+    ("Norland Motor Club", "stage the Marlow Grand Prix on a street circuit", "Marlow Grand Prix goes ahead despite the rain",
+     "The Marlow Grand Prix went ahead on the new street circuit on Sunday, the Norland Motor Club said."),
+])
+def test_an_event_that_kicks_off_or_goes_ahead_has_taken_place(actor: str, what: str, title: str, text: str) -> None:
+    assert decided(promise(actor, what), news(title, text)) in {("fulfilment", "accepted"), ("fulfilment", "proposed")}
