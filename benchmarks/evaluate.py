@@ -29,7 +29,9 @@ Scoring (as in the data README):
   (``Ministry of Health`` in ``Veldmark Ministry of Health``) or the longer
   name's first word (``Velotron`` / ``Velotron Motors``). A national government matches any of its
   names in the tracker's country table (``Peruvian government`` / ``Government of Peru``); this
-  rule was added on 2026-12-03, and actor figures before and after it are not comparable.
+  rule was added on 2026-12-03, and actor figures before and after it are not comparable. A city's
+  government matches the city's name (``City of Tollby`` / ``Tollby``); added later the same day
+  (sixth session), with the same caveat.
 * Deadline accuracy, over matched pairs: the found ``due_latest`` lies in
   ``due_latest_range`` with 3 days of slack either side; a null range wants a
   null ``due_latest``.
@@ -174,6 +176,8 @@ def label_variants(label: str) -> set[str]:
     bare = re.sub(r"\([^)]*\)", " ", label)
     out.add(bare)
     out |= set(bare.split(","))
+    # a city's government by the city's name ("City of Tollby" / "Tollby"), since 2026-12-03 (sixth session)
+    out |= {m.group(1) for v in list(out) for m in [re.match(r"\s*(?:the\s+)?city\s+of\s+(.+)", v, re.I)] if m}
     return {_norm_name(v) for v in out if _norm_name(v)}
 
 

@@ -38,6 +38,8 @@ def found(what: str, quote: str, actor: str | None = "Brant Mills", aliases=(), 
         ("Tarnby Council", "Brant Mills", False),
         ("Peruvian government", "Government of Peru (President Ana Ruiz)", True),  # one government, two names
         ("Peruvian government", "Chilean government", False),
+        ("Tarnby", "City of Tarnby", True),  # a city's government by the city's name
+        ("Tarnby", "Mayor of Tarnby (Ana Ruiz)", False),
     ],
 )
 def test_actor_names(mine: str, label: str, ok: bool) -> None:
