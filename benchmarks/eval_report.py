@@ -121,7 +121,8 @@ Scored as the product stores commitments unseen (confidence at or above `extract
 "into review" counts labelled promises stored automatically *or* put in the editor's queue
 (at or above `extract.review_threshold`). Actor and deadline accuracy are over matched commitments.
 Since 2026-12-03 a national government counts as one actor by any of its names ("Peruvian government",
-"Government of Peru"); actor figures from before that day are not comparable.
+"Government of Peru"), and, from the sixth session of that day, a city's government by the city's name
+("City of Tarnby", "Tarnby"); actor figures from before these changes are not comparable.
 
 {table(["set", "role", "cases"] + [s for _, s in EXTRACTION], ext_rows)}
 
