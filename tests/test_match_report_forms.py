@@ -665,3 +665,19 @@ def test_a_version_of_a_named_thing_is_that_thing_in_the_news() -> None:
 ])
 def test_an_event_that_kicks_off_or_goes_ahead_has_taken_place(actor: str, what: str, title: str, text: str) -> None:
     assert decided(promise(actor, what), news(title, text)) in {("fulfilment", "accepted"), ("fulfilment", "proposed")}
+
+
+def test_the_named_things_kind_after_its_name_is_the_thing_itself() -> None:
+    phone = promise("Kestrel Mobile", "release the Orbis Flip")
+    it = news("First Orbis Flip phones reach buyers",
+              "The first Orbis Flip phones were delivered to buyers on Friday, Kestrel Mobile said.")
+    assert decided(phone, it) == ("fulfilment", "accepted")
+
+
+@pytest.mark.parametrize("title, text", [
+    ("Kestrel Mobile releases Orbis Flip case", "Kestrel Mobile released the Orbis Flip case on Friday."),
+    ("Rival opens new Flip Canal lane", "A second channel of the Flip Canal lets ships pass both ways."),
+])
+def test_a_thing_made_for_the_named_one_or_sharing_part_of_its_name_keeps_nothing(title: str, text: str) -> None:
+    phone = promise("Kestrel Mobile", "release the Orbis Flip")
+    assert decided(phone, news(title, text)) != ("fulfilment", "accepted")

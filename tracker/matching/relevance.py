@@ -314,7 +314,27 @@ def event_target_ok(ctx: Pair, s: Sentence, ev: Event) -> bool:
         return True  # "delivers the first Zephyr vans" for "begin Zephyr deliveries": the verb is the head
     foreign = [t for t in window if t.stem not in p.vocab and t.stem not in lx.GENERIC and not t.cap
                and t.number is None and not t.low.endswith(("ly", "wide")) and t.stem not in lx.ALL_EVENT_NOUNS]
+    if len(foreign) == 1 and _kind_after_name(p, window, foreign[0]):
+        return True  # "the first Zephyr 5 phones were delivered": the named thing's kind, not another thing
     return not foreign  # "Quire long-term support policy" is another thing than "Quire 5.0" ("purchase of" is no thing)
+
+
+def _kind_after_name(p: Profile, window: list[Token], word: Token) -> bool:
+    """Is ``word`` one common noun right after the promise's whole name, ending the phrase ("Gizmo 3 drills")?
+    The whole name, so "Suez Canal lane" is no kind of the "Panama Canal"."""
+    names = {x for t in p.required for x in t.stems}
+    k = next((i for i, t in enumerate(window) if t is word), -1)
+    if not names or k < 1 or window[k - 1].stem not in names or not names <= {t.stem for t in window[:k]}:
+        return False
+    if word.stem in _ADD_ONS:
+        return False  # "releases the Zephyr 5 case": a thing for the named one, not the named one
+    after = window[k + 1] if k + 1 < len(window) else None
+    return after is None or after.punct or after.stem in PREPOSITIONS or after.low in ("and", "or")
+
+
+# Things made for another thing, named after it: "the Zephyr app", "a Gizmo charger", "the Orla update"
+_ADD_ONS = frozenset(stem(w) for w in """update updates patch app apps case cases cover charger accessory accessories
+    game games plugin demo trailer bundle controller dock kit mod expansion sequel spin-off""".split())
 
 
 _TIME_WORDS = frozenset({"late", "early", "later", "earlier", "again", "ahead", "behind", "today", "tonight",
