@@ -681,3 +681,11 @@ def test_the_named_things_kind_after_its_name_is_the_thing_itself() -> None:
 def test_a_thing_made_for_the_named_one_or_sharing_part_of_its_name_keeps_nothing(title: str, text: str) -> None:
     phone = promise("Kestrel Mobile", "release the Orbis Flip")
     assert decided(phone, news(title, text)) != ("fulfilment", "accepted")
+
+
+def test_the_promised_act_begun_names_the_promise_when_its_thing_is_described() -> None:
+    toll = promise("Harrow Transport Authority", "start charging a congestion toll in central Harrow")
+    it = news("Drivers start paying to enter central Harrow",
+              "Cameras began charging most cars 9 dollars a day to drive into central Harrow on Sunday, "
+              "the first congestion toll in the country.")
+    assert decided(toll, it) in {("fulfilment", "accepted"), ("fulfilment", "proposed")}

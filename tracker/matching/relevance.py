@@ -304,8 +304,8 @@ def event_target_ok(ctx: Pair, s: Sentence, ev: Event) -> bool:
         return False
     stems = frozenset(t.stem for t in window)
     window_all = _window_tokens(s, window)
-    if p.head and stems & p.head:
-        return True
+    if p.head and stems & (p.head | p.inchoative):
+        return True  # the thing, or the act begun ("began construction" of "begin construction of the plant")
     if not p.head and not p.required:
         return True
     if not any(term_present(t, window_all, stems) for t in p.required):
