@@ -689,3 +689,10 @@ def test_the_promised_act_begun_names_the_promise_when_its_thing_is_described() 
               "Cameras began charging most cars 9 dollars a day to drive into central Harrow on Sunday, "
               "the first congestion toll in the country.")
     assert decided(toll, it) in {("fulfilment", "accepted"), ("fulfilment", "proposed")}
+
+
+def test_a_name_made_of_a_common_word_still_names_what_slips() -> None:
+    cup = promise("Norland Cricket Board", "launch The Forty tournament", dt.date(2026, 6, 30))
+    it = news("The Forty postponed until 2027", "The Norland Cricket Board said its new tournament would not be "
+              "played this summer.", dt.date(2026, 3, 2))
+    assert decided(cup, it) == ("delay", "accepted")

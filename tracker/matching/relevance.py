@@ -559,8 +559,10 @@ def _clause_begin(s: Sentence, pos: int) -> int:
 
 def subject_window(s: Sentence, pos: int) -> list[Token]:
     start = _clause_begin(s, pos)
-    return [t for t in s.toks[start:pos] if not t.punct and t.stem not in lx.STOPWORDS
-            and t.stem not in lx.DETERMINERS and t.number is None][-8:]
+    # a capitalised word after the clause's first is a name even where English uses it as a stop word ("The Hundred")
+    return [t for k, t in enumerate(s.toks[start:pos]) if not t.punct and (
+            (t.number is None and t.stem not in lx.STOPWORDS and t.stem not in lx.DETERMINERS)
+            or (t.cap and k > 0 and t.text[:1].isalpha()))][-8:]
 
 
 _CLAUSE = frozenset({"that", "which", "who", "while", "whereas", "although", "because", "and", "but", "as"})
