@@ -526,3 +526,12 @@ def test_a_term_of_office_is_counted_from_the_day_the_text_says_it_begins() -> N
 def test_a_term_of_office_with_no_start_date_in_the_text_keeps_the_ordinary_reading() -> None:
     c = one("Ilsa Brandvik pledged that 5,000 new homes will be started in her first 100 days in office.")
     assert c.due_latest == DAY + dt.timedelta(days=100)
+
+
+def test_a_thing_that_will_not_open_for_good_is_a_promise_not_to_and_until_a_date_a_delay() -> None:
+    text = "Harbour Power said on Monday that its two oldest units will not return to the grid."
+    got = read_text(text, DAY)
+    units = (got.commitments + got.proposals)[0]
+    assert units.negated and "return to the grid" in units.what
+    later = read_text("Harbour Power said its new museum will not open until 2027.", DAY)
+    assert not later.commitments and any("delay" in lo.reason for lo in later.left_out)

@@ -564,7 +564,8 @@ def _read(doc: _Doc, sent: Sentence, clause: Clause, previous: Entity | None) ->
         # a thing named with its owner ("Aurelia FC's new stadium") is spoken for by the owner
         verb = base_form(verb_words[0].strip(",.")) if verb_words else ""
         nxt = verb_words[1].lower().strip(",.") if len(verb_words) > 1 else ""
-        if clause.negated and (verb in _ERGATIVE_EVENTS or (verb == "be" and nxt in _READINESS)):
+        if clause.negated and (verb in _ERGATIVE_EVENTS or (verb == "be" and nxt in _READINESS)) \
+                and _TIME_LIMIT.search(" ".join(verb_words)):
             return doc.leave(sent, clause, "a delay ('will not open until ...'), not a promise")
         if head_noun(subject).lower() in _EVENT_NOUNS:
             doubts.append("event")  # "the fair is scheduled to begin on June 3": an event, nobody's act
@@ -758,6 +759,14 @@ def _classify_subject(doc: _Doc, sent: Sentence, clause: Clause, previous: Entit
 
 
 _PARTY_GOVERNMENT = re.compile(r"(?:[Aa]n?|[Aa]ny|[Tt]he\s+next)\s+(?:future\s+|new\s+)?(?:[A-Z][\w-]*\s+){1,2}government")
+
+
+# A time that makes "will not open" a delay ("until 2027", "this year", "on time", "before the summer");
+# with none ("the old depot will not reopen", "will not return to the grid") it is for good
+_TIME_LIMIT = re.compile(r"\b(?:until|till|before|yet|on\s+time|in\s+time|as\s+(?:planned|scheduled|promised|expected)|"
+                         r"this\s+(?:year|month|week|spring|summer|autumn|fall|winter|season)|next\s+\w+|by|in\s+\d{4}|"
+                         r"in\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)|"
+                         r"for\s+(?:now|the\s+time\s+being|another|a\s+further|several|some))\b", re.I)
 
 
 def _arrives(verb_words: list[str]) -> bool:
