@@ -535,3 +535,16 @@ def test_a_thing_that_will_not_open_for_good_is_a_promise_not_to_and_until_a_dat
     assert units.negated and "return to the grid" in units.what
     later = read_text("Harbour Power said its new museum will not open until 2027.", DAY)
     assert not later.commitments and any("delay" in lo.reason for lo in later.left_out)
+
+
+def test_every_verb_of_a_serial_list_is_a_promise_and_a_vague_one_does_not_taint_the_rest() -> None:
+    text = ("Speaking in Marlow, Premier Ilsa Brandvik said she would also grow the economy, cut hospital waiting lists, "
+            "set up a coastguard command and pass new laws to protect the moorland.")
+    whats = {c.what for c in found(text)}
+    assert {"cut hospital waiting lists", "set up a coastguard command",
+            "pass new laws to protect the moorland"} <= whats, whats
+
+
+def test_a_list_of_nouns_after_a_promise_is_no_list_of_verbs() -> None:
+    c = one("Brantwell Foods will open a bakery in Marlow in 2026, with bread, cakes and pastries on sale.")
+    assert c.what == "open a bakery in Marlow"

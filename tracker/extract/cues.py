@@ -432,7 +432,7 @@ def read_clause(sentence: str, cue: Cue, quote_start: int | None, quote_speaker:
     two clauses.
     """
     floor = _floor(sentence, quote_start, previous)
-    start = _clause_start(sentence, floor, cue.start, coordinated=previous is not None)
+    start = _clause_start(sentence, floor, cue.start, coordinated=previous is not None, shared=cue.coordinated)
     frame_kind, frame_speaker, start = _frame(sentence, floor, start, cue.start)
     intro, subject, subject_start = _subject(sentence, start, cue.start)
     aside = re.fullmatch(r"(?:which|who)\b[^,]*,", subject.strip())
@@ -502,10 +502,13 @@ def _floor(sentence: str, quote_start: int | None, previous: Clause | None) -> i
     return floor
 
 
-def _clause_start(sentence: str, floor: int, cue_start: int, *, coordinated: bool) -> int:
-    """After the last "that"/"whether"/";"/", and" before the cue (and "and" after an earlier cue)."""
+def _clause_start(sentence: str, floor: int, cue_start: int, *, coordinated: bool, shared: bool = False) -> int:
+    """After the last "that"/"whether"/";"/", and" before the cue (and "and" after an earlier cue); ``shared``:
+    the cue is a verb sharing an earlier cue ("will grow X, cut Y")."""
     prefix = sentence[floor:cue_start]
     m = _last_boundary(prefix)
+    if shared and re.search(r",\s*$", prefix):
+        return cue_start  # "will grow X, cut Y and pass Z": a middle verb of the list has no words of its own before it
     if coordinated:
         for c in _COORD.finditer(prefix):
             if m is None or c.end() > m.end():

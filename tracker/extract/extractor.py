@@ -269,7 +269,9 @@ def read_text(
                 clause = replace(clause, subject="")
             found = _read(doc, sent, clause, previous)
             if found is not None and clause.cue.coordinated and last is not None:
-                found.doubts = tuple(dict.fromkeys((*last.doubts, *found.doubts)))  # the shared cue's doubts
+                # the shared cue's and subject's doubts; not what one verb's own object says ("grow the economy"
+                # is vague, "and cut waiting lists" is not)
+                found.doubts = tuple(dict.fromkeys((*(d for d in last.doubts if d not in _OWN_DOUBTS), *found.doubts)))
             last = found if not clause.cue.coordinated else last
             if found is not None and not clause.cue.coordinated and doc.this_thing is None:
                 doc.this_thing = found.subject if found.thing_subject and found.subject.lower() not in \
@@ -495,13 +497,34 @@ def _with_coordinated(text: str, cues: list[Cue]) -> list[Cue]:
                 continue
             if cue.verb and not text[cue.verb_start + len(cue.verb) : m.start()].strip(" ,"):
                 break  # "will build and operate a plant": two verbs of one object, one promise
+            for k in _listed_verbs(text, cue.end, m.start()):  # "will grow X, cut Y and pass Z": the middle items
+                out.append(Cue(cue.family, cue.strength, k, k + len(text[k:].split()[0]), k, text[k:].split()[0],
+                               cue.negated, cue.hedged, coordinated=True))
             out.append(Cue(cue.family, cue.strength, m.start(g), m.end(g), m.start(g), verb, cue.negated, cue.hedged,
                            coordinated=True))
             break  # the next coordinated verb hangs on this one in turn
     return out
 
 
+def _listed_verbs(text: str, start: int, end: int) -> list[int]:
+    """Offsets of the verbs in the middle of a serial list of verb phrases ("will grow the economy, cut
+    waiting lists and pass new laws": "cut"), between a cue and the list's last "and VERB"."""
+    out = []
+    for m in re.finditer(r",\s+(?P<verb>[a-z]{3,})\s+(?=\S)", text[start:end]):
+        verb = m.group("verb")
+        # after a modal a list's verbs are base forms, "cut" and "set" included
+        if base_form(verb) == verb and verb not in _NOT_COORDINATED and not is_common_noun_start(text[start + m.end():]):
+            out.append(start + m.start("verb"))
+    return out
+
+
+def is_common_noun_start(rest: str) -> bool:
+    """Does what follows look like the end of a noun list rather than a verb's object ("red, green and blue")?"""
+    return not rest or rest[0] in ",.;"
+
+
 _PERSONAL_PRONOUNS = frozenset({"i", "we", "you", "he", "she", "it", "they"})
+_OWN_DOUBTS = frozenset({"vague"})  # a doubt about one verb's own object, not the shared subject
 _VERBLESS_FAMILIES = VERBLESS | {"headline_to"}  # no verb of their own for a second verb to share
 # Words after "and" that are not a second verb of the same subject.
 _NOT_COORDINATED = frozenset(
