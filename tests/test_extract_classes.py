@@ -548,3 +548,14 @@ def test_every_verb_of_a_serial_list_is_a_promise_and_a_vague_one_does_not_taint
 def test_a_list_of_nouns_after_a_promise_is_no_list_of_verbs() -> None:
     c = one("Brantwell Foods will open a bakery in Marlow in 2026, with bread, cakes and pastries on sale.")
     assert c.what == "open a bakery in Marlow"
+
+
+@pytest.mark.parametrize("text, what", [
+    ("Brantwell Foods has set itself a target of 300 stores by 2029.", "target 300 stores"),
+    ("The partners set a goal of 70 percent of power from wind by 2032.", "target 70 percent of power from wind"),
+    ("Brantwell Foods has set a target to halve its food waste by 2030.", "halve its food waste"),
+    ("We have set ourselves a goal to double our exports by 2030.", "double our exports"),
+])
+def test_setting_a_target_or_goal_is_a_promise(text: str, what: str) -> None:
+    c = one(text, default_actor="Brantwell Foods")
+    assert c.what == what and c.due_latest is not None

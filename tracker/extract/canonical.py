@@ -154,8 +154,8 @@ def describe(vp: str, *, subject: str | None, thing_subject: bool, negated: bool
     neg = "not " if negated else ""
     if family == "target":
         return _tidy(f"{neg}target " + re.sub(r"^(?:targets|is\s+targeting|are\s+targeting|(?:reaffirm|reiterat|confirm|"
-                                              r"repeat)\w*\s+(?:\w+\s+){0,3}?(?:target|goal|ambition)\s+of)\s+", "", vp,
-                                              flags=re.I))
+                                              r"repeat|set|sets|setting)\w*\s+(?:\w+\s+){0,3}?(?:target|goal|ambition)\s+"
+                                              r"of)\s+", "", vp, flags=re.I))
     arrived = coming_as_arrival(words) if family == "scheduled_present" else words
     if arrived is not words:  # "the game is coming in May": it arrives
         vp, words = " ".join(arrived), arrived

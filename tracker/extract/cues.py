@@ -114,7 +114,8 @@ _spec(
     0.9,
     rf"\b(?:(?P<aux>has|have|had)\s+)?{_ADVS}(?P<cue>committed|pledged|promised|vowed|agreed|undertaken|undertook|decided|"
     rf"resolved|guaranteed|sworn|swore|announced\s+plans?|unveiled\s+plans?|outlined\s+plans?|set\s+out\s+plans?|"
-    rf"confirmed\s+plans?|set\s+(?:a\s+)?(?:target|goal)s?|pledges|vows|promises|commits|agrees|guarantees)"
+    rf"confirmed\s+plans?|(?:(?:are|is|am|['\u2019]re)\s+)?(?:set|sets|setting)\s+(?:(?:ourselves|itself|themselves|himself|herself)\s+)?"
+    rf"(?:(?:a|an|new|the)\s+)*(?:[\w-]+\s+)?(?:target|goal)s?|pledges|vows|promises|commits|agrees|guarantees)"
     rf"\s+(?:on\s+\w+\s+|today\s+|yesterday\s+|this\s+week\s+|last\s+week\s+)?{_ADVS}to\s+{_ADVS}{_VERB}",
 )
 _spec(
@@ -172,6 +173,10 @@ _spec("expect", 0.6, rf"\b(?P<cue>expects?)\s+(?!to\b)(?P<obj>(?:[\w,'\u2019-]+\
 # "reaffirmed a goal of net zero emissions by 2050", "confirms its target of 40 gigawatts": a standing target restated
 _spec("target", 0.65, r"\b(?P<cue>(?:reaffirm|reiterat|confirm|repeat)\w*\s+(?:(?:a|an|its|their|the|our|his|her)\s+)?"
       r"(?:new\s+)?(?:[\w-]+\s+)?(?:target|goal|ambition)\s+of)\s+(?P<verb>)(?=\S)")
+# "set a goal of 80 percent renewable power by 2030", "has set itself a target of 500 stores": a target set now
+# (with a verb after "of", "set a goal of cutting ...", it is a plan, read above)
+_spec("target", 0.65, r"\b(?P<cue>(?:set|sets|setting)\s+(?:(?:ourselves|itself|themselves)\s+)?(?:(?:a|an|its|their|our|new)\s+)+"
+      r"(?:[\w-]+\s+)?(?:target|goal|ambition)\s+of)\s+(?P<verb>)(?=(?!\w+ing\b)\S)")
 _spec("target", 0.65, rf"\b(?P<cue>targets|is\s+targeting|are\s+targeting)\s+(?=(?:a|an|the|at\s+least|net|zero|full|around|about|some|roughly|approximately|up\s+to|more\s+than|over)\b|[$\u20ac\u00a3]?\d)(?P<verb>)")
 # Money pledged or committed, with or without a verb after it: "pledged $50 million to affordable housing"
 _spec("pledge_money", 0.85, r"\b(?P<cue>(?:has\s+|have\s+|is\s+|are\s+)?(?:pledged|committed|promised|earmarked|set\s+aside|pledges|commits|committing|pledging|"
