@@ -559,3 +559,8 @@ def test_a_list_of_nouns_after_a_promise_is_no_list_of_verbs() -> None:
 def test_setting_a_target_or_goal_is_a_promise(text: str, what: str) -> None:
     c = one(text, default_actor="Brantwell Foods")
     assert c.what == what and c.due_latest is not None
+
+
+def test_money_being_spent_over_a_dated_period_is_a_promise() -> None:
+    c = one("Brantwell Foods is spending 2 billion dollars on new bakeries between 2026 and 2028.")
+    assert c.what.startswith("spend 2 billion dollars") and c.due_latest == dt.date(2028, 12, 31)

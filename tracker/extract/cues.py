@@ -147,7 +147,7 @@ _spec(
     "progressive",
     0.75,
     rf"\b(?P<aux>is|are|['\u2019]re)\s+(?:also\s+|now\s+)?(?P<verb>(?:launch|open|releas|introduc|roll|clos|cut|rais|"
-    rf"invest|hir|build|add|expand|end|mov|bring|shut|start|offer|mak|ship|unveil|debut|phas|scrapp|axing|"
+    rf"invest|spend|hir|build|add|expand|end|mov|bring|shut|start|offer|mak|ship|unveil|debut|phas|scrapp|axing|"
     rf"relocat|restor|resum|extend|lower|reduc|freez|switch|deliver|publish|hold|complet|finish)[a-z]*ing)\b",
 )
 _spec(
