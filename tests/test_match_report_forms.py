@@ -696,3 +696,10 @@ def test_a_name_made_of_a_common_word_still_names_what_slips() -> None:
     it = news("The Forty postponed until 2027", "The Norland Cricket Board said its new tournament would not be "
               "played this summer.", dt.date(2026, 3, 2))
     assert decided(cup, it) == ("delay", "accepted")
+
+
+@pytest.mark.parametrize("title", ["Tollby Sevens cancelled for the first time", "Tollby Sevens cancelled amid funding row"])
+def test_a_headline_participle_after_the_name_cancels_it_in_british_spelling_too(title: str) -> None:
+    cup = promise("Norland Rugby Union", "hold the Tollby Sevens tournament")
+    it = news(title, "The Norland Rugby Union said the tournament would not take place this year.")
+    assert decided(cup, it) == ("cancellation", "accepted")

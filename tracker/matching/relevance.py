@@ -578,7 +578,13 @@ def cancel_target_ok(ctx: Pair, s: Sentence, cue_end: int) -> bool:
         if t.stem in PREPOSITIONS and t.low not in {"of", "with", "to", "for", "on", "from"} and not t.joined:
             break  # "walks away from the deal", "pulls out of the city"
         window.append(t)
-    # "the 75 percent goal for 2030 would be dropped": with nothing after the cue, what is dropped is its subject
+    # "the 75 percent goal for 2030 would be dropped": with nothing after the cue, what is dropped is its subject;
+    # so too when a participle follows its noun and only a phrase of time follows ("Marathon cancelled for the
+    # first time", "Tessel line axed after review")
+    if window and window[0].low in {"for", "after", "amid", "over", "on"} and s.toks[cue_end - 1].low.endswith("ed") \
+            and cue_end >= 2 and s.toks[cue_end - 2].low not in {"has", "have", "had", "it", "they", "he", "she", "we"} \
+            and not s.toks[cue_end - 2].punct:
+        window = []
     target = window or subject_window(s, cue_end)
     stems = {t.stem for t in target}
     required = {x for t in p.required for x in t.stems}

@@ -80,6 +80,8 @@ def _stem(word: str) -> str:
         w = w[:-1]
     if len(w) > 3 and w[-1] == w[-2] and w[-1] not in "aeiouls":
         w = w[:-1]
+    elif w.endswith("ll") and len(re.findall(r"[aeiouy]+", w)) >= 2:
+        w = w[:-1]  # "cancelled", "travelling" (British doubling) meet "cancel", "travel"; "called" keeps "call"
     return w
 
 
