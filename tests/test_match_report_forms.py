@@ -703,3 +703,14 @@ def test_a_headline_participle_after_the_name_cancels_it_in_british_spelling_too
     cup = promise("Norland Rugby Union", "hold the Tollby Sevens tournament")
     it = news(title, "The Norland Rugby Union said the tournament would not take place this year.")
     assert decided(cup, it) == ("cancellation", "accepted")
+
+
+def test_a_weakened_target_is_a_withdrawal_for_an_editor_and_another_years_target_is_not_this_one() -> None:
+    goal = promise("Brantwell Foods", "cut the food waste of its bakeries by 40 percent", dt.date(2030, 12, 31))
+    weaker = news("Brantwell Foods weakens its 2030 food waste target",
+                  "Brantwell Foods now aims to cut the food waste of its bakeries by 25 percent by 2030, instead of "
+                  "40 percent.", dt.date(2027, 3, 14))
+    assert decided(goal, weaker) == ("cancellation", "proposed")
+    other = news("Brantwell Foods lowers its 2026 sales target",
+                 "Brantwell Foods lowered its 2026 sales target for its bakeries to 2 billion euros.", dt.date(2026, 3, 14))
+    assert decided(goal, other) is None or decided(goal, other)[0] != "cancellation"

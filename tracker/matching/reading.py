@@ -35,6 +35,10 @@ _HEADLINE_VERBS = lx.EVENT_VERBS | SHIFT_VERBS | lx._stems("delay delays postpon
                                                            "slip slips cancel cancels")
 CANCEL_VERBS = lx._stems("cancel scrap shelve abandon axe ditch withdraw terminate")
 CANCEL_PLAN_VERBS = lx._stems("drop end lift stop halt suspend break kill retire")
+# A target made smaller: "weakens its 2030 target", "scales back its packaging goals", "waters down the pledge".
+# The promise as made is given up, for a lesser one: a withdrawal that an editor confirms.
+WEAKEN_VERBS = lx._stems("weaken soften dilute lower trim scale water pare")
+_WEAKEN_PARTICLE = {stem("scale"): "back", stem("water"): "down", stem("pare"): "back"}
 
 
 @dataclass(frozen=True)
@@ -459,6 +463,14 @@ def _cues(toks: tuple[Token, ...], is_title: bool = False) -> list[Cue]:
                 out.append(_cue(toks, "cancellation", i, i + 1, (t.stem,)))
             elif is_title and t.stem == _DROP and _dropped_thing(ahead):
                 out.append(_cue(toks, "cancellation", i, i + 1, (t.stem,)))  # "Acme drops recycled-bottle brick"
+        if t.stem in WEAKEN_VERBS and _verbal(toks, i, False):
+            particle = _WEAKEN_PARTICLE.get(t.stem)
+            end = i + 2 if particle else i + 1
+            if particle and not (i + 1 < n and toks[i + 1].low == particle):
+                continue
+            ahead = [x for x in toks[end:end + 5] if not x.punct]
+            if any(x.stem in lx.PLAN_NOUNS and not x.cap for x in ahead):
+                out.append(_cue(toks, "weakening", i, end, tuple(x.stem for x in toks[i:end])))
     out.extend(c for c in (*_not_until(toks), *_new_date(toks))
                if not any(x.kind == "delay" and x.pos <= c.pos < x.end for x in out))
     return out

@@ -353,6 +353,13 @@ def _read_positive(ctx: _Context, s: Sentence, rel: float, eff: float) -> list[R
             out.append(_for_editor("cancellation", rel, s, cue.text,
                                    "the actor drops a plan that shares the promise's words: check it is this one",
                                    cue.pos))
+        elif cue.kind == "weakening" and not cue.negated and cue.active and not _another_years_plan(p, s, cue) and (
+                _own_plan_dropped(ctx, s, cue) or (decisive and here and own_act(ctx, s, cue.pos)
+                                                   and cancel_target_ok(ctx, s, cue.end))):
+            # "weakens its 2030 target", "scales back its packaging goals": the promise as made is given up for
+            # a lesser one; whether that withdraws it (or is a step to missing it) an editor decides
+            out.append(_for_editor("cancellation", rel, s, cue.text,
+                                   "the actor weakens a target of this promise: check it is withdrawn as made", cue.pos))
         elif cue.kind == "delay" and not cue.negated and cue.active:
             reading = _delay_cue(ctx, s, rel, cue, decisive and here)
             if reading is not None:
@@ -756,6 +763,14 @@ def _ends_the_thing(p: Profile, s: Sentence, cue_end: int) -> bool:
     first = next((t for t in s.toks[cue_end:cue_end + 4] if t.stem not in lx.STOPWORDS | lx.DETERMINERS
                   and t.low not in ("on", "of")), None)
     return first is not None and first.stem not in lx.PLAN_NOUNS
+
+
+def _another_years_plan(p: Profile, s: Sentence, cue) -> bool:  # noqa: ANN001 - a reading.Cue
+    """The plan after the cue is dated to another year than the promise ("lowers its 2024 delivery target"
+    against a goal for 2027)."""
+    years = {t.number for t in s.toks[cue.end:cue.end + 6] if t.number is not None and 1990 <= t.number <= 2100
+             and "," not in t.text}
+    return bool(years) and (p.doc.due_latest is None or p.doc.due_latest.year not in years)
 
 
 def _dropped_identified(ctx: _Context, s: Sentence, cue) -> str | None:  # noqa: ANN001 - a reading.Cue
