@@ -564,3 +564,12 @@ def test_setting_a_target_or_goal_is_a_promise(text: str, what: str) -> None:
 def test_money_being_spent_over_a_dated_period_is_a_promise() -> None:
     c = one("Brantwell Foods is spending 2 billion dollars on new bakeries between 2026 and 2028.")
     assert c.what.startswith("spend 2 billion dollars") and c.due_latest == dt.date(2028, 12, 31)
+
+
+@pytest.mark.parametrize("text", [
+    "Premier Ilsa Brandvik told the summit that Norland aims to cut its emissions by half by 2030.",
+    "Ilsa Brandvik, Norland's premier, told reporters that Norland aims to cut its emissions by half by 2030.",
+])
+def test_whom_it_was_told_to_is_not_the_subject(text: str) -> None:
+    c = one(text)
+    assert c.what == "cut its emissions by half" and "summit" not in (c.actor or "").lower()

@@ -524,7 +524,12 @@ def _clause_start(sentence: str, floor: int, cue_start: int, *, coordinated: boo
 _INNER_FRAME = re.compile(
     rf"^(?P<sp>.*)\b(?P<fv>(?:{_SPEECH})|(?:{_PROMISE})|(?:{_HEDGE}))"
     rf"(?:,?\s+(?:on\s+\w+|in\s+a\s+statement|in\s+an?\s+\w+|this\s+week|last\s+week|today|yesterday|earlier|"
-    rf"late\s+on\s+\w+|on\s+\w+\s+evening|at\s+a\s+[\w\s-]{{1,30}}?))*(?:\s+that)?,?\s+(?P<rest>(?!to\b|that\b).+)$",
+    rf"late\s+on\s+\w+|on\s+\w+\s+evening|at\s+a\s+[\w\s-]{{1,30}}?))*"
+    # "told the summit that ...", "told reporters that ...": whom it was said to, before "that"
+    rf"(?:(?:(?<=\btold)|(?<=\btells)|(?<=\bassured)|(?<=\binformed)|(?<=\breminded))"
+    rf"\s+(?:reporters|journalists|investors|analysts|shareholders|MPs|lawmakers|delegates|parliament|"
+    rf"(?:the|a|an)\s+[\w-]+(?:\s+[\w-]+)?)(?=\s+that\b))?"
+    rf"(?:\s+that)?,?\s+(?P<rest>(?!to\b|that\b).+)$",
     re.I,
 )
 
