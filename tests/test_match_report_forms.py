@@ -714,3 +714,11 @@ def test_a_weakened_target_is_a_withdrawal_for_an_editor_and_another_years_targe
     other = news("Brantwell Foods lowers its 2026 sales target",
                  "Brantwell Foods lowered its 2026 sales target for its bakeries to 2 billion euros.", dt.date(2026, 3, 14))
     assert decided(goal, other) is None or decided(goal, other)[0] != "cancellation"
+
+
+def test_a_kin_act_begun_keeps_the_promise() -> None:
+    # "began rolling out X to subscribers" for "deliver X to subscribers": launch and delivery are kin acts
+    app = promise("Kestrel Media", "deliver the Orla app to Premium subscribers")
+    it = news("What Premium subscribers get with the Orla app",
+              "Kestrel Media began rolling out the Orla app to Premium subscribers on Tuesday.")
+    assert decided(app, it) == ("fulfilment", "accepted")

@@ -847,6 +847,10 @@ def _compat(p: Profile, ev: Event) -> tuple[str | None, float, str]:
             return "fulfilment", 0.95, "began the promised action"  # "began mass production" for "begin producing"
         if not p.inchoative and comp_classes & p.action_classes and not (comp & lx.PROGRESS_WORDS) - p.vocab:
             return "fulfilment", 0.9, "began the promised action"
+        if not p.inchoative and any(lx.KIN[a] & comp_classes for a in p.action_classes) \
+                and not (comp & lx.PROGRESS_WORDS) - p.vocab:
+            # "began rolling out X to subscribers" for "deliver X to subscribers": a kin act begun
+            return "fulfilment", 0.85, "began the promised act in other words"
         if not comp and "start" in p.action_classes:
             return "fulfilment", 0.8, "began"
         return "progress", 0.8, f"began {'/'.join(sorted(comp)) or 'work'}, not the promised action"
