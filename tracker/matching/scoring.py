@@ -462,8 +462,7 @@ def _act_in_other_words(ctx: _Context, s: Sentence, rel: float) -> list[Reading]
     p = ctx.p
     if not p.action_classes or actor_strength(p, s) <= 0 or hedge(s) or s.speculative or ctx.conflict:
         return []
-    ours = {x for t in p.terms if t.weight >= 0.5 for x in t.stems} | set(p.head)
-    worded = ctx.required_ok and bool((s.stems | ctx.r.stems) & ours - lx.GENERIC)
+    worded = ctx.required_ok and bool((s.stems | ctx.r.stems) & _own_words(p))
     for ev in s.events:
         if ev.negated or ev.future or foreign_subject(ctx, s, ev.pos) or not own_act(ctx, s, ev.pos):
             continue
@@ -691,8 +690,7 @@ def _own_plan_dropped(ctx: _Context, s: Sentence, cue) -> bool:  # noqa: ANN001 
         window = _predicate_subject(s, cue.pos) + window
     if any(t.cap and t.text[:1].isalpha() and t.stem not in ctx.p.vocab and t.low not in MONTHS for t in window):
         return False  # another named thing: "drops its Kelby-Farne route" for the Kelby-Orrow one
-    ours = {x for t in ctx.p.terms if t.weight >= 0.5 for x in t.stems} | set(ctx.p.head)
-    return bool({t.stem for t in window} & ours - lx.GENERIC)
+    return _names_ours(ctx.p, window)
 
 
 def _we_before(s: Sentence, pos: int) -> bool:
@@ -702,8 +700,12 @@ def _we_before(s: Sentence, pos: int) -> bool:
 
 def _names_ours(p: Profile, toks: list[Token]) -> bool:
     """A content word of the promise's object among ``toks``."""
-    ours = {x for t in p.terms if t.weight >= 0.5 for x in t.stems} | set(p.head)
-    return bool({t.stem for t in toks} & ours - lx.GENERIC)
+    return bool({t.stem for t in toks} & _own_words(p))
+
+
+def _own_words(p: Profile) -> frozenset[str]:
+    """The promise's own content words: its weighty object terms and head, not the generic ones."""
+    return frozenset({x for t in p.terms if t.weight >= 0.5 for x in t.stems} | set(p.head)) - lx.GENERIC
 
 
 def _predicate_cue(s: Sentence, pos: int) -> bool:
