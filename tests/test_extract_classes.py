@@ -573,3 +573,18 @@ def test_money_being_spent_over_a_dated_period_is_a_promise() -> None:
 def test_whom_it_was_told_to_is_not_the_subject(text: str) -> None:
     c = one(text)
     assert c.what == "cut its emissions by half" and "summit" not in (c.actor or "").lower()
+
+
+def test_a_named_bullet_with_its_own_verb_is_no_order() -> None:
+    text = ("Tollby Group announced its plan for the units:\n"
+            "- Northern Tollby Co., home to three brands, will be the largest of the units.\n")
+    got = read_text(text, DAY)
+    assert not any(c.what.lower().startswith("northern") for c in got.commitments)
+
+
+def test_a_headline_folded_into_a_less_sure_body_sentence_keeps_its_confidence() -> None:
+    text = ("Brantwell Foods says it will not use palm oil in its bread\n\n"
+            "Palm oil would not be used in any of the bread the bakery chain makes from next year, "
+            "Brantwell Foods said on Monday.")
+    got = read_text(text, DAY)
+    assert got.commitments, [(c.what, c.confidence) for c in got.proposals]

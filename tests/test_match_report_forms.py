@@ -670,7 +670,7 @@ def test_an_event_that_kicks_off_or_goes_ahead_has_taken_place(actor: str, what:
 def test_the_named_things_kind_after_its_name_is_the_thing_itself() -> None:
     phone = promise("Kestrel Mobile", "release the Orbis Flip")
     it = news("First Orbis Flip phones reach buyers",
-              "The first Orbis Flip phones were delivered to buyers on Friday, Kestrel Mobile said.")
+              "The first Orbis Flip phones were released to buyers on Friday, Kestrel Mobile said.")
     assert decided(phone, it) == ("fulfilment", "accepted")
 
 
@@ -722,3 +722,14 @@ def test_a_kin_act_begun_keeps_the_promise() -> None:
     it = news("What Premium subscribers get with the Orla app",
               "Kestrel Media began rolling out the Orla app to Premium subscribers on Tuesday.")
     assert decided(app, it) == ("fulfilment", "accepted")
+
+
+@pytest.mark.parametrize("actor, what, title, text", [
+    ("Acme Power", "close the Tollby coal station", "Acme shuts first Tollby unit",
+     "Acme Power shut the first Tollby unit on Monday."),  # a part of the named thing, not all of it
+    ("Velmar Agency", "deliver Orvo at Jupiter", "Orvo probe lifts off for Jupiter",
+     "The Orvo probe lifted off for Jupiter on Monday, Velmar Agency said."),  # setting off is no arrival
+])
+def test_a_kind_noun_after_the_name_never_makes_a_part_or_a_kin_act_the_promise_kept(actor: str, what: str, title: str,
+                                                                                     text: str) -> None:
+    assert decided(promise(actor, what), news(title, text)) != ("fulfilment", "accepted")

@@ -880,6 +880,9 @@ def _imperative_misread(sent: Sentence, found: list[Candidate]) -> bool:
     verb = lead.group("verb").lower()
     if base_form(verb) != verb or verb in _NOT_VERB_STARTS or not is_common_word(verb):
         return False
+    nxt = lead.group("rest").split()[0]
+    if nxt[:1].isupper() or re.search(r"\b(?:will|would|shall|is|are|was|were)\b", lead.group("rest")):
+        return False  # "- Northern Tollby Co. will be ...": a name and its own verb, not an order
     return all("thing" in c.commitment.doubts and c.commitment.start == sent.start
                and not c.commitment.deadline_phrase for c in found)
 
@@ -900,6 +903,7 @@ def _fold_headlines(candidates: list[Candidate], sentences: list[Sentence], left
         return candidates
     body = [c for c in candidates if c.commitment.start not in heads]
     out = []
+    surer: dict[int, float] = {}  # a body promise that a surer headline restates keeps the headline's confidence
     for cand in candidates:
         c = cand.commitment
         if c.start not in heads:
@@ -910,12 +914,14 @@ def _fold_headlines(candidates: list[Candidate], sentences: list[Sentence], left
                          or (c.due_latest is not None and b.commitment.due_latest == c.due_latest)), None)
         if restated is not None:
             left_out.append(LeftOut(c.quote, c.start, "", f"a headline the body restates ({restated.commitment.quote[:60]!r})"))
-            continue  # restated in the body: the body sentence is the quote
+            surer[id(restated)] = max(surer.get(id(restated), 0.0), c.confidence)
+            continue  # restated in the body: the body sentence is the quote, as sure as the surer of the two
         doubts = (*c.doubts, "headline")
         out.append(Candidate(replace(c, doubts=doubts, features=(*c.features, "doubt=headline"),
                                      confidence=round(max(0.05, c.confidence - DOUBT_PENALTY["headline"]), 2)),
                              cand.words, cand.names))
-    return out
+    return [Candidate(replace(b.commitment, confidence=max(b.commitment.confidence, surer[id(b)])), b.words, b.names)
+            if id(b) in surer else b for b in out]
 
 
 # "cut X by 20 percent by 2030 and by 45 percent by 2050", "to 19 percent in 2017 and to 18 percent in 2020", "on sale

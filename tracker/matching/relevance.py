@@ -314,8 +314,10 @@ def event_target_ok(ctx: Pair, s: Sentence, ev: Event) -> bool:
         return True  # "delivers the first Zephyr vans" for "begin Zephyr deliveries": the verb is the head
     foreign = [t for t in window if t.stem not in p.vocab and t.stem not in lx.GENERIC and not t.cap
                and t.number is None and not t.low.endswith(("ly", "wide")) and t.stem not in lx.ALL_EVENT_NOUNS]
-    if len(foreign) == 1 and _kind_after_name(p, window, foreign[0]):
-        return True  # "the first Zephyr 5 phones were delivered": the named thing's kind, not another thing
+    if len(foreign) == 1 and ev.classes & p.action_classes and _kind_after_name(p, window, foreign[0]):
+        # "the first Zephyr 5 phones were delivered" for "deliver the Zephyr 5": the named thing's kind; only
+        # with the promised act itself ("Orvo probe lifts off" is no arrival of Orvo)
+        return True
     return not foreign  # "Quire long-term support policy" is another thing than "Quire 5.0" ("purchase of" is no thing)
 
 
@@ -332,9 +334,12 @@ def _kind_after_name(p: Profile, window: list[Token], word: Token) -> bool:
     return after is None or after.punct or after.stem in PREPOSITIONS or after.low in ("and", "or")
 
 
-# Things made for another thing, named after it: "the Zephyr app", "a Gizmo charger", "the Orla update"
+# Things made for another thing, named after it ("the Zephyr app", "a Gizmo charger", "the Orla update"), and
+# parts of a thing ("the first Tollby unit", "the Harwick terminal"): neither is the named thing itself
 _ADD_ONS = frozenset(stem(w) for w in """update updates patch app apps case cases cover charger accessory accessories
-    game games plugin demo trailer bundle controller dock kit mod expansion sequel spin-off""".split())
+    game games plugin demo trailer bundle controller dock kit mod expansion sequel spin-off
+    unit units phase phases section sections stage stages part parts block blocks wing wings module modules
+    terminal terminals runway runways tower towers branch branches""".split())
 
 
 _TIME_WORDS = frozenset({"late", "early", "later", "earlier", "again", "ahead", "behind", "today", "tonight",
