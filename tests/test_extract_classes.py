@@ -588,3 +588,9 @@ def test_a_headline_folded_into_a_less_sure_body_sentence_keeps_its_confidence()
             "Brantwell Foods said on Monday.")
     got = read_text(text, DAY)
     assert got.commitments, [(c.what, c.confidence) for c in got.proposals]
+
+
+def test_a_thing_its_owner_says_will_not_return_for_good_is_stored_as_a_promise_not_to() -> None:
+    text = "The two oldest turbines will not return to service, Harbour Power said on Monday."
+    c = one(text)
+    assert c.negated and c.actor == "Harbour Power"

@@ -1074,7 +1074,9 @@ def _thing_predicate_ok(doc: _Doc, words: list[str], cue, reported: bool, sent: 
     nxt = words[1].lower().strip(",.") if len(words) > 1 else ""
     dated = _dated(doc, sent, clause)
     if clause.negated and (verb in _ERGATIVE_EVENTS or (verb == "be" and nxt in _READINESS)):
-        return False  # "the tram will not open until mid-2027", "the roof will not be finished": a delay
+        # "the tram will not open until mid-2027", "the roof will not be finished": a delay; with no time limit
+        # and said by its owner ("no bakeries will close, the company said") a promise not to
+        return reported and not _TIME_LIMIT.search(" ".join(words)) and verb in _ERGATIVE_EVENTS
     if cue.family == "set_to" and not reported and not (dated and verb in EVENT_VERBS | {"be"}):
         return False  # an undated schedule, nobody's promise; "is due to open in May" is the owner's
     if subject.lower() == "there":
