@@ -219,3 +219,10 @@ def test_a_negated_thing_subject_says_what_will_not_happen(text: str, what: str)
     from tracker.extract.extractor import read_text
     got = read_text(text, dt.date(2025, 2, 11))
     assert [c.what for c in got.commitments] == [what]
+
+
+def test_a_sentence_may_open_with_a_name_in_lower_case() -> None:
+    from tracker.language.sentences import split_sentences
+    got = [s.text for s in split_sentences("We will ship the new model in May. iZephyr will follow in June. "
+                                           "It costs approx. three dollars.")]
+    assert got == ["We will ship the new model in May.", "iZephyr will follow in June.", "It costs approx. three dollars."]

@@ -31,7 +31,9 @@ _BULLET = re.compile(r"[ \t]*(?:[-*\u2022\u2013\u25aa]|\d{1,2}[.)])[ \t]+")
 _TERMINAL = re.compile(r"[.!?:;\"\u201d\u2019')\]]\s*$")
 # A sentence end: terminal punctuation, optional closers, whitespace, then a
 # character that can start a sentence.
-_END = re.compile(r"(?:[.!?]+|\u2026)[\"\u201d\u2019')\]]*(?=\s+[\"\u201c\u2018(\[]?[A-Z\u00c0-\u00de\u0100-\u017f0-9])")
+# a sentence may open with a name written in lower case with a capital or digit inside ("iPhone", "eBay", "o3")
+_END = re.compile(r"(?:[.!?]+|\u2026)[\"\u201d\u2019')\]]*(?=\s+(?:[\"\u201c\u2018(\[]?[A-Z\u00c0-\u00de\u0100-\u017f0-9]"
+                  r"|[a-z]{1,3}[A-Z0-9]))")
 _SPEECH_VERB = r"(?:said|says|say|told|tells|added|adds|wrote|writes|explained|stated|insisted|declared|announced|noted|continued|recalled|promised|pledged|vowed|confirmed)"
 _ATTR_AFTER = re.compile(
     r"^[\s,]*(?:"
