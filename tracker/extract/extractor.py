@@ -512,15 +512,11 @@ def _listed_verbs(text: str, start: int, end: int) -> list[int]:
     out = []
     for m in re.finditer(r",\s+(?P<verb>[a-z]{3,})\s+(?=\S)", text[start:end]):
         verb = m.group("verb")
-        # after a modal a list's verbs are base forms, "cut" and "set" included
-        if base_form(verb) == verb and verb not in _NOT_COORDINATED and not is_common_noun_start(text[start + m.end():]):
+        # after a modal a list's verbs are base forms, "cut" and "set" included; a word straight before a comma
+        # ("red, green, and blue") is no verb with an object, and the pattern never takes it
+        if base_form(verb) == verb and verb not in _NOT_COORDINATED:
             out.append(start + m.start("verb"))
     return out
-
-
-def is_common_noun_start(rest: str) -> bool:
-    """Does what follows look like the end of a noun list rather than a verb's object ("red, green and blue")?"""
-    return not rest or rest[0] in ",.;"
 
 
 _PERSONAL_PRONOUNS = frozenset({"i", "we", "you", "he", "she", "it", "they"})
