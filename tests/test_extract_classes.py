@@ -471,17 +471,17 @@ def test_a_long_target_keeps_its_figure() -> None:
 
 
 def test_a_restatement_folded_into_its_promise_is_listed_as_left_out_with_the_quote_it_restates() -> None:
-    text = ("Ostrava Foods will open a bakery in Marlow by June 2026. "
+    text = ("Kelmor Foods will open a bakery in Marlow by June 2026. "
             "\"We will open our Marlow bakery by June 2026,\" the company said.")
     got = read_text(text, DAY)
     assert [c.what for c in got.commitments] == ["open a bakery in Marlow"]
     assert any(lo.sentence.startswith("\"We will open our Marlow bakery") and "restatement" in lo.reason
-               and "Ostrava Foods will open" in lo.reason for lo in got.left_out)
+               and "Kelmor Foods will open" in lo.reason for lo in got.left_out)
 
 
 def test_it_after_a_things_promise_is_that_thing() -> None:
     text = ("Orlen Space Agency named its new probe on Monday. The Velmar probe is scheduled to launch in May 2027 "
-            "on a Kestrel rocket. It is due to reach the Norcap basin in March 2029.")
+            "on a Vandor rocket. It is due to reach the Norcap basin in March 2029.")
     got = read_text(text, DAY)
     landing = next(c for c in got.commitments + got.proposals if "Norcap" in c.what)
     assert "Velmar probe" in landing.what and landing.actor == "Orlen Space Agency"

@@ -25,7 +25,7 @@ source: Orbit Desk
 Orlen agency names its Velmar probe
 
 Orlen Space Agency named its new probe on Friday. The probe is scheduled to launch in May 2027 on a
-Kestrel rocket. It is due to reach the Norcap basin in March 2029.
+Vandor rocket. It is due to reach the Norcap basin in March 2029.
 """
 
 
@@ -47,9 +47,9 @@ def test_the_announcements_title_travels_with_its_promises(db_url, tmp_path) -> 
 
 
 def test_the_titles_project_doing_the_promised_act_is_the_actor_keeping_it() -> None:
-    launch = promise("Orlen Space Agency", "launch on a Kestrel rocket", dt.date(2027, 5, 31),
-                     quote="The probe is scheduled to launch in May 2027 on a Kestrel rocket.")
-    it = news("Velmar probe lifts off", "The Velmar probe lifted off on a Kestrel rocket on Tuesday, "
+    launch = promise("Orlen Space Agency", "launch on a Vandor rocket", dt.date(2027, 5, 31),
+                     quote="The probe is scheduled to launch in May 2027 on a Vandor rocket.")
+    it = news("Velmar probe lifts off", "The Velmar probe lifted off on a Vandor rocket on Tuesday, "
               "Orlen Space Agency said.", dt.date(2027, 5, 2))
     assert decided(launch, it) != ("fulfilment", "accepted")  # untitled, "Velmar" is someone else
     titled = replace(launch, context="Orlen agency names its Velmar probe")
@@ -57,7 +57,7 @@ def test_the_titles_project_doing_the_promised_act_is_the_actor_keeping_it() -> 
 
 
 def test_a_slip_of_the_titles_project_is_a_delay_of_the_promise() -> None:
-    launch = replace(promise("Orlen Space Agency", "launch on a Kestrel rocket", dt.date(2027, 5, 31)),
+    launch = replace(promise("Orlen Space Agency", "launch on a Vandor rocket", dt.date(2027, 5, 31)),
                      context="Orlen agency names its Velmar probe")
     it = news("Velmar launch slips to 2028", "Orlen Space Agency said the launch of the Velmar probe would "
               "move to March 2028 after a fault in its engine.", dt.date(2027, 2, 2))

@@ -651,9 +651,9 @@ def test_a_promise_to_put_a_thing_into_service_is_kept_when_it_enters_service(wh
 
 def test_a_version_of_a_named_thing_is_that_thing_in_the_news() -> None:
     # "a 5G version of the Orbis Flip": the thing promised is the Orbis Flip, which the news names
-    flip = promise("Kestrel Mobile", "release a 5G version of the Orbis Flip")
-    it = news("Kestrel Mobile launches Orbis Flip 5G in Korea",
-              "Kestrel Mobile began selling the 5G Orbis Flip in South Korea on Friday.")
+    flip = promise("Quillon Mobile", "release a 5G version of the Orbis Flip")
+    it = news("Quillon Mobile launches Orbis Flip 5G in Norland",
+              "Quillon Mobile began selling the 5G Orbis Flip in Norland on Friday.")
     assert decided(flip, it) == ("fulfilment", "accepted")
 
 
@@ -668,26 +668,26 @@ def test_an_event_that_kicks_off_or_goes_ahead_has_taken_place(actor: str, what:
 
 
 def test_the_named_things_kind_after_its_name_is_the_thing_itself() -> None:
-    phone = promise("Kestrel Mobile", "release the Orbis Flip")
+    phone = promise("Quillon Mobile", "release the Orbis Flip")
     it = news("First Orbis Flip phones reach buyers",
-              "The first Orbis Flip phones were released to buyers on Friday, Kestrel Mobile said.")
+              "The first Orbis Flip phones were released to buyers on Friday, Quillon Mobile said.")
     assert decided(phone, it) == ("fulfilment", "accepted")
 
 
 @pytest.mark.parametrize("title, text", [
-    ("Kestrel Mobile releases Orbis Flip case", "Kestrel Mobile released the Orbis Flip case on Friday."),
+    ("Quillon Mobile releases Orbis Flip case", "Quillon Mobile released the Orbis Flip case on Friday."),
     ("Rival opens new Flip Canal lane", "A second channel of the Flip Canal lets ships pass both ways."),
 ])
 def test_a_thing_made_for_the_named_one_or_sharing_part_of_its_name_keeps_nothing(title: str, text: str) -> None:
-    phone = promise("Kestrel Mobile", "release the Orbis Flip")
+    phone = promise("Quillon Mobile", "release the Orbis Flip")
     assert decided(phone, news(title, text)) != ("fulfilment", "accepted")
 
 
 def test_the_promised_act_begun_names_the_promise_when_its_thing_is_described() -> None:
-    toll = promise("Harrow Transport Authority", "start charging a congestion toll in central Harrow")
-    it = news("Drivers start paying to enter central Harrow",
-              "Cameras began charging most cars 9 dollars a day to drive into central Harrow on Sunday, "
-              "the first congestion toll in the country.")
+    toll = promise("Norland Transit Authority", "start charging a congestion toll in central Harrow")
+    it = news("Harrow congestion charge takes effect",
+              "Roadside cameras began charging most cars 9 dollars a day to drive into central Harrow on Sunday, "
+              "making Harrow the first city in the country with a congestion toll.")
     assert decided(toll, it) in {("fulfilment", "accepted"), ("fulfilment", "proposed")}
 
 
@@ -718,9 +718,9 @@ def test_a_weakened_target_is_a_withdrawal_for_an_editor_and_another_years_targe
 
 def test_a_kin_act_begun_keeps_the_promise() -> None:
     # "began rolling out X to subscribers" for "deliver X to subscribers": launch and delivery are kin acts
-    app = promise("Kestrel Media", "deliver the Orla app to Premium subscribers")
-    it = news("What Premium subscribers get with the Orla app",
-              "Kestrel Media began rolling out the Orla app to Premium subscribers on Tuesday.")
+    app = promise("Quillon Media", "deliver the Orla app to paying subscribers")
+    it = news("What paying subscribers get with the Orla app",
+              "Quillon Media began rolling out the Orla app to paying subscribers on Tuesday.")
     assert decided(app, it) == ("fulfilment", "accepted")
 
 

@@ -429,10 +429,10 @@ def _bonus(quote: str, have: set[str], phrases, keys) -> tuple[Term, ...]:
 
 def _context_names(title: str, quote: str, have: set[str], phrases, keys) -> tuple[Term, ...]:
     """Names in the announcement's title that neither the promise nor its quote holds: the project the
-    promise belongs to ("HS2", "Cybertruck"). In a title-case headline only rare words count as names.
+    promise belongs to ("Velmar", "Quarrex"). In a title-case headline only rare words count as names.
 
-    >>> [t.text for t in _context_names("Agency names its ExoMars rover", "It will land in 2021.", set(), (), ())]
-    ['ExoMars']
+    >>> [t.text for t in _context_names("Agency names its Velmar rover", "It will land in 2031.", set(), (), ())]
+    ['Velmar']
     >>> [t.text for t in _context_names("Velo Shows Off Its Steel Quarrex Pickup", "", set(), (("velo",),), ())]
     ['Quarrex']
     """

@@ -323,7 +323,7 @@ def event_target_ok(ctx: Pair, s: Sentence, ev: Event) -> bool:
 
 def _kind_after_name(p: Profile, window: list[Token], word: Token) -> bool:
     """Is ``word`` one common noun right after the promise's whole name, ending the phrase ("Gizmo 3 drills")?
-    The whole name, so "Suez Canal lane" is no kind of the "Panama Canal"."""
+    The whole name, so "Vesk Canal lane" is no kind of the "Orle Canal"."""
     names = {x for t in p.required for x in t.stems}
     k = next((i for i, t in enumerate(window) if t is word), -1)
     if not names or k < 1 or window[k - 1].stem not in names or not names <= {t.stem for t in window[:k]}:
@@ -564,7 +564,7 @@ def _clause_begin(s: Sentence, pos: int) -> int:
 
 def subject_window(s: Sentence, pos: int) -> list[Token]:
     start = _clause_begin(s, pos)
-    # a capitalised word after the clause's first is a name even where English uses it as a stop word ("The Hundred")
+    # a capitalised word after the clause's first is a name even where English uses it as a stop word ("The Forty")
     return [t for k, t in enumerate(s.toks[start:pos]) if not t.punct and (
             (t.number is None and t.stem not in lx.STOPWORDS and t.stem not in lx.DETERMINERS)
             or (t.cap and k > 0 and t.text[:1].isalpha()))][-8:]
@@ -584,8 +584,8 @@ def cancel_target_ok(ctx: Pair, s: Sentence, cue_end: int) -> bool:
             break  # "walks away from the deal", "pulls out of the city"
         window.append(t)
     # "the 75 percent goal for 2030 would be dropped": with nothing after the cue, what is dropped is its subject;
-    # so too when a participle follows its noun and only a phrase of time follows ("Marathon cancelled for the
-    # first time", "Tessel line axed after review")
+    # so too when a participle follows its noun and only a phrase of time follows ("Tollby Sevens cancelled for
+    # the first time", "Tessel line axed after review")
     if window and window[0].low in {"for", "after", "amid", "over", "on"} and s.toks[cue_end - 1].low.endswith("ed") \
             and cue_end >= 2 and s.toks[cue_end - 2].low not in {"has", "have", "had", "it", "they", "he", "she", "we"} \
             and not s.toks[cue_end - 2].punct:
