@@ -78,7 +78,8 @@ class Matcher:
         for cid, title in session.execute(
                 select(CommitmentSource.commitment_id, Announcement.title)
                 .join(Announcement, CommitmentSource.announcement_id == Announcement.id)
-                .order_by(Announcement.id)):
+                .join(Commitment, CommitmentSource.commitment_id == Commitment.id)
+                .where(_watched()).order_by(Announcement.id)):
             if title:
                 titles.setdefault(cid, title)
         rows = session.execute(

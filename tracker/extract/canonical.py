@@ -202,8 +202,8 @@ def describe(vp: str, *, subject: str | None, thing_subject: bool, negated: bool
             # "our passengers will not pay more" -> "ensure our passengers do not pay more"
             verb = base_form(words[0])
             body = turned[len("ensure ") :]
-            head, _, tail = (body + " ").partition(" " + verb + " ")  # "no depots will shut": the verb may end it
-            if _:
+            head, sep, tail = (body + " ").partition(" " + verb + " ")  # "no depots will shut": the verb may end it
+            if sep:
                 return _tidy(f"ensure {head} do not {verb} {tail}")
         return _tidy(neg + turned)
     verb = base_form(words[0])

@@ -845,9 +845,8 @@ def _listed_pledge(doc: _Doc, sent: Sentence, actor: Entity | None) -> Candidate
     dated = [(m, w) for m, w in windows if w is not None and w.latest is not None and w.latest >= doc.published]
     match, window = dated[0] if dated else (None, None)
     what = strip_deadline(text, match.phrase if match else None).strip(" ,;:-")
-    lead = _LEADING_VERB.match(what)
-    if lead and base_form(lead.group("verb").lower()) == lead.group("verb").lower() and \
-            lead.group("verb").lower() not in _NOT_VERB_STARTS:
+    lead = _verb_lead(what)
+    if lead:
         what = lead.group("verb").lower() + " " + lead.group("rest")  # "Launch a command" -> "launch a command"
     elif what[:1].isupper() and is_common_word(what.split()[0]):
         what = "deliver " + what[:1].lower() + what[1:]  # "More nurses by 2024" -> "deliver more nurses"
@@ -870,11 +869,8 @@ def _imperative_misread(sent: Sentence, found: list[Candidate]) -> bool:
     """A bullet that opens with a verb ("- Require schools to ban phones", "- Launch a border command to
     stop smuggling") read as a thing doing something: its capitalised verb was taken for a subject name.
     In a pledge list the bullet is the pledge itself."""
-    lead = _LEADING_VERB.match(sent.text.strip())
-    if lead is None or not found:
-        return False
-    verb = lead.group("verb").lower()
-    if base_form(verb) != verb or verb in _NOT_VERB_STARTS or not is_common_word(verb):
+    lead = _verb_lead(sent.text.strip())
+    if lead is None or not found or not is_common_word(lead.group("verb").lower()):
         return False
     nxt = lead.group("rest").split()[0]
     if nxt[:1].isupper() or re.search(r"\b(?:will|would|shall|is|are|was|were)\b", lead.group("rest")):
@@ -884,6 +880,13 @@ def _imperative_misread(sent: Sentence, found: list[Candidate]) -> bool:
 
 
 _NOT_VERB_STARTS = frozenset("the a an more no new extra every all some any one two three four five".split())
+
+
+def _verb_lead(text: str) -> re.Match[str] | None:
+    """``text`` opens with a capitalised base-form verb ("Launch a border command"), or None."""
+    lead = _LEADING_VERB.match(text)
+    verb = lead.group("verb").lower() if lead else ""
+    return lead if lead and base_form(verb) == verb and verb not in _NOT_VERB_STARTS else None
 
 
 def _fold_headlines(candidates: list[Candidate], sentences: list[Sentence], left_out: list[LeftOut]) -> list[Candidate]:

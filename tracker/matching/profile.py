@@ -157,6 +157,8 @@ def profile(doc: CommitmentDoc) -> Profile:
                       if t.proper and t.stems == (head_tok.stem,) and len(t.stems) == 1 else t for t in terms)
     terms = tuple(Term(t.stems, t.weight / 2, t.proper, t.text, t.group)
                   if t.proper and len(t.stems) == 1 and len(t.text) <= 2 else t for t in terms)
+    have = {s for t in terms for s in t.stems}
+    actor_words = {s for p in phrases for s in p} | {s for k, _ in keys for s in k}
     head: frozenset[str] = frozenset()
     if head_tok is not None and head_tok.text[:1].isalpha() and (
             not _is_name(head_tok, quote_caps) or head_tok.stem in NOUN_SYNONYMS):
@@ -171,8 +173,8 @@ def profile(doc: CommitmentDoc) -> Profile:
     return Profile(
         doc=doc, actor_phrases=phrases, actor_keys=keys, actor_label=label, action=action,
         action_classes=classes, inchoative=inchoative, terms=terms,
-        bonus=_bonus(doc.quote or "", {s for t in terms for s in t.stems}, phrases, keys)
-        + _context_names(doc.context or "", doc.quote or "", {s for t in terms for s in t.stems}, phrases, keys),
+        bonus=_bonus(doc.quote or "", have, actor_words) + _context_names(doc.context or "", doc.quote or "", have,
+                                                                         actor_words),
         head=head, required=required, targets=_targets(obj) + money_targets(what),
         qualifiers=frozenset(obj_stems & lx.QUALIFIERS), has_first="first" in obj_stems,
         universal=bool(obj_stems & UNIVERSAL),
@@ -415,41 +417,43 @@ def _terms(obj: list[Token], quote_caps: set[str], actor: tuple[tuple[str, ...],
     return tuple(seen.values())
 
 
-def _bonus(quote: str, have: set[str], phrases, keys) -> tuple[Term, ...]:
+def _other_name(t: Token, known: set[str], actor: set[str]) -> bool:
+    """A capitalised word that names something besides the promise's own words and its actor."""
+    return t.cap and t.text[0].isalpha() and t.stem not in known and t.stem not in actor and t.low not in MONTHS \
+        and t.low not in WEEKDAYS and t.stem not in lx.NAME_SUFFIXES
+
+
+def _name_terms(toks: list[Token]) -> tuple[Term, ...]:
+    return tuple({(t.stem,): Term((t.stem,), W_BONUS, True, t.text) for t in toks}.values())
+
+
+def _bonus(quote: str, have: set[str], actor: set[str]) -> tuple[Term, ...]:
+    """Names in the quote that the promise's own words lack (not the first word: a sentence's capital)."""
     toks = tokenize_cached(quote)
-    actor = {s for p in phrases for s in p} | {s for k, _ in keys for s in k}
-    out = []
-    for k, t in enumerate(toks):
-        if k and t.cap and t.text[0].isalpha() and not toks[k - 1].punct and t.stem not in have \
-                and t.stem not in actor and t.low not in MONTHS and t.low not in WEEKDAYS \
-                and t.stem not in lx.NAME_SUFFIXES:
-            out.append(Term((t.stem,), W_BONUS, True, t.text))
-    return tuple({t.stems: t for t in out}.values())
+    return _name_terms([t for k, t in enumerate(toks) if k and not toks[k - 1].punct and _other_name(t, have, actor)])
 
 
-def _context_names(title: str, quote: str, have: set[str], phrases, keys) -> tuple[Term, ...]:
+def _context_names(title: str, quote: str, have: set[str], actor: set[str]) -> tuple[Term, ...]:
     """Names in the announcement's title that neither the promise nor its quote holds: the project the
     promise belongs to ("Velmar", "Quarrex"). In a title-case headline only rare words count as names.
 
-    >>> [t.text for t in _context_names("Agency names its Velmar rover", "It will land in 2031.", set(), (), ())]
+    >>> [t.text for t in _context_names("Agency names its Velmar rover", "It will land in 2031.", set(), set())]
     ['Velmar']
-    >>> [t.text for t in _context_names("Velo Shows Off Its Steel Quarrex Pickup", "", set(), (("velo",),), ())]
+    >>> [t.text for t in _context_names("Velo Shows Off Its Steel Quarrex Pickup", "", set(), {"velo"})]
     ['Quarrex']
     """
     if not title:
         return ()
     titled = is_title_case(title)
     seen = have | {t.stem for t in tokenize_cached(quote)}
-    actor = {s for p in phrases for s in p} | {s for k, _ in keys for s in k}
     out = []
     for k, t in enumerate(tokenize_cached(title)):
-        if not t.cap or not t.text[0].isalpha() or t.stem in seen or t.stem in actor or t.low in MONTHS \
-                or t.low in WEEKDAYS or t.stem in lx.NAME_SUFFIXES or t.stem in lx.STOPWORDS:
+        if not _other_name(t, seen, actor) or t.stem in lx.STOPWORDS:
             continue
         if (titled or k == 0) and is_common_word(t.text) and not any(c.isupper() for c in t.text[1:]):
             continue  # "Opens", "Store": capitals of a title-case headline or of its first word
-        out.append(Term((t.stem,), W_BONUS, True, t.text))
-    return tuple({t.stems: t for t in out}.values())
+        out.append(t)
+    return _name_terms(out)
 
 
 def _head(obj: list[Token]) -> tuple[Token | None, tuple[int, int]]:

@@ -424,8 +424,7 @@ def _read_positive(ctx: _Context, s: Sentence, rel: float, eff: float) -> list[R
         elif kind == "fulfilment" and not qual and not ctx.partial and _actor_owned_subject(ctx, s, ev.pos) \
                 and not any(t.cap for t in object_window(s, ev)):
             # "Acme's hybrid console hits shelves" for "release the Gizmo": the actor's thing, described
-            out.append(_for_editor("fulfilment", rel, s, ev.text,
-                                   "the actor's own thing, described, not named: check it is this promise", ev.pos))
+            out.append(_for_editor("fulfilment", rel, s, ev.text, _DESCRIBED, ev.pos))
         elif eff >= 0.45 and (ctx.item_head or ctx.required_ok):
             why = (f"a {qual}, not the promised thing" if qual else "partial: part of the amount promised"
                    if ctx.partial else note or "the object, with another action")
@@ -471,9 +470,11 @@ def _act_in_other_words(ctx: _Context, s: Sentence, rel: float) -> list[Reading]
                                 "the promised act in other words: check it is this promise", ev.pos)]
         if not worded and _actor_owned_subject(ctx, s, ev.pos) and _compat(p, ev)[0] == "fulfilment":
             # "Nintendo's hybrid console hits shelves" for "release the Switch": the actor's thing, described
-            return [_for_editor("fulfilment", rel, s, ev.text,
-                                "the actor's own thing, described, not named: check it is this promise", ev.pos)]
+            return [_for_editor("fulfilment", rel, s, ev.text, _DESCRIBED, ev.pos)]
     return []
+
+
+_DESCRIBED = "the actor's own thing, described, not named: check it is this promise"
 
 
 def _actor_owned_subject(ctx: _Context, s: Sentence, pos: int) -> bool:
