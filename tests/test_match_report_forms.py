@@ -733,3 +733,45 @@ def test_a_kin_act_begun_keeps_the_promise() -> None:
 def test_a_kind_noun_after_the_name_never_makes_a_part_or_a_kin_act_the_promise_kept(actor: str, what: str, title: str,
                                                                                      text: str) -> None:
     assert decided(promise(actor, what), news(title, text)) != ("fulfilment", "accepted")
+
+
+# -- done late: how late a past act came ties it to the plan ------------------------------------
+
+def test_an_act_reported_months_after_its_planned_debut_is_the_promise_kept_late() -> None:
+    fold = promise("Tessaly Electronics", "start selling the Orvo Fold in the United States", D(2025, 4, 26),
+                   quote="Orvo Fold will be available in the US starting April 26, priced at $1,499.")
+    it = news("Folding Tessaly phone reaches US buyers",
+              "The $1,499 handset went on sale in the US on Friday at carriers and Tessaly stores, five months "
+              "after its planned debut.", D(2025, 9, 26))
+    assert decided(fold, it) == ("fulfilment", "accepted")
+    assert verdict(fold, it) == "kept_late"
+
+
+def test_years_behind_schedule_after_a_past_act_is_no_delay() -> None:
+    line = promise("Velden Rail", "open the Carrow tram line", D(2022, 12, 31))
+    it = news("Carrow trams carry their first riders",
+              "Velden Rail opened the Carrow tram line to passengers on Sunday, four years behind schedule.",
+              D(2026, 10, 4))
+    assert decided(line, it) == ("fulfilment", "accepted")
+
+
+def test_how_late_a_future_act_will_be_is_still_a_delay() -> None:
+    line = promise("Velden Rail", "open the Carrow tram line", D(2022, 12, 31))
+    it = news("Carrow tram line slips again",
+              "Velden Rail said the Carrow tram line would open in 2028, six years late.", D(2026, 10, 4))
+    assert decided(line, it) == ("delay", "accepted")
+
+
+def test_nearly_before_how_late_it_came_is_no_hedge() -> None:
+    hall = promise("Merrow Council", "open the Harrowgate concert hall", D(2024, 12, 31))
+    it = news("Merrow's harbour hall welcomes its first audience",
+              "The Harrowgate concert hall opened to the public with a gala on Saturday, nearly three years later "
+              "than first planned.", D(2026, 10, 4))
+    assert verdict(hall, it) == "kept_late"
+
+
+def test_an_adverb_before_began_is_not_what_began() -> None:
+    cup = promise("Rallye Federation", "start the Northern Rallye Cup", D(2025, 6, 12))
+    it = news("Delayed Northern Rallye Cup finally starts in Ostend", "The first stage was driven on Friday.",
+              D(2026, 6, 11))
+    assert decided(cup, it) == ("fulfilment", "accepted")

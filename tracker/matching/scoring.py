@@ -38,7 +38,7 @@ from tracker.matching import lexicon as lx
 from tracker.matching.model import AUTO_ACCEPT, REVIEW, CommitmentDoc, ItemDoc, Match
 from tracker.matching.profile import CURRENCY, MONEY_UNIT, PREPOSITIONS, Profile, money_amounts, profile
 from tracker.matching.reading import (
-    SHIFT_VERBS, Event, ItemReading, Sentence, dateline_end, find_phrase, moves_to_a_period, read_item,
+    SHIFT_VERBS, Event, ItemReading, Sentence, dateline_end, find_phrase, late_span, moves_to_a_period, read_item,
 )
 from tracker.matching.relevance import (
     actor_strength, cancel_target_ok, conflicts, coverage, delay_names_ours, delay_target_ok, event_target_ok,
@@ -417,8 +417,10 @@ def _read_positive(ctx: _Context, s: Sentence, rel: float, eff: float) -> list[R
         hedged = hedge(s, ev.pos) if kind == "fulfilment" else None
         if hedged:
             kind, note = "progress", f"hedged or partial ('{hedged}'): progress, not fulfilment"
+        # "opened to the public a year later than planned": the writer ties the act to the plan it was late for
+        late = s.late_done and not ev.future
         if kind == "fulfilment" and decisive and not qual and not ctx.partial and eff >= 0.5 \
-                and (figure or (here and event_target_ok(ctx, s, ev)) or headline_by_actor(ctx, s, ev)):
+                and (figure or (here and event_target_ok(ctx, s, ev)) or headline_by_actor(ctx, s, ev) or late):
             out.append(Reading("fulfilment", rel * strength, s, ev.text, list(notes), ev.pos,
                                cue_is_completion=ev.canon == "*" or figure, period_result=figure))
         elif kind == "fulfilment" and not qual and not ctx.partial and _actor_owned_subject(ctx, s, ev.pos) \
@@ -834,9 +836,12 @@ def hedge(s: Sentence, pos: int | None = None) -> str | None:
     for phrase in lx.HEDGE_PHRASES:
         if find_phrase(stems, phrase) >= 0:
             return " ".join(phrase)
-    window = s.toks if pos is None else s.toks[max(0, pos - 3):pos]
-    found = next((t.text for t in window if t.stem in lx.HEDGE_WORDS), None)
-    return found
+    late = late_span(s.toks) if s.late_done else None
+    start = 0 if pos is None else max(0, pos - 3)
+    window = s.toks[start:] if pos is None else s.toks[start:pos]
+    # "nearly three years later than planned" measures the delay, it does not hedge the act
+    return next((t.text for k, t in enumerate(window, start) if t.stem in lx.HEDGE_WORDS
+                 and not (late and late[0] - 2 <= k < late[0])), None)
 
 
 def _compat(p: Profile, ev: Event) -> tuple[str | None, float, str]:

@@ -53,6 +53,9 @@ _SENT_END = re.compile(r"(?<=[.!?])[\"\u201d\u2019')]?\s+(?=[\"\u201c\u2018(]?[A
 _ABBREV_END = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof|St|Inc|Ltd|Co|Corp|No|vs|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|"
                          r"Oct|Nov|Dec|[A-Z])\.$")
 PUNCT = frozenset(".,;:!?()\"\u201c\u201d")
+# "at 11 p.m. London time", "at 9 a.m. GMT": the clock time goes on into its time zone
+_CLOCK_END = re.compile(r"\b[ap]\.m\.$", re.I)
+_TIME_ZONE = re.compile(r"(?:[A-Z][a-z]+ time\b|(?:GMT|UTC|BST|CET|CEST|[ECMP][SD]?T|JST|IST|AEST)\b)")
 
 
 def stem(word: str) -> str:
@@ -208,7 +211,7 @@ def sentences(text: str) -> list[str]:
         piece = text[pos:m.start() + len(m.group(0).rstrip())]
         pos = m.end()
         buf = f"{buf} {piece}".strip() if buf else piece.strip()
-        if _ABBREV_END.search(buf):
+        if _ABBREV_END.search(buf) or (_CLOCK_END.search(buf) and _TIME_ZONE.match(text, pos)):
             continue
         parts.append(buf)
         buf = ""
