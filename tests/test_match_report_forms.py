@@ -775,3 +775,24 @@ def test_an_adverb_before_began_is_not_what_began() -> None:
     it = news("Delayed Northern Rallye Cup finally starts in Ostend", "The first stage was driven on Friday.",
               D(2026, 6, 11))
     assert decided(cup, it) == ("fulfilment", "accepted")
+
+
+def test_a_rule_now_in_force_has_taken_effect() -> None:
+    limit = promise("Dellan Government", "lower the default speed limit on town roads to 30 km/h", D(2025, 9, 30))
+    it = news("30 km/h speed limit now in force across Dellan",
+              "Most town roads that had a 50 km/h limit now have a 30 km/h one.", D(2025, 9, 17))
+    assert decided(limit, it)[0] == "fulfilment"
+
+
+def test_a_place_inside_the_subject_is_not_someone_else_acting() -> None:
+    toll = promise("Harbour Transit Authority", "start charging a congestion toll in the Old Port", D(2025, 6, 30))
+    it = news("Old Port toll begins",
+              "Tolling in the Old Port District began at midnight, the Harbour Transit Authority said.", D(2025, 6, 30))
+    assert decided(toll, it) == ("fulfilment", "accepted")
+
+
+def test_what_began_may_open_the_sentence() -> None:
+    marlo = promise("Harwell Motors", "begin deliveries of the Marlo hatchback", D(2025, 9, 30))
+    it = news("Marlo reaches buyers", "Deliveries of the Marlo hatchback began on Friday, Harwell Motors said.",
+              D(2025, 9, 17))
+    assert decided(marlo, it) == ("fulfilment", "accepted")

@@ -466,8 +466,11 @@ def _complement(toks: tuple[Token, ...], i: int, end: int) -> frozenset[str]:
     if comp:
         return frozenset(comp)
     start = _clause_start(toks, i)
-    for t in toks[start:i]:
-        if not t.punct and t.stem not in lx.STOPWORDS and t.stem not in lx.DETERMINERS and not t.cap \
+    for k in range(start, i):
+        t = toks[k]
+        # "Deliveries of the Marlo began": a word capitalised only as the sentence's first is no name
+        common = not t.cap or (k == 0 and (t.stem in lx.ALL_EVENT_NOUNS or t.low.endswith(("ing", "ion", "ions"))))
+        if not t.punct and t.stem not in lx.STOPWORDS and t.stem not in lx.DETERMINERS and common \
                 and not t.low.endswith("ly"):  # "the games finally began": what began is the games
             return frozenset({t.stem})
     return frozenset()

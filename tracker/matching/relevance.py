@@ -214,8 +214,11 @@ def foreign_subject(ctx: Pair, s: Sentence, pos: int) -> str | None:
     overseer = next((t for t in span if t.stem in _OVERSEERS), None)
     if overseer is not None and not any(t.stem in p.actor_stems for t in span):
         return overseer.text  # "the court struck down the plan", "lawmakers repealed it": another body acts
+    in_place = False
     for k, t in enumerate(span):
-        if not t.cap or t.punct or not t.text[0].isalpha() or t.low in MONTHS or t.low in WEEKDAYS:
+        # "tolling in the Central Business District began", "the pipeline across Minnesota": where, not who
+        in_place = t.low in _WHERE or (in_place and (t.cap or t.low == "the"))
+        if in_place or not t.cap or t.punct or not t.text[0].isalpha() or t.low in MONTHS or t.low in WEEKDAYS:
             continue
         if start + k == 0 and not _capitalised_elsewhere(ctx.r, t):
             nxt = span[k + 1] if k + 1 < len(span) else None
@@ -224,6 +227,9 @@ def foreign_subject(ctx: Pair, s: Sentence, pos: int) -> str | None:
         if t.stem not in p.vocab and not office_holder(ctx, t):
             return t.text
     return None
+
+
+_WHERE = frozenset({"in", "across", "throughout"})
 
 
 def overseer(word: str | None) -> bool:

@@ -861,6 +861,8 @@ def _compat(p: Profile, ev: Event) -> tuple[str | None, float, str]:
             return "fulfilment", 0.85, "began the promised act in other words"
         if not comp and "start" in p.action_classes:
             return "fulfilment", 0.8, "began"
+        if p.inchoative and comp and comp <= p.head:
+            return "fulfilment", 0.9, "the promised thing began"  # "the toll began" for "start charging a toll"
         return "progress", 0.8, f"began {'/'.join(sorted(comp)) or 'work'}, not the promised action"
     if not p.action_classes:
         return "fulfilment", 0.85, "an event (promise has no known action)"
