@@ -796,3 +796,11 @@ def test_what_began_may_open_the_sentence() -> None:
     it = news("Marlo reaches buyers", "Deliveries of the Marlo hatchback began on Friday, Harwell Motors said.",
               D(2025, 9, 17))
     assert decided(marlo, it) == ("fulfilment", "accepted")
+
+
+def test_two_places_joined_inside_the_subject_are_still_where() -> None:
+    orvo = promise("Tessaly Electronics", "start selling the Orvo phone", D(2025, 9, 30))
+    it = news("Orvo in the shops",
+              "Shops in Norland and Westmark began selling the Orvo phone on Friday, Tessaly Electronics said.",
+              D(2025, 9, 1))
+    assert decided(orvo, it) == ("fulfilment", "accepted")

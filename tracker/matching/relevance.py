@@ -217,7 +217,9 @@ def foreign_subject(ctx: Pair, s: Sentence, pos: int) -> str | None:
     in_place = False
     for k, t in enumerate(span):
         # "tolling in the Central Business District began", "the pipeline across Minnesota": where, not who
-        in_place = t.low in _WHERE or (in_place and (t.cap or t.low == "the"))
+        nxt = span[k + 1] if k + 1 < len(span) else None
+        in_place = t.low in _WHERE or (in_place and (t.cap or t.low == "the" or  # "in England and Wales"
+                                                     (t.low == "and" and nxt is not None and nxt.cap)))
         if in_place or not t.cap or t.punct or not t.text[0].isalpha() or t.low in MONTHS or t.low in WEEKDAYS:
             continue
         if start + k == 0 and not _capitalised_elsewhere(ctx.r, t):
