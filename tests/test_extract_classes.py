@@ -594,3 +594,19 @@ def test_a_thing_its_owner_says_will_not_return_for_good_is_stored_as_a_promise_
     text = "The two oldest turbines will not return to service, Harbour Power said on Monday."
     c = one(text)
     assert c.negated and c.actor == "Harbour Power"
+
+
+@pytest.mark.parametrize("text", [
+    "Dellmoor Water said the clean-up of the old reservoir will take about 20 years.",
+    "We expect the move to the new campus to take several weeks.",
+    "Vantor Rail says building the Harbury depot will take up to 36 months.",
+])
+def test_how_long_something_takes_is_not_a_promise_and_says_so(text: str) -> None:
+    got = read_text(text, DAY, publisher="Vantor Rail")
+    assert not got.commitments
+    why = [d for c in got.proposals for d in c.doubts] + [x.reason for x in got.left_out]
+    assert any(w == "duration" or "how long something will take" in w for w in why), why
+
+
+def test_taking_over_and_a_second_verb_that_takes_time_keep_the_promise() -> None:
+    assert [c.what for c in found("Vantor will take over the Harbury line in 2027.")] == ["take over the Harbury line"]

@@ -162,6 +162,7 @@ DOUBT_PENALTY = {
     "schedule": 0.2,  # "is scheduled / expected to ...", undated
     "expected_of": 0.4,  # "NAME is expected to ...": others expect it; nobody who can promise says so
     "effect": 0.45,  # an undated effect of a thing ("the railway would free up space")
+    "duration": 0.45,  # how long a thing takes ("will take about 30 years")
 }
 DOUBT_TEXT = {
     "thing": "a thing as subject, with no attribution or event verb",
@@ -179,6 +180,7 @@ DOUBT_TEXT = {
     "schedule": "an undated schedule",
     "expected_of": "others expect it of the actor; the actor does not say so",
     "effect": "what a thing will do for people (an effect), not an undertaking",
+    "duration": "how long something will take, not an undertaking",
 }
 
 
@@ -573,6 +575,11 @@ def _read(doc: _Doc, sent: Sentence, clause: Clause, previous: Entity | None) ->
         # a thing's schedule and stays
         doubts.append("expected_of")
     pronoun_of_another = subject.lower() in {"it", "this", "that"} and (speaker_org is None or speaker_org is not ent)
+    took = _TAKES_A_TIME.search(" ".join(verb_words[:10]))
+    if took and not re.search(r",|\band\b", " ".join(verb_words[:10])[:took.start()]):
+        # "the discharge is expected to take about 30 years", "construction will take up to 36 months": how
+        # long something lasts, with no act promised and no day it is due
+        doubts.append("duration")
     if (kind == "thing" or pronoun_of_another) and _JOBS_EFFECT.match(" ".join(verb_words[:10])):
         # "the plant will create 4,000 jobs", "officials said it would employ 300 people"
         doubts.append("effect")
@@ -639,6 +646,11 @@ _SAME_DEADLINE = re.compile(r"\b(?:by|before|until|within|over|in|at)\s+(?:the\s
                             r"deadline)|that\s+(?:same\s+)?(?:date|time|point|year)|then)\b", re.I)
 # Jobs a thing brings: "will create about 4,000 jobs", "would employ as many as 900 people". Said of a plant, a
 # project or "it", a projected effect; an organisation's own "we will hire 400 engineers" is an undertaking.
+# How long a thing takes: "take about 30 years", "take up to 36 months", "take several days" (not "take over")
+_TAKES_A_TIME = re.compile(
+    r"(?:take|takes|last|lasts)\s+(?:(?:about|around|roughly|some|up\s+to|at\s+least|more\s+than|less\s+than|"
+    r"another|a\s+further|only|just)\s+)?(?:[\d.,]+|an?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|"
+    r"several|many|a\s+few)(?:\s+to\s+[\d.,]+)?[\s-]+(?:more\s+)?(?:years?|months?|weeks?|days?|decades?|hours?)\b", re.I)
 _JOBS_EFFECT = re.compile(
     r"(?:create|creates|generate|generates|support|supports|add|adds|employ|employs|sustain|bring|brings)\s+"
     r"(?:(?:about|around|roughly|nearly|almost|more\s+than|over|up\s+to|as\s+many\s+as|some|at\s+least)\s+)?"
