@@ -804,3 +804,18 @@ def test_two_places_joined_inside_the_subject_are_still_where() -> None:
               "Shops in Norland and Westmark began selling the Orvo phone on Friday, Tessaly Electronics said.",
               D(2025, 9, 1))
     assert decided(orvo, it) == ("fulfilment", "accepted")
+
+
+def test_the_actors_thing_described_in_the_headline_is_the_one_the_body_names() -> None:
+    console = promise("Vexa Playworks", "release the Vexa Go 2", D(2025, 3, 31))
+    it = news("Vexa's hybrid console hits shelves",
+              "Fans queued overnight at shops in three cities for the Vexa Go 2 and its launch games.", D(2025, 3, 3))
+    assert decided(console, it) == ("fulfilment", "accepted")
+
+
+def test_an_organisation_of_the_actor_doing_something_else_is_no_thing_arriving() -> None:
+    bill = promise("Government of Dellan", "introduce a Digital Identity Bill", D(2025, 12, 20))
+    it = news("Dellan opens digital ID consultation",
+              "Dellan's interior ministry launched an eight-week public consultation on Monday on plans for a "
+              "phone-based digital identity.", D(2025, 3, 4))
+    assert decided(bill, it) != ("fulfilment", "accepted")

@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from tracker.errors import DeadlineError
+from tracker.extract.actors import ORG_NOUNS
 from tracker.extract.deadlines import DeadlineMatch, find_deadline, resolve_deadline
 from tracker.language.governments import government_of, governments_named
 from tracker.matching import lexicon as lx
@@ -425,8 +426,13 @@ def _read_positive(ctx: _Context, s: Sentence, rel: float, eff: float) -> list[R
                                cue_is_completion=ev.canon == "*" or figure, period_result=figure))
         elif kind == "fulfilment" and not qual and not ctx.partial and _actor_owned_subject(ctx, s, ev.pos) \
                 and not any(t.cap for t in object_window(s, ev)):
-            # "Acme's hybrid console hits shelves" for "release the Gizmo": the actor's thing, described
-            out.append(_for_editor("fulfilment", rel, s, ev.text, _DESCRIBED, ev.pos))
+            # "Acme's hybrid console hits shelves" for "release the Gizmo": the actor's thing, described; when the
+            # item names the Gizmo too ("fans queued for the Gizmo"), the thing described is the one named
+            if ctx.named and decisive and not hedge(s, ev.pos) and not _agent_subject(s, ev.pos):
+                out.append(Reading("fulfilment", rel * strength, s, ev.text, ["the actor's own thing, named in the item"],
+                                   ev.pos, cue_is_completion=ev.canon == "*"))
+            else:
+                out.append(_for_editor("fulfilment", rel, s, ev.text, _DESCRIBED, ev.pos))
         elif eff >= 0.45 and (ctx.item_head or ctx.required_ok):
             why = (f"a {qual}, not the promised thing" if qual else "partial: part of the amount promised"
                    if ctx.partial else note or "the object, with another action")
@@ -488,6 +494,13 @@ def _actor_owned_subject(ctx: _Context, s: Sentence, pos: int) -> bool:
             rest = before[k + 1:]
             return 0 < len(rest) <= 4 and all(not x.cap and x.number is None for x in rest)
     return False
+
+
+def _agent_subject(s: Sentence, pos: int) -> bool:
+    """Is the word before the verb an organisation ("Acme's interior ministry launched ..."): an agent of
+    the actor doing something, not the actor's thing arriving?"""
+    head = next((t for t in reversed(s.toks[:pos]) if not t.punct), None)
+    return head is not None and head.low in ORG_NOUNS
 
 
 def headline_by_actor(ctx: _Context, s: Sentence, ev: Event) -> bool:
