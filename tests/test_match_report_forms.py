@@ -819,3 +819,19 @@ def test_an_organisation_of_the_actor_doing_something_else_is_no_thing_arriving(
               "Dellan's interior ministry launched an eight-week public consultation on Monday on plans for a "
               "phone-based digital identity.", D(2025, 3, 4))
     assert decided(bill, it) != ("fulfilment", "accepted")
+
+
+def test_a_head_of_state_opening_the_actors_thing_is_its_opening() -> None:
+    port = promise("Harrow Bay Port Authority", "open the new Harrow Bay container terminal", D(2025, 9, 30))
+    it = news("Venn opens Harrow Bay's giant container terminal",
+              "President Arlo Venn inaugurated the new terminal on Saturday, and the first ships docked the same "
+              "afternoon, the Harrow Bay Port Authority said.", D(2025, 9, 27))
+    assert decided(port, it) == ("fulfilment", "accepted")
+
+
+def test_a_rival_opening_its_own_thing_is_still_someone_else() -> None:
+    port = promise("Harrow Bay Port Authority", "open the new Harrow Bay container terminal", D(2025, 9, 30))
+    it = news("Quayside Group opens rival container terminal",
+              "Quayside Group opened its own container terminal down the coast from Harrow Bay on Saturday.",
+              D(2025, 9, 27))
+    assert decided(port, it) != ("fulfilment", "accepted")

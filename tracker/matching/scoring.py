@@ -370,6 +370,8 @@ def _read_positive(ctx: _Context, s: Sentence, rel: float, eff: float) -> list[R
     figure_met = _figure_met(p, s)  # once per sentence: it does not depend on the event
     for ev in s.events:
         who = foreign_subject(ctx, s, ev.pos)
+        if who and ev.canon in _OPENS and _ceremonial(ctx, who):
+            who = None  # "President Arlo Venn inaugurated the line": a ribbon cut for the owner, the line opened
         if who:
             out.append(Reading("mention", rel * 0.3, s, ev.text, [f"someone else acts: {who}"], ev.pos))
             continue
@@ -493,6 +495,19 @@ def _actor_owned_subject(ctx: _Context, s: Sentence, pos: int) -> bool:
         if t.text[-2:] in ("'s", "\u2019s") and t.stem in ctx.p.actor_stems:
             rest = before[k + 1:]
             return 0 < len(rest) <= 4 and all(not x.cap and x.number is None for x in rest)
+    return False
+
+
+_TITLES = frozenset("president king queen prince princess mayor governor premier chancellor emperor".split())
+
+
+def _ceremonial(ctx: _Context, who: str) -> bool:
+    """Is ``who`` introduced in the item by a title of state or office ("President Arlo Venn", "Mayor
+    Jo Bly", "Prime Minister ...")? Such a person opens things for their owners."""
+    for sent in ctx.r.sents:
+        for k, t in enumerate(sent.toks):
+            if t.text == who and any(x.low in _TITLES or x.low == "minister" for x in sent.toks[max(0, k - 3):k]):
+                return True
     return False
 
 
