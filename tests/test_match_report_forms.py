@@ -835,3 +835,19 @@ def test_a_rival_opening_its_own_thing_is_still_someone_else() -> None:
               "Quayside Group opened its own container terminal down the coast from Harrow Bay on Saturday.",
               D(2025, 9, 27))
     assert decided(port, it) != ("fulfilment", "accepted")
+
+
+def test_the_organisation_referred_back_to_drops_a_plan_of_the_promise() -> None:
+    fab = promise("Orvane Chips", "start production at the Calderby chip factory", D(2027, 12, 31))
+    it = news("Calderby region laments Orvane Chips' exit",
+              "The regional government said the chipmaker had formally ended its Calderby plans, and that the "
+              "site would be offered to other investors.", D(2025, 7, 25))
+    assert decided(fab, it) == ("cancellation", "proposed")
+
+
+def test_a_start_up_that_will_no_longer_pursue_the_promised_service_drops_it() -> None:
+    pods = promise("Loopwise", "start passenger services on the pod line", D(2030, 12, 31))
+    it = news("Loopwise cuts half its staff",
+              "The start-up will no longer pursue passenger services on its pod line and will focus on moving "
+              "freight.", D(2025, 2, 22))
+    assert decided(pods, it)[0] == "cancellation"

@@ -243,14 +243,14 @@ def overseer(word: str | None) -> bool:
 _OVERSEERS = lx._stems("court courts judge judges tribunal regulator regulators watchdog parliament lawmakers "
                        "legislature legislators senate congress voters referendum")
 # Nouns a report uses to refer back to the organisation its headline named ("the carrier").
-_REFERRING = lx._stems("it they company firm group carrier operator maker automaker carmaker manufacturer "
-                       "chipmaker airline retailer developer insurer lender bank giant startup")
+REFERRING = lx._stems("it they company firm group carrier operator maker automaker carmaker manufacturer "
+                      "chipmaker airline retailer developer insurer lender bank giant startup start-up")
 
 
 def _anaphor(span: list[Token]) -> bool:
     """The subject is only a word referring back: "It", "The company", "The carrier"."""
     words = [t for t in span if not t.punct and t.stem not in lx.DETERMINERS]
-    return len(words) == 1 and words[0].stem in _REFERRING
+    return len(words) == 1 and words[0].stem in REFERRING
 
 
 def _headline_subject(ctx: Pair) -> str | None:

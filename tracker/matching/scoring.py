@@ -42,10 +42,10 @@ from tracker.matching.reading import (
     SHIFT_VERBS, Event, ItemReading, Sentence, dateline_end, find_phrase, late_span, moves_to_a_period, read_item,
 )
 from tracker.matching.relevance import (
-    actor_strength, cancel_target_ok, conflicts, coverage, delay_names_ours, delay_target_ok, event_target_ok,
-    foreign_subject, names_another, object_window, office_holder, other_amount, other_model, other_place, overseer,
-    qualifier, required_present, sentence_names_it, slip_object, slip_subject, slip_undoes, subject_window,
-    term_present, until_after,
+    REFERRING, actor_strength, cancel_target_ok, conflicts, coverage, delay_names_ours, delay_target_ok,
+    event_target_ok, foreign_subject, names_another, object_window, office_holder, other_amount, other_model,
+    other_place, overseer, qualifier, required_present, sentence_names_it, slip_object, slip_subject, slip_undoes,
+    subject_window, term_present, until_after,
 )
 from tracker.matching.text import (
     IRREGULAR, MONTHS, SCALES, WEEKDAYS, Token, event_dates, names_a_day_ahead, scaled, tokenize_cached,
@@ -713,7 +713,7 @@ def _own_plan_dropped(ctx: _Context, s: Sentence, cue) -> bool:  # noqa: ANN001 
     "We" in an item that names the actor is the actor ("Why we're no longer pursuing the Harrow Quay
     project" over a post by its chief executive); the thing dropped may also be the subject of a
     predicate cue ("the Kelby scheme is dead and buried")."""
-    named = actor_strength(ctx.p, s) > 0 or (ctx.item_actor > 0 and _we_before(s, cue.pos))
+    named = actor_strength(ctx.p, s) > 0 or (ctx.item_actor > 0 and (_we_before(s, cue.pos) or _refers_back(s, cue.pos)))
     if not named or not own_act(ctx, s, cue.pos):
         return False
     window = [t for t in s.toks[cue.end:cue.end + 8] if not t.punct]
@@ -722,6 +722,16 @@ def _own_plan_dropped(ctx: _Context, s: Sentence, cue) -> bool:  # noqa: ANN001 
     if any(t.cap and t.text[:1].isalpha() and t.stem not in ctx.p.vocab and t.low not in MONTHS for t in window):
         return False  # another named thing: "drops its Kelby-Farne route" for the Kelby-Orrow one
     return _names_ours(ctx.p, window)
+
+
+def _refers_back(s: Sentence, pos: int) -> bool:
+    """The cue's subject only refers back to the organisation the item named ("the chipmaker had formally
+    ended its plans", "the start-up will no longer pursue ...", "it has dropped ...")."""
+    words = [t for t in s.toks[max(0, pos - 6):pos] if not t.punct and t.low not in _AUX | {"no", "longer", "not"}]
+    if not words:
+        return False
+    last = words[-1]
+    return last.low in ("it", "they") or (last.stem in REFERRING and len(words) > 1 and words[-2].low in ("the", "this"))
 
 
 def _we_before(s: Sentence, pos: int) -> bool:
