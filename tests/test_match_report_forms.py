@@ -851,3 +851,11 @@ def test_a_start_up_that_will_no_longer_pursue_the_promised_service_drops_it() -
               "The start-up will no longer pursue passenger services on its pod line and will focus on moving "
               "freight.", D(2025, 2, 22))
     assert decided(pods, it)[0] == "cancellation"
+
+
+def test_our_after_a_post_label_is_the_writers_side_not_someone_else() -> None:
+    car = promise("Harwell Motors", "launch a battery electric hatchback", D(2025, 12, 31))
+    it = news("A message from the founder on our electric hatchback project",
+              "Post by the Harwell Motors founder to staff: Our engineers built a superb hatchback, but we could not "
+              "make it pay, so we are scrapping the project.", D(2025, 10, 1))
+    assert decided(car, it)[0] == "cancellation"

@@ -220,7 +220,8 @@ def foreign_subject(ctx: Pair, s: Sentence, pos: int) -> str | None:
         nxt = span[k + 1] if k + 1 < len(span) else None
         in_place = t.low in _WHERE or (in_place and (t.cap or t.low == "the" or  # "in England and Wales"
                                                      (t.low == "and" and nxt is not None and nxt.cap)))
-        if in_place or not t.cap or t.punct or not t.text[0].isalpha() or t.low in MONTHS or t.low in WEEKDAYS:
+        if in_place or not t.cap or t.punct or not t.text[0].isalpha() or t.low in MONTHS or t.low in WEEKDAYS \
+                or t.low in _OWN_WORDS:  # "Post by the chief executive: Our engineers built ..."
             continue
         if start + k == 0 and not _capitalised_elsewhere(ctx.r, t):
             nxt = span[k + 1] if k + 1 < len(span) else None
@@ -232,6 +233,7 @@ def foreign_subject(ctx: Pair, s: Sentence, pos: int) -> str | None:
 
 
 _WHERE = frozenset({"in", "across", "throughout"})
+_OWN_WORDS = frozenset({"our", "we", "my", "i", "us"})  # the writer's own side, capitalised after a colon
 
 
 def overseer(word: str | None) -> bool:
