@@ -610,3 +610,38 @@ def test_how_long_something_takes_is_not_a_promise_and_says_so(text: str) -> Non
 
 def test_taking_over_and_a_second_verb_that_takes_time_keep_the_promise() -> None:
     assert [c.what for c in found("Vantor will take over the Harbury line in 2027.")] == ["take over the Harbury line"]
+
+
+# -- relative clauses and national names ---------------------------------------------------------
+
+@pytest.mark.parametrize("text, what, phrase", [
+    ("Next up is Vantor 4.5, which we will ship in the coming weeks.", "ship Vantor 4.5", "in the coming weeks"),
+    ("The company unveiled a cheaper model that it will release later this year.", "release a cheaper model",
+     "later this year"),
+])
+def test_a_dated_relative_clause_is_a_promise_about_its_antecedent(text: str, what: str, phrase: str) -> None:
+    c = one(text, publisher="Vantor Labs")
+    assert (c.what, c.deadline_phrase, c.actor) == (what, phrase, "Vantor Labs")
+
+
+def test_a_things_date_told_in_a_relative_aside_waits_for_the_editor() -> None:
+    got = read_text("The Harbury depot, which will open in March 2026, is the largest in the region.", DAY,
+                    publisher="Vantor Labs")
+    assert not got.commitments
+    assert [(c.what, c.deadline_phrase, c.doubts) for c in got.proposals] == [
+        ("open the Harbury depot", "in March 2026", ("aside",))]
+
+
+def test_an_undated_relative_clause_describes() -> None:
+    got = read_text("The service, which will carry films and series, is the biggest of its kind.", DAY,
+                    publisher="Vantor Labs")
+    assert not got.commitments and "relative clause" in [x.reason for x in got.left_out]
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("Norway's Quorvex will open a plant in Ohio by 2027.", "Quorvex"),
+    ("Tessaly is racing Chile's Kovalt, the largest contract chipmaker, which plans to start production in 2027.",
+     "Kovalt"),
+])
+def test_a_countrys_possessive_before_a_name_only_says_where_it_is(text: str, actor: str) -> None:
+    assert one(text).actor == actor

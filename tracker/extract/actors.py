@@ -300,6 +300,12 @@ def named_as_a_thing(name: str, text: str) -> bool:
     return False
 
 
+# A country's possessive before a name: "Norway's Quorvex", "Chile's Labour Party"
+_NATIONAL_NAME = re.compile(r"(?P<country>[A-Z\u00c0-\u00de\u0100-\u017f][\w.-]*(?:\s+[A-Z\u00c0-\u00de\u0100-\u017f][\w.-]*)?)"
+                            r"['\u2019]s\s+(?P<name>[A-Z\u00c0-\u00de\u0100-\u017f][\w&.-]*(?:\s+[A-Z\u00c0-\u00de\u0100-\u017f][\w&.-]*)"
+                            r"{0,3})")
+
+
 class ActorIndex:
     """The organisations and people of one text, and how to resolve references to them."""
 
@@ -780,6 +786,13 @@ class ActorIndex:
         if re.match(r"(?:the\s+)?(?:government|administration|ministry|council|city)\s+of\s+[A-Z\u00c0-\u00de\u0100-\u017f]", np, re.I):
             body = re.sub(r"^the\s+", "", np, flags=re.I)
             return "actor", self._add(body[:1].upper() + body[1:], "org", -1)
+        national = _NATIONAL_NAME.fullmatch(np.strip())
+        if national and government_of(national.group("country")) is not None \
+                and not self._is_person_name(national.group("name")) and not re.search(r"\d", national.group("name")):
+            # "Norway's Quorvex", "Chile's Labour Party": the country only says where the named organisation is (a
+            # name with a number, "Peru's Orbiter-2", is a thing the country's agency owns)
+            name = national.group("name")
+            return "actor", self.find_org(name) or self._named_anywhere(name) or self.add_org(name, self.text.find(name))
         owner = None
         m = re.match(r"(?:the\s+)?(.+?)['\u2019]s\s", np, re.I)
         if m:

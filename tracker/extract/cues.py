@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass
 
 from tracker.extract.actors import ORG_NOUNS
+from tracker.extract.deadline_finder import find_deadline
 
 # Adverbs allowed between an auxiliary and its verb ("will also not", "is now set to").
 _ADV_WORDS = (
@@ -396,6 +397,8 @@ class Clause:
     negated: bool
     conditional: bool
     reject: str | None = None
+    object_np: str = ""  # the thing a relative clause acts on ("a model that it will release"): its object
+    aside_date: bool = False  # a thing's date told in a relative aside ("The mill, which will open in 2026, cost ...")
 
 
 _LISTENER = re.compile(
@@ -441,12 +444,34 @@ def read_clause(sentence: str, cue: Cue, quote_start: int | None, quote_speaker:
     frame_kind, frame_speaker, start = _frame(sentence, floor, start, cue.start)
     intro, subject, subject_start = _subject(sentence, start, cue.start)
     aside = re.fullmatch(r"(?:which|who)\b[^,]*,", subject.strip())
+    aside_date = False
     if subject.strip().lower() == "which" and previous is None:  # after a promise it restates that promise
         named = _ANTECEDENT.search(sentence[:subject_start])
         if named and re.search(r"\b(?:in|at|on|from|to|near|of|for|with|by)\s*$", sentence[:named.start("np")]):
             named = None  # "in Vellmoor, which ...": a place, not the thing
         if named:  # "three Gizmo S10 handsets, which go on sale on March 8": the named thing is the subject
             subject, subject_start = named.group("np"), named.start("np")
+        elif _dated_relative(sentence, cue):
+            # "The Harbury depot, which will open in March 2026, is ...": a dated relative clause of a thing
+            thing = _THING_BEFORE.search(sentence[:subject_start])
+            if thing and not re.search(r"\b(?:in|at|on|from|to|near|of|for|with|by)\s*$", sentence[:thing.start("np")]):
+                subject, subject_start, aside_date = thing.group("np"), thing.start("np"), True
+                name = _ANTECEDENT.search(sentence[:subject_start])
+                if name and subject.split()[-1].lower() in ORG_NOUNS:
+                    # "TSMC, the largest contract chipmaker, which plans to ...": the name the aside describes
+                    subject, subject_start, aside_date = name.group("np"), name.start("np"), False
+    object_np = ""
+    rel_object = _OBJECT_RELATIVE.match(subject.strip())
+    if rel_object and previous is None and _dated_relative(sentence, cue):
+        # "Vantor 4.5, which we'll ship in the coming weeks", "a cheaper model that it will release later this
+        # year": the pronoun does it, and the thing before the relative is what it does it to
+        before = sentence[:subject_start] + subject.strip()[: rel_object.start("rel")]
+        thing = (_ANTECEDENT.search(before) or _THING_BEFORE.search(before)) if rel_object.group("rel").lower() == "which" \
+            else _THING_BEFORE_THAT.search(before)
+        if thing:
+            object_np = thing.group("np").strip(" ,")
+            pron_at = subject_start + rel_object.start("pron")
+            subject, subject_start = rel_object.group("pron"), pron_at
     complement = re.match(r"that\s+(?=(?:the|a|an|its|their|our|his|her|every|all|each|this|these|[A-Z\u00c0-\u00de\u0100-\u017f]|\d))", subject.strip())
     if complement:  # "... and that every village would be connected": a reported clause, not a relative one
         subject, subject_start = subject.strip()[complement.end():], subject_start + complement.end()
@@ -487,6 +512,8 @@ def read_clause(sentence: str, cue: Cue, quote_start: int | None, quote_speaker:
         negated=cue.negated or bool(re.match(r"(?:no|none|nothing|neither|nobody)\b", subject, re.I))
         or (subject.lower() == "there" and re.match(r"be\s+no\b", sentence[cue.verb_start :], re.I) is not None),
         conditional=False,
+        object_np=object_np,
+        aside_date=aside_date,
     )
     if previous is not None and clause.frame_kind is None and not clause.in_quote:
         # "She said the line would open in May and would cost ...": the frame carries over
@@ -599,6 +626,22 @@ _LEADING_PHRASE = re.compile(
     rf"^(?:{_FRONTED_WORDS}|once|when)\s*[^,]{{0,60}}?\s+(?=(?:he|she|it|they|we|I)$)",
     re.I,
 )
+
+
+# The noun phrase before a relative "which" ("The Harbury depot, which ..."), and before a relative "that"
+# with no comma ("unveiled a cheaper model that it ...")
+_THING_BEFORE = re.compile(r"(?P<np>\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Oo]ur|[Aa]|[Aa]n)\s+[^,]{1,50}?),\s*$")
+_THING_BEFORE_THAT = re.compile(r"(?P<np>\b(?:the|its|their|our|a|an)\s+(?:(?!(?:the|its|their|our|a|an)\s)[\w'\u2019.-]+\s+)"
+                                r"{0,4}[\w'\u2019.-]+)\s*$", re.I)
+# A relative clause whose subject is a pronoun: "which we", "that it" (the cue follows)
+_OBJECT_RELATIVE = re.compile(r"(?:.*\s)?(?P<rel>which|that)\s+(?P<pron>we|they|it|he|she|I)$", re.I)
+
+
+def _dated_relative(sentence: str, cue: Cue) -> bool:
+    """Does the relative clause of ``cue`` name a date ("which we'll ship in the coming weeks")? Undated, a
+    relative clause describes ("which will carry films and series")."""
+    end = sentence.find(",", cue.verb_start)
+    return find_deadline(sentence[cue.verb_start: end if end >= 0 else len(sentence)]) is not None
 
 
 # A noun phrase, then a relative clause in commas that ends right before the cue
@@ -728,7 +771,8 @@ def _reject_frame(sentence: str, c: Clause) -> str | None:
     window = window.replace(c.intro, " ") if c.intro else window
     window = re.sub(r"\([^)]*\)|,\s+(?:which|who|whose|where)\b[^,]*,", " ", window)  # asides
     if not c.subject.lower().startswith("which"):
-        window = re.sub(r",\s*which\s*$", " ", window)  # "Gizmo handsets, which go on sale ...": no question
+        # "Gizmo handsets, which go on sale ...", "Gizmo 2, which we will ship ...": a relative clause, no question
+        window = re.sub(r",\s*which(?:\s+(?:we|they|it|he|she|I))?\s*$", " ", window)
     if _QUESTION_WORDS.search(window) or re.search(r"\bwhether\b", sentence[max(0, c.subject_start - 60) : cue.start], re.I):
         return "embedded question"  # "declined to say when it would", "asked whether the club will"
     if _NEG_SPEECH.search(sentence[: c.subject_start]):

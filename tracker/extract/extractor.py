@@ -163,6 +163,7 @@ DOUBT_PENALTY = {
     "expected_of": 0.4,  # "NAME is expected to ...": others expect it; nobody who can promise says so
     "effect": 0.45,  # an undated effect of a thing ("the railway would free up space")
     "duration": 0.45,  # how long a thing takes ("will take about 30 years")
+    "aside": 0.4,  # a thing's date in a relative aside ("The mill, which will open in 2026, cost ...")
 }
 DOUBT_TEXT = {
     "thing": "a thing as subject, with no attribution or event verb",
@@ -181,6 +182,7 @@ DOUBT_TEXT = {
     "expected_of": "others expect it of the actor; the actor does not say so",
     "effect": "what a thing will do for people (an effect), not an undertaking",
     "duration": "how long something will take, not an undertaking",
+    "aside": "a date told in passing, in a relative clause about a thing",
 }
 
 
@@ -575,6 +577,8 @@ def _read(doc: _Doc, sent: Sentence, clause: Clause, previous: Entity | None) ->
         # a thing's schedule and stays
         doubts.append("expected_of")
     pronoun_of_another = subject.lower() in {"it", "this", "that"} and (speaker_org is None or speaker_org is not ent)
+    if clause.aside_date:
+        doubts.append("aside")  # "The mill, which will open in 2026, cost 40 million": a date told in passing
     took = _TAKES_A_TIME.search(" ".join(verb_words[:10]))
     if took and not re.search(r",|\band\b", " ".join(verb_words[:10])[:took.start()]):
         # "the discharge is expected to take about 30 years", "construction will take up to 36 months": how
@@ -743,7 +747,8 @@ def _classify_subject(doc: _Doc, sent: Sentence, clause: Clause, previous: Entit
         return lead.group("thing"), "thing", index.add_org(lead.group("name"), sent.start)
     if not subject:
         kind, ent = ("actor", previous or speaker_org) if (previous or speaker_org) else ("unknown", None)
-    elif subject.lower() == "it" and doc.prev_thing and not clause.frame_speaker and not clause.in_quote:
+    elif subject.lower() == "it" and doc.prev_thing and not clause.frame_speaker and not clause.in_quote \
+            and not clause.object_np:  # "unveiled a model that it will release": "it" is whoever unveiled it
         return doc.prev_thing, "thing", None  # "The rover will launch in July. It will land in March."
     elif subject.lower() in {"it", "they", "he", "she"} and clause.frame_speaker and speaker_org is not None:
         kind, ent = "actor", speaker_org  # "Valdor said it would ...": "it" is who is speaking
@@ -1315,6 +1320,12 @@ def _due(doc: _Doc, at: int, clause: Clause) -> tuple[str | None, dt.date | None
     return phrase, earliest, latest
 
 
+def _has_object(what: str) -> bool:
+    """Does ``what`` say more than its verb ("ship" has no object; "ship it" has a pronoun only)?"""
+    words = re.findall(r"[\w'-]+", what)
+    return len(words) > 1 and not (len(words) == 2 and words[1].lower() in ("it", "them", "this", "that"))
+
+
 def _build(doc: _Doc, at: int, found: _Found) -> Candidate | None:
     """The commitment for a read clause: deadline, due window, ``what``, confidence."""
     index, published = doc.index, doc.published
@@ -1351,6 +1362,8 @@ def _build(doc: _Doc, at: int, found: _Found) -> Candidate | None:
     if len(re.findall(r"\w+", what)) < 2:
         what = " ".join(strip_deadline(vp, phrase).split()[:14]).strip(" ,;")  # "legalize, regulate and ..."
     verb = base_form(vp.split()[0].strip(",.")) if vp.split() else ""
+    if clause.object_np and not _has_object(what):
+        what = f"{what.split()[0] if what.split() else verb} {clause.object_np}"  # "a model that it will release"
     if len(re.findall(r"\w+", what)) < 2 and verb in _ERGATIVE_EVENTS and found.subject:
         what = f"{verb} {found.subject.strip()}"  # "Acme TV to ship in May": what ships is the subject
     if len(re.findall(r"\w+", what)) < 2:
