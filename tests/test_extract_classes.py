@@ -645,3 +645,13 @@ def test_an_undated_relative_clause_describes() -> None:
 ])
 def test_a_countrys_possessive_before_a_name_only_says_where_it_is(text: str, actor: str) -> None:
     assert one(text).actor == actor
+
+
+@pytest.mark.parametrize("text, what, phrase", [
+    ("Quorvex aims for net zero by 2040.", "target net zero", "by 2040"),
+    ("The Harbury Football League aims for 100 member clubs by 2027, up from 28.", "target 100 member clubs", "by 2027"),
+    ("Vantor is aiming for 2 million sales in 2026.", "target 2 million sales", "in 2026"),
+])
+def test_aiming_for_an_amount_by_a_date_is_a_target(text: str, what: str, phrase: str) -> None:
+    c = one(text)
+    assert (c.what, c.deadline_phrase) == (what, phrase)

@@ -153,7 +153,8 @@ def describe(vp: str, *, subject: str | None, thing_subject: bool, negated: bool
         return ""
     neg = "not " if negated else ""
     if family == "target":
-        return _tidy(f"{neg}target " + re.sub(r"^(?:targets|is\s+targeting|are\s+targeting|(?:reaffirm|reiterat|confirm|"
+        return _tidy(f"{neg}target " + re.sub(r"^(?:targets|is\s+targeting|are\s+targeting|aims?\s+for|"
+                                              r"(?:is|are|['\u2019]re)\s+aiming\s+for|(?:reaffirm|reiterat|confirm|"
                                               r"repeat|set|sets|setting)\w*\s+(?:\w+\s+){0,3}?(?:target|goal|ambition)\s+"
                                               r"of)\s+", "", vp, flags=re.I))
     arrived = coming_as_arrival(words) if family == "scheduled_present" else words
