@@ -655,3 +655,25 @@ def test_a_countrys_possessive_before_a_name_only_says_where_it_is(text: str, ac
 def test_aiming_for_an_amount_by_a_date_is_a_target(text: str, what: str, phrase: str) -> None:
     c = one(text)
     assert (c.what, c.deadline_phrase) == (what, phrase)
+
+
+@pytest.mark.parametrize("text", [
+    "We expect supply-chain pressure and inflation to weigh on the second half of 2025.",
+    "We expect higher freight costs to keep weighing on our retail business.",
+    "Vantor expects the purchase to add to its adjusted earnings per share from 2026.",
+    "We expect subscription growth to stay soft for the next few quarters.",
+])
+def test_a_forecast_of_how_a_condition_will_behave_is_not_a_promise(text: str) -> None:
+    got = read_text(text, DAY, publisher="Vantor")
+    assert not got.commitments
+    why = [d for c in got.proposals for d in c.doubts] + [x.reason for x in got.left_out]
+    assert any(w == "condition" or "how a condition will behave" in w for w in why), why
+
+
+@pytest.mark.parametrize("text", [
+    "We expect margins to remain at about 40 percent in 2026.",
+    "We expect free cash flow to remain negative in 2025 and to turn positive in 2026.",
+    "We expect Marlo deliveries to begin in the first quarter of 2026.",
+])
+def test_guidance_with_a_figure_a_sign_or_an_act_stays_a_promise(text: str) -> None:
+    assert found(text, publisher="Vantor")

@@ -163,6 +163,7 @@ DOUBT_PENALTY = {
     "expected_of": 0.4,  # "NAME is expected to ...": others expect it; nobody who can promise says so
     "effect": 0.45,  # an undated effect of a thing ("the railway would free up space")
     "duration": 0.45,  # how long a thing takes ("will take about 30 years")
+    "condition": 0.45,  # how a condition will behave ("expect inflation to weigh on margins")
     "aside": 0.4,  # a thing's date in a relative aside ("The mill, which will open in 2026, cost ...")
 }
 DOUBT_TEXT = {
@@ -183,6 +184,7 @@ DOUBT_TEXT = {
     "effect": "what a thing will do for people (an effect), not an undertaking",
     "duration": "how long something will take, not an undertaking",
     "aside": "a date told in passing, in a relative clause about a thing",
+    "condition": "a forecast of how a condition will behave, not an undertaking",
 }
 
 
@@ -625,6 +627,8 @@ def _read(doc: _Doc, sent: Sentence, clause: Clause, previous: Entity | None) ->
         actor = _as_actor(ent, index, focus)
     if _SWEEPING.match(" ".join(verb_words[:6])) and not _dated(doc, sent, clause):
         doubts.append("effect")  # "AI is going to change every job", "will transform an industry": vision, not an act
+    elif _forecasts_a_condition(sent, clause, verb_words):
+        doubts.append("condition")  # "we expect inflation to weigh on the first half": a forecast, not an act
     elif _predicts_an_effect(doc, sent, clause, subject, verb_words):
         doubts.append("effect")  # "the railway would free up space", "expects the zone to cut emissions"
     if _is_passive(verb_words) and cue.family in ("will", "would", "going_to"):
@@ -662,20 +666,44 @@ _JOBS_EFFECT = re.compile(
     r"(?:[\w-]+\s+){0,3}?(?:jobs|positions|roles|workers|people|employees)\b", re.I)
 
 
+def _forecasts_a_condition(sent: Sentence, clause: Clause, verb_words: list[str]) -> bool:
+    """"We expect inflation to weigh on the first half", "expects the deal to add to earnings per share", "we
+    expect growth to stay soft": how a condition will behave, dated or not, with no figure to check."""
+    cue = sent.text[clause.cue.start : clause.cue.end].lower()
+    if not re.search(r"\bexpect(?:s|ed)?\s+(?!to\b|us\b|we\b)|\bexpect\s*$", cue):
+        return False
+    # the verb of the thing expected comes after its "to" when the cue ends at "expect"
+    then = re.match(r"(?:[\w,'\u2019-]+\s+){0,8}?to\s+(?:keep\s+|continue\s+(?:to\s+)?)?(?P<verb>[\w-]+)",
+                    " ".join(verb_words[:14]))
+    verb = then.group("verb") if then and re.search(r"\bexpect\s*$", cue) else (verb_words[0] if verb_words else "")
+    words = " ".join(verb_words[:16])
+    # a figure, or a sign that can be checked ("to remain negative in 2026 and turn positive in 2027"), is guidance
+    return base_form(verb.strip(",.")) in _CONDITIONS and not _AMOUNT.search(words) and not _SIGNED.search(words)
+
+
 def _predicts_an_effect(doc: _Doc, sent: Sentence, clause: Clause, subject: str, verb_words: list[str]) -> bool:
     """An undated effect credited to a thing, not an act of the actor's: the subject is a common
     noun an organisation can also be called by ("the railway", "the network"), or the thing an
     actor "expects" to do something ("expects the larger zone to cut emissions")."""
-    if not verb_words or _dated(doc, sent, clause):
+    if not verb_words:
+        return False
+    if _dated(doc, sent, clause):
         return False
     verb = base_form(verb_words[0].strip(",."))
+    cue = sent.text[clause.cue.start : clause.cue.end].lower()
     if verb not in _EFFECT | _EFFECT_MORE:
         return False
-    cue = sent.text[clause.cue.start : clause.cue.end].lower()
     if re.match(r"expect(?:s|ed)?\s+(?!to\b)", cue) and not re.match(r"expect(?:s|ed)?\s+(?:us|our|its|their|we)\b", cue):
         return True
     low = subject.lower().strip()
     return re.fullmatch(r"the\s+(?:[\w-]+\s+)?([\w-]+)", low) is not None and head_noun(low) in _AMBIGUOUS_BODIES
+
+
+# How a condition will behave: "expect costs to weigh on margins", "expect growth to stay soft", "expects the deal
+# to add to earnings per share"
+_CONDITIONS = frozenset("weigh stay remain keep add ease hurt drag dilute persist linger soften moderate".split())
+_SIGNED = re.compile(r"\b(?:positive|negative|profitable|break\s+even|breakeven)\b", re.I)
+_AMOUNT = re.compile(r"\d[\d,.]*\s*(?:%|percent|per\s+cent|billion|million|bn|m\b|points?)|[$\u20ac\u00a3\u00a5]\s*\d", re.I)
 
 
 # A sweeping change of the world at large: "change every job", "transform an industry", "reshape how we work"
