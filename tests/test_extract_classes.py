@@ -677,3 +677,16 @@ def test_a_forecast_of_how_a_condition_will_behave_is_not_a_promise(text: str) -
 ])
 def test_guidance_with_a_figure_a_sign_or_an_act_stays_a_promise(text: str) -> None:
     assert found(text, publisher="Vantor")
+
+
+def test_what_an_organisation_unveils_is_its_thing_even_with_an_organisation_word() -> None:
+    text = ("HARBURY, England, November 17, 2025 -- Vantor Motors today announced Owner Repair Service, which will "
+            "let owners buy genuine parts. Owner Repair Service will be available early next year in Britain.")
+    got = found(text, publisher="Vantor Motors")
+    assert ("Vantor Motors", "make Owner Repair Service available in Britain") in [(c.actor, c.what) for c in got]
+
+
+def test_a_board_and_a_long_subject_before_it_speak_for_the_organisation() -> None:
+    c = one("After a five-month review, the board of Vantor has concluded that the best way to maximise value for "
+            "shareholders is to split the company into three by 2027.", publisher="Vantor")
+    assert (c.actor, c.what) == ("Vantor", "split the company into three")

@@ -276,13 +276,22 @@ def _regional_arm(long: str, short: str) -> bool:
     return government_of(rest) is not None or all(w.lower() in _REGIONS for w in rest.split())
 
 
+def unveiled(name: str, text: str) -> bool:
+    """Is ``name`` the object of an unveiling ("today announced Owner Repair Service, which ...", "unveils
+    Orvo Go in Harbury")? Even with an organisation word in it, it is a product or programme."""
+    return re.search(rf"\b(?:announced|unveiled|introduced|launched|revealed|debuted|previewed|announces|unveils|"
+                     rf"introduces|launches|reveals|debuts)\s+{re.escape(name)}(?=\s*(?:,|\.|\(|$|\s+(?:for|in|on|at|"
+                     rf"with|to|as)\b))", text, re.M) is not None
+
+
 def named_as_a_thing(name: str, text: str) -> bool:
     """Does the text present ``name`` as something owned or built rather than someone acting?
 
-    Three ways English marks it: a possessor ("its Kestrel probe", "the agency's Kestrel"), an
-    appositive whose head is not an organisation noun ("Kestrel, a nuclear-powered lander"), or
-    a longer name with "the" whose last word is no organisation word ("the Kestrel Space
-    Telescope", "the Kestrel line"). Acronyms and countries are left alone ("the EU").
+    Four ways English marks it: a possessor ("its Kestrel probe", "the agency's Kestrel"), an
+    appositive whose head is not an organisation noun ("Kestrel, a nuclear-powered lander"), the
+    object of an unveiling ("today announced Orvo Go, which ..."), or a longer name with "the" whose
+    last word is no organisation word ("the Kestrel Space Telescope", "the Kestrel line").
+    Acronyms and countries are left alone ("the EU").
     """
     if name.isupper() or government_of(name) is not None:
         return False
@@ -293,6 +302,8 @@ def named_as_a_thing(name: str, text: str) -> bool:
                          rf"as|from|in|on|of|and|built|made)\b)", text):
         if m.group(1).split()[-1].lower() not in ORG_NOUNS:
             return True
+    if unveiled(name, text):
+        return True  # "Vantor today announced Owner Repair, which ...": what an organisation unveils is its thing
     for m in re.finditer(rf"\bthe\s+((?:[A-Z\u00c0-\u00de\u0100-\u017f][\w.-]*\s+){{0,3}}{n}(?:\s+[A-Z\u00c0-\u00de\u0100-\u017f][\w.-]*)*)\b", text):
         last = m.group(1).split()[-1]
         if len(m.group(1).split()) > 1 and last not in ORG_WORDS and last.lower() not in ORG_NOUNS:
@@ -300,6 +311,9 @@ def named_as_a_thing(name: str, text: str) -> bool:
     return False
 
 
+# The people who speak for an organisation, named with it: "the board of Vantor", "the management of Vantor"
+_BOARD_OF = re.compile(r"(?:the\s+)?(?:board|management|directors|leadership|executives)\s+of\s+"
+                       r"(?P<org>[A-Z\u00c0-\u00de\u0100-\u017f][\w&.'-]*(?:\s+[A-Z\u00c0-\u00de\u0100-\u017f][\w&.'-]*){0,3})$", re.I)
 # A country's possessive before a name: "Norway's Quorvex", "Chile's Labour Party"
 _NATIONAL_NAME = re.compile(r"(?P<country>[A-Z\u00c0-\u00de\u0100-\u017f][\w.-]*(?:\s+[A-Z\u00c0-\u00de\u0100-\u017f][\w.-]*)?)"
                             r"['\u2019]s\s+(?P<name>[A-Z\u00c0-\u00de\u0100-\u017f][\w&.-]*(?:\s+[A-Z\u00c0-\u00de\u0100-\u017f][\w&.-]*)"
@@ -418,7 +432,8 @@ class ActorIndex:
             before = text[max(0, m.start() - 40) : m.start()]
             if self._looks_like_person(name, before):
                 continue
-            is_org = any(t in ORG_WORDS for t in toks) and not re.match(rf"[ ]+{_NAME_TOKEN}", after)
+            is_org = any(t in ORG_WORDS for t in toks) and not re.match(rf"[ ]+{_NAME_TOKEN}", after) \
+                and not unveiled(name, text)
             if not is_org and _AGENT_VERB.match(after):
                 is_org = (self._seen_mid_sentence(name) or self._name_at_sentence_starts(name, after)) \
                     and not self.named_as_thing(name)
@@ -735,6 +750,11 @@ class ActorIndex:
             if level and gov.name.endswith(" government"):  # "Canada's federal government": keep the level
                 gov.aliases.add(f"{gov.name.removesuffix(' government')} {level} government")
             return "actor", gov
+        board = _BOARD_OF.match(np.strip())
+        if board:  # "the board of Vantor", "the management of Vantor": the organisation speaks
+            kind, ent = self.resolve(board.group("org"), focus)
+            if kind == "actor" and ent is not None:
+                return kind, ent
         ent, end = self.named_in(np)
         if ent is None and self.default is not None and self._names_default(np):
             return "actor", self.default  # "Acme will acquire ..." in Acme's own release
@@ -779,7 +799,7 @@ class ActorIndex:
             if ent is None and len(low.split()) > 2 and low.startswith("the ") and not re.search(r"[-]", low):
                 # "the interior ministry": a body of its own when nothing named fits
                 mods = [re.sub(r"['\u2019]s$", "", w) for w in low.split()[1:-1]]
-                if mods and all(w.isalpha() for w in mods) and head in _PUBLIC_BODIES:
+                if mods and len(mods) <= 3 and all(w.isalpha() for w in mods) and head in _PUBLIC_BODIES:
                     return "actor", self._add(" ".join([*mods, head]), "org", -1)
             ent = ent or fallback or focus.org or self.topic() or self.default
             return ("actor", ent) if ent else ("unknown", None)
