@@ -690,3 +690,14 @@ def test_a_board_and_a_long_subject_before_it_speak_for_the_organisation() -> No
     c = one("After a five-month review, the board of Vantor has concluded that the best way to maximise value for "
             "shareholders is to split the company into three by 2027.", publisher="Vantor")
     assert (c.actor, c.what) == ("Vantor", "split the company into three")
+
+
+@pytest.mark.parametrize("text, what", [
+    ("Vantor will split into three independent, publicly listed companies by 2027.",
+     "split into three independent, publicly listed companies"),
+    ("We plan to form three industry-leading, global, investment-grade companies by 2026.",
+     "form three industry-leading, global, investment-grade companies"),
+    ("We will open a plant in Ohio, creating 3,000 jobs, by 2026.", "open a plant in Ohio"),
+])
+def test_a_comma_between_adjectives_does_not_cut_what(text: str, what: str) -> None:
+    assert one(text, publisher="Vantor").what == what

@@ -104,6 +104,22 @@ def is_participle(word: str) -> bool:
     return w in IRREGULAR_PARTICIPLES or (w.endswith("ed") and len(w) > 4)
 
 
+# Adjectives in a row before their noun, parted by commas: "three independent, publicly listed companies",
+# "industry-leading, global, investment-grade public companies"
+_ADJECTIVE = re.compile(r"^(?:[a-z]+-[a-z-]+|[a-z]+(?:ent|ant|ing|al|ive|ic|ful|able|ible|less|ous|ed|ary|ern)|new|big|"
+                        r"small|large|low|high|cheap|fast|safe|clean|green|open|free)$")
+
+
+def _between_adjectives(vp: str, comma: re.Match[str]) -> bool:
+    """Is the comma at ``comma`` one between two adjectives of the same noun?"""
+    if comma.group(0) != ",":
+        return False
+    before = vp[: comma.start()].split()
+    after = re.match(r"\s+(?:[a-z]+ly\s+)?([\w-]+)", vp[comma.end():])
+    return bool(before) and _ADJECTIVE.search(before[-1]) is not None and after is not None \
+        and _ADJECTIVE.search(after.group(1)) is not None
+
+
 _CUT = re.compile(
     r",(?!\d)|\s(?:with|after|as|while|which|who|amid|despite|following|because|so\s+that|in\s+order\s+to|marking|"
     r"signall?ing|easing|according\s+to|ensuring|allowing|adding|bringing|making\s+it|two\s+years|earlier\s+than|"
@@ -145,7 +161,7 @@ def describe(vp: str, *, subject: str | None, thing_subject: bool, negated: bool
     vp = strip_deadline(vp, deadline)
     vp = re.sub(r"^(?:(?:also|now|still|soon|then|first|initially|finally|only|again|jointly|further|not|never|"
                 r"no\s+longer|formally|officially|eventually|be\s+able\s+to)\s+)+", "", vp.strip(), flags=re.I)
-    cut = _CUT.search(vp)
+    cut = next((m for m in _CUT.finditer(vp) if not _between_adjectives(vp, m)), None)
     if cut and cut.start() > 0:
         vp = vp[: cut.start()]
     words = vp.split()
