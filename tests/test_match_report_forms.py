@@ -859,3 +859,13 @@ def test_our_after_a_post_label_is_the_writers_side_not_someone_else() -> None:
               "Post by the Harwell Motors founder to staff: Our engineers built a superb hatchback, but we could not "
               "make it pay, so we are scrapping the project.", D(2025, 10, 1))
     assert decided(car, it)[0] == "cancellation"
+
+
+def test_a_deal_abandoned_is_no_deal_closed() -> None:
+    deal = promise("Quenby Group", "close the transaction", D(2026, 3, 31),
+                   quote="Quenby Group expects to close the transaction within 18 months.")
+    it = news("Quenby Group abandons Dorvel Foods purchase amid regulatory opposition",
+              "Quenby Group and Dorvel Foods called off the 40 billion dollar deal, citing regulatory challenges.",
+              D(2025, 2, 8))
+    assert decided(deal, it) == ("cancellation", "accepted")
+    assert verdict(deal, it) == "withdrawn"

@@ -782,6 +782,7 @@ def _said_of_ours(p: Profile, s: Sentence, pos: int) -> bool:
 
 
 _ENDING = frozenset({"close", "eliminate"})
+_DEAL_WORDS = re.compile(r"\b(?:transaction|deal|acquisition|merger|takeover|purchase|buyout|sale)s?\b", re.I)
 
 
 def _would_of_another(ctx: _Context, s: Sentence, pos: int) -> bool:
@@ -801,8 +802,8 @@ _PROPOSALS = lx._stems("proposal proposals rule rules bill bills law laws motion
 
 def _ends_the_thing(p: Profile, s: Sentence, cue_end: int) -> bool:
     """A promise to end something, and a word of ending aimed at the thing itself, not at a plan."""
-    if p.doc.negated or not p.action_classes & _ENDING:
-        return False
+    if p.doc.negated or not p.action_classes & _ENDING or _DEAL_WORDS.search(p.doc.what):
+        return False  # "close the transaction" completes a deal: an abandoned deal is no deal closed
     first = next((t for t in s.toks[cue_end:cue_end + 4] if t.stem not in lx.STOPWORDS | lx.DETERMINERS
                   and t.low not in ("on", "of")), None)
     return first is not None and first.stem not in lx.PLAN_NOUNS
