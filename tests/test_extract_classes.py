@@ -701,3 +701,19 @@ def test_a_board_and_a_long_subject_before_it_speak_for_the_organisation() -> No
 ])
 def test_a_comma_between_adjectives_does_not_cut_what(text: str, what: str) -> None:
     assert one(text, publisher="Vantor").what == what
+
+
+@pytest.mark.parametrize("text", [
+    "Vantor chief executive Ada Brennan said the combined company would offer customers lower prices and fresher food.",
+    "The new app will give parents and children more information when they need help.",
+    "Ada Brennan said the service would let people play top games on almost any screen.",
+])
+def test_an_undated_benefit_to_people_is_not_a_promise(text: str) -> None:
+    got = read_text(text, DAY, publisher="Vantor")
+    assert not got.commitments
+    why = [d for c in got.proposals for d in c.doubts] + [x.reason for x in got.left_out]
+    assert any(w == "benefit" or "for people (a benefit)" in w for w in why), why
+
+
+def test_a_dated_offer_to_people_stays_a_promise() -> None:
+    assert found("Vantor will give developers a beta version of its operating system in December.", publisher="Vantor")

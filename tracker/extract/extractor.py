@@ -163,6 +163,7 @@ DOUBT_PENALTY = {
     "expected_of": 0.4,  # "NAME is expected to ...": others expect it; nobody who can promise says so
     "effect": 0.45,  # an undated effect of a thing ("the railway would free up space")
     "duration": 0.45,  # how long a thing takes ("will take about 30 years")
+    "benefit": 0.45,  # what something does for people, undated ("would offer customers lower prices")
     "condition": 0.45,  # how a condition will behave ("expect inflation to weigh on margins")
     "aside": 0.4,  # a thing's date in a relative aside ("The mill, which will open in 2026, cost ...")
 }
@@ -185,6 +186,7 @@ DOUBT_TEXT = {
     "duration": "how long something will take, not an undertaking",
     "aside": "a date told in passing, in a relative clause about a thing",
     "condition": "a forecast of how a condition will behave, not an undertaking",
+    "benefit": "what it will do for people (a benefit), with nothing dated to check",
 }
 
 
@@ -579,6 +581,10 @@ def _read(doc: _Doc, sent: Sentence, clause: Clause, previous: Entity | None) ->
         # a thing's schedule and stays
         doubts.append("expected_of")
     pronoun_of_another = subject.lower() in {"it", "this", "that"} and (speaker_org is None or speaker_org is not ent)
+    if _BENEFIT.match(" ".join(verb_words[:4])) and not _dated(doc, sent, clause):
+        # "would offer customers lower prices", "will give parents more information", "would let people play":
+        # what something does for people, with nothing dated to check
+        doubts.append("benefit")
     if clause.aside_date:
         doubts.append("aside")  # "The mill, which will open in 2026, cost 40 million": a date told in passing
     took = _TAKES_A_TIME.search(" ".join(verb_words[:10]))
@@ -654,6 +660,11 @@ _SAME_DEADLINE = re.compile(r"\b(?:by|before|until|within|over|in|at)\s+(?:the\s
                             r"deadline)|that\s+(?:same\s+)?(?:date|time|point|year)|then)\b", re.I)
 # Jobs a thing brings: "will create about 4,000 jobs", "would employ as many as 900 people". Said of a plant, a
 # project or "it", a projected effect; an organisation's own "we will hire 400 engineers" is an undertaking.
+# A benefit to people: "offer customers lower prices", "give parents more information", "let people play"
+_BENEFIT = re.compile(r"(?:also\s+)?(?:offer|give|provide|bring|help|let|allow|enable)s?\s+(?:all\s+|its\s+|our\s+|their\s+)?"
+                      r"(?:customers|users|consumers|people|parents|children|passengers|members|shareholders|investors|"
+                      r"families|drivers|riders|patients|residents|viewers|players|fans|subscribers|owners|employees|"
+                      r"workers|staff|businesses|buyers|shoppers|travellers|students|citizens|everyone)\b", re.I)
 # How long a thing takes: "take about 30 years", "take up to 36 months", "take several days" (not "take over")
 _TAKES_A_TIME = re.compile(
     r"(?:take|takes|last|lasts)\s+(?:(?:about|around|roughly|some|up\s+to|at\s+least|more\s+than|less\s+than|"
