@@ -717,3 +717,11 @@ def test_an_undated_benefit_to_people_is_not_a_promise(text: str) -> None:
 
 def test_a_dated_offer_to_people_stays_a_promise() -> None:
     assert found("Vantor will give developers a beta version of its operating system in December.", publisher="Vantor")
+
+
+def test_an_organisation_that_says_things_twice_by_its_full_name_is_no_person() -> None:
+    text = ("Borvik Loop said on Monday it had carried people in a pod for the first time.\n\n"
+            "The company said it aims to have its system certified as safe by 2025.\n\n"
+            "Borvik Loop says its technology could one day reach 600 miles per hour. It is backed by Ada Brennan's "
+            "Harbour Capital.")
+    assert [c.actor for c in found(text)] == ["Borvik Loop"]

@@ -390,7 +390,10 @@ class ActorIndex:
             found.append((m.start("name"), m.group("name"), m.group("title"), m.group("pre") or "", None))
         for m in re.finditer(rf"\b(?P<name>{_PERSON_NAME})\s+(?:said|says|told|added|wrote)\b", text):
             surname = m.group("name").split()[-1]
-            if re.search(rf"(?<![\w-]){re.escape(surname)}\s+(?:said|says|told|added|wrote|admitted|insisted)\b", text[m.end() :]):
+            before = re.escape(" ".join(m.group("name").split()[:-1]))
+            # the surname alone, later ("Aas said"); the whole name again is an organisation's habit ("Borvik Loop says")
+            if re.search(rf"(?<![\w-])(?<!{before} ){re.escape(surname)}\s+(?:said|says|told|added|wrote|admitted|insisted)\b",
+                         text[m.end() :]):
                 found.append((m.start("name"), m.group("name"), "", "", None))  # "Siri Aas said ... Aas said"
         found.sort()
         self._titles: dict[Entity, list[tuple[str, str | None]]] = {}
