@@ -725,3 +725,19 @@ def test_an_organisation_that_says_things_twice_by_its_full_name_is_no_person() 
             "Borvik Loop says its technology could one day reach 600 miles per hour. It is backed by Ada Brennan's "
             "Harbour Capital.")
     assert [c.actor for c in found(text)] == ["Borvik Loop"]
+
+
+@pytest.mark.parametrize("text", [
+    "We aim to complete the separation in the second half of 2026, subject to shareholder and regulatory approvals.",
+    "The deal is expected to close in the first quarter of 2026, subject to approval by Dorvel shareholders and "
+    "regulators.",
+    "Construction of the first two plants is planned to start in the first half of 2026, subject to approval by the "
+    "competition authority.",
+])
+def test_routine_approvals_do_not_make_a_promise_conditional(text: str) -> None:
+    assert not one(text, publisher="Vantor").conditional
+
+
+def test_a_real_condition_still_does() -> None:
+    got = read_text("We will open the plant in 2026, subject to funding from the state.", DAY, publisher="Vantor")
+    assert not got.commitments and "conditional" in got.left_out[0].reason

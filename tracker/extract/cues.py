@@ -713,9 +713,11 @@ _UNTIL_DATE = re.compile(
 
 
 # The routine proviso of every deal and plan ("subject to regulatory approval", "subject to customary
-# closing conditions"): the undertaking stands, with its usual approvals; not a condition that may not come.
-_ROUTINE_PROVISO = re.compile(r"\bsubject\s+to\s+(?:(?:the\s+)?(?:customary|usual|regulatory|shareholder|shareholders'?|"
-                              r"antitrust|closing)\s+(?:[\w-]+\s+)?(?:approvals?|conditions|clearances?|review)|approvals)\b",
+# closing conditions", "subject to shareholder and regulatory approvals", "subject to approval by the
+# competition authority"): the undertaking stands, with its usual approvals; not a condition that may not come.
+_PROVISO_KIND = r"(?:customary|usual|regulatory|shareholder|shareholders'?|antitrust|closing|government(?:al)?|board|competition)"
+_ROUTINE_PROVISO = re.compile(rf"\bsubject\s+to\s+(?:the\s+)?(?:{_PROVISO_KIND}\s+(?:and\s+{_PROVISO_KIND}\s+)?(?:[\w-]+\s+)?"
+                              r"(?:approvals?|conditions|clearances?|review)|approvals?(?:\s+(?:by|from)\s+[^,;.]{1,60})?)",
                               re.I)
 
 
