@@ -741,3 +741,15 @@ def test_routine_approvals_do_not_make_a_promise_conditional(text: str) -> None:
 def test_a_real_condition_still_does() -> None:
     got = read_text("We will open the plant in 2026, subject to funding from the state.", DAY, publisher="Vantor")
     assert not got.commitments and "conditional" in got.left_out[0].reason
+
+
+@pytest.mark.parametrize("text, what, phrase", [
+    ("These updates to the app are also coming later this year in version 15.",
+     "deliver these updates to the app in version 15", "later this year"),
+    ("The third season of Harbour Lights premieres on Orbit TV on September 2.", None, "on September 2"),
+    ("Entry into service of the Vantor 9 is planned from 2027.", None, "from 2027"),
+])
+def test_scheduled_presents_with_an_adverb_a_premiere_or_a_start_from(text: str, what: str | None, phrase: str) -> None:
+    got = read_text(text, DAY, publisher="Vantor").commitments + read_text(text, DAY, publisher="Vantor").proposals
+    assert [c.deadline_phrase for c in got] == [phrase]
+    assert what is None or got[0].what == what

@@ -219,8 +219,8 @@ SCHEDULED_FOR = r"(?:is|are)\s+(?:now\s+|still\s+)?(?:scheduled|planned|slated|s
 # a future date; checked by the extractor)
 _spec("scheduled_present", 0.7, r"\b(?P<cue>(?:goes|go|opens|launches|starts|begins|arrives|"
       r"(?<=[a-z]s\s)(?<!\bits\s)(?<!\bhis\s)(?<!\bwas\s)(?<!\bhas\s)(?<!\bthis\s)(?:open|start|begin|arrive)|"  # "Reservations open May 3"
-      r"ships|debuts|lands|returns|resumes|comes|(?:is|are)\s+coming|sets\s+sail|hits\s+(?:shelves|stores)|"
-      rf"{SCHEDULED_FOR}\s+for)"
+      r"ships|debuts|premieres|lands|returns|resumes|comes|(?:is|are)\s+(?:also\s+|now\s+)?coming|sets\s+sail|"
+      rf"hits\s+(?:shelves|stores)|{SCHEDULED_FOR}\s+(?:for|from))"
       r"(?:\s+on\s+sale|\s+into\s+force|\s+into\s+service|\s+live)?)\s+(?P<verb>)(?=\S)")
 # Headlines: "New model due in 2024", "Headset due this autumn", "Acme aims for 100 stores by 2030"
 _spec("headline_due", 0.7, r"\b(?P<cue>due|set|slated|scheduled|planned|aims\s+for|eyes|targets)\s+(?P<verb>)"
@@ -249,7 +249,7 @@ _ANY_CUE = re.compile(
     r"guarantee|sw[oe]r|plan|intend|prepare|propose|moving|aim|seek|striv|expect|target|vote|commit|approve|adopt|"
     r"goal|ambition|objective|mission|forecast|project|sees|guide|anticipate|reaffirm|reiterat|confirm|stuck|sticks|"
     r"kept|keeps|maintain|repeat|meant|supposed|\bto\s|['\u2019]ll|goes|\bgo\s|opens?|launches|starts?|begins?|arrives?|"
-    r"ships|debuts|lands|returns|resumes|comes|coming|sail|hits|due|eyes|(?:scheduled|slated|set|targeted)\s+for|"
+    r"ships|debuts|premieres|lands|returns|resumes|comes|coming|sail|hits|due|eyes|(?:scheduled|slated|set|targeted)\s+for|"
     r"planned|moved|pushed|postponed|rescheduled|put\s+back|brought\s+forward|sets|\b(?:is|are|['\u2019]re)\s+(?:also\s+|now\s+)?[a-z]+ing\b",
     re.I,
 )
