@@ -618,6 +618,8 @@ def test_taking_over_and_a_second_verb_that_takes_time_keep_the_promise() -> Non
     ("Next up is Vantor 4.5, which we will ship in the coming weeks.", "ship Vantor 4.5", "in the coming weeks"),
     ("The company unveiled a cheaper model that it will release later this year.", "release a cheaper model",
      "later this year"),
+    ("We have started preparing a share listing for Orvo Freight, which we expect to complete in the next 12 months.",
+     "complete a share listing for Orvo Freight", "in the next 12 months"),
 ])
 def test_a_dated_relative_clause_is_a_promise_about_its_antecedent(text: str, what: str, phrase: str) -> None:
     c = one(text, publisher="Vantor Labs")

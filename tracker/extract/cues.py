@@ -446,6 +446,9 @@ def read_clause(sentence: str, cue: Cue, quote_start: int | None, quote_speaker:
     intro, subject, subject_start = _subject(sentence, start, cue.start)
     aside = re.fullmatch(r"(?:which|who)\b[^,]*,", subject.strip())
     aside_date = False
+    if subject.strip().lower() == "which" and previous is None and re.match(r"(?:we|they|I)\b", sentence[cue.start:cue.end]) \
+            and _dated_relative(sentence, cue):
+        subject = f"{subject.strip()} {sentence[cue.start:cue.end].split()[0]}"  # "which we expect to ...": read below
     if subject.strip().lower() == "which" and previous is None:  # after a promise it restates that promise
         named = _ANTECEDENT.search(sentence[:subject_start])
         if named and re.search(r"\b(?:in|at|on|from|to|near|of|for|with|by)\s*$", sentence[:named.start("np")]):
@@ -467,8 +470,12 @@ def read_clause(sentence: str, cue: Cue, quote_start: int | None, quote_speaker:
         # "Vantor 4.5, which we'll ship in the coming weeks", "a cheaper model that it will release later this
         # year": the pronoun does it, and the thing before the relative is what it does it to
         before = sentence[:subject_start] + subject.strip()[: rel_object.start("rel")]
-        thing = (_ANTECEDENT.search(before) or _THING_BEFORE.search(before)) if rel_object.group("rel").lower() == "which" \
-            else _THING_BEFORE_THAT.search(before)
+        if rel_object.group("rel").lower() == "which":
+            # the whole noun phrase before the comma: "an initial public offering for Cainiao, which we ..."
+            found = [m for m in (_ANTECEDENT.search(before), _THING_BEFORE.search(before)) if m]
+            thing = min(found, key=lambda m: m.start("np"), default=None)
+        else:
+            thing = _THING_BEFORE_THAT.search(before)
         if thing:
             object_np = thing.group("np").strip(" ,")
             pron_at = subject_start + rel_object.start("pron")
