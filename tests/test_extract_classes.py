@@ -755,3 +755,13 @@ def test_scheduled_presents_with_an_adverb_a_premiere_or_a_start_from(text: str,
     got = read_text(text, DAY, publisher="Vantor").commitments + read_text(text, DAY, publisher="Vantor").proposals
     assert [c.deadline_phrase for c in got] == [phrase]
     assert what is None or got[0].what == what
+
+
+def test_a_deal_agreed_and_its_closing_are_one_promise_dated_by_the_closing() -> None:
+    text = ("Vantor to acquire Dorvel Foods\n\nVantor said on Monday it will acquire Dorvel Foods for 20 billion dollars "
+            "in cash and stock. The transaction is expected to close in the first half of 2026, subject to regulatory "
+            "approvals.")
+    got = read_text(text, DAY, publisher="Harbour Wire")
+    assert [(c.what, c.deadline_phrase) for c in got.commitments] == [
+        ("complete the acquisition of Dorvel Foods", "in the first half of 2026")]
+    assert any("restatement" in x.reason or "restates" in x.reason for x in got.left_out)

@@ -264,7 +264,7 @@ def test_what_a_plan_is_like_is_no_promise(sentence: str) -> None:
 def test_the_companies_of_a_deal_are_the_parties_named_before() -> None:
     text = "Corvane Freight agreed to buy Tallow Logistics. The companies expect the deal to close in early 2027."
     got = read_text(text, DAY)
-    assert ("Corvane Freight", "close the deal") in [(c.actor, c.what) for c in got.commitments]
+    assert ("Corvane Freight", "complete the acquisition of Tallow Logistics") in [(c.actor, c.what) for c in got.commitments]
     other = read_text("Companies will have to publish their emissions by 2027, the ministry said.", DAY)
     assert other.commitments == []
 

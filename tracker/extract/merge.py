@@ -67,10 +67,24 @@ def _deadlines_compatible(a: Commitment, b: Commitment) -> bool:
     return abs((a.due_latest - b.due_latest).days) <= DEADLINE_SLACK_DAYS
 
 
+# A deal agreed ("will acquire Dorvel Foods", "agrees to buy ...") and its closing ("expects the deal to close in
+# the third quarter"): one promise, whose date the closing gives
+_DEAL_AGREED = re.compile(r"^(?:acquire|buy|purchase|take\s+over|merge\s+with|combine\s+with)\b", re.I)
+_DEAL_CLOSING = re.compile(r"^(?:close|complete|finalise|finalize)\s+(?:the\s+|its\s+|their\s+|this\s+)?(?:[\w-]+\s+)?"
+                           r"(?:deal|transaction|acquisition|merger|purchase|takeover|combination)\b", re.I)
+
+
+def _deal_and_its_closing(a: Commitment, b: Commitment) -> bool:
+    return bool(_DEAL_AGREED.match(a.what) and _DEAL_CLOSING.match(b.what)
+                or _DEAL_AGREED.match(b.what) and _DEAL_CLOSING.match(a.what))
+
+
 def same_promise(a: Candidate, b: Candidate) -> bool:
     ca, cb = a.commitment, b.commitment
     if (ca.actor or "").lower() != (cb.actor or "").lower() or ca.negated != cb.negated:
         return False
+    if _deal_and_its_closing(ca, cb):
+        return True
     if not a.words or not b.words:
         return False
     numbers_a = {w for w in a.names if w[:1].isdigit()}
@@ -102,9 +116,20 @@ def _better_quote(a: Commitment, b: Commitment) -> Commitment:
     return a if a.start <= b.start else b
 
 
+def _deal_what(a: Commitment, b: Commitment) -> str:
+    """"complete the acquisition of Dorvel Foods": the closing, with the deal's object from the agreement."""
+    agreed = a if _DEAL_AGREED.match(a.what) else b
+    verb = _DEAL_AGREED.match(agreed.what)
+    obj = re.split(r"\s+(?:for|in|from|at|with|by|through|under)\s+", agreed.what[verb.end():].strip())[0]  # type: ignore[union-attr]
+    merger = verb.group(0).lower().startswith(("merge", "combine"))  # type: ignore[union-attr]
+    return f"complete the merger with {obj}" if merger else f"complete the acquisition of {obj}"
+
+
 def combine(a: Candidate, b: Candidate) -> Candidate:
     keep = _better_quote(a.commitment, b.commitment)
     other = b.commitment if keep is a.commitment else a.commitment
+    if _deal_and_its_closing(keep, other):
+        keep = replace(keep, what=_deal_what(keep, other))
     merged = replace(
         keep,
         confidence=max(keep.confidence, other.confidence),
