@@ -765,3 +765,10 @@ def test_a_deal_agreed_and_its_closing_are_one_promise_dated_by_the_closing() ->
     assert [(c.what, c.deadline_phrase) for c in got.commitments] == [
         ("complete the acquisition of Dorvel Foods", "in the first half of 2026")]
     assert any("restatement" in x.reason or "restates" in x.reason for x in got.left_out)
+
+
+def test_a_second_object_with_its_verb_left_out_shares_the_verb() -> None:
+    got = found("Vantor said it would invest half a billion dollars to cut prices, and another 1 billion dollars to "
+                "raise wages.", publisher="Harbour Wire")
+    assert [c.what for c in got] == ["invest half a billion dollars to cut prices",
+                                     "invest another 1 billion dollars to raise wages"]

@@ -501,6 +501,11 @@ def _with_coordinated(text: str, cues: list[Cue]) -> list[Cue]:
         for m in _COORDINATED.finditer(text, cue.end, limit):
             g = "verb" if m.group("verb") else "verb2" if m.group("verb2") else "verb3"
             verb = m.group(g)
+            if verb in _GAP_WORDS and cue.verb:
+                # "will invest 500 million to cut prices, and another 1 billion to raise wages": the verb is shared
+                out.append(Cue(cue.family, cue.strength, m.start(g), m.end(g), m.start(g), cue.verb, cue.negated,
+                               cue.hedged, coordinated=True))
+                break
             if base_form(verb) != verb or verb in _NOT_COORDINATED or is_participle(verb):
                 continue
             if cue.verb and not text[cue.verb_start + len(cue.verb) : m.start()].strip(" ,"):
@@ -531,6 +536,8 @@ _PERSONAL_PRONOUNS = frozenset({"i", "we", "you", "he", "she", "it", "they"})
 _OWN_DOUBTS = frozenset({"vague"})  # a doubt about one verb's own object, not the shared subject
 _VERBLESS_FAMILIES = VERBLESS | {"headline_to"}  # no verb of their own for a second verb to share
 # Words after "and" that are not a second verb of the same subject.
+# A second object after "and" with its verb left out: "and another 1 billion", "and a further 200 stores"
+_GAP_WORDS = frozenset({"another", "further", "additional"})
 _NOT_COORDINATED = frozenset(
     """the a an its their our his her this that these those other more most some all any each every new
     then now also still not never only even well so too its it they we he she there here who which what
@@ -1398,6 +1405,9 @@ def _build(doc: _Doc, at: int, found: _Found) -> Candidate | None:
         subject = _without_aside(found.subject) if found.thing_subject else found.subject
         what = describe(vp, subject=_sentence_case(subject, index), thing_subject=found.thing_subject,
                         negated=clause.negated, family=clause.cue.family, deadline=phrase)
+    first = vp.split()[0].lower() if vp.split() else ""
+    if clause.cue.coordinated and first in _GAP_WORDS | {"a"} and clause.cue.verb and clause.cue.verb.lower() != first:
+        what = f"{base_form(clause.cue.verb)} {what}"  # "and another 1 billion to raise wages": invest it
     if len(re.findall(r"\w+", what)) < 2:
         what = " ".join(strip_deadline(vp, phrase).split()[:14]).strip(" ,;")  # "legalize, regulate and ..."
     verb = base_form(vp.split()[0].strip(",.")) if vp.split() else ""
