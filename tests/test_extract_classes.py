@@ -772,3 +772,12 @@ def test_a_second_object_with_its_verb_left_out_shares_the_verb() -> None:
                 "raise wages.", publisher="Harbour Wire")
     assert [c.what for c in got] == ["invest half a billion dollars to cut prices",
                                      "invest another 1 billion dollars to raise wages"]
+
+
+@pytest.mark.parametrize("text", [
+    "Borvik unveiled the Quelle 3 on Monday. The Quelle 3 hits shelves next spring.",
+    "The Quelle 3 hits shelves next spring, Borvik said.",
+])
+def test_a_named_things_dated_arrival_is_its_owners_promise(text: str) -> None:
+    c = one(text, publisher="Harbour Wire")
+    assert (c.what, c.deadline_phrase) == ("ensure the Quelle 3 hit shelves", "next spring")

@@ -148,7 +148,7 @@ class _Found:
 # candidate, with its confidence lowered by this much, so it reaches the editor's queue instead of vanishing.
 DOUBT_PENALTY = {
     "thing": 0.4,  # a thing as subject with no attribution or event verb
-    "dated_thing": 0.2,  # the same, with a deadline
+    "dated_thing": 0.1,  # the same, with a deadline
     "event": 0.45,  # an event (a fair, a race, an election) as subject
     "description": 0.45,  # what a thing will contain or be able to do
     "listed_undated": 0.0,
