@@ -869,3 +869,25 @@ def test_a_deal_abandoned_is_no_deal_closed() -> None:
               D(2025, 2, 8))
     assert decided(deal, it) == ("cancellation", "accepted")
     assert verdict(deal, it) == "withdrawn"
+
+
+def test_the_first_of_the_promised_acts_has_begun_them() -> None:
+    flights = promise("Skyward Voyages", "begin commercial spaceflights", D(2024, 12, 31))
+    it = news("Skyward Voyages flies its first commercial mission",
+              "Skyward Voyages carried three researchers to the edge of space on Thursday, its first flight with "
+              "paying customers.", D(2026, 6, 29))
+    assert decided(flights, it) == ("fulfilment", "accepted")
+
+
+def test_an_acronym_opening_a_headline_is_a_name_acting() -> None:
+    deal = promise("Quenby Group", "complete the acquisition of Dorvel Foods", D(2026, 12, 31))
+    it = news("EU opens in-depth investigation into Quenby Group's purchase of Dorvel Foods",
+              "The European Commission said the deal could reduce competition.", D(2025, 8, 7))
+    assert decided(deal, it) != ("fulfilment", "accepted")
+
+
+def test_the_initials_of_a_name_in_the_promise_are_no_one_else() -> None:
+    jet = promise("Harwell Aero", "deliver the first Skylark jet to Northern Coast Airways", D(2024, 5, 31))
+    it = news("NCA takes delivery of first Skylark",
+              "The airline received the first Skylark at a ceremony in Harbury, more than a year late.", D(2025, 9, 26))
+    assert decided(jet, it)[0] == "fulfilment"

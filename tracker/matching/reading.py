@@ -53,6 +53,7 @@ class Event:
     negated: bool
     complement: frozenset[str]  # for "began X" / "X began": the stems of X
     inchoative: bool
+    first: bool = False  # "flies its first commercial mission": the act's object is the first of its kind
 
 
 @dataclass(frozen=True)
@@ -273,7 +274,8 @@ def _events(toks: tuple[Token, ...], title_case: bool, is_title: bool = False) -
         if inch and _time_frame(toks, i, comp):
             continue
         classes = lx.verb_classes(canon)
-        out.append(Event(i, canon, " ".join(x.text for x in toks[i:end]), classes, future, negated, comp, inch))
+        first = any(x.low in ("first", "maiden", "inaugural") for x in toks[end:end + 3])  # "its first commercial mission"
+        out.append(Event(i, canon, " ".join(x.text for x in toks[i:end]), classes, future, negated, comp, inch, first))
         skip_to = end
         if inch and end < n and toks[end].low.endswith("ing") and toks[end].stem in lx.EVENT_VERBS:
             skip_to = end + 1  # "to start selling": the selling is what starts, not an event of its own

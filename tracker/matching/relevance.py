@@ -12,10 +12,11 @@ from __future__ import annotations
 import re
 from typing import Protocol
 
+from tracker.extract.actors import initials
 from tracker.language.governments import countries_of_adjective, main_country
 from tracker.matching import lexicon as lx
 from tracker.matching.profile import IN_SERVICE, PREPOSITIONS, Profile, Term
-from tracker.matching.reading import Event, ItemReading, Sentence
+from tracker.matching.reading import Event, ItemReading, Sentence, dateline_end
 from tracker.matching.text import MONTHS, WEEKDAYS, Token, stem, tokenize_cached
 
 
@@ -223,10 +224,12 @@ def foreign_subject(ctx: Pair, s: Sentence, pos: int) -> str | None:
         if in_place or not t.cap or t.punct or not t.text[0].isalpha() or t.low in MONTHS or t.low in WEEKDAYS \
                 or t.low in _OWN_WORDS:  # "Post by the chief executive: Our engineers built ..."
             continue
-        if start + k == 0 and not _capitalised_elsewhere(ctx.r, t):
+        if start + k < dateline_end(s.toks) or _initials_of_ours(p, t.text):
+            continue  # "LONDON, Sept 20 (Wire) -", or "ANA" for the promise's "All Nippon Airways"
+        if start + k == 0 and not _capitalised_elsewhere(ctx.r, t) and not (t.text.isupper() and len(t.text) > 1):
             nxt = span[k + 1] if k + 1 < len(span) else None
             if nxt is None or not nxt.cap or nxt.punct:
-                continue  # "Standard fares ...": a capital only because the sentence starts there
+                continue  # "Standard fares ...": a capital only because the sentence starts there ("EU opens": a name)
         if t.stem not in p.vocab and not office_holder(ctx, t):
             return t.text
     return None
@@ -234,6 +237,14 @@ def foreign_subject(ctx: Pair, s: Sentence, pos: int) -> str | None:
 
 _WHERE = frozenset({"in", "across", "throughout"})
 _OWN_WORDS = frozenset({"our", "we", "my", "i", "us"})  # the writer's own side, capitalised after a colon
+
+
+def _initials_of_ours(p: Profile, word: str) -> bool:
+    """Is ``word`` an abbreviation of a run of capitalised words in the promise ("ANA" for "All Nippon Airways")?"""
+    if not (word.isupper() and 2 <= len(word) <= 6):
+        return False
+    names = re.findall(r"[A-Z][\w-]*(?:\s+(?:of|and|for|the|[A-Z][\w-]*))+", f"{p.doc.what} {p.doc.quote or ''}")
+    return any(initials(n) == word for n in names)
 
 
 def overseer(word: str | None) -> bool:

@@ -905,6 +905,9 @@ def _compat(p: Profile, ev: Event) -> tuple[str | None, float, str]:
         return "progress", 0.8, f"began {'/'.join(sorted(comp)) or 'work'}, not the promised action"
     if not p.action_classes:
         return "fulfilment", 0.85, "an event (promise has no known action)"
+    if p.inchoative and ev.classes & lx.act_classes(p.inchoative) and ev.first:
+        # "flies its first commercial mission" for "begin commercial spaceflights": the first of them has begun them
+        return "fulfilment", 0.9, "the first of the promised acts"
     if "reach" in ev.classes and p.targets:
         return "fulfilment", 0.92, "reached the promised amount"
     if ev.classes & p.action_classes or (p.action_classes & {"build", "replace"} and ev.canon in _OPENS):
