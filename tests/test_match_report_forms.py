@@ -891,3 +891,10 @@ def test_the_initials_of_a_name_in_the_promise_are_no_one_else() -> None:
     it = news("NCA takes delivery of first Skylark",
               "The airline received the first Skylark at a ceremony in Harbury, more than a year late.", D(2025, 9, 26))
     assert decided(jet, it)[0] == "fulfilment"
+
+
+def test_an_operating_system_is_a_system_not_an_operation() -> None:
+    beta = promise("Vantor", "give developers a beta version of its Quillon operating system for phones", D(2025, 12, 31))
+    it = news("Vantor releases Quillon 2.0 phone beta to developers",
+              "Vantor opened a beta of Quillon 2.0 for phones to developers.", D(2025, 12, 16))
+    assert decided(beta, it) == ("fulfilment", "accepted")

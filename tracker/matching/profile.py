@@ -489,8 +489,8 @@ def _head(obj: list[Token]) -> tuple[Token | None, tuple[int, int]]:
     if not content:
         return None, span
     head = content[-1]
-    if head.stem in MEASURE_NOUNS | CONTAINER_NOUNS and len(content) > 1:
-        head = content[-2]  # "wind capacity" -> wind, "bike lane network" -> lane
+    if head.stem in MEASURE_NOUNS | CONTAINER_NOUNS and len(content) > 1 and not content[-2].low.endswith("ing"):
+        head = content[-2]  # "wind capacity" -> wind, "bike lane network" -> lane; an "operating system" is a system
     return head, span
 
 
