@@ -898,3 +898,12 @@ def test_an_operating_system_is_a_system_not_an_operation() -> None:
     it = news("Vantor releases Quillon 2.0 phone beta to developers",
               "Vantor opened a beta of Quillon 2.0 for phones to developers.", D(2025, 12, 16))
     assert decided(beta, it) == ("fulfilment", "accepted")
+
+
+def test_a_country_of_the_promised_region_is_the_promised_place() -> None:
+    phone = promise("Vantor", "launch the Orvo phone in Europe", D(2025, 12, 31))
+    inside = news("Orvo arrives in Austria and Iceland", "Vantor's Orvo phone went on sale in Austria and Iceland on Friday.",
+                  D(2025, 11, 9))
+    outside = news("Orvo arrives in Japan", "Vantor's Orvo phone went on sale in Japan on Friday.", D(2025, 11, 9))
+    assert decided(phone, inside) == ("fulfilment", "accepted")
+    assert decided(phone, outside) != ("fulfilment", "accepted")

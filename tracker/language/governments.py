@@ -139,3 +139,37 @@ def main_country(text: str) -> str | None:
         if hits:
             counts[government] += hits
     return counts.most_common(1)[0][0] if counts else None
+
+
+_REGIONS = Path(__file__).with_name("data") / "regions.tsv"
+
+
+@lru_cache(maxsize=1)
+def _region_table() -> dict[str, tuple[str, ...]]:
+    """Every name of a region (lower case) -> every name of its countries (as written)."""
+    names_of = {row[0]: row[:-1] for row in _rows()}
+    table: dict[str, tuple[str, ...]] = {}
+    for line in _REGIONS.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#") or line.startswith("region\t"):
+            continue
+        region, also, countries = (line.split("\t") + ["", ""])[:3]
+        members = tuple(n for c in countries.split(",") if c.strip() for n in names_of.get(c.strip(), (c.strip(),)))
+        for name in (region, *also.split(",")):
+            if name.strip():
+                table[name.strip().lower()] = members
+    return table
+
+
+def region_countries(name: str) -> tuple[str, ...]:
+    """Every name of the countries in the region called ``name`` ("Nordics" -> "Iceland", "Norway", ...);
+    empty when ``name`` is no region.
+
+    >>> "Iceland" in region_countries("Scandinavia"), "Chile" in region_countries("Latin America"), region_countries("Acme")
+    (True, True, ())
+    """
+    return _region_table().get(re.sub(r"\s+", " ", name).strip().lower(), ())
+
+
+def region_names() -> tuple[str, ...]:
+    """Every name of every region ("Africa", "Asia-Pacific", "Scandinavia"), lower case."""
+    return tuple(_region_table())

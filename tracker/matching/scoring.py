@@ -34,7 +34,7 @@ from functools import lru_cache
 from tracker.errors import DeadlineError
 from tracker.extract.actors import ORG_NOUNS
 from tracker.extract.deadlines import DeadlineMatch, find_deadline, resolve_deadline
-from tracker.language.governments import government_of, governments_named
+from tracker.language.governments import government_of, governments_named, region_countries, region_names
 from tracker.matching import lexicon as lx
 from tracker.matching.model import AUTO_ACCEPT, REVIEW, CommitmentDoc, ItemDoc, Match
 from tracker.matching.profile import CURRENCY, MONEY_UNIT, PREPOSITIONS, Profile, money_amounts, profile
@@ -48,7 +48,7 @@ from tracker.matching.relevance import (
     subject_window, term_present, until_after,
 )
 from tracker.matching.text import (
-    IRREGULAR, MONTHS, SCALES, WEEKDAYS, Token, event_dates, names_a_day_ahead, scaled, tokenize_cached,
+    IRREGULAR, MONTHS, SCALES, WEEKDAYS, Token, event_dates, names_a_day_ahead, scaled, stem, tokenize_cached,
 )
 
 _OPENS = lx._stems("open opened reopen inaugurate")  # a thing to build is done when it opens
@@ -864,7 +864,26 @@ def places_named(p: Profile, r: ItemReading, *, broad: bool = False) -> bool:
     """
     if not p.places:
         return True
-    return any(all(x in r.stems for x in place) or (broad and place[-1] in r.stems) for place in p.places)
+    return any(all(x in r.stems for x in place) or (broad and place[-1] in r.stems)
+               or any(all(x in r.stems for x in country) for country in _countries_of_region(place))
+               for place in p.places)
+
+
+@lru_cache(maxsize=256)
+def _governments_of_region(place: tuple[str, ...]) -> frozenset[str]:
+    """The national governments of the countries in the region ``place`` names ("Europe": Austria's, ...)."""
+    name = next((n for n in region_names() if tuple(stem(w) for w in n.split()) == place), None)
+    return frozenset(g for c in region_countries(name) for g in governments_named(c.split())) if name else frozenset()
+
+
+@lru_cache(maxsize=256)
+def _countries_of_region(place: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
+    """The stems of every name of the countries in the region ``place`` names ("launch across Africa" is kept
+    by news of any country in it); empty for a place that is no region."""
+    for name in region_names():
+        if tuple(stem(w) for w in name.lower().split()) == place:
+            return tuple(tuple(stem(w) for w in c.lower().split()) for c in region_countries(name))
+    return ()
 
 
 def hedge(s: Sentence, pos: int | None = None) -> str | None:
@@ -1289,7 +1308,8 @@ def _other_countries(p: Profile, window: list[Token]) -> bool:
     """The words name countries, none of them the promise's (a city may lie in the promised country:
     only countries are compared; "the US" is the United States)."""
     named = governments_named([t.text for t in window if not t.punct])
-    return bool(named) and not named & p.place_governments and other_place(p, window)
+    in_region = {g for place in p.places for g in _governments_of_region(place)}
+    return bool(named) and not named & (p.place_governments | in_region) and other_place(p, window)
 
 
 def _place_after(s: Sentence, pos: int) -> list[Token]:
