@@ -781,3 +781,19 @@ def test_a_second_object_with_its_verb_left_out_shares_the_verb() -> None:
 def test_a_named_things_dated_arrival_is_its_owners_promise(text: str) -> None:
     c = one(text, publisher="Harbour Wire")
     assert (c.what, c.deadline_phrase) == ("ensure the Quelle 3 hit shelves", "next spring")
+
+
+def test_a_verb_whose_only_object_is_a_pronoun_waits_for_the_editor() -> None:
+    got = read_text("We will then increase it gradually.", DAY, publisher="Vantor")
+    assert not got.commitments and [c.doubts for c in got.proposals] == [("pronoun",)]
+
+
+def test_an_infinitive_go_after_a_noun_is_no_schedule() -> None:
+    got = read_text("Vantor withdrew its application to go public on Monday, ending a six-week attempt.", DAY)
+    assert not got.commitments and not got.proposals
+
+
+def test_a_headline_thing_to_go_on_sale_is_still_a_schedule() -> None:
+    got = read_text("Vantor unveils Orvo phone, to go on sale in the US in June\n\nVantor showed the phone on Monday.",
+                    DAY, publisher="Harbour Wire")
+    assert [c.what for c in got.commitments + got.proposals] == ["have Orvo phone go on sale in the US"]

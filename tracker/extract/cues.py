@@ -217,7 +217,7 @@ _spec("plan", 0.75, rf"\b(?P<pron>we|I)\s+(?P<cue>continue\s+to\s+(?:expect|plan
 SCHEDULED_FOR = r"(?:is|are)\s+(?:now\s+|still\s+)?(?:scheduled|planned|slated|set|targeted|pencill?ed\s+in)"
 # The scheduled present: "the phone goes on sale on September 22", "the first flight is planned for 2027" (only with
 # a future date; checked by the extractor)
-_spec("scheduled_present", 0.7, r"\b(?P<cue>(?:goes|go|opens|launches|starts|begins|arrives|"
+_spec("scheduled_present", 0.7, r"\b(?P<cue>(?:goes|(?<![a-z]\sto\s)(?<!\bwill\s)(?<!\bwould\s)go|opens|launches|starts|begins|arrives|"
       r"(?<=[a-z]s\s)(?<!\bits\s)(?<!\bhis\s)(?<!\bwas\s)(?<!\bhas\s)(?<!\bthis\s)(?:open|start|begin|arrive)|"  # "Reservations open May 3"
       r"ships|debuts|premieres|lands|returns|resumes|comes|(?:is|are)\s+(?:also\s+|now\s+)?coming|sets\s+sail|"
       rf"hits\s+(?:shelves|stores)|{SCHEDULED_FOR}\s+(?:for|from))"

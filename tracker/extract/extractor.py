@@ -163,6 +163,7 @@ DOUBT_PENALTY = {
     "expected_of": 0.4,  # "NAME is expected to ...": others expect it; nobody who can promise says so
     "effect": 0.45,  # an undated effect of a thing ("the railway would free up space")
     "duration": 0.45,  # how long a thing takes ("will take about 30 years")
+    "pronoun": 0.45,  # the only object is a pronoun ("publish them")
     "benefit": 0.45,  # what something does for people, undated ("would offer customers lower prices")
     "condition": 0.45,  # how a condition will behave ("expect inflation to weigh on margins")
     "aside": 0.4,  # a thing's date in a relative aside ("The mill, which will open in 2026, cost ...")
@@ -187,6 +188,7 @@ DOUBT_TEXT = {
     "aside": "a date told in passing, in a relative clause about a thing",
     "condition": "a forecast of how a condition will behave, not an undertaking",
     "benefit": "what it will do for people (a benefit), with nothing dated to check",
+    "pronoun": "its only object is a pronoun: what it stands for is for the editor to read",
 }
 
 
@@ -667,6 +669,8 @@ _SAME_DEADLINE = re.compile(r"\b(?:by|before|until|within|over|in|at)\s+(?:the\s
                             r"deadline)|that\s+(?:same\s+)?(?:date|time|point|year)|then)\b", re.I)
 # Jobs a thing brings: "will create about 4,000 jobs", "would employ as many as 900 people". Said of a plant, a
 # project or "it", a projected effect; an organisation's own "we will hire 400 engineers" is an undertaking.
+# A verb whose only object is a pronoun: "increase it gradually", "publish them"
+_PRONOUN_ONLY = re.compile(r"^\w+(?:\s+\w+)?\s+(?:it|them|this|that|these|those)(?:\s+\w+ly)?$", re.I)
 # A benefit to people: "offer customers lower prices", "give parents more information", "let people play"
 _BENEFIT = re.compile(r"(?:also\s+)?(?:offer|give|provide|bring|help|let|allow|enable)s?\s+(?:all\s+|its\s+|our\s+|their\s+)?"
                       r"(?:customers|users|consumers|people|parents|children|passengers|members|shareholders|investors|"
@@ -1417,6 +1421,8 @@ def _build(doc: _Doc, at: int, found: _Found) -> Candidate | None:
         what = f"{verb} {found.subject.strip()}"  # "Acme TV to ship in May": what ships is the subject
     if len(re.findall(r"\w+", what)) < 2:
         return doc.leave(sent, clause, "no object to check")
+    if _PRONOUN_ONLY.match(what):  # "increase it gradually", "publish them": what "it" is, an editor reads
+        found = replace(found, doubts=(*found.doubts, "pronoun"))
     name, aliases = index.canonical(found.actor)
     owner = _ONE_WORD_OWNER.match(found.subject.strip()) if found.thing_subject else None
     if owner and name and owner.group("owner") not in name:  # "Starling's first flight": keep the product's name
