@@ -797,3 +797,11 @@ def test_a_headline_thing_to_go_on_sale_is_still_a_schedule() -> None:
     got = read_text("Vantor unveils Orvo phone, to go on sale in the US in June\n\nVantor showed the phone on Monday.",
                     DAY, publisher="Harbour Wire")
     assert [c.what for c in got.commitments + got.proposals] == ["have Orvo phone go on sale in the US"]
+
+
+def test_a_bylines_office_speaks_for_a_post_whose_source_names_no_one() -> None:
+    text = ("Vantor Go: a new generation of consoles\n\nBy Ada Brennan, Head of Vantor\n\n"
+            "Tonight we gave fans a first look at our next console. We will release it in stores by December 2026.")
+    got = read_text(text, DAY, publisher="Console Wire")
+    people = [c.actor for c in got.commitments + got.proposals]
+    assert people and set(people) == {"Vantor"}

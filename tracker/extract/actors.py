@@ -105,7 +105,7 @@ _BECAME_TITLE = re.compile(
 _PRE_WORDS = re.compile(r"(?:[\w'\u2019&-]+[ ]+){0,3}$")
 _NAME_COMMA_TITLE = re.compile(
     rf"(?P<name>{_PERSON_NAME}),\s+(?:the\s+|a\s+)?(?P<pre>(?:[\w'\u2019&.-]+\s+){{0,3}}?)(?P<title>{TITLE})(?:\s+and\s+(?:{TITLE}))?"
-    rf"(?:\s+(?:at|of|for)\s+(?P<org>(?:the\s+)?[A-Z\u00c0-\u00de\u0100-\u017f][\w&'\u2019.-]*(?:\s+(?:of\s+|for\s+|&\s+)?[A-Z\u00c0-\u00de\u0100-\u017f][\w&'\u2019.-]*)*))?"
+    rf"(?:\s+(?:at|of|for)\s+(?P<org>(?:the\s+)?[A-Z\u00c0-\u00de\u0100-\u017f][\w&'\u2019.-]*(?:[ ]+(?:of[ ]+|for[ ]+|&[ ]+)?[A-Z\u00c0-\u00de\u0100-\u017f][\w&'\u2019.-]*)*))?"
 )
 _POSS_TITLE_NAME = re.compile(
     rf"(?P<org>[A-Z\u00c0-\u00de\u0100-\u017f][\w&.-]*(?:\s+[A-Z\u00c0-\u00de\u0100-\u017f][\w&.-]*)*)(?:['\u2019]s|(?<=s)['\u2019])\s+(?P<pre>(?:[a-z-]+\s+){{0,2}})(?P<title>{TITLE}),?\s+(?P<name>{_PERSON_NAME})"
@@ -380,7 +380,9 @@ class ActorIndex:
             pre = _PRE_WORDS.search(text[max(0, m.start() - 60) : m.start()]).group(0)
             found.append((m.start("name"), m.group("name"), m.group("title"), pre, None))
         for m in _NAME_COMMA_TITLE.finditer(text):
-            found.append((m.start(), m.group("name"), m.group("title"), m.group("pre") or "", m.group("org")))
+            byline = re.match(r"By[ ]+", m.group("name"))  # "By Ada Brennan, Head of Vantor": a byline, not a name
+            found.append((m.start() + (byline.end() if byline else 0), m.group("name")[byline.end() if byline else 0:],
+                          m.group("title"), m.group("pre") or "", m.group("org")))
         for m in _POSS_TITLE_NAME.finditer(text):
             found.append((m.start("name"), m.group("name"), m.group("title"), m.group("org") + " " + m.group("pre"), None))
         for m in _TITLE_OF.finditer(text):

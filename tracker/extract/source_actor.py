@@ -97,3 +97,23 @@ def _org_of_role(role: str, *, titled: bool = False) -> str | None:
     if titled or not re.fullmatch(r"[A-Z\u00c0-\u00de\u0100-\u017f][\w&.'\u2019-]*(?:\s+(?:&|of|[A-Z\u00c0-\u00de\u0100-\u017f][\w&.'\u2019-]*)){0,3}", role):
         return None
     return None if _DOCUMENT.search(role) or _OUTLET.search(role) else role
+
+
+# A byline opening a post: "By Ada Brennan, Head of Vantor", "By Ada Brennan, Vantor chief executive"
+_BYLINE = re.compile(r"^[ \t]*By[ ]+(?P<rest>[A-Z\u00c0-\u00de\u0100-\u017f][^\n]{2,120})$", re.M)
+
+
+def actor_from_byline(text: str) -> str | None:
+    """The organisation a post's byline names its writer's office in, among the first lines: a post
+    "By Ada Brennan, Head of Vantor" speaks for Vantor when its source line names no one.
+
+    >>> actor_from_byline("Vantor Go: a new console\\n\\nBy Ada Brennan, Head of Vantor\\n\\nToday we ...")
+    'Vantor'
+    >>> actor_from_byline("By 2030, we plan to be carbon neutral.") is None
+    True
+    """
+    head = "\n".join(text.splitlines()[:6])
+    m = _BYLINE.search(head)
+    if m is None or "," not in m.group("rest"):
+        return None
+    return actor_from_source("post by " + m.group("rest").strip())
