@@ -75,6 +75,9 @@ READINGS = [
     ("vague, soon", "soon", WED, D(2027, 6, 10)),
     ("vague, new year", "in the new year", D(2027, 10, 20), D(2028, 3, 31)),
     ("vague, holidays", "before the holidays", WED, D(2027, 12, 23)),
+    ("holidays of a year", "for the 2028 holiday season", WED, D(2028, 12, 31)),
+    ("holiday as a launch window", "for Holiday 2028", WED, D(2028, 12, 31)),
+    ("holidays, this", "this holiday season", WED, D(2027, 12, 31)),
     ("vague, christmas", "by Christmas", WED, D(2027, 12, 25)),
     ("vague, summer recess", "before the summer recess", WED, D(2027, 7, 24)),
     ("vague, season opener", "in time for the 2028 season", WED, D(2028, 3, 31)),
@@ -286,3 +289,8 @@ def test_a_participle_after_a_named_thing_does_not_make_the_deadline_past() -> N
     found = find_deadlines("Tamber plans to ship the first Gizmo built on its own chips by the end of the year.")
     assert [m.phrase for m in found] == ["by the end of the year"]
     assert find_deadlines("Tamber built the plant in 2019.") == []  # a name before it: the past verb's date
+
+
+def test_for_a_holiday_of_a_year_is_a_deadline_and_for_a_length_is_not() -> None:
+    assert find_deadline("The console will arrive in stores for Holiday 2028.", WED).phrase == "for Holiday 2028"
+    assert find_deadline("The console will stay in stores for two years.", WED) is None

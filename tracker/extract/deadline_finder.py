@@ -63,7 +63,8 @@ _PERIOD_ADJECTIVE = re.compile(r"(?:first|second|third|fourth|1st|2nd|3rd|4th)-(
 # what may follow "for" in a deadline: a named calendar period, not a length of time
 # Verbs that move an event to a new date: the date after their "to" is a deadline
 _MOVED = frozenset("moved back postponed delayed rescheduled pushed brought forward shifted".split())
-_FOR_PERIOD = re.compile(r"(?:the\s+)?(?:\d{4}\b|fy|fiscal\b|financial\s+year|full[-\s]year|q[1-4]\b|h[12]\b|"
+_FOR_PERIOD = re.compile(r"(?:the\s+)?(?:\d{4}\b|fy|fiscal\b|financial\s+year|full[-\s]year|q[1-4]\b|h[12]\b|holiday\s+\d{4}\b|"
+                         r"(?:this|next|the\s+coming)\s+holiday\b|"
                          r"(?:first|second|third|fourth|1st|2nd|3rd|4th)[-\s](?:fiscal\s+)?(?:quarter|half)\b|"
                          r"(?:this|next|current)\s+(?:fiscal\s+|financial\s+)?(?:year|quarter)\b|"
                          rf"(?:{'|'.join(sorted(MONTHS, key=len, reverse=True))})\s+\d)", re.I)

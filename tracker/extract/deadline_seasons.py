@@ -89,11 +89,18 @@ def _named_day(m: re.Match[str], ctx: Ctx) -> Period:
 
 
 @base(r"(?:the\s+)?(?:holidays|holiday\s+(?:season|period)|festive\s+(?:season|period|break)|"
-      r"(?:christmas|xmas|winter|end-of-year|year-end)\s+(?:holidays?|break|period|season))")
+      r"(?:christmas|xmas|winter|end-of-year|year-end)\s+(?:holidays?|break|period|season))",
+      rf"(?:the\s+)?(?P<y>{YEAR})\s+(?:holidays|holiday\s+(?:season|period)|festive\s+season)",
+      rf"holiday\s+(?:season\s+)?(?P<y2>{YEAR})",  # "for Holiday 2026": a product launch window
+      r"(?P<mode>this|next|the\s+coming)\s+holiday(?:\s+(?:season|period))?")
 def _holidays(m: re.Match[str], ctx: Ctx) -> Period:
     month, day = ctx.conv.month_day("holidays")
-    return occurrence(lambda y: Period(date(y, month, day), date(y, 12, 31), f"the {y} winter holidays "
-                                       f"(from {fmt(date(y, month, day))} by convention)", by_start=True), ctx)
+    make = lambda y: Period(date(y, month, day), date(y, 12, 31), f"the {y} winter holidays "  # noqa: E731
+                            f"(from {fmt(date(y, month, day))} by convention)", by_start=True)
+    year = m.groupdict().get("y") or m.groupdict().get("y2")
+    if year:
+        return make(int(year))
+    return occurrence(make, ctx, occurrence_mode(m.groupdict().get("mode")))
 
 
 @base(r"(?:the\s+)?new\s+year")

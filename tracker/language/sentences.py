@@ -25,6 +25,8 @@ ABBREVIATIONS = frozenset(
     sgt rev hon dept est ave mt ft univ assn u.s u.k u.n e.u a.m p.m cf al p pp para sec art vol ch""".split()
 )
 
+# Nouns that take a letter as their name ("Series X", "Model S", "Plan B", "Phase A"): the letter is no initial
+_LETTERED = frozenset("series model type class phase plan part section version grade category tier stage block".split())
 # abbreviations that only ever stand before a number; elsewhere the word ends a sentence ("No.")
 _BEFORE_NUMBERS = frozenset("no nos fig vol art sec para ch pp".split())
 _BULLET = re.compile(r"[ \t]*(?:[-*\u2022\u2013\u25aa]|\d{1,2}[.)])[ \t]+")
@@ -183,6 +185,9 @@ def _is_abbreviation(chunk: str, dot: int) -> bool:
     if word in ABBREVIATIONS:
         return True
     word = m.group(1)
+    before = re.search(r"(\w+)\s+$", chunk[max(0, dot - 40) : dot - len(word)])
+    if before and before.group(1).lower() in _LETTERED:
+        return False  # "our next console, the Series X. It arrives ...": a name's letter, not an initial
     return len(word) == 1 and word.isupper()  # an initial, "J. Smith"
 
 
