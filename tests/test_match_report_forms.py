@@ -907,3 +907,11 @@ def test_a_country_of_the_promised_region_is_the_promised_place() -> None:
     outside = news("Orvo arrives in Japan", "Vantor's Orvo phone went on sale in Japan on Friday.", D(2025, 11, 9))
     assert decided(phone, inside) == ("fulfilment", "accepted")
     assert decided(phone, outside) != ("fulfilment", "accepted")
+
+
+def test_a_spun_off_company_that_starts_trading_has_been_spun_off() -> None:
+    spin = promise("Quenby Group", "spin off Quenby Foods as a separate listed company", D(2026, 4, 30))
+    it = news("Quenby Foods starts trading as an independent company",
+              "Quenby Foods shares began trading on the stock exchange on Wednesday after Quenby Group completed the "
+              "spin-off.", D(2026, 1, 4))
+    assert decided(spin, it)[0] == "fulfilment"

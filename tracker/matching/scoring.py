@@ -782,6 +782,7 @@ def _said_of_ours(p: Profile, s: Sentence, pos: int) -> bool:
 
 
 _ENDING = frozenset({"close", "eliminate"})
+_TRADING = lx._stems("trading trade")
 _DEAL_WORDS = re.compile(r"\b(?:transaction|deal|acquisition|merger|takeover|purchase|buyout|sale)s?\b", re.I)
 
 
@@ -917,6 +918,8 @@ def _compat(p: Profile, ev: Event) -> tuple[str | None, float, str]:
                 and not (comp & lx.PROGRESS_WORDS) - p.vocab:
             # "began rolling out X to subscribers" for "deliver X to subscribers": a kin act begun
             return "fulfilment", 0.85, "began the promised act in other words"
+        if "list" in p.action_classes and comp & _TRADING:
+            return "fulfilment", 0.9, "began trading: listed"  # "GE Foods starts trading" for "spin off GE Foods"
         if not comp and "start" in p.action_classes:
             return "fulfilment", 0.8, "began"
         if p.inchoative and comp and comp <= p.head:
