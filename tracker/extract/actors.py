@@ -23,6 +23,7 @@ fans...) are recognised so that their forecasts are never taken for promises.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from collections.abc import Callable
 from typing import TypeVar
 from dataclasses import dataclass, field
@@ -279,9 +280,20 @@ def _regional_arm(long: str, short: str) -> bool:
 def unveiled(name: str, text: str) -> bool:
     """Is ``name`` the object of an unveiling ("today announced Owner Repair Service, which ...", "unveils
     Orvo Go in Harbury")? Even with an organisation word in it, it is a product or programme."""
-    return re.search(rf"\b(?:announced|unveiled|introduced|launched|revealed|debuted|previewed|announces|unveils|"
-                     rf"introduces|launches|reveals|debuts)\s+{re.escape(name)}(?=\s*(?:,|\.|\(|$|\s+(?:for|in|on|at|"
-                     rf"with|to|as)\b))", text, re.M) is not None
+    return name in _unveiled_names(text)
+
+
+_UNVEILED = re.compile(r"\b(?:announced|unveiled|introduced|launched|revealed|debuted|previewed|announces|unveils|"
+                       r"introduces|launches|reveals|debuts)\s+(?P<name>[A-Z\u00c0-\u00de\u0100-\u017f][\w&.+-]*"
+                       r"(?:[ ]+[A-Z\u00c0-\u00de\u0100-\u017f0-9][\w&.+-]*)*?)"
+                       r"(?=\s*(?:,|\.(?:\s|$)|\(|$|\s+(?:for|in|on|at|with|to|as)\b))", re.M)
+
+
+@lru_cache(maxsize=8)
+def _unveiled_names(text: str) -> frozenset[str]:
+    """Every name unveiled in ``text``, read in one pass (asked about each name, a search per name was
+    quadratic in a long text)."""
+    return frozenset(m.group("name") for m in _UNVEILED.finditer(text))
 
 
 def named_as_a_thing(name: str, text: str) -> bool:
@@ -393,9 +405,10 @@ class ActorIndex:
         for m in re.finditer(rf"\b(?P<name>{_PERSON_NAME})\s+(?:said|says|told|added|wrote)\b", text):
             surname = m.group("name").split()[-1]
             before = re.escape(" ".join(m.group("name").split()[:-1]))
-            # the surname alone, later ("Aas said"); the whole name again is an organisation's habit ("Borvik Loop says")
-            if re.search(rf"(?<![\w-])(?<!{before} ){re.escape(surname)}\s+(?:said|says|told|added|wrote|admitted|insisted)\b",
-                         text[m.end() :]):
+            # the surname alone, later ("Aas said"); the whole name again is an organisation's habit ("Borvik Loop
+            # says")
+            alone = rf"(?<![\w-])(?<!{before} ){re.escape(surname)}\s+(?:said|says|told|added|wrote|admitted|insisted)\b"
+            if re.search(alone, text[m.end() :]):
                 found.append((m.start("name"), m.group("name"), "", "", None))  # "Siri Aas said ... Aas said"
         found.sort()
         self._titles: dict[Entity, list[tuple[str, str | None]]] = {}
@@ -817,7 +830,8 @@ class ActorIndex:
             # "Norway's Quorvex", "Chile's Labour Party": the country only says where the named organisation is (a
             # name with a number, "Peru's Orbiter-2", is a thing the country's agency owns)
             name = national.group("name")
-            return "actor", self.find_org(name) or self._named_anywhere(name) or self.add_org(name, self.text.find(name))
+            found = self.find_org(name) or self._named_anywhere(name)
+            return "actor", found or self.add_org(name, self.text.find(name))
         owner = None
         m = re.match(r"(?:the\s+)?(.+?)['\u2019]s\s", np, re.I)
         if m:

@@ -274,7 +274,7 @@ _STATE_OF_ACT = {"shut": "shut", "closed": "close"}
 
 def coming_as_arrival(verb_words: list[str]) -> list[str]:
     """ "is coming in the autumn" read as "arrives in the autumn": a thing's arrival, like any other."""
-    words = [w for w in verb_words[:1]] + [w for w in verb_words[1:3] if w.lower() not in ("also", "now")] + verb_words[3:]
+    words = [*verb_words[:1], *(w for w in verb_words[1:3] if w.lower() not in ("also", "now")), *verb_words[3:]]
     if len(words) > 1 and words[0].lower() in ("is", "are") and words[1].lower().strip(",.") == "coming":
         return ["arrives", *words[2:]]  # "are also coming later this year" arrives too
     return verb_words
