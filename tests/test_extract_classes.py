@@ -804,3 +804,16 @@ def test_a_bylines_office_speaks_for_a_post_whose_source_names_no_one() -> None:
     got = read_text(text, DAY, publisher="Console Wire")
     people = [c.actor for c in got.commitments + got.proposals]
     assert people and set(people) == {"Vantor"}
+
+
+@pytest.mark.parametrize("text", [
+    "XB-1 will make its first flight later this year, from the Harbury air base.",
+    "After that, Quillon-5 will bring our models together into one system in the coming months.",
+])
+def test_a_model_named_with_a_number_is_its_makers_thing(text: str) -> None:
+    assert [c.actor for c in read_text(text, DAY, publisher="Orvane Aero").commitments] == ["Orvane Aero"]
+
+
+def test_a_named_event_is_not_the_actor() -> None:
+    got = read_text("The Harbury Marathon will return on September 14.", DAY, publisher="Harbury Athletic Club")
+    assert [c.actor for c in got.commitments + got.proposals] == ["Harbury Athletic Club"]

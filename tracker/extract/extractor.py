@@ -1101,6 +1101,9 @@ def _acts_like_an_organisation(subject: str, cue, verb_words: list[str], index: 
         return False  # "Customers", capitalised only because it starts the sentence
     if toks[-1] in _STRUCTURES:
         return False  # "The Halvard Bridge will cut journey times": a thing with a name
+    if toks[-1].lower() in _EVENT_NOUNS or (re.search(r"[A-Za-z]-?\d", name) and not index.find_org(name)):
+        # "the Harbury Marathon", "the Orla Cup": an event; "XB-1", "Vantor 4.5", "Orla-2": a model, not its maker
+        return False
     if index.memo(("product", name), lambda: re.search(
             rf"\b{_PRODUCT_VERBS}\s+(?:its\s+|the\s+|their\s+|a\s+|an\s+)?(?:[\w-]+\s+){{0,3}}{re.escape(name)}\b",
             index.text) is not None):
