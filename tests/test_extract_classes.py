@@ -817,3 +817,9 @@ def test_a_model_named_with_a_number_is_its_makers_thing(text: str) -> None:
 def test_a_named_event_is_not_the_actor() -> None:
     got = read_text("The Harbury Marathon will return on September 14.", DAY, publisher="Harbury Athletic Club")
     assert [c.actor for c in got.commitments + got.proposals] == ["Harbury Athletic Club"]
+
+
+def test_an_organisations_boards_named_by_kind_speak_for_it() -> None:
+    c = one("Vantor reported record sales. The Executive and Supervisory Boards will propose a dividend of 70 cents "
+            "a share at the meeting in May 2026.", publisher="Harbour Wire")
+    assert c.actor == "Vantor"

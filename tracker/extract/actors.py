@@ -323,6 +323,10 @@ def named_as_a_thing(name: str, text: str) -> bool:
     return False
 
 
+# An organisation's own boards, named by their kind only: "the board", "the Executive and Supervisory Boards"
+_BOARD_KIND = r"(?:executive|supervisory|management|advisory|main|full)"
+_OWN_BOARDS = re.compile(rf"(?:the|its|our)\s+(?:{_BOARD_KIND}\s+(?:and\s+{_BOARD_KIND}\s+)?)?(?:boards?|directors|board\s+of"
+                         r"\s+directors|management\s+board)")
 # The people who speak for an organisation, named with it: "the board of Vantor", "the management of Vantor"
 _BOARD_OF = re.compile(r"(?:the\s+)?(?:board|management|directors|leadership|executives)\s+of\s+"
                        r"(?P<org>[A-Z\u00c0-\u00de\u0100-\u017f][\w&.'-]*(?:\s+[A-Z\u00c0-\u00de\u0100-\u017f][\w&.'-]*){0,3})$", re.I)
@@ -755,7 +759,7 @@ class ActorIndex:
             if speaker is None and focus.person is None and self.default is not None:
                 return "actor", self.default  # the author of the publisher's own post or letter speaks for it
             return ("actor", speaker) if speaker is not None else ("actor", focus.person) if focus.person else ("unknown", None)
-        if low in _PRONOUNS_ORG:
+        if low in _PRONOUNS_ORG or _OWN_BOARDS.fullmatch(low):  # "the Executive and Supervisory Boards will ..."
             ent = focus.org or self.topic() or self.default
             return ("actor", ent) if ent else ("unknown", None)
         if low in _PRONOUNS_PERSON:
