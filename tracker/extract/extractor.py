@@ -538,7 +538,7 @@ _PERSONAL_PRONOUNS = frozenset({"i", "we", "you", "he", "she", "it", "they"})
 _OWN_DOUBTS = frozenset({"vague"})  # a doubt about one verb's own object, not the shared subject
 _VERBLESS_FAMILIES = VERBLESS | {"headline_to"}  # no verb of their own for a second verb to share
 # Words after "and" that are not a second verb of the same subject.
-# A second object after "and" with its verb left out: "and another 1 billion", "and a further 200 stores"
+# A second object after "and" with its verb left out: "and another 1 billion to raise wages"
 _GAP_WORDS = frozenset({"another", "further", "additional"})
 _NOT_COORDINATED = frozenset(
     """the a an its their our his her this that these those other more most some all any each every new
@@ -1413,7 +1413,7 @@ def _build(doc: _Doc, at: int, found: _Found) -> Candidate | None:
         what = describe(vp, subject=_sentence_case(subject, index), thing_subject=found.thing_subject,
                         negated=clause.negated, family=clause.cue.family, deadline=phrase)
     first = vp.split()[0].lower() if vp.split() else ""
-    if clause.cue.coordinated and first in _GAP_WORDS | {"a"} and clause.cue.verb and clause.cue.verb.lower() != first:
+    if clause.cue.coordinated and first in _GAP_WORDS and clause.cue.verb and clause.cue.verb.lower() != first:
         what = f"{base_form(clause.cue.verb)} {what}"  # "and another 1 billion to raise wages": invest it
     if len(re.findall(r"\w+", what)) < 2:
         what = " ".join(strip_deadline(vp, phrase).split()[:14]).strip(" ,;")  # "legalize, regulate and ..."

@@ -431,8 +431,8 @@ def _read_positive(ctx: _Context, s: Sentence, rel: float, eff: float) -> list[R
             # "Acme's hybrid console hits shelves" for "release the Gizmo": the actor's thing, described; when the
             # item names the Gizmo too ("fans queued for the Gizmo"), the thing described is the one named
             if ctx.named and decisive and not hedge(s, ev.pos) and not _agent_subject(s, ev.pos):
-                out.append(Reading("fulfilment", rel * strength, s, ev.text, ["the actor's own thing, named in the item"],
-                                   ev.pos, cue_is_completion=ev.canon == "*"))
+                out.append(Reading("fulfilment", rel * strength, s, ev.text,
+                                   ["the actor's own thing, named in the item"], ev.pos, cue_is_completion=ev.canon == "*"))
             else:
                 out.append(_for_editor("fulfilment", rel, s, ev.text, _DESCRIBED, ev.pos))
         elif eff >= 0.45 and (ctx.item_head or ctx.required_ok):
@@ -713,7 +713,8 @@ def _own_plan_dropped(ctx: _Context, s: Sentence, cue) -> bool:  # noqa: ANN001 
     "We" in an item that names the actor is the actor ("Why we're no longer pursuing the Harrow Quay
     project" over a post by its chief executive); the thing dropped may also be the subject of a
     predicate cue ("the Kelby scheme is dead and buried")."""
-    named = actor_strength(ctx.p, s) > 0 or (ctx.item_actor > 0 and (_we_before(s, cue.pos) or _refers_back(s, cue.pos)))
+    referred = _we_before(s, cue.pos) or _refers_back(s, cue.pos)
+    named = actor_strength(ctx.p, s) > 0 or (ctx.item_actor > 0 and referred)
     if not named or not own_act(ctx, s, cue.pos):
         return False
     window = [t for t in s.toks[cue.end:cue.end + 8] if not t.punct]
@@ -870,21 +871,24 @@ def places_named(p: Profile, r: ItemReading, *, broad: bool = False) -> bool:
                for place in p.places)
 
 
+def _region_named(place: tuple[str, ...]) -> str | None:
+    """The region whose name the stems ``place`` spell ("europe" -> "europe"), or None."""
+    return next((n for n in region_names() if tuple(stem(w) for w in n.split()) == place), None)
+
+
 @lru_cache(maxsize=256)
 def _governments_of_region(place: tuple[str, ...]) -> frozenset[str]:
     """The national governments of the countries in the region ``place`` names ("Europe": Austria's, ...)."""
-    name = next((n for n in region_names() if tuple(stem(w) for w in n.split()) == place), None)
+    name = _region_named(place)
     return frozenset(g for c in region_countries(name) for g in governments_named(c.split())) if name else frozenset()
 
 
 @lru_cache(maxsize=256)
 def _countries_of_region(place: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
-    """The stems of every name of the countries in the region ``place`` names ("launch across Africa" is kept
-    by news of any country in it); empty for a place that is no region."""
-    for name in region_names():
-        if tuple(stem(w) for w in name.lower().split()) == place:
-            return tuple(tuple(stem(w) for w in c.lower().split()) for c in region_countries(name))
-    return ()
+    """The stems of every name of the countries in the region ``place`` names ("launch across the Nordics" is
+    kept by news of any country in it); empty for a place that is no region."""
+    name = _region_named(place)
+    return tuple(tuple(stem(w) for w in c.lower().split()) for c in region_countries(name)) if name else ()
 
 
 def hedge(s: Sentence, pos: int | None = None) -> str | None:
@@ -919,7 +923,7 @@ def _compat(p: Profile, ev: Event) -> tuple[str | None, float, str]:
             # "began rolling out X to subscribers" for "deliver X to subscribers": a kin act begun
             return "fulfilment", 0.85, "began the promised act in other words"
         if "list" in p.action_classes and comp & _TRADING:
-            return "fulfilment", 0.9, "began trading: listed"  # "GE Foods starts trading" for "spin off GE Foods"
+            return "fulfilment", 0.9, "began trading: listed"  # "Quenby Foods starts trading" for "spin off Quenby Foods"
         if not comp and "start" in p.action_classes:
             return "fulfilment", 0.8, "began"
         if p.inchoative and comp and comp <= p.head:
