@@ -823,3 +823,9 @@ def test_an_organisations_boards_named_by_kind_speak_for_it() -> None:
     c = one("Vantor reported record sales. The Executive and Supervisory Boards will propose a dividend of 70 cents "
             "a share at the meeting in May 2026.", publisher="Harbour Wire")
     assert c.actor == "Vantor"
+
+
+def test_the_country_in_a_report_about_it_is_its_government() -> None:
+    c = one("Ada Brennan became Norway's prime minister on Wednesday and promised that the country would leave "
+            "the customs union on October 31.", publisher="Harbour Wire")
+    assert (c.actor, c.what) == ("Norwegian government", "leave the customs union")

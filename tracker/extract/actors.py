@@ -32,7 +32,7 @@ from tracker.language.governments import government_level, government_of, main_c
 from tracker.language.words import is_common_word, zipf
 
 T = TypeVar("T")
-_GOVERNMENT_NOUNS = frozenset({"government", "cabinet", "administration", "executive", "coalition"})
+_GOVERNMENT_NOUNS = frozenset({"government", "cabinet", "administration", "executive", "coalition", "country", "nation"})
 
 # Capitalised words that make a name an organisation's: ordinary nouns ("airways", "industries") written with a capital.
 ORG_WORDS = frozenset(
