@@ -915,3 +915,11 @@ def test_a_spun_off_company_that_starts_trading_has_been_spun_off() -> None:
               "Quenby Foods shares began trading on the stock exchange on Wednesday after Quenby Group completed the "
               "spin-off.", D(2026, 1, 4))
     assert decided(spin, it)[0] == "fulfilment"
+
+
+def test_the_actors_thing_described_in_the_body_does_not_decide() -> None:
+    flight = promise("Orvane", "ensure SK-1 make its first flight", D(2021, 12, 31))
+    it = news("SK-1 breaks the sound barrier",
+              "Orvane's demonstrator flew faster than sound for the first time over the desert, becoming the first "
+              "independent jet to do so.", D(2025, 1, 28))
+    assert decided(flight, it) != ("fulfilment", "accepted")

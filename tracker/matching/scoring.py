@@ -429,8 +429,8 @@ def _read_positive(ctx: _Context, s: Sentence, rel: float, eff: float) -> list[R
         elif kind == "fulfilment" and not qual and not ctx.partial and _actor_owned_subject(ctx, s, ev.pos) \
                 and not any(t.cap for t in object_window(s, ev)):
             # "Acme's hybrid console hits shelves" for "release the Gizmo": the actor's thing, described; when the
-            # item names the Gizmo too ("fans queued for the Gizmo"), the thing described is the one named
-            if ctx.named and decisive and not hedge(s, ev.pos) and not _agent_subject(s, ev.pos):
+            # body names the Gizmo ("fans queued for the Gizmo"), the headline's thing is the one named
+            if s.is_title and ctx.named and decisive and not hedge(s, ev.pos) and not _agent_subject(s, ev.pos):
                 out.append(Reading("fulfilment", rel * strength, s, ev.text,
                                    ["the actor's own thing, named in the item"], ev.pos, cue_is_completion=ev.canon == "*"))
             else:
