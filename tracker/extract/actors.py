@@ -397,8 +397,8 @@ class ActorIndex:
             found.append((m.start("name"), m.group("name"), m.group("title"), pre, None))
         for m in _NAME_COMMA_TITLE.finditer(text):
             byline = re.match(r"By[ ]+", m.group("name"))  # "By Ada Brennan, Head of Vantor": a byline, not a name
-            found.append((m.start() + (byline.end() if byline else 0), m.group("name")[byline.end() if byline else 0:],
-                          m.group("title"), m.group("pre") or "", m.group("org")))
+            skip = byline.end() if byline else 0
+            found.append((m.start() + skip, m.group("name")[skip:], m.group("title"), m.group("pre") or "", m.group("org")))
         for m in _POSS_TITLE_NAME.finditer(text):
             found.append((m.start("name"), m.group("name"), m.group("title"), m.group("org") + " " + m.group("pre"), None))
         for m in _TITLE_OF.finditer(text):

@@ -451,14 +451,14 @@ def read_clause(sentence: str, cue: Cue, quote_start: int | None, quote_speaker:
         subject = f"{subject.strip()} {sentence[cue.start:cue.end].split()[0]}"  # "which we expect to ...": read below
     if subject.strip().lower() == "which" and previous is None:  # after a promise it restates that promise
         named = _ANTECEDENT.search(sentence[:subject_start])
-        if named and re.search(r"\b(?:in|at|on|from|to|near|of|for|with|by)\s*$", sentence[:named.start("np")]):
+        if named and _AFTER_PREPOSITION.search(sentence[:named.start("np")]):
             named = None  # "in Vellmoor, which ...": a place, not the thing
         if named:  # "three Gizmo S10 handsets, which go on sale on March 8": the named thing is the subject
             subject, subject_start = named.group("np"), named.start("np")
         elif _dated_relative(sentence, cue):
             # "The Harbury depot, which will open in March 2026, is ...": a dated relative clause of a thing
             thing = _THING_BEFORE.search(sentence[:subject_start])
-            if thing and not re.search(r"\b(?:in|at|on|from|to|near|of|for|with|by)\s*$", sentence[:thing.start("np")]):
+            if thing and not _AFTER_PREPOSITION.search(sentence[:thing.start("np")]):
                 subject, subject_start, aside_date = thing.group("np"), thing.start("np"), True
                 name = _ANTECEDENT.search(sentence[:subject_start])
                 if name and subject.split()[-1].lower() in ORG_NOUNS:
@@ -471,7 +471,7 @@ def read_clause(sentence: str, cue: Cue, quote_start: int | None, quote_speaker:
         # year": the pronoun does it, and the thing before the relative is what it does it to
         before = sentence[:subject_start] + subject.strip()[: rel_object.start("rel")]
         if rel_object.group("rel").lower() == "which":
-            # the whole noun phrase before the comma: "an initial public offering for Cainiao, which we ..."
+            # the whole noun phrase before the comma: "a share listing for Orvo Freight, which we ..."
             found = [m for m in (_ANTECEDENT.search(before), _THING_BEFORE.search(before)) if m]
             thing = min(found, key=lambda m: m.start("np"), default=None)
         else:
@@ -636,6 +636,8 @@ _LEADING_PHRASE = re.compile(
 )
 
 
+# A noun phrase right after a preposition ("in Vellmoor, which ..."): a place, not the thing a relative describes
+_AFTER_PREPOSITION = re.compile(r"\b(?:in|at|on|from|to|near|of|for|with|by)\s*$")
 # The noun phrase before a relative "which" ("The Harbury depot, which ..."), and before a relative "that"
 # with no comma ("unveiled a cheaper model that it ...")
 _THING_BEFORE = re.compile(r"(?P<np>\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Oo]ur|[Aa]|[Aa]n)\s+[^,]{1,50}?),\s*$")

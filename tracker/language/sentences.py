@@ -185,10 +185,11 @@ def _is_abbreviation(chunk: str, dot: int) -> bool:
     if word in ABBREVIATIONS:
         return True
     word = m.group(1)
+    if len(word) != 1 or not word.isupper():
+        return False
     before = re.search(r"(\w+)\s+$", chunk[max(0, dot - 40) : dot - len(word)])
-    if before and before.group(1).lower() in _LETTERED:
-        return False  # "our next console, the Series X. It arrives ...": a name's letter, not an initial
-    return len(word) == 1 and word.isupper()  # an initial, "J. Smith"
+    # an initial, "J. Smith"; but "our next console, the Series X. It arrives ...": a name's letter
+    return not (before and before.group(1).lower() in _LETTERED)
 
 
 def _quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -216,6 +216,7 @@ def foreign_subject(ctx: Pair, s: Sentence, pos: int) -> str | None:
     if overseer is not None and not any(t.stem in p.actor_stems for t in span):
         return overseer.text  # "the court struck down the plan", "lawmakers repealed it": another body acts
     in_place = False
+    lead = dateline_end(s.toks)
     for k, t in enumerate(span):
         # "tolling in the Central Business District began", "the pipeline across Minnesota": where, not who
         nxt = span[k + 1] if k + 1 < len(span) else None
@@ -224,10 +225,9 @@ def foreign_subject(ctx: Pair, s: Sentence, pos: int) -> str | None:
         if in_place or not t.cap or t.punct or not t.text[0].isalpha() or t.low in MONTHS or t.low in WEEKDAYS \
                 or t.low in _OWN_WORDS:  # "Post by the chief executive: Our engineers built ..."
             continue
-        if start + k < dateline_end(s.toks) or _initials_of_ours(p, t.text):
+        if start + k < lead or _initials_of_ours(p, t.text):
             continue  # "LONDON, Sept 20 (Wire) -", or "ANA" for the promise's "All Nippon Airways"
         if start + k == 0 and not _capitalised_elsewhere(ctx.r, t) and not (t.text.isupper() and len(t.text) > 1):
-            nxt = span[k + 1] if k + 1 < len(span) else None
             if nxt is None or not nxt.cap or nxt.punct:
                 continue  # "Standard fares ...": a capital only because the sentence starts there ("EU opens": a name)
         if t.stem not in p.vocab and not office_holder(ctx, t):
