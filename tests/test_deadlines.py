@@ -167,6 +167,12 @@ FINDS = [
     ("The firm has run the ferry for two years with a four-day maintenance cycle.", None),
     ("The council will review the plan as soon as possible.", None),
     ("The board may approve the budget, a spokesperson said on Friday.", None),
+    # a length of time with only a hedge, "by" or "from" before it is an amount, not a deadline
+    ("The new ferries will burn about a quarter less fuel than the old ones.", None),
+    ("The trip will shrink to about 3 hours 10 minutes from four hours.", None),
+    ("Fares will rise by a quarter.", None),
+    ("The ward will open in about two years.", "in about two years"),
+    ("We will finish the bridge about two years from now.", "about two years from now"),
 ]
 
 

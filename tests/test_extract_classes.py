@@ -7,6 +7,7 @@ text of the same shape, not one case's vocabulary.
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 
@@ -212,6 +213,19 @@ def test_third_party_forecasts_are_not_commitments(text: str) -> None:
 ])
 def test_predictions_effects_and_descriptions_are_not_promises(text: str) -> None:
     assert found(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Harbury Aero will build Kestrel in a new plant in Ohio. Harbury says Kestrel will fly at Mach 1.5 "
+    "and carry 70 passengers.",
+    "Our studio has been building Quenby for five years. Quenby will run at 60 frames per second, the studio said.",
+    "Dellan Labs will manufacture Orvo at its plant in Lund. Dellan Labs said Orvo will lift 20 kilograms.",
+])
+def test_what_an_organisation_builds_is_a_thing_and_its_specifications_no_promise(text: str) -> None:
+    got = read_text(text, DAY)
+    specs = [c for c in got.commitments if re.search(r"fly|carry|run at|lift", c.what)]
+    assert specs == [], [(c.actor, c.what) for c in specs]
+    assert not any(c.actor in ("Kestrel", "Quenby", "Orvo") for c in got.commitments + got.proposals)
 
 
 @pytest.mark.parametrize("quote", [

@@ -296,13 +296,19 @@ def _unveiled_names(text: str) -> frozenset[str]:
     return frozenset(m.group("name") for m in _UNVEILED.finditer(text))
 
 
+# Verbs of making whose object is a thing; organisations are bought, joined or led, not built
+_MAKING = (r"(?:build|builds|building|manufacture|manufactures|manufacturing|assemble|assembles|assembling|produce|"
+           r"produces|producing|develop|develops|developing|design|designs|designing)")
+
+
 def named_as_a_thing(name: str, text: str) -> bool:
     """Does the text present ``name`` as something owned or built rather than someone acting?
 
-    Four ways English marks it: a possessor ("its Kestrel probe", "the agency's Kestrel"), an
+    Five ways English marks it: a possessor ("its Kestrel probe", "the agency's Kestrel"), an
     appositive whose head is not an organisation noun ("Kestrel, a nuclear-powered lander"), the
-    object of an unveiling ("today announced Orvo Go, which ..."), or a longer name with "the" whose
-    last word is no organisation word ("the Kestrel Space Telescope", "the Kestrel line").
+    object of an unveiling ("today announced Orvo Go, which ..."), the object of a verb of making
+    ("we will build Kestrel in Ohio", "have been building Kestrel for six years"), or a longer name
+    with "the" whose last word is no organisation word ("the Kestrel Space Telescope", "the Kestrel line").
     Acronyms and countries are left alone ("the EU").
     """
     if name.isupper() or government_of(name) is not None:
@@ -316,6 +322,8 @@ def named_as_a_thing(name: str, text: str) -> bool:
             return True
     if unveiled(name, text):
         return True  # "Vantor today announced Owner Repair, which ...": what an organisation unveils is its thing
+    if re.search(rf"\b{_MAKING}\s+{n}(?=\s*(?:[,.;]|$|\s+(?:in|at|for|from|with|and|by|on|to|as|over|until)\b))", text):
+        return True  # "we will build Kestrel in a new factory": what is built is a thing, never who acts
     for m in re.finditer(rf"\bthe\s+((?:[A-Z\u00c0-\u00de\u0100-\u017f][\w.-]*\s+){{0,3}}{n}(?:\s+[A-Z\u00c0-\u00de\u0100-\u017f][\w.-]*)*)\b", text):
         last = m.group(1).split()[-1]
         if len(m.group(1).split()) > 1 and last not in ORG_WORDS and last.lower() not in ORG_NOUNS:

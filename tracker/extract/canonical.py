@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from tracker.extract.cues import COMMIT_ADJ, IRREGULAR_PARTICIPLES, SCHEDULED_FOR
+from tracker.language.words import zipf
 
 MAX_WORDS = 20
 # Verbs whose subject can become their object: "the stadium will open" -> "open the stadium".
@@ -89,7 +90,7 @@ def base_form(word: str) -> str:
             if re.search(r"(?:[^aeiou][aeiou][cgsvz]|[^aeiou][aeiou][kt]|[cgsvz]|u|at|iz|ur|rg|ns|ak|ok|ik|[bcdfgkptz]l)$", stem) \
                     and not re.search(r"(?:en|er|on|al|it|et)$", stem):  # "recycled", "handled": -cle, -dle
                 return stem + "e"
-            return stem
+            return _likeliest_word(stem)
     if w.endswith("ies") and len(w) > 4:
         return w[:-3] + "y"
     if re.search(r"(?:ches|shes|sses|xes|zzes|oes)$", w):
@@ -97,6 +98,13 @@ def base_form(word: str) -> str:
     if w.endswith("s") and not w.endswith("ss") and len(w) > 3:
         return w[:-1]
     return w
+
+
+def _likeliest_word(stem: str) -> str:
+    """Spelling alone cannot tell "opened" (open) from "named" (name) or "refuelled" (refuel): of the stem
+    as it is, with an "e" or with its last letter undoubled, a clearly commoner word wins."""
+    other = max((stem + "e", stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else stem), key=zipf)
+    return other if zipf(other) > zipf(stem) + 0.5 else stem
 
 
 def is_participle(word: str) -> bool:

@@ -68,6 +68,12 @@ _FOR_PERIOD = re.compile(r"(?:the\s+)?(?:\d{4}\b|fy|fiscal\b|financial\s+year|fu
                          r"(?:first|second|third|fourth|1st|2nd|3rd|4th)[-\s](?:fiscal\s+)?(?:quarter|half)\b|"
                          r"(?:this|next|current)\s+(?:fiscal\s+|financial\s+)?(?:year|quarter)\b|"
                          rf"(?:{'|'.join(sorted(MONTHS, key=len, reverse=True))})\s+\d)", re.I)
+# A length of time with only a hedge or "by" before it: an amount ("about two hours faster", "rise by a
+# quarter", "delayed by two years"), never a deadline, which needs "in", "within", "from now", ...
+_AMOUNT_OF_TIME = re.compile(
+    r"(?:about|around|roughly|approximately|some|nearly|almost|by|from)\s+(?:a|an|one|half\s+an?|a\s+half|[\d.,]+|two|three|"
+    r"four|five|six|seven|eight|nine|ten|eleven|twelve|several|a\s+few|a\s+couple\s+of)(?:\s+and\s+a\s+half)?\s+"
+    r"(?:more\s+|further\s+|extra\s+|half[\s-])?(?:minutes?|hours?|days?|weeks?|months?|quarters?|years?|decades?)", re.I)
 _NOT_OPENERS = frozenset("for of to since than after between and or into as with the a an last".split())
 _SUBJECTS = frozenset("which who that it they he she we i".split())
 _FORMER = frozenset("first originally initially previously once formerly".split())
@@ -113,6 +119,9 @@ def _candidates(sentence: str, published: date | None) -> list[tuple[DeadlineMat
             continue
         match, reading, last = hit
         dated_or_event = reading.latest is not None or reading.event is not None
+        if reading.counted and _AMOUNT_OF_TIME.fullmatch(normalise(match.phrase)):
+            i = last + 1  # "burn about a quarter less fuel", "cut waiting by a half hour": how much, not when
+            continue
         if dated_or_event and not _background(sentence, tokens, i, last, match, reading, published):
             found.append((match, reading))
         i = last + 1
