@@ -923,3 +923,23 @@ def test_the_actors_thing_described_in_the_body_does_not_decide() -> None:
               "Orvane's demonstrator flew faster than sound for the first time over the desert, becoming the first "
               "independent jet to do so.", D(2025, 1, 28))
     assert decided(flight, it) != ("fulfilment", "accepted")
+
+
+def test_moving_to_end_a_plan_is_no_delay_of_it() -> None:
+    """After "moves to", a period word followed by its object is a verb: "moves to end the toll" is
+    a step against the plan, not the plan moved to the end of something."""
+    toll = promise("Harbury Transit Authority", "start charging the Harbury bridge toll by June 2026")
+    it = news("Regional council moves to end Harbury bridge toll",
+              "The regional council moves to end the Harbury bridge toll; the transit authority will appeal.")
+    assert decided(toll, it)[0] != "delay"
+
+
+def test_a_truck_delivered_is_not_the_promised_car() -> None:
+    """A kind and its hypernym are synonyms (a car is a vehicle); two kinds under it are not."""
+    car = promise("Vantor Motors", "start selling the new car")
+    it = news("Vantor Motors hands first electric trucks to a brewer",
+              "Vantor Motors handed its first electric trucks to a brewer in Harbury on Tuesday.")
+    assert decided(car, it) != ("fulfilment", "accepted")
+    vehicle = promise("Vantor Motors", "start selling the new vehicle")
+    it = news("Vantor Motors starts selling its new car", "Vantor Motors started selling its new car on Tuesday.")
+    assert decided(vehicle, it) == ("fulfilment", "accepted")

@@ -489,7 +489,8 @@ def _cues(toks: tuple[Token, ...], is_title: bool = False) -> list[Cue]:
         for phrase in phrases:
             at = find_phrase(stems, phrase)
             while at >= 0:
-                if not any(c.kind == kind and c.pos == at for c in out):
+                if not any(c.kind == kind and c.pos == at for c in out) \
+                        and not (kind == "delay" and _to_a_verb(toks, phrase, at + len(phrase))):
                     out.append(_cue(toks, kind, at, at + len(phrase), phrase))
                 at = find_phrase(stems, phrase, at + 1)
     for i, t in enumerate(toks):
@@ -517,6 +518,19 @@ def _cues(toks: tuple[Token, ...], is_title: bool = False) -> list[Cue]:
     out.extend(c for c in (*_not_until(toks), *_new_date(toks))
                if not any(x.kind == "delay" and x.pos <= c.pos < x.end for x in out))
     return out
+
+
+_TO = stem("to")
+
+
+def _to_a_verb(toks: tuple[Token, ...], phrase: tuple[str, ...], end: int) -> bool:
+    """"moves to end the toll", "pushed to scrap the plan": the "to" of a shift phrase opens an
+    infinitive, a step taken, not the new date of a slip ("moved to September", "pushed to the autumn")."""
+    if phrase[-1] != _TO or end >= len(toks):
+        return False
+    nxt = toks[end]
+    return not nxt.cap and not nxt.punct and nxt.number is None and not period_follows(toks, end) \
+        and (nxt.stem in lx.EVENT_VERBS or nxt.stem in CANCEL_VERBS | CANCEL_PLAN_VERBS)
 
 
 _ROLL = stem("roll")
@@ -569,8 +583,18 @@ def _not_until(toks: tuple[Token, ...]) -> list[Cue]:
     return out
 
 
+_VERB_PERIODS = frozenset({"end", "start", "fall", "close", "open"})
+
+
 def period_follows(toks: tuple[Token, ...], k: int) -> bool:
-    """A named period starts at ``k``: a year, a month, "late 2027", "the end of the decade"."""
+    """A named period starts at ``k``: a year, a month, "late 2027", "the end of the decade".
+
+    Right after "to", a period word that is also a verb and is followed by its object is the verb
+    ("moves to end the toll", "moved to start talks"), not "to end-2027" or "pushed to fall".
+    """
+    if k < len(toks) and toks[k].low in _VERB_PERIODS and k + 1 < len(toks) and not toks[k + 1].punct \
+            and toks[k + 1].low != "of" and not _year(toks[k + 1]):
+        return False
     for t in toks[k:k + 3]:
         if t.punct:
             return False
