@@ -943,3 +943,13 @@ def test_a_truck_delivered_is_not_the_promised_car() -> None:
     vehicle = promise("Vantor Motors", "start selling the new vehicle")
     it = news("Vantor Motors starts selling its new car", "Vantor Motors started selling its new car on Tuesday.")
     assert decided(vehicle, it) == ("fulfilment", "accepted")
+
+
+@pytest.mark.parametrize("title, text", [
+    ("Vantor's folding tablet finally reaches buyers", "Vantor's folding tablet finally reached buyers on Friday."),
+    ("Vantor folding tablet arrives in stores", "The folding tablet from Vantor arrived in stores across the country."),
+    ("Vantor's folding tablet lands in shops", "Vantor's folding tablet landed in shops on Friday, months after its debut."),
+])
+def test_a_product_reaching_buyers_or_stores_went_on_sale(title: str, text: str) -> None:
+    tablet = promise("Vantor", "start selling its first folding tablet")
+    assert decided(tablet, news(title, text)) == ("fulfilment", "accepted")

@@ -258,6 +258,8 @@ def _events(toks: tuple[Token, ...], title_case: bool, is_title: bool = False) -
                 canon = _BEGIN  # "enters production", "entered commercial operation": began it
             elif t.stem in _LIGHT_VERBS and _flight_after(toks, i):
                 canon = _FLY  # "made its first test flight", "conducted its maiden flight": it flew
+            elif t.stem in ARRIVAL_VERBS and _noun_follows(toks, i, _BUYERS, 4):
+                canon = _SELL  # "finally reaches US buyers", "arrived in stores": it went on sale
             elif t.stem in _FIRST_USE_VERBS and _first_users(toks, i):
                 canon = _OPEN  # "carries its first riders", "welcomes first flights": it opened to its users
             elif t.stem in lx.EVENT_VERBS:
@@ -291,6 +293,13 @@ _FLIGHTS = frozenset(stem(w) for w in ("flight", "flights", "spacewalk", "liftof
 _DEALS = frozenset(stem(w) for w in ("acquisition", "takeover", "merger", "deal", "purchase", "buyout",
                                      "transaction", "sale"))
 _STAGES = frozenset(stem(w) for w in ("production", "operation", "service", "operations"))
+# A product reaching the people or places that sell it: "reaches US buyers", "arrives in stores"
+ARRIVAL_VERBS = frozenset(stem(w) for w in ("reach", "reaches", "reached", "arrive", "arrives", "arrived", "land",
+                                             "lands", "landed"))
+_BUYERS = frozenset(stem(w) for w in ("buyers", "buyer", "customers", "customer", "shoppers", "consumers", "stores",
+                                      "store", "shops", "shop", "shelves", "showrooms", "dealers", "dealerships",
+                                      "owners", "retailers"))
+_SELL = stem("sell")
 
 
 _FIRST_USE_VERBS = frozenset(stem(w) for w in ("carry", "carries", "carried", "welcome", "welcomes", "welcomed",

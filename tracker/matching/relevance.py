@@ -16,7 +16,7 @@ from tracker.extract.actors import initials
 from tracker.language.governments import countries_of_adjective, main_country
 from tracker.matching import lexicon as lx
 from tracker.matching.profile import IN_SERVICE, PREPOSITIONS, Profile, Term
-from tracker.matching.reading import Event, ItemReading, Sentence, dateline_end
+from tracker.matching.reading import ARRIVAL_VERBS, Event, ItemReading, Sentence, dateline_end
 from tracker.matching.text import MONTHS, WEEKDAYS, Token, stem, tokenize_cached
 
 
@@ -316,6 +316,8 @@ def event_target_ok(ctx: Pair, s: Sentence, ev: Event) -> bool:
     # unless it is the promised act; a use begun ("began commercial operation") is the act, its subject the thing
     strip = ev.inchoative and (not ev.complement & (p.inchoative | p.head) or bool(ev.complement & IN_SERVICE))
     obj = [t for t in object_window(s, ev) if not (strip and t.stem in ev.complement)]
+    if s.toks[ev.pos].stem in ARRIVAL_VERBS:
+        obj = []  # "the phone reaches US buyers": the buyers are where it went; what arrived is the subject
     # "the Games open a year late": with no object after the verb (only time words), the subject is what acted
     window = obj if [t for t in obj if (t.stem in ours or t.stem not in lx.GENERIC) and t.low not in _TIME_WORDS
                      and not t.low.endswith("ly")] else subject_window(s, ev.pos)
