@@ -68,23 +68,16 @@ def _deadlines_compatible(a: Commitment, b: Commitment) -> bool:
 
 
 # A deal agreed ("will acquire Dorvel Foods", "agrees to buy ...") and its closing ("expects the deal to close in
-# the third quarter"): one promise, whose date the closing gives
+# the third quarter"): two promises (the terms agreed, and the closing by a date), the closing named by the deal
 _DEAL_AGREED = re.compile(r"^(?:acquire|buy|purchase|take\s+over|merge\s+with|combine\s+with)\b", re.I)
 _DEAL_CLOSING = re.compile(r"^(?:close|complete|finalise|finalize)\s+(?:the\s+|its\s+|their\s+|this\s+)?(?:[\w-]+\s+)?"
                            r"(?:deal|transaction|acquisition|merger|purchase|takeover|combination)\b", re.I)
-
-
-def _deal_and_its_closing(a: Commitment, b: Commitment) -> bool:
-    return bool(_DEAL_AGREED.match(a.what) and _DEAL_CLOSING.match(b.what)
-                or _DEAL_AGREED.match(b.what) and _DEAL_CLOSING.match(a.what))
 
 
 def same_promise(a: Candidate, b: Candidate) -> bool:
     ca, cb = a.commitment, b.commitment
     if (ca.actor or "").lower() != (cb.actor or "").lower() or ca.negated != cb.negated:
         return False
-    if _deal_and_its_closing(ca, cb):
-        return True
     if not a.words or not b.words:
         return False
     numbers_a = {w for w in a.names if w[:1].isdigit()}
@@ -116,9 +109,24 @@ def _better_quote(a: Commitment, b: Commitment) -> Commitment:
     return a if a.start <= b.start else b
 
 
-def _deal_what(a: Commitment, b: Commitment) -> str:
+def _name_the_closings(candidates: list[Candidate]) -> list[Candidate]:
+    """"close the deal" -> "complete the acquisition of Dorvel Foods": a closing takes its object from
+    the last deal its actor agreed before it (news of the closing names the company bought, never "the deal")."""
+    out: list[Candidate] = []
+    agreed: dict[str, Commitment] = {}
+    for cand in candidates:
+        c = cand.commitment
+        actor = (c.actor or "").lower()
+        if _DEAL_AGREED.match(c.what):
+            agreed[actor] = c
+        elif _DEAL_CLOSING.match(c.what) and actor in agreed:
+            cand = replace(cand, commitment=replace(c, what=_deal_what(agreed[actor])))
+        out.append(cand)
+    return out
+
+
+def _deal_what(agreed: Commitment) -> str:
     """"complete the acquisition of Dorvel Foods": the closing, with the deal's object from the agreement."""
-    agreed = a if _DEAL_AGREED.match(a.what) else b
     verb = _DEAL_AGREED.match(agreed.what)
     obj = re.split(r"\s+(?:for|in|from|at|with|by|through|under)\s+", agreed.what[verb.end():].strip())[0]  # type: ignore[union-attr]
     merger = verb.group(0).lower().startswith(("merge", "combine"))  # type: ignore[union-attr]
@@ -128,8 +136,6 @@ def _deal_what(a: Commitment, b: Commitment) -> str:
 def combine(a: Candidate, b: Candidate) -> Candidate:
     keep = _better_quote(a.commitment, b.commitment)
     other = b.commitment if keep is a.commitment else a.commitment
-    if _deal_and_its_closing(keep, other):
-        keep = replace(keep, what=_deal_what(keep, other))
     merged = replace(
         keep,
         confidence=max(keep.confidence, other.confidence),
@@ -159,7 +165,7 @@ def merge(candidates: list[Candidate], folded: list[tuple[Commitment, Commitment
         for w in words:
             postings.setdefault(w, {})[i] = None
 
-    for cand in candidates:
+    for cand in _name_the_closings(candidates):
         near = {i for w in cand.words if len(postings.get(w, ())) <= _COMMON_POSTINGS for i in postings.get(w, ())}
         near.update(range(max(0, len(out) - _COMMON_POSTINGS), len(out)))
         for i in sorted(near):
