@@ -845,3 +845,12 @@ def test_the_country_in_a_report_about_it_is_its_government() -> None:
     c = one("Ada Brennan became Norway's prime minister on Wednesday and promised that the country would leave "
             "the customs union on October 31.", publisher="Harbour Wire")
     assert (c.actor, c.what) == ("Norwegian government", "leave the customs union")
+
+
+@pytest.mark.parametrize("text", [
+    "Vantor set out its plans on Monday. Our Harbury Fund will back 40 small farms by 2027.",
+    "Vantor set out its plans on Monday.\n\n- Our Quenby Programme will train 500 nurses by 2028.",
+])
+def test_a_name_after_our_is_the_publishers_thing_not_an_actor(text: str) -> None:
+    got = read_text(text, DAY, publisher="Vantor")
+    assert [c.actor for c in got.commitments + got.proposals] == ["Vantor"]

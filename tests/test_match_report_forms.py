@@ -953,3 +953,12 @@ def test_a_truck_delivered_is_not_the_promised_car() -> None:
 def test_a_product_reaching_buyers_or_stores_went_on_sale(title: str, text: str) -> None:
     tablet = promise("Vantor", "start selling its first folding tablet")
     assert decided(tablet, news(title, text)) == ("fulfilment", "accepted")
+
+
+def test_the_start_up_that_drops_a_plan_is_the_actor_named_before() -> None:
+    """"The start-up will no longer pursue its robotaxi plans" under a headline naming the actor: the actor
+    drops a plan that shares the promise's words; an editor decides whether it is this one."""
+    taxi = promise("Orvo Mobility", "start a robotaxi service in Harbury")
+    it = news("Orvo Mobility cuts a third of its staff",
+              "The start-up will no longer pursue its robotaxi plans and will focus on delivery vans.")
+    assert decided(taxi, it) == ("cancellation", "proposed")

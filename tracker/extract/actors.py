@@ -785,6 +785,8 @@ class ActorIndex:
             kind, ent = self.resolve(board.group("org"), focus)
             if kind == "actor" and ent is not None:
                 return kind, ent
+        if re.match(r"(?:[Oo]ur|[Ii]ts|[Tt]heir)\s+[A-Z\u00c0-\u00de\u0100-\u017f]", np):
+            return "thing", None  # "Our Impact Fund will ...", "its Kestrel probe will ...": the owner's named thing
         ent, end = self.named_in(np)
         if ent is None and self.default is not None and self._names_default(np):
             return "actor", self.default  # "Acme will acquire ..." in Acme's own release

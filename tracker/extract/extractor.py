@@ -781,6 +781,10 @@ def _is_passive(words: list[str]) -> bool:
     return len(words) > 1 and words[0] == "be" and is_participle(words[1].strip(",."))
 
 
+# "Our Impact Fund", "its Kestrel probe": a name after a possessive is the owner's thing, never an actor
+_POSSESSED = re.compile(r"(?:[Oo]ur|[Ii]ts|[Tt]heir)\s+[A-Z\u00c0-\u00de\u0100-\u017f]")
+
+
 def _classify_subject(doc: _Doc, sent: Sentence, clause: Clause, previous: Entity | None,
                       speaker_org: Entity | None) -> tuple[str, str, Entity | None]:
     """(subject, kind, entity): kind is actor / thing / third / unknown, as in :meth:`ActorIndex.resolve`."""
@@ -835,11 +839,13 @@ def _classify_subject(doc: _Doc, sent: Sentence, clause: Clause, previous: Entit
     if cue.family == "scheduled_present" and named_thing and owner is not None and _arrives(verb_words) \
             and " " not in re.sub(r"^[Tt]he\s+", "", subject.strip()):
         return subject, "thing", None  # "Gizmo is coming in May, Acme said": a one-word name that arrives is Acme's thing
-    if kind == "thing" and ent is None and sent.headline and _headline_name(subject) and not (
+    if kind == "thing" and ent is None and sent.headline and not _POSSESSED.match(subject.strip()) \
+            and _headline_name(subject) and not (
             len(subject.split()) == 1 and zipf(subject) >= 5.0 and not index.always_capitalised(subject)):
         # headlines are title-cased and blanked for the actor index: a name-shaped subject there is an actor
         return subject, "actor", index.add_org(subject.strip(), sent.start + clause.subject_start)
-    if kind == "thing" and ent is None and _acts_like_an_organisation(subject, cue, verb_words, index):
+    if kind == "thing" and ent is None and not _POSSESSED.match(subject.strip()) \
+            and _acts_like_an_organisation(subject, cue, verb_words, index):
         return subject, "actor", index.add_org(subject.strip(), sent.start + clause.subject_start)
     return subject, kind, ent
 
