@@ -770,16 +770,18 @@ def test_scheduled_presents_with_an_adverb_a_premiere_or_a_start_from(text: str,
     assert what is None or got[0].what == what
 
 
-def test_a_deal_agreed_and_its_closing_are_two_promises_the_closing_named_by_the_deal() -> None:
-    """The terms agreed (a price) and the closing by a date are followed apart: a deal may close on other
-    terms, or its terms stand while the closing slips. News of the closing names the company bought."""
+def test_a_deals_closing_is_named_by_the_deal_and_the_agreed_terms_wait_for_an_editor() -> None:
+    """The closing by a date is the promise still to come, named by the deal (news of the closing names
+    the company bought). The terms are already agreed: whether they are a promise of their own,
+    readers differ, so they go to the editor's queue with the reason, never dropped unseen."""
     text = ("Vantor to acquire Dorvel Foods\n\nVantor said on Monday it will acquire Dorvel Foods for 20 billion dollars "
             "in cash and stock. The transaction is expected to close in the first half of 2026, subject to regulatory "
             "approvals.")
     got = read_text(text, DAY, publisher="Harbour Wire")
-    assert sorted((c.what, c.deadline_phrase) for c in got.commitments) == [
-        ("acquire Dorvel Foods for 20 billion dollars in cash and stock", None),
+    assert [(c.what, c.deadline_phrase) for c in got.commitments] == [
         ("complete the acquisition of Dorvel Foods", "in the first half of 2026")]
+    assert [(c.what, c.doubts) for c in got.proposals if c.what.startswith("acquire Dorvel Foods")] == [
+        ("acquire Dorvel Foods for 20 billion dollars in cash and stock", ("deal_agreed",))]
 
 
 def test_a_second_object_with_its_verb_left_out_shares_the_verb() -> None:

@@ -39,7 +39,7 @@ from tracker.extract.deadlines import (
     find_deadlines,
     resolve_deadline,
 )
-from tracker.extract.merge import Candidate, content_words, distinctive_words, merge
+from tracker.extract.merge import DEAL_AGREED, Candidate, content_words, distinctive_words, merge
 from tracker.extract.model import Commitment
 from tracker.language.calendar import MONTHS
 from tracker.language.sentences import Sentence, is_title_case, split_sentences
@@ -167,6 +167,7 @@ DOUBT_PENALTY = {
     "benefit": 0.45,  # what something does for people, undated ("would offer customers lower prices")
     "condition": 0.45,  # how a condition will behave ("expect inflation to weigh on margins")
     "aside": 0.4,  # a thing's date in a relative aside ("The mill, which will open in 2026, cost ...")
+    DEAL_AGREED: 0.3,  # a deal's terms, agreed, beside its closing (applied after calibration: see read_text)
 }
 DOUBT_TEXT = {
     "thing": "a thing as subject, with no attribution or event verb",
@@ -189,6 +190,7 @@ DOUBT_TEXT = {
     "condition": "a forecast of how a condition will behave, not an undertaking",
     "benefit": "what it will do for people (a benefit), with nothing dated to check",
     "pronoun": "its only object is a pronoun: what it stands for is for the editor to read",
+    DEAL_AGREED: "a deal already agreed: its closing is tracked as a promise of its own",
 }
 
 
@@ -317,6 +319,8 @@ def read_text(
     for c in merged:
         if calibrated:
             c = replace(c, confidence=calibrate(c.confidence, c.features))
+        if DEAL_AGREED in c.doubts:  # known only once every promise of the text is read (see merge)
+            c = replace(c, confidence=round(max(0.0, c.confidence - DOUBT_PENALTY[DEAL_AGREED]), 3))
         if c.conditional and not include_conditional:
             doc.left_out.append(LeftOut(c.quote, c.start, "", "conditional (shown with --include-conditional)"))
         elif c.confidence >= min_confidence or (c.conditional and c.confidence >= review_threshold):

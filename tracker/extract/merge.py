@@ -109,18 +109,27 @@ def _better_quote(a: Commitment, b: Commitment) -> Commitment:
     return a if a.start <= b.start else b
 
 
+DEAL_AGREED = "deal_agreed"  # the doubt on a deal's terms once its closing is a promise of its own
+
+
 def _name_the_closings(candidates: list[Candidate]) -> list[Candidate]:
     """"close the deal" -> "complete the acquisition of Dorvel Foods": a closing takes its object from
     the last deal its actor agreed before it (news of the closing names the company bought, never "the deal")."""
     out: list[Candidate] = []
-    agreed: dict[str, Commitment] = {}
+    agreed: dict[str, int] = {}  # actor -> index in out of the last deal it agreed
     for cand in candidates:
         c = cand.commitment
         actor = (c.actor or "").lower()
         if _DEAL_AGREED.match(c.what):
-            agreed[actor] = c
+            agreed[actor] = len(out)
         elif _DEAL_CLOSING.match(c.what) and actor in agreed:
-            cand = replace(cand, commitment=replace(c, what=_deal_what(agreed[actor])))
+            deal = out[agreed[actor]]
+            cand = replace(cand, commitment=replace(c, what=_deal_what(deal.commitment)))
+            # the deal is agreed, a decision taken; what is still to come is its closing. Readers differ on
+            # whether the terms are a promise of their own, so an editor decides (never dropped unseen)
+            if DEAL_AGREED not in deal.commitment.doubts:
+                out[agreed[actor]] = replace(deal, commitment=replace(
+                    deal.commitment, doubts=(*deal.commitment.doubts, DEAL_AGREED)))
         out.append(cand)
     return out
 
