@@ -962,3 +962,12 @@ def test_the_start_up_that_drops_a_plan_is_the_actor_named_before() -> None:
     it = news("Orvo Mobility cuts a third of its staff",
               "The start-up will no longer pursue its robotaxi plans and will focus on delivery vans.")
     assert decided(taxi, it) == ("cancellation", "proposed")
+
+
+def test_a_figure_of_customers_reached_is_a_target_not_a_sale() -> None:
+    """Only a product reaching buyers or stores went on sale; "reaches 2 million customers" is the
+    promised figure reached."""
+    goal = promise("Vantor Broadband", "reach 2 million customers")
+    it = news("Vantor Broadband reaches 2 million customers",
+              "Vantor Broadband said on Monday it had reached 2 million customers across the country.")
+    assert decided(goal, it) == ("fulfilment", "accepted")

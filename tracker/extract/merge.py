@@ -68,7 +68,7 @@ def _deadlines_compatible(a: Commitment, b: Commitment) -> bool:
 
 
 # A deal agreed ("will acquire Dorvel Foods", "agrees to buy ...") and its closing ("expects the deal to close in
-# the third quarter"): two promises (the terms agreed, and the closing by a date), the closing named by the deal
+# the third quarter"): the closing is the promise still to come, named by the deal; the terms wait for an editor
 _DEAL_AGREED = re.compile(r"^(?:acquire|buy|purchase|take\s+over|merge\s+with|combine\s+with)\b", re.I)
 _DEAL_CLOSING = re.compile(r"^(?:close|complete|finalise|finalize)\s+(?:the\s+|its\s+|their\s+|this\s+)?(?:[\w-]+\s+)?"
                            r"(?:deal|transaction|acquisition|merger|purchase|takeover|combination)\b", re.I)

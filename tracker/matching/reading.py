@@ -258,7 +258,8 @@ def _events(toks: tuple[Token, ...], title_case: bool, is_title: bool = False) -
                 canon = _BEGIN  # "enters production", "entered commercial operation": began it
             elif t.stem in _LIGHT_VERBS and _flight_after(toks, i):
                 canon = _FLY  # "made its first test flight", "conducted its maiden flight": it flew
-            elif t.stem in ARRIVAL_VERBS and _noun_follows(toks, i, _BUYERS, 4):
+            elif t.stem in ARRIVAL_VERBS and _noun_follows(toks, i, _BUYERS, 4) \
+                    and not any(x.number is not None or x.low in _COUNTS for x in toks[i + 1:i + 5]):
                 canon = _SELL  # "finally reaches US buyers", "arrived in stores": it went on sale
             elif t.stem in _FIRST_USE_VERBS and _first_users(toks, i):
                 canon = _OPEN  # "carries its first riders", "welcomes first flights": it opened to its users
@@ -300,6 +301,7 @@ _BUYERS = frozenset(stem(w) for w in ("buyers", "buyer", "customers", "customer"
                                       "store", "shops", "shop", "shelves", "showrooms", "dealers", "dealerships",
                                       "owners", "retailers"))
 _SELL = stem("sell")
+_COUNTS = frozenset({"million", "millions", "thousand", "thousands", "billion", "hundreds", "half"})  # "reaches 1m buyers": a figure
 
 
 _FIRST_USE_VERBS = frozenset(stem(w) for w in ("carry", "carries", "carried", "welcome", "welcomes", "welcomed",

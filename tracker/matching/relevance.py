@@ -301,6 +301,9 @@ def _capitalised_elsewhere(r: ItemReading, tok: Token) -> bool:
     return any(t.stem == tok.stem and t.cap for s in r.sents for k, t in enumerate(s.toks) if k > 0)
 
 
+_SELL = stem("sell")
+
+
 def event_target_ok(ctx: Pair, s: Sentence, ev: Event) -> bool:
     """Does the verb act on the promise's object (its head noun, or its name and nothing else)?"""
     p = ctx.p
@@ -316,8 +319,10 @@ def event_target_ok(ctx: Pair, s: Sentence, ev: Event) -> bool:
     # unless it is the promised act; a use begun ("began commercial operation") is the act, its subject the thing
     strip = ev.inchoative and (not ev.complement & (p.inchoative | p.head) or bool(ev.complement & IN_SERVICE))
     obj = [t for t in object_window(s, ev) if not (strip and t.stem in ev.complement)]
-    if s.toks[ev.pos].stem in ARRIVAL_VERBS:
-        obj = []  # "the phone reaches US buyers": the buyers are where it went; what arrived is the subject
+    if s.toks[ev.pos].stem in ARRIVAL_VERBS and ev.canon == _SELL:
+        # "the phone reaches US buyers": the buyers are where it went, what arrived is the subject ("reaches net
+        # zero" keeps its object: the target reached)
+        obj = []
     # "the Games open a year late": with no object after the verb (only time words), the subject is what acted
     window = obj if [t for t in obj if (t.stem in ours or t.stem not in lx.GENERIC) and t.low not in _TIME_WORDS
                      and not t.low.endswith("ly")] else subject_window(s, ev.pos)
