@@ -856,3 +856,23 @@ def test_the_country_in_a_report_about_it_is_its_government() -> None:
 def test_a_name_after_our_is_the_publishers_thing_not_an_actor(text: str) -> None:
     got = read_text(text, DAY, publisher="Vantor")
     assert [c.actor for c in got.commitments + got.proposals] == ["Vantor"]
+
+
+def test_two_speakers_after_the_promise_are_an_attribution_and_the_first_body_is_the_actor() -> None:
+    c = one("The Harbury Games will open on July 23 next year, organisers and the Vantor Committee said on Monday.")
+    assert (c.actor, c.what, c.deadline_phrase) == ("Vantor Committee", "open the Harbury Games", "on July 23 next year")
+    c = one("The tram line will open in 2027, the mayor and the Quenby Transit Authority said.")
+    assert (c.actor, c.what) == ("Quenby Transit Authority", "open the tram line")
+
+
+def test_a_list_of_names_ending_in_a_capitalised_word_is_no_attribution() -> None:
+    """"... approvals in Harbury, the European Union and the United States": "States" is a name, not "says"."""
+    got = read_text("Vantor agreed to buy Dellan Labs. The transaction is expected to close in 2027, subject to approvals "
+                    "in Harbury, the European Union and the United States.", DAY)
+    assert {c.actor for c in got.commitments} == {"Vantor"}
+
+
+def test_a_named_event_is_held_by_its_organisers_never_an_actor_itself() -> None:
+    got = read_text("The Quenby Marathon will take place on May 4, 2026, the Harbury Athletics Club said.", DAY)
+    assert [(c.actor, c.deadline_phrase) for c in got.commitments] == [("Harbury Athletics Club", "on May 4, 2026")]
+    held_back("The Quenby Marathon will take place on May 4, 2026.", "event", "an event")

@@ -366,7 +366,7 @@ _INTRO = re.compile(
     re.I,
 )
 _TRAILING_ATTR = re.compile(
-    rf",\s+(?P<sp>(?:(?!\b(?:and|but|as|after|which|who|while)\b)[^,;\"\u201c\u201d]){{1,90}}?)\s+(?:{_SPEECH}|{_PROMISE})\b"
+    rf",\s+(?P<sp>(?!(?:and|but)\b)(?:(?!\b(?:but|as|after|which|who|while)\b)[^,;\"\u201c\u201d]){{1,90}}?)\s+(?:{_SPEECH}|{_PROMISE})\b"
     rf"|,\s+(?:said|says|told|added|according\s+to)\s+(?P<sp2>[^,;.\"\u201c\u201d]{{1,90}})",
     re.I,
 )
@@ -677,6 +677,9 @@ def _verb_phrase_end(sentence: str, cue: Cue, next_start: int | None) -> tuple[i
     """Where the cue's verb phrase ends, and who is credited after it (", the company said")."""
     vp_end, trailing = len(sentence), None
     ta = _TRAILING_ATTR.search(sentence, cue.end)
+    if ta is not None and ta.group("sp") and " and " in ta.group("sp") and sentence[ta.end() - 1:ta.end()].isalpha() \
+            and sentence[ta.start("sp") + len(ta.group("sp")):ta.end()].strip()[:1].isupper():
+        ta = None  # "approvals in Harbury, the European Union and the United States": a name, no speech verb
     if ta is not None:
         trailing = (ta.group("sp") or ta.group("sp2") or "").strip() or None
         vp_end = ta.start()

@@ -93,8 +93,10 @@ _VAGUE = frozenset(
 # Deliberating is not delivering: "the regulator will review the plans in July".
 _PROCESS = frozenset("""review consider assess evaluate examine study monitor discuss explore look debate""".split())
 # Things that take place rather than get done: as subjects they are schedules, not promises.
+# How an event is held on a date: "the Games will open on July 23", "the race will take place in May"
+_EVENT_STARTS = frozenset("open begin start take kick be return resume debut premiere follow".split())
 _EVENT_NOUNS = frozenset(
-    """fair fairs festival festivals race races championship championships games tournament tournaments match
+    """olympics paralympics fair fairs festival festivals race races championship championships games tournament tournaments match
     matches season seasons conference conferences summit summits meeting meetings election elections vote
     referendum ceremony ceremonies concert concerts show shows exhibition exhibitions expo congress convention
     hearing hearings trial trials talks regatta marathon cup final finals derby parade celebration celebrations
@@ -406,6 +408,10 @@ def _speaker(clause: Clause, index: ActorIndex, focus: Focus) -> Entity | None:
             phrase = re.sub(r"\s+(?:has|have|had|also|now|on\s+\w+|today|in\s+a\s+statement)+\s*$", "", phrase.strip())
             phrase = re.sub(r"\s+(?:has|have|had|also)\s*$", "", phrase)
             ent = index.resolve_speaker(phrase, focus)
+            if ent is None and re.search(r"\s(?:and|&)\s", phrase):
+                # "organisers and the Vantor Committee said": the first of the speakers who is somebody
+                ent = next((e for part in re.split(r"\s+(?:and|&)\s+", phrase)
+                            if (e := index.resolve_speaker(part, focus)) is not None), None)
             if ent is not None:
                 return ent
     return None
@@ -618,8 +624,12 @@ def _read(doc: _Doc, sent: Sentence, clause: Clause, previous: Entity | None) ->
         if clause.negated and (verb in _ERGATIVE_EVENTS or (verb == "be" and nxt in _READINESS)) \
                 and _TIME_LIMIT.search(" ".join(verb_words)):
             return doc.leave(sent, clause, "a delay ('will not open until ...'), not a promise")
-        if head_noun(subject).lower() in _EVENT_NOUNS:
-            doubts.append("event")  # "the fair is scheduled to begin on June 3": an event, nobody's act
+        organisers = speaker_org is not None and clause.trailing_speaker is not None and _dated(doc, sent, clause) \
+            and subject.split()[-1].lower() in _EVENT_NOUNS and verb in _EVENT_STARTS
+        if head_noun(subject).lower() in _EVENT_NOUNS and not organisers:
+            # "the fair is scheduled to begin on June 3": an event, nobody's act; dated by those who speak for it
+            # ("the Games will open on July 23, organisers and the Vantor Committee said") the organisers' promise
+            doubts.append("event")
         elif (verb in _DESCRIBING and not (verb in ("remain", "stay") and nxt in COMMIT_ADJ)
               and not _FIRST_USE.match(" ".join(verb_words[1:4]))) or (
                 verb == "be" and nxt in ("able", "capable", "built", "made", "based")
@@ -816,6 +826,9 @@ def _classify_subject(doc: _Doc, sent: Sentence, clause: Clause, previous: Entit
     else:
         kind, ent = index.resolve(subject, focus, speaker=speaker_org if clause.in_quote else None,
                                   fallback=speaker_org)
+        if kind == "actor" and ent is not None and ent.kind == "org" and ent.name.split()[-1].lower() in _EVENT_NOUNS \
+                and re.sub(r"^[Tt]he\s+", "", subject.strip()) == ent.name:
+            kind, ent = "thing", None  # "The Harbury Games will open in July": an event, held by its organisers
     verb_words = sent.text[cue.verb_start : clause.vp_end].split()
     passive = _is_passive(verb_words)
     low = subject.lower()
@@ -844,7 +857,7 @@ def _classify_subject(doc: _Doc, sent: Sentence, clause: Clause, previous: Entit
             and " " not in re.sub(r"^[Tt]he\s+", "", subject.strip()):
         return subject, "thing", None  # "Gizmo is coming in May, Acme said": a one-word name that arrives is Acme's thing
     if kind == "thing" and ent is None and sent.headline and not _POSSESSED.match(subject.strip()) \
-            and _headline_name(subject) and not (
+            and subject.split()[-1].lower() not in _EVENT_NOUNS and _headline_name(subject) and not (
             len(subject.split()) == 1 and zipf(subject) >= 5.0 and not index.always_capitalised(subject)):
         # headlines are title-cased and blanked for the actor index: a name-shaped subject there is an actor
         return subject, "actor", index.add_org(subject.strip(), sent.start + clause.subject_start)
