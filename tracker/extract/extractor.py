@@ -857,7 +857,7 @@ def _classify_subject(doc: _Doc, sent: Sentence, clause: Clause, previous: Entit
             and " " not in re.sub(r"^[Tt]he\s+", "", subject.strip()):
         return subject, "thing", None  # "Gizmo is coming in May, Acme said": a one-word name that arrives is Acme's thing
     if kind == "thing" and ent is None and sent.headline and not _POSSESSED.match(subject.strip()) \
-            and subject.split()[-1].lower() not in _EVENT_NOUNS and _headline_name(subject) and not (
+            and _headline_name(subject) and not (
             len(subject.split()) == 1 and zipf(subject) >= 5.0 and not index.always_capitalised(subject)):
         # headlines are title-cased and blanked for the actor index: a name-shaped subject there is an actor
         return subject, "actor", index.add_org(subject.strip(), sent.start + clause.subject_start)
