@@ -90,3 +90,18 @@ def test_a_keep_until_promise_is_stored_as_one_and_never_broken_by_the_calendar(
     engine = trackerdb.make_engine(db_url)
     with read_session(engine) as session:
         assert session.get(Commitment, later[0]["id"]).keep_until
+
+
+def test_a_sure_promise_that_names_nobody_waits_for_an_editor_to_name_the_actor(db_url, tmp_path):
+    """Nothing silent: a promise with no actor is neither stored unseen nor dropped; the editor names one."""
+    ok("db", "upgrade", db=db_url)
+    path = tmp_path / "b.txt"
+    path.write_text("The new Harbury bridge will open in May 2027.\n", encoding="utf-8")
+    out = ok("--as-of", "2025-01-03", "extract", str(path), "--published", "2025-01-02", "--save", db=db_url)
+    assert "0 new commitment(s)" in out and "1 proposed for review" in out and "name no actor" in out, out
+    rows = json.loads(ok("proposals", "list", "--format", "json", db=db_url))
+    assert [(r["actor"], r["what"]) for r in rows] == [(None, "open the new Harbury bridge")]
+    assert any("actor" in reason for reason in rows[0]["reasons"]), rows[0]["reasons"]
+    ok("proposals", "accept", str(rows[0]["id"]), "--actor", "Harbury Council", db=db_url)
+    listed = json.loads(ok("list", "--format", "json", db=db_url))
+    assert [(c["actor"], c["what"]) for c in listed] == [("Harbury Council", "open the new Harbury bridge")]

@@ -117,19 +117,32 @@ def save_extraction(session: Session, source: SourceText, found: Iterable[Extrac
         return result
     for item in found:
         if not item.actor or len(item.actor) > store.NAME_LIMIT:  # none, or no name at all
+            # a promise nobody is named for: never stored unseen, never dropped; the editor names the actor
             result.skipped_no_actor += 1
+            _propose(session, item, announcement, result, published=published, reasons=[NO_ACTOR], actor=None)
             continue
         _save_one(session, item, announcement, result, published=published, by=by, today=today, rules=rules)
     for item in proposals:
-        row = ProposedCommitment(
-            announcement=announcement, actor=item.actor, actor_aliases=list(item.actor_aliases), what=item.what,
-            quote=item.quote, deadline_phrase=item.deadline_phrase, due_earliest=item.due_earliest,
-            due_latest=item.due_latest, stated_on=published, confidence=item.confidence,
-            reasons=list(getattr(item, "doubts", ())), conditional=item.conditional, negated=item.negated)
-        session.add(row)
-        result.proposed.append(row)
+        _propose(session, item, announcement, result, published=published,
+                 reasons=list(getattr(item, "doubts", ())), actor=item.actor)
     session.flush()
     return result
+
+
+# The reason a promise the extractor was sure of waits for an editor all the same (its text: DOUBT_TEXT)
+NO_ACTOR = "no_actor"
+
+
+def _propose(session: Session, item: Extracted, announcement: Announcement, result: SaveResult, *,
+             published: dt.date, reasons: list[str], actor: str | None) -> None:
+    row = ProposedCommitment(
+        announcement=announcement, actor=actor if actor and len(actor) <= store.NAME_LIMIT else None,
+        actor_aliases=list(item.actor_aliases) if actor else [], what=item.what, quote=item.quote,
+        deadline_phrase=item.deadline_phrase, due_earliest=item.due_earliest, due_latest=item.due_latest,
+        stated_on=published, confidence=item.confidence, reasons=reasons, conditional=item.conditional,
+        negated=item.negated)
+    session.add(row)
+    result.proposed.append(row)
 
 
 def accept_proposal(session: Session, proposal: ProposedCommitment, *, actor: str | None, by: str,

@@ -121,5 +121,5 @@ def _save_extraction(app: App, src: Any, found: Any, day: dt.date, *, to_stderr:
                    f"{len(result.linked)} linked to existing, {len(result.revisions)} deadline revision(s), "
                    f"{len(result.proposed)} proposed for review (`tracker review`)", err=to_stderr)
         if result.skipped_no_actor:
-            click.echo(f"skipped {result.skipped_no_actor} commitment(s) with no actor: give --actor NAME",
-                       err=to_stderr)
+            click.echo(f"{result.skipped_no_actor} of them name no actor: they wait in `tracker review` "
+                       f"(or extract again with --actor NAME)", err=to_stderr)

@@ -170,6 +170,7 @@ DOUBT_PENALTY = {
     "condition": 0.45,  # how a condition will behave ("expect inflation to weigh on margins")
     "aside": 0.4,  # a thing's date in a relative aside ("The mill, which will open in 2026, cost ...")
     DEAL_AGREED: 0.3,  # a deal's terms, agreed, beside its closing (applied after calibration: see read_text)
+    "no_actor": 0.0,  # set when saving: a promise with nobody named waits for the editor (tracker.intake)
 }
 DOUBT_TEXT = {
     "thing": "a thing as subject, with no attribution or event verb",
@@ -193,6 +194,7 @@ DOUBT_TEXT = {
     "benefit": "what it will do for people (a benefit), with nothing dated to check",
     "pronoun": "its only object is a pronoun: what it stands for is for the editor to read",
     DEAL_AGREED: "a deal already agreed: its closing is tracked as a promise of its own",
+    "no_actor": "nobody is named as making it: accept it with --actor NAME",
 }
 
 
