@@ -971,3 +971,26 @@ def test_a_figure_of_customers_reached_is_a_target_not_a_sale() -> None:
     it = news("Vantor Broadband reaches 2 million customers",
               "Vantor Broadband said on Monday it had reached 2 million customers across the country.")
     assert decided(goal, it) == ("fulfilment", "accepted")
+
+
+KILNS = promise("Harbury Cement", "shut all 12 coal-fired kilns at its Quenby works")
+
+
+@pytest.mark.parametrize("title, text", [
+    ("Harbury Cement shuts its last three coal-fired kilns",
+     "Harbury Cement switched off its last three coal-fired kilns at the Quenby works on Friday."),
+    ("Harbury Cement shuts the remaining kilns at Quenby",
+     "Harbury Cement shut the remaining four coal-fired kilns at its Quenby works on Friday."),
+])
+def test_the_last_or_remaining_ones_done_complete_the_promise(title: str, text: str) -> None:
+    assert decided(KILNS, news(title, text)) == ("fulfilment", "accepted")
+
+
+@pytest.mark.parametrize("title, text", [
+    ("Harbury Cement shuts three of its last six kilns",
+     "Harbury Cement shut three of its last six coal-fired kilns at the Quenby works."),
+    ("Harbury Cement shuts three kilns",
+     "Harbury Cement shut three coal-fired kilns at its Quenby works; the remaining nine will close next year."),
+])
+def test_a_share_of_the_last_ones_or_the_rest_still_to_come_is_progress(title: str, text: str) -> None:
+    assert decided(KILNS, news(title, text)) != ("fulfilment", "accepted")

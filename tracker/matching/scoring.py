@@ -243,8 +243,8 @@ def sentence_quantity(p: Profile, s: Sentence) -> str | None:
             j = i + 1
             if j + 1 < len(toks) and toks[j].low == "of":
                 k = j + 1
-                while k < len(toks) and toks[k].stem in lx.DETERMINERS:
-                    k += 1
+                while k < len(toks) and (toks[k].stem in lx.DETERMINERS or toks[k].low in _LAST_ONES):
+                    k += 1  # "three of its last six": the six are the whole, the three a part
                 if k < len(toks) and toks[k].number is not None:
                     skip.add(k)
             window = []
@@ -264,7 +264,9 @@ def sentence_quantity(p: Profile, s: Sentence) -> str | None:
             after = {x.stem for x in window[:3]}
             if after & lx._stems("goal target pledge"):
                 continue
-            verdict = "complete" if value >= target.value else (verdict or "partial")
+            # "closed its last three plants", "shut the final 12 kilns": the act done to what was left completes it
+            last_ones = _done(s) and any(x.low in _LAST_ONES for x in toks[max(0, i - 2):i])
+            verdict = "complete" if value >= target.value or last_ones else (verdict or "partial")
             if verdict == "complete":
                 return verdict
     if verdict is None and _PARTIAL.search(s.text):
@@ -272,9 +274,24 @@ def sentence_quantity(p: Profile, s: Sentence) -> str | None:
         if m.group(0).lower() == "remaining" and re.search(r"\b(?:its|their|our|his|her)\s+(?:[\w-]+\s+)?$",
                                                            s.text[:m.start()], re.I):
             return verdict  # "shut its two remaining coal units": the act done to what was left, not a part
+        if m.group(0).lower() == "remaining" and _done(s) and re.search(r"\bthe\s+(?:last\s+)?(?:[\w-]+\s+)?$",
+                                                                      s.text[:m.start()], re.I) \
+                and not _STILL_TO_COME.search(s.text, m.end()):
+            return verdict  # "closed the remaining 12 stores": done to what was left ("the remaining lines follow")
         if not (p.has_first and m.group(0).lower().startswith("first")):
             return "partial"
     return verdict
+
+
+_LAST_ONES = frozenset({"last", "final", "remaining"})
+# what is left is still to come: "the remaining lines are to follow", "will open next year", "stay closed"
+_STILL_TO_COME = re.compile(r"\b(?:will|would|to\s+follow|are\s+to|is\s+to|still|stay|stays|remain|remains|yet|later|"
+                            r"next)\b", re.I)
+
+
+def _done(s: Sentence) -> bool:
+    """The sentence reports an act done: a verb of an act, neither future nor negated."""
+    return any(not ev.future and not ev.negated for ev in s.events)
 
 
 def _item_quantity(p: Profile, r: ItemReading) -> tuple[bool, bool]:
