@@ -876,3 +876,19 @@ def test_a_named_event_is_held_by_its_organisers_never_an_actor_itself() -> None
     got = read_text("The Quenby Marathon will take place on May 4, 2026, the Harbury Athletics Club said.", DAY)
     assert [(c.actor, c.deadline_phrase) for c in got.commitments] == [("Harbury Athletics Club", "on May 4, 2026")]
     held_back("The Quenby Marathon will take place on May 4, 2026.", "event", "an event")
+
+
+@pytest.mark.parametrize("text, what", [
+    ("Free meals will be provided to all pupils from September 2026, the council said.", "provide free meals to all pupils"),
+    ("Harbury Council will keep providing night buses until 2030.", "keep providing night buses"),
+    ("Harbury Council will start providing free school meals in 2026.", "start providing free school meals"),
+])
+def test_provided_and_providing_as_verbs_make_nothing_conditional(text: str, what: str) -> None:
+    c = one(text, publisher="Harbury Council")
+    assert (c.what, c.conditional) == (what, False)
+
+
+def test_provided_as_a_conjunction_still_makes_a_promise_conditional() -> None:
+    got = read_text("Harbury Council will open the pool in 2027, provided the budget passes.", DAY,
+                    publisher="Harbury Council")
+    assert got.commitments == [] and any("conditional" in x.reason for x in got.left_out)

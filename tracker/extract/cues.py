@@ -353,7 +353,10 @@ _PAST_CONTEXT = re.compile(
     re.I,
 )
 CONDITION = re.compile(
-    r"\b(?:if|unless|provided(?:\s+that)?|providing|as\s+long\s+as|on\s+condition\s+that|subject\s+to|depending\s+on|"
+    # "provided" and "providing" as conjunctions only: "will be provided to pupils" and "keep providing repairs" are verbs
+    r"\b(?:if|unless|(?<!\bbe\s)(?<!\bbeen\s)(?<!\bis\s)(?<!\bare\s)(?<!\bwas\s)(?<!\bwere\s)(?<!\bhas\s)"
+    r"(?<!\bhave\s)(?<!\bhad\s)(?<!\band\s)provided(?:\s+that)?|(?<=,\s)providing|providing(?=\s+that\b)|"
+    r"as\s+long\s+as|on\s+condition\s+that|subject\s+to|depending\s+on|"
     r"contingent\s+(?:on|upon)|pending|assuming|in\s+the\s+event\s+(?:that|of)|should\s+(?:the|it|they|we)\b)\b",
     re.I,
 )
