@@ -324,3 +324,21 @@ def test_the_prime_minister_said_he_would_is_the_office_holder_named_before() ->
 Speaking in Harwick, the prime minister said he would cut hospital waiting lists by 2027."""
     got = read_text(text, DAY)
     assert ("Jo Bloggs", "cut hospital waiting lists") in [(c.actor, c.what) for c in got.commitments]
+
+
+@pytest.mark.parametrize("text, what", [
+    ("Vantor today unveiled the Orvo 3 scooter. Deliveries will begin in March 2026.",
+     "begin deliveries of the Orvo 3 scooter"),
+    ("Vantor today launched the Orvo 3 airliner. Entry into service is planned from 2027.",
+     "put the Orvo 3 airliner into service"),
+    ("Vantor today unveiled the Orvo 3 scooter. Production is planned from 2027.",
+     "start production of the Orvo 3 scooter"),
+])
+def test_a_bare_act_of_a_product_names_the_product_the_text_is_about(text: str, what: str) -> None:
+    got = read_text(text, DAY, publisher="Vantor")
+    assert [c.what for c in got.commitments + got.proposals] == [what]
+
+
+def test_a_site_named_at_the_end_of_a_sentence_keeps_no_full_stop() -> None:
+    got = read_text("Vantor will open a plant in Harwick. Production will start in 2027.", DAY, publisher="Vantor")
+    assert "start production at the plant in Harwick" in [c.what for c in got.commitments]

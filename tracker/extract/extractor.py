@@ -46,7 +46,7 @@ from tracker.language.sentences import Sentence, is_title_case, split_sentences
 from tracker.language.words import is_common_word, zipf
 from tracker.extract.source_actor import actor_from_byline, actor_from_source
 from tracker.extract.turns import Turn, speaker_turns
-from tracker.extract.things import Things, name_the_thing, things_named, with_site
+from tracker.extract.things import Things, name_the_thing, things_named, with_site, with_the_product
 
 # Verbs that describe a thing rather than commit anyone ("the model will include open weights").
 _STATIVE = frozenset(
@@ -1457,6 +1457,7 @@ def _build(doc: _Doc, at: int, found: _Found) -> Candidate | None:
         what = what.replace(subject_np(found.subject), found.subject.strip(), 1)
     what = name_the_thing(what, doc.things, sent.start + clause.vp_start, (name or "", *aliases))
     what = with_site(what, doc.things, sent.start + clause.vp_start)
+    what = with_the_product(what, doc.things, sent.start + clause.vp_start)
     commitment = Commitment(
         actor=name,
         actor_aliases=aliases,

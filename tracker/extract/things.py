@@ -54,7 +54,8 @@ _KIND_BEFORE = re.compile(rf"\b{_DET}[ ]+(?:[\w'\u2019-]+[ ]+){{0,2}}?(?P<noun>{
 # kinds that name an actor or a time, not a thing someone builds or launches
 _NOT_THINGS = frozenset("""company companies firm group government ministry department agency city state country
     council authority people customers users board week month year years day days time spokesperson spokesman
-    spokeswoman minister president executive official officials and or but the for with from said says""".split())
+    spokeswoman minister president executive official officials and or but the for with from said says
+    will would shall could should must can may might is are was were has have had does did also""".split())
 _CONNECTIVES = frozenset("""The A An This That These Those Its Their Our His Her It We They In On At By For From
     With After Before When While If As And But Or Also Then Now Today Yesterday Your My Every Each All Some No
     Any Many Most Several""".split())
@@ -104,6 +105,10 @@ class Things:
         self._pos = {k: [t.pos for t in v] for k, v in self.by_kind.items()}
         self.sites = [t for t in found if t.kind in SITE_KINDS]
         self._site_pos = [t.pos for t in self.sites]
+        # ("its best-selling Orvo 2": an adjective read as the kind is no product's kind)
+        self.products = [t for t in found if t.kind not in SITE_KINDS and t.style != "in" and "-" not in t.kind
+                         and not t.kind.endswith(("ing", "ed", "ful", "ous", "al", "ive"))]
+        self._product_pos = [t.pos for t in self.products]
 
     def latest(self, kind: str, before: int, skip: Callable[[ThingName], bool]) -> ThingName | None:
         """The last thing of ``kind`` named before offset ``before`` that ``skip`` does not reject."""
@@ -112,6 +117,11 @@ class Things:
             if not skip(things[k]):
                 return things[k]
         return None
+
+    def latest_product(self, before: int) -> ThingName | None:
+        """The last thing named before ``before`` that is made or sold, not a site ("the Orvo 3 scooter")."""
+        k = bisect_left(self._product_pos, before)
+        return self.products[k - 1] if k else None
 
     def latest_site(self, before: int) -> ThingName | None:
         """The last place where things are made or built (a plant, a site) named before ``before``."""
@@ -164,6 +174,8 @@ def _clean(name: str, starts_sentence: bool, capitalised_mid_sentence) -> str | 
     if not any(w[:1].isupper() for w in words) or all(w in _MONTHS for w in words) \
             or (len(words) == 1 and len(words[0]) <= 2):
         return None  # "the AI model", "the US market": a class of things, not a name
+    if words and words[-1].endswith(".") and not re.search(r"[A-Z]\.[A-Z]?\.?$", words[-1]):
+        words[-1] = words[-1].rstrip(".")  # "a plant in Harwick.": the sentence's full stop ("U.S." keeps its own)
     return " ".join(words)
 
 
@@ -223,3 +235,31 @@ def with_site(what: str, things: Things, before: int) -> str:
         return what
     named = site.phrase("the", [], site.kind)
     return f"{what} {'of' if m.group('act') == 'construction' else 'at'} {named}"
+
+
+# An act with no object, told of the product the text is about: "Deliveries will begin in March", "Entry into
+# service is planned from 2027", "sales start in May" (the site's acts are with_site's)
+_BARE_PRODUCT_ACT = re.compile(r"^(?P<verb>begin|start|deliver|have|make|commence)[ ]+(?P<first>(?:the[ ]+)?(?:first[ ]+)?)"
+                               r"(?P<act>deliveries|sales|shipments|production|entry[ ]+into[ ]+service|flights?)$", re.I)
+
+
+def with_the_product(what: str, things: Things, before: int) -> str:
+    """A bare act of a product ("begin deliveries", "deliver entry into service") with the product the text
+    named last before the promise.
+
+    >>> ts = Things([ThingName("Orvo 3", "scooter", 10, "before")])
+    >>> with_the_product("begin deliveries", ts, 50), with_the_product("deliver entry into service", ts, 50)
+    ('begin deliveries of the Orvo 3 scooter', 'put the Orvo 3 scooter into service')
+    >>> with_the_product("begin deliveries", ts, 5)  # nothing named before the promise
+    'begin deliveries'
+    """
+    m = _BARE_PRODUCT_ACT.match(what)
+    thing = things.latest_product(before) if m else None
+    if thing is None:
+        return what
+    named = thing.phrase("the", [], thing.kind)
+    act = m.group("act").lower()  # type: ignore[union-attr]
+    if act.startswith("entry"):
+        return f"put {named} into service"
+    verb = m.group("verb").lower()  # type: ignore[union-attr]
+    return f"{'start' if verb in ('deliver', 'have', 'make') else verb} {m.group('first')}{act} of {named}"  # type: ignore[union-attr]
