@@ -994,3 +994,15 @@ def test_the_last_or_remaining_ones_done_complete_the_promise(title: str, text: 
 ])
 def test_a_share_of_the_last_ones_or_the_rest_still_to_come_is_progress(title: str, text: str) -> None:
     assert decided(KILNS, news(title, text)) != ("fulfilment", "accepted")
+
+
+@pytest.mark.parametrize("title, text", [
+    ("Vantor unveils Orvo streaming service",
+     "Vantor unveiled its Orvo streaming service, which is available now to customers in Harbury."),
+    ("Orvo goes live", "The Orvo streaming service from Vantor went live in Harbury and Quenby on Monday."),
+])
+def test_a_state_reached_has_no_object_and_a_relative_clause_speaks_of_its_antecedent(title: str, text: str) -> None:
+    """"is available now to customers in Harbury", "went live in Harbury": what follows the phrase is where or
+    for whom, never what; "which" is the thing named before it."""
+    service = promise("Vantor", "launch the Orvo streaming service")
+    assert decided(service, news(title, text)) == ("fulfilment", "accepted")

@@ -323,9 +323,13 @@ def event_target_ok(ctx: Pair, s: Sentence, ev: Event) -> bool:
         # "the phone reaches US buyers": the buyers are where it went, what arrived is the subject ("reaches net
         # zero" keeps its object: the target reached)
         obj = []
+    if ev.canon == "*" and " " in ev.text and ev.text.split()[0].lower() not in _TRANSITIVE_DONE:
+        obj = []  # "is available now to customers in Harbury", "went live in May": a state reached has no object
     # "the Games open a year late": with no object after the verb (only time words), the subject is what acted
     window = obj if [t for t in obj if (t.stem in ours or t.stem not in lx.GENERIC) and t.low not in _TIME_WORDS
                      and not t.low.endswith("ly")] else subject_window(s, ev.pos)
+    if window is not obj and not window:
+        window = _relative_antecedent(s, ev.pos)  # "its Orvo service, which is available now": the service
     if window is not obj and not names_ours(window):
         window = _clause_subject(s, ev.pos)  # "Acme's Zephyr 8 and 8 Plus went on sale": past the "and"
     if not names_ours(window):
@@ -588,6 +592,22 @@ def _clause_begin(s: Sentence, pos: int) -> int:
         if (t.punct and t.text in ",;:") or t.low in _CLAUSE:
             return k + 1
     return 0
+
+
+def _relative_antecedent(s: Sentence, pos: int) -> list[Token]:
+    """For a clause whose subject is a relative pronoun ("..., which is available now"), the words before it."""
+    start = _clause_begin(s, pos)
+    if start == 0 or s.toks[start - 1].low not in ("which", "that", "who"):
+        return []
+    k = start - 1
+    if k > 0 and s.toks[k - 1].punct and s.toks[k - 1].text == ",":
+        k -= 1
+    return subject_window(s, k)
+
+
+# completion phrases that take an object ("completes the purchase", "finished the roof"); the others do not
+_TRANSITIVE_DONE = frozenset({"complete", "completes", "completed", "completing", "finish", "finishes", "finished",
+                              "finishing", "fulfil", "fulfils", "fulfilled", "fulfill", "fulfills"})
 
 
 def subject_window(s: Sentence, pos: int) -> list[Token]:
