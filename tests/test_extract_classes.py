@@ -892,3 +892,11 @@ def test_provided_as_a_conjunction_still_makes_a_promise_conditional() -> None:
     got = read_text("Harbury Council will open the pool in 2027, provided the budget passes.", DAY,
                     publisher="Harbury Council")
     assert got.commitments == [] and any("conditional" in x.reason for x in got.left_out)
+
+
+def test_the_board_of_a_name_seen_once_speaks_for_that_organisation() -> None:
+    """Never an organisation called "board of board": the board of Vantor is Vantor speaking."""
+    c = one("The board of Quenby Rail will approve a new timetable by June 2026.")
+    assert c.actor == "Quenby Rail"
+    c = one("The board of Dellan will meet in May to approve a new fee.")
+    assert c.actor == "Dellan"

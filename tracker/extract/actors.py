@@ -785,6 +785,8 @@ class ActorIndex:
             kind, ent = self.resolve(board.group("org"), focus)
             if kind == "actor" and ent is not None:
                 return kind, ent
+            if kind in ("thing", "unknown") and government_of(board.group("org")) is None:
+                return "actor", self.add_org(board.group("org"), -1)  # a board speaks for an organisation
         if re.match(r"(?:[Oo]ur|[Ii]ts|[Tt]heir)\s+[A-Z\u00c0-\u00de\u0100-\u017f]", np):
             return "thing", None  # "Our Impact Fund will ...", "its Kestrel probe will ...": the owner's named thing
         ent, end = self.named_in(np)
@@ -830,7 +832,9 @@ class ActorIndex:
             ent = self._org_by_type(head)
             if ent is None and len(low.split()) > 2 and low.startswith("the ") and not re.search(r"[-]", low):
                 # "the interior ministry": a body of its own when nothing named fits
-                mods = [re.sub(r"['\u2019]s$", "", w) for w in low.split()[1:-1]]
+                words = low.split()
+                # the words between the determiner and the head ("the interior ministry"), never past it
+                mods = [re.sub(r"['\u2019]s$", "", w) for w in words[1:words.index(head) if head in words[1:] else -1]]
                 if mods and len(mods) <= 3 and all(w.isalpha() for w in mods) and head in _PUBLIC_BODIES:
                     return "actor", self._add(" ".join([*mods, head]), "org", -1)
             ent = ent or fallback or focus.org or self.topic() or self.default
