@@ -1006,3 +1006,12 @@ def test_a_state_reached_has_no_object_and_a_relative_clause_speaks_of_its_antec
     for whom, never what; "which" is the thing named before it."""
     service = promise("Vantor", "launch the Orvo streaming service")
     assert decided(service, news(title, text)) == ("fulfilment", "accepted")
+
+
+def test_the_spin_off_completed_is_the_promised_spin_off_and_its_delay_a_delay() -> None:
+    """The act's noun ("the spin-off of its health unit") carries its object past "of", like "production of"."""
+    spin = promise("Vantor Group", "spin off its health care unit as an independent company")
+    done = news("Vantor Group completes spin-off of health unit", "Vantor Group completed the spin-off of its health care unit on Tuesday.")
+    assert decided(spin, done) == ("fulfilment", "accepted")
+    other = news("Vantor Group completes spin-off of software unit", "Vantor Group completed the spin-off of its software unit on Tuesday.")
+    assert decided(spin, other) != ("fulfilment", "accepted")
