@@ -900,3 +900,13 @@ def test_the_board_of_a_name_seen_once_speaks_for_that_organisation() -> None:
     assert c.actor == "Quenby Rail"
     c = one("The board of Dellan will meet in May to approve a new fee.")
     assert c.actor == "Dellan"
+
+
+@pytest.mark.parametrize("source, actor", [
+    ("posts by the Harbury Rover Team", "Harbury Rover Team"),
+    ("letter from the Quenby Council leader, Ada Brennan", "Quenby Council"),
+    ("The Orvo Foundation (company post)", "The Orvo Foundation"),
+])
+def test_a_source_line_names_the_speaker_without_its_article_or_document_words(source: str, actor: str) -> None:
+    c = one("We will open a new visitor centre by June 2026.", publisher=source)
+    assert c.actor == actor

@@ -46,7 +46,7 @@ _DOCUMENT = re.compile(
     r"\b(?:call|transcript|letter|report|release|statement|blog|post|thread|newsletter|update|keynote|speech|"
     r"interview|filing|announcement|results|account|presentation|webcast|excerpt|paraphrased|translated)\b", re.I)
 # "post by NAME, ORG chief executive" / "letter from NAME, chair of ORG"
-_BY_PERSON = re.compile(r"\b(?:by|from|with)\s+(?P<person>[A-Z\u00c0-\u00de\u0100-\u017f][\w.'\u2019-]*(?:\s+[A-Z\u00c0-\u00de\u0100-\u017f][\w.'\u2019-]*){0,3})(?:,\s*(?P<role>.+))?$")
+_BY_PERSON = re.compile(r"\b(?:by|from|with)\s+(?:the\s+)?(?P<person>[A-Z\u00c0-\u00de\u0100-\u017f][\w.'\u2019-]*(?:\s+[A-Z\u00c0-\u00de\u0100-\u017f][\w.'\u2019-]*){0,3})(?:,\s*(?P<role>.+))?$")
 _INTERVIEWEE = re.compile(_BY_PERSON.pattern.replace(r"(?:by|from|with)", r"(?i:interview|conversation|q&a|talk)\s+with"))
 _ROLE_OF = re.compile(rf"^(?:the\s+)?(?:[\w-]+\s+){{0,2}}?(?:{TITLE})(?:\s+and\s+(?:[\w-]+\s+)?(?:{TITLE}))?\s+(?:of|at)\s+(?P<org>.+)$", re.I)
 _ORG_ROLE = re.compile(rf"^(?P<org>.+?)(?:['\u2019]s)?\s+(?:co-)?(?:[a-z][\w-]*\s+)?(?:{TITLE})\b")
@@ -54,6 +54,11 @@ _ORG_ROLE = re.compile(rf"^(?P<org>.+?)(?:['\u2019]s)?\s+(?:co-)?(?:[a-z][\w-]*\
 
 def actor_from_source(source: str | None) -> str | None:
     """The organisation (or person) a first-person document speaks for, or None for a news outlet."""
+    found = _actor_from_source(source)
+    return re.sub(r"^the\s+", "", found) or None if found else None  # "letter from the Harbury Council leader"
+
+
+def _actor_from_source(source: str | None) -> str | None:
     if not source or not source.strip():
         return None
     brackets = re.findall(r"\(([^)]*)\)", source)
