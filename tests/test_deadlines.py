@@ -173,6 +173,11 @@ FINDS = [
     ("Fares will rise by a quarter.", None),
     ("The ward will open in about two years.", "in about two years"),
     ("We will finish the bridge about two years from now.", "about two years from now"),
+    # a figure's baseline is no date: "up from 40 today", "compared with today"; "from today" alone is a start
+    ("The chain will run 100 stores, up from 40 today.", None),
+    ("The firm will cut fares by a tenth compared with today.", None),
+    ("The fleet will grow to 90 ferries, from six today.", None),
+    ("Fares on the Harbury line will be free from today.", "from today"),
 ]
 
 

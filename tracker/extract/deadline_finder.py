@@ -174,6 +174,10 @@ def _longest_at(sentence: str, tokens: list[re.Match[str]], i: int,
     return found
 
 
+# What a figure is measured against ("from six today", "than a tenth ... today"); "from today" alone is a start
+_BASELINE = re.compile(r"(?:\bfrom\s+(?:about\s+|around\s+|some\s+|roughly\s+|nearly\s+)?(?:[\d$\u20ac\u00a3]|(?:one|two|three|"
+                       r"four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+dozen|a\s+handful|a\s+few)\b)[^,.;]{0,30}|"
+                       r"\b(?:than|compared\s+(?:with|to)|versus|vs\.?)(?:\s+[^,.;]{0,40})?)\s+$", re.I)
 _GOAL_OF = re.compile(r"\b(?:target|goal|ambition|aim|objective)s?\s+(?:of|for)\s+(?:[^,;.]*?\s)?$", re.I)
 
 
@@ -193,6 +197,8 @@ def _background(sentence: str, tokens: list[re.Match[str]], i: int, last: int, m
         return True  # "first scheduled for May", "originally planned for 2026": the old date
     if i > 1 and words[i - 1] in ("to", "until") and words[i - 2] in _MOVED:
         return False  # "moved to September 14": past verb, future date
+    if match.phrase.lower() in ("today", "now", "currently") and _BASELINE.search(sentence[max(0, match.start - 60):match.start]):
+        return True  # "up from 40 today", "compared with today": the figure it starts from, not a date
     if _GOAL_OF.search(sentence[max(0, match.start - 80):match.start]):
         return False  # "reaffirmed a goal of net zero emissions by 2050": the date is the goal's, not the verb's
     if i > 0 and not tokens[i - 1].group()[:1].isupper() and (
