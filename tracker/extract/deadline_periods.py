@@ -480,6 +480,14 @@ def _fiscal_ending(m: re.Match[str], ctx: Ctx) -> Period:
     return Period(add_months(end + ONE_DAY, -12), end, f"the fiscal year ending {fmt(end)}")
 
 
+@base(r"(?:the\s+)?(?:(?:fiscal|financial)\s+)?year\s+(?:starting|beginning|that\s+starts|which\s+starts|that\s+begins|"
+      r"which\s+begins)\s+(?:on\s+|in\s+)?(?P<x>.+)")
+def _fiscal_starting(m: re.Match[str], ctx: Ctx) -> Period:
+    """ "in the year starting April": twelve months from the start of the period named."""
+    start = read_period(m["x"], replace(ctx, nested=True)).start
+    return Period(start, add_months(start, 12) - ONE_DAY, f"the year starting {fmt(start)}")
+
+
 @base(rf"(?:(?:the\s+)?(?:calendar\s+)?year\s+)?(?P<y>{YEAR})", rf"(?:the\s+)?(?P<y>{YEAR})\s+calendar\s+year",
       rf"calendar(?:\s+year)?\s+(?P<y>{YEAR})", r"(?:this|the\s+current|the\s+present)\s+(?:calendar\s+)?year",
       r"(?P<bare>(?:the\s+)?(?:calendar\s+)?year)", r"(?P<n1>next\s+(?:calendar\s+)?year|(?:the\s+)?following\s+year)",
