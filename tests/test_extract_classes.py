@@ -910,3 +910,14 @@ def test_the_board_of_a_name_seen_once_speaks_for_that_organisation() -> None:
 def test_a_source_line_names_the_speaker_without_its_article_or_document_words(source: str, actor: str) -> None:
     c = one("We will open a new visitor centre by June 2026.", publisher=source)
     assert c.actor == actor
+
+
+@pytest.mark.parametrize("text, actor, what, phrase", [
+    ("By 2030 Quenby Rail will run only electric trains.", "Quenby Rail", "run only electric trains", "By 2030"),
+    ("In 2027 Harbury Council will open the new library.", "Harbury Council", "open the new library", "In 2027"),
+    ("Next year Dellan will open a plant in Ohio.", "Dellan", "open a plant in Ohio", "Next year"),
+])
+def test_a_time_phrase_fronted_without_a_comma_before_a_name_is_no_part_of_the_subject(
+        text: str, actor: str, what: str, phrase: str) -> None:
+    c = one(text)
+    assert (c.actor, c.what, c.deadline_phrase) == (actor, what, phrase)
