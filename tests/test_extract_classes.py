@@ -921,3 +921,8 @@ def test_a_time_phrase_fronted_without_a_comma_before_a_name_is_no_part_of_the_s
         text: str, actor: str, what: str, phrase: str) -> None:
     c = one(text)
     assert (c.actor, c.what, c.deadline_phrase) == (actor, what, phrase)
+
+
+def test_a_reflexive_after_the_subject_is_no_part_of_it() -> None:
+    c = one("Dellan itself will open two stores in Quenby by 2027.")
+    assert (c.actor, c.what) == ("Dellan", "open two stores in Quenby")

@@ -604,7 +604,7 @@ def _frame_kind(verb: str) -> str:
 
 _SUBJECT_TAIL = re.compile(
     r"(?:\s+(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|today|yesterday|also|now|"
-    r"still|this\s+week|has|have|had|is|are|was|were|formally|officially|already|recently|jointly))+\s*$"
+    r"still|this\s+week|has|have|had|is|are|was|were|formally|officially|already|recently|jointly|itself|themselves))+\s*$"
 )
 
 
