@@ -926,3 +926,9 @@ def test_a_time_phrase_fronted_without_a_comma_before_a_name_is_no_part_of_the_s
 def test_a_reflexive_after_the_subject_is_no_part_of_it() -> None:
     c = one("Dellan itself will open two stores in Quenby by 2027.")
     assert (c.actor, c.what) == ("Dellan", "open two stores in Quenby")
+
+
+def test_a_second_infinitive_of_be_is_a_second_target() -> None:
+    got = found("Quenby Rail aims to cut emissions by half by 2030 and to be carbon neutral by 2045.")
+    assert [(c.what, c.deadline_phrase) for c in got] == [("cut emissions by half", "by 2030"),
+                                                          ("be carbon neutral", "by 2045")]
