@@ -1015,3 +1015,45 @@ def test_the_spin_off_completed_is_the_promised_spin_off_and_its_delay_a_delay()
     assert decided(spin, done) == ("fulfilment", "accepted")
     other = news("Vantor Group completes spin-off of software unit", "Vantor Group completed the spin-off of its software unit on Tuesday.")
     assert decided(spin, other) != ("fulfilment", "accepted")
+
+
+CHIPS = promise("Quenby Chips", "start 3-nanometre production")
+
+
+@pytest.mark.parametrize("title, text", [
+    ("Quenby Chips marks start of 3nm volume production",
+     "Quenby Chips said its Harbury fab had begun volume production on its 3-nanometre process."),
+    ("Quenby Chips celebrates 3nm milestone",
+     "Quenby Chips held a ceremony at its Harbury fab to celebrate the start of volume production on its "
+     "3-nanometre process."),
+])
+def test_an_occasion_marking_the_start_of_the_act_says_it_began(title: str, text: str) -> None:
+    assert decided(CHIPS, news(title, text)) == ("fulfilment", "accepted")
+
+
+def test_an_occasion_called_off_or_still_to_come_decides_nothing() -> None:
+    off = news("Quenby Chips calls off 3nm event",
+               "Quenby Chips called off an event to mark the start of 3-nanometre production and gave no new date.")
+    assert decided(CHIPS, off)[0] not in ("cancellation", "fulfilment")
+    ahead = news("Quenby Chips to mark start of 3nm production",
+                 "Quenby Chips will hold a ceremony next week to mark the start of 3-nanometre production.")
+    assert decided(CHIPS, ahead)[0] != "fulfilment"
+
+
+RACE = promise("Vantor", "start 3-nanometre production using an older transistor design",
+               quote="Quenby Chips is racing Vantor, which plans to start 3-nanometre production in 2026 using an "
+                     "older transistor design.")
+
+
+def test_the_rival_a_quote_opens_with_is_someone_else_acting() -> None:
+    """The quote names the rival first; its mass production, beating the actor, is no fulfilment."""
+    rival = news("Quenby Chips begins mass production of 3nm chips",
+                 "Quenby Chips said it had started mass production of chips on its 3-nanometre process, beating Vantor.")
+    assert decided(RACE, rival) != ("fulfilment", "accepted")
+
+
+def test_a_begun_act_is_read_up_to_its_modifier() -> None:
+    """"start 3-nanometre production using an older design": the complement is the production, not the design."""
+    own = news("Vantor begins mass production of 3nm chips",
+               "Vantor said it had started mass production of chips on its 3-nanometre process.")
+    assert decided(RACE, own) == ("fulfilment", "accepted")

@@ -96,6 +96,7 @@ class Profile:
     has_first: bool
     universal: bool  # "all", "every", "entire": an item about the first part is partial
     vocab: frozenset[str]
+    rivals: frozenset[str]  # the quote's subject when it is another name ("Acme is racing Vantor, which plans ...")
     negated_action: bool  # "not raise fares": the forbidden action is the action above
     forbidden: frozenset[str]  # promise of absence: the words whose presence is a breach
     places: tuple[tuple[str, ...], ...]  # names after "in"/"to"/"between": where the act must happen
@@ -166,6 +167,7 @@ def profile(doc: CommitmentDoc) -> Profile:
     np_stems = {t.stem for t in np_toks}
     required = tuple(t for t in terms if t.proper and t.group >= 0 and set(t.stems) & np_stems)
     vocab = frozenset(word_stems(" ".join([doc.actor, *doc.aliases, doc.what, doc.quote or ""])))
+    rivals = _quote_subject(doc.quote or "") - frozenset(word_stems(" ".join([doc.actor, *doc.aliases, doc.what])))
     obj_stems = {t.stem for t in obj}
     forbidden: frozenset[str] = frozenset()
     if doc.negated and not negated_action:
@@ -178,7 +180,7 @@ def profile(doc: CommitmentDoc) -> Profile:
         head=head, required=required, targets=_targets(obj) + money_targets(what),
         qualifiers=frozenset(obj_stems & lx.QUALIFIERS), has_first="first" in obj_stems,
         universal=bool(obj_stems & UNIVERSAL),
-        vocab=vocab, negated_action=negated_action, forbidden=forbidden,
+        vocab=vocab, rivals=rivals, negated_action=negated_action, forbidden=forbidden,
         alias_terms=frozenset(t.stem for t in tokenize_cached(alias_text) if not t.punct) - lx.STOPWORDS,
         object_text=" ".join(t.text for t in obj if not t.punct),
         places=_places(obj),
@@ -247,6 +249,18 @@ def _strip_negation(toks: list[Token]) -> tuple[bool, list[Token]]:
     return negated, toks
 
 
+def _quote_subject(quote: str) -> frozenset[str]:
+    """The stems of the capitalised name a quote opens with ("Acme is racing Vantor, which plans to ..."): when
+    neither the actor nor the promise's object names it, it is somebody else, whatever the quote says of them."""
+    toks = [t for t in tokenize_cached(quote) if not t.punct]
+    name = []
+    for t in toks:
+        if not t.cap or t.stem in lx.STOPWORDS or t.stem in lx.DETERMINERS:
+            break
+        name.append(t.stem)
+    return frozenset(name)
+
+
 def _read_action(toks: list[Token]) -> tuple[str | None, frozenset[str], frozenset[str], list[Token]]:
     """The action verb of ``what``, its classes, an inchoative complement, and the object tokens."""
     words = [t for t in toks if not t.punct]
@@ -292,6 +306,8 @@ def _read_action(toks: list[Token]) -> tuple[str | None, frozenset[str], frozens
         for t in rest:
             if t.stem in PREPOSITIONS or t.punct or t.low == "of":
                 break  # "begin deliveries of the saloon": the complement is "deliveries"
+            if comp and (t.low.endswith("ing") or t.low in {"which", "that", "who", "to", "and", "but", "as"}):
+                break  # "start chip production using an older design": a modifier follows the complement
             if t.stem not in lx.STOPWORDS and t.stem not in lx.DETERMINERS:
                 comp.append(t)
         noun = comp[-1].stem if comp else None

@@ -245,6 +245,8 @@ def _events(toks: tuple[Token, ...], title_case: bool, is_title: bool = False) -
             canon, end = stem("sell"), i + 3  # "went on sale"
         if i + 1 < n and any(tuple(stems[i:i + len(ph)]) == ph for ph in _ENDING_PHRASES):
             continue  # "gives up on", "walks away from": a plan given up, not the verb's own act
+        if canon is None and t.stem in _MARK_VERBS and _start_of(toks, i) is not None:
+            canon, end = _BEGIN, _start_of(toks, i) + 1  # "marks the start of volume production": it began
         if canon is None and i + 1 < n and (t.stem, toks[i + 1].stem) in PARTICLES:
             if _moved_to_a_pad(toks, i):
                 continue  # "rolls out to the launch pad": a rocket moved for tests, not a product launched
@@ -272,6 +274,8 @@ def _events(toks: tuple[Token, ...], title_case: bool, is_title: bool = False) -
         if canon == "*" and end == i + 1 and not _verbal(toks, i, title_case, adjective_ok=True):
             continue
         future, negated = _frame(toks, i)
+        if future and t.stem in _MARK_VERBS and _held_to_mark(toks, i):
+            future = False  # "held a ceremony to celebrate the start of ...": the ceremony took place
         inch = canon in lx.INCHOATIVE
         comp = _complement(toks, i, end) if inch else frozenset()
         if inch and _time_frame(toks, i, comp):
@@ -283,6 +287,32 @@ def _events(toks: tuple[Token, ...], title_case: bool, is_title: bool = False) -
         if inch and end < n and toks[end].low.endswith("ing") and toks[end].stem in lx.EVENT_VERBS:
             skip_to = end + 1  # "to start selling": the selling is what starts, not an event of its own
     return out
+
+
+# "marks the start of", "celebrated the beginning of": an occasion that says the act began
+_MARK_VERBS = frozenset(stem(w) for w in ("mark", "marks", "marked", "marking", "celebrate", "celebrates", "celebrated",
+                                           "celebrating"))
+_BEGINNINGS = frozenset(stem(w) for w in ("start", "beginning", "opening", "launch"))
+# an occasion that took place ("held a ceremony to mark ..."); one called off or planned did not
+_HELD = frozenset({"held", "hosted", "staged", "visited", "attended", "joined", "gathered", "threw", "opened"})
+
+
+def _start_of(toks: tuple[Token, ...], i: int) -> int | None:
+    """The position of "of" in "marks (the) start of", or None."""
+    k = i + 1
+    if k < len(toks) and toks[k].low == "the":
+        k += 1
+    if k + 1 < len(toks) and toks[k].stem in _BEGINNINGS and toks[k + 1].low == "of":
+        return k + 1
+    return None
+
+
+def _held_to_mark(toks: tuple[Token, ...], i: int) -> bool:
+    """ "visited Solihull to mark the start of ...": the infinitive of an occasion held, in the past."""
+    if i < 2 or toks[i - 1].low != "to":
+        return False
+    before = [t.low for t in toks[max(0, i - 9):i - 1]]
+    return any(w in _HELD for w in before) and not any(w in {"will", "would", "to", "plans", "planned"} for w in before)
 
 
 # Phrasal verbs of giving a plan up whose first word alone is a verb of an act ("gives up").

@@ -230,7 +230,7 @@ def foreign_subject(ctx: Pair, s: Sentence, pos: int) -> str | None:
         if start + k == 0 and not _capitalised_elsewhere(ctx.r, t) and not (t.text.isupper() and len(t.text) > 1):
             if nxt is None or not nxt.cap or nxt.punct:
                 continue  # "Standard fares ...": a capital only because the sentence starts there ("EU opens": a name)
-        if t.stem not in p.vocab and not office_holder(ctx, t):
+        if (t.stem not in p.vocab or t.stem in p.rivals) and not office_holder(ctx, t):
             return t.text
     return None
 
@@ -292,13 +292,18 @@ def _drop_asides(toks: list[Token]) -> list[Token]:
 
 def _names(p: Profile) -> frozenset[str]:
     """Stems that identify this promise: the actor's names and the object's names."""
-    names = p.actor_stems | {x for t in (*p.terms, *p.bonus) if t.proper for x in t.stems}
+    names = p.actor_stems | {x for t in (*p.terms, *p.bonus) if t.proper for x in t.stems if x not in p.rivals}
     return frozenset(x for x in names if not x[:1].isdigit() and x not in lx.NAME_SUFFIXES
                      and x not in lx.STOPWORDS and x not in lx.PLACE_PREFIX)
 
 
 def _capitalised_elsewhere(r: ItemReading, tok: Token) -> bool:
-    return any(t.stem == tok.stem and t.cap for s in r.sents for k, t in enumerate(s.toks) if k > 0)
+    """Is ``tok`` written with a capital where no sentence starts, or does it start two sentences and never
+    appear in lower case ("Samsung begins ..." over "Samsung said ...": a name in both)?"""
+    if any(t.stem == tok.stem and t.cap for s in r.sents for k, t in enumerate(s.toks) if k > 0):
+        return True
+    starts = sum(1 for s in r.sents if s.toks and s.toks[0].stem == tok.stem and s.toks[0].cap)
+    return starts >= 2 and not any(t.stem == tok.stem and not t.cap for s in r.sents for t in s.toks)
 
 
 _SELL = stem("sell")
@@ -621,6 +626,13 @@ def subject_window(s: Sentence, pos: int) -> list[Token]:
 _CLAUSE = frozenset({"that", "which", "who", "while", "whereas", "although", "because", "and", "but", "as"})
 
 
+# An occasion held for an act (its ceremony, its launch event): called off, the act itself is not
+_OCCASIONS = lx._stems("event events ceremony ceremonies celebration celebrations party gala reception presentation "
+                       "showcase festivities")
+_OCCASION_FOR = re.compile(r"\b(?:to\s+(?:mark|celebrate|launch|open|inaugurate)|marking|celebrating|for\s+the\s+"
+                           r"(?:start|opening|launch|beginning))\b", re.I)
+
+
 def cancel_target_ok(ctx: Pair, s: Sentence, cue_end: int) -> bool:
     """The cancellation acts on this promise: its head, a name of it, or a plan word ("its target")."""
     p = ctx.p
@@ -640,6 +652,8 @@ def cancel_target_ok(ctx: Pair, s: Sentence, cue_end: int) -> bool:
         window = []
     target = window or subject_window(s, cue_end)
     stems = {t.stem for t in target}
+    if stems & _OCCASIONS - p.vocab and _OCCASION_FOR.search(s.text):
+        return False  # "called off an event to mark the start of production": the occasion, not the act
     required = {x for t in p.required for x in t.stems}
     said_before = [t for t in s.toks[_clause_begin(s, cue_end):cue_end] if not t.punct] if not window else []
     if names_another(p, [*s.toks[max(0, cue_end - 1):cue_end], *target, *said_before]):
