@@ -1057,3 +1057,15 @@ def test_a_begun_act_is_read_up_to_its_modifier() -> None:
     own = news("Vantor begins mass production of 3nm chips",
                "Vantor said it had started mass production of chips on its 3-nanometre process.")
     assert decided(RACE, own) == ("fulfilment", "accepted")
+
+
+@pytest.mark.parametrize("what", ["sell 10 to 12 million scooters in 2026", "sell 10 million to 12 million scooters in 2026"])
+def test_a_figure_inside_a_promised_range_meets_it(what: str) -> None:
+    """A range is met at its low end (the reading generous to the promiser); below it is progress."""
+    c = promise("Vantor", what)
+    met = news("Vantor sold 11 million scooters in 2026", "Vantor said it sold 11 million scooters in 2026.",
+               published=D(2027, 1, 20))
+    short = news("Vantor sold 9 million scooters in 2026", "Vantor said it sold 9 million scooters in 2026.",
+                 published=D(2027, 1, 20))
+    assert decided(c, met) == ("fulfilment", "accepted")
+    assert decided(c, short)[0] == "progress"

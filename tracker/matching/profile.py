@@ -25,7 +25,7 @@ from tracker.language.sentences import is_title_case
 from tracker.language.words import is_common_word
 from tracker.matching import lexicon as lx
 from tracker.matching.model import CommitmentDoc
-from tracker.matching.text import MONTHS, WEEKDAYS, Token, scaled, stem, tokenize, tokenize_cached, word_stems
+from tracker.matching.text import MONTHS, SCALES, WEEKDAYS, Token, scaled, stem, tokenize, tokenize_cached, word_stems
 
 W_NAME, W_WORD, W_GENERIC, W_QUALIFIER, W_BONUS = 3.0, 1.0, 0.3, 1.5, 1.5
 PREPOSITIONS = lx._stems("to for in at on by with under from across between against below above before after "
@@ -540,6 +540,7 @@ def _targets(obj: list[Token]) -> tuple[Target, ...]:
         if i + 1 < len(obj) and obj[i + 1].joined:
             continue  # "a 500-bed hospital", "3-nanometre chips": a measure of the thing, not an amount
         value, after = scaled(t.number, [x for x in obj[i + 1:i + 7] if not x.punct])
+        value = _range_floor(obj, i, value)
         if any(x.stem in CURRENCY for x in after[:2]):
             continue  # money: "11 billion dollars" is compared as a sum elsewhere, if at all
         if after and after[0].low in {"percent", "%", "per"}:
@@ -558,6 +559,21 @@ def _targets(obj: list[Token]) -> tuple[Target, ...]:
         if units:
             out.append(Target(value, frozenset(units), False))
     return tuple(out)
+
+
+def _range_floor(obj: list[Token], i: int, value: float) -> float:
+    """The top of a range ("10 to 12 million", "10 million to 12 million") met at its low end: of the fair
+    readings of a range, the one generous to the promiser."""
+    if i < 2 or obj[i - 1].low not in {"to", "and", "or"} or obj[i].number is None:
+        return value
+    k = i - 2
+    own_scale = obj[k].number is None and obj[k].low in SCALES
+    if own_scale:
+        k -= 1
+    if k < 0 or obj[k].number is None or obj[k].ordinal is not None:
+        return value
+    low = scaled(obj[k].number, [obj[k + 1]])[0] if own_scale else value * obj[k].number / obj[i].number
+    return min(value, low)
 
 
 _ACT_SUFFIXES = ("tion", "tions", "sion", "sions", "ment", "ments", "ance", "ances", "ence", "ences", "ing", "ings",
