@@ -297,8 +297,16 @@ def _unveiled_names(text: str) -> frozenset[str]:
 
 
 # Verbs of making whose object is a thing; organisations are bought, joined or led, not built
-_MAKING = (r"(?:build|builds|building|manufacture|manufactures|manufacturing|assemble|assembles|assembling|produce|"
-           r"produces|producing|develop|develops|developing|design|designs|designing)")
+_MADE = re.compile(r"\b(?:build|builds|building|manufacture|manufactures|manufacturing|assemble|assembles|assembling|"
+                   r"produce|produces|producing|develop|develops|developing|design|designs|designing)\s+"
+                   r"(?P<name>[A-Z\u00c0-\u00de\u0100-\u017f][\w&.+-]*(?:[ ]+[A-Z\u00c0-\u00de\u0100-\u017f0-9][\w&.+-]*)*?)"
+                   r"(?=\s*(?:[,.;]|$|\s+(?:in|at|for|from|with|and|by|on|to|as|over|until)\b))", re.M)
+
+
+@lru_cache(maxsize=8)
+def _made_names(text: str) -> frozenset[str]:
+    """Every name made in ``text`` ("build Kestrel in Ohio"), read in one pass (a search per name is quadratic)."""
+    return frozenset(m.group("name").rstrip(".") for m in _MADE.finditer(text))
 
 
 def named_as_a_thing(name: str, text: str) -> bool:
@@ -322,7 +330,7 @@ def named_as_a_thing(name: str, text: str) -> bool:
             return True
     if unveiled(name, text):
         return True  # "Vantor today announced Owner Repair, which ...": what an organisation unveils is its thing
-    if re.search(rf"\b{_MAKING}\s+{n}(?=\s*(?:[,.;]|$|\s+(?:in|at|for|from|with|and|by|on|to|as|over|until)\b))", text):
+    if name in _made_names(text):
         return True  # "we will build Kestrel in a new factory": what is built is a thing, never who acts
     for m in re.finditer(rf"\bthe\s+((?:[A-Z\u00c0-\u00de\u0100-\u017f][\w.-]*\s+){{0,3}}{n}(?:\s+[A-Z\u00c0-\u00de\u0100-\u017f][\w.-]*)*)\b", text):
         last = m.group(1).split()[-1]
