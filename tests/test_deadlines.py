@@ -25,6 +25,8 @@ READINGS = [
     ("exact date, US order", "by October 14, 2027", WED, D(2027, 10, 14)),
     ("a year by its start", "in the financial year starting April 2028", WED, D(2029, 3, 31)),
     ("a year by its start, exact day", "in the fiscal year beginning July 1, 2027", WED, D(2028, 6, 30)),
+    ("a year starting in a year may start in its December", "in the financial year starting in 2028", WED,
+     D(2029, 12, 31)),
     ("exact date, day first", "on 2 November 2027", WED, D(2027, 11, 2)),
     ("exact date, ISO", "no later than 2028-01-20", WED, D(2028, 1, 20)),
     ("exact date, no year, still ahead", "by April 9", WED, D(2027, 4, 9)),

@@ -932,3 +932,33 @@ def test_a_second_infinitive_of_be_is_a_second_target() -> None:
     got = found("Quenby Rail aims to cut emissions by half by 2030 and to be carbon neutral by 2045.")
     assert [(c.what, c.deadline_phrase) for c in got] == [("cut emissions by half", "by 2030"),
                                                           ("be carbon neutral", "by 2045")]
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("The Orvo 3 drug will be filed for approval in Harbury, the European Union and the United States by 2026, "
+     "Dellan Pharma said.", "Dellan Pharma"),
+    ("The new line will open in 2027, the Quenby Group and residents said.", "Quenby Group"),
+    ("Orvo Assembly builds Dellan and Quenby buses in Harbury. Dellan will open a second bus plant in 2027, "
+     "its chief executive said.", "Dellan"),
+])
+def test_speakers_and_makers_are_read_in_full(text: str, actor: str) -> None:
+    got = read_text(text, DAY)
+    assert [c.actor for c in got.commitments] == [actor], [(c.actor, c.what) for c in got.commitments + got.proposals]
+
+
+def test_a_board_of_ordinary_people_and_an_office_after_its_are_no_names() -> None:
+    got = read_text("The board of trustees will appoint a new head of the Harbury Museum by March 2026.", DAY)
+    assert all(c.actor != "Trustees" for c in got.commitments + got.proposals)
+    c = one("Vantor said on Monday that profits rose. Its Chief Executive, Ada Brennan, will open the Harbury plant "
+            "in March 2026.")
+    assert (c.actor, c.what) == ("Vantor", "open the Harbury plant")
+
+
+@pytest.mark.parametrize("text, conditional", [
+    ("Dellan will deliver the services provided under the contract by 2026.", False),
+    ("Dellan will build the Harbury plant by 2027 providing the permit is granted.", True),
+    ("Dellan will keep providing the ferry service until 2030.", False),
+])
+def test_provided_and_providing_are_conjunctions_only_before_a_clause(text: str, conditional: bool) -> None:
+    got = read_text(text, DAY, include_conditional=True)
+    assert [c.conditional for c in got.commitments + got.proposals] == [conditional]

@@ -1069,3 +1069,21 @@ def test_a_figure_inside_a_promised_range_meets_it(what: str) -> None:
                  published=D(2027, 1, 20))
     assert decided(c, met) == ("fulfilment", "accepted")
     assert decided(c, short)[0] == "progress"
+
+
+def test_what_else_reaches_buyers_is_no_sale_and_a_window_of_time_no_last_ones() -> None:
+    """Only the thing itself reaching buyers went on sale; "the last two months" is a time, not the last stores."""
+    scooter = promise("Vantor", "start selling the Orvo 3 scooter in Harbury")
+    letters = news("Orvo 3 recall letters go out",
+                   "Recall letters for Vantor's Orvo 3 scooter reached buyers in Harbury on Monday.")
+    assert decided(scooter, letters) != ("fulfilment", "accepted")
+    stores = promise("Vantor", "close 100 stores in Harbury")
+    some = news("Vantor closes 40 Harbury stores", "Over the last two months Vantor closed 40 stores in Harbury.")
+    assert decided(stores, some)[0] == "progress"
+
+
+def test_a_separation_of_something_else_is_no_spin_off() -> None:
+    spin = promise("Vantor", "spin off its Orvo unit")
+    pension = news("Vantor separates Orvo pension scheme",
+                   "Vantor completed the separation of its Orvo unit's pension scheme on Tuesday.")
+    assert decided(spin, pension) != ("fulfilment", "accepted")

@@ -19,6 +19,7 @@ from tracker.clock import EARLIEST_PLAUSIBLE, check_plausible
 from tracker.config import Config
 from tracker.errors import InvalidValue
 from tracker.extract.deadlines import resolve_deadline
+from tracker.extract.model import NO_ACTOR
 from tracker.models import Announcement, Commitment, DeadlineRevision, ProposedCommitment
 from tracker.sources import SourceText
 from tracker.stages import conventions
@@ -127,10 +128,6 @@ def save_extraction(session: Session, source: SourceText, found: Iterable[Extrac
                  reasons=list(getattr(item, "doubts", ())), actor=item.actor)
     session.flush()
     return result
-
-
-# The reason a promise the extractor was sure of waits for an editor all the same (its text: DOUBT_TEXT)
-NO_ACTOR = "no_actor"
 
 
 def _propose(session: Session, item: Extracted, announcement: Announcement, result: SaveResult, *,

@@ -300,13 +300,19 @@ def _unveiled_names(text: str) -> frozenset[str]:
 _MADE = re.compile(r"\b(?:build|builds|building|manufacture|manufactures|manufacturing|assemble|assembles|assembling|"
                    r"produce|produces|producing|develop|develops|developing|design|designs|designing)\s+"
                    r"(?P<name>[A-Z\u00c0-\u00de\u0100-\u017f][\w&.+-]*(?:[ ]+[A-Z\u00c0-\u00de\u0100-\u017f0-9][\w&.+-]*)*?)"
-                   r"(?=\s*(?:[,.;]|$|\s+(?:in|at|for|from|with|and|by|on|to|as|over|until)\b))", re.M)
+                   r"(?=\s*(?:[,.;]|$|\s+(?:in|at|for|from|with|by|on|to|as|over|until)\b))", re.M)  # ("builds Dellan and
+# Quenby buses": a modifier of the thing, no name of it)
 
 
 @lru_cache(maxsize=8)
 def _made_names(text: str) -> frozenset[str]:
     """Every name made in ``text`` ("build Kestrel in Ohio"), read in one pass (a search per name is quadratic)."""
     return frozenset(m.group("name").rstrip(".") for m in _MADE.finditer(text))
+
+
+# "Our Impact Fund", "its Kestrel probe": a name after a possessive is the owner's thing, never an actor ("Its Chief
+# Executive, Ada Brennan," is an office, not a thing)
+POSSESSED = re.compile(rf"(?:[Oo]ur|[Ii]ts|[Tt]heir)\s+(?!(?i:{TITLE})\b)[A-Z\u00c0-\u00de\u0100-\u017f]")
 
 
 def named_as_a_thing(name: str, text: str) -> bool:
@@ -345,7 +351,8 @@ _OWN_BOARDS = re.compile(rf"(?:the|its|our)\s+(?:{_BOARD_KIND}\s+(?:and\s+{_BOAR
                          r"\s+directors|management\s+board)")
 # The people who speak for an organisation, named with it: "the board of Vantor", "the management of Vantor"
 _BOARD_OF = re.compile(r"(?:the\s+)?(?:board|management|directors|leadership|executives)\s+of\s+"
-                       r"(?P<org>[A-Z\u00c0-\u00de\u0100-\u017f][\w&.'-]*(?:\s+[A-Z\u00c0-\u00de\u0100-\u017f][\w&.'-]*){0,3})$", re.I)
+                       r"(?P<org>(?-i:[A-Z\u00c0-\u00de\u0100-\u017f])[\w&.'-]*(?:\s+(?-i:[A-Z\u00c0-\u00de\u0100-\u017f])[\w&.'-]*){0,3})$",
+                       re.I)  # ("the board of trustees": no organisation's name)
 # A country's possessive before a name: "Norway's Quorvex", "Chile's Labour Party"
 _NATIONAL_NAME = re.compile(r"(?P<country>[A-Z\u00c0-\u00de\u0100-\u017f][\w.-]*(?:\s+[A-Z\u00c0-\u00de\u0100-\u017f][\w.-]*)?)"
                             r"['\u2019]s\s+(?P<name>[A-Z\u00c0-\u00de\u0100-\u017f][\w&.-]*(?:\s+[A-Z\u00c0-\u00de\u0100-\u017f][\w&.-]*)"
@@ -795,7 +802,7 @@ class ActorIndex:
                 return kind, ent
             if kind in ("thing", "unknown") and government_of(board.group("org")) is None:
                 return "actor", self.add_org(board.group("org"), -1)  # a board speaks for an organisation
-        if re.match(r"(?:[Oo]ur|[Ii]ts|[Tt]heir)\s+[A-Z\u00c0-\u00de\u0100-\u017f]", np):
+        if POSSESSED.match(np):
             return "thing", None  # "Our Impact Fund will ...", "its Kestrel probe will ...": the owner's named thing
         ent, end = self.named_in(np)
         if ent is None and self.default is not None and self._names_default(np):

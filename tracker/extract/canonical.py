@@ -51,7 +51,8 @@ _BASES = frozenset(
     recommend invest test list assist resist insist exist protect connect collect select expect respect
     reflect build fund found hold keep meet need seek lead feed speed bleed freeze cease lease please tease
     waive receive believe relieve solve involve revolve resolve evolve save pave have behave arrive drive
-    thrive strive dive survive derive deprive revive""".split()
+    thrive strive dive survive derive deprive revive file name time quote hope tune outline declare include
+    exclude conclude compare prepare share store score ignore restore sever""".split()
 )
 _IRREGULAR_BASE = {
     "made": "make", "built": "build", "paid": "pay", "sold": "sell", "held": "hold", "kept": "keep",
@@ -101,10 +102,12 @@ def base_form(word: str) -> str:
 
 
 def _likeliest_word(stem: str) -> str:
-    """Spelling alone cannot tell "opened" (open) from "named" (name) or "refuelled" (refuel): of the stem
-    as it is, with an "e" or with its last letter undoubled, a clearly commoner word wins."""
+    """The spelling rules left a stem that is no English word ("includ", "outlin"): with an "e" or with its
+    last letter undoubled, the form English uses most. A stem that is a word stays ("severed": sever)."""
+    if zipf(stem) >= 1.0:
+        return stem
     other = max((stem + "e", stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else stem), key=zipf)
-    return other if zipf(other) > zipf(stem) + 0.5 else stem
+    return other if zipf(other) > 0 else stem
 
 
 def is_participle(word: str) -> bool:

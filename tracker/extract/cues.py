@@ -354,8 +354,12 @@ _PAST_CONTEXT = re.compile(
 )
 CONDITION = re.compile(
     # "provided" and "providing" as conjunctions only: "will be provided to pupils" and "keep providing repairs" are verbs
+    # (a conjunction opens a clause: "provided the budget passes"; "provided under the contract" is a participle)
     r"\b(?:if|unless|(?<!\bbe\s)(?<!\bbeen\s)(?<!\bis\s)(?<!\bare\s)(?<!\bwas\s)(?<!\bwere\s)(?<!\bhas\s)"
-    r"(?<!\bhave\s)(?<!\bhad\s)(?<!\band\s)provided(?:\s+that)?|(?<=,\s)providing|providing(?=\s+that\b)|"
+    r"(?<!\bhave\s)(?<!\bhad\s)(?<!\band\s)(?<!\bkeep\s)(?<!\bkeeps\s)(?<!\bkept\s)(?<!\bcontinue\s)"
+    r"(?<!\bcontinues\s)(?<!\bstart\s)(?<!\bstarts\s)(?<!\bbegin\s)(?<!\bstop\s)(?<!\bby\s)(?<!\bof\s)(?<!\bfor\s)"
+    r"(?<!\bin\s)(?<!\bwill\s)(?<!\bwould\s)(?:provided|providing)(?:\s+that|(?=\s+(?:the|a|an|it|we|they|there|its|"
+    r"their|our|all|this|these|those|enough|sufficient|funding|approval|permission)\b))|"
     r"as\s+long\s+as|on\s+condition\s+that|subject\s+to|depending\s+on|"
     r"contingent\s+(?:on|upon)|pending|assuming|in\s+the\s+event\s+(?:that|of)|should\s+(?:the|it|they|we)\b)\b",
     re.I,
@@ -682,9 +686,11 @@ def _verb_phrase_end(sentence: str, cue: Cue, next_start: int | None) -> tuple[i
     """Where the cue's verb phrase ends, and who is credited after it (", the company said")."""
     vp_end, trailing = len(sentence), None
     ta = _TRAILING_ATTR.search(sentence, cue.end)
-    if ta is not None and ta.group("sp") and " and " in ta.group("sp") and sentence[ta.end() - 1:ta.end()].isalpha() \
+    while ta is not None and ta.group("sp") and " and " in ta.group("sp") \
             and sentence[ta.start("sp") + len(ta.group("sp")):ta.end()].strip()[:1].isupper():
-        ta = None  # "approvals in Harbury, the European Union and the United States": a name, no speech verb
+        # "approvals in Harbury, the European Union and the United States": a name, no speech verb; the
+        # attribution may still follow (", Dellan Pharma said")
+        ta = _TRAILING_ATTR.search(sentence, ta.start() + 1)
     if ta is not None:
         trailing = (ta.group("sp") or ta.group("sp2") or "").strip() or None
         vp_end = ta.start()

@@ -484,8 +484,11 @@ def _fiscal_ending(m: re.Match[str], ctx: Ctx) -> Period:
       r"which\s+begins)\s+(?:on\s+|in\s+)?(?P<x>.+)")
 def _fiscal_starting(m: re.Match[str], ctx: Ctx) -> Period:
     """ "in the year starting April": twelve months from the start of the period named."""
-    start = read_period(m["x"], replace(ctx, nested=True)).start
-    return Period(start, add_months(start, 12) - ONE_DAY, f"the year starting {fmt(start)}")
+    named = read_period(m["x"], replace(ctx, nested=True))
+    # "starting April 2028": twelve months from April; "starting in 2028": it may start as late as December
+    start = named.start
+    last_start = named.start if (named.end - named.start).days <= 31 else named.end + ONE_DAY
+    return Period(start, add_months(last_start, 12) - ONE_DAY, f"the year starting {fmt(start)}")
 
 
 @base(rf"(?:(?:the\s+)?(?:calendar\s+)?year\s+)?(?P<y>{YEAR})", rf"(?:the\s+)?(?P<y>{YEAR})\s+calendar\s+year",

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from tracker.extract.model import DEFAULT_MIN_CONFIDENCE as MIN_CONFIDENCE
 from tracker.extract.model import DEFAULT_REVIEW_THRESHOLD as REVIEW_THRESHOLD
 from tracker.errors import DeadlineError
-from tracker.extract.actors import THIRD, ActorIndex, Entity, Focus, head_noun
+from tracker.extract.actors import POSSESSED, THIRD, ActorIndex, Entity, Focus, head_noun
 from tracker.extract.anchors import anchor_deadline, event_date, find_event_phrase, office_deadline
 from tracker.extract.calibration import calibrate
 from tracker.extract.canonical import (
@@ -40,7 +40,7 @@ from tracker.extract.deadlines import (
     resolve_deadline,
 )
 from tracker.extract.merge import DEAL_AGREED, Candidate, content_words, distinctive_words, merge
-from tracker.extract.model import Commitment
+from tracker.extract.model import NO_ACTOR, Commitment
 from tracker.language.calendar import MONTHS
 from tracker.language.sentences import Sentence, is_title_case, split_sentences
 from tracker.language.words import is_common_word, zipf
@@ -170,7 +170,6 @@ DOUBT_PENALTY = {
     "condition": 0.45,  # how a condition will behave ("expect inflation to weigh on margins")
     "aside": 0.4,  # a thing's date in a relative aside ("The mill, which will open in 2026, cost ...")
     DEAL_AGREED: 0.3,  # a deal's terms, agreed, beside its closing (applied after calibration: see read_text)
-    "no_actor": 0.0,  # set when saving: a promise with nobody named waits for the editor (tracker.intake)
 }
 DOUBT_TEXT = {
     "thing": "a thing as subject, with no attribution or event verb",
@@ -194,7 +193,7 @@ DOUBT_TEXT = {
     "benefit": "what it will do for people (a benefit), with nothing dated to check",
     "pronoun": "its only object is a pronoun: what it stands for is for the editor to read",
     DEAL_AGREED: "a deal already agreed: its closing is tracked as a promise of its own",
-    "no_actor": "nobody is named as making it: accept it with --actor NAME",
+    NO_ACTOR: "nobody is named as making it: accept it with --actor NAME",  # set when saving (tracker.intake)
 }
 
 
@@ -410,10 +409,11 @@ def _speaker(clause: Clause, index: ActorIndex, focus: Focus) -> Entity | None:
             phrase = re.sub(r"\s+(?:has|have|had|also|now|on\s+\w+|today|in\s+a\s+statement)+\s*$", "", phrase.strip())
             phrase = re.sub(r"\s+(?:has|have|had|also)\s*$", "", phrase)
             ent = index.resolve_speaker(phrase, focus)
-            if ent is None and re.search(r"\s(?:and|&)\s", phrase):
-                # "organisers and the Vantor Committee said": the first of the speakers who is somebody
+            if (ent is None or ent is THIRD) and re.search(r"\s(?:and|&)\s", phrase):
+                # "organisers and the Vantor Committee said", "the Orvo Group and residents said": the first of the
+                # speakers who is somebody and no third party
                 ent = next((e for part in re.split(r"\s+(?:and|&)\s+", phrase)
-                            if (e := index.resolve_speaker(part, focus)) is not None), None)
+                            if (e := index.resolve_speaker(part, focus)) is not None and e is not THIRD), ent)
             if ent is not None:
                 return ent
     return None
@@ -627,7 +627,7 @@ def _read(doc: _Doc, sent: Sentence, clause: Clause, previous: Entity | None) ->
                 and _TIME_LIMIT.search(" ".join(verb_words)):
             return doc.leave(sent, clause, "a delay ('will not open until ...'), not a promise")
         organisers = speaker_org is not None and clause.trailing_speaker is not None and _dated(doc, sent, clause) \
-            and subject.split()[-1].lower() in _EVENT_NOUNS and verb in _EVENT_STARTS
+            and head_noun(subject).lower() in _EVENT_NOUNS and verb in _EVENT_STARTS
         if head_noun(subject).lower() in _EVENT_NOUNS and not organisers:
             # "the fair is scheduled to begin on June 3": an event, nobody's act; dated by those who speak for it
             # ("the Games will open on July 23, organisers and the Vantor Committee said") the organisers' promise
@@ -797,10 +797,6 @@ def _is_passive(words: list[str]) -> bool:
     return len(words) > 1 and words[0] == "be" and is_participle(words[1].strip(",."))
 
 
-# "Our Impact Fund", "its Kestrel probe": a name after a possessive is the owner's thing, never an actor
-_POSSESSED = re.compile(r"(?:[Oo]ur|[Ii]ts|[Tt]heir)\s+[A-Z\u00c0-\u00de\u0100-\u017f]")
-
-
 def _classify_subject(doc: _Doc, sent: Sentence, clause: Clause, previous: Entity | None,
                       speaker_org: Entity | None) -> tuple[str, str, Entity | None]:
     """(subject, kind, entity): kind is actor / thing / third / unknown, as in :meth:`ActorIndex.resolve`."""
@@ -858,12 +854,12 @@ def _classify_subject(doc: _Doc, sent: Sentence, clause: Clause, previous: Entit
     if cue.family == "scheduled_present" and named_thing and owner is not None and _arrives(verb_words) \
             and " " not in re.sub(r"^[Tt]he\s+", "", subject.strip()):
         return subject, "thing", None  # "Gizmo is coming in May, Acme said": a one-word name that arrives is Acme's thing
-    if kind == "thing" and ent is None and sent.headline and not _POSSESSED.match(subject.strip()) \
+    if kind == "thing" and ent is None and sent.headline and not POSSESSED.match(subject.strip()) \
             and _headline_name(subject) and not (
             len(subject.split()) == 1 and zipf(subject) >= 5.0 and not index.always_capitalised(subject)):
         # headlines are title-cased and blanked for the actor index: a name-shaped subject there is an actor
         return subject, "actor", index.add_org(subject.strip(), sent.start + clause.subject_start)
-    if kind == "thing" and ent is None and not _POSSESSED.match(subject.strip()) \
+    if kind == "thing" and ent is None and not POSSESSED.match(subject.strip()) \
             and _acts_like_an_organisation(subject, cue, verb_words, index):
         return subject, "actor", index.add_org(subject.strip(), sent.start + clause.subject_start)
     return subject, kind, ent
@@ -1457,7 +1453,8 @@ def _build(doc: _Doc, at: int, found: _Found) -> Candidate | None:
         what = what.replace(subject_np(found.subject), found.subject.strip(), 1)
     what = name_the_thing(what, doc.things, sent.start + clause.vp_start, (name or "", *aliases))
     what = with_site(what, doc.things, sent.start + clause.vp_start)
-    what = with_the_product(what, doc.things, sent.start + clause.vp_start)
+    since = doc.sentences[at - 1].start if at > 0 else sent.start  # the product told of just before, or here
+    what = with_the_product(what, doc.things, sent.start + clause.vp_start, since)
     commitment = Commitment(
         actor=name,
         actor_aliases=aliases,

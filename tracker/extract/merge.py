@@ -69,7 +69,7 @@ def _deadlines_compatible(a: Commitment, b: Commitment) -> bool:
 
 # A deal agreed ("will acquire Dorvel Foods", "agrees to buy ...") and its closing ("expects the deal to close in
 # the third quarter"): the closing is the promise still to come, named by the deal; the terms wait for an editor
-_DEAL_AGREED = re.compile(r"^(?:acquire|buy|purchase|take\s+over|merge\s+with|combine\s+with)\b", re.I)
+_AGREEMENT = re.compile(r"^(?:acquire|buy|purchase|take\s+over|merge\s+with|combine\s+with)\b", re.I)
 _DEAL_CLOSING = re.compile(r"^(?:close|complete|finalise|finalize)\s+(?:the\s+|its\s+|their\s+|this\s+)?(?:[\w-]+\s+)?"
                            r"(?:deal|transaction|acquisition|merger|purchase|takeover|combination)\b", re.I)
 
@@ -120,7 +120,7 @@ def _name_the_closings(candidates: list[Candidate]) -> list[Candidate]:
     for cand in candidates:
         c = cand.commitment
         actor = (c.actor or "").lower()
-        if _DEAL_AGREED.match(c.what):
+        if _AGREEMENT.match(c.what):
             agreed[actor] = len(out)
         elif _DEAL_CLOSING.match(c.what) and actor in agreed:
             deal = out[agreed[actor]]
@@ -136,7 +136,7 @@ def _name_the_closings(candidates: list[Candidate]) -> list[Candidate]:
 
 def _deal_what(agreed: Commitment) -> str:
     """"complete the acquisition of Dorvel Foods": the closing, with the deal's object from the agreement."""
-    verb = _DEAL_AGREED.match(agreed.what)
+    verb = _AGREEMENT.match(agreed.what)
     obj = re.split(r"\s+(?:for|in|from|at|with|by|through|under)\s+", agreed.what[verb.end():].strip())[0]  # type: ignore[union-attr]
     merger = verb.group(0).lower().startswith(("merge", "combine"))  # type: ignore[union-attr]
     return f"complete the merger with {obj}" if merger else f"complete the acquisition of {obj}"

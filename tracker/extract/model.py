@@ -11,6 +11,8 @@ from dataclasses import dataclass
 # (docs/evaluation.md); configurable as extract.min_confidence and extract.review_threshold.
 DEFAULT_MIN_CONFIDENCE = 0.67
 DEFAULT_REVIEW_THRESHOLD = 0.35
+# The reason a promise the extractor was sure of still waits for an editor: it names nobody
+NO_ACTOR = "no_actor"
 
 
 @dataclass(frozen=True)

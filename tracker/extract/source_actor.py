@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 
 from tracker.extract.actors import TITLE, without_legal_suffix
+from tracker.language.words import is_common_word
 
 # The last word of a news outlet's name ("... Wire", "... Times", "... Desk").
 _OUTLET = re.compile(
@@ -55,7 +56,11 @@ _ORG_ROLE = re.compile(rf"^(?P<org>.+?)(?:['\u2019]s)?\s+(?:co-)?(?:[a-z][\w-]*\
 def actor_from_source(source: str | None) -> str | None:
     """The organisation (or person) a first-person document speaks for, or None for a news outlet."""
     found = _actor_from_source(source)
-    return re.sub(r"^the\s+", "", found) or None if found else None  # "letter from the Harbury Council leader"
+    found = re.sub(r"^the\s+", "", found) if found else None  # "letter from the Harbury Council leader"
+    if found and " " not in found and is_common_word(found) and not found.isupper() \
+            and re.search(rf"\b(?:by|from|with)\s+the\s+{re.escape(found)}\b", source or "", re.I):
+        return None  # "statement from the Board", "blog post by the Team": nobody named ("Apple (blog)" is)
+    return found or None
 
 
 def _actor_from_source(source: str | None) -> str | None:

@@ -240,22 +240,23 @@ def with_site(what: str, things: Things, before: int) -> str:
 # An act with no object, told of the product the text is about: "Deliveries will begin in March", "Entry into
 # service is planned from 2027", "sales start in May" (the site's acts are with_site's)
 _BARE_PRODUCT_ACT = re.compile(r"^(?P<verb>begin|start|deliver|have|make|commence)[ ]+(?P<first>(?:the[ ]+)?(?:first[ ]+)?)"
-                               r"(?P<act>deliveries|sales|shipments|production|entry[ ]+into[ ]+service|flights?)$", re.I)
+                               r"(?P<act>deliveries|sales|shipments|production|entry[ ]+into[ ]+service)$", re.I)
 
 
-def with_the_product(what: str, things: Things, before: int) -> str:
+def with_the_product(what: str, things: Things, before: int, since: int = 0) -> str:
     """A bare act of a product ("begin deliveries", "deliver entry into service") with the product the text
-    named last before the promise.
+    named last before the promise, from ``since`` on (the sentence before it: a product named paragraphs
+    earlier is no longer the one spoken of).
 
     >>> ts = Things([ThingName("Orvo 3", "scooter", 10, "before")])
     >>> with_the_product("begin deliveries", ts, 50), with_the_product("deliver entry into service", ts, 50)
     ('begin deliveries of the Orvo 3 scooter', 'put the Orvo 3 scooter into service')
-    >>> with_the_product("begin deliveries", ts, 5)  # nothing named before the promise
-    'begin deliveries'
+    >>> with_the_product("begin deliveries", ts, 5), with_the_product("begin deliveries", ts, 50, since=20)
+    ('begin deliveries', 'begin deliveries')
     """
     m = _BARE_PRODUCT_ACT.match(what)
     thing = things.latest_product(before) if m else None
-    if thing is None:
+    if thing is None or thing.pos < since:
         return what
     named = thing.phrase("the", [], thing.kind)
     act = m.group("act").lower()  # type: ignore[union-attr]

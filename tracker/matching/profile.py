@@ -303,11 +303,14 @@ def _read_action(toks: list[Token]) -> tuple[str | None, frozenset[str], frozens
         if rest[0].stem in lx.EVENT_VERBS and not rest[0].cap:  # "begin shipping"
             return rest[0].stem, lx.verb_classes(rest[0].stem), frozenset({rest[0].stem}), rest[1:]
         comp = []
-        for t in rest:
+        for k, t in enumerate(rest):
             if t.stem in PREPOSITIONS or t.punct or t.low == "of":
                 break  # "begin deliveries of the saloon": the complement is "deliveries"
-            if comp and (t.low.endswith("ing") or t.low in {"which", "that", "who", "to", "and", "but", "as"}):
-                break  # "start chip production using an older design": a modifier follows the complement
+            if comp and t.low in {"which", "that", "who", "to", "and", "but", "as"}:
+                break
+            if comp and t.low.endswith("ing") and k + 1 < len(rest) and (rest[k + 1].stem in lx.DETERMINERS
+                                                                          or rest[k + 1].number is not None):
+                break  # "start chip production using an older design": a participle and its object modify it
             if t.stem not in lx.STOPWORDS and t.stem not in lx.DETERMINERS:
                 comp.append(t)
         noun = comp[-1].stem if comp else None

@@ -262,7 +262,7 @@ def _events(toks: tuple[Token, ...], title_case: bool, is_title: bool = False) -
                 canon = _FLY  # "made its first test flight", "conducted its maiden flight": it flew
             elif t.stem in ARRIVAL_VERBS and _noun_follows(toks, i, _BUYERS, 4) \
                     and not any(x.number is not None or x.low in _COUNTS for x in toks[i + 1:i + 5]):
-                canon = _SELL  # "finally reaches US buyers", "arrived in stores": it went on sale
+                canon = SELL  # "finally reaches US buyers", "arrived in stores": it went on sale
             elif t.stem in _FIRST_USE_VERBS and _first_users(toks, i):
                 canon = _OPEN  # "carries its first riders", "welcomes first flights": it opened to its users
             elif t.stem in lx.EVENT_VERBS:
@@ -329,8 +329,8 @@ ARRIVAL_VERBS = frozenset(stem(w) for w in ("reach", "reaches", "reached", "arri
                                              "lands", "landed"))
 _BUYERS = frozenset(stem(w) for w in ("buyers", "buyer", "customers", "customer", "shoppers", "consumers", "stores",
                                       "store", "shops", "shop", "shelves", "showrooms", "dealers", "dealerships",
-                                      "owners", "retailers"))
-_SELL = stem("sell")
+                                      "retailers"))
+SELL = stem("sell")
 _COUNTS = frozenset({"million", "millions", "thousand", "thousands", "billion", "hundreds", "half"})  # "reaches 1m buyers": a figure
 
 
@@ -630,8 +630,8 @@ _VERB_PERIODS = frozenset({"end", "start", "fall", "close", "open"})
 def period_follows(toks: tuple[Token, ...], k: int) -> bool:
     """A named period starts at ``k``: a year, a month, "late 2027", "the end of the decade".
 
-    Right after "to", a period word that is also a verb and is followed by its object is the verb
-    ("moves to end the toll", "moved to start talks"), not "to end-2027" or "pushed to fall".
+    ``k`` follows "to", "into" or "until": a period word there that is also a verb and is followed by its
+    object is the verb ("moves to end the toll", "moved to start talks"), not "to end-2027" or "pushed to fall".
     """
     if k < len(toks) and toks[k].low in _VERB_PERIODS and k + 1 < len(toks) and not toks[k + 1].punct \
             and toks[k + 1].low != "of" and not _year(toks[k + 1]):

@@ -16,7 +16,7 @@ from tracker.extract.actors import initials
 from tracker.language.governments import countries_of_adjective, main_country
 from tracker.matching import lexicon as lx
 from tracker.matching.profile import IN_SERVICE, PREPOSITIONS, Profile, Term
-from tracker.matching.reading import ARRIVAL_VERBS, Event, ItemReading, Sentence, dateline_end
+from tracker.matching.reading import ARRIVAL_VERBS, SELL, Event, ItemReading, Sentence, dateline_end
 from tracker.matching.text import MONTHS, WEEKDAYS, Token, stem, tokenize_cached
 
 
@@ -306,7 +306,13 @@ def _capitalised_elsewhere(r: ItemReading, tok: Token) -> bool:
     return starts >= 2 and not any(t.stem == tok.stem and not t.cap for s in r.sents for t in s.toks)
 
 
-_SELL = stem("sell")
+def _subject_core(s: Sentence, pos: int) -> list[Token]:
+    """The subject before ``pos`` up to its first preposition, its head last ("recall letters for the phone":
+    recall letters; "the phone finally reaches": the phone)."""
+    words = [t for t in s.toks[_clause_begin(s, pos):pos] if not t.punct and not t.low.endswith("ly")
+             and t.low not in _TIME_WORDS]
+    cut = next((k for k, t in enumerate(words) if t.stem in PREPOSITIONS or t.low == "of"), len(words))
+    return words[:cut]
 
 
 def event_target_ok(ctx: Pair, s: Sentence, ev: Event) -> bool:
@@ -324,9 +330,14 @@ def event_target_ok(ctx: Pair, s: Sentence, ev: Event) -> bool:
     # unless it is the promised act; a use begun ("began commercial operation") is the act, its subject the thing
     strip = ev.inchoative and (not ev.complement & (p.inchoative | p.head) or bool(ev.complement & IN_SERVICE))
     obj = [t for t in object_window(s, ev) if not (strip and t.stem in ev.complement)]
-    if s.toks[ev.pos].stem in ARRIVAL_VERBS and ev.canon == _SELL:
+    if s.toks[ev.pos].stem in ARRIVAL_VERBS and ev.canon == SELL:
         # "the phone reaches US buyers": the buyers are where it went, what arrived is the subject ("reaches net
-        # zero" keeps its object: the target reached)
+        # zero" keeps its object: the target reached); the subject's head must be the thing ("recall letters for
+        # the phone reached owners", "its price cut reaches customers": something else arrived)
+        core = _subject_core(s, ev.pos)
+        head = next((t for t in reversed(core) if t.number is None), None)  # "iPhone 8": a model number follows
+        if head is None or not (head.stem in ours or head.stem in p.head or (head.cap and names_ours(core))):
+            return False
         obj = []
     if ev.canon == "*" and " " in ev.text and ev.text.split()[0].lower() not in _TRANSITIVE_DONE:
         obj = []  # "is available now to customers in Harbury", "went live in May": a state reached has no object

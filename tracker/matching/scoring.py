@@ -265,7 +265,8 @@ def sentence_quantity(p: Profile, s: Sentence) -> str | None:
             if after & lx._stems("goal target pledge"):
                 continue
             # "closed its last three plants", "shut the final 12 kilns": the act done to what was left completes it
-            last_ones = _done(s) and any(x.low in _LAST_ONES for x in toks[max(0, i - 2):i])
+            last_ones = _done(s) and any(x.low in _LAST_ONES for x in toks[max(0, i - 2):i]) and bool(window) \
+                and window[0].stem in target.units and not _STILL_TO_COME.search(s.text, i)  # ("the last two months")
             verdict = "complete" if value >= target.value or last_ones else (verdict or "partial")
             if verdict == "complete":
                 return verdict
