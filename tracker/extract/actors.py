@@ -280,7 +280,7 @@ def _regional_arm(long: str, short: str) -> bool:
 def unveiled(name: str, text: str) -> bool:
     """Is ``name`` the object of an unveiling ("today announced Owner Repair Service, which ...", "unveils
     Orvo Go in Harbury")? Even with an organisation word in it, it is a product or programme."""
-    return name in _unveiled_names(text)
+    return name in _names_after(_UNVEILED, text)
 
 
 _UNVEILED = re.compile(r"\b(?:announced|unveiled|introduced|launched|revealed|debuted|previewed|announces|unveils|"
@@ -289,11 +289,11 @@ _UNVEILED = re.compile(r"\b(?:announced|unveiled|introduced|launched|revealed|de
                        r"(?=\s*(?:,|\.(?:\s|$)|\(|$|\s+(?:for|in|on|at|with|to|as)\b))", re.M)
 
 
-@lru_cache(maxsize=8)
-def _unveiled_names(text: str) -> frozenset[str]:
-    """Every name unveiled in ``text``, read in one pass (asked about each name, a search per name was
-    quadratic in a long text)."""
-    return frozenset(m.group("name") for m in _UNVEILED.finditer(text))
+@lru_cache(maxsize=16)
+def _names_after(verbs: re.Pattern[str], text: str, strip: str = "") -> frozenset[str]:
+    """Every name ``verbs`` finds in ``text`` (what is unveiled, what is built), without trailing ``strip``
+    characters, read in one pass: asked about each name, a search per name was quadratic in a long text."""
+    return frozenset(m.group("name").rstrip(strip) for m in verbs.finditer(text))
 
 
 # Verbs of making whose object is a thing; organisations are bought, joined or led, not built
@@ -302,12 +302,6 @@ _MADE = re.compile(r"\b(?:build|builds|building|manufacture|manufactures|manufac
                    r"(?P<name>[A-Z\u00c0-\u00de\u0100-\u017f][\w&.+-]*(?:[ ]+[A-Z\u00c0-\u00de\u0100-\u017f0-9][\w&.+-]*)*?)"
                    r"(?=\s*(?:[,.;]|$|\s+(?:in|at|for|from|with|by|on|to|as|over|until)\b))", re.M)  # ("builds Dellan and
 # Quenby buses": a modifier of the thing, no name of it)
-
-
-@lru_cache(maxsize=8)
-def _made_names(text: str) -> frozenset[str]:
-    """Every name made in ``text`` ("build Kestrel in Ohio"), read in one pass (a search per name is quadratic)."""
-    return frozenset(m.group("name").rstrip(".") for m in _MADE.finditer(text))
 
 
 # "Our Impact Fund", "its Kestrel probe": a name after a possessive is the owner's thing, never an actor ("Its Chief
@@ -336,7 +330,7 @@ def named_as_a_thing(name: str, text: str) -> bool:
             return True
     if unveiled(name, text):
         return True  # "Vantor today announced Owner Repair, which ...": what an organisation unveils is its thing
-    if name in _made_names(text):
+    if name in _names_after(_MADE, text, "."):
         return True  # "we will build Kestrel in a new factory": what is built is a thing, never who acts
     for m in re.finditer(rf"\bthe\s+((?:[A-Z\u00c0-\u00de\u0100-\u017f][\w.-]*\s+){{0,3}}{n}(?:\s+[A-Z\u00c0-\u00de\u0100-\u017f][\w.-]*)*)\b", text):
         last = m.group(1).split()[-1]

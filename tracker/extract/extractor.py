@@ -626,9 +626,10 @@ def _read(doc: _Doc, sent: Sentence, clause: Clause, previous: Entity | None) ->
         if clause.negated and (verb in _ERGATIVE_EVENTS or (verb == "be" and nxt in _READINESS)) \
                 and _TIME_LIMIT.search(" ".join(verb_words)):
             return doc.leave(sent, clause, "a delay ('will not open until ...'), not a promise")
-        organisers = speaker_org is not None and clause.trailing_speaker is not None and _dated(doc, sent, clause) \
-            and head_noun(subject).lower() in _EVENT_NOUNS and verb in _EVENT_STARTS
-        if head_noun(subject).lower() in _EVENT_NOUNS and not organisers:
+        event = head_noun(subject).lower() in _EVENT_NOUNS
+        organisers = event and speaker_org is not None and clause.trailing_speaker is not None \
+            and verb in _EVENT_STARTS and _dated(doc, sent, clause)
+        if event and not organisers:
             # "the fair is scheduled to begin on June 3": an event, nobody's act; dated by those who speak for it
             # ("the Games will open on July 23, organisers and the Vantor Committee said") the organisers' promise
             doubts.append("event")

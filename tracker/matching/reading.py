@@ -245,8 +245,9 @@ def _events(toks: tuple[Token, ...], title_case: bool, is_title: bool = False) -
             canon, end = stem("sell"), i + 3  # "went on sale"
         if i + 1 < n and any(tuple(stems[i:i + len(ph)]) == ph for ph in _ENDING_PHRASES):
             continue  # "gives up on", "walks away from": a plan given up, not the verb's own act
-        if canon is None and t.stem in _MARK_VERBS and _start_of(toks, i) is not None:
-            canon, end = _BEGIN, _start_of(toks, i) + 1  # "marks the start of volume production": it began
+        of = _start_of(toks, i) if canon is None and t.stem in _MARK_VERBS else None
+        if of is not None:
+            canon, end = _BEGIN, of + 1  # "marks the start of volume production": it began
         if canon is None and i + 1 < n and (t.stem, toks[i + 1].stem) in PARTICLES:
             if _moved_to_a_pad(toks, i):
                 continue  # "rolls out to the launch pad": a rocket moved for tests, not a product launched

@@ -749,9 +749,9 @@ def _refers_back(s: Sentence, pos: int) -> bool:
     words = [t for t in s.toks[max(0, pos - 6):pos] if not t.punct and t.low not in _AUX | {"no", "longer", "not"}]
     if not words:
         return False
-    if len(words) > 2 and words[-2].low == "start" and words[-1].low == "up":
-        return words[-3].low in ("the", "this")  # "the start-up": the tokenizer splits the hyphenated noun
     last = words[-1]
+    if last.joined and len(words) > 2:  # "the start-up": the tokenizer splits a hyphenated noun; read it whole
+        return stem(f"{words[-2].low}-{last.low}") in REFERRING and words[-3].low in ("the", "this")
     return last.low in ("it", "they") or (last.stem in REFERRING and len(words) > 1 and words[-2].low in ("the", "this"))
 
 
