@@ -1087,3 +1087,23 @@ def test_a_separation_of_something_else_is_no_spin_off() -> None:
     pension = news("Vantor separates Orvo pension scheme",
                    "Vantor completed the separation of its Orvo unit's pension scheme on Tuesday.")
     assert decided(spin, pension) != ("fulfilment", "accepted")
+
+
+# -- a sum of money promised for a thing ---------------------------------------------------------
+
+@pytest.mark.parametrize(("what", "title", "body"), [
+    ("spend 3 billion pounds on a battery plant in Orly Vale",
+     "Harbury Motors scraps Orly Vale battery plant",
+     "Harbury Motors said it had scrapped plans for the battery plant in Orly Vale."),
+    ("invest an initial $600 million in new river ferries",
+     "Dellan Transit drops plan for new river ferries",
+     "Dellan Transit has dropped its plan for new river ferries, its chair said."),
+    ("put 40 million euros into a hydrogen bus depot",
+     "Vantor Council abandons hydrogen bus depot",
+     "Vantor Council abandoned the hydrogen bus depot on Tuesday."),
+])
+def test_a_sum_promised_for_a_thing_is_dropped_with_the_thing(what: str, title: str, body: str) -> None:
+    """News of a funded project rarely repeats the sum: the thing paid for is what it names."""
+    actor = title.split(" scraps ")[0].split(" drops ")[0].split(" abandons ")[0]
+    m = score(news(title, body), promise(actor, what))
+    assert m is not None and (m.kind, evidence_state(m)) == ("cancellation", "accepted")

@@ -390,6 +390,7 @@ def _terms(obj: list[Token], quote_caps: set[str], actor: tuple[tuple[str, ...],
     """Weighted terms of the object; words after its head phrase (in "to customers") weigh less."""
     terms: list[Term] = []
     actor_stems = {s for p in actor for s in p}
+    money_end = _money_lead(obj)
     group = 0
     i = 0
     while i < len(obj):
@@ -424,7 +425,8 @@ def _terms(obj: list[Token], quote_caps: set[str], actor: tuple[tuple[str, ...],
             continue
         if t.stem in lx.QUALIFIERS:
             w = W_QUALIFIER
-        elif t.stem in lx.GENERIC or len(t.stem) < 3:
+        elif t.stem in lx.GENERIC or len(t.stem) < 3 or i < money_end:
+            # a sum spent on the thing ("an initial 2 billion euros in a plant") is compared as an amount
             w = W_GENERIC
         else:
             w = W_WORD
@@ -479,7 +481,7 @@ def _head(obj: list[Token]) -> tuple[Token | None, tuple[int, int]]:
     """The head noun of the object's first noun phrase, and where that phrase lies in ``obj``."""
     np: list[Token] = []
     start = 0
-    lead = 0
+    lead = _money_lead(obj)
     while lead + 1 < len(obj) and (obj[lead].low, obj[lead + 1].low) in _QUANT_LEADS:
         lead += 2  # "at least 5,000 tickets", "up to 40 trains"
     start = lead
@@ -518,6 +520,30 @@ _QUANT_LEADS = {("at", "least"), ("at", "most"), ("up", "to"), ("more", "than"),
                 ("fewer", "than"), ("less", "than"), ("as", "many")}
 UNIT_NOUNS = lx._stems("gigawatt gigawatts megawatt megawatts kilometre kilometres mile miles tonne tonnes "
                        "hectare hectares litre litres")
+
+
+_PURPOSE = frozenset({"on", "in", "into", "for", "towards", "toward"})
+
+
+def _money_lead(obj: list[Token]) -> int:
+    """Where the thing paid for starts, when the object is a sum of money: "invest an initial 2 billion
+    euros in a chip plant", "spend $40 million on new ferries", "put 1 billion pounds into charge points".
+
+    News reports the plant, the ferries or the charge points; the sum is compared as an amount (see
+    :func:`money_targets`), so the phrase after the purpose preposition is the object's head phrase.
+    """
+    for k, t in enumerate(obj[:8]):
+        if t.cap or (k and t.stem in PREPOSITIONS and (obj[k - 1].low, t.low) not in _QUANT_LEADS):
+            return 0  # a name or a phrase of its own comes first: "in Ostend, 2 billion euros" leads with no sum
+        if t.stem not in CURRENCY and t.text not in ("$", "€", "£"):
+            continue
+        end = k + 1
+        while end < len(obj) and (obj[end].stem in CURRENCY or obj[end].number is not None):
+            end += 1
+        if end + 1 < len(obj) and obj[end].low in _PURPOSE and not obj[end].joined:
+            return end + 1
+        return 0
+    return 0
 
 
 def _has_content(np: list[Token]) -> bool:
