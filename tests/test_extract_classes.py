@@ -962,3 +962,20 @@ def test_a_board_of_ordinary_people_and_an_office_after_its_are_no_names() -> No
 def test_provided_and_providing_are_conjunctions_only_before_a_clause(text: str, conditional: bool) -> None:
     got = read_text(text, DAY, include_conditional=True)
     assert [c.conditional for c in got.commitments + got.proposals] == [conditional]
+
+
+# -- a rumour settled by the announcement ---------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Harbury will move its head office to Dellan next year, the mayor announced on Monday, ending months of "
+    "speculation about the site.",
+    "After much speculation, Harbury confirmed on Monday that it will move its head office to Dellan next year.",
+    "Following weeks of speculation, Harbury said it will move its head office to Dellan next year.",
+])
+def test_an_announcement_that_ends_speculation_is_no_rumour(text: str) -> None:
+    assert "head office" in one(text).what
+
+
+def test_speculation_left_open_is_still_a_rumour() -> None:
+    held_back("Harbury will move its head office to Dellan next year, amid speculation about its finances.",
+              "rumour", "rumour")

@@ -347,6 +347,13 @@ _RUMOUR = re.compile(
     r"|\baccording\s+to\s+(?:people|sources|reports|a\s+report|insiders|documents|a\s+person)\b|\bleaked\b",
     re.I,
 )
+# "..., ending months of speculation", "after much speculation, the owner confirmed ...": the
+# announcement settles the rumour, so the sentence is no rumour itself
+_SETTLED_SPECULATION = re.compile(
+    r"\b(?:after|following|ending|ends|ended|end\s+to|confirm(?:s|ed|ing)?)\s+"
+    r"(?:(?:months|weeks|years|days|much|some|intense|mounting|long|of)\s+){0,3}speculation\b",
+    re.I,
+)
 _PAST_CONTEXT = re.compile(
     r"\b(?:previously|originally|formerly|long\s+ago|years\s+ago|in\s+the\s+past|back\s+in|last\s+year|"
     r"(?:in|since|during)\s+(?P<year>(?:19|20)\d\d)\b(?!\s*[-\u2013/]))",
@@ -786,7 +793,7 @@ def _reject_sentence(sentence: str, c: Clause) -> str | None:
     asked = re.match(r"^\W*asked\b[^,]*,", whole, re.I)
     if asked and c.cue.start < asked.end():
         return "question"  # "Asked whether the law would ..., she said ..."
-    if _RUMOUR.search(sentence):
+    if _RUMOUR.search(_SETTLED_SPECULATION.sub(" ", sentence)):
         return "rumour"
     return None
 
