@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from tracker.extract.actors import ORG_NOUNS
+from tracker.extract.actors import ORG_NOUNS, is_third_party
 from tracker.extract.deadline_finder import find_deadline
 
 # Adverbs allowed between an auxiliary and its verb ("will also not", "is now set to").
@@ -384,6 +384,8 @@ _TRAILING_ATTR = re.compile(
     rf"|,\s+(?:said|says|told|added|according\s+to)\s+(?P<sp2>[^,;.\"\u201c\u201d]{{1,90}})",
     re.I,
 )
+# "..., analysts argue.", "..., some economists believe.": the sentence is the others' opinion
+_TRAILING_HEDGE = re.compile(rf",\s+(?P<sp>[^,;\"\u201c\u201d]{{1,60}}?)\s+(?:{_HEDGE})(?=\s*(?:[.!]?\s*$|,))", re.I)
 _VP_END = re.compile(
     r";|\s[-\u2013\u2014]{1,2}\s|,\s+(?:and|but|while|whereas|although|though|as|after|which|who|where|so|yet|"
     r"even\s+as|with|marking|signal+ing|easing|extending|making|bringing|giving|meaning|ensuring|adding|saying|"
@@ -816,6 +818,9 @@ def _reject_frame(sentence: str, c: Clause) -> str | None:
         return "background: an earlier promise"
     if c.frame_kind == "hedge":
         return "hedged frame (believe/expect/warn/ask...)"
+    after = _TRAILING_HEDGE.search(sentence, cue.end)
+    if after and is_third_party(after.group("sp")):
+        return "a forecast credited to others (analysts argue, critics believe...)"
     if not c.subject and not c.in_quote and c.frame_kind is None and not re.search(r"\band\s*$", sentence[: cue.start]):
         return "no subject"
     return None
