@@ -97,6 +97,8 @@ TRAPS = [
     ("past perfect", "The chain had promised to cut prices before the strike began."),
     ("analysts expect", "Analysts at Perrin Capital expect the company to raise prices next year."),
     ("analysts believe", "Some analysts believe the chain will double in size by 2030."),
+    ("decision taken", "The Lund town council voted on Tuesday to approve the bakery's new site."),
+    ("decision adopted", "The Corvell Foods board decided to adopt the new pay scheme."),
     ("opinion after", "Corvell Foods will close its Lund bakery next year, analysts argue."),
     ("opinion aside", "The chain will double in size by 2030, some economists predict, as rents fall."),
     ("could", "The new mill could create 80 jobs by the end of 2026."),

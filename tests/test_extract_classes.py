@@ -979,3 +979,4 @@ def test_an_announcement_that_ends_speculation_is_no_rumour(text: str) -> None:
 def test_speculation_left_open_is_still_a_rumour() -> None:
     held_back("Harbury will move its head office to Dellan next year, amid speculation about its finances.",
               "rumour", "rumour")
+

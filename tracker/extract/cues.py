@@ -847,7 +847,15 @@ def _reject_cue(sentence: str, c: Clause) -> str | None:
         return None  # "will remain free": a promise to keep it so
     if cue.verb in NON_VOLITIONAL and not (cue.verb in MANDATE_VERBS and _mandating(c.subject)):
         return "not in the speaker's power"
+    if cue.verb in _DECISION_VERBS and re.match(r"\s*(?:voted|votes|decided|decides|resolved|resolves)\b", words):
+        return "a decision taken by the vote itself (voted to approve), not a promise"
     return None
+
+
+# "voted to approve the toll", "decided to adopt the plan": the approving is done in the vote; what
+# was approved is someone's promise only where a sentence says so ("the toll will start in May")
+_DECISION_VERBS = frozenset({"approve", "adopt", "pass", "ratify", "endorse", "accept", "back", "authorise",
+                             "authorize", "sanction", "confirm", "support", "reject", "uphold"})
 
 
 # "require" is a need of a thing ("the target will require faster policies") and a rule set by someone
