@@ -633,6 +633,8 @@ def _read(doc: _Doc, sent: Sentence, clause: Clause, previous: Entity | None) ->
             # "the fair is scheduled to begin on June 3": an event, nobody's act; dated by those who speak for it
             # ("the Games will open on July 23, organisers and the Vantor Committee said") the organisers' promise
             doubts.append("event")
+        elif head_noun(subject).lower() in _MARKET_NOUNS:
+            doubts.append("condition")  # "demand for chips will double by 2030, the maker said": a market forecast
         elif (verb in _DESCRIBING and not (verb in ("remain", "stay") and nxt in COMMIT_ADJ)
               and not _FIRST_USE.match(" ".join(verb_words[1:4]))) or (
                 verb == "be" and nxt in ("able", "capable", "built", "made", "based")
@@ -738,6 +740,8 @@ def _predicts_an_effect(doc: _Doc, sent: Sentence, clause: Clause, subject: str,
     return re.fullmatch(r"the\s+(?:[\w-]+\s+)?([\w-]+)", low) is not None and head_noun(low) in _AMBIGUOUS_BODIES
 
 
+# What no single organisation does: "demand for heat pumps will double", "the economy will grow 2 percent"
+_MARKET_NOUNS = frozenset("demand market markets industry sector economy economies inflation consumption uptake".split())
 # How a condition will behave: "expect costs to weigh on margins", "expect growth to stay soft", "expects the deal
 # to add to earnings per share"
 _CONDITIONS = frozenset("weigh stay remain keep add ease hurt drag dilute persist linger soften moderate".split())
