@@ -986,6 +986,7 @@ def test_speculation_left_open_is_still_a_rumour() -> None:
     "Global demand for heat pumps will double by 2030, Harbury said.",
     "The economy will grow by 2 percent next year, the finance minister said.",
     "The market for electric vans will be worth 40 billion euros by 2029, Vantor said on Monday.",
+    "Vantor expects the industry to consolidate over the next two years.",
 ])
 def test_a_forecast_of_a_market_waits_for_the_editor(text: str) -> None:
     """What no single organisation does is a forecast: queued with that reason, never stored unseen."""

@@ -717,6 +717,9 @@ def _forecasts_a_condition(sent: Sentence, clause: Clause, verb_words: list[str]
     then = re.match(r"(?:[\w,'\u2019-]+\s+){0,8}?to\s+(?:keep\s+|continue\s+(?:to\s+)?)?(?P<verb>[\w-]+)",
                     " ".join(verb_words[:14]))
     verb = then.group("verb") if then and re.search(r"\bexpect\s*$", cue) else (verb_words[0] if verb_words else "")
+    expected = re.search(r"\bexpect(?:s|ed)?\s+(?P<np>(?:[\w,'\u2019-]+\s+){0,8}?)to\b", cue + " " + " ".join(verb_words[:10]))
+    if expected and head_noun(expected.group("np")).lower() in _MARKET_NOUNS:
+        return True  # "we expect the market to grow 5 percent": the market's figure, not the actor's
     words = " ".join(verb_words[:16])
     # a figure, or a sign that can be checked ("to remain negative in 2026 and turn positive in 2027"), is guidance
     return base_form(verb.strip(",.")) in _CONDITIONS and not _AMOUNT.search(words) and not _SIGNED.search(words)
