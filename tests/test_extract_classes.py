@@ -991,3 +991,22 @@ def test_speculation_left_open_is_still_a_rumour() -> None:
 def test_a_forecast_of_a_market_waits_for_the_editor(text: str) -> None:
     """What no single organisation does is a forecast: queued with that reason, never stored unseen."""
     held_back(text, "condition", "condition")
+
+
+# -- headline digests: a product's line is its maker's promise -----------------------------------
+
+DIGEST = """Harbury unveils Orvo Pulse headset, priced at 1,999 euros
+Orvo Pulse to reach Dellan first, other countries later next year
+Analysts expect the headset to sell well in its first year
+Quenby to cut about 4 percent of its staff by March
+"""
+
+
+def test_a_product_unveiled_in_one_headline_is_its_makers_in_the_next() -> None:
+    got = {c.what: c.actor for c in found(DIGEST)}
+    assert [a for w, a in got.items() if "Dellan" in w] == ["Harbury"], got
+
+
+def test_a_possessive_ending_one_headline_owns_nothing_on_the_next_line() -> None:
+    got = {c.what: c.actor for c in found(DIGEST)}
+    assert [a for w, a in got.items() if "staff" in w] == ["Quenby"], got

@@ -286,7 +286,20 @@ def unveiled(name: str, text: str) -> bool:
 _UNVEILED = re.compile(r"\b(?:announced|unveiled|introduced|launched|revealed|debuted|previewed|announces|unveils|"
                        r"introduces|launches|reveals|debuts)\s+(?P<name>[A-Z\u00c0-\u00de\u0100-\u017f][\w&.+-]*"
                        r"(?:[ ]+[A-Z\u00c0-\u00de\u0100-\u017f0-9][\w&.+-]*)*?)"
-                       r"(?=\s*(?:,|\.(?:\s|$)|\(|$|\s+(?:for|in|on|at|with|to|as)\b))", re.M)
+                       r"(?=\s*(?:,|\.(?:\s|$)|\(|$|\s+(?:for|in|on|at|with|to|as)\b)"
+                       r"|\s+[a-z][\w-]*(?:,|\.(?:\s|$)|$))", re.M)  # ... or its kind: "unveils Orvo Go headset, ..."
+
+
+_UNVEILING_VERBS = (r"(?:announced|unveiled|introduced|launched|revealed|debuted|previewed|announces|unveils|introduces|"
+                    r"launches|reveals|debuts)")
+
+
+def unveiler(name: str, text: str) -> str | None:
+    """Who unveiled ``name`` ("Harbury unveils Orvo Go headset" -> Harbury): the owner of the thing."""
+    m = re.search(rf"(?P<org>[A-Z\u00c0-\u00de\u0100-\u017f][\w&.-]*(?:[ ]+[A-Z\u00c0-\u00de\u0100-\u017f][\w&.-]*){{0,3}})"
+                  rf"[ ]+(?:today[ ]+|on[ ]+\w+day[ ]+|has[ ]+|have[ ]+)?{_UNVEILING_VERBS}[ ]+(?:its[ ]+|the[ ]+)?"
+                  rf"{re.escape(name)}\b", text)
+    return m.group("org") if m and unveiled(name, text) else None
 
 
 @lru_cache(maxsize=16)
@@ -322,7 +335,8 @@ def named_as_a_thing(name: str, text: str) -> bool:
     if name.isupper() or government_of(name) is not None:
         return False
     n = re.escape(name)
-    if re.search(rf"(?:\b(?:its|their|our)|[A-Z\u00c0-\u00de\u0100-\u017f][\w&.-]*['\u2019]s)\s+(?:[\w-]+\s+){{0,2}}{n}\b", text):
+    if re.search(rf"(?:\b(?:its|their|our)|[A-Z\u00c0-\u00de\u0100-\u017f][\w&.-]*['\u2019]s)[^\S\n]+(?:[\w-]+[^\S\n]+){{0,2}}"
+                 rf"{n}\b", text):  # on one line: "... in its first year" ending a headline owns nothing below it
         return True
     for m in re.finditer(rf"\b{n},\s+(?:a|an)\s+((?:[\w-]+\s+){{0,3}}?[a-z][\w-]*)(?=[,.;]|\s+(?:that|which|to|for|with|"
                          rf"as|from|in|on|of|and|built|made)\b)", text):

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from tracker.extract.model import DEFAULT_MIN_CONFIDENCE as MIN_CONFIDENCE
 from tracker.extract.model import DEFAULT_REVIEW_THRESHOLD as REVIEW_THRESHOLD
 from tracker.errors import DeadlineError
-from tracker.extract.actors import POSSESSED, THIRD, ActorIndex, Entity, Focus, head_noun
+from tracker.extract.actors import POSSESSED, THIRD, ActorIndex, Entity, Focus, head_noun, unveiler
 from tracker.extract.anchors import anchor_deadline, event_date, find_event_phrase, office_deadline
 from tracker.extract.calibration import calibrate
 from tracker.extract.canonical import (
@@ -651,7 +651,9 @@ def _read(doc: _Doc, sent: Sentence, clause: Clause, previous: Entity | None) ->
             # will have places by September"); undated, it is as often a description or a forecast
             doubts.append("dated_thing" if _dated(doc, sent, clause) else "thing")
         # in an organisation's own document a thing with no named owner is the publisher's
-        actor = speaker_org or ent or index.default or focus.org or index.topic()
+        maker = unveiler(subject.strip(), index.text) if kind == "thing" and ent is None and not speaker_org else None
+        actor = speaker_org or ent or (index.add_org(maker, sent.start) if maker else None) or index.default \
+            or focus.org or index.topic()
         return _Found(clause, actor, True, subject, cue_text, tuple(doubts))
     if kind == "unknown":
         actor = focus.org or index.topic() or index.default
@@ -863,7 +865,7 @@ def _classify_subject(doc: _Doc, sent: Sentence, clause: Clause, previous: Entit
             and " " not in re.sub(r"^[Tt]he\s+", "", subject.strip()):
         return subject, "thing", None  # "Gizmo is coming in May, Acme said": a one-word name that arrives is Acme's thing
     if kind == "thing" and ent is None and sent.headline and not POSSESSED.match(subject.strip()) \
-            and _headline_name(subject) and not (
+            and _headline_name(subject) and not index.named_as_thing(subject.strip()) and not (
             len(subject.split()) == 1 and zipf(subject) >= 5.0 and not index.always_capitalised(subject)):
         # headlines are title-cased and blanked for the actor index: a name-shaped subject there is an actor
         return subject, "actor", index.add_org(subject.strip(), sent.start + clause.subject_start)
