@@ -443,6 +443,18 @@ def test_a_description_of_a_thing_is_not_a_promise(text: str) -> None:
     ("Harbin Energy Co., Ltd. (press release)", "Harbin Energy"),
     ("Valley Wire, Velbury bureau", None),
     ("Brightfield Paper (letter to shareholders)", "Brightfield Paper"),
+    ("Brightfield Paper annual report 2024", "Brightfield Paper"),
+    ("The Brightfield Paper blog", "Brightfield Paper"),
+    ("Brightfield Paper Q3 2025 earnings call transcript", "Brightfield Paper"),
+    ("Brightfield Group shareholder letter", "Brightfield Group"),
+    ("statement from the Velbury Ministry of Transport", "Velbury Ministry of Transport"),
+    ("Brightfield Paper on LinkedIn", "Brightfield Paper"),  # the platform is not the speaker
+    ("@BrightfieldPaper on X", "Brightfield Paper"),
+    ("post by Ilse Varga (Brightfield Paper CEO) on X", "Brightfield Paper"),
+    ("Ilse Varga, chief executive, Brightfield Paper (blog post)", "Brightfield Paper"),
+    ("interview with Ilse Varga, chief executive of Brightfield Paper, in The Velbury Times", "Brightfield Paper"),
+    ("post by Ilse Varga, head of tissues at Brightfield Paper", "Brightfield Paper"),
+    ("Evening Markets Wrap", None),
 ])
 def test_the_source_line_names_the_speaker_not_the_document(source: str, actor: str | None) -> None:
     from tracker.extract.source_actor import actor_from_source

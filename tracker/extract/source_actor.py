@@ -33,7 +33,7 @@ _OUTLET = re.compile(
     r"reporter|telegraph|chronicle|observer|standard|bulletin|digest|review|weekly|monitor|insider|today|media|"
     r"magazine|radio|tv|television|broadcasting|network|online|report|reports|agency|express|mail|guardian|"
     r"independent|examiner|dispatch|courier|record|sun|star|mirror|globe|inquirer|register|week|briefing|brief|"
-    r"view|views|column|roundup|round-up|newsletter|podcast|notebook)$",
+    r"view|views|column|roundup|round-up|newsletter|podcast|notebook|wrap|wrap-up|recap)$",
     re.I,
 )
 # A document kind that is commentary or a digest of others' news, never the publisher's own undertaking.
@@ -41,6 +41,20 @@ _COMMENTARY = re.compile(r"\b(?:opinion|column|editorial|commentary|newsletter|a
 # The organisation's own channel named after it: "Acme newsroom", "Acme blog" are Acme speaking.
 _OWN_CHANNEL = re.compile(r"\s+(?:newsroom|blog|press\s+office|press\s+room|media\s+(?:centre|center)|website|"
                           r"official\s+account|investor\s+relations)$", re.I)
+# Where a post was published: "Acme on X", "Jane Roe on LinkedIn" name the speaker, not the platform
+_PLATFORM = re.compile(r"\s+(?:on|via)\s+(?:X|Twitter|LinkedIn|Facebook|Instagram|Threads|Bluesky|Mastodon|YouTube|TikTok|"
+                       r"Weibo|Medium|Substack|Reddit)$")
+# A document named after its publisher: "Acme annual report 2024", "the Acme Q3 2025 earnings call transcript",
+# "Acme Group shareholder letter", "Acme official blog": the words before it are the publisher
+_DOCUMENT_TAIL = re.compile(
+    r"(?:\s+(?:official|annual|quarterly|sustainability|impact|esg|integrated|shareholder|shareholders'?|investor|"
+    r"press|news|company|corporate|fiscal|full-year|half-year|q[1-4]|fy\d*|h[12]|\d{4}(?:/\d{2,4})?|earnings|"
+    r"results|conference))*"
+    r"\s+(?:call|transcript|letter|report|release|statement|blog|post|update|keynote|speech|filing|announcement|"
+    r"presentation|webcast|website|newsroom)(?:\s+(?:\d{4}|excerpt|transcript))*$", re.I)
+# "statement from the Dellan Ministry of Health", "speech by ...": the document, then who it is from
+_DOCUMENT_LEAD = re.compile(r"^(?:an?\s+|the\s+)?(?:joint\s+|official\s+|public\s+)?(?:statement|letter|release|post|"
+                            r"speech|address|message|announcement|update|notice|note)s?\s+(?:from|by)\s+(?:the\s+)?", re.I)
 _BUREAU = re.compile(r"\b(?:bureau|desk|newsroom\s+staff|correspondent)\b", re.I)
 # A part of the source line that names the kind of document, not who speaks.
 _DOCUMENT = re.compile(
@@ -71,6 +85,10 @@ def _actor_from_source(source: str | None) -> str | None:
     if _COMMENTARY.search(kinds) and not re.search(r"\b(?:company|corporate|official)\b", kinds, re.I):
         return None  # "(opinion column)", "(newsletter)": a writer's voice, nobody's promise
     name = re.sub(r"\s+(?=[,;])", "", re.sub(r"\s*\([^)]*\)\s*", " ", source)).strip(" ,;:-")  # "X (@x), ..."
+    name = _PLATFORM.sub("", name)
+    handle = re.fullmatch(r"@([A-Z][a-z]+(?:[A-Z][a-z]+)+)", name)
+    if handle:  # "@HarburyMotors": the account of Harbury Motors
+        return re.sub(r"(?<=[a-z])(?=[A-Z])", " ", handle.group(1))
     if "://" in name or re.fullmatch(r"[\w-]+(?:\.[\w-]+)+(?::\d+)?", name):
         return None  # a web address or host name: where the page came from, not who speaks
     by = _BY_PERSON.search(name)
@@ -82,16 +100,30 @@ def _actor_from_source(source: str | None) -> str | None:
     if by:
         role = re.split(r",?\s+(?:to|for)\s+(?:its\s+|the\s+)?(?:shareholders|staff|employees|customers|investors|"
                         r"members|readers|users)\b", (by.group("role") or "").strip())[0]  # "..., to shareholders"
-        # "..., chief executive of Acme", "..., Acme founder", "..., Acme"; "with Acme CEO Jane Roe"
-        return _org_of_role(role) or _org_of_role(by.group("person"), titled=True) or by.group("person")
+        # "..., chief executive of Acme", "..., Acme founder", "..., Acme"; "with Acme CEO Jane Roe"; "by Jane
+        # Roe (Acme CEO)", "by Jane Roe, core developer (Acme Foundation)": the organisation in brackets
+        bracketed = next(filter(None, (_org_of_role(k, titled=True) or _org_of_role(k) for k in brackets)), None)
+        return _org_of_role(role) or _org_of_role(by.group("person"), titled=True) or bracketed \
+            or by.group("person")
     if not parts or outlet:
         return None  # "Europe Wire, Berlin bureau": a news outlet
     titled = next((org for org in (_org_of_role(p, titled=True) for p in parts) if org), None)
     if titled:
         return titled  # "Jane Roe, chief executive of Acme (interview)", "Acme chief executive Jane Roe"
-    kept = [p for p in parts if not _DOCUMENT.search(p)]  # "Acme Inc., Q3 earnings call": drop the document
+    bare_title = next((k for k, p in enumerate(parts[:-1]) if re.fullmatch(rf"(?:[\w-]+\s+){{0,2}}(?:{TITLE})", p)), None)
+    if bare_title is not None:
+        parts = parts[bare_title + 1:]  # "Jane Roe, chief executive, Acme": the organisation after the title
+    parts = [_publisher_of(p) for p in parts]
+    kept = [p for p in parts if p and not _DOCUMENT.search(p)]  # "Acme Inc., Q3 earnings call": drop the document
     name = without_legal_suffix(_OWN_CHANNEL.sub("", kept[0]).strip()) if kept else ""
     return name or None
+
+
+def _publisher_of(part: str) -> str:
+    """The publisher a document is named after: "The Acme blog" -> Acme, "statement from the Acme Trust"
+    -> Acme Trust; a part that names no document is returned as it is."""
+    bare = _DOCUMENT_TAIL.sub("", _DOCUMENT_LEAD.sub("", part)).strip()
+    return re.sub(r"^[Tt]he\s+", "", bare) if bare != part.strip() else bare
 
 
 def _org_of_role(role: str, *, titled: bool = False) -> str | None:
@@ -101,6 +133,8 @@ def _org_of_role(role: str, *, titled: bool = False) -> str | None:
     m = _ROLE_OF.match(role) or _ORG_ROLE.match(role)
     if m:
         org = re.sub(r"^.*\b(?:by|from|with)\s+", "", m.group("org")).strip(" ,")  # "Q&A with Acme CEO ..."
+        org = re.split(r",|\s+at\s+(?=[A-Z\u00c0-\u00de\u0100-\u017f])", org)[-1 if " at " in org.split(",")[0] else 0]
+        org = org.strip()  # "of Acme, in The Valley Times" -> Acme; "head of Gizmos at Acme" -> Acme
         if re.search(rf"\b(?:{TITLE})\b", org) or _DOCUMENT.search(org) or re.search(r"\b(?:of|the|and|for)$", org, re.I):
             return None  # "Office of the Chief Executive": an office, not an organisation with a title
         return org
