@@ -342,3 +342,11 @@ def test_a_bare_act_of_a_product_names_the_product_the_text_is_about(text: str, 
 def test_a_site_named_at_the_end_of_a_sentence_keeps_no_full_stop() -> None:
     got = read_text("Vantor will open a plant in Harwick. Production will start in 2027.", DAY, publisher="Vantor")
     assert "start production at the plant in Harwick" in [c.what for c in got.commitments]
+
+
+def test_a_product_shown_in_a_city_is_not_named_after_the_city() -> None:
+    """A plant in Dellan is the Dellan plant; a headset shown in Dellan is still the Orvo Pulse headset."""
+    text = """Harbury unveiled the Orvo Pulse headset in Dellan on Monday.
+
+The headset will go on sale in Quenby in May, the company said."""
+    assert whats(text) == ["have the Orvo Pulse headset go on sale in Quenby"], whats(text)

@@ -149,7 +149,7 @@ def things_named(sentences: list[Sentence], capitalised_mid_sentence) -> Things:
                     found.append(ThingName(name, kind_of(noun), sent.start + m.start("name"), "after"))
         for m in _KIND_IN_PLACE.finditer(sent.text):  # "a battery plant in Harwick, Zeland"
             name = _clean(m.group("region") or m.group("name"), False, capitalised_mid_sentence)  # the wider place
-            if name:
+            if name and kind_of(m.group("noun")) in SITE_KINDS:  # a site; "the headset in Dellan" was only shown there
                 found.append(ThingName(name, kind_of(m.group("noun")), sent.start + m.start(), "in"))
         for m in (*_APPOSITION.finditer(sent.text), *_KIND_BEFORE.finditer(sent.text)):
             name = _clean(m.group("name"), _opens(sent.text, m.start("name")), capitalised_mid_sentence)
