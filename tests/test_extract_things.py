@@ -350,3 +350,13 @@ def test_a_product_shown_in_a_city_is_not_named_after_the_city() -> None:
 
 The headset will go on sale in Quenby in May, the company said."""
     assert whats(text) == ["have the Orvo Pulse headset go on sale in Quenby"], whats(text)
+
+
+def test_a_store_named_after_its_maker_does_not_take_the_makers_promises() -> None:
+    text = """Vantor announces Owner Repair
+
+Vantor today announced Owner Repair, which lets customers fix their own phones.
+
+Owner Repair will be available early next year in Dellan. Customers order parts through the Vantor Owner Repair Store."""
+    got = read_text(text, DAY, publisher="Vantor (press release)")
+    assert [c.actor for c in got.commitments] == ["Vantor"], [(c.actor, c.what) for c in got.commitments]

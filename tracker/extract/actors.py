@@ -708,10 +708,10 @@ class ActorIndex:
         if not phrase:
             return None
         key = _norm(phrase)
-        for ent in self.orgs():
-            if key == _norm(ent.name) or key in {a.lower() for a in ent.aliases}:
-                return ent
-        return None
+        orgs = self.orgs()
+        # an organisation of that very name before one that only answers to it ("Acme" before "Acme Repair Store")
+        return next((e for e in orgs if key == _norm(e.name)), None) \
+            or next((e for e in orgs if key in {a.lower() for a in e.aliases}), None)
 
     def _org_by_type(self, noun: str) -> Entity | None:
         """``the authority`` -> the first organisation whose name contains "Authority"."""

@@ -652,8 +652,10 @@ def _read(doc: _Doc, sent: Sentence, clause: Clause, previous: Entity | None) ->
             doubts.append("dated_thing" if _dated(doc, sent, clause) else "thing")
         # in an organisation's own document a thing with no named owner is the publisher's
         maker = unveiler(subject.strip(), index.text) if kind == "thing" and ent is None and not speaker_org else None
-        actor = speaker_org or ent or (index.add_org(maker, sent.start) if maker else None) or index.default \
-            or focus.org or index.topic()
+        if maker:  # the maker as named, not a longer name that starts with it ("Acme Repair Store")
+            maker_ent = index.default if index.default and index.default.name == maker \
+                else index.find_org(maker) or index.add_org(maker, sent.start)
+        actor = speaker_org or ent or (maker_ent if maker else None) or index.default or focus.org or index.topic()
         return _Found(clause, actor, True, subject, cue_text, tuple(doubts))
     if kind == "unknown":
         actor = focus.org or index.topic() or index.default
