@@ -1107,3 +1107,16 @@ def test_a_sum_promised_for_a_thing_is_dropped_with_the_thing(what: str, title: 
     actor = title.split(" scraps ")[0].split(" drops ")[0].split(" abandons ")[0]
     m = score(news(title, body), promise(actor, what))
     assert m is not None and (m.kind, evidence_state(m)) == ("cancellation", "accepted")
+
+
+@pytest.mark.parametrize("title", ["Harbury axes Dellan battery plant", "Harbury axed its Dellan battery plant",
+                                   "Harbury is axing the Dellan battery plant"])
+def test_axing_a_project_is_dropping_it_in_every_form(title: str) -> None:
+    """A three-letter verb keeps its stem through -es, -ed and -ing."""
+    plant = promise("Harbury", "build a battery plant in Dellan")
+    assert decided(plant, news(title, "")) == ("cancellation", "accepted")
+
+
+def test_axing_jobs_at_the_plant_is_not_dropping_the_plant() -> None:
+    plant = promise("Harbury", "build a battery plant in Dellan")
+    assert decided(plant, news("Harbury axes 500 jobs at Dellan battery plant", ""))[0] != "cancellation"
