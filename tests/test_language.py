@@ -1,3 +1,7 @@
+"""The shared language layer: sentences, stems."""
+
+import pytest
+
 
 
 def test_a_clock_time_runs_on_into_its_time_zone() -> None:
@@ -15,3 +19,12 @@ def test_a_letter_naming_a_series_ends_a_sentence_an_initial_does_not() -> None:
                                            "arrive in 2027. Ada B. Brennan said so.")]
     assert got == ["We showed our next console, the Vantor Series X.", "Vantor Series X will arrive in 2027.",
                    "Ada B. Brennan said so."]
+
+
+@pytest.mark.parametrize("forms", [("use", "uses", "used", "using"), ("axe", "axes", "axed", "axing"),
+                                   ("sue", "sues", "sued", "suing"), ("ship", "ships", "shipped", "shipping"),
+                                   ("hire", "hires", "hired", "hiring")])
+def test_every_form_of_a_verb_meets_at_one_stem(forms: tuple[str, ...]) -> None:
+    """News says "axed" where the lexicon says "axe": a short stem must survive -es, -ed and -ing."""
+    from tracker.matching.text import stem
+    assert len({stem(f) for f in forms}) == 1, [stem(f) for f in forms]

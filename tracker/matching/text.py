@@ -23,7 +23,10 @@ IRREGULAR = {
     "won": "win", "gave": "give", "given": "give", "flew": "fly", "flown": "fly", "ran": "run", "met": "meet",
     "broke": "break", "broken": "break", "withdrew": "withdraw", "withdrawn": "withdraw", "kept": "keep",
     "sent": "send", "spent": "spend", "got": "get", "gotten": "get", "came": "come", "became": "become",
-    "paid": "pay", "laid": "lay", "led": "lead", "hired": "hire", "axes": "axe", "axed": "axe", "axing": "axe", "shut": "shut", "cut": "cut", "put": "put",
+    "paid": "pay", "laid": "lay", "led": "lead", "hired": "hire", "axes": "axe", "axed": "axe", "axing": "axe",
+    # three-letter stems the suffix rules leave whole: "used"/"using" meet "use", "sued" meets "sue"
+    "used": "use", "using": "use", "owed": "owe", "owing": "owe", "eyed": "eye", "eyeing": "eye", "eying": "eye",
+    "tied": "tie", "tying": "tie", "sued": "sue", "suing": "sue", "shut": "shut", "cut": "cut", "put": "put",
     "set": "set", "hit": "hit", "did": "do", "done": "do", "drew": "draw", "drawn": "draw", "wrote": "write",
     "written": "write", "chose": "choose", "chosen": "choose", "grew": "grow", "grown": "grow", "rang": "ring",
     "says": "say", "said": "say", "told": "tell", "found": "find", "thought": "think", "saw": "see",
