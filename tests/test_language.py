@@ -3,7 +3,6 @@
 import pytest
 
 
-
 def test_a_clock_time_runs_on_into_its_time_zone() -> None:
     from tracker.matching.text import sentences
 
