@@ -1120,3 +1120,16 @@ def test_axing_a_project_is_dropping_it_in_every_form(title: str) -> None:
 def test_axing_jobs_at_the_plant_is_not_dropping_the_plant() -> None:
     plant = promise("Harbury", "build a battery plant in Dellan")
     assert decided(plant, news("Harbury axes 500 jobs at Dellan battery plant", ""))[0] != "cancellation"
+
+
+@pytest.mark.parametrize("title", ["Harbury temporarily shelves Dellan battery plant",
+                                   "Harbury puts Dellan battery plant on ice for now",
+                                   "Harbury mothballs Dellan battery plant until further notice"])
+def test_a_project_dropped_for_a_while_is_paused_not_withdrawn(title: str) -> None:
+    plant = promise("Harbury", "build a battery plant in Dellan")
+    assert decided(plant, news(title, ""))[0] == "delay"
+
+
+def test_a_project_put_on_ice_is_dropped() -> None:
+    plant = promise("Harbury", "build a battery plant in Dellan")
+    assert decided(plant, news("Harbury puts its Dellan battery plant on ice", "")) == ("cancellation", "accepted")

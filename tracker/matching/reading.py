@@ -697,4 +697,16 @@ def _cue(toks: tuple[Token, ...], kind: str, at: int, end: int, phrase: tuple[st
     # "hits shelves", "on the shelves": the noun, not the verb of shelving
     noun = phrase == (stem("shelve"),) and prev is not None and prev.low in _SHELF_HOSTS
     active = not caused and not nominal and not adjective and not noun
+    if kind == "cancellation" and _for_a_while(toks, at, end):
+        kind = "delay"  # "temporarily shelves the plant", "puts it on ice for now": a pause, the promise still watched
     return Cue(kind, at, end, text, negated, active)
+
+
+_FOR_A_WHILE = re.compile(r"\bfor (?:now|the time being|the moment)\b|\buntil further notice\b")
+
+
+def _for_a_while(toks: tuple[Token, ...], at: int, end: int) -> bool:
+    """Is the dropping only for a while: "temporarily" before it, "for now" or "until further notice" after it?"""
+    before = " ".join(t.low for t in toks[max(0, at - 2):at])
+    after = " ".join(t.low for t in toks[end:end + 10])
+    return bool(re.search(r"\btemporarily$", before) or _FOR_A_WHILE.search(after))
