@@ -65,6 +65,8 @@ READINGS = [
     ("year, late", "late next year", WED, D(2028, 12, 31)),
     ("year, later this year", "later this year", WED, D(2027, 12, 31)),
     ("decade", "by the end of the decade", WED, D(2030, 12, 31)),
+    ("decade, said in its 0 year", "by the end of the decade", D(2030, 2, 3), D(2040, 12, 31)),
+    ("decade, said in its last year", "by the end of the decade", D(2029, 2, 3), D(2030, 12, 31)),
     ("relative, months clamp to month end", "within three months", D(2027, 11, 30), D(2028, 2, 29)),
     ("relative, days", "within 45 days", WED, D(2027, 4, 24)),
     ("relative, hours round up to days", "within 36 hours", WED, D(2027, 3, 12)),

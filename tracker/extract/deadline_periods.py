@@ -524,7 +524,8 @@ def decade_period(first: int) -> Period:
 @base(r"(?:the\s+|this\s+|the\s+current\s+|the\s+present\s+)?decade(?:'s)?", r"(?P<n>next\s+decade)")
 def _decade(m: re.Match[str], ctx: Ctx) -> Period:
     year = ctx.published.year
-    first = (year - 1) // 10 * 10 + 1 if ctx.conv.decade_ends_in_zero else year // 10 * 10
+    # said in 2020, "this decade" is the 2020s under either convention: nobody then means one closing that December
+    first = year // 10 * 10 + 1 if ctx.conv.decade_ends_in_zero else year // 10 * 10
     return decade_period(first + (10 if m.groupdict().get("n") else 0))
 
 
