@@ -65,6 +65,7 @@ READINGS = [
     ("year, late", "late next year", WED, D(2028, 12, 31)),
     ("year, later this year", "later this year", WED, D(2027, 12, 31)),
     ("decade", "by the end of the decade", WED, D(2030, 12, 31)),
+    ("two months sharing a year", "in June and July 2028", WED, D(2028, 7, 31)),
     ("decade, said in its 0 year", "by the end of the decade", D(2030, 2, 3), D(2040, 12, 31)),
     ("decade, said in its last year", "by the end of the decade", D(2029, 2, 3), D(2030, 12, 31)),
     ("relative, months clamp to month end", "within three months", D(2027, 11, 30), D(2028, 2, 29)),
@@ -311,3 +312,9 @@ def test_a_participle_after_a_named_thing_does_not_make_the_deadline_past() -> N
 def test_for_a_holiday_of_a_year_is_a_deadline_and_for_a_length_is_not() -> None:
     assert find_deadline("The console will arrive in stores for Holiday 2028.", WED).phrase == "for Holiday 2028"
     assert find_deadline("The console will stay in stores for two years.", WED) is None
+
+
+def test_a_year_named_once_is_both_months_year() -> None:
+    """"In May or June 2028" is not this May: the earliest on-time day is in 2028 too."""
+    w = resolve_deadline("in May or June 2028", WED)
+    assert (w.earliest, w.latest) == (D(2028, 5, 1), D(2028, 6, 30))

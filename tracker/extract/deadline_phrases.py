@@ -158,10 +158,16 @@ def _read_pair(text: str, ctx: Ctx) -> Reading | None:
         a, b = _read_prefixed(m["a"], ctx, "in"), _read_prefixed(m["b"], ctx, "in")
         if a and b and a.latest and b.latest:
             return Reading(a.earliest, max(a.latest, b.latest), f"between: {b.rule}")
-    m = re.fullmatch(r"(?P<a>.+?),?\s+(?:or|and/or)\s+(?P<b>.+)", text, re.I)
+    m = re.fullmatch(r"(?P<a>.+?),?\s+(?:or|and/or)\s+(?P<b>.+)", text, re.I) \
+        or re.fullmatch(r"(?P<a>[^,]+?)\s+and\s+(?P<b>(?!(?:by|in|before|until|from|on|at|within|during)\b)[^,]+)",
+                        text, re.I)
+    # ("June and July 2025" is one span; "by 2030, and by 2025" two deadlines of two promises)
     if not m:
         return None
-    a = _read_prefixed(m["a"], ctx)
+    year = re.search(r"\b(?:19|20)\d\d$", m["b"])
+    # "in May or June 2026", "in June and July 2025": the year named once is both months' year
+    a = (_read_prefixed(f"{m['a']} {year.group(0)}", ctx) if year and not re.search(r"\d{4}", m["a"]) else None) \
+        or _read_prefixed(m["a"], ctx)
     prefix = next((p.match(m["a"]) for p, _ in _PREFIX_RES if p.match(m["a"])), None)
     lead = m["a"][: prefix.start("rest")] if prefix else ""
     b = _read_prefixed(m["b"], ctx) if not lead else (_read_prefixed(lead + m["b"], ctx) or _read_prefixed(m["b"], ctx))
