@@ -1022,3 +1022,10 @@ def test_a_product_unveiled_in_one_headline_is_its_makers_in_the_next() -> None:
 def test_a_possessive_ending_one_headline_owns_nothing_on_the_next_line() -> None:
     got = {c.what: c.actor for c in found(DIGEST)}
     assert [a for w, a in got.items() if "staff" in w] == ["Quenby"], got
+
+
+def test_a_place_whose_name_ends_in_states_is_no_attribution() -> None:
+    """"..., in the United States on April 26" names a place: the date after it is the promise's deadline."""
+    got = one("Harbury will start selling its folding phone, the Orvo Fold, in the United States on April 26, "
+              "the company said.")
+    assert (got.deadline_phrase, got.due_latest) == ("on April 26", dt.date(2025, 4, 26))

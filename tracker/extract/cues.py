@@ -695,10 +695,10 @@ def _verb_phrase_end(sentence: str, cue: Cue, next_start: int | None) -> tuple[i
     """Where the cue's verb phrase ends, and who is credited after it (", the company said")."""
     vp_end, trailing = len(sentence), None
     ta = _TRAILING_ATTR.search(sentence, cue.end)
-    while ta is not None and ta.group("sp") and " and " in ta.group("sp") \
+    while ta is not None and ta.group("sp") \
             and sentence[ta.start("sp") + len(ta.group("sp")):ta.end()].strip()[:1].isupper():
-        # "approvals in Harbury, the European Union and the United States": a name, no speech verb; the
-        # attribution may still follow (", Dellan Pharma said")
+        # "approvals in Harbury, the European Union and the United States", "the Orvo Fold, in the United States on
+        # April 26": a name, no speech verb; the attribution may still follow (", Dellan Pharma said")
         ta = _TRAILING_ATTR.search(sentence, ta.start() + 1)
     if ta is not None:
         trailing = (ta.group("sp") or ta.group("sp2") or "").strip() or None
