@@ -421,6 +421,9 @@ def test_the_government_and_the_country_are_one_actor() -> None:
      dt.date(2030, 4, 10)),
     ("Pellin Foods will open the staff canteen before the start of the school year.",
      "before the start of the school year", dt.date(2025, 8, 31)),  # said in April: this year's, not last year's
+    ("The number of Feldmark vans will grow from about 3,000 today to 9,000 by 2030.", "by 2030", dt.date(2030, 12, 31)),
+    ("Over time we plan to put 3,000 Feldmark satellites into orbit to bring broadband to people who lack it today.",
+     None, None),
 ])
 def test_deadlines_in_context(text: str, phrase: str, latest: dt.date) -> None:
     got = read_text(text, DAY)

@@ -175,9 +175,12 @@ def _longest_at(sentence: str, tokens: list[re.Match[str]], i: int,
 
 
 # What a figure is measured against ("from six today", "than a tenth ... today"); "from today" alone is a start
-_BASELINE = re.compile(r"(?:\bfrom\s+(?:about\s+|around\s+|some\s+|roughly\s+|nearly\s+)?(?:[\d$\u20ac\u00a3]|(?:one|two|three|"
+_BASELINE = re.compile(r"(?:\bfrom\s+(?:about\s+|around\s+|some\s+|roughly\s+|nearly\s+)?(?:[\d$\u20ac\u00a3][\d,.]*|(?:one|two|three|"
                        r"four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+dozen|a\s+handful|a\s+few)\b)[^,.;]{0,30}|"
                        r"\b(?:than|compared\s+(?:with|to)|versus|vs\.?)(?:\s+[^,.;]{0,40})?)\s+$", re.I)
+# a relative clause in the present, running up to the phrase: "... to people who lack it today"
+_PRESENT_RELATIVE = re.compile(r"\b(?:who|which|that)\s+(?!will\b|would\b|shall\b|is\s+to\b|are\s+to\b)[^,;.]{0,40}$",
+                               re.I)
 _GOAL_OF = re.compile(r"\b(?:target|goal|ambition|aim|objective)s?\s+(?:of|for)\s+(?:[^,;.]*?\s)?$", re.I)
 
 
@@ -199,6 +202,8 @@ def _background(sentence: str, tokens: list[re.Match[str]], i: int, last: int, m
         return False  # "moved to September 14": past verb, future date
     if match.phrase.lower() in ("today", "now", "currently") and _BASELINE.search(sentence[max(0, match.start - 60):match.start]):
         return True  # "up from 40 today", "compared with today": the figure it starts from, not a date
+    if match.phrase.lower() in ("today", "now", "currently") and _PRESENT_RELATIVE.search(sentence[:match.start]):
+        return True  # "people who lack it today": the present of a relative clause, not when the promise falls due
     if _GOAL_OF.search(sentence[max(0, match.start - 80):match.start]):
         return False  # "reaffirmed a goal of net zero emissions by 2050": the date is the goal's, not the verb's
     if i > 0 and not tokens[i - 1].group()[:1].isupper() and (
