@@ -171,6 +171,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("data_dir", type=Path)
     ap.add_argument("--verbose", "-v", action="store_true")
     args = ap.parse_args(argv)
+    if args.verbose and "blind" in args.data_dir.resolve().parts:
+        ap.error(f"{args.data_dir} is in the blind split: only aggregate figures (drop --verbose)")
     rep, cases = evaluate_pipeline(args.data_dir)
     print_report(rep, cases, args.verbose)
     return 0

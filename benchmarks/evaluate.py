@@ -357,6 +357,8 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     if not args.data_dir.is_dir():
         ap.error(f"{args.data_dir} is not a directory")
+    if args.verbose and "blind" in args.data_dir.resolve().parts:
+        ap.error(f"{args.data_dir} is in the blind split: only aggregate figures (drop --verbose)")
     if args.pipeline:
         from eval_pipeline import evaluate_pipeline, print_report
 

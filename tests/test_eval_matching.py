@@ -7,6 +7,8 @@ import json
 import sys
 from pathlib import Path
 
+import pytest
+
 _PATH = Path(__file__).resolve().parents[1] / "benchmarks" / "eval_matching.py"
 _spec = importlib.util.spec_from_file_location("eval_matching", _PATH)
 eval_matching = importlib.util.module_from_spec(_spec)
@@ -66,3 +68,17 @@ def test_the_sweep_prints_each_threshold(tmp_path, capsys):
     assert eval_matching.main(["--pairs", str(path), "--sweep"]) == 0
     rows = [line for line in capsys.readouterr().out.splitlines() if line.strip().startswith(("0.7", "0.9"))]
     assert len(rows) == 3 and all("(1/1)" in row for row in rows)
+
+
+def test_the_extraction_and_pipeline_scripts_refuse_verbose_on_the_blind_split(tmp_path):
+    """Per-case output names the split's sentences: whoever runs it must not be a rule writer."""
+    sys.path.insert(0, str(_PATH.parent))  # the scripts import each other by their file names
+    import eval_pipeline
+    import evaluate
+
+    blind = tmp_path / "blind" / "cases"
+    blind.mkdir(parents=True)
+    for main in (evaluate.main, eval_pipeline.main):
+        with pytest.raises(SystemExit) as stop:
+            main([str(blind), "--verbose"])
+        assert stop.value.code == 2
