@@ -424,6 +424,8 @@ def test_the_government_and_the_country_are_one_actor() -> None:
     ("The number of Feldmark vans will grow from about 3,000 today to 9,000 by 2030.", "by 2030", dt.date(2030, 12, 31)),
     ("Over time we plan to put 3,000 Feldmark satellites into orbit to bring broadband to people who lack it today.",
      None, None),
+    ("Over the next five years Feldmark will open 300 branches, starting this year with Lund and Orvo.",
+     "Over the next five years", dt.date(2030, 4, 10)),  # the first this year, all of them in five years
 ])
 def test_deadlines_in_context(text: str, phrase: str, latest: dt.date) -> None:
     got = read_text(text, DAY)

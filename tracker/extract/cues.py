@@ -629,7 +629,10 @@ _TIME_WORD = (
 # "By the end of 2026 we will ...": a time phrase fronted without a comma.
 _FRONTED_TIME = re.compile(
     rf"^(?:(?:by|in|from|before|after|within|starting|over|during|until|through|at)\s+(?:the\s+)?{_TIME_WORD}"
-    rf"(?:[\w\s-]*?\b(?:\d{{4}}|{_TIME_WORD}))?|(?:next|this|later\s+this|early\s+next|late\s+next)\s+{_TIME_WORD}|"
+    rf"(?:[\w\s-]*?\b(?:\d{{4}}|{_TIME_WORD})s?)?|(?:next|this|later\s+this|early\s+next|late\s+next)\s+{_TIME_WORD}|"
+    # "Within two years Vantor will ...", "In the coming months Vantor will ...": a span counted from now
+    r"(?:within|in|over|during|for)\s+(?:the\s+)?(?:next\s+|coming\s+|following\s+)?(?:[\w-]+\s+)?"
+    r"(?:days|weeks|months|years|decades|quarters)|"
     # "After that date Vantor will ...", "From then on we will ...": a time told before
     r"(?:by|from|after|before|until|since)\s+(?:then(?:\s+on)?|(?:that|this|the\s+same)\s+(?:date|time|point|day|stage)))\s+"
     r"(?=(?:we|it|they|he|she|I|the|our|its|(?-i:[A-Z\u00c0-\u00de\u0100-\u017f])[\w&.'\u2019-]*)\b)",

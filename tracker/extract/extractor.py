@@ -1248,8 +1248,24 @@ def _regions(clause: Clause) -> list[tuple[int, int]]:
 
 
 def _deadline(doc: _Doc, sent: Sentence, clause: Clause) -> tuple[DeadlineMatch | None, DueWindow | None]:
-    """The clause's deadline phrase and its reading: in the verb phrase, else fronted; dated ones first."""
-    for lo, hi in _regions(clause):
+    """The clause's deadline phrase and its reading: in the verb phrase, else fronted; dated ones first.
+
+    A start in the verb phrase gives way to a fronted span: "Over the next five years we will open 400
+    branches, starting this year with Lund": the branches are due in five years, the first this year."""
+    found = _deadline_in_regions(doc, sent, clause, _regions(clause))
+    if found[0] is not None and _STARTING.match(found[0].phrase) and len(_regions(clause)) > 1:
+        fronted = _deadline_in_regions(doc, sent, clause, _regions(clause)[1:])
+        if fronted[1] is not None and fronted[1].latest is not None and fronted[1].latest >= doc.published:
+            return fronted
+    return found
+
+
+_STARTING = re.compile(r"(?:starting|beginning|from)\b", re.I)
+
+
+def _deadline_in_regions(doc: _Doc, sent: Sentence, clause: Clause, regions: list[tuple[int, int]]
+                         ) -> tuple[DeadlineMatch | None, DueWindow | None]:
+    for lo, hi in regions:
         inside = [(m, _resolve(m.phrase, doc.published, doc.conv)) for m in doc.deadlines_in(sent, clause)
                   if lo <= m.start < hi]
         dated = [(m, w) for m, w in inside if w is not None and w.latest is not None]
