@@ -360,3 +360,22 @@ Vantor today announced Owner Repair, which lets customers fix their own phones.
 Owner Repair will be available early next year in Dellan. Customers order parts through the Vantor Owner Repair Store."""
     got = read_text(text, DAY, publisher="Vantor (press release)")
     assert [c.actor for c in got.commitments] == ["Vantor"], [(c.actor, c.what) for c in got.commitments]
+
+
+FAMILY = """Harbury unveiled its Orvo 3 phone on Monday.
+
+The Orvo 3 will come in May. The Orvo 3 Max will follow in the spring. The Orvo Pad will debut in June.
+The Orvo Watch is coming in July."""
+
+
+def test_named_things_that_arrive_are_their_makers_promises() -> None:
+    """A name that debuts, follows or comes is a product, never an actor of its own."""
+    got = read_text(FAMILY, DAY).commitments
+    assert {c.actor for c in got} == {"Harbury"}, [(c.actor, c.what) for c in got]
+    assert ("deliver the Orvo 3", "in May") in [(c.what, c.deadline_phrase) for c in got]
+
+
+def test_two_names_of_one_family_are_two_promises() -> None:
+    """"Orvo 3", "Orvo 3 Max" and "Orvo Pad" share a word, not a thing: none restates another."""
+    got = read_text(FAMILY, DAY).commitments
+    assert len(got) == 4, [(c.actor, c.what) for c in got]

@@ -184,7 +184,7 @@ def describe(vp: str, *, subject: str | None, thing_subject: bool, negated: bool
                                               r"(?:is|are|['\u2019]re)\s+aiming\s+for|(?:reaffirm|reiterat|confirm|"
                                               r"repeat|set|sets|setting)\w*\s+(?:\w+\s+){0,3}?(?:target|goal|ambition)\s+"
                                               r"of)\s+", "", vp, flags=re.I))
-    arrived = coming_as_arrival(words) if family == "scheduled_present" else words
+    arrived = coming_as_arrival(words) if thing_subject or family == "scheduled_present" else words
     if arrived is not words:  # "the game is coming in May": it arrives
         vp, words = " ".join(arrived), arrived
     planned = PLANNED_FOR.match(vp) if family == "scheduled_present" else None
@@ -288,7 +288,15 @@ def coming_as_arrival(verb_words: list[str]) -> list[str]:
     words = [*verb_words[:1], *(w for w in verb_words[1:3] if w.lower() not in ("also", "now")), *verb_words[3:]]
     if len(words) > 1 and words[0].lower() in ("is", "are") and words[1].lower().strip(",.") == "coming":
         return ["arrives", *words[2:]]  # "are also coming later this year" arrives too
+    if len(words) == 1 and words[0].lower().strip(",.") in ("come", "comes"):
+        return ["arrives"]  # "will come in May", its date already taken off
+    if len(words) > 1 and words[0].lower() in ("come", "comes") and words[1].lower() in _COMES_WHEN \
+            and not re.match(r"to\s+(?:an?\s+)?(?:end|close|halt|standstill|light|terms)\b", " ".join(words[1:4]), re.I):
+        return ["arrives", *words[1:]]  # "will come in May", "comes to Dellan next year" (not "comes to an end")
     return verb_words
+
+
+_COMES_WHEN = frozenset("in on to later next this soon early late before by out".split())
 
 
 def _act_noun_at(words: list[str]) -> int | None:

@@ -636,7 +636,7 @@ def _read(doc: _Doc, sent: Sentence, clause: Clause, previous: Entity | None) ->
         elif head_noun(subject).lower() in _MARKET_NOUNS:
             doubts.append("condition")  # "demand for chips will double by 2030, the maker said": a market forecast
         elif (verb in _DESCRIBING and not (verb in ("remain", "stay") and nxt in COMMIT_ADJ)
-              and not _FIRST_USE.match(" ".join(verb_words[1:4]))) or (
+              and not _FIRST_USE.match(" ".join(verb_words[1:4]))) or (verb == "come" and nxt == "with") or (
                 verb == "be" and nxt in ("able", "capable", "built", "made", "based")
                 and not re.match(r"made\s+(?:redundant|available|public|free|permanent)\b", " ".join(verb_words[1:3]))):
             # "the model will tow 5 tonnes", "the site will include shops"; dated, a target of the owner's ("by
@@ -760,7 +760,7 @@ _AMOUNT = re.compile(r"\d[\d,.]*\s*(?:%|percent|per\s+cent|billion|million|bn|m\
 _SWEEPING = re.compile(r"(?:be\s+)?(?:change[ds]?|transform(?:ed|s)?|revolutioni[sz]e[ds]?|reshape[ds]?|redefine[ds]?|"
                        r"disrupt(?:ed|s)?)\b(?:\s+(?:(?:every|each|all|the|an?|our|your|whole|entire)\s+)?(?:[\w-]+\s+){0,4}?"
                        r"(?:industry|industries|job|jobs|world|way|ways|field|sector|market|economy|lives|life|work|"
-                       r"business|travel|medicine|everything)\b|\s+how\b|\s*$|\s*[,.])", re.I)
+                       r"business|travel|medicine|everything|game|landscape|face)\b|\s+how\b|\s*$|\s*[,.])", re.I)
 
 # Nouns that name an organisation or the thing it runs ("the railway will free up space")
 _AMBIGUOUS_BODIES = frozenset("""railway railroad network platform service line system scheme programme
@@ -1143,6 +1143,9 @@ def _acts_like_an_organisation(subject: str, cue, verb_words: list[str], index: 
         return False  # released/launched/unveiled X: a product
     if index.named_as_thing(name):
         return False  # "its Kestrel probe", "Kestrel, a robotic lander", "the Kestrel Space Telescope"
+    if _arrives(verb_words) and not re.match(r"(?:\S+\s+\d|(?:go|goes|going)\s+(?:ahead|bust|public|private)\b)",
+                                             " ".join(verb_words)):  # ("will open 20 more stores": an object)
+        return False  # "The Orvo Pad will debut in June", "Kestrel is coming in July": what arrives is a thing
     # Any other proper name in subject position can act: a company, an agency, a city, a country.
     verb = base_form(verb_words[0].strip(",.")) if verb_words else ""
     if index.default is not None and verb in EVENT_VERBS and not set(toks) & set(index.default.name.split()):

@@ -86,6 +86,8 @@ def same_promise(a: Candidate, b: Candidate) -> bool:
         return False  # "replace all 3,200 lines" and "replace the first 800": two promises
     if ca.due_latest and cb.due_latest and not _deadlines_compatible(ca, cb):
         return False  # different deadlines: milestones, not restatements
+    if _other_names(ca.what, cb.what):
+        return False  # "deliver the Orvo 3 Max" and "debut the Orvo Pad": two things of one family
     shared = a.words & b.words
     small = min(len(a.words), len(b.words))
     if len(shared) / small >= 0.6:
@@ -98,6 +100,15 @@ def same_promise(a: Candidate, b: Candidate) -> bool:
     if not named and ca.what.split()[:1] != cb.what.split()[:1]:
         return False  # "halve virgin plastic" and "help collect more plastic", both by 2025: two acts
     return bool(named) or len(shared) / small >= 0.34
+
+
+_NAME_RUN = re.compile(r"[A-Z\u00c0-\u00de\u0100-\u017f][\w'\u2019+-]*(?:\s+(?:[A-Z\u00c0-\u00de\u0100-\u017f][\w'\u2019+-]*|\d[\w.]*))+")
+
+
+def _other_names(a: str, b: str) -> bool:
+    """Two different names of one family: a name in each that opens with the same word and goes on differently."""
+    runs_a, runs_b = ({m.group(0) for m in _NAME_RUN.finditer(t)} for t in (a, b))
+    return any(x.split()[0] == y.split()[0] and x != y for x in runs_a for y in runs_b)  # "Orvo 3" / "Orvo 3 Max" too
 
 
 def _better_quote(a: Commitment, b: Commitment) -> Commitment:
