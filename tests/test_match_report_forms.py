@@ -1133,3 +1133,11 @@ def test_a_project_dropped_for_a_while_is_paused_not_withdrawn(title: str) -> No
 def test_a_project_put_on_ice_is_dropped() -> None:
     plant = promise("Harbury", "build a battery plant in Dellan")
     assert decided(plant, news("Harbury puts its Dellan battery plant on ice", "")) == ("cancellation", "accepted")
+
+
+def test_a_verb_of_the_promised_act_stands_for_its_act_noun() -> None:
+    """"Start production at the plant": first cars rolling off its line are its production, for an editor to
+    weigh, never discarded for lacking the word "production"."""
+    plant = promise("Harbury", "begin production at the Dellan plant")
+    got = decided(plant, news("First cars roll off the line at Harbury's Dellan plant", ""))
+    assert got is not None and got[1] in ("accepted", "proposed"), got

@@ -170,7 +170,7 @@ class _Context:
         self.item_cov, self.item_terms = coverage(p, all_toks, r.stems)
         self.item_actor, self.actor_text = max(((actor_strength(p, s), s) for s in r.sents),
                                                key=lambda x: x[0], default=(0.0, None))
-        self.item_head = not p.head or bool(p.head & r.stems)
+        self.item_head = not p.head or bool(p.head & r.stems) or _head_done(p, r.stems)
         self.required_ok = required_present(p, all_toks)
         self.named = bool(p.required) and self.required_ok
         self.conflict = conflicts(p, r)
@@ -194,7 +194,7 @@ class _Context:
         actor = max(actor_strength(self.p, s), 0.9 * self.item_actor)
         if self.named:
             actor = max(actor, 0.75)
-        if not self.p.head or self.p.head & s.stems:
+        if not self.p.head or self.p.head & s.stems or _head_done(self.p, s.stems):
             headf = 1.0
         elif self.item_head:
             headf = 0.95
@@ -207,6 +207,12 @@ class _Context:
         """Can this item be more than a mention or progress for this commitment at all?"""
         return (self.required_ok and (self.item_head or self.named) and (self.item_cov >= 0.45 or self.named)
                 and not self.conflict)
+
+
+def _head_done(p: Profile, stems: frozenset[str]) -> bool:
+    """A head that names an act ("start production at the plant") is there when a verb of that act is:
+    "first cars roll off the line at the plant" is its production, "the bridge was built" its construction."""
+    return p.head_act and bool(lx.noun_classes(p.head) & lx.verb_classes(*stems))
 
 
 def sentence_quantity(p: Profile, s: Sentence) -> str | None:
