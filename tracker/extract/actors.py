@@ -294,6 +294,7 @@ _UNVEILING_VERBS = (r"(?:announced|unveiled|introduced|launched|revealed|debuted
                     r"launches|reveals|debuts)")
 
 
+@lru_cache(maxsize=1024)
 def unveiler(name: str, text: str) -> str | None:
     """Who unveiled ``name`` ("Harbury unveils Orvo Go headset" -> Harbury): the owner of the thing."""
     m = re.search(rf"(?P<org>[A-Z\u00c0-\u00de\u0100-\u017f][\w&.-]*(?:[ ]+[A-Z\u00c0-\u00de\u0100-\u017f][\w&.-]*){{0,3}})"
