@@ -1141,3 +1141,12 @@ def test_a_verb_of_the_promised_act_stands_for_its_act_noun() -> None:
     plant = promise("Harbury", "begin production at the Dellan plant")
     got = decided(plant, news("First cars roll off the line at Harbury's Dellan plant", ""))
     assert got is not None and got[1] in ("accepted", "proposed"), got
+
+
+def test_a_department_of_the_promising_government_is_no_third_party() -> None:
+    """"The Home Office said ...": a part of the government that promised, not someone else acting."""
+    police = promise("Norwegian government", "recruit 8,000 more police officers")
+    it = news("Home Office says police recruitment target met",
+              "Forces across the country hired 8,240 additional officers under the programme, the Home Office said.")
+    got = decided(police, it)
+    assert got is not None and got[0] == "fulfilment" and got[1] in ("accepted", "proposed"), got

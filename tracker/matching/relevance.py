@@ -96,7 +96,8 @@ def actor_strength(p: Profile, s: Sentence) -> float:
             if tuple(stems[i:i + len(key)]) == key and s.toks[i].cap \
                     and all(t.cap or t.stem in lx.STOPWORDS for t in s.toks[i:i + len(key)]):
                 best = max(best, strength)
-    if not best and p.government and s.stems & _OFFICES and main_country(s.text) in (None, p.government):
+    if not best and p.government and (s.stems & _OFFICES or any(t.cap and t.stem in _BODIES for t in s.toks)) \
+            and main_country(s.text) in (None, p.government):
         best = 0.6  # "the government drops ...", "the prime minister said ...": about no other country
     return best
 
@@ -212,6 +213,8 @@ def foreign_subject(ctx: Pair, s: Sentence, pos: int) -> str | None:
         return None
     if _anaphor(span) and not s.is_title:
         return _headline_subject(ctx)  # "The carrier completed ...": whoever the headline named
+    if _own_government_body(p, span, s):
+        return None  # "the Home Office says the target was met": a part of the promising government
     overseer = next((t for t in span if t.stem in _OVERSEERS), None)
     if overseer is not None and not any(t.stem in p.actor_stems for t in span):
         return overseer.text  # "the court struck down the plan", "lawmakers repealed it": another body acts
@@ -233,6 +236,17 @@ def foreign_subject(ctx: Pair, s: Sentence, pos: int) -> str | None:
         if (t.stem not in p.vocab or t.stem in p.rivals) and not office_holder(ctx, t):
             return t.text
     return None
+
+
+# A department of a government by its kind of name: "the Home Office", "the Transport Ministry", "the Treasury"
+_BODIES = lx._stems("ministry department office treasury")
+
+
+def _own_government_body(p: Profile, span: list[Token], s: Sentence) -> bool:
+    """Is the subject a department of the promising national government (capitalised, a body's kind of name,
+    and no other country named in the sentence)?"""
+    return bool(p.government) and any(t.cap and t.stem in _BODIES for t in span) \
+        and main_country(s.text) in (None, p.government)
 
 
 _WHERE = frozenset({"in", "across", "throughout"})
