@@ -1150,3 +1150,17 @@ def test_a_department_of_the_promising_government_is_no_third_party() -> None:
               "Forces across the country hired 8,240 additional officers under the programme, the Home Office said.")
     got = decided(police, it)
     assert got is not None and got[0] == "fulfilment" and got[1] in ("accepted", "proposed"), got
+
+
+def test_a_rule_signed_into_force_is_the_requirement_promised() -> None:
+    masks = promise("Ilse Varga", "require masks in state buildings")
+    it = news("Varga signs mask rule for state property",
+              "Governor Ilse Varga signed an executive order requiring masks in state buildings on Monday.")
+    assert decided(masks, it) == ("fulfilment", "accepted")
+
+
+def test_an_order_for_buses_is_still_a_step_towards_running_them() -> None:
+    buses = promise("Dellan Transit", "put 40 electric buses into service")
+    it = news("Dellan Transit signs order for 40 electric buses",
+              "Dellan Transit signed an order for 40 electric buses from Harbury on Monday.")
+    assert decided(buses, it)[0] != "fulfilment"

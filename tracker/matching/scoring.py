@@ -209,6 +209,19 @@ class _Context:
                 and not self.conflict)
 
 
+_ORDER = stem("order")
+
+
+def _step_words(window: list[Token]) -> set[str]:
+    """The stems of an act's object, where "an executive order requiring masks" is a rule made, not an order placed."""
+    out = {t.stem for t in window}
+    for k, t in enumerate(window):
+        if t.stem == _ORDER and ((k and window[k - 1].low == "executive")
+                                 or (k + 1 < len(window) and window[k + 1].low.endswith("ing"))):
+            out.discard(_ORDER)
+    return out
+
+
 def _head_done(p: Profile, stems: frozenset[str]) -> bool:
     """A head that names an act ("start production at the plant") is there when a verb of that act is:
     "first cars roll off the line at the plant" is its production, "the bridge was built" its construction."""
@@ -432,7 +445,7 @@ def _read_positive(ctx: _Context, s: Sentence, rel: float, eff: float) -> list[R
         qual = qualifier(p, s)
         if delayed_here:
             continue  # "production start delayed to 2025" is news of a delay, not of a start
-        if kind == "fulfilment" and ({t.stem for t in object_window(s, ev)} & lx.PROGRESS_WORDS) - p.vocab:
+        if kind == "fulfilment" and (_step_words(object_window(s, ev)) & lx.PROGRESS_WORDS) - p.vocab:
             # a step word the promise itself does not use: "releases a beta" is progress towards a
             # release, but fulfils "release a beta to developers"
             kind, note = "progress", "began a step (construction, testing...), not the promised thing"
