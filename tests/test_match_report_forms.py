@@ -1164,3 +1164,10 @@ def test_an_order_for_buses_is_still_a_step_towards_running_them() -> None:
     it = news("Dellan Transit signs order for 40 electric buses",
               "Dellan Transit signed an order for 40 electric buses from Harbury on Monday.")
     assert decided(buses, it)[0] != "fulfilment"
+
+
+def test_a_country_and_its_adjective_name_one_place() -> None:
+    """"Refugees from Syria" and "Syrian refugees" are the same people."""
+    refugees = promise("Norwegian government", "bring 3,000 refugees from Syria to Norway")
+    it = news("Norway reaches 3,000 Syrian refugees", "")
+    assert decided(refugees, it) == ("fulfilment", "accepted")

@@ -106,6 +106,21 @@ def countries_of_adjective(word: str) -> tuple[str, ...]:
     return country_names(government) if government else ()
 
 
+@lru_cache(maxsize=1024)
+def nationality_forms(word: str) -> tuple[str, ...]:
+    """Every name and the adjective of the country ``word`` names or describes: "Syria" and "Syrian" are
+    one country in "refugees from Syria" and "Syrian refugees".
+
+    >>> nationality_forms("Peru"), nationality_forms("Peruvian"), nationality_forms("Acme")
+    (('Peru', 'Peruvian'), ('Peru', 'Peruvian'), ())
+    """
+    government = government_of(word) or _governments().get(word.lower())
+    if government is None or government not in _government_names():
+        return ()
+    adjective = government.removesuffix(" government")
+    return tuple(dict.fromkeys((*country_names(government), adjective)))
+
+
 def government_level(name: str) -> str | None:
     """The level a government is named with ("the German federal government" -> "federal"), if any."""
     key = re.sub(r"\s+", " ", name).strip().lower()

@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
-from tracker.language.governments import country_names, governments_named, national_government
+from tracker.language.governments import country_names, governments_named, national_government, nationality_forms
 from tracker.language.sentences import is_title_case
 from tracker.language.words import is_common_word
 from tracker.matching import lexicon as lx
@@ -64,7 +64,16 @@ class Term:
     group: int = -1  # names: the tokens of one name share a group
 
     def alternatives(self) -> frozenset[str]:
-        return NOUN_SYNONYMS.get(self.stems[0], frozenset()) if len(self.stems) == 1 else frozenset()
+        if len(self.stems) != 1:
+            return frozenset()
+        return NOUN_SYNONYMS.get(self.stems[0], frozenset()) | (_nationality_stems(self.text) if self.proper
+                                                               else frozenset())
+
+
+@lru_cache(maxsize=4096)
+def _nationality_stems(word: str) -> frozenset[str]:
+    """One-word names and adjectives of the country ``word`` names ("Syria" -> syrian, and back)."""
+    return frozenset(stem(w) for w in nationality_forms(word) if " " not in w) - {stem(word)}
 
 
 @dataclass(frozen=True)
