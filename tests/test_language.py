@@ -27,3 +27,12 @@ def test_every_form_of_a_verb_meets_at_one_stem(forms: tuple[str, ...]) -> None:
     """News says "axed" where the lexicon says "axe": a short stem must survive -es, -ed and -ing."""
     from tracker.matching.text import stem
     assert len({stem(f) for f in forms}) == 1, [stem(f) for f in forms]
+
+
+def test_the_country_that_acts_is_the_texts_country_not_the_most_named_place() -> None:
+    """A story about flights to Syria names Syria more often; the government acting is Norway's."""
+    from tracker.language.governments import main_country
+
+    text = ("The first flights to Syria will leave in May. The Syria scheme was agreed last year, and officials "
+            "said flights to Syria would run weekly. Norway has paid for the flights.")
+    assert main_country(text) == "Norwegian government"

@@ -147,13 +147,21 @@ def main_country(text: str) -> str | None:
     Abbreviations ("UK", "US", "UAE") count only in capitals: "us" is also a pronoun.
     """
     counts: Counter[str] = Counter()
+    acting: Counter[str] = Counter()
     for name, government in _table().items():
         short = len(name) <= 3
-        hits = len(re.findall(rf"(?<![\w-]){re.escape(name.upper() if short else name)}(?![\w-])", text,
-                              0 if short else re.I))
-        if hits:
-            counts[government] += hits
-    return counts.most_common(1)[0][0] if counts else None
+        for m in re.finditer(rf"(?<![\w-]){re.escape(name.upper() if short else name)}(?![\w-])", text,
+                             0 if short else re.I):
+            counts[government] += 1
+            if _ACTS.match(text, m.end()):
+                acting[government] += 1
+    # the country that acts ("Britain has paid Rwanda ...") before the one most named as a place ("to Rwanda")
+    best = acting or counts
+    return best.most_common(1)[0][0] if best else None
+
+
+_ACTS = re.compile(r"['\u2019]s\b|\s+(?:has|have|had|is|was|will|would|said|says|agreed|agrees|plans|planned|"
+                   r"pledged|pledges|wants|announced|announces|aims|intends|can|could|should|must|did|does)\b")
 
 
 _REGIONS = Path(__file__).with_name("data") / "regions.tsv"
