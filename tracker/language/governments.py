@@ -153,13 +153,14 @@ def main_country(text: str) -> str | None:
         for m in re.finditer(rf"(?<![\w-]){re.escape(name.upper() if short else name)}(?![\w-])", text,
                              0 if short else re.I):
             counts[government] += 1
-            if _ACTS.match(text, m.end()):
-                acting[government] += 1
+            if _ACTS.match(text, m.end()) and not _PLACE_BEFORE.search(text[max(0, m.start() - 20):m.start()]):
+                acting[government] += 1  # ("flights to Syria would run": a place, whatever follows it)
     # the country that acts ("Britain has paid Rwanda ...") before the one most named as a place ("to Rwanda")
     best = acting or counts
     return best.most_common(1)[0][0] if best else None
 
 
+_PLACE_BEFORE = re.compile(r"\b(?:to|into|from|of|in|for|with|across|via|towards|toward|at|on|by)\s+(?:the\s+)?$", re.I)
 _ACTS = re.compile(r"['\u2019]s\b|\s+(?:has|have|had|is|was|will|would|said|says|agreed|agrees|plans|planned|"
                    r"pledged|pledges|wants|announced|announces|aims|intends|can|could|should|must|did|does)\b")
 
