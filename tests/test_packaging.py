@@ -26,6 +26,7 @@ def test_wheel_ships_templates_and_migrations(tmp_path):
     assert "tracker/data/languages.toml" in names  # the word lists that refuse non-English text
     assert "tracker/language/data/governments.tsv" in names  # countries and their governments
     assert "tracker/extract/data/confidence.json" in names  # the calibrated confidence
+    assert "tracker/extract/data/platforms.txt" in names  # platforms a source line may name
     assert "tracker/matching/lexicon.toml" in names  # the matcher's English
 
 

@@ -1254,7 +1254,7 @@ def _deadline(doc: _Doc, sent: Sentence, clause: Clause) -> tuple[DeadlineMatch 
     """The clause's deadline phrase and its reading: in the verb phrase, else fronted; dated ones first.
 
     A start in the verb phrase gives way to a fronted span: "Over the next five years we will open 400
-    branches, starting this year with Lund": the branches are due in five years, the first this year."""
+    branches, starting this year with Dellan": the branches are due in five years, the first this year."""
     found = _deadline_in_regions(doc, sent, clause, _regions(clause))
     if found[0] is not None and _STARTING.match(found[0].phrase) and len(_regions(clause)) > 1:
         fronted = _deadline_in_regions(doc, sent, clause, _regions(clause)[1:])

@@ -23,6 +23,7 @@ outlet's name is not an actor: "we" in a news report is inside somebody's quotat
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from tracker.extract.actors import TITLE, without_legal_suffix
 from tracker.language.words import is_common_word
@@ -42,8 +43,9 @@ _COMMENTARY = re.compile(r"\b(?:opinion|column|editorial|commentary|newsletter|a
 _OWN_CHANNEL = re.compile(r"\s+(?:newsroom|blog|press\s+office|press\s+room|media\s+(?:centre|center)|website|"
                           r"official\s+account|investor\s+relations)$", re.I)
 # Where a post was published: "Acme on X", "Jane Roe on LinkedIn" name the speaker, not the platform
-_PLATFORM = re.compile(r"\s+(?:on|via)\s+(?:X|Twitter|LinkedIn|Facebook|Instagram|Threads|Bluesky|Mastodon|YouTube|TikTok|"
-                       r"Weibo|Medium|Substack|Reddit)$")
+_PLATFORMS = [line.strip() for line in (Path(__file__).with_name("data") / "platforms.txt").read_text(encoding="utf-8")
+              .splitlines() if line.strip() and not line.startswith("#")]
+_PLATFORM = re.compile(rf"\s+(?:on|via)\s+(?:{'|'.join(map(re.escape, _PLATFORMS))})$")
 # A document named after its publisher: "Acme annual report 2024", "the Acme Q3 2025 earnings call transcript",
 # "Acme Group shareholder letter", "Acme official blog": the words before it are the publisher
 _DOCUMENT_TAIL = re.compile(

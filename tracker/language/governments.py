@@ -108,8 +108,8 @@ def countries_of_adjective(word: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=1024)
 def nationality_forms(word: str) -> tuple[str, ...]:
-    """Every name and the adjective of the country ``word`` names or describes: "Syria" and "Syrian" are
-    one country in "refugees from Syria" and "Syrian refugees".
+    """Every name and the adjective of the country ``word`` names or describes: "Peru" and "Peruvian" are
+    one country in "migrants from Peru" and "Peruvian migrants".
 
     >>> nationality_forms("Peru"), nationality_forms("Peruvian"), nationality_forms("Acme")
     (('Peru', 'Peruvian'), ('Peru', 'Peruvian'), ())
@@ -154,8 +154,8 @@ def main_country(text: str) -> str | None:
                              0 if short else re.I):
             counts[government] += 1
             if _ACTS.match(text, m.end()) and not _PLACE_BEFORE.search(text[max(0, m.start() - 20):m.start()]):
-                acting[government] += 1  # ("flights to Syria would run": a place, whatever follows it)
-    # the country that acts ("Britain has paid Rwanda ...") before the one most named as a place ("to Rwanda")
+                acting[government] += 1  # ("flights to Peru would run": a place, whatever follows it)
+    # the country that acts ("Norway has paid Peru ...") before the one most named as a place ("to Peru")
     best = acting or counts
     return best.most_common(1)[0][0] if best else None
 

@@ -72,7 +72,7 @@ class Term:
 
 @lru_cache(maxsize=4096)
 def _nationality_stems(word: str) -> frozenset[str]:
-    """One-word names and adjectives of the country ``word`` names ("Syria" -> syrian, and back)."""
+    """One-word names and adjectives of the country ``word`` names ("Peru" -> peruvian, and back)."""
     return frozenset(stem(w) for w in nationality_forms(word) if " " not in w) - {stem(word)}
 
 
