@@ -30,9 +30,9 @@ def test_every_form_of_a_verb_meets_at_one_stem(forms: tuple[str, ...]) -> None:
 
 
 def test_the_country_that_acts_is_the_texts_country_not_the_most_named_place() -> None:
-    """A story about flights to Syria names Syria more often; the government acting is Norway's."""
+    """A story about flights to Peru names Peru more often; the government acting is Norway's."""
     from tracker.language.governments import main_country
 
-    text = ("The first flights to Syria will leave in May. The Syria scheme was agreed last year, and officials "
-            "said flights to Syria would run weekly. Norway has paid for the flights.")
+    text = ("The first flights to Peru will leave in May. The Peru scheme was agreed last year, and officials "
+            "said flights to Peru would run weekly. Norway has paid for the flights.")
     assert main_country(text) == "Norwegian government"

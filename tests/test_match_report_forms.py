@@ -1167,7 +1167,7 @@ def test_an_order_for_buses_is_still_a_step_towards_running_them() -> None:
 
 
 def test_a_country_and_its_adjective_name_one_place() -> None:
-    """"Refugees from Syria" and "Syrian refugees" are the same people."""
-    refugees = promise("Norwegian government", "bring 3,000 refugees from Syria to Norway")
-    it = news("Norway reaches 3,000 Syrian refugees", "")
-    assert decided(refugees, it) == ("fulfilment", "accepted")
+    """"Peruvian exporters" and "exporters from Peru" are the same people."""
+    office = promise("Norwegian government", "open a trade office for Peruvian exporters")
+    it = news("Norway opens trade office for exporters from Peru", "")
+    assert decided(office, it) == ("fulfilment", "accepted")
