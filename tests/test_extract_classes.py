@@ -1034,3 +1034,10 @@ def test_a_place_whose_name_ends_in_states_is_no_attribution() -> None:
     got = one("Harbury will start selling its folding phone, the Orvo Fold, in the United States on April 26, "
               "the company said.")
     assert (got.deadline_phrase, got.due_latest) == ("on April 26", dt.date(2025, 4, 26))
+
+
+def test_two_acts_on_one_thing_are_two_promises() -> None:
+    """Selling the coal plants and closing the last one share their words, not their act."""
+    got = found("Quenby Energy said on Monday it would sell its coal plants.\n\n"
+                "We remain committed to closing our last coal plant by 2027.", publisher="Quenby Energy (press release)")
+    assert sorted(c.what.split()[0] for c in got) == ["close", "sell"], [c.what for c in got]

@@ -15,7 +15,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from tracker.extract.canonical import base_form
 from tracker.extract.model import Commitment
+from tracker.matching import lexicon as lx
+from tracker.matching.text import stem
 
 _STOP = frozenset(
     """a an the of to in on at by for with from and or its their his her our this that these those be is are
@@ -88,6 +91,8 @@ def same_promise(a: Candidate, b: Candidate) -> bool:
         return False  # different deadlines: milestones, not restatements
     if _other_names(ca.what, cb.what):
         return False  # "deliver the Orvo 3 Max" and "debut the Orvo Pad": two things of one family
+    if _other_acts(ca.what, cb.what):
+        return False  # "sell its coal plants" and "close our last coal plant": two acts on one thing
     shared = a.words & b.words
     small = min(len(a.words), len(b.words))
     if len(shared) / small >= 0.6:
@@ -109,6 +114,21 @@ def _other_names(a: str, b: str) -> bool:
     """Two different names of one family: a name in each that opens with the same word and goes on differently."""
     runs_a, runs_b = ({m.group(0) for m in _NAME_RUN.finditer(t)} for t in (a, b))
     return any(x.split()[0] == y.split()[0] and x != y for x in runs_a for y in runs_b)  # "Orvo 3" / "Orvo 3 Max" too
+
+
+# Verbs the extractor writes for any act ("ensure the plant is ...", "deliver the Orvo 3") and verbs of a stage
+# ("begin construction of the plant" restates "build the plant"): they name no act of their own
+_GENERIC_VERBS = frozenset("""ensure have deliver make target be get keep put take do achieve reach begin start
+    complete finish continue resume""".split())
+
+
+def _other_acts(a: str, b: str) -> bool:
+    """Two verbs of no shared act class ("sell" and "close"; "open" and "expand" share none either)."""
+    va, vb = (base_form(w.split()[0].lower()) if w.split() else "" for w in (a, b))
+    if va == vb or not va or not vb or va in _GENERIC_VERBS or vb in _GENERIC_VERBS or "not" in (va, vb):
+        return False
+    ca, cb = lx.verb_classes(stem(va)), lx.verb_classes(stem(vb))
+    return bool(ca) and bool(cb) and not ca & cb
 
 
 def _better_quote(a: Commitment, b: Commitment) -> Commitment:
