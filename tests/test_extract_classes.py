@@ -1041,3 +1041,8 @@ def test_two_acts_on_one_thing_are_two_promises() -> None:
     got = found("Quenby Energy said on Monday it would sell its coal plants.\n\n"
                 "We remain committed to closing our last coal plant by 2027.", publisher="Quenby Energy (press release)")
     assert sorted(c.what.split()[0] for c in got) == ["close", "sell"], [c.what for c in got]
+
+
+def test_taking_until_a_date_to_finish_is_finishing_by_then() -> None:
+    c = one("The Tarnby wind farm will take until 2029 to finish, Harbury said.")
+    assert (c.actor, c.what, c.deadline_phrase) == ("Harbury", "finish the Tarnby wind farm", "until 2029")

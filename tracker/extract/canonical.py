@@ -175,6 +175,11 @@ def describe(vp: str, *, subject: str | None, thing_subject: bool, negated: bool
     cut = next((m for m in _CUT.finditer(vp) if not _between_adjectives(vp, m)), None)
     if cut and cut.start() > 0:
         vp = vp[: cut.start()]
+    took = re.match(r"(?:take|takes)\s+to\s+(?P<verb>[a-z]+)\b\s*(?P<rest>.*)", vp, re.I)
+    if took and deadline:  # "will take until 2029 to finish": it is finished by then
+        vp = f"{took['verb']} {took['rest'] or ('it' if thing_subject else '')}".strip()
+        if thing_subject and subject and not took["rest"]:
+            return _tidy(f"{'not ' if negated else ''}{base_form(took['verb'].lower())} {subject_np(subject)}")
     words = vp.split()
     if not words:
         return ""
