@@ -189,6 +189,8 @@ def name_the_thing(what: str, things: Things, before: int, actor_names: tuple[st
     'land the small lander Pell-3 near the pole'
     >>> name_the_thing("open the line", ts, 0)  # named only after the promise: left alone
     'open the line'
+    >>> name_the_thing("close the old lines", ts, 90)  # several of the kind: not the one named
+    'close the old lines'
     """
     own = {n.lower() for n in actor_names if n}
     low = what.lower()
@@ -203,6 +205,8 @@ def name_the_thing(what: str, things: Things, before: int, actor_names: tuple[st
             if words[k][:1].isupper() or words[k].lower() in _ANOTHER:
                 break  # already named, or a different one
             thing = things.latest(kind_of(words[k]), before, skip)
+            if thing is not None and words[k].lower() != kind_of(words[k]):
+                break  # "the coal plants": several of the kind, not the one named before
             if thing is not None:
                 return _with_name(what, m, words[:k], words[k], thing)
     return what
