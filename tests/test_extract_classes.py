@@ -1046,3 +1046,12 @@ def test_two_acts_on_one_thing_are_two_promises() -> None:
 def test_taking_until_a_date_to_finish_is_finishing_by_then() -> None:
     c = one("The Tarnby wind farm will take until 2029 to finish, Harbury said.")
     assert (c.actor, c.what, c.deadline_phrase) == ("Harbury", "finish the Tarnby wind farm", "until 2029")
+
+
+@pytest.mark.parametrize("text, what", [
+    ("We continue to target production of 500,000 cars in 2026.", "target production of 500,000 cars"),
+    ("We are targeting deliveries of 300,000 vans next year.", "deliver 300,000 vans"),
+    ("Harbury expects sales of 2 million phones in 2026.", "sell 2 million phones"),
+])
+def test_a_target_of_an_amount_of_an_act_names_the_act(text: str, what: str) -> None:
+    assert one(text, publisher="Harbury (results call)").what == what

@@ -185,7 +185,8 @@ def describe(vp: str, *, subject: str | None, thing_subject: bool, negated: bool
         return ""
     neg = "not " if negated else ""
     if family == "target":
-        return _tidy(f"{neg}target " + re.sub(r"^(?:targets|is\s+targeting|are\s+targeting|aims?\s+for|"
+        return _tidy(f"{neg}target " + re.sub(r"^(?:targets|(?:is|are)\s+(?:still\s+)?targeting|aims?\s+for|"
+                                              r"(?:continues?|continuing)\s+to\s+target|still\s+targets?|"
                                               r"(?:is|are|['\u2019]re)\s+aiming\s+for|(?:reaffirm|reiterat|confirm|"
                                               r"repeat|set|sets|setting)\w*\s+(?:\w+\s+){0,3}?(?:target|goal|ambition)\s+"
                                               r"of)\s+", "", vp, flags=re.I))
@@ -221,6 +222,9 @@ def describe(vp: str, *, subject: str | None, thing_subject: bool, negated: bool
             return _tidy(f"{neg}deliver {then.group('np').strip()} of {then.group('vp')[figure.end():]}")
         if then:  # "expect our output to decline by 2%" -> "have our output decline by 2%" ("to customers": no verb)
             return _tidy(f"{neg}have {then.group('np').strip()} {then.group('vp')}")
+        act = _ACT_OF.match(vp)
+        if act:  # "expects deliveries of 300,000 vans" -> "deliver 300,000 vans"
+            return _tidy(f"{neg}{_ACT_VERBS[act.group(1).lower()]} {vp[act.end():]}")
         return _tidy(f"{neg}deliver {vp}")
     if family == "pledge_money":  # "pledged $50 million to housing" -> "provide $50 million to housing"
         verb = re.match(r"(?:has\s+|have\s+|is\s+|are\s+)?(?:will\s+)?(\w+)(?:\s+aside)?\s+", vp, re.I)
@@ -286,6 +290,12 @@ PLANNED_FOR = re.compile(rf"{SCHEDULED_FOR}(?:\s+for\b)?\s*", re.I)  # "for" may
 
 # A state that is the result of an act: "will be shut by 2028" is the act of shutting
 _STATE_OF_ACT = {"shut": "shut", "closed": "close"}
+
+
+# An amount of an act: "deliveries of 300,000 vans" is delivering them
+_ACT_VERBS = {"deliveries": "deliver", "production": "produce", "output": "produce", "sales": "sell",
+              "shipments": "ship"}
+_ACT_OF = re.compile(rf"({'|'.join(_ACT_VERBS)})\s+of\s+(?=\S)", re.I)
 
 
 def coming_as_arrival(verb_words: list[str]) -> list[str]:

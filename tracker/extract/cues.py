@@ -179,7 +179,9 @@ _spec("target", 0.65, r"\b(?P<cue>(?:reaffirm|reiterat|confirm|repeat)\w*\s+(?:(
 _spec("target", 0.65, r"\b(?P<cue>(?:set|sets|setting)\s+(?:(?:ourselves|itself|themselves)\s+)?(?:(?:a|an|its|their|our|new)\s+)+"
       r"(?:[\w-]+\s+)?(?:target|goal|ambition)\s+of)\s+(?P<verb>)(?=(?!\w+ing\b)\S)")
 _spec("target", 0.65, rf"\b(?P<cue>targets|is\s+targeting|are\s+targeting|aims\s+for|aim\s+for|"
-      rf"(?:is|are|['\u2019]re)\s+aiming\s+for)\s+(?=(?:a|an|the|at\s+least|net|zero|full|around|about|some|roughly|approximately|up\s+to|more\s+than|over)\b|[$\u20ac\u00a3]?\d)(?P<verb>)")
+      rf"(?:continues?|continuing)\s+to\s+target|(?:is|are|['\u2019]re)\s+(?:still\s+)?targeting|still\s+targets?|"
+      rf"(?:is|are|['\u2019]re)\s+aiming\s+for)\s+(?=(?:a|an|the|at\s+least|net|zero|full|around|about|some|roughly|"
+      rf"approximately|up\s+to|more\s+than|over|production|deliveries|sales|shipments|output)\b|[$\u20ac\u00a3]?\d)(?P<verb>)")
 # Money pledged or committed, with or without a verb after it: "pledged $50 million to affordable housing"
 _spec("pledge_money", 0.85, r"\b(?P<cue>(?:has\s+|have\s+|is\s+|are\s+)?(?:pledged|committed|promised|earmarked|set\s+aside|pledges|commits|committing|pledging|"
       r"promises|earmarks|promise|pledge|commit|plans|plan|will\s+(?:invest|spend|provide|give|donate|contribute))\s+(?:an?\s+(?:additional|further|extra)\s+)?"
