@@ -1171,3 +1171,10 @@ def test_a_country_and_its_adjective_name_one_place() -> None:
     office = promise("Norwegian government", "open a trade office for Peruvian exporters")
     it = news("Norway opens trade office for exporters from Peru", "")
     assert decided(office, it) == ("fulfilment", "accepted")
+
+
+@pytest.mark.parametrize("title", ["Harbury's Dellan battery plant behind schedule, opening in doubt",
+                                   "Harbury sets new date for Dellan battery plant: March 2028"])
+def test_a_plan_in_trouble_or_given_a_new_date_is_delayed(title: str) -> None:
+    plant = promise("Harbury", "open the Dellan battery plant", due=D(2026, 6, 30))
+    assert decided(plant, news(title, "", published=D(2026, 3, 2))) == ("delay", "accepted")

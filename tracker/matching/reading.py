@@ -192,6 +192,8 @@ def _speculation(toks: tuple[Token, ...]) -> str | None:
                 continue
             if i > 0 and toks[i - 1].low in {"after", "having"}:
                 continue  # "after weighing the ruling": a deliberation already over, not a rumour
+            if i > 0 and toks[i - 1].low == "in" and t.low == "doubt":
+                continue  # "opening in doubt": the writer's view of a plan in trouble, not a rumour
             if t.low == "could" and any(x.low in {"not", "never", "no", "n't"} for x in toks[i + 1:i + 3]):
                 continue  # "could not make it pay", "could find no buyer": what was impossible, not a guess
             return t.text
@@ -665,6 +667,10 @@ def _new_date(toks: tuple[Token, ...]) -> list[Cue]:
     "date", after "new" or a named period, reschedules the act."""
     out: list[Cue] = []
     for i, t in enumerate(toks):
+        if i and t.stem in lx.DATE_NOUNS and toks[i - 1].stem in lx.NEW_WORDS and i + 1 < len(toks) \
+                and toks[i + 1].low == "for":
+            out.append(Cue("delay", i - 1, i + 1, f"{toks[i - 1].text} {t.text}", False, True))  # "new date for X"
+            continue
         if not i or t.stem not in lx.DATE_NOUNS or toks[i - 1].stem not in lx.ALL_EVENT_NOUNS:
             continue
         before = toks[max(0, i - 4):i - 1]
