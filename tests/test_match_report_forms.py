@@ -1178,3 +1178,10 @@ def test_a_country_and_its_adjective_name_one_place() -> None:
 def test_a_plan_in_trouble_or_given_a_new_date_is_delayed(title: str) -> None:
     plant = promise("Harbury", "open the Dellan battery plant", due=D(2026, 6, 30))
     assert decided(plant, news(title, "", published=D(2026, 3, 2))) == ("delay", "accepted")
+
+
+def test_a_rocket_reaching_orbit_on_its_first_flight_has_made_it() -> None:
+    flight = promise("Quenby Launch", "ensure Tarn make its first flight from Dellan")
+    it = news("Tarn reaches orbit on first flight",
+              "Quenby Launch's Tarn rocket reached orbit on its first flight from Dellan on Thursday.")
+    assert decided(flight, it) == ("fulfilment", "accepted")
