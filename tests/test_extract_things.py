@@ -379,3 +379,9 @@ def test_two_names_of_one_family_are_two_promises() -> None:
     """"Orvo 3", "Orvo 3 Max" and "Orvo Pad" share a word, not a thing: none restates another."""
     got = read_text(FAMILY, DAY).commitments
     assert len(got) == 4, [(c.actor, c.what) for c in got]
+
+
+def test_a_participle_describing_the_thing_is_no_part_of_what_was_promised() -> None:
+    got = whats("Orvo+, featuring original series and films from studios including Dellan Pictures, will launch in "
+                "November in more than 100 countries, Harbury said.")
+    assert got == ["launch Orvo+ in more than 100 countries"], got

@@ -1530,7 +1530,9 @@ _OBJECT_THEN_TO = re.compile(r"(?:(?:we|I)\s+)?(?:(?:is|are|['\u2019]re)\s+)?(?:
 # An aside after a thing's name: "Gizmo Loud, a lossless listening option,", "the plant, named Velm One,",
 # "the carriages, built by Harrow Rail,", "the line, which links the two airports,"
 _ASIDE = re.compile(r",\s+(?:(?P<named>(?:named|called|dubbed|(?:to\s+be\s+)?known\s+as)\s+)|(?:a|an|which|who|whose|"
-                    r"built|made|owned|run|operated|designed|developed|based|located|set|due|first)\s)", re.I)
+                    r"built|made|owned|run|operated|designed|developed|based|located|set|due|first|"
+                    # "Orvo+, featuring films from ..., will launch": a participle describing the thing
+                    r"featuring|including|offering|carrying|costing|priced|aimed|targeting|powered|equipped)\s)", re.I)
 
 
 def _without_aside(subject: str) -> str:
