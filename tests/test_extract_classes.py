@@ -1055,3 +1055,13 @@ def test_taking_until_a_date_to_finish_is_finishing_by_then() -> None:
 ])
 def test_a_target_of_an_amount_of_an_act_names_the_act(text: str, what: str) -> None:
     assert one(text, publisher="Harbury (results call)").what == what
+
+
+def test_a_time_between_the_speech_verb_and_that_is_no_part_of_the_subject() -> None:
+    c = one("Ada Brennan said this month that she would retire within 12 months.")
+    assert (c.actor, c.what, c.deadline_phrase) == ("Ada Brennan", "retire", "within 12 months")
+
+
+def test_what_was_said_last_month_waits_for_the_editor() -> None:
+    """Told again as background, or the news itself: readers differ, so an editor decides."""
+    held_back("Quenby has been hit by falling sales and said last month it would cut 9,000 jobs.", "earlier", "earlier")

@@ -320,8 +320,8 @@ _HEDGE = (
 )
 _FRAME = re.compile(
     rf"\b(?P<fv>(?P<speech>(?:told|tells|assured|informed|reminded)(?:\s+[\w'\u2019]+){{1,6}}?|{_SPEECH})|(?P<promise>{_PROMISE})|(?P<hedge>{_HEDGE}))"
-    rf"(?:\s+(?:on\s+\w+|in\s+a\s+statement|this\s+week|today|yesterday|earlier|privately|publicly|"
-    rf"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)))?"
+    rf"(?:\s+(?:on\s+\w+|in\s+a\s+statement|(?:this|last)\s+(?:week|month|year)|earlier\s+this\s+(?:week|month|year)|"
+    rf"today|yesterday|earlier|privately|publicly|(?:last\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)))?"
     rf"(?:\s*,)?(?:\s+that)?\s+$",
     re.I,
 )
@@ -576,7 +576,8 @@ def _clause_start(sentence: str, floor: int, cue_start: int, *, coordinated: boo
 
 _INNER_FRAME = re.compile(
     rf"^(?P<sp>.*)\b(?P<fv>(?:{_SPEECH})|(?:{_PROMISE})|(?:{_HEDGE}))"
-    rf"(?:,?\s+(?:on\s+\w+|in\s+a\s+statement|in\s+an?\s+\w+|this\s+week|last\s+week|today|yesterday|earlier|"
+    rf"(?:,?\s+(?:on\s+\w+|in\s+a\s+statement|in\s+an?\s+\w+|(?:this|last)\s+(?:week|month|year)|"
+    rf"earlier\s+this\s+(?:week|month|year)|today|yesterday|earlier|"
     rf"late\s+on\s+\w+|on\s+\w+\s+evening|at\s+a\s+[\w\s-]{{1,30}}?))*"
     # "told the summit that ...", "told reporters that ...": whom it was said to, before "that"
     rf"(?:(?:(?<=\btold)|(?<=\btells)|(?<=\bassured)|(?<=\binformed)|(?<=\breminded))"

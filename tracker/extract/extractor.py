@@ -169,6 +169,7 @@ DOUBT_PENALTY = {
     "benefit": 0.45,  # what something does for people, undated ("would offer customers lower prices")
     "condition": 0.45,  # how a condition will behave ("expect inflation to weigh on margins")
     "aside": 0.4,  # a thing's date in a relative aside ("The mill, which will open in 2026, cost ...")
+    "earlier": 0.2,  # said last month: background to this text, or its news (readers differ)
     DEAL_AGREED: 0.3,  # a deal's terms, agreed, beside its closing (applied after calibration: see read_text)
 }
 DOUBT_TEXT = {
@@ -189,6 +190,7 @@ DOUBT_TEXT = {
     "effect": "what a thing will do for people (an effect), not an undertaking",
     "duration": "how long something will take, not an undertaking",
     "aside": "a date told in passing, in a relative clause about a thing",
+    "earlier": "said earlier (last week, last month): background here, or the news itself",
     "condition": "a forecast of how a condition will behave, not an undertaking",
     "benefit": "what it will do for people (a benefit), with nothing dated to check",
     "pronoun": "its only object is a pronoun: what it stands for is for the editor to read",
@@ -608,6 +610,8 @@ def _read(doc: _Doc, sent: Sentence, clause: Clause, previous: Entity | None) ->
         doubts.append("benefit")
     if clause.aside_date:
         doubts.append("aside")  # "The mill, which will open in 2026, cost 40 million": a date told in passing
+    if _SAID_EARLIER.search(sent.text[:clause.cue.start]):
+        doubts.append("earlier")  # "..., and said last month it would cut 9,000 jobs": an earlier word, told again
     took = _TAKES_A_TIME.search(" ".join(verb_words[:10]))
     if took and not re.search(r",|\band\b", " ".join(verb_words[:10])[:took.start()]):
         # "the discharge is expected to take about 30 years", "construction will take up to 36 months": how
@@ -680,6 +684,11 @@ def _read(doc: _Doc, sent: Sentence, clause: Clause, previous: Entity | None) ->
     return _Found(clause, actor, False, subject, cue_text, tuple(doubts))
 
 
+# Acts complete without an object: a person's leaving office
+_WHOLE_ACTS = frozenset("retire resign quit abdicate".split())
+# An earlier statement told again: "said last month it would", "announced earlier this year that it would"
+_SAID_EARLIER = re.compile(r"\b(?:said|announced|pledged|promised|told\s+[\w\s]{1,30}?)\s+(?:last\s+(?:week|month)|"
+                           r"earlier\s+this\s+(?:month|year))\b", re.I)
 # Verbs of what a thing does for people, beyond _EFFECT: "free up space", "spread prosperity", "ease congestion".
 _EFFECT_MORE = frozenset("""free spread ease relieve cut reduce lower improve raise increase curb slash""".split())
 
@@ -1474,7 +1483,9 @@ def _build(doc: _Doc, at: int, found: _Found) -> Candidate | None:
         what = f"{what.split()[0] if what.split() else verb} {clause.object_np}"  # "a model that it will release"
     if len(re.findall(r"\w+", what)) < 2 and verb in _ERGATIVE_EVENTS and found.subject:
         what = f"{verb} {found.subject.strip()}"  # "Acme TV to ship in May": what ships is the subject
-    if len(re.findall(r"\w+", what)) < 2:
+    if len(re.findall(r"\w+", what)) < 2 and verb in _WHOLE_ACTS:
+        what = verb  # "he would retire within 12 months": the act is all there is to check
+    elif len(re.findall(r"\w+", what)) < 2:
         return doc.leave(sent, clause, "no object to check")
     if _PRONOUN_ONLY.match(what):  # "increase it gradually", "publish them": what "it" is, an editor reads
         found = replace(found, doubts=(*found.doubts, "pronoun"))
