@@ -1185,3 +1185,15 @@ def test_a_rocket_reaching_orbit_on_its_first_flight_has_made_it() -> None:
     it = news("Tarn reaches orbit on first flight",
               "Quenby Launch's Tarn rocket reached orbit on its first flight from Dellan on Thursday.")
     assert decided(flight, it) == ("fulfilment", "accepted")
+
+
+@pytest.mark.parametrize("title", ["Harbury kills Orvo tablet before launch", "Harbury ends work on Orvo tablet"])
+def test_a_product_killed_or_its_work_ended_is_dropped(title: str) -> None:
+    tablet = promise("Harbury", "launch the Orvo tablet")
+    assert decided(tablet, news(title, "")) == ("cancellation", "accepted")
+
+
+def test_starting_the_forbidden_act_breaks_a_promise_not_to() -> None:
+    bags = promise("Quenby Stores", "not charge customers for carrier bags", negated=True)
+    got = decided(bags, news("Quenby Stores starts charging customers for carrier bags", ""))
+    assert got == ("fulfilment", "accepted")  # the forbidden act happened: a breach

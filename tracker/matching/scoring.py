@@ -1185,7 +1185,9 @@ def _read_negated(ctx: _Context, s: Sentence, rel: float, eff: float) -> list[Re
         return out + _constraint_breach(ctx, s, rel, eff)
     cov_s, _ = coverage(p, list(s.toks), s.stems)
     for ev in s.events:
-        if ev.canon == "*" or not ev.classes & p.action_classes:
+        # "starts charging for bags": the act begun is the complement's
+        classes = ev.classes | (lx.act_classes(ev.complement) if ev.inchoative else frozenset())
+        if ev.canon == "*" or not classes & p.action_classes:
             continue
         if foreign_subject(ctx, s, ev.pos) or ev.negated:
             continue
