@@ -1197,3 +1197,15 @@ def test_starting_the_forbidden_act_breaks_a_promise_not_to() -> None:
     bags = promise("Quenby Stores", "not charge customers for carrier bags", negated=True)
     got = decided(bags, news("Quenby Stores starts charging customers for carrier bags", ""))
     assert got == ("fulfilment", "accepted")  # the forbidden act happened: a breach
+
+
+def test_the_first_deliveries_show_production_started_never_the_other_way_round() -> None:
+    """What was handed to buyers was produced; what was produced may not have been delivered."""
+    production = promise("Harbury", "start production of the Orvo truck")
+    handed = news("Harbury hands first Orvo trucks to buyers",
+                  "Harbury delivered its first Orvo trucks to customers at its Dellan plant on Thursday.")
+    got = decided(production, handed)
+    assert got is not None and got[0] == "fulfilment" and got[1] in ("accepted", "proposed"), got
+    delivery = promise("Harbury", "deliver the first Orvo trucks to customers")
+    built = news("Harbury starts Orvo truck production", "Harbury began building Orvo trucks at its Dellan plant.")
+    assert decided(delivery, built)[0] != "fulfilment"

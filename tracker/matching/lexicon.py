@@ -67,6 +67,9 @@ OPPOSITES: frozenset[tuple[str, str]] = frozenset(
 KIN: dict[str, frozenset[str]] = {
     cls: frozenset().union({cls}, *(frozenset(group) for group in _VERBS["kin"].values() if cls in group))
     for cls in VERB_CLASSES}
+# promised class -> reported classes that imply it done, one way only: what was delivered was produced
+# (a production promise is kept by the first deliveries), never the other way round
+IMPLIED_BY: dict[str, frozenset[str]] = {cls: frozenset(by) for cls, by in _VERBS.get("implied_by", {}).items()}
 COMPLETION = _stems(_VERBS["completion"])
 COMPLETION_PHRASES = _phrases(_PHRASES["completion"])
 INCHOATIVE = _stems(_VERBS["inchoative"])

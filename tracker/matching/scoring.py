@@ -225,7 +225,11 @@ def _step_words(window: list[Token]) -> set[str]:
 def _head_done(p: Profile, stems: frozenset[str]) -> bool:
     """A head that names an act ("start production at the plant") is there when a verb of that act is:
     "first cars roll off the line at the plant" is its production, "the bridge was built" its construction."""
-    return p.head_act and bool(lx.noun_classes(p.head) & lx.verb_classes(*stems))
+    if not p.head_act:
+        return False
+    acts = lx.noun_classes(p.head)
+    acts |= frozenset().union(*(lx.IMPLIED_BY.get(a, frozenset()) for a in acts))  # "hands over the first trucks"
+    return bool(acts & lx.verb_classes(*stems))
 
 
 def sentence_quantity(p: Profile, s: Sentence) -> str | None:
@@ -955,6 +959,9 @@ def _compat(p: Profile, ev: Event) -> tuple[str | None, float, str]:
         comp_classes = lx.act_classes(comp)
         if p.inchoative and (comp & p.inchoative or (comp_classes & lx.act_classes(p.inchoative)) - {"start"}):
             return "fulfilment", 0.95, "began the promised action"  # "began mass production" for "begin producing"
+        implied = frozenset().union(*(lx.IMPLIED_BY.get(a, frozenset()) for a in lx.act_classes(p.inchoative)))
+        if p.inchoative and comp_classes & implied and not (comp & lx.PROGRESS_WORDS) - p.vocab:
+            return "fulfilment", 0.85, "began an act that implies the promised one"  # deliveries begun: produced
         if not p.inchoative and comp_classes & p.action_classes and not (comp & lx.PROGRESS_WORDS) - p.vocab:
             return "fulfilment", 0.9, "began the promised action"
         if not p.inchoative and any(lx.KIN[a] & comp_classes for a in p.action_classes) \
@@ -983,6 +990,8 @@ def _compat(p: Profile, ev: Event) -> tuple[str | None, float, str]:
                 return None, 0.0, f"the opposite action ({ev.text})"
     if any(lx.KIN[a] & ev.classes for a in p.action_classes):
         return "fulfilment", 0.9, f"the promised act in other words ({ev.text})"  # "launch" kept by "ships"
+    if any(lx.IMPLIED_BY.get(a, frozenset()) & ev.classes for a in p.action_classes):
+        return "fulfilment", 0.85, f"implied done ({ev.text})"  # the first trucks handed over were produced
     return "progress", 0.8, f"another action on the object ({ev.text})"
 
 
