@@ -1209,3 +1209,8 @@ def test_the_first_deliveries_show_production_started_never_the_other_way_round(
     delivery = promise("Harbury", "deliver the first Orvo trucks to customers")
     built = news("Harbury starts Orvo truck production", "Harbury began building Orvo trucks at its Dellan plant.")
     assert decided(delivery, built)[0] != "fulfilment"
+
+
+def test_a_service_carrying_passengers_is_running() -> None:
+    trams = promise("Dellan City Council", "run trams in Dellan")
+    assert decided(trams, news("Dellan's trams finally carry passengers", "")) == ("fulfilment", "accepted")
