@@ -1214,3 +1214,11 @@ def test_the_first_deliveries_show_production_started_never_the_other_way_round(
 def test_a_service_carrying_passengers_is_running() -> None:
     trams = promise("Dellan City Council", "run trams in Dellan")
     assert decided(trams, news("Dellan's trams finally carry passengers", "")) == ("fulfilment", "accepted")
+
+
+def test_an_abbreviation_written_out_in_full_is_the_promises_thing() -> None:
+    """"The Dellan Clean Air Zone" is the promise's "DCAZ": no one else acting, and the thing named."""
+    zone = promise("Mayor of Dellan", "expand the DCAZ to all of Dellan")
+    it = news("Mayor: DCAZ now city-wide",
+              "The mayor confirmed today that the Dellan Clean Air Zone has expanded to cover all Dellan boroughs.")
+    assert decided(zone, it) == ("fulfilment", "accepted")

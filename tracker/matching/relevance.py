@@ -49,9 +49,25 @@ def coverage(p: Profile, toks: list[Token], stems: frozenset[str]) -> tuple[floa
 
 def term_present(term: Term, toks: list[Token], stems: frozenset[str]) -> bool:
     if len(term.stems) == 1:
-        return term.stems[0] in stems or bool(term.alternatives() & stems)
+        return term.stems[0] in stems or bool(term.alternatives() & stems) or _spelt_out(term, toks)
     first, second = term.stems
     return any(a.stem == first and b.stem == second for a, b in zip(toks, toks[1:]))
+
+
+def _spelt_out(term: Term, toks: list[Token]) -> bool:
+    """An abbreviation written out in full: "the Ultra Low Emission Zone" for the promise's "ULEZ"."""
+    if not (term.proper and term.text.isupper() and 2 <= len(term.text) <= 6):
+        return False
+    for k, t in enumerate(toks):
+        if t.cap and t.text[:1] == term.text[0]:
+            run = []
+            for x in toks[k:k + 8]:
+                if x.punct or not (x.cap or x.low in ("of", "and", "for", "the")):
+                    break
+                run.append(x.text)
+            if len(run) >= 2 and initials(" ".join(run)) == term.text:
+                return True
+    return False
 
 
 def required_present(p: Profile, toks: list[Token]) -> bool:
@@ -219,6 +235,7 @@ def foreign_subject(ctx: Pair, s: Sentence, pos: int) -> str | None:
     if overseer is not None and not any(t.stem in p.actor_stems for t in span):
         return overseer.text  # "the court struck down the plan", "lawmakers repealed it": another body acts
     in_place = False
+    spelt = 0
     lead = dateline_end(s.toks)
     for k, t in enumerate(span):
         # "tolling in the Central Business District began", "the pipeline across Minnesota": where, not who
@@ -228,8 +245,13 @@ def foreign_subject(ctx: Pair, s: Sentence, pos: int) -> str | None:
         if in_place or not t.cap or t.punct or not t.text[0].isalpha() or t.low in MONTHS or t.low in WEEKDAYS \
                 or t.low in _OWN_WORDS:  # "Post by the chief executive: Our engineers built ..."
             continue
+        if k < spelt:
+            continue
         if start + k < lead or _initials_of_ours(p, t.text):
             continue  # "LONDON, Sept 20 (Wire) -", or "ANA" for the promise's "All Nippon Airways"
+        spelt = k + _spelt_out_ours(p, span[k:])
+        if spelt > k:
+            continue  # and back: "the Ultra Low Emission Zone" for the promise's "ULEZ"
         if start + k == 0 and not _capitalised_elsewhere(ctx.r, t) and not (t.text.isupper() and len(t.text) > 1):
             if nxt is None or not nxt.cap or nxt.punct:
                 continue  # "Standard fares ...": a capital only because the sentence starts there ("EU opens": a name)
@@ -259,6 +281,20 @@ def _initials_of_ours(p: Profile, word: str) -> bool:
         return False
     names = re.findall(r"[A-Z][\w-]*(?:\s+(?:of|and|for|the|[A-Z][\w-]*))+", f"{p.doc.what} {p.doc.quote or ''}")
     return any(initials(n) == word for n in names)
+
+
+def _spelt_out_ours(p: Profile, toks: list[Token]) -> int:
+    """How many words from here spell out an abbreviation of the promise ("Ultra Low Emission Zone" for its
+    "ULEZ"), or 0."""
+    run = []
+    for t in toks:
+        if not (t.cap or t.low in ("of", "and", "for", "the")) or t.punct:
+            break
+        run.append(t.text)
+    if len(run) < 2:
+        return 0
+    ours = {w for w in re.findall(r"\b[A-Z]{2,6}\b", f"{p.doc.what} {p.doc.quote or ''}")}
+    return len(run) if initials(" ".join(run)) in ours else 0
 
 
 def overseer(word: str | None) -> bool:
@@ -338,7 +374,7 @@ def event_target_ok(ctx: Pair, s: Sentence, ev: Event) -> bool:
     def names_ours(window: list[Token]) -> bool:
         stems = frozenset(t.stem for t in window)
         return bool(stems & ours) or any(term_present(t, _window_tokens(s, window), stems)
-                                         for t in p.terms if len(t.stems) == 2)
+                                         for t in p.terms if len(t.stems) == 2 or _spelt_out(t, window))
 
     # "enters production", "began mass production of the chips": what began is the act, not the object
     # unless it is the promised act; a use begun ("began commercial operation") is the act, its subject the thing
