@@ -1224,7 +1224,7 @@ def test_an_abbreviation_written_out_in_full_is_the_promises_thing() -> None:
     assert decided(zone, it) == ("fulfilment", "accepted")
 
 
-@pytest.mark.parametrize("title", ["Harbury: Orvo Pulse is in our stores today", "Orvo Pulse now in stores"])
+@pytest.mark.parametrize("title", ["Harbury: Orvo Pulse is in our stores today", "Harbury's Orvo Pulse headset now in stores"])
 def test_a_product_in_stores_is_on_sale(title: str) -> None:
     headset = promise("Harbury", "start selling the Orvo Pulse headset")
     assert decided(headset, news(title, "")) == ("fulfilment", "accepted")
