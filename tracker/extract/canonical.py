@@ -177,9 +177,9 @@ def describe(vp: str, *, subject: str | None, thing_subject: bool, negated: bool
         vp = vp[: cut.start()]
     took = re.match(r"(?:take|takes)\s+to\s+(?P<verb>[a-z]+)\b\s*(?P<rest>.*)", vp, re.I)
     if took and deadline:  # "will take until 2029 to finish": it is finished by then
-        vp = f"{took['verb']} {took['rest'] or ('it' if thing_subject else '')}".strip()
         if thing_subject and subject and not took["rest"]:
             return _tidy(f"{'not ' if negated else ''}{base_form(took['verb'].lower())} {subject_np(subject)}")
+        vp = f"{took['verb']} {took['rest']}".strip()
     words = vp.split()
     if not words:
         return ""
