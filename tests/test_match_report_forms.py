@@ -1228,3 +1228,10 @@ def test_an_abbreviation_written_out_in_full_is_the_promises_thing() -> None:
 def test_a_product_in_stores_is_on_sale(title: str) -> None:
     headset = promise("Harbury", "start selling the Orvo Pulse headset")
     assert decided(headset, news(title, "")) == ("fulfilment", "accepted")
+
+
+def test_a_verb_form_after_a_possessive_is_a_noun_not_a_cancellation() -> None:
+    """"Harbury's kill switch" names a device; "Harbury kills the app" drops it."""
+    app = promise("Harbury", "launch the Orvo app")
+    got = decided(app, news("Harbury's kill switch for the Orvo app takes effect in old phones", ""))
+    assert got is None or got[0] != "cancellation", got

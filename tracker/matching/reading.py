@@ -696,6 +696,10 @@ def _cue(toks: tuple[Token, ...], kind: str, at: int, end: int, phrase: tuple[st
     before = " ".join(t.low for t in toks[max(0, at - 2):at])
     caused = (prev is not None and prev.low in _INACTIVE_PREV) or bool(re.search(r"\b(?:because of|due to)$", before))
     nominal = prev is not None and prev.stem in lx.DETERMINERS and phrase[0] in (stem("delay"), stem("cancel"))
+    # "its kill switch", "Acme's kill switch": a bare verb form after a determiner or a possessive is a noun
+    nominal = nominal or (kind == "cancellation" and len(phrase) == 1 and prev is not None
+                          and toks[at].low == toks[at].stem and (prev.stem in lx.DETERMINERS
+                                                                 or prev.low.endswith(("'s", "\u2019s"))))
     # "Delayed championship finally starts": a participle before its noun describes, it reports nothing
     nxt = toks[end] if end < len(toks) else None
     adjective = (len(phrase) == 1 and toks[at].low.endswith("ed") and (prev is None or prev.stem in lx.DETERMINERS)
