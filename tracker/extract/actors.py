@@ -277,21 +277,20 @@ def _regional_arm(long: str, short: str) -> bool:
     return government_of(rest) is not None or all(w.lower() in _REGIONS for w in rest.split())
 
 
+_UNVEILING_VERBS = (r"(?:announced|unveiled|introduced|launched|revealed|debuted|previewed|announces|unveils|introduces|"
+                    r"launches|reveals|debuts)")
+
+
 def unveiled(name: str, text: str) -> bool:
     """Is ``name`` the object of an unveiling ("today announced Owner Repair Service, which ...", "unveils
     Orvo Go in Harbury")? Even with an organisation word in it, it is a product or programme."""
     return name in _names_after(_UNVEILED, text)
 
 
-_UNVEILED = re.compile(r"\b(?:announced|unveiled|introduced|launched|revealed|debuted|previewed|announces|unveils|"
-                       r"introduces|launches|reveals|debuts)\s+(?P<name>[A-Z\u00c0-\u00de\u0100-\u017f][\w&.+-]*"
+_UNVEILED = re.compile(rf"\b{_UNVEILING_VERBS}\s+(?P<name>[A-Z\u00c0-\u00de\u0100-\u017f][\w&.+-]*"
                        r"(?:[ ]+[A-Z\u00c0-\u00de\u0100-\u017f0-9][\w&.+-]*)*?)"
                        r"(?=\s*(?:,|\.(?:\s|$)|\(|$|\s+(?:for|in|on|at|with|to|as)\b)"
                        r"|\s+[a-z][\w-]*(?:,|\.(?:\s|$)|$))", re.M)  # ... or its kind: "unveils Orvo Go headset, ..."
-
-
-_UNVEILING_VERBS = (r"(?:announced|unveiled|introduced|launched|revealed|debuted|previewed|announces|unveils|introduces|"
-                    r"launches|reveals|debuts)")
 
 
 @lru_cache(maxsize=1024)

@@ -130,7 +130,7 @@ def _candidates(sentence: str, published: date | None) -> list[tuple[DeadlineMat
 
 def _can_start(tokens: list[re.Match[str]], i: int) -> bool:
     word = tokens[i].group().lower()
-    if word == "come" and i > 0 and (tokens[i - 1].group().lower() in _FUTURE | {"to", "will", "'ll", "not"}
+    if word == "come" and i > 0 and (tokens[i - 1].group().lower() in _FUTURE | {"to", "not"}
                                      or tokens[i - 1].group().lower().endswith(("'ll", "\u2019ll"))):
         return False  # "will come in May": the verb; "come spring" is the preposition
     if word in _STARTS or word.startswith(("mid-", "end-")) or _PERIOD_ADJECTIVE.fullmatch(word):

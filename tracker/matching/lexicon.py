@@ -70,6 +70,13 @@ KIN: dict[str, frozenset[str]] = {
 # promised class -> reported classes that imply it done, one way only: what was delivered was produced
 # (a production promise is kept by the first deliveries), never the other way round
 IMPLIED_BY: dict[str, frozenset[str]] = {cls: frozenset(by) for cls, by in _VERBS.get("implied_by", {}).items()}
+
+
+def implied_by(classes: frozenset[str] | set[str]) -> frozenset[str]:
+    """The reported classes that imply any of ``classes`` done ("produce" -> ship)."""
+    return frozenset().union(*(IMPLIED_BY.get(c, frozenset()) for c in classes))
+
+
 COMPLETION = _stems(_VERBS["completion"])
 COMPLETION_PHRASES = _phrases(_PHRASES["completion"])
 INCHOATIVE = _stems(_VERBS["inchoative"])

@@ -60,14 +60,20 @@ def _spelt_out(term: Term, toks: list[Token]) -> bool:
         return False
     for k, t in enumerate(toks):
         if t.cap and t.text[:1] == term.text[0]:
-            run = []
-            for x in toks[k:k + 8]:
-                if x.punct or not (x.cap or x.low in ("of", "and", "for", "the")):
-                    break
-                run.append(x.text)
+            run = _name_run(toks[k:k + 8])
             if len(run) >= 2 and initials(" ".join(run)) == term.text:
                 return True
     return False
+
+
+def _name_run(toks: list[Token]) -> list[str]:
+    """The capitalised words opening ``toks``, with the small words a name may hold ("Bank of England")."""
+    run = []
+    for t in toks:
+        if t.punct or not (t.cap or t.low in ("of", "and", "for", "the")):
+            break
+        run.append(t.text)
+    return run
 
 
 def required_present(p: Profile, toks: list[Token]) -> bool:
@@ -112,7 +118,7 @@ def actor_strength(p: Profile, s: Sentence) -> float:
             if tuple(stems[i:i + len(key)]) == key and s.toks[i].cap \
                     and all(t.cap or t.stem in lx.STOPWORDS for t in s.toks[i:i + len(key)]):
                 best = max(best, strength)
-    if not best and p.government and (s.stems & _OFFICES or any(t.cap and t.stem in _BODIES for t in s.toks)) \
+    if not best and p.government and (s.stems & _OFFICES or _body_named(s.toks)) \
             and main_country(s.text) in (None, p.government):
         best = 0.6  # "the government drops ...", "the prime minister said ...": about no other country
     return best
@@ -267,8 +273,11 @@ _BODIES = lx._stems("ministry department office treasury")
 def _own_government_body(p: Profile, span: list[Token], s: Sentence) -> bool:
     """Is the subject a department of the promising national government (capitalised, a body's kind of name,
     and no other country named in the sentence)?"""
-    return bool(p.government) and any(t.cap and t.stem in _BODIES for t in span) \
-        and main_country(s.text) in (None, p.government)
+    return bool(p.government) and _body_named(span) and main_country(s.text) in (None, p.government)
+
+
+def _body_named(toks: list[Token] | tuple[Token, ...]) -> bool:
+    return any(t.cap and t.stem in _BODIES for t in toks)
 
 
 _WHERE = frozenset({"in", "across", "throughout"})
@@ -286,11 +295,7 @@ def _initials_of_ours(p: Profile, word: str) -> bool:
 def _spelt_out_ours(p: Profile, toks: list[Token]) -> int:
     """How many words from here spell out an abbreviation of the promise ("Ultra Low Emission Zone" for its
     "ULEZ"), or 0."""
-    run = []
-    for t in toks:
-        if not (t.cap or t.low in ("of", "and", "for", "the")) or t.punct:
-            break
-        run.append(t.text)
+    run = _name_run(toks)
     if len(run) < 2:
         return 0
     ours = {w for w in re.findall(r"\b[A-Z]{2,6}\b", f"{p.doc.what} {p.doc.quote or ''}")}

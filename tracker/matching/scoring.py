@@ -228,8 +228,7 @@ def _head_done(p: Profile, stems: frozenset[str]) -> bool:
     if not p.head_act:
         return False
     acts = lx.noun_classes(p.head)
-    acts |= frozenset().union(*(lx.IMPLIED_BY.get(a, frozenset()) for a in acts))  # "hands over the first trucks"
-    return bool(acts & lx.verb_classes(*stems))
+    return bool((acts | lx.implied_by(acts)) & lx.verb_classes(*stems))  # "hands over the first trucks"
 
 
 def sentence_quantity(p: Profile, s: Sentence) -> str | None:
@@ -959,8 +958,8 @@ def _compat(p: Profile, ev: Event) -> tuple[str | None, float, str]:
         comp_classes = lx.act_classes(comp)
         if p.inchoative and (comp & p.inchoative or (comp_classes & lx.act_classes(p.inchoative)) - {"start"}):
             return "fulfilment", 0.95, "began the promised action"  # "began mass production" for "begin producing"
-        implied = frozenset().union(*(lx.IMPLIED_BY.get(a, frozenset()) for a in lx.act_classes(p.inchoative)))
-        if p.inchoative and comp_classes & implied and not (comp & lx.PROGRESS_WORDS) - p.vocab:
+        if p.inchoative and comp_classes & lx.implied_by(lx.act_classes(p.inchoative)) \
+                and not (comp & lx.PROGRESS_WORDS) - p.vocab:
             return "fulfilment", 0.85, "began an act that implies the promised one"  # deliveries begun: produced
         if not p.inchoative and comp_classes & p.action_classes and not (comp & lx.PROGRESS_WORDS) - p.vocab:
             return "fulfilment", 0.9, "began the promised action"
@@ -990,7 +989,7 @@ def _compat(p: Profile, ev: Event) -> tuple[str | None, float, str]:
                 return None, 0.0, f"the opposite action ({ev.text})"
     if any(lx.KIN[a] & ev.classes for a in p.action_classes):
         return "fulfilment", 0.9, f"the promised act in other words ({ev.text})"  # "launch" kept by "ships"
-    if any(lx.IMPLIED_BY.get(a, frozenset()) & ev.classes for a in p.action_classes):
+    if lx.implied_by(p.action_classes) & ev.classes:
         return "fulfilment", 0.85, f"implied done ({ev.text})"  # the first trucks handed over were produced
     return "progress", 0.8, f"another action on the object ({ev.text})"
 
