@@ -1235,3 +1235,38 @@ def test_a_verb_form_after_a_possessive_is_a_noun_not_a_cancellation() -> None:
     app = promise("Harbury", "launch the Orvo app")
     got = decided(app, news("Harbury's kill switch for the Orvo app takes effect in old phones", ""))
     assert got is None or got[0] != "cancellation", got
+
+
+
+@pytest.mark.parametrize(("what", "title"), [
+    ("launch Orvo Quest alongside Dellan Box", "Harbury releases Orvo Quest"),
+    ("open the Orvo museum despite Vantor Council", "Harbury opens the Orvo museum"),
+])
+def test_a_name_after_alongside_or_despite_is_no_part_of_the_promised_thing(what: str, title: str) -> None:
+    """"alongside", "despite", "aboard" are prepositions: what follows them is context, which the report
+    of the act may leave out."""
+    assert decided(promise("Harbury", what), news(title, "")) == ("fulfilment", "accepted")
+
+
+def test_a_sale_of_an_amount_of_shares_breaks_a_promise_not_to_sell() -> None:
+    """"sells another 2 billion of Harbury shares": the amount leads to the thing sold."""
+    shares = promise("Dellan Vey", "not sell more Harbury shares", negated=True)
+    it = news("Vey sells another $2.1 billion of Harbury shares", "Filings showed the sale on Tuesday.")
+    assert decided(shares, it) == ("fulfilment", "accepted")  # the forbidden act: judged broken
+
+
+def test_a_deal_completed_is_not_another_promise_about_the_same_company() -> None:
+    """"completes its purchase of Orvo" is the deal done, not Orvo games offered in a subscription."""
+    games = promise("Harbury", "offer Orvo games in the Harbury Pass subscription")
+    got = decided(games, news("Harbury completes $9 billion purchase of Orvo", ""))
+    assert got is None or got[0] != "fulfilment", got
+
+
+@pytest.mark.parametrize(("what", "title"), [
+    ("hold the Harbury Fair", "Harbury Fair opens its gates"),
+    ("reopen the Dellan Zoo", "Dellan Zoo opens its gates again"),
+])
+def test_opening_its_gates_is_opening(what: str, title: str) -> None:
+    """The gates, like the doors, are the place opening: the promised event held, the site open."""
+    assert decided(promise("Harbury Fair Company", what), news(title, "Visitors queued from dawn.")) \
+        == ("fulfilment", "accepted")

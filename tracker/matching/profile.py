@@ -29,7 +29,9 @@ from tracker.matching.text import MONTHS, SCALES, WEEKDAYS, Token, scaled, stem,
 
 W_NAME, W_WORD, W_GENERIC, W_QUALIFIER, W_BONUS = 3.0, 1.0, 0.3, 1.5, 1.5
 PREPOSITIONS = lx._stems("to for in at on by with under from across between against below above before after "
-                         "within into onto over through during via than near off along")
+                         "within into onto over through during via than near off along aboard amid amidst despite "
+                         "toward towards beyond inside outside beneath underneath beside alongside throughout upon "
+                         "among amongst")
 CONTAINER_NOUNS = lx._stems("network system scheme programme program project plan package initiative "
                             "framework portfolio range series")
 MEASURE_NOUNS = lx._stems("capacity level levels amount number share output volume total rate proportion")

@@ -17,7 +17,7 @@ from tracker.language.governments import countries_of_adjective, main_country
 from tracker.matching import lexicon as lx
 from tracker.matching.profile import IN_SERVICE, PREPOSITIONS, Profile, Term
 from tracker.matching.reading import ARRIVAL_VERBS, SELL, Event, ItemReading, Sentence, dateline_end
-from tracker.matching.text import MONTHS, WEEKDAYS, Token, stem, tokenize_cached
+from tracker.matching.text import MONTHS, SCALES, WEEKDAYS, Token, stem, tokenize_cached
 
 
 class Pair(Protocol):
@@ -415,13 +415,23 @@ def event_target_ok(ctx: Pair, s: Sentence, ev: Event) -> bool:
         return False
     if ev.classes & lx.noun_classes(p.head):
         return True  # "delivers the first Zephyr vans" for "begin Zephyr deliveries": the verb is the head
+    if ev.canon == "*" and _another_act_done(p, window):
+        return False  # "completes its purchase of Orvo" is a deal done, not "offer Orvo games"
     foreign = [t for t in window if t.stem not in p.vocab and t.stem not in lx.GENERIC and not t.cap
-               and t.number is None and not t.low.endswith(("ly", "wide")) and t.stem not in lx.ALL_EVENT_NOUNS]
+               and t.number is None and not t.low.endswith(("ly", "wide")) and t.stem not in lx.ALL_EVENT_NOUNS
+               and t.low not in _QUANTITY_WORDS]  # "sells another 3.6 billion of its shares": an amount, no thing
     if len(foreign) == 1 and ev.classes & p.action_classes and _kind_after_name(p, window, foreign[0]):
         # "the first Zephyr 5 phones were delivered" for "deliver the Zephyr 5": the named thing's kind; only
         # with the promised act itself ("Orvo probe lifts off" is no arrival of Orvo)
         return True
     return not foreign  # "Quire long-term support policy" is another thing than "Quire 5.0" ("purchase of" is no thing)
+
+
+def _another_act_done(p: Profile, window: list[Token]) -> bool:
+    """A completion aimed at the noun of an act the promise does not make ("completes the purchase of ...")."""
+    acts = lx.noun_classes({t.stem for t in window if t.stem in lx.ALL_EVENT_NOUNS and t.stem not in p.vocab})
+    ours = frozenset().union(*(lx.KIN.get(c, {c}) for c in p.action_classes), lx.implied_by(p.action_classes))
+    return bool(acts) and not acts & ours
 
 
 def _kind_after_name(p: Profile, window: list[Token], word: Token) -> bool:
@@ -639,14 +649,14 @@ def _window_tokens(s: Sentence, window: list[Token]) -> list[Token]:
 def object_window(s: Sentence, ev: Event) -> list[Token]:
     end = ev.pos + len(ev.text.split())
     out: list[Token] = []
-    for t in s.toks[end:end + 10]:
+    for k, t in enumerate(s.toks[end:end + 10], end):
         if t.punct or (t.low in _CLAUSE and out):
             break
         if t.low in _CLAUSE:
             break
         if t.stem in PREPOSITIONS and t.low != "of" and not t.joined:
             break
-        if t.low == "of" and out and out[-1].stem not in lx.ALL_EVENT_NOUNS:
+        if t.low == "of" and out and out[-1].stem not in lx.ALL_EVENT_NOUNS and not _amount_before(s, k):
             break  # but "began mass production of the chips": the act's noun, then its object
         if t.stem in lx.STOPWORDS or t.stem in lx.DETERMINERS or t.number is not None:
             continue
@@ -654,6 +664,17 @@ def object_window(s: Sentence, ev: Event) -> list[Token]:
         if len(out) >= 6:
             break
     return out
+
+
+def _amount_before(s: Sentence, k: int) -> bool:
+    """The word before ``of`` ends an amount, whose "of" leads to the thing itself: "sold 3.6 billion of its
+    shares", "bought 20 percent of the firm", "delivered 40 of the trains"."""
+    prev = s.toks[k - 1] if k else None
+    return prev is not None and (prev.number is not None or prev.low in SCALES or prev.low in _SHARE_WORDS)
+
+
+_SHARE_WORDS = frozenset({"percent", "%", "cent", "half", "third", "quarter", "most", "all", "some", "none"})
+_QUANTITY_WORDS = frozenset(SCALES) | _SHARE_WORDS | {"another", "more", "further", "extra", "additional"}
 
 
 def _clause_begin(s: Sentence, pos: int) -> int:
