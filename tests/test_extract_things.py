@@ -385,3 +385,16 @@ def test_a_participle_describing_the_thing_is_no_part_of_what_was_promised() -> 
     got = whats("Orvo+, featuring original series and films from studios including Dellan Pictures, will launch in "
                 "November in more than 100 countries, Harbury said.")
     assert got == ["launch Orvo+ in more than 100 countries"], got
+
+
+def test_a_frame_in_the_progressive_is_no_part_of_the_things_name() -> None:
+    """"We are currently estimating that the reopening of the depot will begin ...": what will begin is the
+    reopening, never "we are currently estimating"."""
+    got = whats("We are currently estimating that the reopening of the Orvo depot will begin in mid-2026.",
+                publisher="Harbury Rail")
+    assert got and not any("estimating" in w for w in got) and any("reopening of the Orvo depot" in w for w in got), got
+
+
+def test_a_relative_that_stays_in_the_things_name() -> None:
+    got = whats("The Dellan plant that makes the batteries will open in 2027, Harbury said.")
+    assert any("plant that makes the batteries" in w for w in got), got

@@ -262,8 +262,15 @@ _LOWER_FIRST = frozenset(
 )
 
 
+# A frame left inside a thing subject: "we are currently estimating that [the reopening]" (the frame was not
+# recognised in its progressive form); the subject is what follows "that"
+_FRAME_IN_SUBJECT = re.compile(r"^.*\b(?:estimat|expect|believ|anticipat|think|predict|forecast|project|assum|hop|"
+                               r"reckon|say|said|confirm|announc)\w*(?:\s+\w+ly)?\s+that\s+(?=\S)", re.I)
+
+
 def subject_np(subject: str) -> str:
     """A thing subject as the object of the turned-round ``what``: "Acme's new plant" -> "the new plant"."""
+    subject = _FRAME_IN_SUBJECT.sub("", subject)
     s = re.sub(r"^(?:the\s+)?[A-Z\u00c0-\u00de\u0100-\u017f][\w&.-]*(?:\s+[A-Z\u00c0-\u00de\u0100-\u017f][\w&.-]*)*['\u2019]s\s+", "the ", subject.strip())
     s = re.sub(r"^(?:no|none\s+of)\s+", "", s, flags=re.I)  # the negation goes on the verb
     s = re.sub(r"^(?:every|each)\s+", "every ", s, flags=re.I)
