@@ -92,7 +92,7 @@ TITLE = (
 )
 _NAME_TOKEN = r"[A-Z\u00c0-\u00de\u0100-\u017f][a-z\u00c0-\u024f'\u2019-]+"
 _PERSON_NAME = rf"{_NAME_TOKEN}(?:\s+(?:van|von|de|da|del|der|bin|al|le|la)\s+{_NAME_TOKEN}|\s+{_NAME_TOKEN}){{1,2}}"
-_TITLED = re.compile(rf"\b(?P<title>{TITLE}),?\s+(?P<name>{_PERSON_NAME})")
+_TITLED = re.compile(rf"\b(?=[A-Za-z])(?P<title>{TITLE}),?\s+(?P<name>{_PERSON_NAME})")  # (every title opens with a letter)
 # "head of network planning Siri Aas", "director of operations Lena Berg"
 _TITLE_OF = re.compile(
     rf"\b(?P<title>(?i:head|director|chief|vice\s+president|manager|minister|secretary|commissioner))\s+of\s+"

@@ -90,13 +90,16 @@ class Cue:
     coordinated: bool = False  # a second verb sharing an earlier cue ("will close X and switch Y")
 
 
-_SPECS: list[tuple[str, float, re.Pattern[str], bool]] = []
+_SPECS: list[tuple[str, float, re.Pattern[str], bool, re.Pattern[str] | None]] = []
 
 
-def _spec(family: str, strength: float, pattern: str, flags: int = re.I, *, coordinated: bool = False) -> None:
+def _spec(family: str, strength: float, pattern: str, flags: int = re.I, *, coordinated: bool = False,
+          gate: str | None = None) -> None:
     """A cue pattern. ``coordinated``: a second promise hanging on an earlier clause of the sentence
-    (it shares that clause's actor and doubts, and its subject stays outside the cue)."""
-    _SPECS.append((family, strength, re.compile(pattern, flags), coordinated))
+    (it shares that clause's actor and doubts, and its subject stays outside the cue). ``gate``: a quick
+    pattern every match contains, tried first, so that a long pattern (one that opens with a list of
+    adverbs tried at every word) runs only on the sentences that can hold it."""
+    _SPECS.append((family, strength, re.compile(pattern, flags), coordinated, re.compile(gate, re.I) if gate else None))
 
 
 _spec("will", 0.9, rf"(?:(?<![\w-])(?P<aux>will|shall|won['\u2019]t)|(?<=\w)['\u2019]ll)(?:\s*,)?\s+{_ADVS}{_VERB}")
@@ -118,6 +121,7 @@ _spec(
     rf"confirmed\s+plans?|(?:(?:are|is|am|['\u2019]re)\s+)?(?:set|sets|setting)\s+(?:(?:ourselves|itself|themselves|himself|herself)\s+)?"
     rf"(?:(?:a|an|new|the)\s+)*(?:[\w-]+\s+)?(?:target|goal)s?|pledges|vows|promises|commits|agrees|guarantees)"
     rf"\s+(?:on\s+\w+\s+|today\s+|yesterday\s+|this\s+week\s+|last\s+week\s+)?{_ADVS}to\s+{_ADVS}{_VERB}",
+    gate=r"\b(?:commit|pledg|promis|vow|agree|undert|decid|resolv|guarant|swor|plan|set)",
 )
 _spec(
     "plan",
@@ -186,7 +190,8 @@ _spec("target", 0.65, rf"\b(?P<cue>targets|is\s+targeting|are\s+targeting|aims\s
 _spec("pledge_money", 0.85, r"\b(?P<cue>(?:has\s+|have\s+|is\s+|are\s+)?(?:pledged|committed|promised|earmarked|set\s+aside|pledges|commits|committing|pledging|"
       r"promises|earmarks|promise|pledge|commit|plans|plan|will\s+(?:invest|spend|provide|give|donate|contribute))\s+(?:an?\s+(?:additional|further|extra)\s+)?"
       r"(?:(?:US|C|A|NZ|HK)?[$\u20ac\u00a3\u00a5]|(?:USD|EUR|GBP)\s?)?\d[\d.,]*\s*(?:million|billion|trillion|bn|m|crore|"
-      r"lakh)?(?:\s+(?:dollars|euros|pounds|yen|rupees|kronor|francs))?)\s+(?P<verb>)(?=(?:to|for|in|into|towards|over)\b)")
+      r"lakh)?(?:\s+(?:dollars|euros|pounds|yen|rupees|kronor|francs))?)\s+(?P<verb>)(?=(?:to|for|in|into|towards|over)\b)",
+      gate=r"\d")
 # Headline grammar: "Acme to open plant in Ohio" is "Acme will open a plant in Ohio" (used on headlines only).
 _spec("headline_to", 0.8, r"^(?P<subj>(?:[A-Z\u00c0-\u00de\u0100-\u017f][\w.&'\u2019-]*|[a-z]+[A-Z\u00c0-\u00de\u0100-\u017f][\w.&'\u2019-]*|of|and|&|de|for)(?:\s+(?:[A-Z\u00c0-\u00de\u0100-\u017f][\w.&'\u2019-]*|of|and|&|de|for|"
       r"[a-z][\w-]*)){0,5}?)\s+(?P<cue>to)\s+(?:{advs})?(?P<verb>[a-z][a-z'\u2019-]*)".replace("{advs}", _ADVS), re.M)
@@ -269,8 +274,8 @@ def find_cues(sentence: str, *, headline: bool = False) -> list[Cue]:
     found: list[Cue] = []
     if not _ANY_CUE.search(sentence):
         return found
-    for family, strength, pat, coordinated in _SPECS:
-        if family in ("headline_to", "headline_due") and not headline:
+    for family, strength, pat, coordinated, gate in _SPECS:
+        if (family in ("headline_to", "headline_due") and not headline) or (gate and not gate.search(sentence)):
             continue
         for m in pat.finditer(sentence):
             verb = (m.group("verb") or "").lower()

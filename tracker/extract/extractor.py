@@ -691,6 +691,7 @@ _SAID_EARLIER = re.compile(r"\b(?:said|announced|pledged|promised|told\s+[\w\s]{
                            r"earlier\s+this\s+(?:month|year))\b", re.I)
 # Verbs of what a thing does for people, beyond _EFFECT: "free up space", "spread prosperity", "ease congestion".
 _EFFECT_MORE = frozenset("""free spread ease relieve cut reduce lower improve raise increase curb slash""".split())
+_EFFECTS = _EFFECT | _EFFECT_MORE
 
 
 # "will carry its first passengers", "take their first orders": the first use of a thing is an event, not a
@@ -744,12 +745,10 @@ def _predicts_an_effect(doc: _Doc, sent: Sentence, clause: Clause, subject: str,
     actor "expects" to do something ("expects the larger zone to cut emissions")."""
     if not verb_words:
         return False
-    if _dated(doc, sent, clause):
-        return False
     verb = base_form(verb_words[0].strip(",."))
-    cue = sent.text[clause.cue.start : clause.cue.end].lower()
-    if verb not in _EFFECT | _EFFECT_MORE:
+    if verb not in _EFFECTS or _dated(doc, sent, clause):  # the cheap test first: most verbs are no effect
         return False
+    cue = sent.text[clause.cue.start : clause.cue.end].lower()
     if re.match(r"expect(?:s|ed)?\s+(?!to\b)", cue) and not re.match(r"expect(?:s|ed)?\s+(?:us|our|its|their|we)\b", cue):
         return True
     low = subject.lower().strip()

@@ -129,6 +129,9 @@ class Things:
         return self.sites[k - 1] if k else None
 
 
+_NAMING_WORD = re.compile(r"\b(?:called|named|dubbed|known|branded)\b", re.I)
+
+
 def things_named(sentences: list[Sentence], capitalised_mid_sentence) -> Things:  # noqa: ANN001
     """Every (name, kind) the text gives, in text order.
 
@@ -142,7 +145,7 @@ def things_named(sentences: list[Sentence], capitalised_mid_sentence) -> Things:
             name = _clean(m.group("name"), _opens(sent.text, m.start()), capitalised_mid_sentence)
             if name:
                 found.append(ThingName(name, kind_of(m.group("noun")), sent.start + m.start(), "before"))
-        for m in _CALLED.finditer(sent.text):
+        for m in _CALLED.finditer(sent.text) if _NAMING_WORD.search(sent.text) else ():  # the long pattern, where it can match
             name = _clean(m.group("name"), False, capitalised_mid_sentence)
             for noun in (m.group("noun"), m.group("appos")):
                 if name and noun:
