@@ -706,6 +706,21 @@ def test_a_forecast_of_how_a_condition_will_behave_is_not_a_promise(text: str) -
 
 
 @pytest.mark.parametrize("text", [
+    "Rising fuel costs will squeeze Vantor's margins this year.",
+    "Higher energy prices will weigh on our profits in 2026, the company said.",
+    "The weaker currency will hit the group's reported earnings in the second half.",
+    "Rising wage and ingredient costs will eat into profit margins next year.",
+])
+def test_a_things_effect_on_results_is_a_forecast_not_a_promise(text: str) -> None:
+    """Costs, prices and currencies are nobody's act: their effect on the results, even dated, is a forecast."""
+    held_back(text, "condition", "how a condition will behave", publisher="Vantor")
+
+
+def test_a_thing_that_cuts_the_owners_costs_is_still_a_dated_promise() -> None:
+    assert one("The restructuring will cut costs by 500 million dollars by 2026.", publisher="Vantor")
+
+
+@pytest.mark.parametrize("text", [
     "We expect margins to remain at about 40 percent in 2026.",
     "We expect free cash flow to remain negative in 2025 and to turn positive in 2026.",
     "We expect Marlo deliveries to begin in the first quarter of 2026.",

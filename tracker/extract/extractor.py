@@ -637,8 +637,10 @@ def _read(doc: _Doc, sent: Sentence, clause: Clause, previous: Entity | None) ->
             # "the fair is scheduled to begin on June 3": an event, nobody's act; dated by those who speak for it
             # ("the Games will open on July 23, organisers and the Vantor Committee said") the organisers' promise
             doubts.append("event")
-        elif head_noun(subject).lower() in _MARKET_NOUNS:
-            doubts.append("condition")  # "demand for chips will double by 2030, the maker said": a market forecast
+        elif head_noun(subject).lower() in _MARKET_NOUNS or _bears_on_results(verb, verb_words):
+            # "demand for chips will double by 2030, the maker said": a market forecast; "rising fuel costs will
+            # squeeze our margins this year": a condition's effect on the results, nobody's act
+            doubts.append("condition")
         elif (verb in _DESCRIBING and not (verb in ("remain", "stay") and nxt in COMMIT_ADJ)
               and not _FIRST_USE.match(" ".join(verb_words[1:4]))) or (verb == "come" and nxt == "with") or (
                 verb == "be" and nxt in ("able", "capable", "built", "made", "based")
@@ -737,6 +739,18 @@ def _forecasts_a_condition(sent: Sentence, clause: Clause, verb_words: list[str]
     words = " ".join(verb_words[:16])
     # a figure, or a sign that can be checked ("to remain negative in 2026 and turn positive in 2027"), is guidance
     return base_form(verb.strip(",.")) in _CONDITIONS and not _AMOUNT.search(words) and not _SIGNED.search(words)
+
+
+def _bears_on_results(verb: str, verb_words: list[str]) -> bool:
+    """A thing's effect on a company's results: "will weigh on profits", "will squeeze its margins"."""
+    return verb in _BEARING and _RESULTS.match(" ".join(verb_words[1:7])) is not None
+
+
+# What a condition does to results ("weigh on", "squeeze", "lift"), and the results it does it to
+_BEARING = frozenset("weigh squeeze hit dent erode pressure boost lift support hurt drag dilute add eat crimp".split())
+_RESULTS = re.compile(r"(?:on\s+|to\s+|into\s+)?(?:[\w.&'\u2019-]+\s+){0,3}?"
+                      r"(?:margins?|profits?|profitability|earnings|results|revenues?|sales|growth|returns|cash\s+flow|"
+                      r"income|ebitda|bottom\s+line)\b", re.I)
 
 
 def _predicts_an_effect(doc: _Doc, sent: Sentence, clause: Clause, subject: str, verb_words: list[str]) -> bool:
