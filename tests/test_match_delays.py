@@ -174,3 +174,28 @@ def test_a_hedged_rumour_of_delay_is_not_auto_accepted(title, text):
     for c in (PROBE, TRAMS):
         m = score(news(title, text), c)
         assert m is None or evidence_state(m) != "accepted", m
+
+
+LANDFILL = promise("Vantor City Council", "close the Orvo landfill")
+
+
+@pytest.mark.parametrize(("title", "text", "new_due"), [
+    ("Vantor City Council admits it will miss June deadline to close the Orvo landfill", "", None),
+    ("Vantor City Council says the Orvo landfill won't close by June", "", None),
+    ("Vantor City Council says the Orvo landfill won't close by June",
+     "The council expects the Orvo landfill to close in 2027 instead.", D(2027, 12, 31)),
+])
+def test_a_deadline_the_actor_says_it_will_miss_is_a_delay(title: str, text: str, new_due: dt.date | None) -> None:
+    """"will miss the June deadline", "won't close by June" (the promised June): late, not dropped; a later date
+    named anywhere in the item is the new target, the missed one never is."""
+    m = accepted_delay(news(title, text), LANDFILL)
+    assert m.new_due_latest == new_due, m
+
+
+@pytest.mark.parametrize("title", [
+    "Vantor City Council missed its June deadline to close the Orvo landfill",
+    "Vantor City Council failed to close the Orvo landfill before June",
+])
+def test_a_miss_already_reported_is_not_an_announced_delay(title: str) -> None:
+    m = score(news(title, "", D(2026, 7, 2)), LANDFILL)
+    assert m is None or m.kind != "delay", m

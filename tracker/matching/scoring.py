@@ -405,6 +405,9 @@ def _read_positive(ctx: _Context, s: Sentence, rel: float, eff: float) -> list[R
             reading = _delay_cue(ctx, s, rel, cue, decisive and here)
             if reading is not None:
                 out.append(reading)
+        elif cue.kind == "missed" and eff >= 0.4 and decisive and here and _miss_ahead(s, cue.pos):
+            # "admits it will miss the March deadline": the actor says the date will not hold, a delay
+            out.append(_announced_miss(ctx, s, rel, cue.text, cue.end))
         elif cue.kind == "missed" and eff >= 0.4:
             out.append(Reading("mention", rel * 0.8, s, cue.text, ["reports the promise not (yet) done"], cue.pos))
     figure_met = _figure_met(p, s)  # once per sentence: it does not depend on the event
@@ -433,6 +436,10 @@ def _read_positive(ctx: _Context, s: Sentence, rel: float, eff: float) -> list[R
                 continue
             if ev.future and decisive and here and event_target_ok(ctx, s, ev) and _ON_TIME.search(s.text):
                 out.append(_delay(ctx, s, rel, f"will not {ev.text} on time", ev.pos + 1))  # late, not dropped
+                continue
+            if ev.future and decisive and here and event_target_ok(ctx, s, ev) and _by_the_deadline(ctx, s, ev):
+                # "concedes the camp won't close by January" (the promised January): late, not dropped
+                out.append(_announced_miss(ctx, s, rel, f"will not {ev.text} by the deadline", ev.pos + 1))
                 continue
             if ev.future and decisive and here and ev.classes & p.action_classes and event_target_ok(ctx, s, ev) \
                     and _no_date(ctx, s) and not {"yet", "still"} & {t.low for t in s.toks}:
@@ -1051,6 +1058,49 @@ def _delay_cue(ctx: _Context, s: Sentence, rel: float, cue, decisive_here: bool)
         reading.review_only = True
         reading.notes.append("another name stands beside the thing that slips: check it is this promise")
     return reading
+
+
+_MISS_AHEAD = re.compile(r"\b(?:will|would|won['\u2019]t|set\s+to|going\s+to|expects?\s+to|likely\s+to|to)\s+(?:\w+\s+)?$",
+                         re.I)
+_WILL_NOT = re.compile(r"\b(?:will|would|wo|can|cannot|could)\b.*\b(?:not|n['\u2019]t|never)\b|\b(?:won['\u2019]t|"
+                       r"wouldn['\u2019]t|can['\u2019]t|cannot|couldn['\u2019]t)\b")
+_BY_DATE = re.compile(r"\b(?:by|before|in\s+time\s+for)\s+(?=\S)", re.I)
+
+
+def _miss_ahead(s: Sentence, pos: int) -> bool:
+    """A miss still to come: "will miss the deadline", "is set to miss its target" (not "missed" or "fail to")."""
+    word = s.toks[pos].low
+    before = s.text[:_char_offset(s, pos)]
+    return word.startswith("miss") and _MISS_AHEAD.search(before) is not None
+
+
+def _by_the_deadline(ctx: _Context, s: Sentence, ev: Event) -> bool:
+    """"won't close by January", said of a promise due in January: the words name the promise's own deadline."""
+    due = ctx.p.doc.due_latest
+    if due is None or not _WILL_NOT.search(" ".join(t.low for t in s.toks[max(0, ev.pos - 4):ev.pos])):
+        return False  # ("failed to introduce it before the recess" is a miss reported, not announced)
+    for m in _BY_DATE.finditer(s.text, _char_offset(s, ev.pos)):
+        _, when = new_target(" in " + s.text[m.end():], ctx.published)
+        if when is not None and abs((when - due).days) <= 62:
+            return True
+    return False
+
+
+def _announced_miss(ctx: _Context, s: Sentence, rel: float, cue: str, end: int) -> Reading:
+    """The actor says the deadline will be missed: a delay, with a new date only when one is named beyond the
+    old one ("but expects it to close some time next year"); the missed date itself is no new target."""
+    due = ctx.p.doc.due_latest
+    rest = s.text[_char_offset(s, end):] if end < len(s.toks) else ""
+    later = [rest] + [o.text for o in ctx.r.sents if o is not s  # "... expects it to close in 2027 instead"
+                      and any(ev.future and not ev.negated and ev.classes & ctx.p.action_classes for ev in o.events)]
+    phrase, new_due = None, None
+    for text in later:
+        phrase, new_due = _future_target(text, ctx.published)
+        if new_due is not None and (due is None or new_due > due + dt.timedelta(days=62)):
+            break  # (not the deadline being missed, named again)
+        phrase, new_due = None, None
+    note = f"new target: {phrase} (by {new_due})" if new_due else "the deadline will be missed; no new date given"
+    return Reading("delay", rel * (0.97 if new_due else 0.92), s, cue, [note], new_due=new_due, new_phrase=phrase)
 
 
 def _brought_forward(s: Sentence) -> bool:
