@@ -199,3 +199,24 @@ def test_a_deadline_the_actor_says_it_will_miss_is_a_delay(title: str, text: str
 def test_a_miss_already_reported_is_not_an_announced_delay(title: str) -> None:
     m = score(news(title, "", D(2026, 7, 2)), LANDFILL)
     assert m is None or m.kind != "delay", m
+
+
+BRIDGE = promise("Vantor Roads", "open the Orvo bridge")
+
+
+def test_a_slip_the_actor_warns_of_goes_to_the_editor_as_a_delay() -> None:
+    """"could slip to 2029": a delay the actor calls possible, with its date, for an editor; never decided unseen."""
+    m = score(news("Vantor Roads warns the Orvo bridge could slip to 2029"), BRIDGE)
+    assert m is not None and (m.kind, evidence_state(m)) == ("delay", "proposed") and m.new_due_latest == D(2029, 12, 31)
+
+
+def test_a_slip_others_guess_at_is_no_delay() -> None:
+    m = score(news("Orvo bridge could slip to 2029, analysts say"), BRIDGE)
+    assert m is None or m.kind != "delay" or evidence_state(m) == "discarded", m
+
+
+def test_analysts_the_actor_speaks_to_are_no_rumour() -> None:
+    """"told analysts on a call": the audience of the actor's own words, not analysts guessing."""
+    it = news("Vantor Roads quarterly results",
+              "Vantor Roads told analysts on a call that it had pushed back the opening of the Orvo bridge to 2028.")
+    assert accepted_delay(it, BRIDGE).new_due_latest == D(2028, 12, 31)

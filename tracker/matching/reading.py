@@ -177,6 +177,9 @@ _GUIDANCE_MOVES = lx._stems("raise raises raised lift lifts lifted cut cuts lowe
 _BEATEN = lx._stems("beat beats beating missed misses above below exceeded exceeds topped tops")
 
 
+_TO_AN_AUDIENCE = frozenset({"told", "tells", "telling", "with", "to", "briefed", "briefing"})
+
+
 def _speculation(toks: tuple[Token, ...]) -> str | None:
     for i, t in enumerate(toks):
         if t.punct:
@@ -192,6 +195,8 @@ def _speculation(toks: tuple[Token, ...]) -> str | None:
                 continue
             if i > 0 and toks[i - 1].low in {"after", "having"}:
                 continue  # "after weighing the ruling": a deliberation already over, not a rumour
+            if i > 0 and toks[i - 1].low in _TO_AN_AUDIENCE and t.low in ("analysts", "analyst", "investors"):
+                continue  # "told analysts on a call", "said on a call with analysts": whom the actor spoke to
             if i > 0 and toks[i - 1].low == "in" and t.low == "doubt":
                 continue  # "opening in doubt": the writer's view of a plan in trouble, not a rumour
             if t.low == "could" and any(x.low in {"not", "never", "no", "n't"} for x in toks[i + 1:i + 3]):

@@ -339,13 +339,37 @@ def _read(ctx: _Context, s: Sentence) -> list[Reading]:
     out: list[Reading] = []
     spec = s.speculative or ("speculative headline" if ctx.r.speculative_title else None)
     if spec:
-        return [Reading("mention", rel * 0.45, s, f"speculation: {spec}", [f"speculation ('{spec}')"])]
+        return _warned_delays(ctx, s, rel, spec) or [
+            Reading("mention", rel * 0.45, s, f"speculation: {spec}", [f"speculation ('{spec}')"])]
     if p.doc.negated:
         out.extend(_read_negated(ctx, s, rel, eff))
     else:
         out.extend(_read_positive(ctx, s, rel, eff))
     if not out:
         out.append(Reading("mention", rel * 0.5, s, "names the promise", []))
+    return out
+
+
+_MODALS = frozenset({"could", "may", "might"})
+
+
+def _warned_delays(ctx: _Context, s: Sentence, rel: float, spec: str) -> list[Reading]:
+    """"Hinkley could slip to 2031, the utility warns", "the line may not open until 2029": a slip the sentence
+    only calls possible, with a modal (not a rumour or a source). An editor decides whether the date moved."""
+    if spec.lower() not in _MODALS or ctx.p.doc.negated or ctx.r.speculative_title and not s.is_title:
+        return []
+    if any(t.stem in lx.SPECULATION and t.low not in _MODALS for t in s.toks) \
+            or any(find_phrase([t.stem for t in s.toks], ph) >= 0 for ph in lx.SPECULATION_PHRASES
+                   if not set(ph) & _MODALS):
+        return []  # "could slip, analysts say", "sources say": someone else's guess, not the actor's warning
+    out = []
+    for cue in (c for c in s.cues if c.kind == "delay" and c.active and not c.negated):
+        reading = _delay_cue(ctx, s, rel, cue, ctx.decisive_ok and sentence_names_it(ctx, s))
+        if reading is not None and reading.kind == "delay":
+            reading.review_only = True
+            reading.score = max(reading.score, REVIEW / 0.9 * 0.9)
+            reading.notes.append(f"a possible slip ('{spec}'): check whether the date moved")
+            out.append(reading)
     return out
 
 
