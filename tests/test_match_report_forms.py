@@ -1270,3 +1270,24 @@ def test_opening_its_gates_is_opening(what: str, title: str) -> None:
     """The gates, like the doors, are the place opening: the promised event held, the site open."""
     assert decided(promise("Harbury Fair Company", what), news(title, "Visitors queued from dawn.")) \
         == ("fulfilment", "accepted")
+
+
+@pytest.mark.parametrize(("what", "title"), [
+    ("close the Dellan plant", "Harbury's Dellan plant closes its doors"),
+    ("launch the Orvo probe", "Harbury's Orvo probe enters orbit"),
+])
+def test_the_subjects_own_doors_or_orbit_are_no_other_thing(what: str, title: str) -> None:
+    """"closes its doors", "enters orbit": the subject is what closed or flew (and "plant" before "closes" is
+    the plant, not a verb of planting)."""
+    assert decided(promise("Harbury", what), news(title, "")) == ("fulfilment", "accepted")
+
+
+def test_a_craft_in_orbit_has_been_launched() -> None:
+    probe = promise("Vantor Space", "put the Orvo probe in orbit")
+    got = decided(probe, news("We did it! Orvo is in orbit", "Post by @VantorSpace"))
+    assert got is not None and got[0] == "fulfilment", got
+
+
+def test_the_spun_off_company_completing_its_separation_is_the_spin_off() -> None:
+    spin = promise("Vantor", "spin off Pelt Co")
+    assert decided(spin, news("Pelt Co completes its separation from Vantor", "")) == ("fulfilment", "accepted")

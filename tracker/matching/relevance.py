@@ -385,6 +385,10 @@ def event_target_ok(ctx: Pair, s: Sentence, ev: Event) -> bool:
     # unless it is the promised act; a use begun ("began commercial operation") is the act, its subject the thing
     strip = ev.inchoative and (not ev.complement & (p.inchoative | p.head) or bool(ev.complement & IN_SERVICE))
     obj = [t for t in object_window(s, ev) if not (strip and t.stem in ev.complement)]
+    if obj and all(t.stem in _NO_THING_OBJECTS for t in obj):
+        obj = []  # "the plant closes its doors", "the probe enters orbit": the subject is what closed or flew
+    if ev.canon == "*" and obj and all(lx.noun_classes({t.stem}) & p.action_classes for t in obj):
+        obj = []  # "Pelt Co completes its separation": the promised act itself completed; the subject is the thing
     if s.toks[ev.pos].stem in ARRIVAL_VERBS and ev.canon == SELL:
         # "the phone reaches US buyers": the buyers are where it went, what arrived is the subject ("reaches net
         # zero" keeps its object: the target reached); the subject's head must be the thing ("recall letters for
@@ -410,21 +414,28 @@ def event_target_ok(ctx: Pair, s: Sentence, ev: Event) -> bool:
     if p.head and stems & (p.head | p.inchoative):
         return True  # the thing, or the act begun ("began construction" of "begin construction of the plant")
     if not p.head and not p.required:
-        return True
+        # the thing named by the promise's words alone, with no other thing beside them: "separates the Orvo
+        # pension scheme", "the separation of its Orvo unit's pension scheme" is no spin-off of the Orvo unit
+        return not _foreign_words(p, window)
     if not any(term_present(t, window_all, stems) for t in p.required):
         return False
     if ev.classes & lx.noun_classes(p.head):
         return True  # "delivers the first Zephyr vans" for "begin Zephyr deliveries": the verb is the head
     if ev.canon == "*" and _another_act_done(p, window):
         return False  # "completes its purchase of Orvo" is a deal done, not "offer Orvo games"
-    foreign = [t for t in window if t.stem not in p.vocab and t.stem not in lx.GENERIC and not t.cap
-               and t.number is None and not t.low.endswith(("ly", "wide")) and t.stem not in lx.ALL_EVENT_NOUNS
-               and t.low not in _QUANTITY_WORDS]  # "sells another 3.6 billion of its shares": an amount, no thing
+    foreign = _foreign_words(p, window)
     if len(foreign) == 1 and ev.classes & p.action_classes and _kind_after_name(p, window, foreign[0]):
         # "the first Zephyr 5 phones were delivered" for "deliver the Zephyr 5": the named thing's kind; only
         # with the promised act itself ("Orvo probe lifts off" is no arrival of Orvo)
         return True
     return not foreign  # "Quire long-term support policy" is another thing than "Quire 5.0" ("purchase of" is no thing)
+
+
+def _foreign_words(p: Profile, window: list[Token]) -> list[Token]:
+    """Common nouns of ``window`` the promise does not use: another thing ("pension", "support policy")."""
+    return [t for t in window if t.stem not in p.vocab and t.stem not in lx.GENERIC and not t.cap
+            and t.number is None and not t.low.endswith(("ly", "wide")) and t.stem not in lx.ALL_EVENT_NOUNS
+            and t.low not in _QUANTITY_WORDS]  # "sells another 3.6 billion of its shares": an amount, no thing
 
 
 def _another_act_done(p: Profile, window: list[Token]) -> bool:
@@ -664,6 +675,10 @@ def object_window(s: Sentence, ev: Event) -> list[Token]:
         if len(out) >= 6:
             break
     return out
+
+
+# Objects that are the subject's own doors or a state it enters, never another thing
+_NO_THING_OBJECTS = frozenset(stem(w) for w in "door doors gate gates orbit".split())
 
 
 def _amount_before(s: Sentence, k: int) -> bool:
