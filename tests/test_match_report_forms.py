@@ -1291,3 +1291,26 @@ def test_a_craft_in_orbit_has_been_launched() -> None:
 def test_the_spun_off_company_completing_its_separation_is_the_spin_off() -> None:
     spin = promise("Vantor", "spin off Pelt Co")
     assert decided(spin, news("Pelt Co completes its separation from Vantor", "")) == ("fulfilment", "accepted")
+
+
+@pytest.mark.parametrize(("what", "title"), [
+    ("sell its Orvo ferry arm", "Vantor decides to keep its Orvo ferry arm"),
+    ("spin off its Orvo unit", "Vantor decides to keep Orvo unit after review"),
+    ("close the Orvo plant", "Vantor will keep the Orvo plant open until 2030"),
+])
+def test_keeping_what_was_to_be_let_go_goes_to_the_editor_as_a_withdrawal(what: str, title: str) -> None:
+    """Another course instead of the promised one, with no cancel word: an editor confirms the promise is dropped."""
+    assert decided(promise("Vantor", what), news(title, "")) == ("cancellation", "proposed")
+
+
+def test_a_unit_that_stays_closed_drops_a_promise_to_reopen_it() -> None:
+    unit = promise("Dellan Health Trust", "reopen the Alder minor injuries unit")
+    got = decided(unit, news("Alder minor injuries unit will stay closed",
+                             "The Dellan Health Trust said the unit would stay closed."))
+    assert got == ("cancellation", "proposed")
+
+
+def test_keeping_a_plan_on_track_is_no_withdrawal() -> None:
+    plant = promise("Vantor", "open the Orvo plant")
+    got = decided(plant, news("Vantor will keep the Orvo plant on schedule", ""))
+    assert got is None or got[0] != "cancellation", got

@@ -442,6 +442,11 @@ def _read_positive(ctx: _Context, s: Sentence, rel: float, eff: float) -> list[R
         if who:
             out.append(Reading("mention", rel * 0.3, s, ev.text, [f"someone else acts: {who}"], ev.pos))
             continue
+        if decisive and here and _keeps_instead(ctx, s, ev):
+            # "decides to keep its ferry arm" for "sell the ferry arm"; "the unit will stay closed" for "reopen it"
+            out.append(_for_editor("cancellation", rel, s, ev.text,
+                                   "the actor keeps what it promised to change: check the promise is dropped", ev.pos))
+            continue
         kind, strength, note = _compat(p, ev)
         figure = not ev.negated and not ev.future and figure_met
         if figure and kind != "fulfilment":
@@ -533,6 +538,24 @@ def _read_positive(ctx: _Context, s: Sentence, rel: float, eff: float) -> list[R
         word = sorted(s.stems & lx.PROGRESS_WORDS)[0]
         out.append(Reading("progress", rel * 0.7, s, word, ["a step towards the promise"]))
     return out
+
+
+# Promised acts that let go of a thing (sell it, split it off, close it, end it): keeping it instead drops them
+_LETTING_GO = frozenset({"list", "close", "eliminate"})
+_SELLING = lx._stems("sell divest dispose offload")
+_CLOSED = frozenset({"closed", "shut", "dark", "mothballed"})
+
+
+def _keeps_instead(ctx: _Context, s: Sentence, ev: Event) -> bool:
+    """The actor keeps what it promised to sell, split off or close ("decides to keep its ferry arm"), or keeps
+    closed what it promised to reopen ("the unit will stay closed")."""
+    p = ctx.p
+    if "keep" not in ev.classes or ev.negated or p.doc.keep_until or p.doc.negated:
+        return False
+    if s.toks[ev.pos + 1].low in _CLOSED if ev.pos + 1 < len(s.toks) else False:
+        return p.action in _OPENS and _names_ours(p, subject_window(s, ev.pos))
+    letting_go = p.action in _SELLING or bool(lx.verb_classes(p.action or "") & _LETTING_GO)
+    return letting_go and event_target_ok(ctx, s, ev)
 
 
 def _act_in_other_words(ctx: _Context, s: Sentence, rel: float) -> list[Reading]:
