@@ -1080,3 +1080,30 @@ def test_a_time_between_the_speech_verb_and_that_is_no_part_of_the_subject() -> 
 def test_what_was_said_last_month_waits_for_the_editor() -> None:
     """Told again as background, or the news itself: readers differ, so an editor decides."""
     held_back("Quenby has been hit by falling sales and said last month it would cut 9,000 jobs.", "earlier", "earlier")
+
+
+@pytest.mark.parametrize("text", [
+    "I'm pleased to report that we will open the Tarn plant in March 2026.",
+    "Excited to share that we will open the Tarn plant in March 2026!",
+    "We are delighted to confirm that we will open the Tarn plant in March 2026.",
+])
+def test_glad_news_framing_a_promise_is_no_part_of_it(text: str) -> None:
+    """"I'm pleased to report that ...": a frame of speech, like "said", so the promise is what follows it."""
+    c = one(text, publisher="Vantor")
+    assert (c.actor, c.what) == ("Vantor", "open the Tarn plant"), c
+
+
+def test_an_organisation_pleased_to_announce_speaks_for_itself() -> None:
+    text = "Orvo Homes plans 200 homes in Dellan\n\nOrvo Homes is pleased to announce it will build 200 homes in Dellan by 2027."
+    c = one(text)
+    assert (c.actor, c.what) == ("Orvo Homes", "build 200 homes in Dellan"), c
+
+
+@pytest.mark.parametrize("text, what", [
+    ("Vantor will have built 200 homes in Dellan by 2027.", "build 200 homes in Dellan"),
+    ("By 2030 we will have planted a million trees.", "plant a million trees"),
+    ("The Orvo line will have been electrified by 2028.", "electrify the Orvo line"),
+    ("By next year the city will have 1,400 electric buses.", "have 1,400 electric buses"),
+])
+def test_the_future_perfect_names_the_act_done_by_the_date(text: str, what: str) -> None:
+    assert one(text, publisher="Vantor").what == what

@@ -183,6 +183,8 @@ def describe(vp: str, *, subject: str | None, thing_subject: bool, negated: bool
     words = vp.split()
     if not words:
         return ""
+    words = _perfect_as_act(words)
+    vp = " ".join(words)
     neg = "not " if negated else ""
     if family == "target":
         return _tidy(f"{neg}target " + re.sub(r"^(?:targets|(?:is|are)\s+(?:still\s+)?targeting|aims?\s+for|"
@@ -254,6 +256,16 @@ def describe(vp: str, *, subject: str | None, thing_subject: bool, negated: bool
     elif words[0].lower() != verb and family in ("target",):
         words[0] = verb
     return _tidy(neg + " ".join(words))
+
+
+def _perfect_as_act(words: list[str]) -> list[str]:
+    """The future perfect names the act done by the date: "(will) have built 200 homes" is "build 200 homes",
+    "(will) have been electrified" is "be electrified"; "have 1,400 buses" keeps its verb."""
+    if len(words) > 2 and words[0].lower() == "have" and words[1].lower() == "been" and is_participle(words[2]):
+        return ["be", *words[2:]]
+    if len(words) > 1 and words[0].lower() == "have" and is_participle(words[1]):
+        return [base_form(words[1].lower()), *words[2:]]
+    return words
 
 
 _LOWER_FIRST = frozenset(

@@ -308,7 +308,9 @@ def find_cues(sentence: str, *, headline: bool = False) -> list[Cue]:
 _SPEECH = (
     r"said|says|say|told|tells|added|adds|announced|announces|announce|"
     r"confirmed|confirms|confirm|stated|states|wrote|writes|explained|insisted|stressed|reiterated|acknowledged|noted|declared|"
-    r"revealed|disclosed|replied|responded|emphasised|emphasized|underlined|repeated|maintained|maintains"
+    r"revealed|disclosed|replied|responded|emphasised|emphasized|underlined|repeated|maintained|maintains|"
+    # the glad news of a post or a letter: "I'm pleased to report that ...", "Excited to share that ..."
+    r"(?:pleased|happy|delighted|proud|excited|thrilled|glad)\s+to\s+(?:report|announce|share|confirm|say|tell\s+you)"
 )
 _PROMISE = (
     r"promised|promises|promise|pledged|pledges|pledge|vowed|vows|vow|guaranteed|guarantees|guarantee|"
@@ -593,6 +595,10 @@ _INNER_FRAME = re.compile(
 )
 
 
+_GLAD = re.compile(r"(?:(?:\s+(?:is|are|am|was|were)|['\u2019](?:s|m|re))(?:\s+(?:very|so|really))?"
+                   r"(?:\s+(?:pleased|happy|delighted|proud|excited|thrilled|glad)(?:\s+to)?)?)$", re.I)
+
+
 def _frame(sentence: str, floor: int, start: int, cue_start: int) -> tuple[str | None, str | None, int]:
     """The verb framing the clause (said / promised / believe) and who it belongs to; moves ``start`` past it."""
     inner = _INNER_FRAME.search(sentence[start:cue_start])
@@ -600,6 +606,8 @@ def _frame(sentence: str, floor: int, start: int, cue_start: int) -> tuple[str |
         # "X said the company will": the frame verb sits right before the subject
         fv = inner.group("fv")
         speaker = _INTRO.sub("", inner.group("sp")).strip(" ,") or None  # "Asked about prices, Acme said"
+        if speaker:  # "Acme is delighted to confirm", "Acme is pleased to announce": the speaker alone
+            speaker = _GLAD.sub("", speaker) or None
         new_start = start + inner.start("rest")
         if fv.lower() in ("told", "tells"):  # "told reporters the company would": skip the listener
             listener = _LISTENER.match(inner.group("rest"))
