@@ -1314,3 +1314,20 @@ def test_keeping_a_plan_on_track_is_no_withdrawal() -> None:
     plant = promise("Vantor", "open the Orvo plant")
     got = decided(plant, news("Vantor will keep the Orvo plant on schedule", ""))
     assert got is None or got[0] != "cancellation", got
+
+
+@pytest.mark.parametrize("title", [
+    "Pelt Co completes its separation from Vantor",
+    "Pelt Co today completed its separation from Vantor",
+    "Pelt Co, maker of oats, completed its separation from Vantor",
+])
+def test_the_bracketed_name_of_the_promised_thing_names_it(title: str) -> None:
+    """"spin off the cereal business (Pelt Co)": news that names Pelt Co names the thing; a time word or an
+    aside between the name and its verb changes nothing."""
+    spin = promise("Vantor", "spin off the cereal business (Pelt Co)")
+    assert decided(spin, news(title, "")) == ("fulfilment", "accepted")
+
+
+def test_keeping_the_bracketed_thing_is_a_withdrawal_to_confirm() -> None:
+    spin = promise("Vantor", "spin off the cereal business (Pelt Co)")
+    assert decided(spin, news("Vantor decides to keep Pelt Co", "")) == ("cancellation", "proposed")

@@ -28,7 +28,12 @@ class Pair(Protocol):
 
 
 def coverage(p: Profile, toks: list[Token], stems: frozenset[str]) -> tuple[float, list[str]]:
-    """Weighted share of the promise's object terms present (names from the quote count as a bonus)."""
+    """Weighted share of the promise's object terms present (names from the quote count as a bonus).
+
+    The name the promise gives its thing in brackets ("spin off the cereal business (Pelt Co)") stands for the
+    whole object: news that names it names the thing."""
+    if _alias_named(p, stems):
+        return 1.0, [t.text for t in p.terms if term_present(t, toks, stems)] + ["(" + " ".join(sorted(p.alias_terms)) + ")"]
     got = 0.0
     found: list[str] = []
     for term in p.terms:
@@ -76,9 +81,16 @@ def _name_run(toks: list[Token]) -> list[str]:
     return run
 
 
+def _alias_named(p: Profile, stems: frozenset[str]) -> bool:
+    """The bracketed name of the promise's thing ("(Pelt Co)") is there in full."""
+    return bool(p.alias_terms) and len(p.alias_terms) <= 4 and p.alias_terms <= stems
+
+
 def required_present(p: Profile, toks: list[Token]) -> bool:
-    """Each name inside the object's head phrase is (at least half) there."""
+    """Each name inside the object's head phrase is (at least half) there, or the thing's bracketed name."""
     stems = frozenset(t.stem for t in toks)
+    if _alias_named(p, stems):
+        return True
     groups: dict[int, list[Term]] = {}
     for term in p.required:
         groups.setdefault(term.group, []).append(term)
@@ -378,8 +390,8 @@ def event_target_ok(ctx: Pair, s: Sentence, ev: Event) -> bool:
 
     def names_ours(window: list[Token]) -> bool:
         stems = frozenset(t.stem for t in window)
-        return bool(stems & ours) or any(term_present(t, _window_tokens(s, window), stems)
-                                         for t in p.terms if len(t.stems) == 2 or _spelt_out(t, window))
+        return bool(stems & ours) or _alias_named(p, stems) or any(
+            term_present(t, _window_tokens(s, window), stems) for t in p.terms if len(t.stems) == 2 or _spelt_out(t, window))
 
     # "enters production", "began mass production of the chips": what began is the act, not the object
     # unless it is the promised act; a use begun ("began commercial operation") is the act, its subject the thing
@@ -411,7 +423,7 @@ def event_target_ok(ctx: Pair, s: Sentence, ev: Event) -> bool:
         return False
     stems = frozenset(t.stem for t in window)
     window_all = _window_tokens(s, window)
-    if p.head and stems & (p.head | p.inchoative):
+    if p.head and stems & (p.head | p.inchoative) or _alias_named(p, stems):
         return True  # the thing, or the act begun ("began construction" of "begin construction of the plant")
     if not p.head and not p.required:
         # the thing named by the promise's words alone, with no other thing beside them: "separates the Orvo
@@ -435,7 +447,8 @@ def _foreign_words(p: Profile, window: list[Token]) -> list[Token]:
     """Common nouns of ``window`` the promise does not use: another thing ("pension", "support policy")."""
     return [t for t in window if t.stem not in p.vocab and t.stem not in lx.GENERIC and not t.cap
             and t.number is None and not t.low.endswith(("ly", "wide")) and t.stem not in lx.ALL_EVENT_NOUNS
-            and t.low not in _QUANTITY_WORDS]  # "sells another 3.6 billion of its shares": an amount, no thing
+            and t.low not in _QUANTITY_WORDS  # "sells another 3.6 billion of its shares": an amount, no thing
+            and t.low not in _TIME_WORDS and t.low not in MONTHS and t.low not in WEEKDAYS]  # "Pelt Co today"
 
 
 def _another_act_done(p: Profile, window: list[Token]) -> bool:
@@ -720,9 +733,14 @@ _TRANSITIVE_DONE = frozenset({"complete", "completes", "completed", "completing"
 def subject_window(s: Sentence, pos: int) -> list[Token]:
     start = _clause_begin(s, pos)
     # a capitalised word after the clause's first is a name even where English uses it as a stop word ("The Forty")
-    return [t for k, t in enumerate(s.toks[start:pos]) if not t.punct and (
-            (t.number is None and t.stem not in lx.STOPWORDS and t.stem not in lx.DETERMINERS)
-            or (t.cap and k > 0 and t.text[:1].isalpha()))][-8:]
+    out = [t for k, t in enumerate(s.toks[start:pos]) if not t.punct and (
+           (t.number is None and t.stem not in lx.STOPWORDS and t.stem not in lx.DETERMINERS)
+           or (t.cap and k > 0 and t.text[:1].isalpha()))][-8:]
+    if not out and start > 1 and s.toks[start - 1].text == ",":
+        aside = _clause_begin(s, start - 1)
+        if 0 < aside < start - 1 and s.toks[aside - 1].text == ",":
+            return subject_window(s, aside - 1)  # "Pelt Co, maker of oats, completed ...": the subject before the aside
+    return out
 
 
 _CLAUSE = frozenset({"that", "which", "who", "while", "whereas", "although", "because", "and", "but", "as"})
