@@ -1331,3 +1331,14 @@ def test_the_bracketed_name_of_the_promised_thing_names_it(title: str) -> None:
 def test_keeping_the_bracketed_thing_is_a_withdrawal_to_confirm() -> None:
     spin = promise("Vantor", "spin off the cereal business (Pelt Co)")
     assert decided(spin, news("Vantor decides to keep Pelt Co", "")) == ("cancellation", "proposed")
+
+
+def test_something_else_remaining_is_no_part_of_the_promise() -> None:
+    """"with remaining staff moved": the staff remain, the business is closed; "the remaining 40 stores will close
+    next year" still leaves the promise partly done."""
+    unit = promise("Vantor", "close its mobile phone business")
+    it = news("Vantor closes its mobile phone business",
+              "Vantor shut its mobile phone business on Friday, with remaining staff moved to other divisions.")
+    assert decided(unit, it) == ("fulfilment", "accepted")
+    stores = promise("Vantor", "close 100 stores")
+    assert decided(stores, news("Vantor closes 60 stores", "The remaining 40 stores will close next year."))[0] == "progress"

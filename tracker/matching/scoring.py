@@ -294,6 +294,8 @@ def sentence_quantity(p: Profile, s: Sentence) -> str | None:
                 return verdict
     if verdict is None and _PARTIAL.search(s.text):
         m = _PARTIAL.search(s.text)
+        if m.group(0).lower() == "remaining" and not _remaining_of_ours(p, s.text[m.end():]):
+            return verdict  # "with remaining staff moved to other divisions": what remains is something else
         if m.group(0).lower() == "remaining" and re.search(r"\b(?:its|their|our|his|her)\s+(?:[\w-]+\s+)?$",
                                                            s.text[:m.start()], re.I):
             return verdict  # "shut its two remaining coal units": the act done to what was left, not a part
@@ -304,6 +306,14 @@ def sentence_quantity(p: Profile, s: Sentence) -> str | None:
         if not (p.has_first and m.group(0).lower().startswith("first")):
             return "partial"
     return verdict
+
+
+def _remaining_of_ours(p: Profile, after: str) -> bool:
+    """What "remaining" qualifies is the promise's thing or an amount ("the remaining 12 stores", "remaining
+    units"), not something else that remains ("remaining staff")."""
+    words = [t for t in tokenize_cached(after)[:3] if not t.punct]
+    return not words or any(t.number is not None or t.stem in p.vocab or t.stem in p.head or t.low == "of"
+                            for t in words[:2])
 
 
 _LAST_ONES = frozenset({"last", "final", "remaining"})
