@@ -1107,3 +1107,22 @@ def test_an_organisation_pleased_to_announce_speaks_for_itself() -> None:
 ])
 def test_the_future_perfect_names_the_act_done_by_the_date(text: str, what: str) -> None:
     assert one(text, publisher="Vantor").what == what
+
+
+@pytest.mark.parametrize("text, what", [
+    ("Vantor will promote the Orvo festival in 2026, working with local hotels.", "promote the Orvo festival"),
+    ("Vantor will build a modern, welcoming, accessible station by 2027.",
+     "build a modern, welcoming, accessible station"),
+    ("Vantor will have fully electrified the Orvo line by 2028.", "fully electrify the Orvo line"),
+    ("BIG NEWS! \U0001F389 Vantor will host the Orvo Cup final in May 2026.", "host the Orvo Cup final"),
+    ("Big news \U0001F389 Vantor will host the Orvo Cup final in May 2026.", "host the Orvo Cup final"),
+])
+def test_the_what_ends_where_the_promise_does(text: str, what: str) -> None:
+    """A participle's clause after a comma, an adverb in the future perfect, an emoji after a post's exclamation:
+    none of them is part of what was promised."""
+    assert one(text, publisher="Vantor").what == what
+
+
+def test_an_effect_put_on_results_is_a_forecast() -> None:
+    held_back("Higher freight rates will put some pressure on our margins in 2026.", "condition",
+              "how a condition will behave", publisher="Vantor")

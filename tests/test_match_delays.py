@@ -220,3 +220,12 @@ def test_analysts_the_actor_speaks_to_are_no_rumour() -> None:
     it = news("Vantor Roads quarterly results",
               "Vantor Roads told analysts on a call that it had pushed back the opening of the Orvo bridge to 2028.")
     assert accepted_delay(it, BRIDGE).new_due_latest == D(2028, 12, 31)
+
+
+@pytest.mark.parametrize("title", [
+    "Vantor Rail says it could not hand over the Orvo line in May",
+    "Vantor Rail will not open the Orvo line on 31 May",
+])
+def test_the_promised_month_or_day_said_with_in_or_on_is_the_deadline_missed(title: str) -> None:
+    line = promise("Vantor Rail", "open the Orvo line", due=D(2026, 5, 31))
+    assert accepted_delay(news(title, published=D(2026, 3, 4)), line).new_due_latest is None

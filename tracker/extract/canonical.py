@@ -126,9 +126,18 @@ def _between_adjectives(vp: str, comma: re.Match[str]) -> bool:
     if comma.group(0) != ",":
         return False
     before = vp[: comma.start()].split()
-    after = re.match(r"\s+(?:[a-z]+ly\s+)?([\w-]+)", vp[comma.end():])
+    tail = vp[comma.end():]
+    after = re.match(r"\s+(?:[a-z]+ly\s+)?([\w-]+)", tail)
+    if after is not None and after.group(1).lower().endswith("ing"):
+        nxt = re.match(r"\s+([\w-]+)", tail[after.end():])
+        if not tail[after.end():].strip() or (nxt is not None and nxt.group(1).lower() in _NOT_A_NOUN):
+            return False  # "the festival, working with local hotels": a participle's clause, not a second adjective
     return bool(before) and _ADJECTIVE.search(before[-1]) is not None and after is not None \
         and _ADJECTIVE.search(after.group(1)) is not None
+
+
+_NOT_A_NOUN = frozenset("with to for in on at by from into the a an its their our his her this that these those up out "
+                        "and or".split())
 
 
 _CUT = re.compile(
@@ -261,10 +270,14 @@ def describe(vp: str, *, subject: str | None, thing_subject: bool, negated: bool
 def _perfect_as_act(words: list[str]) -> list[str]:
     """The future perfect names the act done by the date: "(will) have built 200 homes" is "build 200 homes",
     "(will) have been electrified" is "be electrified"; "have 1,400 buses" keeps its verb."""
-    if len(words) > 2 and words[0].lower() == "have" and words[1].lower() == "been" and is_participle(words[2]):
-        return ["be", *words[2:]]
-    if len(words) > 1 and words[0].lower() == "have" and is_participle(words[1]):
-        return [base_form(words[1].lower()), *words[2:]]
+    if not words or words[0].lower() != "have":
+        return words
+    adverb = [w for w in words[1:2] if re.fullmatch(r"[a-z]+ly", w.lower()) and w.lower() not in ("only", "early")]
+    rest = words[1 + len(adverb):]  # "will have fully electrified the line": the adverb stays with the act
+    if len(rest) > 1 and rest[0].lower() == "been" and is_participle(rest[1]):
+        return ["be", *adverb, *rest[1:]]
+    if rest and is_participle(rest[0]):
+        return [*adverb, base_form(rest[0].lower()), *rest[1:]]
     return words
 
 

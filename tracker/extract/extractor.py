@@ -747,8 +747,9 @@ def _bears_on_results(verb: str, verb_words: list[str]) -> bool:
 
 
 # What a condition does to results ("weigh on", "squeeze", "lift"), and the results it does it to
-_BEARING = frozenset("weigh squeeze hit dent erode pressure boost lift support hurt drag dilute add eat crimp".split())
-_RESULTS = re.compile(r"(?:on\s+|to\s+|into\s+)?(?:[\w.&'\u2019-]+\s+){0,3}?"
+_BEARING = frozenset("weigh squeeze hit dent erode pressure boost lift support hurt drag dilute add eat crimp put "
+                     "compress depress".split())  # ("put pressure on margins")
+_RESULTS = re.compile(r"(?:on\s+|to\s+|into\s+)?(?:[\w.&'\u2019-]+\s+){0,4}?"
                       r"(?:margins?|profits?|profitability|earnings|results|revenues?|sales|growth|returns|cash\s+flow|"
                       r"income|ebitda|bottom\s+line)\b", re.I)
 

@@ -1121,7 +1121,7 @@ _MISS_AHEAD = re.compile(r"\b(?:will|would|won['\u2019]t|set\s+to|going\s+to|exp
                          re.I)
 _WILL_NOT = re.compile(r"\b(?:will|would|wo|can|cannot|could)\b.*\b(?:not|n['\u2019]t|never)\b|\b(?:won['\u2019]t|"
                        r"wouldn['\u2019]t|can['\u2019]t|cannot|couldn['\u2019]t)\b")
-_BY_DATE = re.compile(r"\b(?:by|before|in\s+time\s+for)\s+(?=\S)", re.I)
+_BY_DATE = re.compile(r"\b(?:by|before|in\s+time\s+for|in|on)\s+(?=\S)", re.I)
 
 
 def _miss_ahead(s: Sentence, pos: int) -> bool:
