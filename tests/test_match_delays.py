@@ -229,3 +229,16 @@ def test_analysts_the_actor_speaks_to_are_no_rumour() -> None:
 def test_the_promised_month_or_day_said_with_in_or_on_is_the_deadline_missed(title: str) -> None:
     line = promise("Vantor Rail", "open the Orvo line", due=D(2026, 5, 31))
     assert accepted_delay(news(title, published=D(2026, 3, 4)), line).new_due_latest is None
+
+
+@pytest.mark.parametrize(("title", "new_due"), [
+    ("Orvo Kingdom opens on 3 June 2027", D(2027, 6, 3)),
+    ("Orvo Kingdom opens in June 2027", D(2027, 6, 30)),
+    ("Orvo Kingdom opens 3 June 2027!", D(2027, 6, 30)),
+])
+def test_a_present_tense_dated_after_the_item_is_a_schedule_never_the_opening(title: str, new_due: dt.date) -> None:
+    """"opens on 3 June 2027", written in February 2026: the park has not opened; its new date is after the
+    promised one, so the promise is late."""
+    park = promise("Orvo Parks", "open Orvo Kingdom", due=D(2026, 12, 31))
+    m = accepted_delay(news(title, "Post by @OrvoParks", published=D(2026, 2, 4)), park)
+    assert m.new_due_latest == new_due

@@ -488,7 +488,7 @@ def _read_positive(ctx: _Context, s: Sentence, rel: float, eff: float) -> list[R
                 continue
             out.append(Reading("mention", rel * 0.7, s, ev.text, ["negated: not done"], ev.pos))
             continue
-        if ev.future or (not _past_form(s, ev) and names_a_day_ahead(s.text, ctx.published)):
+        if ev.future or (not _past_form(s, ev) and _dated_ahead(s, ev, ctx.published)):
             out.append(_future(ctx, s, rel, ev))  # "sales start on March 3", written in February: a schedule
             continue
         qual = qualifier(p, s)
@@ -1056,6 +1056,19 @@ def _compat(p: Profile, ev: Event) -> tuple[str | None, float, str]:
     if lx.implied_by(p.action_classes) & ev.classes:
         return "fulfilment", 0.85, f"implied done ({ev.text})"  # the first trucks handed over were produced
     return "progress", 0.8, f"another action on the object ({ev.text})"
+
+
+def _dated_ahead(s: Sentence, ev: Event, published: dt.date) -> bool:
+    """A present tense with a day or a period after the item's date is a schedule: "sales start on March 3"
+    written in February, "the park opens on 3 June 2027", "opens in June 2027"."""
+    if names_a_day_ahead(s.text, published):
+        return True
+    try:  # a period that begins after the item's date ("in June 2027"), not one that holds it ("this year")
+        found = find_deadline(s.text[_char_offset(s, ev.pos):])
+        start = resolve_deadline(_UNTIL.sub("", found.phrase), published).earliest if found else None
+    except DeadlineError:
+        return False
+    return start is not None and start > published
 
 
 def _past_form(s: Sentence, ev: Event) -> bool:
