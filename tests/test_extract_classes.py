@@ -1126,3 +1126,11 @@ def test_the_what_ends_where_the_promise_does(text: str, what: str) -> None:
 def test_an_effect_put_on_results_is_a_forecast() -> None:
     held_back("Higher freight rates will put some pressure on our margins in 2026.", "condition",
               "how a condition will behave", publisher="Vantor")
+
+
+def test_a_place_hosting_the_publishers_own_event_is_not_the_promiser() -> None:
+    """In Vantor's own post, "Harbury will host a Vantor Cycle Classic": the race is Vantor's, Harbury its venue;
+    a place hosting someone else's event keeps its own promise."""
+    assert one("BIG NEWS! \U0001F6B2 Harbury will host a Vantor Cycle Classic in June 2027!", publisher="Vantor").actor \
+        == "Vantor"
+    assert one("Harbury will host the Dellan Games in 2030.", publisher="Vantor").actor == "Harbury"

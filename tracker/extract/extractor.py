@@ -879,6 +879,9 @@ def _classify_subject(doc: _Doc, sent: Sentence, clause: Clause, previous: Entit
     if kind == "thing" and ent is None and sent.headline and _arrives(verb_words) and (speaker_org or index.default):
         return subject, "thing", None  # "Gizmo 2 arrives June 1" in its maker's own text: the maker's promise
     owner = speaker_org or index.default
+    if owner is not None and ent is not owner and _hosts_owners_event(verb_words, owner):
+        # "Harbury will host the Vantor Cup final" in Vantor's own post: a place hosts the organiser's event
+        return subject, "actor", owner
     if kind == "thing" and ent is not None and ent.kind == "org" and index.default is not None \
             and ent is not index.default and _ONE_WORD_OWNER.match(subject.strip()):
         # "Falcata's first flight is planned for 2031" in its maker's release: a one-word name that owns the
@@ -898,6 +901,14 @@ def _classify_subject(doc: _Doc, sent: Sentence, clause: Clause, previous: Entit
             and _acts_like_an_organisation(subject, cue, verb_words, index):
         return subject, "actor", index.add_org(subject.strip(), sent.start + clause.subject_start)
     return subject, kind, ent
+
+
+def _hosts_owners_event(verb_words: list[str], owner: Entity) -> bool:
+    """The verb hosts or stages something named after the text's own organisation ("will host a Vantor race")."""
+    if not verb_words or base_form(verb_words[0].lower().strip(",.")) not in ("host", "stage"):
+        return False
+    first = owner.name.split()[0]
+    return any(w.strip(",.!'\u2019s") == first for w in verb_words[1:6])
 
 
 _PARTY_GOVERNMENT = re.compile(r"(?:[Aa]n?|[Aa]ny|[Tt]he\s+next)\s+(?:future\s+|new\s+)?(?:[A-Z][\w-]*\s+){1,2}government")
