@@ -92,6 +92,10 @@ TITLE = (
 )
 _NAME_TOKEN = r"[A-Z\u00c0-\u00de\u0100-\u017f][a-z\u00c0-\u024f'\u2019-]+"
 _PERSON_NAME = rf"{_NAME_TOKEN}(?:\s+(?:van|von|de|da|del|der|bin|al|le|la)\s+{_NAME_TOKEN}|\s+{_NAME_TOKEN}){{1,2}}"
+# (compiled once: the organisation scan asks these of every capitalised name)
+_NAME_NEXT = re.compile(rf"[ ]+{_NAME_TOKEN}")
+_TITLE_NEXT = re.compile(rf"(?:['\u2019]s)?[ ]+(?:[a-z-]+[ ]+)?(?:{TITLE})[ ]+[A-Z\u00c0-\u00de\u0100-\u017f]")
+_TITLE_AT_BEFORE = re.compile(rf"\b(?:{TITLE})[ ]+(?:at|of)[ ]+$")
 _TITLED = re.compile(rf"\b(?=[A-Za-z])(?P<title>{TITLE}),?\s+(?P<name>{_PERSON_NAME})")  # (every title opens with a letter)
 # "head of network planning Siri Aas", "director of operations Lena Berg"
 _TITLE_OF = re.compile(
@@ -485,14 +489,14 @@ class ActorIndex:
             before = text[max(0, m.start() - 40) : m.start()]
             if self._looks_like_person(name, before):
                 continue
-            is_org = any(t in ORG_WORDS for t in toks) and not re.match(rf"[ ]+{_NAME_TOKEN}", after) \
+            is_org = any(t in ORG_WORDS for t in toks) and not _NAME_NEXT.match(after) \
                 and not unveiled(name, text)
             if not is_org and _AGENT_VERB.match(after):
                 is_org = (self._seen_mid_sentence(name) or self._name_at_sentence_starts(name, after)) \
                     and not self.named_as_thing(name)
-            if not is_org and re.match(rf"(?:['\u2019]s)?[ ]+(?:[a-z-]+[ ]+)?(?:{TITLE})[ ]+[A-Z\u00c0-\u00de\u0100-\u017f]", after):
+            if not is_org and _TITLE_NEXT.match(after):
                 is_org = True  # "Brant Mills commercial director Joss Arden"
-            if not is_org and re.search(rf"\b(?:{TITLE})[ ]+(?:at|of)[ ]+$", before):
+            if not is_org and _TITLE_AT_BEFORE.search(before):
                 is_org = True  # "CEO at Quarrington"
             if not is_org or (len(toks) == 1 and toks[0] in ORG_WORDS):
                 continue

@@ -15,6 +15,7 @@ import calendar
 import math
 import re
 from datetime import date, timedelta
+from functools import lru_cache
 
 MONTHS = dict(_MONTHS)
 MONTH_NAMES = MONTH_ABBR
@@ -51,19 +52,26 @@ _NORMALISE = str.maketrans({"\u2019": "'", "\u2018": "'", "\u2013": "-", "\u2014
                             "\u2010": "-", "\u00a0": " ", "\u201c": '"', "\u201d": '"'})
 
 
+_SPACES = re.compile(r"\s+")
+_EDGES = re.compile(r"^[\"'(\[\s]+|[\"'.,;:!?)\]\s]+$")
+_ABBREVIATED = re.compile(r"\b(jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|mon|tues?|wed|thurs?|fri|sat|sun)\.", re.I)
+_SPACED_DASH = re.compile(r"(?<=\w)\s+-\s*(?=\w)|(?<=\w)\s*-\s+(?=\w)")
+_COMMA = re.compile(r"(?<!\d)\s*,\s*|\s*,\s*(?!\d{3}\b)")
+
+
+@lru_cache(maxsize=8192)
 def normalise(phrase: str) -> str:
     """One spelling for the readers: straight quotes, ASCII dashes, single spaces, no edge punctuation.
 
     Case is kept, because named events ("the 2025 Lisgard Open") are recognised
-    by their capitals; every pattern is matched case-insensitively.
+    by their capitals; every pattern is matched case-insensitively. (Pure, so cached: the same candidate
+    phrase is read several times while a text is extracted.)
     """
-    text = phrase.translate(_NORMALISE)
-    text = re.sub(r"\s+", " ", text).strip()
-    text = re.sub(r"^[\"'(\[\s]+|[\"'.,;:!?)\]\s]+$", "", text)
-    text = re.sub(r"\b(jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|mon|tues?|wed|thurs?|fri|sat|sun)\.",
-                  r"\1", text, flags=re.I)
-    text = re.sub(r"(?<=\w)\s+-\s*(?=\w)|(?<=\w)\s*-\s+(?=\w)", "-", text)
-    return re.sub(r"(?<!\d)\s*,\s*|\s*,\s*(?!\d{3}\b)", ", ", text)  # "1,000" stays a number
+    text = _SPACES.sub(" ", phrase.translate(_NORMALISE)).strip()
+    text = _EDGES.sub("", text)
+    text = _ABBREVIATED.sub(r"\1", text)
+    text = _SPACED_DASH.sub("-", text)
+    return _COMMA.sub(", ", text)  # "1,000" stays a number
 
 
 def parse_number(text: str) -> float:
