@@ -96,7 +96,8 @@ _PERSON_NAME = rf"{_NAME_TOKEN}(?:\s+(?:van|von|de|da|del|der|bin|al|le|la)\s+{_
 _NAME_NEXT = re.compile(rf"[ ]+{_NAME_TOKEN}")
 _TITLE_NEXT = re.compile(rf"(?:['\u2019]s)?[ ]+(?:[a-z-]+[ ]+)?(?:{TITLE})[ ]+[A-Z\u00c0-\u00de\u0100-\u017f]")
 _TITLE_AT_BEFORE = re.compile(rf"\b(?:{TITLE})[ ]+(?:at|of)[ ]+$")
-_TITLED = re.compile(rf"\b(?=[A-Za-z])(?P<title>{TITLE}),?\s+(?P<name>{_PERSON_NAME})")  # (every title opens with a letter)
+# (every title opens with a letter: the lookahead spares the long alternation at every other word boundary)
+_TITLED = re.compile(rf"\b(?=[A-Za-z])(?P<title>{TITLE}),?\s+(?P<name>{_PERSON_NAME})")
 # "head of network planning Siri Aas", "director of operations Lena Berg"
 _TITLE_OF = re.compile(
     rf"\b(?P<title>(?i:head|director|chief|vice\s+president|manager|minister|secretary|commissioner))\s+of\s+"

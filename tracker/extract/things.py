@@ -145,7 +145,9 @@ def things_named(sentences: list[Sentence], capitalised_mid_sentence) -> Things:
             name = _clean(m.group("name"), _opens(sent.text, m.start()), capitalised_mid_sentence)
             if name:
                 found.append(ThingName(name, kind_of(m.group("noun")), sent.start + m.start(), "before"))
-        for m in _CALLED.finditer(sent.text) if _NAMING_WORD.search(sent.text) else ():  # the long pattern, where it can match
+        # the long "called X" pattern only where a naming word can start it
+        called = _CALLED.finditer(sent.text) if _NAMING_WORD.search(sent.text) else ()
+        for m in called:
             name = _clean(m.group("name"), False, capitalised_mid_sentence)
             for noun in (m.group("noun"), m.group("appos")):
                 if name and noun:

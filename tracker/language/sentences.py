@@ -37,7 +37,8 @@ _TERMINAL = re.compile(r"[.!?:;\"\u201d\u2019')\]]\s*$")
 # Emoji after the end belong to the sentence they close ("Big news! \U0001F389 Acme will ..."); a pictograph alone
 # ends a post's sentence too ("Big news \U0001F389 Acme will ...")
 _EMOJI = "\U0001F300-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\uFE0F\u200D"
-_END = re.compile(rf"(?:(?:[.!?]+|\u2026)[\"\u201d\u2019')\]]*(?:\s*[{_EMOJI}]+)*|(?<=\s)[\U0001F300-\U0001FAFF][{_EMOJI}]*)"
+_END = re.compile(rf"(?:(?:[.!?]+|\u2026)[\"\u201d\u2019')\]]*(?:\s*[{_EMOJI}]+)*"
+                  rf"|(?<=\s)[\U0001F300-\U0001FAFF][{_EMOJI}]*)"
                   r"(?=\s+(?:[\"\u201c\u2018(\[]?[A-Z\u00c0-\u00de\u0100-\u017f0-9]|[a-z]{1,3}[A-Z0-9]))")
 _SPEECH_VERB = r"(?:said|says|say|told|tells|added|adds|wrote|writes|explained|stated|insisted|declared|announced|noted|continued|recalled|promised|pledged|vowed|confirmed)"
 _ATTR_AFTER = re.compile(

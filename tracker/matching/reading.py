@@ -453,7 +453,8 @@ def _verbal(toks: tuple[Token, ...], i: int, title_case: bool, adjective_ok: boo
     if headline and (prev.cap or (prev.low.endswith("s") and not prev.low.endswith("ss"))) \
             and prev.stem not in lx.STOPWORDS and (nxt is None or nxt.low != "of") \
             and not any(x.stem in _HEADLINE_VERBS for x in toks[:i]) \
-            and not (nxt is not None and nxt.low.endswith("s") and nxt.stem in lx.EVENT_VERBS and _verbal(toks, i + 1, title_case)):
+            and not (nxt is not None and nxt.low.endswith("s") and nxt.stem in lx.EVENT_VERBS
+                     and _verbal(toks, i + 1, title_case)):
         # a headline's present tense after a plural or a name: "Fares rise", "Buses arrive"; not a noun before the
         # verb ("Dellan plant closes": the plant is what closes)
         return True

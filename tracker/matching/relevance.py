@@ -33,7 +33,8 @@ def coverage(p: Profile, toks: list[Token], stems: frozenset[str]) -> tuple[floa
     The name the promise gives its thing in brackets ("spin off the cereal business (Pelt Co)") stands for the
     whole object: news that names it names the thing."""
     if _alias_named(p, stems):
-        return 1.0, [t.text for t in p.terms if term_present(t, toks, stems)] + ["(" + " ".join(sorted(p.alias_terms)) + ")"]
+        named = [t.text for t in p.terms if term_present(t, toks, stems)]
+        return 1.0, named + ["(" + " ".join(sorted(p.alias_terms)) + ")"]
     got = 0.0
     found: list[str] = []
     for term in p.terms:
@@ -391,7 +392,8 @@ def event_target_ok(ctx: Pair, s: Sentence, ev: Event) -> bool:
     def names_ours(window: list[Token]) -> bool:
         stems = frozenset(t.stem for t in window)
         return bool(stems & ours) or _alias_named(p, stems) or any(
-            term_present(t, _window_tokens(s, window), stems) for t in p.terms if len(t.stems) == 2 or _spelt_out(t, window))
+            term_present(t, _window_tokens(s, window), stems)
+            for t in p.terms if len(t.stems) == 2 or _spelt_out(t, window))
 
     # "enters production", "began mass production of the chips": what began is the act, not the object
     # unless it is the promised act; a use begun ("began commercial operation") is the act, its subject the thing

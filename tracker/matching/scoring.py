@@ -366,7 +366,7 @@ _MODALS = frozenset({"could", "may", "might"})
 def _warned_delays(ctx: _Context, s: Sentence, rel: float, spec: str) -> list[Reading]:
     """"Hinkley could slip to 2031, the utility warns", "the line may not open until 2029": a slip the sentence
     only calls possible, with a modal (not a rumour or a source). An editor decides whether the date moved."""
-    if spec.lower() not in _MODALS or ctx.p.doc.negated or ctx.r.speculative_title and not s.is_title:
+    if spec.lower() not in _MODALS or ctx.p.doc.negated or (ctx.r.speculative_title and not s.is_title):
         return []
     if any(t.stem in lx.SPECULATION and t.low not in _MODALS for t in s.toks) \
             or any(find_phrase([t.stem for t in s.toks], ph) >= 0 for ph in lx.SPECULATION_PHRASES
@@ -562,7 +562,8 @@ def _keeps_instead(ctx: _Context, s: Sentence, ev: Event) -> bool:
     p = ctx.p
     if "keep" not in ev.classes or ev.negated or p.doc.keep_until or p.doc.negated:
         return False
-    if s.toks[ev.pos + 1].low in _CLOSED if ev.pos + 1 < len(s.toks) else False:
+    after = s.toks[ev.pos + 1].low if ev.pos + 1 < len(s.toks) else ""
+    if after in _CLOSED:
         return p.action in _OPENS and _names_ours(p, subject_window(s, ev.pos))
     letting_go = p.action in _SELLING or bool(lx.verb_classes(p.action or "") & _LETTING_GO)
     return letting_go and event_target_ok(ctx, s, ev)
@@ -1130,9 +1131,10 @@ def _delay_cue(ctx: _Context, s: Sentence, rel: float, cue, decisive_here: bool)
     return reading
 
 
-_MISS_AHEAD = re.compile(r"\b(?:will|would|won['\u2019]t|set\s+to|going\s+to|expects?\s+to|likely\s+to|to)\s+(?:\w+\s+)?$",
-                         re.I)
-_WILL_NOT = re.compile(r"\b(?:will|would|wo|can|cannot|could)\b.*\b(?:not|n['\u2019]t|never)\b|\b(?:won['\u2019]t|"
+# a miss still to come ("will miss", "is set to miss"), and a future act denied ("won't close", "could not hand over")
+_MISS_AHEAD = re.compile(r"\b(?:will|would|won['\u2019]t|set\s+to|going\s+to|expects?\s+to|likely\s+to|to)\s+"
+                         r"(?:\w+\s+)?$", re.I)
+_WILL_NOT = re.compile(r"\b(?:will|would|can|cannot|could)\b.*\b(?:not|n['\u2019]t|never)\b|\b(?:won['\u2019]t|"
                        r"wouldn['\u2019]t|can['\u2019]t|cannot|couldn['\u2019]t)\b")
 _BY_DATE = re.compile(r"\b(?:by|before|in\s+time\s+for|in|on)\s+(?=\S)", re.I)
 
