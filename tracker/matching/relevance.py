@@ -425,7 +425,7 @@ def event_target_ok(ctx: Pair, s: Sentence, ev: Event) -> bool:
         return False
     stems = frozenset(t.stem for t in window)
     window_all = _window_tokens(s, window)
-    if p.head and stems & (p.head | p.inchoative) or _alias_named(p, stems):
+    if (p.head and stems & (p.head | p.inchoative)) or _alias_named(p, stems):
         return True  # the thing, or the act begun ("began construction" of "begin construction of the plant")
     if not p.head and not p.required:
         # the thing named by the promise's words alone, with no other thing beside them: "separates the Orvo
