@@ -1091,7 +1091,7 @@ def _gapped(doc: _Doc, at: int, clause: Clause, cand: Candidate) -> tuple[Candid
 
 
 def _one_actor(a: Commitment, b: Commitment) -> bool:
-    """The same actor, named in full or in part ("Maersk" for "A.P. Moller - Maersk", a headline's
+    """The same actor, named in full or in part ("Dellan" for "J.R. Orvo - Dellan", a headline's
     "Delayed Harwick Games" for "Harwick Games") or by an alias."""
     names_a = {n.lower() for n in (a.actor or "", *a.actor_aliases) if n}
     names_b = {n.lower() for n in (b.actor or "", *b.actor_aliases) if n}

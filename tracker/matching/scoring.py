@@ -360,17 +360,17 @@ def _read(ctx: _Context, s: Sentence) -> list[Reading]:
     return out
 
 
-_MODALS = frozenset({"could", "may", "might"})
+_GUESS_MODALS = frozenset({"could", "may", "might"})
 
 
 def _warned_delays(ctx: _Context, s: Sentence, rel: float, spec: str) -> list[Reading]:
-    """"Hinkley could slip to 2031, the utility warns", "the line may not open until 2029": a slip the sentence
+    """"the Orvo plant could slip to 2031, the utility warns", "the line may not open until 2029": a slip the sentence
     only calls possible, with a modal (not a rumour or a source). An editor decides whether the date moved."""
-    if spec.lower() not in _MODALS or ctx.p.doc.negated or (ctx.r.speculative_title and not s.is_title):
+    if spec.lower() not in _GUESS_MODALS or ctx.p.doc.negated or (ctx.r.speculative_title and not s.is_title):
         return []
-    if any(t.stem in lx.SPECULATION and t.low not in _MODALS for t in s.toks) \
+    if any(t.stem in lx.SPECULATION and t.low not in _GUESS_MODALS for t in s.toks) \
             or any(find_phrase([t.stem for t in s.toks], ph) >= 0 for ph in lx.SPECULATION_PHRASES
-                   if not set(ph) & _MODALS):
+                   if not set(ph) & _GUESS_MODALS):
         return []  # "could slip, analysts say", "sources say": someone else's guess, not the actor's warning
     out = []
     for cue in (c for c in s.cues if c.kind == "delay" and c.active and not c.negated):
