@@ -224,6 +224,21 @@ def test_another_ordinal_of_the_same_thing_is_not_the_promise():
 
 
 @pytest.mark.parametrize("c,title,text", [
+    (promise("Brisk Clothiers", "open the flagship store in Corrin", D(2026, 12, 31)),
+     "Brisk Clothiers opens second store in Corrin", "Brisk Clothiers opened its second store in Corrin on Friday."),
+    (promise("Corran Space Agency", "launch a weather satellite", D(2027, 6, 30)),
+     "Corran Space Agency launches its third weather satellite",
+     "The Corran Space Agency launched its third weather satellite on Tuesday."),
+    (promise("Hollin Autoworks", "open the battery plant in Dunmere", D(2027, 12, 31)),
+     "Hollin Autoworks opens a second battery plant in Dunmere",
+     "Hollin Autoworks opened a second battery plant in Dunmere on Monday."),
+], ids=["second store", "third satellite", "a second plant"])
+def test_a_second_one_is_not_the_one_promised(c, title, text):
+    m = score(news(title, text, D(2026, 5, 1)), c)
+    assert m is None or m.kind != "fulfilment", m
+
+
+@pytest.mark.parametrize("c,title,text", [
     (promise("Ravel Steel", "keep the Osterby plant open through 2030", D(2030, 12, 31), keep_until=True),
      "Ravel Steel closes Osterby plant", "Ravel Steel closed its Osterby plant on Friday, cutting 800 jobs."),
     (CAP, "Pellmar Transit raises single bus fares",

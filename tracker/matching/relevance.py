@@ -214,16 +214,36 @@ def _other_ordinal(p: Profile, r: ItemReading) -> str | None:
     """"its second store" is not "its first store": another ordinal right before the promise's head."""
     words = [t for t in tokenize_cached(p.object_text) if not t.punct]
     mine = {t.low for t in words if t.low in ORDINALS}
-    if len(mine) != 1:
+    if not mine and _one_of_a_kind(p, words):
+        mine, counted = {"first"}, {p.head_stem, *p.head}  # "the store" is the first one: "its second store" is another
+    elif len(mine) != 1:
         return None
-    k = next(i for i, t in enumerate(words) if t.low in mine)
-    # what the ordinal counts: the head, or the words right after it ("second Arizona fab")
-    counted = set(p.head) | {t.stem for t in words[k + 1:k + 4] if t.stem not in lx.STOPWORDS} - lx.GENERIC
+    else:
+        k = next(i for i, t in enumerate(words) if t.low in mine)
+        # what the ordinal counts: the head, or the words right after it ("second Arizona fab")
+        counted = set(p.head) | {t.stem for t in words[k + 1:k + 4] if t.stem not in lx.STOPWORDS} - lx.GENERIC
     for s in r.sents:
         for k, t in enumerate(s.toks):
             if t.low in ORDINALS and t.low not in mine and any(x.stem in counted for x in s.toks[k + 1:k + 4]):
                 return f"'{t.text}' against '{next(iter(mine))}'"
     return None
+
+
+_ONE = frozenset({"the", "a", "an", "its", "their", "our", "his", "her", "my"})
+
+
+def _one_of_a_kind(p: Profile, words: list[Token]) -> bool:
+    """The promise is about one thing named by a singular common noun after "the"/"a"/"its" and no
+    count ("open the store", "launch a satellite"): a second or third one is not it."""
+    if p.head_stem is None or p.has_first:
+        return False
+    at = next((k for k, t in enumerate(words) if t.stem == p.head_stem), None)
+    if at is None or words[at].text[:1].isupper():
+        return False
+    low = words[at].low
+    before = words[max(0, at - 4):at]
+    return ((not low.endswith("s") or low.endswith("ss")) and any(t.low in _ONE for t in before)
+            and not any(t.number is not None and t.number != 1 for t in before[-1:]))
 
 
 def qualifier(p: Profile, s: Sentence) -> str | None:
