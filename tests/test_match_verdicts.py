@@ -49,6 +49,20 @@ def test_a_launch_reported_in_other_words_is_kept(it):
     assert verdict(APP, it) == "kept"
 
 
+@pytest.mark.parametrize("what,title,text", [
+    ("ensure the Orvo 5 phone reach stores", "Orvo 5 arrives in stores", "Harbury's Orvo 5 phone arrived in "
+     "stores across Europe on Friday."),
+    ("have the Orvo 5 phone hit shelves", "Harbury's Orvo 5 goes on sale", "The Orvo 5 phone went on sale on "
+     "Friday, Harbury said."),
+    ("have the Orvo 5 phone reach shelves", "Orvo 5 now in stores", "Harbury's Orvo 5 phone is in stores now, "
+     "the company said on Friday."),
+], ids=["reach stores / arrived", "hit shelves / went on sale", "reach shelves / in stores now"])
+def test_a_product_that_reaches_stores_went_on_sale(what, title, text):
+    c = promise("Harbury", what)
+    m = score(news(title, text), c)
+    assert m is not None and (m.kind, evidence_state(m)) == ("fulfilment", "accepted"), m
+
+
 def test_an_ordinary_synonym_of_the_object_counts():
     it = news("Tarbet Crossings' two new ferries enter service on Ardlow route",
               "Two new ferries entered service on the Ardlow route on Monday, Tarbet Crossings said.")

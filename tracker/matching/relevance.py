@@ -10,6 +10,7 @@ else), a verb whose object is something else ("opens the data archive" is not
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Protocol
 
 from tracker.extract.actors import initials
@@ -191,9 +192,13 @@ def _designator(t: Token) -> bool:
     return t.number is not None or (not t.punct and t.text.isupper() and len(t.text) <= 2)
 
 
-def other_model(p: Profile, sents: list[Sentence] | tuple[Sentence, ...]) -> str | None:
+def other_model(p: Profile, sents: list[Sentence] | tuple[Sentence, ...], upto: int = -1) -> str | None:
     """"Gizmo 8 reaches stores" is not about "Gizmo X": the promise's name with another designator in
-    ``sents`` (an item, or the one sentence that decides), and not the promised one."""
+    ``sents`` (an item, or the one sentence that decides), and not the promised one. With ``upto``, the
+    one sentence's subject is read as well: "Gizmo 8 went on sale, as buyers wait for the Gizmo X" names
+    the promised model only after the act, which is the other one's."""
+    if upto > 0 and len(sents) == 1:
+        return other_model(p, sents) or other_model(p, [replace(sents[0], toks=sents[0].toks[:upto])])
     words = [t for t in tokenize_cached(p.object_text) if not t.punct]
     mine = {(a.stem, b.low) for a, b in zip(words, words[1:])
             if any(ch.isupper() for ch in a.text) and not _designator(a) and _designator(b)}

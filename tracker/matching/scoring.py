@@ -1467,7 +1467,7 @@ def may_decide(ctx: _Context, best: Reading) -> bool:
         return False  # the act, but in another place than promised
     if not ctx.item_head and not (plans or (ctx.named and not ctx.p.head_act)):
         return False  # the act on another thing: "unveils the Zephyr 2" is not "opens Zephyr 2 bookings"
-    if best.kind == "fulfilment" and other_model(ctx.p, [best.sentence]):
+    if best.kind == "fulfilment" and other_model(ctx.p, [best.sentence], best.event_pos):
         return False  # "Gizmo 8 reaches stores" for "Gizmo X", whatever else the item says of Gizmo X
     if best.kind == "fulfilment" and _another_kind(ctx.p, best.sentence):
         return False  # "launches an online store" against "open a retail store"
