@@ -390,3 +390,17 @@ def test_a_forecast_according_to_a_source_of_figures_is_nobodys_promise(source: 
                     publisher="Tech Wire")
     assert got.commitments == [] and got.proposals == []
     assert any(x.reason == "said by a third party" for x in got.left_out)
+
+
+@pytest.mark.parametrize("text,actor,what", [
+    ("Chile's cabinet on Tuesday approved two budget bills that will raise school spending to 5 percent of "
+     "output by 2028.", "Chile", "raise school spending to 5 percent of output"),
+    ("Vantor Energy unveiled a 2 billion dollar fund that will invest in grid batteries over the next three years.",
+     "Vantor Energy", "invest in grid batteries"),
+    ("Dellan City Council set up a housing company that will build 500 homes by 2029.", "Dellan",
+     "build 500 homes"),
+])
+def test_what_the_actor_just_made_will_do_is_the_actors_act(text: str, actor: str, what: str) -> None:
+    got = read_text(text, DAY, publisher="Policy Wire")
+    found = [(c.actor, c.what) for c in got.commitments + got.proposals]
+    assert len(found) == 1 and actor in (found[0][0] or "") and found[0][1] == what, found

@@ -505,6 +505,11 @@ def read_clause(sentence: str, cue: Cue, quote_start: int | None, quote_speaker:
             object_np = thing.group("np").strip(" ,")
             pron_at = subject_start + rel_object.start("pron")
             subject, subject_start = rel_object.group("pron"), pron_at
+    made = _MADE_THAT.match(subject.strip())
+    if made and previous is None:
+        # "the cabinet approved three documents that will raise spending", "they unveiled a fund that will
+        # invest in ...": what the actor just made will do the promised act, which is the actor's own
+        subject = re.sub(r"\s+(?:on\s+\w+day|yesterday|today|(?:last|this)\s+\w+)$", "", made.group("main"))
     complement = re.match(r"that\s+(?=(?:the|a|an|its|their|our|his|her|every|all|each|this|these|[A-Z\u00c0-\u00de\u0100-\u017f]|\d))", subject.strip())
     if complement:  # "... and that every village would be connected": a reported clause, not a relative one
         subject, subject_start = subject.strip()[complement.end():], subject_start + complement.end()
@@ -680,6 +685,13 @@ _AFTER_PREPOSITION = re.compile(r"\b(?:in|at|on|from|to|near|of|for|with|by)\s*$
 _THING_BEFORE = re.compile(r"(?P<np>\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Oo]ur|[Aa]|[Aa]n)\s+[^,]{1,50}?),\s*$")
 _THING_BEFORE_THAT = re.compile(r"(?P<np>\b(?:the|its|their|our|a|an)\s+(?:(?!(?:the|its|their|our|a|an)\s)[\w'\u2019.-]+\s+)"
                                 r"{0,4}[\w'\u2019.-]+)\s*$", re.I)
+# The subject's own past act on a thing, then a relative clause of that thing: "the cabinet on Friday approved
+# three documents that (will raise ...)", "X presented the goals, together with a fund that (will invest ...)"
+_MADE_THAT = re.compile(r"(?P<main>.+?)\s+(?:approved|adopted|unveiled|presented|announced|launched|created|"
+                        r"signed|passed|published|introduced|set\s+up|agreed)\s+"
+                        r"[^;]*?\s+that$")
+
+
 # A relative clause whose subject is a pronoun: "which we", "that it" (the cue follows)
 _OBJECT_RELATIVE = re.compile(r"(?:.*\s)?(?P<rel>which|that)\s+(?P<pron>we|they|it|he|she|I)$", re.I)
 
