@@ -404,3 +404,27 @@ def test_what_the_actor_just_made_will_do_is_the_actors_act(text: str, actor: st
     got = read_text(text, DAY, publisher="Policy Wire")
     found = [(c.actor, c.what) for c in got.commitments + got.proposals]
     assert len(found) == 1 and actor in (found[0][0] or "") and found[0][1] == what, found
+
+
+@pytest.mark.parametrize("text,what", [
+    ("Vantor and Orvo said they expect to build 40 charging hubs by the end of 2026.", "build 40 charging hubs"),
+    ("Dellan Water said it plans to replace 300 kilometres of old pipes by 2028.",
+     "replace 300 kilometres of old pipes"),
+    ("Tarn Air said it aims to open 30 new routes by 2027.", "open 30 new routes"),
+])
+def test_a_speech_frame_right_before_a_pronoun_cue_is_a_frame(text: str, what: str) -> None:
+    got = read_text(text, DAY, publisher="Business Wire")
+    assert [c.what for c in got.commitments + got.proposals] == [what]
+
+
+@pytest.mark.parametrize("text,whats", [
+    ("Vantor will buy all the power for its depots in Wales from wind farms by 2027 and for its depots abroad by 2030.",
+     ["buy all the power for its depots in Wales from wind farms", "buy all the power for its depots abroad from wind farms"]),
+    ("Orvo said it will make up to 2 million heat pumps by the end of 2026 and potentially 5 million by the end of 2028.",
+     ["make up to 2 million heat pumps", "make potentially 5 million"]),
+    ("Harbury will plant 10,000 trees across the city by 2026 and across the county by 2030.",
+     ["plant 10,000 trees across the city", "plant 10,000 trees across the county"]),
+])
+def test_a_second_part_without_its_verb_shares_the_first_ones(text: str, whats: list[str]) -> None:
+    got = read_text(text, DAY, publisher="Business Wire")
+    assert [c.what for c in got.commitments + got.proposals] == whats

@@ -607,6 +607,10 @@ _GLAD = re.compile(r"(?:(?:\s+(?:is|are|am|was|were)|['\u2019](?:s|m|re))(?:\s+(
 def _frame(sentence: str, floor: int, start: int, cue_start: int) -> tuple[str | None, str | None, int]:
     """The verb framing the clause (said / promised / believe) and who it belongs to; moves ``start`` past it."""
     inner = _INNER_FRAME.search(sentence[start:cue_start])
+    pron = re.match(r"(?:we|they|it|he|she|I)\b", sentence[cue_start:], re.I)
+    if pron and not (inner and inner.group("rest").strip()):
+        # "the two companies said they expect to": the pronoun opens the cue, and the frame ends right before it
+        inner = _INNER_FRAME.search(sentence[start:cue_start + pron.end()])
     if inner and inner.group("rest").strip():
         # "X said the company will": the frame verb sits right before the subject
         fv = inner.group("fv")

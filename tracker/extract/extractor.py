@@ -297,6 +297,8 @@ def read_text(
                 continue
             previous = found.actor
             cand = _build(doc, at, found)
+            if cand is not None and clause.cue.coordinated and candidates:
+                cand = _fill_gap(candidates[-1], cand)
             if cand is not None:
                 cand, again = _gapped(doc, at, found.clause, cand)
                 candidates.append(cand)
@@ -517,7 +519,7 @@ def _with_coordinated(text: str, cues: list[Cue]) -> list[Cue]:
         for m in _COORDINATED.finditer(text, cue.end, limit):
             g = "verb" if m.group("verb") else "verb2" if m.group("verb2") else "verb3"
             verb = m.group(g)
-            if verb in _GAP_WORDS and cue.verb:
+            if cue.verb and (verb in _GAP_WORDS or verb in _GAP_PREPOSITIONS or _GAP_ADVERB.fullmatch(verb)):
                 # "will invest 500 million to cut prices, and another 1 billion to raise wages": the verb is shared
                 out.append(Cue(cue.family, cue.strength, m.start(g), m.end(g), m.start(g), cue.verb, cue.negated,
                                cue.hedged, coordinated=True))
@@ -553,7 +555,26 @@ _OWN_DOUBTS = frozenset({"vague"})  # a doubt about one verb's own object, not t
 _VERBLESS_FAMILIES = VERBLESS | {"headline_to"}  # no verb of their own for a second verb to share
 # Words after "and" that are not a second verb of the same subject.
 # A second object after "and" with its verb left out: "and another 1 billion to raise wages"
+def _fill_gap(first: Candidate, cand: Candidate) -> Candidate:
+    """"source power for its plants from solar by 2030 and for its sites abroad by 2035": the second part is the
+    first one's act with its own phrase in place of the first one's ("source power for its sites abroad from
+    solar")."""
+    words = cand.commitment.what.split()
+    if len(words) < 3 or words[1] not in _GAP_PREPOSITIONS or first.commitment.what.split()[:1] != words[:1]:
+        return cand
+    m = re.search(rf"\s{words[1]}\s.*?(?=\s(?:{'|'.join(_PP_STARTS)})\s|$)", first.commitment.what)
+    if m is None:
+        return cand
+    what = first.commitment.what[: m.start()] + " " + " ".join(words[1:]) + first.commitment.what[m.end():]
+    return Candidate(replace(cand.commitment, what=what), cand.words, cand.names)
+
+
+_PP_STARTS = ("from", "to", "by", "with", "on", "at", "through", "using", "via")
 _GAP_WORDS = frozenset({"another", "further", "additional"})
+# "source power for its plants by 2030 and for its sites abroad by 2035", "make 100 million doses this year and
+# potentially 1 billion next year": a preposition or an adverb after "and" opens a second part of the same verb
+_GAP_PREPOSITIONS = frozenset("for from across throughout within outside inside".split())
+_GAP_ADVERB = re.compile(r"(?:potentially|possibly|eventually|ultimately|probably)")
 _NOT_COORDINATED = frozenset(
     """the a an its their our his her this that these those other more most some all any each every new
     then now also still not never only even well so too its it they we he she there here who which what
@@ -1499,7 +1520,8 @@ def _build(doc: _Doc, at: int, found: _Found) -> Candidate | None:
         what = describe(vp, subject=_sentence_case(subject, index), thing_subject=found.thing_subject,
                         negated=clause.negated, family=clause.cue.family, deadline=phrase)
     first = vp.split()[0].lower() if vp.split() else ""
-    if clause.cue.coordinated and first in _GAP_WORDS and clause.cue.verb and clause.cue.verb.lower() != first:
+    if clause.cue.coordinated and (first in _GAP_WORDS or first in _GAP_PREPOSITIONS or _GAP_ADVERB.fullmatch(first)) \
+            and clause.cue.verb and clause.cue.verb.lower() != first:
         what = f"{base_form(clause.cue.verb)} {what}"  # "and another 1 billion to raise wages": invest it
     if len(re.findall(r"\w+", what)) < 2:
         what = " ".join(strip_deadline(vp, phrase).split()[:14]).strip(" ,;")  # "legalize, regulate and ..."
