@@ -428,3 +428,19 @@ def test_a_speech_frame_right_before_a_pronoun_cue_is_a_frame(text: str, what: s
 def test_a_second_part_without_its_verb_shares_the_first_ones(text: str, whats: list[str]) -> None:
     got = read_text(text, DAY, publisher="Business Wire")
     assert [c.what for c in got.commitments + got.proposals] == whats
+
+
+@pytest.mark.parametrize("headline,actor,what", [
+    ("Twelve countries pledge to triple solar power by 2030", "Twelve countries", "triple solar power"),
+    ("Ministers agree to ban new coal plants by 2029", "Ministers", "ban new coal plants"),
+    ("Big lenders vow to stop funding new oil fields by 2028", "Big lenders", "stop funding new oil fields"),
+])
+def test_a_group_pledging_in_a_headline_is_the_actor(headline: str, actor: str, what: str) -> None:
+    got = read_text(f"{headline}\n\nThe meeting in Tarn closed on Friday.", DAY, publisher="Climate Wire")
+    assert [(c.actor, c.what) for c in got.commitments + got.proposals] == [(actor, what)]
+
+
+def test_a_broken_promise_to_act_is_no_pledge() -> None:
+    got = read_text("Voters remember the council's broken promise to open the pool by 2020.", DAY,
+                    publisher="Harbury Post")
+    assert got.commitments == [] and got.proposals == []

@@ -113,13 +113,17 @@ _spec(
     rf"likely|hoping|seeking|about|ready|prepared|obliged|required|meant|supposed)\s+to\s+{_ADVS}{_VERB}",
 )
 _spec("is_to", 0.8, rf"\b(?P<aux>is|are)\s+{_ADVS}to\s+(?!be\s+(?:expected|seen|found)){_VERB}")
+_NOT_A_NOUN_BEFORE = "".join(rf"(?<!\b{w}\s)" for w in ("a", "an", "the", "its", "his", "her", "our", "my", "this", "that",
+                                                          "their", "broken", "election", "campaign", "no"))
 _spec(
     "pledge",
     0.9,
     rf"\b(?:(?P<aux>has|have|had)\s+)?{_ADVS}(?P<cue>committed|pledged|promised|vowed|agreed|undertaken|undertook|decided|"
     rf"resolved|guaranteed|sworn|swore|announced\s+plans?|unveiled\s+plans?|outlined\s+plans?|set\s+out\s+plans?|"
     rf"confirmed\s+plans?|(?:(?:are|is|am|['\u2019]re)\s+)?(?:set|sets|setting)\s+(?:(?:ourselves|itself|themselves|himself|herself)\s+)?"
-    rf"(?:(?:a|an|new|the)\s+)*(?:[\w-]+\s+)?(?:target|goal)s?|pledges|vows|promises|commits|agrees|guarantees)"
+    rf"(?:(?:a|an|new|the)\s+)*(?:[\w-]+\s+)?(?:target|goal)s?|pledges|vows|promises|commits|agrees|guarantees|"
+    # the plural present of a headline or a group ("Twenty countries pledge to ..."), never the noun ("a promise to")
+    rf"{_NOT_A_NOUN_BEFORE}(?:pledge|vow|promise|agree))"
     rf"\s+(?:on\s+\w+\s+|today\s+|yesterday\s+|this\s+week\s+|last\s+week\s+)?{_ADVS}to\s+{_ADVS}{_VERB}",
     gate=r"\b(?:commit|pledg|promis|vow|agree|undert|decid|resolv|guarant|swor|plan|set)",
 )

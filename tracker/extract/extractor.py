@@ -853,6 +853,14 @@ def _is_passive(words: list[str]) -> bool:
     return len(words) > 1 and words[0] == "be" and is_participle(words[1].strip(",."))
 
 
+# Bodies that act together as one subject of a pledge: "twenty countries", "G7 ministers", "the big banks"
+_AGENT_GROUP = re.compile(r"(?:(?:the|some|many|several|most|all|\d+|two|three|four|five|six|seven|eight|nine|ten|"
+                          r"eleven|twelve|fifteen|twenty|thirty|forty|fifty|dozens\s+of|more\s+than\s+\d+)\s+)?"
+                          r"(?:[\w-]+\s+){0,2}(?:countries|governments|nations|states|leaders|ministers|companies|"
+                          r"firms|carmakers|automakers|airlines|banks|lenders|retailers|insurers|utilities|cities|"
+                          r"councils|mayors|members|partners|parties|brands|manufacturers|producers|operators)", re.I)
+
+
 def _classify_subject(doc: _Doc, sent: Sentence, clause: Clause, previous: Entity | None,
                       speaker_org: Entity | None) -> tuple[str, str, Entity | None]:
     """(subject, kind, entity): kind is actor / thing / third / unknown, as in :meth:`ActorIndex.resolve`."""
@@ -886,6 +894,10 @@ def _classify_subject(doc: _Doc, sent: Sentence, clause: Clause, previous: Entit
     verb_words = sent.text[cue.verb_start : clause.vp_end].split()
     passive = _is_passive(verb_words)
     low = subject.lower()
+    if kind in ("thing", "unknown") and ent is None and not passive and cue.family == "pledge" \
+            and _AGENT_GROUP.fullmatch(subject.strip()):
+        # "Twenty countries pledge to double ...", "Ministers agree to ban ...": a group of bodies pledges as one
+        return subject, "actor", index.add_org(subject.strip()[:1].upper() + subject.strip()[1:], sent.start)
     if (clause.in_quote or passive) and low in _DEMONSTRATIVES:
         return subject, "thing", None  # "it" in a quote or a passive is a thing: an organisation says "we"
     if kind == "third" and passive and cue.family in ("will", "would", "going_to", "set_to"):
