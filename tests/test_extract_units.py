@@ -11,7 +11,7 @@ import pytest
 
 from tracker.extract.actors import ActorIndex, Focus, initials, is_third_party
 from tracker.extract.anchors import anchor_deadline, find_event_phrase
-from tracker.extract.canonical import base_form, describe
+from tracker.extract.canonical import base_form, describe, strip_deadline
 from tracker.extract.cues import find_cues, read_clause
 from tracker.language.sentences import split_sentences
 
@@ -229,3 +229,25 @@ def test_a_sentence_may_open_with_a_name_in_lower_case() -> None:
     got = [s.text for s in split_sentences("We will ship the new model in May. iZephyr will follow in June. "
                                            "It costs approx. three dollars.")]
     assert got == ["We will ship the new model in May.", "iZephyr will follow in June.", "It costs approx. three dollars."]
+
+
+@pytest.mark.parametrize("vp,deadline,want", [
+    ("list the ferry arm in a share sale expected in 2027 and pay off its debt", "in 2027",
+     "list the ferry arm in a share sale and pay off its debt"),
+    ("pause work on new apps for the next six months and move staff to support", "next six months",
+     "pause work on new apps and move staff to support"),
+    ("keep fares at two pounds until the end of 2026", "the end of 2026", "keep fares at two pounds"),
+    ("planned for 2027", "for 2027", "planned"),
+])
+def test_the_words_leading_into_a_date_go_with_it(vp: str, deadline: str, want: str) -> None:
+    assert strip_deadline(vp, deadline).strip() == want
+
+
+@pytest.mark.parametrize("sentence,subject", [
+    ("Under the new rules, agreed by the board in May, all buses will be electric by 2028.", "all buses"),
+    ("In Tarn, where the fee started last year, every taxi will be electric by 2027.", "every taxi"),
+    ("For the first phase, funded by the state, the council will build 200 homes by 2027.", "the council"),
+])
+def test_an_aside_after_a_fronted_phrase_is_no_subject(sentence: str, subject: str) -> None:
+    cue = find_cues(sentence)[0]
+    assert read_clause(sentence, cue, None, None).subject == subject

@@ -168,10 +168,25 @@ def _tidy(phrase: str) -> str:
     return phrase.strip(" ,;:")
 
 
+_LED_INTO_DATE = re.compile(r"(?P<before>\S+)(?P<lead>(?:\s+(?:expected|scheduled|planned|slated|due|set))?(?:\s+(?:for|over|"
+                            r"in|within|during|by|on|from|until|before|after)(?:\s+the)?)?)\s+\0\s*"
+                            r"(?=$|[,;.]|\s+(?:and|but|or|with)\b)")
+
+
+def _drop_lead_in(m: re.Match[str]) -> str:
+    """The date's lead-in goes when a noun it followed stays ("a listing expected in 2018"); after a form of
+    "be" it is the predicate ("is planned for 2027") and stays."""
+    if m.group("before").lower() in ("is", "are", "be", "was", "were", "been", "being"):
+        return m.group(0).replace("\0", " ")
+    return m.group("before") + " "
+
+
 def strip_deadline(vp: str, deadline: str | None) -> str:
     """The verb phrase without its deadline words."""
     if deadline and deadline in vp:
-        vp = vp.replace(deadline, " ", 1)
+        vp = vp.replace(deadline, " \0 ", 1)
+        # what led into the date goes with it: "a listing expected in 2018 and ...", "for the next 90 days and ..."
+        vp = _LED_INTO_DATE.sub(_drop_lead_in, vp, count=1).replace("\0", " ")
     return re.sub(r"\s{2,}", " ", vp)
 
 

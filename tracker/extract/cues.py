@@ -389,7 +389,10 @@ _INTRO = re.compile(
     r"for|under|following|since|until|during|from|to|separately|meanwhile|additionally|also|however|now|still|"
     r"currently|first|second|finally|then|today|later|earlier|next|so|and|but|in\s+addition|at\s+the\s+same\s+time|"
     r"according|speaking|asked|instead|overall|together|under|through|throughout|starting|beginning|between|"
-    r"[a-z]+ly)\b[^,]*),\s+)+",
+    r"[a-z]+ly|"
+    # an aside after a fronted phrase: "Under the new rules, adopted last week, the teams will ...", "In Tarn,
+    # where the fee started last year, every bus will ..."
+    r"(?-i:[a-z]+ed)|(?-i:where|which|whose))\b[^,]*),\s+)+",
     re.I,
 )
 _TRAILING_ATTR = re.compile(
