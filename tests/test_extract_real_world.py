@@ -444,3 +444,22 @@ def test_a_broken_promise_to_act_is_no_pledge() -> None:
     got = read_text("Voters remember the council's broken promise to open the pool by 2020.", DAY,
                     publisher="Harbury Post")
     assert got.commitments == [] and got.proposals == []
+
+
+@pytest.mark.parametrize("text,actor,what", [
+    ("Vantor Motors cut its outlook on Monday, saying it would close two plants by 2026.", "Vantor Motors",
+     "close two plants"),
+    ("Vantor Motors cut its outlook, adding that it would close two plants by 2026.", "Vantor Motors",
+     "close two plants"),
+    ("The Tarn housing scheme began on Sunday, with Harbury Homes Ltd saying the first 500 homes will be finished "
+     "by July next year.", "Harbury Homes", "make the first 500 homes finished"),
+])
+def test_a_speaker_in_a_participle_clause_frames_the_promise(text: str, actor: str, what: str) -> None:
+    got = read_text(text, DAY, publisher="Business Wire")
+    assert [(c.actor, c.what) for c in got.commitments + got.proposals] == [(actor, what)]
+
+
+def test_a_participle_aside_is_no_part_of_the_things_name() -> None:
+    got = read_text("Harbury Space said its probe, launched in July, will land on the Moon on August 23.", DAY,
+                    publisher="Space Wire")
+    assert [c.what for c in got.commitments + got.proposals] == ["ensure its probe land on the Moon"]

@@ -313,6 +313,8 @@ _SPEECH = (
     r"said|says|say|told|tells|added|adds|announced|announces|announce|"
     r"confirmed|confirms|confirm|stated|states|wrote|writes|explained|insisted|stressed|reiterated|acknowledged|noted|declared|"
     r"revealed|disclosed|replied|responded|emphasised|emphasized|underlined|repeated|maintained|maintains|"
+    # a speaker in a participle clause: "..., with the minister saying the homes will ...", "..., adding that it will"
+    r"saying|adding|"
     # the glad news of a post or a letter: "I'm pleased to report that ...", "Excited to share that ..."
     r"(?:pleased|happy|delighted|proud|excited|thrilled|glad)\s+to\s+(?:report|announce|share|confirm|say|tell\s+you)"
 )
@@ -611,6 +613,18 @@ _GLAD = re.compile(r"(?:(?:\s+(?:is|are|am|was|were)|['\u2019](?:s|m|re))(?:\s+(
                    r"(?:\s+(?:pleased|happy|delighted|proud|excited|thrilled|glad)(?:\s+to)?)?)$", re.I)
 
 
+_LEADING_NAME = re.compile(r"(?:[Tt]he\s+)?[A-Z\u00c0-\u00de\u0100-\u017f][\w&.'\u2019-]*(?:\s+(?:of\s+)?[A-Z\u00c0-\u00de\u0100-\u017f][\w&.'\u2019-]*)*"
+                           r"(?=\s+[a-z])")
+
+
+def _participle_speaker(before: str) -> str | None:
+    """Who speaks in "..., with the minister saying ..." (the participle's own subject) and in "Vantor cut its
+    outlook, adding that ..." (the main clause's subject, the name it opens with)."""
+    with_ = re.search(r",\s+with\s+(.+)$", before)
+    lead = _LEADING_NAME.match(before)
+    return with_.group(1) if with_ else lead.group(0).strip() if lead else None
+
+
 def _frame(sentence: str, floor: int, start: int, cue_start: int) -> tuple[str | None, str | None, int]:
     """The verb framing the clause (said / promised / believe) and who it belongs to; moves ``start`` past it."""
     inner = _INNER_FRAME.search(sentence[start:cue_start])
@@ -622,6 +636,8 @@ def _frame(sentence: str, floor: int, start: int, cue_start: int) -> tuple[str |
         # "X said the company will": the frame verb sits right before the subject
         fv = inner.group("fv")
         speaker = _INTRO.sub("", inner.group("sp")).strip(" ,") or None  # "Asked about prices, Acme said"
+        if speaker and fv.lower() in ("saying", "adding"):
+            speaker = _participle_speaker(speaker)
         if speaker:  # "Acme is delighted to confirm", "Acme is pleased to announce": the speaker alone
             speaker = _GLAD.sub("", speaker) or None
         new_start = start + inner.start("rest")
@@ -637,6 +653,8 @@ def _frame(sentence: str, floor: int, start: int, cue_start: int) -> tuple[str |
     before = re.sub(r",\s+(?:who|which|whose|where)\b[^,]*,", "", sentence[floor:start][: fm.start()])
     sp = _last_boundary(before)
     speaker = (before[sp.end() :] if sp else before).strip(" ,") or None
+    if speaker and fm.group("fv").lower() in ("saying", "adding"):
+        speaker = _participle_speaker(speaker)
     kind = "speech" if fm.group("speech") else "promise" if fm.group("promise") else "hedge"
     return kind, speaker, start
 

@@ -1602,7 +1602,9 @@ _OBJECT_THEN_TO = re.compile(r"(?:(?:we|I)\s+)?(?:(?:is|are|['\u2019]re)\s+)?(?:
 _ASIDE = re.compile(r",\s+(?:(?P<named>(?:named|called|dubbed|(?:to\s+be\s+)?known\s+as)\s+)|(?:a|an|which|who|whose|"
                     r"built|made|owned|run|operated|designed|developed|based|located|set|due|first|"
                     # "Orvo+, featuring films from ..., will launch": a participle describing the thing
-                    r"featuring|including|offering|carrying|costing|priced|aimed|targeting|powered|equipped)\s)", re.I)
+                    r"featuring|including|offering|carrying|costing|priced|aimed|targeting|powered|equipped|"
+                    # "India's probe, launched in July, will ...": a past participle describing it
+                    r"(?-i:[a-z]+ed))\s)", re.I)
 
 
 def _without_aside(subject: str) -> str:
