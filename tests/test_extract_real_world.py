@@ -463,3 +463,9 @@ def test_a_participle_aside_is_no_part_of_the_things_name() -> None:
     got = read_text("Harbury Space said its probe, launched in July, will land on the Moon on August 23.", DAY,
                     publisher="Space Wire")
     assert [c.what for c in got.commitments + got.proposals] == ["ensure its probe land on the Moon"]
+
+
+def test_an_apposition_describing_what_was_unveiled_is_no_promise() -> None:
+    got = read_text("Harbury today unveiled Orvo, the tablet that will take the firm into a new era.", DAY,
+                    publisher="Tech Wire")
+    assert got.commitments == [], [(c.actor, c.what) for c in got.commitments]

@@ -515,7 +515,8 @@ def read_clause(sentence: str, cue: Cue, quote_start: int | None, quote_speaker:
             pron_at = subject_start + rel_object.start("pron")
             subject, subject_start = rel_object.group("pron"), pron_at
     made = _MADE_THAT.match(subject.strip())
-    if made and previous is None:
+    if made and previous is None and not re.search(r",\s+(?:the|a|an)\s+[^,]*that$", subject.strip(), re.I):
+        # (", the tablet that will carry the firm into a new era": an apposition describing what was unveiled)
         # "the cabinet approved three documents that will raise spending", "they unveiled a fund that will
         # invest in ...": what the actor just made will do the promised act, which is the actor's own
         subject = re.sub(r"\s+(?:on\s+\w+day|yesterday|today|(?:last|this)\s+\w+)$", "", made.group("main"))
