@@ -237,6 +237,28 @@ def test_another_ordinal_of_the_same_thing_is_not_the_promise():
     assert m is not None and (m.kind, evidence_state(m)) == ("fulfilment", "accepted"), m
 
 
+SECTION = promise("Harbury Transit", "open the central section of the Quorrin line, between Ashby and Tollgate",
+                  D(2026, 6, 30))
+
+
+def test_the_whole_done_reports_its_part_done_and_another_part_does_not():
+    whole = news("First Quorrin line trains carry passengers under Harbury", "Trains ran every five minutes between "
+                 "Ashby and Tollgate from 6.30 a.m., Harbury Transit said.", D(2026, 5, 1))
+    other = news("Harbury Transit opens northern section of the Quorrin line", "Harbury Transit opened the northern "
+                 "section of the Quorrin line on Tuesday.", D(2026, 5, 1))
+    m = score(whole, SECTION)
+    assert m is not None and m.kind == "fulfilment" and evidence_state(m) in ("accepted", "proposed"), m
+    m = score(other, SECTION)
+    assert m is None or m.kind != "fulfilment" or evidence_state(m) != "accepted", m
+
+
+def test_a_delay_told_of_the_things_own_name_decides_without_the_actor():
+    it = news("Quorrin line will not open until 2028", "The Quorrin line will not open until 2028, the builders said.",
+              D(2026, 2, 1))
+    m = score(it, SECTION)
+    assert m is not None and (m.kind, evidence_state(m)) == ("delay", "accepted"), m
+
+
 @pytest.mark.parametrize("c,title,text", [
     (promise("Brisk Clothiers", "open the flagship store in Corrin", D(2026, 12, 31)),
      "Brisk Clothiers opens second store in Corrin", "Brisk Clothiers opened its second store in Corrin on Friday."),

@@ -37,6 +37,8 @@ CONTAINER_NOUNS = lx._stems("network system scheme programme program project pla
 MEASURE_NOUNS = lx._stems("capacity level levels amount number share output volume total rate proportion")
 # "a beta version of its operating system", "a 5G variant of the phone": the thing is after "of"
 VARIANT_NOUNS = lx._stems("version versions edition editions variant variants type types kind kinds")
+# A part of a whole named after "of": "the central section of the line" is open when the whole line is
+PART_NOUNS = lx._stems("section sections stretch segment portion part phase leg branch stage")
 CURRENCY = lx._stems("euro euros dollar dollars crown crowns pound pounds yen franc francs krona kronor kroner "
                      "million billion trillion cents")
 BOUND_WORDS = lx._stems("under below less fewer most within up maximum cap")
@@ -174,7 +176,7 @@ def profile(doc: CommitmentDoc) -> Profile:
     head: frozenset[str] = frozenset()
     if head_tok is not None and head_tok.text[:1].isalpha() and (
             not _is_name(head_tok, quote_caps) or head_tok.stem in NOUN_SYNONYMS):
-        head = frozenset({head_tok.stem}) | NOUN_SYNONYMS.get(head_tok.stem, frozenset())
+        head = frozenset({head_tok.stem}) | NOUN_SYNONYMS.get(head_tok.stem, frozenset()) | _whole_of(head_tok, obj, np_span)
     np_stems = {t.stem for t in np_toks}
     required = tuple(t for t in terms if t.proper and t.group >= 0 and set(t.stems) & np_stems)
     vocab = frozenset(word_stems(" ".join([doc.actor, *doc.aliases, doc.what, doc.quote or ""])))
@@ -486,6 +488,15 @@ def _context_names(title: str, quote: str, have: set[str], actor: set[str]) -> t
             continue  # "Opens", "Store": capitals of a title-case headline or of its first word
         out.append(t)
     return _name_terms(out)
+
+
+def _whole_of(head: Token, obj: list[Token], span: tuple[int, int]) -> frozenset[str]:
+    """The head of the whole a part belongs to ("the central section of the Elizabeth line" -> line): news of
+    the whole done reports the part done, and another part is told apart by its modifier."""
+    if head.stem not in PART_NOUNS or span[1] >= len(obj) or obj[span[1]].low != "of":
+        return frozenset()
+    whole, _ = _head(obj[span[1] + 1:])
+    return frozenset() if whole is None or whole.stem in PART_NOUNS else frozenset({whole.stem})
 
 
 def _head(obj: list[Token]) -> tuple[Token | None, tuple[int, int]]:

@@ -1119,7 +1119,11 @@ def _delay_cue(ctx: _Context, s: Sentence, rel: float, cue, decisive_here: bool)
     actor = max(actor_strength(ctx.p, s), 0.9 * ctx.item_actor, 0.75 if whose == "product" else 0.0)
     named_rel = max(rel, 0.6 * 0.85 + 0.4 * actor)
     if decisive_here and not foreign_subject(ctx, s, cue.pos) and delay_target_ok(ctx, s, cue.pos, cue.end):
-        return _delay(ctx, s, named_rel if whose in ("own", "product") else rel, cue.text, cue.end)
+        reading = _delay(ctx, s, named_rel if whose in ("own", "product") else rel, cue.text, cue.end)
+        # the thing named by its own name speaks for the actor here as below
+        reading.target_named = whose in ("own", "product")
+        reading.product_named = whose == "product"
+        return reading
     if whose is None:
         return None
     reading = _delay(ctx, s, named_rel, cue.text, cue.end)
