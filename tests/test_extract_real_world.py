@@ -469,3 +469,26 @@ def test_an_apposition_describing_what_was_unveiled_is_no_promise() -> None:
     got = read_text("Harbury today unveiled Orvo, the tablet that will take the firm into a new era.", DAY,
                     publisher="Tech Wire")
     assert got.commitments == [], [(c.actor, c.what) for c in got.commitments]
+
+
+GADGET_DIGEST = """Vantor unveils Orvo speaker, shipping in December for 199 dollars
+The speaker will go on sale first in Tarn and Harbury.
+
+Orvo Pad, Vantor's thinnest tablet yet, coming in November from 499 dollars
+Vantor says the tablet will offer a brighter screen.
+
+Orvo OS 4 to arrive this autumn as a free update
+The new version brings a redesigned home screen.
+
+Analysts say the speaker's price could limit sales
+Most rival speakers sell for less.
+"""
+
+
+def test_a_digest_of_headlines_keeps_each_dated_headline() -> None:
+    got = read_text(GADGET_DIGEST, DAY, publisher="Morning Gadget Briefing (newsletter)")
+    saved = {c.quote.split(",")[0][:20]: c for c in got.commitments}
+    assert set(saved) == {"Vantor unveils Orvo ", "Orvo Pad", "Orvo OS 4 to arrive "}, [c.quote for c in got.commitments]
+    assert all(c.actor == "Vantor" and c.due_latest is not None for c in saved.values())
+    assert saved["Vantor unveils Orvo "].due_latest == dt.date(2025, 12, 31)
+    assert not any(c.quote.startswith("The speaker will go on sale") for c in got.commitments)

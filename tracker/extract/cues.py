@@ -197,7 +197,7 @@ _spec("pledge_money", 0.85, r"\b(?P<cue>(?:has\s+|have\s+|is\s+|are\s+)?(?:pledg
       r"lakh)?(?:\s+(?:dollars|euros|pounds|yen|rupees|kronor|francs))?)\s+(?P<verb>)(?=(?:to|for|in|into|towards|over)\b)",
       gate=r"\d")
 # Headline grammar: "Acme to open plant in Ohio" is "Acme will open a plant in Ohio" (used on headlines only).
-_spec("headline_to", 0.8, r"^(?P<subj>(?:[A-Z\u00c0-\u00de\u0100-\u017f][\w.&'\u2019-]*|[a-z]+[A-Z\u00c0-\u00de\u0100-\u017f][\w.&'\u2019-]*|of|and|&|de|for)(?:\s+(?:[A-Z\u00c0-\u00de\u0100-\u017f][\w.&'\u2019-]*|of|and|&|de|for|"
+_spec("headline_to", 0.8, r"^(?P<subj>(?:[A-Z\u00c0-\u00de\u0100-\u017f][\w.&'\u2019-]*|[a-z]+[A-Z\u00c0-\u00de\u0100-\u017f][\w.&'\u2019-]*|of|and|&|de|for)(?:\s+(?:[A-Z\u00c0-\u00de\u0100-\u017f][\w.&'\u2019-]*|\d[\w.-]*|of|and|&|de|for|"
       r"[a-z][\w-]*)){0,5}?)\s+(?P<cue>to)\s+(?:{advs})?(?P<verb>[a-z][a-z'\u2019-]*)".replace("{advs}", _ADVS), re.M)
 # A second promise as a trailing phrase: "..., with production targeted to begin in 2024", "..., and production
 # to start in 2026", "..., with the first trains coming into service in May". It shares the first clause's actor.
@@ -236,6 +236,10 @@ _spec("scheduled_present", 0.7, r"\b(?P<cue>(?:goes|(?<![a-z]\sto\s)(?<!\bwill\s
 # Headlines: "New model due in 2024", "Headset due this autumn", "Acme aims for 100 stores by 2030"
 _spec("headline_due", 0.7, r"\b(?P<cue>due|set|slated|scheduled|planned|aims\s+for|eyes|targets)\s+(?P<verb>)"
       r"(?=(?:in|on|by|for|this|next|later|early|late|before|\d)\b)")
+# A headline's participle with a date: "Acme unveils Gizmo, shipping in December", "Gizmo Pro, Acme's fastest yet,
+# coming in May", "Orvo 3, arriving next spring"
+_spec("headline_to", 0.75, r",\s+(?P<cue>(?P<verb>shipping|arriving|coming|launching|opening|debuting))\s+"
+      r"(?=(?:in|on|from|by|this|next|later|early|late|before)\b)", re.M)
 # Headlines that give a (new) date: "Marathon moved to September 14", "Cup pushed back to 2027", "Acme sets its
 # launch event for May 3"
 _spec("headline_due", 0.7, r"\b(?P<cue>moved|pushed\s+back|postponed|rescheduled|put\s+back|brought\s+forward)\s+"
@@ -260,7 +264,7 @@ _ANY_CUE = re.compile(
     r"guarantee|sw[oe]r|plan|intend|prepare|propose|moving|aim|seek|striv|expect|target|vote|commit|approve|adopt|"
     r"goal|ambition|objective|mission|forecast|project|sees|guide|anticipate|reaffirm|reiterat|confirm|stuck|sticks|"
     r"kept|keeps|maintain|repeat|meant|supposed|\bto\s|['\u2019]ll|goes|\bgo\s|opens?|launches|starts?|begins?|arrives?|"
-    r"ships|debuts|premieres|lands|returns|resumes|comes|coming|sail|hits|due|eyes|(?:scheduled|slated|set|targeted)\s+for|"
+    r"ships|shipping|arriving|launching|opening|debuting|debuts|premieres|lands|returns|resumes|comes|coming|sail|hits|due|eyes|(?:scheduled|slated|set|targeted)\s+for|"
     r"planned|moved|pushed|postponed|rescheduled|put\s+back|brought\s+forward|sets|\b(?:is|are|['\u2019]re)\s+(?:also\s+|now\s+)?[a-z]+ing\b",
     re.I,
 )

@@ -1067,27 +1067,46 @@ def _fold_headlines(candidates: list[Candidate], sentences: list[Sentence], left
     heads = {s.start for s in sentences if s.headline}
     if not heads or all(s.headline for s in sentences):
         return candidates
+    starts = sorted(heads)
     body = [c for c in candidates if c.commitment.start not in heads]
     out = []
     surer: dict[int, float] = {}  # a body promise that a surer headline restates keeps the headline's confidence
+    dated_by_headline: set[int] = set()  # an undated body promise whose headline gives the date: the headline speaks
     for cand in candidates:
         c = cand.commitment
         if c.start not in heads:
             out.append(cand)
             continue
-        same_actor = [b for b in body if _one_actor(b.commitment, c)]
+        # a headline restates the body below it, up to the next headline (a digest of headlines and summaries); a
+        # short line that ends like a sentence ("GPT-9 is coming in a few months.") may restate any of the body
+        end = next((h for h in starts if h > c.start), None)
+        sentence_like = c.quote.rstrip().endswith((".", "!", "?"))
+        same_actor = [b for b in body if _one_actor(b.commitment, c) and (sentence_like or (
+            b.commitment.start > c.start and (end is None or b.commitment.start < end)))]
         restated = next((b for b in same_actor if b.words & cand.words
                          or (c.due_latest is not None and b.commitment.due_latest == c.due_latest)), None)
+        if restated is not None and c.due_latest is not None and restated.commitment.due_latest is None:
+            # "Acme unveils Gizmo, shipping in December" over "The speaker will go on sale in the US": the headline
+            # dates the promise the body restates without a date
+            left_out.append(LeftOut(restated.commitment.quote, restated.commitment.start, "",
+                                    f"restates the dated headline {c.quote[:60]!r}"))
+            dated_by_headline.add(id(restated))
+            out.append(Candidate(replace(c, confidence=max(c.confidence, restated.commitment.confidence)),
+                                 cand.words, cand.names))
+            continue
         if restated is not None:
             left_out.append(LeftOut(c.quote, c.start, "", f"a headline the body restates ({restated.commitment.quote[:60]!r})"))
             surer[id(restated)] = max(surer.get(id(restated), 0.0), c.confidence)
             continue  # restated in the body: the body sentence is the quote, as sure as the surer of the two
+        if len(starts) >= 3 and not sentence_like:
+            out.append(cand)  # a digest of headlines, each with a summary: every headline is a story of its own
+            continue
         doubts = (*c.doubts, "headline")
         out.append(Candidate(replace(c, doubts=doubts, features=(*c.features, "doubt=headline"),
                                      confidence=round(max(0.05, c.confidence - DOUBT_PENALTY["headline"]), 2)),
                              cand.words, cand.names))
     return [Candidate(replace(b.commitment, confidence=max(b.commitment.confidence, surer[id(b)])), b.words, b.names)
-            if id(b) in surer else b for b in out]
+            if id(b) in surer else b for b in out if id(b) not in dated_by_headline]
 
 
 # "cut X by 20 percent by 2030 and by 45 percent by 2050", "to 19 percent in 2017 and to 18 percent in 2020", "on sale
@@ -1604,7 +1623,9 @@ _ASIDE = re.compile(r",\s+(?:(?P<named>(?:named|called|dubbed|(?:to\s+be\s+)?kno
                     # "Orvo+, featuring films from ..., will launch": a participle describing the thing
                     r"featuring|including|offering|carrying|costing|priced|aimed|targeting|powered|equipped|"
                     # "India's probe, launched in July, will ...": a past participle describing it
-                    r"(?-i:[a-z]+ed))\s)", re.I)
+                    r"(?-i:[a-z]+ed))\s"
+                    # "Gizmo Pro, Acme's fastest laptop yet, ...": an owner's possessive describing it
+                    r"|(?-i:[A-Z][\w.&-]*)['\u2019]s\s)", re.I)
 
 
 def _without_aside(subject: str) -> str:
