@@ -492,3 +492,18 @@ def test_a_digest_of_headlines_keeps_each_dated_headline() -> None:
     assert all(c.actor == "Vantor" and c.due_latest is not None for c in saved.values())
     assert saved["Vantor unveils Orvo "].due_latest == dt.date(2025, 12, 31)
     assert not any(c.quote.startswith("The speaker will go on sale") for c in got.commitments)
+
+
+@pytest.mark.parametrize("text", [
+    "We expect many more carriers to follow our lead.",
+    "Harbury Transit expects the new line to carry about 90,000 riders a day.",
+    "We expect the northern region to be a profitable part of our network.",
+])
+def test_an_undated_forecast_of_others_or_of_a_thing_is_not_saved(text: str) -> None:
+    got = read_text(text, DAY, publisher="Harbury Transit")
+    assert got.commitments == [], [(c.actor, c.what) for c in got.commitments]
+
+
+def test_the_actors_own_figure_stays_guidance() -> None:
+    got = read_text("We expect gross margin to be about 48 percent.", DAY, publisher="Vantor (earnings call)")
+    assert [c.what for c in got.commitments] == ["deliver gross margin of about 48 percent"]

@@ -694,7 +694,7 @@ def _read(doc: _Doc, sent: Sentence, clause: Clause, previous: Entity | None) ->
         doubts.append("effect")  # "AI is going to change every job", "will transform an industry": vision, not an act
     elif _forecasts_a_condition(sent, clause, verb_words):
         doubts.append("condition")  # "we expect inflation to weigh on the first half": a forecast, not an act
-    elif _predicts_an_effect(doc, sent, clause, subject, verb_words):
+    elif _predicts_an_effect(doc, sent, clause, subject, verb_words) or _expects_of_another(doc, sent, clause):
         doubts.append("effect")  # "the railway would free up space", "expects the zone to cut emissions"
     if _is_passive(verb_words) and cue.family in ("will", "would", "going_to"):
         doubts.append("passive")  # "the company will be fined": done to the actor, not promised by it
@@ -847,6 +847,27 @@ def _ruled_out(doc: _Doc, sent: Sentence, clause: Clause) -> str | None:
     if re.match(r"(?:we|I)\s+want\b", sent.text[cue.start : cue.end], re.I) and not _dated(doc, sent, clause):
         return "a wish with no date"  # "we want things to just work"; "by 2025, we want 30 percent ... to be ..."
     return None
+
+
+# The figures an organisation forecasts as guidance: "we expect gross margin to be about 51 percent"
+_FIGURE_NOUNS = frozenset("""margin margins profit profits revenue revenues sales earnings income eps capex spending
+    expenditure expenditures costs cost expenses cash flow production deliveries output shipments volumes volume
+    subscribers growth dividend bookings orders loss losses ebitda ebit""".split())
+
+
+def _expects_of_another(doc: _Doc, sent: Sentence, clause: Clause) -> bool:
+    """An undated "we expect X to ..." of something that is no figure of the actor's: "we expect most customers
+    to switch", "expects the line to carry 200,000 riders a day", "we expect the region to be profitable": a
+    forecast of others or of a thing, not an act; the actor's own figures ("expect margin to be 51 percent")
+    stay guidance."""
+    cue = clause.cue
+    if cue.family not in ("expect", "guidance") or _dated(doc, sent, clause):
+        return False
+    m = re.match(r".*?\bexpect(?:s|ed|ing)?\s+(?P<obj>(?!to\b)[^,;]+?)\s+to\s+[a-z]", sent.text[cue.start:clause.vp_end], re.I)
+    if m is None:
+        return False
+    words = re.findall(r"[a-z]+", m.group("obj").lower())
+    return not (set(words) & _FIGURE_NOUNS)
 
 
 def _is_passive(words: list[str]) -> bool:
