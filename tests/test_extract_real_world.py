@@ -507,3 +507,16 @@ def test_an_undated_forecast_of_others_or_of_a_thing_is_not_saved(text: str) -> 
 def test_the_actors_own_figure_stays_guidance() -> None:
     got = read_text("We expect gross margin to be about 48 percent.", DAY, publisher="Vantor (earnings call)")
     assert [c.what for c in got.commitments] == ["deliver gross margin of about 48 percent"]
+
+
+@pytest.mark.parametrize("text,found", [
+    ("Vantor said it would close its two coal plants by 2027 and shut six of its nine gas turbines by 2032.",
+     [("close its two coal plants", dt.date(2027, 12, 31)), ("shut six of its nine gas turbines", dt.date(2032, 12, 31))]),
+    ("Orvo pledged to double its wind capacity and increase battery storage tenfold by 2030.",
+     [("double its wind capacity", dt.date(2030, 12, 31)), ("increase battery storage tenfold", dt.date(2030, 12, 31))]),
+    ("Harbury Council will cut bus fares in March and set up a repair fund in June.",
+     [("cut bus fares", dt.date(2026, 3, 31)), ("set up a repair fund", dt.date(2025, 6, 30))]),
+])
+def test_coordinated_verbs_are_promises_with_their_own_or_their_shared_date(text: str, found: list) -> None:
+    got = read_text(text, DAY, publisher="Energy Wire")
+    assert [(c.what, c.due_latest) for c in got.commitments] == found

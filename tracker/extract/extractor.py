@@ -26,6 +26,7 @@ from tracker.extract.cues import (
     Cue,
     EVENT_VERBS,
     HEDGE_PARTICIPLES,
+    IRREGULAR_PARTICIPLES,
     Clause,
     find_cues,
     past_context,
@@ -269,6 +270,7 @@ def read_text(
         doc.prev_thing, doc.this_thing = doc.this_thing, None
         previous: Entity | None = None
         before = len(candidates)
+        chains: list[list[int]] = []  # candidates of one cue and the verbs coordinated with it
         last: _Found | None = None
         for clause in _clauses(sent):
             if clause.cue.coordinated and last is None:
@@ -301,10 +303,16 @@ def read_text(
                 cand = _fill_gap(candidates[-1], cand)
             if cand is not None:
                 cand, again = _gapped(doc, at, found.clause, cand)
+                if not clause.cue.coordinated:
+                    chains.append([])
+                if chains:
+                    chains[-1].append(len(candidates))
                 candidates.append(cand)
                 candidates.extend(again)
                 if found.actor is not None and found.actor.kind == "org" and found.actor.first >= 0:
                     doc.focus.org = found.actor  # named organisations only, not "the interior ministry"
+        for chain in chains:
+            _share_last_date(candidates, chain)
         if not sent.bullet:
             intro = sent
             intro_actor = previous or doc.focus.org or index.topic() or index.default
@@ -378,9 +386,13 @@ class _Doc:
         """
         key = (sent.start, clause.start, clause.vp_end)
         if key not in self._deadlines:
-            found = find_deadlines(sent.text[clause.start : clause.vp_end])
+            # a second verb shares the first one's modal ("would close X by 2022 and shut Y by 2035"): read with it,
+            # "shut Y by 2035" is no past tense
+            lead = "will " if clause.cue.coordinated and clause.start == clause.cue.verb_start else ""
+            found = find_deadlines(lead + sent.text[clause.start : clause.vp_end])
             self._deadlines[key] = [
-                DeadlineMatch(m.phrase, m.start + clause.start, m.end + clause.start) for m in found
+                DeadlineMatch(m.phrase, m.start - len(lead) + clause.start, m.end - len(lead) + clause.start)
+                for m in found if m.start >= len(lead)
             ]
         return self._deadlines[key]
 
@@ -505,7 +517,10 @@ _COORDINATED = re.compile(
     r"|(?P<verb2>[a-z]{3,})\s+(?=(?:the|a|an|its|their|our|his|her|all|every|each|more|new|up|out|down|off|net|"
     r"half|about|around|at\s+least|\d[\d,.]*)\b)"
     # "is set to launch in 2026 and arrive at Kess in 2034": a second verb with a place and a year of its own
-    r"|(?P<verb3>[a-z]{3,})\s+(?=(?:at|in|on|to|into|from)\s[^,;.]*?\b(?:19|20)\d\d\b))")
+    r"|(?P<verb3>[a-z]{3,})\s+(?=(?:at|in|on|to|into|from)\s[^,;.]*?\b(?:19|20)\d\d\b)"
+    # "will triple wind capacity and increase solar capacity fivefold": a verb of change needs no determiner
+    r"|(?P<verb4>increase|reduce|double|triple|quadruple|halve|expand|build|hire|recruit|raise|lower|cut|create|"
+    r"install|replace|upgrade|extend|eliminate|introduce|shut|close)\s+(?=[a-z]))")
 
 
 def _with_coordinated(text: str, cues: list[Cue]) -> list[Cue]:
@@ -517,15 +532,16 @@ def _with_coordinated(text: str, cues: list[Cue]) -> list[Cue]:
             continue
         limit = cues[i + 1].start if i + 1 < len(cues) else len(text)
         for m in _COORDINATED.finditer(text, cue.end, limit):
-            g = "verb" if m.group("verb") else "verb2" if m.group("verb2") else "verb3"
+            g = next(k for k in ("verb", "verb2", "verb3", "verb4") if m.group(k))
             verb = m.group(g)
             if cue.verb and (verb in _GAP_WORDS or verb in _GAP_PREPOSITIONS or _GAP_ADVERB.fullmatch(verb)):
                 # "will invest 500 million to cut prices, and another 1 billion to raise wages": the verb is shared
                 out.append(Cue(cue.family, cue.strength, m.start(g), m.end(g), m.start(g), cue.verb, cue.negated,
                                cue.hedged, coordinated=True))
                 break
-            if base_form(verb) != verb or verb in _NOT_COORDINATED or is_participle(verb):
-                continue
+            if base_form(verb) != verb or verb in _NOT_COORDINATED or (is_participle(verb) and not (
+                    g in ("verb2", "verb4") and verb in IRREGULAR_PARTICIPLES)):
+                continue  # ("and shut 14 reactors", "and cut fares": a base form spelt like its participle)
             if cue.verb and not text[cue.verb_start + len(cue.verb) : m.start()].strip(" ,"):
                 break  # "will build and operate a plant": two verbs of one object, one promise
             for k in _listed_verbs(text, cue.end, m.start()):  # "will grow X, cut Y and pass Z": the middle items
@@ -555,6 +571,26 @@ _OWN_DOUBTS = frozenset({"vague"})  # a doubt about one verb's own object, not t
 _VERBLESS_FAMILIES = VERBLESS | {"headline_to"}  # no verb of their own for a second verb to share
 # Words after "and" that are not a second verb of the same subject.
 # A second object after "and" with its verb left out: "and another 1 billion to raise wages"
+def _share_last_date(candidates: list[Candidate], chain: list[int]) -> None:
+    """"pledged to triple wind capacity and increase solar capacity fivefold by 2030": verbs coordinated under
+    one cue (``chain``: their candidates' indices), with one date at the end, are all due then (each verb with
+    a date of its own keeps it)."""
+    group = [candidates[k] for k in chain]
+    if len(group) < 2 or len({c.commitment.quote for c in group}) != 1:
+        return
+    last = group[-1].commitment
+    if last.due_latest is None or any(c.commitment.due_latest is not None for c in group[:-1]):
+        return
+    if not last.quote.rstrip(" .").endswith(last.deadline_phrase or "\0"):
+        return  # the date closes the sentence, after every verb
+    for k in chain[:-1]:
+        c = candidates[k]
+        features = c.commitment.features if "deadline" in c.commitment.features else (*c.commitment.features, "deadline")
+        candidates[k] = Candidate(replace(c.commitment, deadline_phrase=last.deadline_phrase, features=features,
+                                          due_earliest=last.due_earliest, due_latest=last.due_latest),
+                                  c.words, c.names)
+
+
 def _fill_gap(first: Candidate, cand: Candidate) -> Candidate:
     """"source power for its plants from solar by 2030 and for its sites abroad by 2035": the second part is the
     first one's act with its own phrase in place of the first one's ("source power for its sites abroad from
