@@ -520,3 +520,18 @@ def test_the_actors_own_figure_stays_guidance() -> None:
 def test_coordinated_verbs_are_promises_with_their_own_or_their_shared_date(text: str, found: list) -> None:
     got = read_text(text, DAY, publisher="Energy Wire")
     assert [(c.what, c.due_latest) for c in got.commitments] == found
+
+
+def test_a_president_with_no_organisation_speaks_for_the_country() -> None:
+    text = ("President Ada Brennan said on Tuesday that Chile would close its last coal plant by 2030. "
+            "Vantor Energy, the utility that runs the plant, declined to comment. "
+            "Brennan also pledged to double solar capacity by 2028.")
+    got = read_text(text, DAY, publisher="Santiago Wire")
+    assert {c.actor for c in got.commitments} == {"Chilean government"}, [(c.actor, c.what) for c in got.commitments]
+
+
+def test_a_product_named_after_its_maker_leaves_the_maker_an_actor() -> None:
+    text = ("Vantor said on Monday it would shut down the consumer version of its Vantor+ network by the end of next "
+            "August. The Daily Ledger reported earlier that Vantor had known about the flaw since spring.")
+    got = read_text(text, DAY, publisher="Tech Wire")
+    assert [c.actor for c in got.commitments] == ["Vantor"]

@@ -205,7 +205,9 @@ class Entity:
 
     @property
     def political(self) -> bool:
-        return bool(POLITICAL.search(self.title))
+        # "President Ada Brennan": a president titled by no organisation is a head of state
+        return bool(POLITICAL.search(self.title)) or self.title.strip().lower() in ("president", "vice president",
+                                                                                   "president-elect")
 
     def org(self) -> "Entity":
         """The organisation this entity speaks for (itself for an organisation)."""
@@ -341,7 +343,8 @@ def named_as_a_thing(name: str, text: str) -> bool:
         return False
     n = re.escape(name)
     if re.search(rf"(?:\b(?:its|their|our)|[A-Z\u00c0-\u00de\u0100-\u017f][\w&.-]*['\u2019]s)[^\S\n]+(?:[\w-]+[^\S\n]+){{0,2}}"
-                 rf"{n}\b", text):  # on one line: "... in its first year" ending a headline owns nothing below it
+                 rf"{n}(?![\w+&-])", text):  # on one line: "... in its first year" ending a headline owns nothing below it
+        # (not "its Orvo+ service": another name that starts with this one)
         return True
     for m in re.finditer(rf"\b{n},\s+(?:a|an)\s+((?:[\w-]+\s+){{0,3}}?[a-z][\w-]*)(?=[,.;]|\s+(?:that|which|to|for|with|"
                          rf"as|from|in|on|of|and|built|made)\b)", text):
