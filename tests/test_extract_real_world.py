@@ -535,3 +535,11 @@ def test_a_product_named_after_its_maker_leaves_the_maker_an_actor() -> None:
             "August. The Daily Ledger reported earlier that Vantor had known about the flaw since spring.")
     got = read_text(text, DAY, publisher="Tech Wire")
     assert [c.actor for c in got.commitments] == ["Vantor"]
+
+
+def test_a_speaker_before_a_whose_aside_speaks() -> None:
+    text = ("The Harbury Safety Board approved the licences for two reactors at Tarn on Thursday, the first it has "
+            "approved in 30 years. Vantor Power, whose grid unit owns the largest share of the project, said the first "
+            "of the two reactors is expected to begin commercial operation in 2029.")
+    got = read_text(text, DAY, publisher="Energy Wire")
+    assert [c.actor for c in got.commitments + got.proposals] == ["Vantor Power"]

@@ -643,6 +643,11 @@ def _frame(sentence: str, floor: int, start: int, cue_start: int) -> tuple[str |
         speaker = _INTRO.sub("", inner.group("sp")).strip(" ,") or None  # "Asked about prices, Acme said"
         if speaker and fv.lower() in ("saying", "adding"):
             speaker = _participle_speaker(speaker)
+        if re.match(r"\s*(?:whose|which|who)\b", inner.group("sp"), re.I):
+            # "Vantor, whose rail unit owns the line, said ...": the name before the aside speaks
+            named = re.search(r"((?:[Tt]he\s+)?[A-Z\u00c0-\u00de\u0100-\u017f][\w&.'\u2019-]*(?:\s+[A-Z\u00c0-\u00de\u0100-\u017f]"
+                              r"[\w&.'\u2019-]*)*),\s*$", sentence[floor:start])
+            speaker = named.group(1) if named else speaker
         if speaker:  # "Acme is delighted to confirm", "Acme is pleased to announce": the speaker alone
             speaker = _GLAD.sub("", speaker) or None
         new_start = start + inner.start("rest")
