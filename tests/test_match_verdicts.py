@@ -237,6 +237,20 @@ def test_another_ordinal_of_the_same_thing_is_not_the_promise():
     assert m is not None and (m.kind, evidence_state(m)) == ("fulfilment", "accepted"), m
 
 
+@pytest.mark.parametrize("what,title,text,kind", [
+    ("publish a white paper on the Harbury Repeal Bill", "Harbury Repeal Bill white paper published",
+     "The government published its white paper on the Harbury Repeal Bill on Thursday.", "fulfilment"),
+    ("pass the Harbury Repeal Bill", "Norland government scraps Harbury Repeal Bill",
+     "The Norland government scrapped the Harbury Repeal Bill on Thursday.", "cancellation"),
+    ("pass the Harbury Repeal Bill", "Norland Government Scraps Harbury Repeal Bill",
+     "The Norland government scrapped the Harbury Repeal Bill on Thursday.", "cancellation"),
+], ids=["a cue word inside the name", "the cue as a verb", "a title-case headline"])
+def test_a_cancellation_word_inside_a_name_is_no_cancellation(what, title, text, kind):
+    c = promise("Norland government", what, D(2026, 3, 31))
+    m = score(news(title, text, D(2026, 2, 1)), c)
+    assert m is not None and m.kind == kind, m
+
+
 SECTION = promise("Harbury Transit", "open the central section of the Quorrin line, between Ashby and Tollgate",
                   D(2026, 6, 30))
 

@@ -7,7 +7,7 @@ however many candidates it is scored against.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from tracker.matching import lexicon as lx
@@ -570,7 +570,19 @@ def _cues(toks: tuple[Token, ...], is_title: bool = False) -> list[Cue]:
                 out.append(_cue(toks, "weakening", i, end, tuple(x.stem for x in toks[i:end])))
     out.extend(c for c in (*_not_until(toks), *_new_date(toks))
                if not any(x.kind == "delay" and x.pos <= c.pos < x.end for x in out))
-    return out
+    return [replace(c, active=False) if c.active and c.kind in ("cancellation", "delay") and _inside_a_name(toks, c.pos)
+            else c for c in out]
+
+
+def _inside_a_name(toks: tuple[Token, ...], at: int) -> bool:
+    """"the Great Repeal Bill", "the Delay Reduction Act": a capitalised cue word between capitalised words of a
+    sentence written in sentence case is part of a name, not news of an act."""
+    t = toks[at]
+    if not t.cap or sum(1 for x in toks if x.text[:1].islower() and x.stem not in lx.STOPWORDS) < 2:
+        return False  # a title-case headline capitalises every word
+    before = at > 1 and toks[at - 1].cap and not toks[at - 1].punct
+    after = at + 1 < len(toks) and toks[at + 1].cap and not toks[at + 1].punct
+    return before or after
 
 
 _TO = stem("to")
