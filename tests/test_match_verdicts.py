@@ -13,7 +13,7 @@ import datetime as dt
 
 import pytest
 
-from tests.verdicts import news, promise, verdict
+from tests.verdicts import decided, news, promise, verdict
 from tracker.match import evidence_state, score
 from tracker.matching import lexicon
 from tracker.matching.profile import profile
@@ -249,6 +249,15 @@ def test_a_cancellation_word_inside_a_name_is_no_cancellation(what, title, text,
     c = promise("Norland government", what, D(2026, 3, 31))
     m = score(news(title, text, D(2026, 2, 1)), c)
     assert m is not None and m.kind == kind, m
+
+
+@pytest.mark.parametrize("title,text", [
+    ("Tarn Air's first Harbury flight lands", "Tarn Air's first flight from Tarn touched down in Harbury on Sunday."),
+    ("First Tarn Air flight from Tarn lands in Harbury", "The plane landed in Harbury on Sunday, Tarn Air said."),
+])
+def test_a_flight_that_lands_has_flown(title, text):
+    c = promise("Tarn Air", "fly from Tarn to Harbury", D(2026, 6, 30))
+    assert decided(c, news(title, text, D(2026, 5, 1))) == ("fulfilment", "accepted")
 
 
 SECTION = promise("Harbury Transit", "open the central section of the Quorrin line, between Ashby and Tollgate",
