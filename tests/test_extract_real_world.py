@@ -543,3 +543,15 @@ def test_a_speaker_before_a_whose_aside_speaks() -> None:
             "of the two reactors is expected to begin commercial operation in 2029.")
     got = read_text(text, DAY, publisher="Energy Wire")
     assert [c.actor for c in got.commitments + got.proposals] == ["Vantor Power"]
+
+
+@pytest.mark.parametrize("text,what,phrase,due", [
+    ("Harbury Transit said fares will be frozen for four years, starting in January.", "freeze fares",
+     "for four years, starting in January", dt.date(2029, 12, 31)),
+    ("Harbury Transit said fares will be capped until the end of 2027.", "cap fares", "until the end of 2027",
+     dt.date(2027, 12, 31)),
+    ("Harbury Transit will freeze fares for two years.", "freeze fares", "for two years", dt.date(2027, 4, 10)),
+])
+def test_a_state_promised_to_last_is_kept_until_its_span_ends(text: str, what: str, phrase: str, due: dt.date) -> None:
+    got = read_text(text, DAY, publisher="Transport Wire")
+    assert [(c.what, c.deadline_phrase, c.due_latest, c.keep_until) for c in got.commitments] == [(what, phrase, due, True)]

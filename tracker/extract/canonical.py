@@ -336,7 +336,7 @@ PLANNED_FOR = re.compile(rf"{SCHEDULED_FOR}(?:\s+for\b)?\s*", re.I)  # "for" may
 
 
 # A state that is the result of an act: "will be shut by 2028" is the act of shutting
-_STATE_OF_ACT = {"shut": "shut", "closed": "close"}
+_STATE_OF_ACT = {"shut": "shut", "closed": "close", "frozen": "freeze", "capped": "cap"}
 
 
 # An amount of an act: "deliveries of 300,000 vans" is delivering them

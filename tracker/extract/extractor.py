@@ -1487,14 +1487,17 @@ _FOR_SPAN = re.compile(r"\bfor\s+(?:the\s+next\s+|another\s+|at\s+least\s+)?(?P<
                        r"(?P<u>years?|months?|weeks?|days?)\b", re.I)
 
 
-def _lasting_for(doc: _Doc, vp: str) -> tuple[str, dt.date | None, dt.date | None] | None:
-    """ "freeze prices for two years": a lasting state's span, counted from publication."""
-    words = vp.split()
+def _lasting_for(doc: _Doc, vp: str, since: dt.date | None = None) -> tuple[str, dt.date | None, dt.date | None] | None:
+    """ "freeze prices for two years", "fares will be frozen for four years": a lasting state's span, counted
+    from publication (or from the day before it starts, ``since``)."""
+    words = [w.strip(",.").lower() for w in vp.split()]
     m = _FOR_SPAN.search(vp)
-    if not words or m is None or base_form(words[0].strip(",.").lower()) not in _KEEP_VERBS:
+    if words[:1] == ["be"] and len(words) > 1:
+        words = words[1:]  # the passive of a verb of keeping: "be frozen", "be capped"
+    if not words or m is None or base_form(words[0]) not in _KEEP_VERBS:
         return None
     n = "one" if m.group("n").lower() in ("a", "an") else m.group("n")
-    window = _resolve(f"within {n} {m.group('u')}", doc.published, doc.conv)
+    window = _resolve(f"within {n} {m.group('u')}", since or doc.published, doc.conv)
     if window is None or window.latest is None:
         return None
     return m.group(0), window.earliest, window.latest
@@ -1502,9 +1505,10 @@ def _lasting_for(doc: _Doc, vp: str) -> tuple[str, dt.date | None, dt.date | Non
 
 def _keeps_until(vp: str, phrase: str | None, negated: bool) -> bool:
     """Is this a keep-until promise: a lasting state with an end date, not an act to complete?"""
-    words = vp.split()
-    return bool(not negated and words and phrase and _LASTING.match(phrase)
-                and base_form(words[0].strip(",.").lower()) in _KEEP_VERBS)
+    words = [w.strip(",.").lower() for w in vp.split()]
+    if words[:1] == ["be"] and len(words) > 1:
+        words = words[1:]  # "fares will be frozen until 2027"
+    return bool(not negated and words and phrase and _LASTING.match(phrase) and base_form(words[0]) in _KEEP_VERBS)
 
 
 def _features(found: _Found, sent: Sentence, has_deadline: bool, actor: str | None) -> tuple[str, ...]:
@@ -1579,8 +1583,15 @@ def _build(doc: _Doc, at: int, found: _Found) -> Candidate | None:
     index, published = doc.index, doc.published
     sent, clause = doc.sentences[at], found.clause
     phrase, earliest, latest = _due(doc, at, clause)
+    vp_text = sent.text[clause.vp_start : clause.vp_end]
+    if phrase is not None and earliest is not None and _STARTING.match(phrase):
+        # "fares will be frozen for four years, starting in January": the span counts from the start
+        lasting = _lasting_for(doc, vp_text, earliest - dt.timedelta(days=1))
+        if lasting is not None:
+            both = re.search(re.escape(lasting[0]) + r"[\s,]+" + re.escape(phrase), vp_text)
+            phrase, earliest, latest = (both.group(0) if both else lasting[0]), lasting[1], lasting[2]
     if phrase is None:
-        phrase, earliest, latest = _lasting_for(doc, sent.text[clause.vp_start : clause.vp_end]) or (None, None, None)
+        phrase, earliest, latest = _lasting_for(doc, vp_text) or (None, None, None)
     if phrase is None and clause.cue.coordinated and doc.last_due[0] == sent.start:
         phrase, earliest, latest = doc.last_due[1:]  # "a loss of 4 billion for 2023 and capex of 2 billion": one period
     elif phrase is None and not clause.subject.strip() and doc.fronted_due[0] == sent.start \
