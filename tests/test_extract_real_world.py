@@ -555,3 +555,13 @@ def test_a_speaker_before_a_whose_aside_speaks() -> None:
 def test_a_state_promised_to_last_is_kept_until_its_span_ends(text: str, what: str, phrase: str, due: dt.date) -> None:
     got = read_text(text, DAY, publisher="Transport Wire")
     assert [(c.what, c.deadline_phrase, c.due_latest, c.keep_until) for c in got.commitments] == [(what, phrase, due, True)]
+
+
+@pytest.mark.parametrize("text", [
+    "We will have to become a leaner company, and we are reviewing our structure.",
+    "Vantor said it would have to raise prices if costs keep rising.",
+    "We will need to find new suppliers, the chief executive said.",
+])
+def test_an_undated_necessity_is_for_the_editor_not_a_promise(text: str) -> None:
+    got = read_text(text, DAY, publisher="Vantor")
+    assert got.commitments == [], [(c.actor, c.what) for c in got.commitments]

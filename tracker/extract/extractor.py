@@ -732,6 +732,8 @@ def _read(doc: _Doc, sent: Sentence, clause: Clause, previous: Entity | None) ->
         doubts.append("condition")  # "we expect inflation to weigh on the first half": a forecast, not an act
     elif _predicts_an_effect(doc, sent, clause, subject, verb_words) or _expects_of_another(doc, sent, clause):
         doubts.append("effect")  # "the railway would free up space", "expects the zone to cut emissions"
+    if [w.lower() for w in verb_words[:2]] in (["have", "to"], ["need", "to"]) and not _dated(doc, sent, clause):
+        doubts.append("not_volitional")  # "we will have to become a leaner company": a necessity foreseen, not an act
     if _is_passive(verb_words) and cue.family in ("will", "would", "going_to"):
         doubts.append("passive")  # "the company will be fined": done to the actor, not promised by it
     elif "own_forecast" not in doubts:  # a figure forecast ("revenue to be in the range of") is checkable as it is
