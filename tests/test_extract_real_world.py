@@ -565,3 +565,17 @@ def test_a_state_promised_to_last_is_kept_until_its_span_ends(text: str, what: s
 def test_an_undated_necessity_is_for_the_editor_not_a_promise(text: str) -> None:
     got = read_text(text, DAY, publisher="Vantor")
     assert got.commitments == [], [(c.actor, c.what) for c in got.commitments]
+
+
+def test_a_pledge_verb_inside_a_condition_is_no_promise() -> None:
+    got = read_text("Vantor will open the plant in 2027 if the council agrees to sell it the land.", DAY,
+                    publisher="Business Wire", include_conditional=True)
+    assert [c.what for c in got.commitments + got.proposals] == ["open the plant"]
+    assert any(x.reason == "the condition of another clause" for x in got.left_out)
+
+
+def test_a_company_president_named_after_the_name_speaks_for_the_company() -> None:
+    text = ("Ada Brennan, president and chief executive: This is my first call as chief executive. We are currently "
+            "estimating that deliveries of the Orvo jet will resume in mid-2026.")
+    got = read_text(text, DAY, publisher="Vantor Aero (Q4 earnings call, transcript excerpt)")
+    assert [c.actor for c in got.commitments + got.proposals] == ["Vantor Aero"]

@@ -202,12 +202,11 @@ class Entity:
     affiliation: "Entity | None" = None  # a person's organisation
     title: str = ""
     third_party: bool = False
+    head_of_state: bool = False  # "President Ada Brennan": titled before the name by no organisation
 
     @property
     def political(self) -> bool:
-        # "President Ada Brennan": a president titled by no organisation is a head of state
-        return bool(POLITICAL.search(self.title)) or self.title.strip().lower() in ("president", "vice president",
-                                                                                   "president-elect")
+        return bool(POLITICAL.search(self.title)) or self.head_of_state
 
     def org(self) -> "Entity":
         """The organisation this entity speaks for (itself for an organisation)."""
@@ -431,9 +430,13 @@ class ActorIndex:
     def _collect_people(self) -> None:
         text = self.text
         found: list[tuple[int, str, str, str, str | None]] = []
+        heads: set[str] = set()
         for m in _TITLED.finditer(text):
             pre = _PRE_WORDS.search(text[max(0, m.start() - 60) : m.start()]).group(0)
             found.append((m.start("name"), m.group("name"), m.group("title"), pre, None))
+            if m.group("title").lower() in ("president", "president-elect") and not re.search(
+                    r"[A-Z\u00c0-\u00de\u0100-\u017f]", pre.split(".")[-1]):
+                heads.add(m.group("name"))  # "President Ada Brennan said", not "Vantor President Ada Brennan"
         for m in _NAME_COMMA_TITLE.finditer(text):
             byline = re.match(r"By[ ]+", m.group("name"))  # "By Ada Brennan, Head of Vantor": a byline, not a name
             skip = byline.end() if byline else 0
@@ -459,6 +462,7 @@ class ActorIndex:
             if any(t in ORG_WORDS for t in name.split()) or re.search(rf"\b(?:{TITLE})\b", name):
                 continue
             person = self._add(name, "person", pos)
+            person.head_of_state |= name in heads
             person.aliases.add(name.split()[-1])
             self._titles.setdefault(person, []).append((pre + " " + title, org))
             if not person.title:

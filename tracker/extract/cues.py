@@ -860,6 +860,9 @@ def _reject_sentence(sentence: str, c: Clause) -> str | None:
         return "relative clause"
     if re.match(r"(?:although|though|whereas|even\s+though)\b", c.subject, re.I):
         return "a concession, not the main clause"  # "Although demand will be soft, we expect ..."
+    if re.search(r"\b(?:unless|if)\s+[^,;]*$", sentence[: c.cue.start], re.I) and re.search(r"\S", sentence[: c.cue.start]) \
+            and not re.match(r"\W*(?:unless|if)\b", sentence, re.I):
+        return "the condition of another clause"  # "we will leave in March unless the members agree to extend"
     if re.search(r"\?[\"\u201d']?\s*$", whole):
         return "question"
     asked = re.match(r"^\W*asked\b[^,]*,", whole, re.I)
