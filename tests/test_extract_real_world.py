@@ -579,3 +579,15 @@ def test_a_company_president_named_after_the_name_speaks_for_the_company() -> No
             "estimating that deliveries of the Orvo jet will resume in mid-2026.")
     got = read_text(text, DAY, publisher="Vantor Aero (Q4 earnings call, transcript excerpt)")
     assert [c.actor for c in got.commitments + got.proposals] == ["Vantor Aero"]
+
+
+@pytest.mark.parametrize("text,actor", [
+    ("Chile will close its last coal plant by 2030, President Ada Brennan announced on Monday.", "Chilean government"),
+    ("French President Ada Brennan pledged on Monday to close the last coal plant by 2030. France has two left.",
+     "French government"),
+    ("Vantor Ferries is building an electric ferry. \"We will launch the ferry in Tarn by 2027,\" President Ada "
+     "Brennan told reporters, adding that the group would also sell boats to operators in Chile.", "Vantor Ferries"),
+])
+def test_a_president_heads_a_state_only_when_a_country_says_so(text: str, actor: str) -> None:
+    got = read_text(text, DAY, publisher="World Wire")
+    assert [c.actor for c in got.commitments][:1] == [actor], [(c.actor, c.what) for c in got.commitments]

@@ -251,3 +251,9 @@ def test_the_words_leading_into_a_date_go_with_it(vp: str, deadline: str, want: 
 def test_an_aside_after_a_fronted_phrase_is_no_subject(sentence: str, subject: str) -> None:
     cue = find_cues(sentence)[0]
     assert read_clause(sentence, cue, None, None).subject == subject
+
+
+@pytest.mark.parametrize("word,base", [("bringing", "bring"), ("hanging", "hang"), ("changing", "change"),
+                                       ("arranging", "arrange"), ("springing", "spring")])
+def test_a_verb_ending_in_ng_keeps_its_spelling(word: str, base: str) -> None:
+    assert base_form(word) == base

@@ -28,7 +28,7 @@ from collections.abc import Callable
 from typing import TypeVar
 from dataclasses import dataclass, field
 
-from tracker.language.governments import government_level, government_of, main_country
+from tracker.language.governments import countries_of_adjective, government_level, government_of, main_country
 from tracker.language.words import is_common_word, zipf
 
 T = TypeVar("T")
@@ -374,6 +374,22 @@ _NATIONAL_NAME = re.compile(r"(?P<country>[A-Z\u00c0-\u00de\u0100-\u017f][\w.-]*
                             r"{0,3})")
 
 
+def _heads_a_state(pre: str, text: str, start: int, end: int) -> bool:
+    """Is "President NAME" a head of state? A president is as often a company's: only a country before the title
+    in its sentence ("French President NAME", "Chile will ..., President NAME said") or a country the president
+    speaks for ("President NAME said on Tuesday that Chile would ...") says so."""
+    last = pre.split()[-1] if pre.split() else ""
+    if last and (countries_of_adjective(last) or government_of(last) is not None):
+        return True
+    opening = re.split(r"[.!?\n]\s", text[max(0, start - 200):start])[-1]
+    if any(government_of(w) is not None for w in re.findall(r"\b[A-Z\u00c0-\u00de\u0100-\u017f][\w-]+", opening)):
+        return True
+    said = re.match(r"[^.;]{0,60}?\b(?:said|says|announced|pledged|promised|vowed)\b[^.;]{0,40}?\bthat\s+(?:the\s+)?"
+                    r"(?P<country>[A-Z\u00c0-\u00de\u0100-\u017f][\w.-]*(?:\s+[A-Z\u00c0-\u00de\u0100-\u017f][\w.-]*)?)\s+"
+                    r"(?:would|will|is\s+going\s+to)\b", text[end:end + 160])
+    return bool(said and government_of(said.group("country")) is not None)
+
+
 class ActorIndex:
     """The organisations and people of one text, and how to resolve references to them."""
 
@@ -434,9 +450,8 @@ class ActorIndex:
         for m in _TITLED.finditer(text):
             pre = _PRE_WORDS.search(text[max(0, m.start() - 60) : m.start()]).group(0)
             found.append((m.start("name"), m.group("name"), m.group("title"), pre, None))
-            if m.group("title").lower() in ("president", "president-elect") and not re.search(
-                    r"[A-Z\u00c0-\u00de\u0100-\u017f]", pre.split(".")[-1]):
-                heads.add(m.group("name"))  # "President Ada Brennan said", not "Vantor President Ada Brennan"
+            if m.group("title").lower() in ("president", "president-elect") and _heads_a_state(pre, text, m.start(), m.end()):
+                heads.add(m.group("name"))  # "French President Ada Brennan", not "Vantor President Ada Brennan"
         for m in _NAME_COMMA_TITLE.finditer(text):
             byline = re.match(r"By[ ]+", m.group("name"))  # "By Ada Brennan, Head of Vantor": a byline, not a name
             skip = byline.end() if byline else 0

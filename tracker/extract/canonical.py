@@ -88,6 +88,8 @@ def base_form(word: str) -> str:
                 return stem[:-1]
             if suffix == "ed" and stem.endswith("i"):
                 return stem[:-1] + "y"
+            if stem.endswith("ng"):
+                return max((stem, stem + "e"), key=zipf)  # "bringing": bring; "changing": change
             if re.search(r"(?:[^aeiou][aeiou][cgsvz]|[^aeiou][aeiou][kt]|[cgsvz]|u|at|iz|ur|rg|ns|ak|ok|ik|[bcdfgkptz]l)$", stem) \
                     and not re.search(r"(?:en|er|on|al|it|et)$", stem):  # "recycled", "handled": -cle, -dle
                 return stem + "e"
