@@ -304,11 +304,13 @@ def evaluate_extraction(cases: list[Case], min_confidence: float = MIN_CONFIDENC
                        min_confidence=min_confidence, review_threshold=review_threshold)
         found, queued = ex.commitments, ex.commitments + ex.proposals
         labels = case.expected.get("commitments", [])
-        rep.queued_matched += len(one_to_one(queued, labels))
-        rep.queued += len(queued)
-        labels = case.expected.get("commitments", [])
         pairs = one_to_one(found, labels)
         matched_labels = {li for _, li in pairs}
+        # an optional label counts in "into review" only as it does in recall: when stored automatically (since
+        # 2026-12-04; before, one reached only in review could lift the figure above 1)
+        rep.queued_matched += sum(1 for _, li in one_to_one(queued, labels)
+                                  if not labels[li].get("optional") or li in matched_labels)
+        rep.queued += len(queued)
         rep.found += len(found)
         rep.matched += len(pairs)
         rep.labelled += sum(1 for i, lab in enumerate(labels) if not lab.get("optional") or i in matched_labels)
