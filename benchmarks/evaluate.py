@@ -261,6 +261,7 @@ class ExtractionReport:
     actor_ok: int = 0
     queued: int = 0  # candidates at or above the review threshold
     queued_matched: int = 0  # labelled commitments among them
+    queued_labelled: int = 0  # labelled commitments, optional ones only when reached
     deadline_ok: int = 0
     notes: dict[str, list[str]] = field(default_factory=dict)
 
@@ -284,7 +285,7 @@ class ExtractionReport:
     @property
     def review_recall(self) -> float:
         """Labelled commitments stored automatically or put in the editor's queue."""
-        return self.queued_matched / self.labelled if self.labelled else 0.0
+        return self.queued_matched / self.queued_labelled if self.queued_labelled else 0.0
 
     @property
     def deadline_accuracy(self) -> float:
@@ -306,10 +307,11 @@ def evaluate_extraction(cases: list[Case], min_confidence: float = MIN_CONFIDENC
         labels = case.expected.get("commitments", [])
         pairs = one_to_one(found, labels)
         matched_labels = {li for _, li in pairs}
-        # an optional label counts in "into review" only as it does in recall: when stored automatically (since
-        # 2026-12-04; before, one reached only in review could lift the figure above 1)
-        rep.queued_matched += sum(1 for _, li in one_to_one(queued, labels)
-                                  if not labels[li].get("optional") or li in matched_labels)
+        # an optional label counts in "into review" as it does in recall: in the denominator once it is reached
+        # (since 2026-12-04; before, one reached only in review could lift the figure above 1)
+        queued_labels = {li for _, li in one_to_one(queued, labels)}
+        rep.queued_matched += len(queued_labels)
+        rep.queued_labelled += sum(1 for i, lab in enumerate(labels) if not lab.get("optional") or i in queued_labels)
         rep.queued += len(queued)
         rep.found += len(found)
         rep.matched += len(pairs)
@@ -378,7 +380,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"precision            {rep.precision:.3f}")
     print(f"recall               {rep.recall:.3f}")
     print(f"F1                   {rep.f1:.3f}")
-    print(f"recall into review   {rep.review_recall:.3f}  ({rep.queued_matched}/{rep.labelled}; "
+    print(f"recall into review   {rep.review_recall:.3f}  ({rep.queued_matched}/{rep.queued_labelled}; "
           f"{rep.queued} candidates at or above the review threshold)")
     print(f"actor accuracy       {rep.actor_accuracy:.3f}  ({rep.actor_ok}/{rep.matched} matched)")
     print(f"deadline accuracy    {rep.deadline_accuracy:.3f}  ({rep.deadline_ok}/{rep.matched} matched)")
