@@ -122,7 +122,9 @@ Scored as the product stores commitments unseen (confidence at or above `extract
 (at or above `extract.review_threshold`). Actor and deadline accuracy are over matched commitments.
 Since 2026-12-03 a national government counts as one actor by any of its names ("Peruvian government",
 "Government of Peru"), and, from the sixth session of that day, a city's government by the city's name
-("City of Tarnby", "Tarnby"); actor figures from before these changes are not comparable.
+("City of Tarnby", "Tarnby"); actor figures from before these changes are not comparable. Since 2026-12-04
+an optional label reached only in the queue counts in the "into review" denominator too (before, the figure
+could exceed 1); "into review" figures from before are not comparable.
 
 {table(["set", "role", "cases"] + [s for _, s in EXTRACTION], ext_rows)}
 
