@@ -61,6 +61,8 @@ def sets(shared: Path, tmp: Path) -> list[tuple[str, str, Path | None]]:
         ("`dev-*` (shared)", "training: the first rules were tuned on it", subset(cases, "dev-", tmp / "dev")),
         ("`real-*` (shared)", "development: read while writing rules", subset(cases, "real-", tmp / "real")),
         ("our corpus (`benchmarks/data/dev`)", "development", subset(ROOT / "benchmarks/data/dev/cases", "", tmp / "ours")),
+        ("fresh (`benchmarks/data/fresh`)", "development since 2026-12-04; unseen when first scored (see DEVELOPERS.md)",
+         subset(ROOT / "benchmarks/data/fresh/cases", "", tmp / "fresh")),
         ("blind (`benchmarks/data/blind`)", "blind: never read by rule writers",
          subset(ROOT / "benchmarks/data/blind/cases", "", tmp / "blind")),
     ]
