@@ -410,7 +410,7 @@ def test_what_the_actor_just_made_will_do_is_the_actors_act(text: str, actor: st
     ("Vantor and Orvo said they expect to build 40 charging hubs by the end of 2026.", "build 40 charging hubs"),
     ("Dellan Water said it plans to replace 300 kilometres of old pipes by 2028.",
      "replace 300 kilometres of old pipes"),
-    ("Tarn Air said it aims to open 30 new routes by 2027.", "open 30 new routes"),
+    ("Quenby Air said it aims to open 30 new routes by 2027.", "open 30 new routes"),
 ])
 def test_a_speech_frame_right_before_a_pronoun_cue_is_a_frame(text: str, what: str) -> None:
     got = read_text(text, DAY, publisher="Business Wire")
@@ -436,7 +436,7 @@ def test_a_second_part_without_its_verb_shares_the_first_ones(text: str, whats: 
     ("Big lenders vow to stop funding new oil fields by 2028", "Big lenders", "stop funding new oil fields"),
 ])
 def test_a_group_pledging_in_a_headline_is_the_actor(headline: str, actor: str, what: str) -> None:
-    got = read_text(f"{headline}\n\nThe meeting in Tarn closed on Friday.", DAY, publisher="Climate Wire")
+    got = read_text(f"{headline}\n\nThe meeting in Quenby closed on Friday.", DAY, publisher="Climate Wire")
     assert [(c.actor, c.what) for c in got.commitments + got.proposals] == [(actor, what)]
 
 
@@ -451,7 +451,7 @@ def test_a_broken_promise_to_act_is_no_pledge() -> None:
      "close two plants"),
     ("Vantor Motors cut its outlook, adding that it would close two plants by 2026.", "Vantor Motors",
      "close two plants"),
-    ("The Tarn housing scheme began on Sunday, with Harbury Homes Ltd saying the first 500 homes will be finished "
+    ("The Quenby housing scheme began on Sunday, with Harbury Homes Ltd saying the first 500 homes will be finished "
      "by July next year.", "Harbury Homes", "make the first 500 homes finished"),
 ])
 def test_a_speaker_in_a_participle_clause_frames_the_promise(text: str, actor: str, what: str) -> None:
@@ -472,7 +472,7 @@ def test_an_apposition_describing_what_was_unveiled_is_no_promise() -> None:
 
 
 GADGET_DIGEST = """Vantor unveils Orvo speaker, shipping in December for 199 dollars
-The speaker will go on sale first in Tarn and Harbury.
+The speaker will go on sale first in Quenby and Harbury.
 
 Orvo Pad, Vantor's thinnest tablet yet, coming in November from 499 dollars
 Vantor says the tablet will offer a brighter screen.
@@ -538,7 +538,7 @@ def test_a_product_named_after_its_maker_leaves_the_maker_an_actor() -> None:
 
 
 def test_a_speaker_before_a_whose_aside_speaks() -> None:
-    text = ("The Harbury Safety Board approved the licences for two reactors at Tarn on Thursday, the first it has "
+    text = ("The Harbury Safety Board approved the licences for two reactors at Quenby on Thursday, the first it has "
             "approved in 30 years. Vantor Power, whose grid unit owns the largest share of the project, said the first "
             "of the two reactors is expected to begin commercial operation in 2029.")
     got = read_text(text, DAY, publisher="Energy Wire")
@@ -585,7 +585,7 @@ def test_a_company_president_named_after_the_name_speaks_for_the_company() -> No
     ("Chile will close its last coal plant by 2030, President Ada Brennan announced on Monday.", "Chilean government"),
     ("French President Ada Brennan pledged on Monday to close the last coal plant by 2030. France has two left.",
      "French government"),
-    ("Vantor Ferries is building an electric ferry. \"We will launch the ferry in Tarn by 2027,\" President Ada "
+    ("Vantor Ferries is building an electric ferry. \"We will launch the ferry in Quenby by 2027,\" President Ada "
      "Brennan told reporters, adding that the group would also sell boats to operators in Chile.", "Vantor Ferries"),
 ])
 def test_a_president_heads_a_state_only_when_a_country_says_so(text: str, actor: str) -> None:

@@ -252,11 +252,11 @@ def test_a_cancellation_word_inside_a_name_is_no_cancellation(what, title, text,
 
 
 @pytest.mark.parametrize("title,text", [
-    ("Tarn Air's first Harbury flight lands", "Tarn Air's first flight from Tarn touched down in Harbury on Sunday."),
-    ("First Tarn Air flight from Tarn lands in Harbury", "The plane landed in Harbury on Sunday, Tarn Air said."),
+    ("Quenby Air's first Harbury flight lands", "Quenby Air's first flight from Quenby touched down in Harbury on Sunday."),
+    ("First Quenby Air flight from Quenby lands in Harbury", "The plane landed in Harbury on Sunday, Quenby Air said."),
 ])
 def test_a_flight_that_lands_has_flown(title, text):
-    c = promise("Tarn Air", "fly from Tarn to Harbury", D(2026, 6, 30))
+    c = promise("Quenby Air", "fly from Quenby to Harbury", D(2026, 6, 30))
     assert decided(c, news(title, text, D(2026, 5, 1))) == ("fulfilment", "accepted")
 
 

@@ -396,7 +396,7 @@ _INTRO = re.compile(
     r"currently|first|second|finally|then|today|later|earlier|next|so|and|but|in\s+addition|at\s+the\s+same\s+time|"
     r"according|speaking|asked|instead|overall|together|under|through|throughout|starting|beginning|between|"
     r"[a-z]+ly|"
-    # an aside after a fronted phrase: "Under the new rules, adopted last week, the teams will ...", "In Tarn,
+    # an aside after a fronted phrase: "Under the new rules, adopted last week, the teams will ...", "In Dellan,
     # where the fee started last year, every bus will ..."
     r"(?-i:[a-z]+ed)|(?-i:where|which|whose))\b[^,]*),\s+)+",
     re.I,
