@@ -260,6 +260,23 @@ def test_a_flight_that_lands_has_flown(title, text):
     assert decided(c, news(title, text, D(2026, 5, 1))) == ("fulfilment", "accepted")
 
 
+def test_a_profit_posted_is_profitability_reached_and_a_rivals_is_not():
+    c = promise("Vantor Rides", "reach adjusted profitability", D(2026, 12, 31))
+    own = news("Vantor Rides posts first adjusted profit", "Vantor Rides posted its first adjusted profit in the "
+               "second quarter, ahead of plan.", D(2026, 8, 3))
+    rival = news("Orvo Cabs posts first adjusted profit", "Orvo Cabs, a rival of Vantor Rides, posted its first "
+                 "adjusted profit in the second quarter.", D(2026, 8, 3))
+    assert decided(c, own) == ("fulfilment", "accepted")
+    assert decided(c, rival) != ("fulfilment", "accepted")
+
+
+def test_a_rival_with_the_actor_named_in_an_aside_does_not_keep_the_promise():
+    c = promise("Vantor Rides", "open a store in Quenby", D(2026, 12, 31))
+    it = news("Orvo Cabs opens store in Quenby", "Orvo Cabs, a rival of Vantor Rides, opened a store in Quenby on "
+              "Monday.", D(2026, 8, 3))
+    assert decided(c, it) != ("fulfilment", "accepted")
+
+
 SECTION = promise("Harbury Transit", "open the central section of the Quorrin line, between Ashby and Tollgate",
                   D(2026, 6, 30))
 

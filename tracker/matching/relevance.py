@@ -368,11 +368,14 @@ def _headline_subject(ctx: Pair) -> str | None:
 
 
 def _drop_asides(toks: list[Token]) -> list[Token]:
-    """Without ", which ... ," asides: the subject of "X, which serves Y stations, will raise" is X."""
+    """Without ", which ... ," and appositive ", a rival of Z," asides: the subject of "X, which serves Y
+    stations, will raise" is X, and of "X, a rival of Z, opened" X (Z named in passing acts in nothing)."""
     out: list[Token] = []
     skipping = False
     for k, t in enumerate(toks):
-        if not skipping and t.text == "," and k + 1 < len(toks) and toks[k + 1].low in {"which", "who", "where"}:
+        if not skipping and t.text == "," and k + 1 < len(toks) and (
+                toks[k + 1].low in {"which", "who", "where"}
+                or (toks[k + 1].low in {"a", "an", "the"} and any(x.text == "," for x in toks[k + 2:]))):
             skipping = True
             continue
         if skipping:
