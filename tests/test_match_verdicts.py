@@ -270,11 +270,18 @@ def test_a_profit_posted_is_profitability_reached_and_a_rivals_is_not():
     assert decided(c, rival) != ("fulfilment", "accepted")
 
 
-def test_a_rival_with_the_actor_named_in_an_aside_does_not_keep_the_promise():
+@pytest.mark.parametrize("text", [
+    "Orvo Cabs, a rival of Vantor Rides, opened a store in Quenby on Monday.",
+    "Vantor Rides' rival Orvo Cabs opened a store in Quenby on Monday.",
+    "Unlike Vantor Rides, Orvo Cabs opened a store in Quenby on Monday.",
+    "Orvo Cabs, not Vantor Rides, opened the first ride store in Quenby on Monday.",
+], ids=["appositive", "possessive relation", "fronted contrast", "not-aside"])
+def test_a_rival_with_the_actor_named_in_passing_does_not_keep_the_promise(text):
     c = promise("Vantor Rides", "open a store in Quenby", D(2026, 12, 31))
-    it = news("Orvo Cabs opens store in Quenby", "Orvo Cabs, a rival of Vantor Rides, opened a store in Quenby on "
-              "Monday.", D(2026, 8, 3))
+    it = news("Orvo Cabs opens store in Quenby", text, D(2026, 8, 3))
     assert decided(c, it) != ("fulfilment", "accepted")
+    own = news("Vantor Rides opens store in Quenby", "Vantor Rides opened a store in Quenby on Monday.", D(2026, 8, 3))
+    assert decided(c, own) == ("fulfilment", "accepted")
 
 
 SECTION = promise("Harbury Transit", "open the central section of the Quorrin line, between Ashby and Tollgate",

@@ -268,7 +268,10 @@ def foreign_subject(ctx: Pair, s: Sentence, pos: int) -> str | None:
         if t.punct and t.text in ";:" or (t.low in {"that", "which", "who"} and not (k and s.toks[k - 1].text == ",")):
             start = k + 1
             break
-    span = _drop_asides(list(s.toks[start:pos]))
+    span = _past_contrast(_drop_asides(list(s.toks[start:pos])))
+    related = _related_by_name(p, span)
+    if related is not None:
+        return related  # "Vantor's rival Orvo opened ...": the one related to the actor acts
     if any(t.stem in _names(p) for t in span):
         return None
     if _anaphor(span) and not s.is_title:
@@ -375,7 +378,7 @@ def _drop_asides(toks: list[Token]) -> list[Token]:
     for k, t in enumerate(toks):
         if not skipping and t.text == "," and k + 1 < len(toks) and (
                 toks[k + 1].low in {"which", "who", "where"}
-                or (toks[k + 1].low in {"a", "an", "the"} and any(x.text == "," for x in toks[k + 2:]))):
+                or (toks[k + 1].low in {"a", "an", "the", "not"} and any(x.text == "," for x in toks[k + 2:]))):
             skipping = True
             continue
         if skipping:
@@ -384,6 +387,33 @@ def _drop_asides(toks: list[Token]) -> list[Token]:
             continue
         out.append(t)
     return out
+
+
+# A fronted phrase of contrast or comparison names someone who does not act: "Unlike Vantor, Orvo opened ..."
+_CONTRASTS = frozenset({"unlike", "like", "besides", "alongside", "after", "before", "following", "despite"})
+# Nouns that name another organisation by its tie to the actor: "Vantor's rival Orvo", "Vantor supplier Orvo"
+_RELATIONS = lx._stems("rival rivals competitor competitors peer challenger partner partners supplier suppliers "
+                       "customer customers client clients neighbour neighbor")
+
+
+def _past_contrast(span: list[Token]) -> list[Token]:
+    """The subject after a fronted "Unlike X," or "Like X,": X is compared, not the one acting."""
+    if span and span[0].low in _CONTRASTS:
+        comma = next((k for k, t in enumerate(span) if t.text == ","), None)
+        if comma is not None:
+            return span[comma + 1:]
+    return span
+
+
+def _related_by_name(p: Profile, span: list[Token]) -> str | None:
+    """The name after a relation noun that follows the actor ("Vantor's rival Orvo Cabs", "Vantor supplier Orvo")."""
+    for k, t in enumerate(span[:-1]):
+        if t.stem in _RELATIONS and k and (span[k - 1].stem in p.actor_stems or span[k - 1].low in ("'s", "\u2019s")
+                                           or span[k - 1].low.endswith(("'", "\u2019"))):
+            nxt = span[k + 1]
+            if nxt.cap and not nxt.punct and nxt.stem not in p.actor_stems:
+                return nxt.text
+    return None
 
 
 def _names(p: Profile) -> frozenset[str]:
