@@ -284,6 +284,22 @@ def test_a_rival_with_the_actor_named_in_passing_does_not_keep_the_promise(text)
     assert decided(c, own) == ("fulfilment", "accepted")
 
 
+@pytest.mark.parametrize("title,text", [
+    ("Vantor Rides opens store in Dellan", "Vantor Rides opened a store in Dellan, near Quenby, on Monday."),
+    ("Vantor Rides denies Quenby store opened", "Vantor Rides denied reports that it had opened a store in Quenby."),
+    ("Vantor Rides' Quenby store, opened in 2019, to close", "Vantor Rides said its Quenby store, which opened in "
+     "2019, will close in May."),
+    ("Vantor Rides opens pop-up store in Quenby", "Vantor Rides opened a pop-up store in Quenby on Monday, ahead of a "
+     "full store next year."),
+    ("Vantor Rides plans Quenby store", "Vantor Rides plans to open a store in Quenby next month, the company said."),
+    ("Vantor Rides opened Quenby store, sources say", "Vantor Rides quietly opened a store in Quenby, people familiar "
+     "with the matter said."),
+], ids=["another place near ours", "a denial", "done before the promise", "a pop-up", "a plan", "a rumour"])
+def test_a_near_miss_of_a_store_opening_is_never_accepted_as_kept(title, text):
+    c = promise("Vantor Rides", "open a store in Quenby", D(2026, 12, 31))
+    assert decided(c, news(title, text, D(2026, 8, 3))) != ("fulfilment", "accepted")
+
+
 SECTION = promise("Harbury Transit", "open the central section of the Quorrin line, between Ashby and Tollgate",
                   D(2026, 6, 30))
 

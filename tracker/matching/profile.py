@@ -25,7 +25,7 @@ from tracker.language.sentences import is_title_case
 from tracker.language.words import is_common_word
 from tracker.matching import lexicon as lx
 from tracker.matching.model import CommitmentDoc
-from tracker.matching.text import MONTHS, SCALES, WEEKDAYS, Token, scaled, stem, tokenize, tokenize_cached, word_stems
+from tracker.matching.text import MONTHS, SCALES, WEEKDAYS, Token, hyphenated, scaled, stem, tokenize, tokenize_cached, word_stems
 
 W_NAME, W_WORD, W_GENERIC, W_QUALIFIER, W_BONUS = 3.0, 1.0, 0.3, 1.5, 1.5
 PREPOSITIONS = lx._stems("to for in at on by with under from across between against below above before after "
@@ -191,7 +191,7 @@ def profile(doc: CommitmentDoc) -> Profile:
         bonus=_bonus(doc.quote or "", have, actor_words) + _context_names(doc.context or "", doc.quote or "", have,
                                                                          actor_words),
         head=head, required=required, targets=_targets(obj) + money_targets(what),
-        qualifiers=frozenset(obj_stems & lx.QUALIFIERS), has_first="first" in obj_stems,
+        qualifiers=frozenset((obj_stems | hyphenated(obj)) & lx.QUALIFIERS), has_first="first" in obj_stems,
         universal=bool(obj_stems & UNIVERSAL),
         vocab=vocab, rivals=rivals, negated_action=negated_action, forbidden=forbidden,
         alias_terms=frozenset(t.stem for t in tokenize_cached(alias_text) if not t.punct) - lx.STOPWORDS,

@@ -492,6 +492,9 @@ def _frame(toks: tuple[Token, ...], i: int) -> tuple[bool, bool]:
     clause_first = toks[_clause_start(toks, i)] if _clause_start(toks, i) < len(toks) else None
     if clause_first is not None and clause_first.low in {"no", "none", "neither"}:
         negated = True
+    j = _clause_start(toks, i)
+    if j > 1 and toks[j - 1].low == "that" and any(t.stem in lx.DENIAL for t in toks[max(0, j - 6):j - 1]):
+        negated = True  # "denied reports that it had opened the store": a denial of the act
     k = i - 1
     while k >= 0 and i - k <= 4 and toks[k].low in {"be", "been", "have", "being", "now", "also", "then"}:
         k -= 1

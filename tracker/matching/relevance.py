@@ -18,7 +18,7 @@ from tracker.language.governments import countries_of_adjective, main_country
 from tracker.matching import lexicon as lx
 from tracker.matching.profile import IN_SERVICE, PREPOSITIONS, Profile, Term
 from tracker.matching.reading import ARRIVAL_VERBS, SELL, Event, ItemReading, Sentence, dateline_end
-from tracker.matching.text import MONTHS, SCALES, WEEKDAYS, Token, stem, tokenize_cached
+from tracker.matching.text import MONTHS, SCALES, WEEKDAYS, Token, hyphenated, stem, tokenize_cached
 
 
 class Pair(Protocol):
@@ -253,7 +253,7 @@ def _one_of_a_kind(p: Profile, words: list[Token]) -> bool:
 
 def qualifier(p: Profile, s: Sentence) -> str | None:
     """A beta/demo/test of the thing is progress towards it, not the thing."""
-    extra = (s.stems & lx.QUALIFIERS) - p.qualifiers
+    extra = ((s.stems | hyphenated(s.toks)) & lx.QUALIFIERS) - p.qualifiers
     return sorted(extra)[0] if extra else None
 
 

@@ -1477,6 +1477,10 @@ def may_decide(ctx: _Context, best: Reading) -> bool:
         return False  # "launches an online store" against "open a retail store"
     if best.kind == "fulfilment" and _other_countries(ctx.p, _place_after(best.sentence, best.event_pos)):
         return False  # "goes on sale in Chile and Peru" for a launch promised in Mexico
+    if best.kind == "fulfilment" and _done_before_the_promise(ctx.p, best.sentence, best.event_pos):
+        return False  # "its Quenby store, opened in 2019, is to close" for a store promised in 2025
+    if best.kind == "fulfilment" and _only_as_a_landmark(ctx.p, best.sentence):
+        return False  # "opened a store in Dellan, near Quenby" for a store promised in Quenby
     if best.kind == "fulfilment" and not ctx.p.doc.negated:
         if not ctx.p.action_classes and not best.cue_is_completion:
             return False  # a promise whose act the lexicon does not know: any verb would do, so a person looks
@@ -1492,6 +1496,42 @@ def _other_countries(p: Profile, window: list[Token]) -> bool:
     named = governments_named([t.text for t in window if not t.punct])
     in_region = {g for place in p.places for g in _governments_of_region(place)}
     return bool(named) and not named & (p.place_governments | in_region) and other_place(p, window)
+
+
+def _done_before_the_promise(p: Profile, s: Sentence, pos: int) -> bool:
+    """The act is dated, right after its verb, to a year before the promise was made ("opened in 2019")."""
+    if pos < 0:
+        return False
+    after = [t for t in s.toks[pos + 1:pos + 5] if not t.punct]
+    if not after or after[0].low != "in":
+        return False
+    year = next((t.number for t in after[1:3] if t.number is not None and 1900 <= t.number <= 2100), None)
+    return year is not None and year < p.doc.stated_on.year
+
+
+_NEAR = lx._stems("near nearby outside beside neighbouring neighboring")
+_OF_SIDE = lx._stems("north south east west edge outskirts")
+
+
+def _only_as_a_landmark(p: Profile, s: Sentence) -> bool:
+    """The promised place is named only to locate another one: "in Dellan, near Quenby", "just outside Quenby",
+    "north of Quenby"."""
+    if not p.places:
+        return False
+    toks = s.toks
+    seen = False
+    for place in p.places:
+        for k in range(len(toks) - len(place) + 1):
+            if tuple(t.stem for t in toks[k:k + len(place)]) != place:
+                continue
+            seen = True
+            before = [t for t in toks[max(0, k - 3):k] if not t.punct]
+            landmark = bool(before) and (before[-1].stem in _NEAR or (before[-1].low == "of" and len(before) > 1
+                                                                     and before[-2].stem in _OF_SIDE)
+                                         or (before[-1].low == "to" and len(before) > 1 and before[-2].low in ("close", "next")))
+            if not landmark:
+                return False
+    return seen
 
 
 def _place_after(s: Sentence, pos: int) -> list[Token]:

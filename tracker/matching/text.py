@@ -312,3 +312,8 @@ def _resolve(m: re.Match, published: dt.date, lead: str) -> dt.date | None:
             back = 7
         return published - dt.timedelta(days=back)
     return None
+
+
+def hyphenated(toks: "list[Token] | tuple[Token, ...]") -> frozenset[str]:
+    """The hyphenated words the tokenizer split ("pop-up", "mock-up"), written with their hyphen, lower-case."""
+    return frozenset(f"{a.low}-{b.low}" for a, b in zip(toks, toks[1:]) if b.joined)
