@@ -300,6 +300,26 @@ def test_a_near_miss_of_a_store_opening_is_never_accepted_as_kept(title, text):
     assert decided(c, news(title, text, D(2026, 8, 3))) != ("fulfilment", "accepted")
 
 
+@pytest.mark.parametrize("title,text", [
+    ("Vantor launches Orvo 5 in Asia; Europe to follow next year", "Vantor launched the Orvo 5 phone in Asia on Monday "
+     "and said Europe would follow next year."),
+    ("Vantor launches Orvo 5 for developers in Europe", "Vantor launched the Orvo 5 phone for developers in Europe on "
+     "Monday; consumers get it in June."),
+], ids=["another world region", "developers first"])
+def test_a_launch_elsewhere_or_to_developers_first_is_not_the_launch_promised(title, text):
+    c = promise("Vantor", "launch the Orvo 5 phone in Europe", D(2026, 12, 31))
+    assert decided(c, news(title, text, D(2026, 8, 3))) != ("fulfilment", "accepted")
+    done = news("Vantor launches Orvo 5 in Europe", "Vantor launched the Orvo 5 phone in Europe on Monday.", D(2026, 8, 3))
+    assert decided(c, done) == ("fulfilment", "accepted")
+
+
+def test_a_release_to_developers_promised_is_kept_by_one():
+    c = promise("Vantor", "release an Orvo OS beta to developers", D(2026, 12, 31))
+    it = news("Vantor releases Orvo OS beta to developers", "Vantor released a beta of Orvo OS to developers on Monday.",
+              D(2026, 8, 3))
+    assert decided(c, it) == ("fulfilment", "accepted")
+
+
 SECTION = promise("Harbury Transit", "open the central section of the Quorrin line, between Ashby and Tollgate",
                   D(2026, 6, 30))
 

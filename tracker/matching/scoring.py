@@ -503,7 +503,7 @@ def _read_positive(ctx: _Context, s: Sentence, rel: float, eff: float) -> list[R
             kind, note = "progress", "the works are finished, not the promised opening"
         if kind == "fulfilment" and _short_of_target(p, s, ev):
             kind, note = "progress", "reached less than the promised amount"
-        hedged = hedge(s, ev.pos) if kind == "fulfilment" else None
+        hedged = hedge(s, ev.pos, p) if kind == "fulfilment" else None
         if hedged:
             kind, note = "progress", f"hedged or partial ('{hedged}'): progress, not fulfilment"
         # "opened to the public a year later than planned": the writer ties the act to the plan it was late for
@@ -516,7 +516,7 @@ def _read_positive(ctx: _Context, s: Sentence, rel: float, eff: float) -> list[R
                 and not any(t.cap for t in object_window(s, ev)):
             # "Acme's hybrid console hits shelves" for "release the Gizmo": the actor's thing, described; when the
             # body names the Gizmo ("fans queued for the Gizmo"), the headline's thing is the one named
-            if s.is_title and ctx.named and decisive and not hedge(s, ev.pos) and not _agent_subject(s, ev.pos):
+            if s.is_title and ctx.named and decisive and not hedge(s, ev.pos, p) and not _agent_subject(s, ev.pos):
                 out.append(Reading("fulfilment", rel * strength, s, ev.text,
                                    ["the actor's own thing, named in the item"], ev.pos, cue_is_completion=ev.canon == "*"))
             else:
@@ -574,7 +574,7 @@ def _act_in_other_words(ctx: _Context, s: Sentence, rel: float) -> list[Reading]
     content word of the promise in the same sentence: a report in other words ("hands the first
     sedans to buyers" for "begin deliveries of the Zephyr"). An editor decides."""
     p = ctx.p
-    if not p.action_classes or actor_strength(p, s) <= 0 or hedge(s) or s.speculative or ctx.conflict:
+    if not p.action_classes or actor_strength(p, s) <= 0 or hedge(s, None, p) or s.speculative or ctx.conflict:
         return []
     worded = ctx.required_ok and bool((s.stems | ctx.r.stems) & _own_words(p))
     for ev in s.events:
@@ -998,12 +998,15 @@ def _countries_of_region(place: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(stem(w) for w in c.lower().split()) for c in region_countries(name)) if name else ()
 
 
-def hedge(s: Sentence, pos: int | None = None) -> str | None:
+def hedge(s: Sentence, pos: int | None = None, p: Profile | None = None) -> str | None:
     """A hedge that makes a report partial: a hedging phrase anywhere in the sentence ("soft
     launch", "first phase", "some customers"), or a hedging adverb just before the verb at
-    ``pos`` ("is nearly finished", "largely complete"); any such adverb when ``pos`` is None."""
+    ``pos`` ("is nearly finished", "largely complete"); any such adverb when ``pos`` is None.
+    A phrase the promise itself uses is what was promised ("release a beta to developers")."""
     stems = [t.stem for t in s.toks]
     for phrase in lx.HEDGE_PHRASES:
+        if p is not None and all(x in p.vocab for x in phrase if x not in lx.STOPWORDS):
+            continue
         if find_phrase(stems, phrase) >= 0:
             return " ".join(phrase)
     late = late_span(s.toks) if s.late_done else None
@@ -1486,7 +1489,7 @@ def may_decide(ctx: _Context, best: Reading) -> bool:
             return False  # a promise whose act the lexicon does not know: any verb would do, so a person looks
         if ctx.p.targets and not (ctx.complete or best.cue_is_completion or _amount_named(ctx.p, ctx.r)):
             return False  # "deliver 500,000 vans": only the amount, "met its target" or "completes" decides
-        return best.event_pos >= 0 and not hedge(best.sentence)
+        return best.event_pos >= 0 and not hedge(best.sentence, None, ctx.p)
     return True
 
 
@@ -1495,7 +1498,25 @@ def _other_countries(p: Profile, window: list[Token]) -> bool:
     only countries are compared; "the US" is the United States)."""
     named = governments_named([t.text for t in window if not t.punct])
     in_region = {g for place in p.places for g in _governments_of_region(place)}
-    return bool(named) and not named & (p.place_governments | in_region) and other_place(p, window)
+    if named and not named & (p.place_governments | in_region) and other_place(p, window):
+        return True
+    # a world region that is none of the promise's ("launched in Asia" for a launch promised in Europe): the
+    # capitalised run right after "in" ("in Asia and Africa on Monday, and said Europe would follow": Asia, Africa)
+    run = []
+    for k, t in enumerate(window):
+        if t.cap or (t.low in ("and", ",", "the") and k + 1 < len(window) and window[k + 1].cap):
+            run.append(t)
+        else:
+            break
+    window = run
+    regions = {n for n in region_names() if _phrase_in(tuple(stem(w) for w in n.split()), window)}
+    ours = {_region_named(place) for place in p.places} - {None}
+    return bool(regions) and bool(p.places) and not regions & ours and other_place(p, window)
+
+
+def _phrase_in(phrase: tuple[str, ...], window: list[Token]) -> bool:
+    stems = [t.stem for t in window]
+    return any(tuple(stems[k:k + len(phrase)]) == phrase for k in range(len(stems) - len(phrase) + 1))
 
 
 def _done_before_the_promise(p: Profile, s: Sentence, pos: int) -> bool:
