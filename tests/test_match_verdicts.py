@@ -320,6 +320,22 @@ def test_a_release_to_developers_promised_is_kept_by_one():
     assert decided(c, it) == ("fulfilment", "accepted")
 
 
+@pytest.mark.parametrize("title,text", [
+    ("Vantor scraps battery plant in Quenby", "Vantor scrapped its battery plant in Quenby on Monday but said Dellan "
+     "was unaffected."),
+    ("Vantor scraps engine plant, keeps Dellan battery plant on track", "Vantor scrapped its diesel engine plant on "
+     "Monday and said its Dellan battery plant remained on track."),
+    ("Filing shows Vantor dropped Dellan plant", "A filing showed Vantor had scrapped its Dellan battery plant in "
+     "2023."),
+], ids=["another place", "another kind", "dropped before the promise"])
+def test_something_else_dropped_never_withdraws_the_promise_unseen(title, text):
+    c = promise("Vantor", "build a battery plant in Dellan", D(2027, 12, 31))
+    assert decided(c, news(title, text, D(2026, 8, 3))) != ("cancellation", "accepted")
+    ours = news("Vantor scraps Dellan battery plant", "Vantor scrapped its planned battery plant in Dellan on Monday, "
+                "citing weak demand.", D(2026, 8, 3))
+    assert decided(c, ours) == ("cancellation", "accepted")
+
+
 SECTION = promise("Harbury Transit", "open the central section of the Quorrin line, between Ashby and Tollgate",
                   D(2026, 6, 30))
 

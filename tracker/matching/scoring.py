@@ -1480,8 +1480,10 @@ def may_decide(ctx: _Context, best: Reading) -> bool:
         return False  # "launches an online store" against "open a retail store"
     if best.kind == "fulfilment" and _other_countries(ctx.p, _place_after(best.sentence, best.event_pos)):
         return False  # "goes on sale in Chile and Peru" for a launch promised in Mexico
-    if best.kind == "fulfilment" and _done_before_the_promise(ctx.p, best.sentence, best.event_pos):
+    if best.kind in ("fulfilment", "cancellation") and _done_before_the_promise(ctx.p, best.sentence, best.event_pos):
         return False  # "its Quenby store, opened in 2019, is to close" for a store promised in 2025
+    if best.kind == "cancellation" and _dropped_elsewhere(ctx.p, best.sentence, best.event_pos):
+        return False  # "scrapped its diesel engine plant" / "its battery plant in Quenby" for the Dellan battery plant
     if best.kind == "fulfilment" and _only_as_a_landmark(ctx.p, best.sentence):
         return False  # "opened a store in Dellan, near Quenby" for a store promised in Quenby
     if best.kind == "fulfilment" and not ctx.p.doc.negated:
@@ -1519,15 +1521,46 @@ def _phrase_in(phrase: tuple[str, ...], window: list[Token]) -> bool:
     return any(tuple(stems[k:k + len(phrase)]) == phrase for k in range(len(stems) - len(phrase) + 1))
 
 
+def _act_phrase(s: Sentence, pos: int) -> list[Token]:
+    """The words after the verb at ``pos`` up to the clause's end (a comma, "and", "but", "while")."""
+    out = []
+    for t in s.toks[pos + 1:pos + 14]:
+        if (t.punct and t.text in ",;:.") or t.low in ("and", "but", "while", "although", "that", "which", "who",
+                                                        "it", "they", "we", "he", "she"):
+            break  # (the act's own words: "the goal it set in 2019" dates the goal, not the act)
+        out.append(t)
+    return out
+
+
 def _done_before_the_promise(p: Profile, s: Sentence, pos: int) -> bool:
-    """The act is dated, right after its verb, to a year before the promise was made ("opened in 2019")."""
+    """The act is dated to a year before the promise was made ("opened in 2019", "had scrapped the plant in
+    2023")."""
     if pos < 0:
         return False
-    after = [t for t in s.toks[pos + 1:pos + 5] if not t.punct]
-    if not after or after[0].low != "in":
+    after = _act_phrase(s, pos)
+    for k, t in enumerate(after[:-1]):
+        if t.low == "in":
+            year = next((x.number for x in after[k + 1:k + 3] if x.number is not None and 1900 <= x.number <= 2100
+                         and float(x.number).is_integer()), None)
+            if year is not None:
+                return year < p.doc.stated_on.year
+    return False
+
+
+def _dropped_elsewhere(p: Profile, s: Sentence, pos: int) -> bool:
+    """What is dropped is another kind of the thing or in another place: "scrapped its diesel engine plant",
+    "scrapped its battery plant in Quenby" against a battery plant promised in Dellan."""
+    if pos < 0:
         return False
-    year = next((t.number for t in after[1:3] if t.number is not None and 1900 <= t.number <= 2100), None)
-    return year is not None and year < p.doc.stated_on.year
+    obj = _act_phrase(s, pos)
+    words = [t for t in tokenize_cached(p.object_text) if not t.punct]
+    mods = {words[k - 1].stem for k, w in enumerate(words) if k and w.stem in p.head and _modifier(words[k - 1])}
+    kin = mods | {x for m in mods for x in lx.NOUN_SYNONYMS.get(m, ())}  # "emissions intensity" is "carbon intensity"
+    for k, t in enumerate(obj):
+        if mods and t.stem in p.head and k and _modifier(obj[k - 1]) and obj[k - 1].stem not in p.vocab | kin:
+            return True  # another kind: "diesel engine plant" for "battery plant" ("an electric car" is a car)
+    at = next((k for k, t in enumerate(obj) if t.low == "in"), None)
+    return at is not None and p.places and other_place(p, obj[at + 1:at + 4])
 
 
 _NEAR = lx._stems("near nearby outside beside neighbouring neighboring")
