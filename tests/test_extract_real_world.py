@@ -591,3 +591,15 @@ def test_a_company_president_named_after_the_name_speaks_for_the_company() -> No
 def test_a_president_heads_a_state_only_when_a_country_says_so(text: str, actor: str) -> None:
     got = read_text(text, DAY, publisher="World Wire")
     assert [c.actor for c in got.commitments][:1] == [actor], [(c.actor, c.what) for c in got.commitments]
+
+
+def test_an_interviewee_who_became_head_of_an_organisation_speaks_for_it() -> None:
+    text = ("Ada Brennan became chief executive of Vantor Air, the Quenby maker of electric air taxis, in 2022 after "
+            "running Orvo's space business. We met her at the Dellan Air Show, where the company has been flying its "
+            "two-seat taxi. The interview has been edited.\n\n"
+            "Q: Is the service still on time?\n"
+            "A: Absolutely. We will carry our first paying passengers in Dellan in time for the Games next summer.\n\n"
+            "Q: What about the city?\n"
+            "A: Dellan City Hall has backed the routes, and the landing pads will be ready in May.")
+    got = read_text(text, DAY, publisher="Mobility Journal (interview)")
+    assert {c.actor for c in got.commitments} == {"Vantor Air"}, [(c.actor, c.what) for c in got.commitments]

@@ -107,7 +107,9 @@ _TITLE_OF = re.compile(
 _BECAME_TITLE = re.compile(
     rf"\b(?P<name>{_PERSON_NAME})\s+(?:became|becomes|was\s+sworn\s+in\s+as|took\s+office\s+as|was\s+elected)\s+"
     rf"(?P<pre>(?:the\s+)?(?:[A-Z\u00c0-\u00de\u0100-\u017f][\w-]*['\u2019]s\s+)?(?:new\s+)?)"
-    rf"(?P<title>(?:(?i:prime|first)\s+)?(?:{TITLE}))\b")
+    rf"(?P<title>(?:(?i:prime|first)\s+)?(?:{TITLE}))\b"
+    # "NAME became chief executive of Vantor in 2022": the organisation after the office
+    rf"(?:\s+(?:of|at)\s+(?P<org>[A-Z\u00c0-\u00de\u0100-\u017f][\w&'\u2019.-]*(?:[ ]+[A-Z\u00c0-\u00de\u0100-\u017f][\w&'\u2019.-]*)*))?")
 _PRE_WORDS = re.compile(r"(?:[\w'\u2019&-]+[ ]+){0,3}$")
 _NAME_COMMA_TITLE = re.compile(
     rf"(?P<name>{_PERSON_NAME}),\s+(?:the\s+|a\s+)?(?P<pre>(?:[\w'\u2019&.-]+\s+){{0,3}}?)(?P<title>{TITLE})(?:\s+and\s+(?:{TITLE}))?"
@@ -462,7 +464,7 @@ class ActorIndex:
             pre = _PRE_WORDS.search(text[max(0, m.start() - 60) : m.start()]).group(0)
             found.append((m.start("name"), m.group("name"), m.group("title"), pre, None))
         for m in _BECAME_TITLE.finditer(text):  # "Ada Brennan became Norland's prime minister on Monday"
-            found.append((m.start("name"), m.group("name"), m.group("title"), m.group("pre") or "", None))
+            found.append((m.start("name"), m.group("name"), m.group("title"), m.group("pre") or "", m.group("org")))
         for m in re.finditer(rf"\b(?P<name>{_PERSON_NAME})\s+(?:said|says|told|added|wrote)\b", text):
             surname = m.group("name").split()[-1]
             before = re.escape(" ".join(m.group("name").split()[:-1]))
