@@ -336,6 +336,20 @@ def test_something_else_dropped_never_withdraws_the_promise_unseen(title, text):
     assert decided(c, ours) == ("cancellation", "accepted")
 
 
+@pytest.mark.parametrize("title,text", [
+    ("Quenby tram line delay 'possible'", "Vantor said the Quenby tram line could be delayed."),
+    ("Critics say Quenby tram will be late", "Critics said the Quenby tram line would not open until 2028."),
+], ids=["a possible slip", "commentators' view"])
+def test_a_slip_only_called_possible_or_told_by_commentators_waits_for_the_editor(title, text):
+    c = promise("Vantor", "open the Quenby tram line", D(2026, 12, 31))
+    assert decided(c, news(title, text, D(2026, 3, 3))) != ("delay", "accepted")
+    own = news("Vantor delays Quenby tram to 2028", "Vantor delayed the opening of the Quenby tram line to 2028.",
+               D(2026, 3, 3))
+    told = news("Vantor tells analysts Quenby tram slips to 2028", "Vantor told analysts that the Quenby tram line "
+                "would not open until 2028.", D(2026, 3, 3))
+    assert decided(c, own) == ("delay", "accepted") and decided(c, told) == ("delay", "accepted")
+
+
 SECTION = promise("Harbury Transit", "open the central section of the Quorrin line, between Ashby and Tollgate",
                   D(2026, 6, 30))
 

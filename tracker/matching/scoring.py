@@ -363,6 +363,25 @@ def _read(ctx: _Context, s: Sentence) -> list[Reading]:
 _GUESS_MODALS = frozenset({"could", "may", "might"})
 
 
+# Those whose word on a slip or an end is a view, not the actor's decision
+_COMMENTATORS = lx._stems("critics critic analysts analyst opponents experts campaigners residents unions rivals "
+                          "observers commentators skeptics sceptics")
+
+
+def _guessed_or_others(s: Sentence, pos: int) -> bool:
+    """A slip or an end only called possible ("could be delayed", "may be scrapped") or told by commentators
+    ("critics said the line would not open until 2028"): an editor decides."""
+    if pos < 0:
+        return False
+    before = s.toks[max(0, pos - 4):pos]
+    if any(t.low in _GUESS_MODALS for t in before) or any(t.low in ("possible", "possibly", "feared", "fears", "risk")
+                                                          for t in s.toks[max(0, pos - 3):pos + 4]):
+        return True  # ("a delay 'possible'", "fears of a delay")
+    return any(t.stem in _COMMENTATORS and not (k and s.toks[k - 1].low in ("told", "tells", "telling", "briefed",
+                                                                               "informed", "assured", "reassured"))
+               for k, t in enumerate(s.toks[:pos]))  # ("told analysts": its audience, not a commentator)
+
+
 def _warned_delays(ctx: _Context, s: Sentence, rel: float, spec: str) -> list[Reading]:
     """"the Orvo plant could slip to 2031, the utility warns", "the line may not open until 2029": a slip the sentence
     only calls possible, with a modal (not a rumour or a source). An editor decides whether the date moved."""
@@ -1465,6 +1484,9 @@ def may_decide(ctx: _Context, best: Reading) -> bool:
         # "..., according to people familiar with the matter": a report of a rumour; a modal guess elsewhere in
         # the item ("costs could rise again") leaves the decisive sentence as it is
         return False
+    at = best.event_pos if best.event_pos >= 0 else next((c.pos for c in best.sentence.cues if c.text == best.cue), -1)
+    if best.kind in ("delay", "cancellation") and _guessed_or_others(best.sentence, at):
+        return False  # "the line could be delayed", "critics said the line would not open until 2028"
     if best.kind == "cancellation" and not own_act(ctx, best.sentence, best.event_pos):
         return False  # "the mayor withdraws support for the bridge": someone else stops it
     # news about the named thing's plans
