@@ -520,9 +520,9 @@ def read_clause(sentence: str, cue: Cue, quote_start: int | None, quote_speaker:
             subject, subject_start = rel_object.group("pron"), pron_at
     made = _MADE_THAT.match(subject.strip())
     if made and previous is None and not re.search(r",\s+(?:the|a|an)\s+[^,]*that$", subject.strip(), re.I):
-        # (", the tablet that will carry the firm into a new era": an apposition describing what was unveiled)
-        # "the cabinet approved three documents that will raise spending", "they unveiled a fund that will
-        # invest in ...": what the actor just made will do the promised act, which is the actor's own
+        # "the cabinet approved three documents that will raise spending", "they unveiled a fund that will invest
+        # in ...": what the actor just made will do the promised act, which is the actor's own (not an apposition
+        # describing what was unveiled: ", the tablet that will carry the firm into a new era")
         subject = re.sub(r"\s+(?:on\s+\w+day|yesterday|today|(?:last|this)\s+\w+)$", "", made.group("main"))
     complement = re.match(r"that\s+(?=(?:the|a|an|its|their|our|his|her|every|all|each|this|these|[A-Z\u00c0-\u00de\u0100-\u017f]|\d))", subject.strip())
     if complement:  # "... and that every village would be connected": a reported clause, not a relative one
@@ -860,7 +860,7 @@ def _reject_sentence(sentence: str, c: Clause) -> str | None:
         return "relative clause"
     if re.match(r"(?:although|though|whereas|even\s+though)\b", c.subject, re.I):
         return "a concession, not the main clause"  # "Although demand will be soft, we expect ..."
-    if re.search(r"\b(?:unless|if)\s+[^,;]*$", sentence[: c.cue.start], re.I) and re.search(r"\S", sentence[: c.cue.start]) \
+    if re.search(r"\b(?:unless|if)\s+[^,;]*$", sentence[: c.cue.start], re.I) \
             and not re.match(r"\W*(?:unless|if)\b", sentence, re.I):
         return "the condition of another clause"  # "we will leave in March unless the members agree to extend"
     if re.search(r"\?[\"\u201d']?\s*$", whole):

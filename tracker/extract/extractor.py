@@ -1492,11 +1492,8 @@ _FOR_SPAN = re.compile(r"\bfor\s+(?:the\s+next\s+|another\s+|at\s+least\s+)?(?P<
 def _lasting_for(doc: _Doc, vp: str, since: dt.date | None = None) -> tuple[str, dt.date | None, dt.date | None] | None:
     """ "freeze prices for two years", "fares will be frozen for four years": a lasting state's span, counted
     from publication (or from the day before it starts, ``since``)."""
-    words = [w.strip(",.").lower() for w in vp.split()]
     m = _FOR_SPAN.search(vp)
-    if words[:1] == ["be"] and len(words) > 1:
-        words = words[1:]  # the passive of a verb of keeping: "be frozen", "be capped"
-    if not words or m is None or base_form(words[0]) not in _KEEP_VERBS:
+    if m is None or not _keeping(vp):
         return None
     n = "one" if m.group("n").lower() in ("a", "an") else m.group("n")
     window = _resolve(f"within {n} {m.group('u')}", since or doc.published, doc.conv)
@@ -1507,10 +1504,15 @@ def _lasting_for(doc: _Doc, vp: str, since: dt.date | None = None) -> tuple[str,
 
 def _keeps_until(vp: str, phrase: str | None, negated: bool) -> bool:
     """Is this a keep-until promise: a lasting state with an end date, not an act to complete?"""
+    return bool(not negated and phrase and _LASTING.match(phrase) and _keeping(vp))
+
+
+def _keeping(vp: str) -> bool:
+    """Does the verb phrase open with a verb of keeping, active or passive ("freeze fares", "be frozen")?"""
     words = [w.strip(",.").lower() for w in vp.split()]
     if words[:1] == ["be"] and len(words) > 1:
-        words = words[1:]  # "fares will be frozen until 2027"
-    return bool(not negated and words and phrase and _LASTING.match(phrase) and base_form(words[0]) in _KEEP_VERBS)
+        words = words[1:]
+    return bool(words) and base_form(words[0]) in _KEEP_VERBS
 
 
 def _features(found: _Found, sent: Sentence, has_deadline: bool, actor: str | None) -> tuple[str, ...]:
@@ -1692,7 +1694,7 @@ _ASIDE = re.compile(r",\s+(?:(?P<named>(?:named|called|dubbed|(?:to\s+be\s+)?kno
                     r"built|made|owned|run|operated|designed|developed|based|located|set|due|first|"
                     # "Orvo+, featuring films from ..., will launch": a participle describing the thing
                     r"featuring|including|offering|carrying|costing|priced|aimed|targeting|powered|equipped|"
-                    # "India's probe, launched in July, will ...": a past participle describing it
+                    # "Norland's probe, launched in July, will ...": a past participle describing it
                     r"(?-i:[a-z]+ed))\s"
                     # "Gizmo Pro, Acme's fastest laptop yet, ...": an owner's possessive describing it
                     r"|(?-i:[A-Z][\w.&-]*)['\u2019]s\s)", re.I)

@@ -25,7 +25,8 @@ from tracker.language.sentences import is_title_case
 from tracker.language.words import is_common_word
 from tracker.matching import lexicon as lx
 from tracker.matching.model import CommitmentDoc
-from tracker.matching.text import MONTHS, SCALES, WEEKDAYS, Token, hyphenated, scaled, stem, tokenize, tokenize_cached, word_stems
+from tracker.matching.text import (MONTHS, SCALES, WEEKDAYS, Token, hyphenated, scaled, stem, tokenize, tokenize_cached,
+                                   word_stems)
 
 W_NAME, W_WORD, W_GENERIC, W_QUALIFIER, W_BONUS = 3.0, 1.0, 0.3, 1.5, 1.5
 PREPOSITIONS = lx._stems("to for in at on by with under from across between against below above before after "
@@ -491,7 +492,7 @@ def _context_names(title: str, quote: str, have: set[str], actor: set[str]) -> t
 
 
 def _whole_of(head: Token, obj: list[Token], span: tuple[int, int]) -> frozenset[str]:
-    """The head of the whole a part belongs to ("the central section of the Elizabeth line" -> line): news of
+    """The head of the whole a part belongs to ("the central section of the Quorrin line" -> line): news of
     the whole done reports the part done, and another part is told apart by its modifier."""
     if head.stem not in PART_NOUNS or span[1] >= len(obj) or obj[span[1]].low != "of":
         return frozenset()
