@@ -350,6 +350,17 @@ def test_a_slip_only_called_possible_or_told_by_commentators_waits_for_the_edito
     assert decided(c, own) == ("delay", "accepted") and decided(c, told) == ("delay", "accepted")
 
 
+@pytest.mark.parametrize("title,text", [
+    ("Vantor delays Quenby tram depot", "Vantor delayed the depot for the Quenby tram line to 2028; the line itself "
+     "still opens in 2026."),
+    ("Strike delays Quenby tram works by a week", "A strike delayed work on the Quenby tram line by a week, Vantor "
+     "said, but the 2026 opening is unaffected."),
+], ids=["another thing for ours slips", "the date holds"])
+def test_a_slip_of_something_else_or_of_works_whose_date_holds_waits_for_the_editor(title, text):
+    c = promise("Vantor", "open the Quenby tram line", D(2026, 12, 31))
+    assert decided(c, news(title, text, D(2026, 3, 3))) != ("delay", "accepted")
+
+
 SECTION = promise("Harbury Transit", "open the central section of the Quorrin line, between Ashby and Tollgate",
                   D(2026, 6, 30))
 

@@ -557,6 +557,8 @@ def delay_target_ok(ctx: Pair, s: Sentence, pos: int, end: int) -> bool:
     for t in s.toks[end:end + 6]:
         if t.punct or t.low in {"to", "until", "into", "from", "by", "in", "till", "rather", "because"}:
             break
+        if t.low == "for" and any(not x.cap and x.low not in MONTHS and x.stem not in lx.DELAY_WORDS for x in after):
+            break  # "delayed the depot for the tram line": the depot slips ("a new date for the line": the line)
         if t.stem not in lx.STOPWORDS and t.number is None:
             after.append(t)
     window = subject_window(s, pos) + after

@@ -363,6 +363,17 @@ def _read(ctx: _Context, s: Sentence) -> list[Reading]:
 _GUESS_MODALS = frozenset({"could", "may", "might"})
 
 
+# The promised date said to hold in the same item: a slip of some works, not of the promise
+_HOLDS = re.compile(r"\b(?:is|was|remains|remained|are|were)\s+(?:still\s+)?(?:unaffected|unchanged)\b|"
+                    r"\b(?:still|remains?|remained)\s+on\s+(?:track|schedule|course)\b|\bstill\s+(?:opens?|due)\b", re.I)
+
+
+def _names_our_act(p: Profile, s: Sentence) -> bool:
+    """Does the sentence name the promise's own thing or act ("the opening", "the line")?"""
+    acts = {w for c in p.action_classes for w in lx.EVENT_NOUNS.get(c, ())}
+    return bool((p.head | acts) & s.stems)
+
+
 # Those whose word on a slip or an end is a view, not the actor's decision
 _COMMENTATORS = lx._stems("critics critic analysts analyst opponents experts campaigners residents unions rivals "
                           "observers commentators skeptics sceptics")
@@ -1484,6 +1495,8 @@ def may_decide(ctx: _Context, best: Reading) -> bool:
         # "..., according to people familiar with the matter": a report of a rumour; a modal guess elsewhere in
         # the item ("costs could rise again") leaves the decisive sentence as it is
         return False
+    if best.kind == "delay" and any(_HOLDS.search(x.text) and _names_our_act(ctx.p, x) for x in ctx.r.sents):
+        return False  # "a strike delayed work by a week, but the opening is unaffected": the date holds
     at = best.event_pos if best.event_pos >= 0 else next((c.pos for c in best.sentence.cues if c.text == best.cue), -1)
     if best.kind in ("delay", "cancellation") and _guessed_or_others(best.sentence, at):
         return False  # "the line could be delayed", "critics said the line would not open until 2028"
