@@ -238,6 +238,7 @@ _spec("headline_due", 0.7, r"\b(?P<cue>due|set|slated|scheduled|planned|aims\s+f
       r"(?=(?:in|on|by|for|this|next|later|early|late|before|\d)\b)")
 # A headline's participle with a date: "Acme unveils Gizmo, shipping in December", "Gizmo Pro, Acme's fastest yet,
 # coming in May", "Orvo 3, arriving next spring"
+_HEADLINE_PARTICIPLE = re.compile(r",\s+(?:shipping|arriving|coming|launching|opening|debuting)\s")
 _spec("headline_to", 0.75, r",\s+(?P<cue>(?P<verb>shipping|arriving|coming|launching|opening|debuting))\s+"
       r"(?=(?:in|on|from|by|this|next|later|early|late|before)\b)", re.M)
 # Headlines that give a (new) date: "Marathon moved to September 14", "Cup pushed back to 2027", "Acme sets its
@@ -264,7 +265,7 @@ _ANY_CUE = re.compile(
     r"guarantee|sw[oe]r|plan|intend|prepare|propose|moving|aim|seek|striv|expect|target|vote|commit|approve|adopt|"
     r"goal|ambition|objective|mission|forecast|project|sees|guide|anticipate|reaffirm|reiterat|confirm|stuck|sticks|"
     r"kept|keeps|maintain|repeat|meant|supposed|\bto\s|['\u2019]ll|goes|\bgo\s|opens?|launches|starts?|begins?|arrives?|"
-    r"ships|shipping|arriving|launching|opening|debuting|debuts|premieres|lands|returns|resumes|comes|coming|sail|hits|due|eyes|(?:scheduled|slated|set|targeted)\s+for|"
+    r"ships|debuts|premieres|lands|returns|resumes|comes|coming|sail|hits|due|eyes|(?:scheduled|slated|set|targeted)\s+for|"
     r"planned|moved|pushed|postponed|rescheduled|put\s+back|brought\s+forward|sets|\b(?:is|are|['\u2019]re)\s+(?:also\s+|now\s+)?[a-z]+ing\b",
     re.I,
 )
@@ -280,7 +281,7 @@ def find_cues(sentence: str, *, headline: bool = False) -> list[Cue]:
     ``headline`` allows headline grammar ("Acme to open plant"), which in running text is not a cue.
     """
     found: list[Cue] = []
-    if not _ANY_CUE.search(sentence):
+    if not _ANY_CUE.search(sentence) and not (headline and _HEADLINE_PARTICIPLE.search(sentence)):
         return found
     for family, strength, pat, coordinated, gate in _SPECS:
         if (family in ("headline_to", "headline_due") and not headline) or (gate and not gate.search(sentence)):
