@@ -136,6 +136,11 @@ class Profile:
         return governments_named(re.findall(r"[\w.'\u2019-]+", self.doc.what))
 
     @cached_property
+    def act_nouns(self) -> frozenset[str]:
+        """The nouns of the promised act ("opening", "launch", "delivery"): how news names the act itself."""
+        return frozenset(w for c in self.action_classes for w in lx.EVENT_NOUNS.get(c, ()))
+
+    @cached_property
     def place_stems(self) -> frozenset[str]:
         """Every stem of the places the promise is about."""
         return frozenset(x for place in self.places for x in place)

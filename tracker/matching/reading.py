@@ -15,7 +15,7 @@ from tracker.matching.model import ItemDoc
 from tracker.matching.profile import PARTICLES, PREPOSITIONS
 from tracker.language.governments import countries_of_adjective
 from tracker.language.sentences import is_title_case
-from tracker.matching.text import IRREGULAR, MONTHS, WEEKDAYS, Token, sentences, stem, tokenize, word_stems
+from tracker.matching.text import IRREGULAR, MONTHS, WEEKDAYS, Token, hyphenated, sentences, stem, tokenize, word_stems
 
 SPECULATIVE_TITLE = re.compile(r"^\s*(?:rumou?r|analyst|analysis|leak|opinion|comment|speculation|"
                                r"exclusive:\s*sources)\b[^:]{0,30}:", re.I)
@@ -82,6 +82,7 @@ class Sentence:
     events: tuple[Event, ...]
     cues: tuple[Cue, ...]
     late_done: bool = False  # a past act "a year later than planned": the planned act, done late
+    compounds: frozenset[str] = frozenset()  # hyphenated words the tokenizer split ("pop-up"): see text.hyphenated
 
 
 @dataclass(frozen=True)
@@ -129,7 +130,7 @@ def _read_sentence(index: int, text: str, is_title: bool) -> Sentence:
     return Sentence(
         index=index, text=text, toks=toks, stems=frozenset(t.stem for t in toks if not t.punct) | _countries_named(toks),
         is_title=is_title, title_case=title_case, speculative=_speculation(toks),
-        events=events, cues=cues, late_done=late_done)
+        events=events, cues=cues, late_done=late_done, compounds=hyphenated(toks))
 
 
 # How late a thing came: "three years late", "a year later than first planned", "four months behind
@@ -475,7 +476,8 @@ def _clause_start(toks: tuple[Token, ...], i: int) -> int:
 
 def _frame(toks: tuple[Token, ...], i: int) -> tuple[bool, bool]:
     """(future or hypothetical, negated) for the verb at ``i``."""
-    start = max(_clause_start(toks, i), i - 7)
+    clause = _clause_start(toks, i)
+    start = max(clause, i - 7)
     window = toks[start:i]
     future = negated = False
     for k, t in enumerate(window):
@@ -489,11 +491,10 @@ def _frame(toks: tuple[Token, ...], i: int) -> tuple[bool, bool]:
         if low in {"yet", "failed", "fails", "refused", "refuses"} and k + 1 < len(window) \
                 and window[k + 1].low == "to":
             negated = True
-    clause_first = toks[_clause_start(toks, i)] if _clause_start(toks, i) < len(toks) else None
+    clause_first = toks[clause] if clause < len(toks) else None
     if clause_first is not None and clause_first.low in {"no", "none", "neither"}:
         negated = True
-    j = _clause_start(toks, i)
-    if j > 1 and toks[j - 1].low == "that" and any(t.stem in lx.DENIAL for t in toks[max(0, j - 6):j - 1]):
+    if clause > 1 and toks[clause - 1].low == "that" and any(t.stem in lx.DENIAL for t in toks[max(0, clause - 6):clause - 1]):
         negated = True  # "denied reports that it had opened the store": a denial of the act
     k = i - 1
     while k >= 0 and i - k <= 4 and toks[k].low in {"be", "been", "have", "being", "now", "also", "then"}:

@@ -10,7 +10,6 @@ else), a verb whose object is something else ("opens the data archive" is not
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from typing import Protocol
 
 from tracker.extract.actors import initials
@@ -18,7 +17,7 @@ from tracker.language.governments import countries_of_adjective, main_country
 from tracker.matching import lexicon as lx
 from tracker.matching.profile import IN_SERVICE, PREPOSITIONS, Profile, Term
 from tracker.matching.reading import ARRIVAL_VERBS, SELL, Event, ItemReading, Sentence, dateline_end
-from tracker.matching.text import MONTHS, SCALES, WEEKDAYS, Token, hyphenated, stem, tokenize_cached
+from tracker.matching.text import MONTHS, SCALES, WEEKDAYS, Token, stem, tokenize_cached
 
 
 class Pair(Protocol):
@@ -197,14 +196,20 @@ def other_model(p: Profile, sents: list[Sentence] | tuple[Sentence, ...], upto: 
     ``sents`` (an item, or the one sentence that decides), and not the promised one. With ``upto``, the
     one sentence's subject is read as well: "Gizmo 8 went on sale, as buyers wait for the Gizmo X" names
     the promised model only after the act, which is the other one's."""
+    seqs = [sent.toks for sent in sents]
     if upto > 0 and len(sents) == 1:
-        return other_model(p, sents) or other_model(p, [replace(sents[0], toks=sents[0].toks[:upto])])
+        return _other_model_in(p, seqs) or _other_model_in(p, [sents[0].toks[:upto]])
+    return _other_model_in(p, seqs)
+
+
+def _other_model_in(p: Profile, seqs: list[tuple[Token, ...]]) -> str | None:
+    """:func:`other_model` over token sequences (sentences, or a sentence's words before its verb)."""
     words = [t for t in tokenize_cached(p.object_text) if not t.punct]
     mine = {(a.stem, b.low) for a, b in zip(words, words[1:])
             if any(ch.isupper() for ch in a.text) and not _designator(a) and _designator(b)}
     if not mine:
         return None
-    pairs = {(a.stem, b.low): (a, b) for sent in sents for a, b in zip(sent.toks, sent.toks[1:]) if _designator(b)}
+    pairs = {(a.stem, b.low): (a, b) for toks in seqs for a, b in zip(toks, toks[1:]) if _designator(b)}
     if mine & set(pairs):
         return None  # "Gizmo X and Gizmo S are available": the promised model is among them
     names = {a for a, _ in mine}
@@ -253,7 +258,7 @@ def _one_of_a_kind(p: Profile, words: list[Token]) -> bool:
 
 def qualifier(p: Profile, s: Sentence) -> str | None:
     """A beta/demo/test of the thing is progress towards it, not the thing."""
-    extra = ((s.stems | hyphenated(s.toks)) & lx.QUALIFIERS) - p.qualifiers
+    extra = ((s.stems | s.compounds) & lx.QUALIFIERS) - p.qualifiers
     return sorted(extra)[0] if extra else None
 
 
@@ -567,11 +572,10 @@ def delay_target_ok(ctx: Pair, s: Sentence, pos: int, end: int) -> bool:
         return True
     if not any(term_present(t, _window_tokens(s, window), frozenset(stems)) for t in p.required):
         return False
-    acts = {w for c in p.action_classes for w in lx.EVENT_NOUNS.get(c, ())}
-    if {t.stem for t in s.toks[max(0, pos - 3):pos]} & acts:
+    if {t.stem for t in s.toks[max(0, pos - 3):pos]} & p.act_nouns:
         return True  # "Zephyr's launch slips", "the Harbour Line opening is pushed back"
     allowed = p.vocab | {w for c in p.action_classes for w in lx.VERB_CLASSES[c]} | lx.GENERIC | lx.DELAY_WORDS
-    allowed |= {w for c in p.action_classes for w in lx.EVENT_NOUNS.get(c, ())} | set(p.head)
+    allowed |= p.act_nouns | set(p.head)
     foreign = [t for t in window if t.stem not in allowed and not t.cap and not t.low.endswith(("ly", "wide"))
                and t.low not in MONTHS]
     return not foreign

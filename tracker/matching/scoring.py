@@ -370,8 +370,7 @@ _HOLDS = re.compile(r"\b(?:is|was|remains|remained|are|were)\s+(?:still\s+)?(?:u
 
 def _names_our_act(p: Profile, s: Sentence) -> bool:
     """Does the sentence name the promise's own thing or act ("the opening", "the line")?"""
-    acts = {w for c in p.action_classes for w in lx.EVENT_NOUNS.get(c, ())}
-    return bool((p.head | acts) & s.stems)
+    return bool((p.head | p.act_nouns) & s.stems)
 
 
 # Those whose word on a slip or an end is a view, not the actor's decision
@@ -794,9 +793,7 @@ def _amount_named(p: Profile, r: ItemReading) -> bool:
 
 def _another_kind(p: Profile, s: Sentence) -> bool:
     """The sentence names the promised head with another modifier than the promise's own."""
-    words = [t for t in tokenize_cached(p.object_text) if not t.punct]
-    mods = {words[k - 1].stem for k, t in enumerate(words) if k and t.stem in p.head and _modifier(words[k - 1])}
-    if not mods:
+    if not _head_modifiers(p):
         return False
     toks = s.toks
 
@@ -806,6 +803,12 @@ def _another_kind(p: Profile, s: Sentence) -> bool:
         return k > 1 and toks[k - 1].low in ("and", ",", "or") and _modifier(toks[k - 2]) and ours(k - 2)
 
     return any(t.stem in p.head and k and _modifier(toks[k - 1]) and not ours(k - 1) for k, t in enumerate(toks))
+
+
+def _head_modifiers(p: Profile) -> set[str]:
+    """The promise's own modifiers of its head ("battery" in "build a battery plant")."""
+    words = [t for t in tokenize_cached(p.object_text) if not t.punct]
+    return {words[k - 1].stem for k, t in enumerate(words) if k and t.stem in p.head and _modifier(words[k - 1])}
 
 
 # How much of an act, not which kind: "volume production" is the promised "chip production" at scale.
@@ -1546,14 +1549,10 @@ def _other_countries(p: Profile, window: list[Token]) -> bool:
         else:
             break
     window = run
-    regions = {n for n in region_names() if _phrase_in(tuple(stem(w) for w in n.split()), window)}
+    stems = [t.stem for t in window]
+    regions = {n for n in region_names() if find_phrase(stems, tuple(stem(w) for w in n.split())) >= 0}
     ours = {_region_named(place) for place in p.places} - {None}
     return bool(regions) and bool(p.places) and not regions & ours and other_place(p, window)
-
-
-def _phrase_in(phrase: tuple[str, ...], window: list[Token]) -> bool:
-    stems = [t.stem for t in window]
-    return any(tuple(stems[k:k + len(phrase)]) == phrase for k in range(len(stems) - len(phrase) + 1))
 
 
 def _act_phrase(s: Sentence, pos: int) -> list[Token]:
@@ -1588,8 +1587,7 @@ def _dropped_elsewhere(p: Profile, s: Sentence, pos: int) -> bool:
     if pos < 0:
         return False
     obj = _act_phrase(s, pos)
-    words = [t for t in tokenize_cached(p.object_text) if not t.punct]
-    mods = {words[k - 1].stem for k, w in enumerate(words) if k and w.stem in p.head and _modifier(words[k - 1])}
+    mods = _head_modifiers(p)
     kin = mods | {x for m in mods for x in lx.NOUN_SYNONYMS.get(m, ())}  # "emissions intensity" is "carbon intensity"
     for k, t in enumerate(obj):
         if mods and t.stem in p.head and k and _modifier(obj[k - 1]) and obj[k - 1].stem not in p.vocab | kin:
@@ -1608,11 +1606,11 @@ def _only_as_a_landmark(p: Profile, s: Sentence) -> bool:
     if not p.places:
         return False
     toks = s.toks
+    stems = [t.stem for t in toks]
     seen = False
     for place in p.places:
-        for k in range(len(toks) - len(place) + 1):
-            if tuple(t.stem for t in toks[k:k + len(place)]) != place:
-                continue
+        k = find_phrase(stems, place)
+        while k >= 0:
             seen = True
             before = [t for t in toks[max(0, k - 3):k] if not t.punct]
             landmark = bool(before) and (before[-1].stem in _NEAR or (before[-1].low == "of" and len(before) > 1
@@ -1620,6 +1618,7 @@ def _only_as_a_landmark(p: Profile, s: Sentence) -> bool:
                                          or (before[-1].low == "to" and len(before) > 1 and before[-2].low in ("close", "next")))
             if not landmark:
                 return False
+            k = find_phrase(stems, place, k + 1)
     return seen
 
 
