@@ -77,6 +77,15 @@ def test_restated_promise_links_a_source_and_records_the_new_deadline(tracker_db
     assert shown["deadline_revisions"][0]["new_due_latest"] == "2025-08-31"
 
 
+def test_two_promises_that_differ_by_their_amount_are_both_stored(tracker_db, tmp_path):
+    text = ("date: 2025-02-10\nsource: Harbury Post\n\nThe Harbury housing plan began on Monday, with Harbury Council "
+            "saying the first 1,000 council homes will be finished by the end of the year. The council has pledged to build "
+            "30,000 council homes over the next ten years.\n")
+    out = save(tmp_path, text, "homes.txt")
+    assert "2 new commitment(s)" in out
+    assert set(statuses("2025-02-11")) == {"finish the first 1,000 council homes", "build 30,000 council homes"}
+
+
 def test_announcement_to_kept_and_to_broken_through_a_polled_feed(tracker_db, tmp_path, feed_server):
     save(tmp_path)
     feed = rss(("h-1", "Fri, 20 Jun 2025 09:00:00 +0000", "Westmere electric ferry enters service",

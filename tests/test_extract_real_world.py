@@ -452,7 +452,7 @@ def test_a_broken_promise_to_act_is_no_pledge() -> None:
     ("Vantor Motors cut its outlook, adding that it would close two plants by 2026.", "Vantor Motors",
      "close two plants"),
     ("The Quenby housing scheme began on Sunday, with Harbury Homes Ltd saying the first 500 homes will be finished "
-     "by July next year.", "Harbury Homes", "make the first 500 homes finished"),
+     "by July next year.", "Harbury Homes", "finish the first 500 homes"),
 ])
 def test_a_speaker_in_a_participle_clause_frames_the_promise(text: str, actor: str, what: str) -> None:
     got = read_text(text, DAY, publisher="Business Wire")
@@ -603,3 +603,14 @@ def test_an_interviewee_who_became_head_of_an_organisation_speaks_for_it() -> No
             "A: Dellan City Hall has backed the routes, and the landing pads will be ready in May.")
     got = read_text(text, DAY, publisher="Mobility Journal (interview)")
     assert {c.actor for c in got.commitments} == {"Vantor Air"}, [(c.actor, c.what) for c in got.commitments]
+
+
+@pytest.mark.parametrize("text, what", [
+    ("Construction of the Quenby depot is due to be completed in 2027, Vantor said.",
+     "complete construction of the Quenby depot"),
+    ("Vantor said the new bridge will be finished by the end of next year.", "finish the new bridge"),
+    ("Vantor said the sports hall will be complete by June.", "complete the sports hall"),
+])
+def test_a_thing_to_be_completed_is_the_act_of_completing_it(text: str, what: str) -> None:
+    got = read_text(text, DAY, publisher="Harbury Post")
+    assert [c.what for c in got.commitments + got.proposals] == [what]

@@ -646,3 +646,30 @@ def test_only_an_opening_place_in_capitals_makes_a_dateline() -> None:
     from tracker.matching.text import tokenize
     assert dateline_end(tokenize("HALLEY, Jan 3 (Wire) - Orlin Motors said it had scrapped the plant.")) == 7
     assert dateline_end(tokenize("Borvik Motors (BRV) said it had scrapped the plant.")) == 0  # a ticker, no dateline
+
+
+DEPOT = promise("Vantor", "complete construction of the bus depot", due=D(2026, 12, 31),
+                quote="Construction of the bus depot is due to be completed in 2026.")
+
+
+@pytest.mark.parametrize("text, state", [
+    ("The Singapore bus depot will not go ahead, the company said.", "accepted"),  # a country names the thing
+    ("The Quenby bus depot will not go ahead. Vantor had planned to build it in Quenby.", "accepted"),
+    ("The Orvo bus depot will not go ahead.", None),  # a name that may be an owner: someone else's depot
+    ("The Quenby council will not go ahead with the bus depot.", None),  # a body acts
+])
+def test_a_place_naming_the_thing_is_nobody_acting(text: str, state: str | None) -> None:
+    got = decided(DEPOT, news("Vantor bus plans change", text))
+    assert (got[1] if got and got[0] == "cancellation" else None) == state
+
+
+def test_completing_the_construction_of_a_thing_is_building_it() -> None:
+    built = news("Vantor finishes work", "Vantor has completed construction of its new bus depot in Quenby.")
+    assert verdict(DEPOT, built) == "kept"
+    assert profile(DEPOT).head >= {"depot"}, "the thing built, not the word for building, is what news names"
+
+
+def test_an_item_held_for_an_editor_says_why() -> None:
+    m = score(news("Bus depot completed", "The new bus depot has been completed, the contractor said."), DEPOT)
+    assert m is not None and m.kind == "fulfilment" and evidence_state(m) == "proposed"
+    assert "names neither the actor" in m.explanation["held"]

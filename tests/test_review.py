@@ -23,7 +23,8 @@ def queued(db_url):
        "--due", "2026-06-30", db=db_url)
     with write_session(trackerdb.open_database(db_url)) as session:
         session.add(Evidence(commitment_id=1, url="https://example.org/terminal", kind="progress", score=0.6,
-                             state="proposed", event_date=dt.date(2026, 5, 2)))
+                             state="proposed", event_date=dt.date(2026, 5, 2),
+                             explanation={"cue": "opened", "held": "the promised place is not named"}))
         session.add(Evidence(commitment_id=1, url="https://example.org/ferry-fares", kind="mention", score=0.2,
                              state="discarded", event_date=dt.date(2026, 5, 3)))
     return db_url
@@ -37,6 +38,7 @@ def test_k_cycles_the_kind_and_only_a_accepts(queued):
     result = run("--as-of", "2026-05-10", "review", db=queued, input="kkq")
     assert result.exit_code == 0, result.output
     assert "kind: delay" in result.output and "kind: cancellation" in result.output
+    assert "not decided unseen: the promised place is not named" in result.output, "the editor sees why"
     assert [e["state"] for e in evidence(queued, "--pending")] == ["proposed"]  # nothing accepted yet
     result = run("--as-of", "2026-05-10", "review", db=queued, input="ka")
     assert "evidence 1 accepted (delay)" in result.output

@@ -64,8 +64,8 @@ STOPWORDS = frozenset("a an the to of for and in on at by with its their his her
 
 def promise_terms(text: str) -> frozenset[str]:
     """Content words of a promise, crudely stemmed, for restatement matching."""
-    words = re.findall(r"[a-z0-9]+", text.lower())
-    return frozenset(_stem(w) for w in words if w not in STOPWORDS and len(w) > 1)
+    words = re.findall(r"\d+(?:[,.]\d+)*|[a-z0-9]+", text.lower())  # "100,000" is one number
+    return frozenset(_stem(w) for w in words if w not in STOPWORDS and (len(w) > 1 or w.isdigit()))
 
 
 def _stem(word: str) -> str:
@@ -80,6 +80,9 @@ def same_promise(a: str, b: str) -> bool:
     ta, tb = promise_terms(a), promise_terms(b)
     if not ta or not tb:
         return False
+    amounts_a, amounts_b = {w for w in ta if w[0].isdigit()}, {w for w in tb if w[0].isdigit()}
+    if amounts_a and amounts_b and not amounts_a & amounts_b:
+        return False  # "finish the first 1,000 homes" is not "build 100,000 homes"
     overlap = len(ta & tb)
     return overlap / len(ta | tb) >= 0.5 or overlap / min(len(ta), len(tb)) >= 0.8
 

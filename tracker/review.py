@@ -51,4 +51,6 @@ def render_card(ev: Evidence, position: int, total: int) -> Panel:
                              safe(f"  cue: {explanation.get('cue', '-')}"))
     parts = [head, quote, Text(""), highlight(title, terms), meta, highlight(snippet(body, terms), terms), Text(""),
              proposal]
+    if explanation.get("held"):
+        parts.append(Text(safe(f"not decided unseen: {explanation['held']}"), style="yellow"))
     return Panel(Group(*parts), title=f"evidence {ev.id} ({position}/{total})", expand=False)

@@ -337,8 +337,10 @@ _OCCASIONS = re.compile(r"\b(?:\w+ing|flights?|launch|test|vote|election|fixture
 PLANNED_FOR = re.compile(rf"{SCHEDULED_FOR}(?:\s+for\b)?\s*", re.I)  # "for" may have gone with the deadline ("for 2027")
 
 
-# A state that is the result of an act: "will be shut by 2028" is the act of shutting
-_STATE_OF_ACT = {"shut": "shut", "closed": "close", "frozen": "freeze", "capped": "cap"}
+# A state that is the result of an act: "will be shut by 2028" is the act of shutting, "will be completed in
+# 2027" (or "complete", "finished") the act of completing
+_STATE_OF_ACT = {"shut": "shut", "closed": "close", "frozen": "freeze", "capped": "cap", "completed": "complete",
+                 "complete": "complete", "finished": "finish"}
 
 
 # An amount of an act: "deliveries of 300,000 vans" is delivering them

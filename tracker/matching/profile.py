@@ -165,6 +165,7 @@ def profile(doc: CommitmentDoc) -> Profile:
     quote_caps = {t.stem for t in tokenize_cached(doc.quote or "")[1:] if t.cap and not t.punct}
     negated_action, toks = _strip_negation(toks)
     action, classes, inchoative, obj = _read_action(toks)
+    obj = _past_the_act_noun(classes, inchoative, obj)
     constraint = _CONSTRAINT.search(" ".join(t.text for t in obj))
     if constraint:  # "launch X without paid loot boxes": the object is X
         cut = len(tokenize(" ".join(t.text for t in obj)[:constraint.start()]))
@@ -341,6 +342,17 @@ def _read_action(toks: list[Token]) -> tuple[str | None, frozenset[str], frozens
         canon = PARTICLES[(verb.stem, rest[0].stem)]
         return canon, lx.verb_classes(canon), frozenset(), rest[1:]
     return verb.stem, lx.verb_classes(verb.stem), frozenset(), rest
+
+
+def _past_the_act_noun(classes: frozenset[str], inchoative: frozenset[str], obj: list[Token]) -> list[Token]:
+    """ "complete construction of the depot" is building the depot: when the verb and the noun after it
+    name the same act (and the verb does not only begin it), the object is the thing after "of"."""
+    words = [t for t in obj if not t.punct]
+    k = 1 if words[:1] and words[0].stem in lx.DETERMINERS else 0
+    if inchoative or len(words) < k + 3 or words[k + 1].low != "of":
+        return obj
+    act = lx.noun_classes({words[k].stem})
+    return words[k + 2:] if act and act <= classes else obj
 
 
 def _thing_acts(thing: list[Token], read: tuple[str | None, frozenset[str], frozenset[str], list[Token]]

@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from typing import Protocol
 
-from tracker.extract.actors import initials
-from tracker.language.governments import countries_of_adjective, main_country
+from tracker.extract.actors import ORG_NOUNS, initials
+from tracker.language.governments import countries_of_adjective, governments_named, main_country
 from tracker.matching import lexicon as lx
 from tracker.matching.profile import IN_SERVICE, PREPOSITIONS, Profile, Term
 from tracker.matching.reading import ARRIVAL_VERBS, SELL, Event, ItemReading, Sentence, dateline_end
@@ -307,9 +307,30 @@ def foreign_subject(ctx: Pair, s: Sentence, pos: int) -> str | None:
         if start + k == 0 and not _capitalised_elsewhere(ctx.r, t) and not (t.text.isupper() and len(t.text) > 1):
             if nxt is None or not nxt.cap or nxt.punct:
                 continue  # "Standard fares ...": a capital only because the sentence starts there ("EU opens": a name)
-        if (t.stem not in p.vocab or t.stem in p.rivals) and not office_holder(ctx, t):
+        if (t.stem not in p.vocab or t.stem in p.rivals) and not office_holder(ctx, t) \
+                and not attributive(ctx, s, t, pos):
             return t.text
     return None
+
+
+def attributive(ctx: Pair, s: Sentence, t: Token, pos: int) -> bool:
+    """Is the name ``t`` a place that only modifies the thing that is the subject: "the Dellan car factory
+    will not go ahead" (nobody acting), unlike "the Dellan council" or "Dellan will not"? A place is a
+    country, or a name the item puts after "in", "at" or "near"; any other name may be an owner ("the Orvo
+    depot")."""
+    k = next((i for i, x in enumerate(s.toks) if x is t), -1)
+    if k < 1 or s.toks[k - 1].low not in ("the", "its", "their"):
+        return False
+    words = [x for x in s.toks[k + 1:pos] if not x.punct and x.low not in _AUXILIARIES]
+    if not words or any(x.cap or x.number is not None for x in words) or words[-1].low in ORG_NOUNS \
+            or words[-1].stem in ORG_NOUNS:
+        return False
+    return bool(governments_named([t.text])) or any(
+        x.stem == t.stem and sent.toks[j - 1].low in ("in", "at", "near")
+        for sent in ctx.r.sents for j, x in enumerate(sent.toks) if j)
+
+
+_AUXILIARIES = frozenset("will would shall should has have had is are was were be been not n't".split())
 
 
 # A department of a government by its kind of name: "the Home Office", "the Transport Ministry", "the Treasury"

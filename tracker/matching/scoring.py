@@ -42,7 +42,7 @@ from tracker.matching.reading import (
     SHIFT_VERBS, Event, ItemReading, Sentence, dateline_end, find_phrase, late_span, moves_to_a_period, read_item,
 )
 from tracker.matching.relevance import (
-    REFERRING, actor_strength, cancel_target_ok, conflicts, coverage, delay_names_ours, delay_target_ok,
+    REFERRING, actor_strength, attributive, cancel_target_ok, conflicts, coverage, delay_names_ours, delay_target_ok,
     event_target_ok, foreign_subject, names_another, object_window, office_holder, other_amount, other_model,
     other_place, overseer, qualifier, required_present, sentence_names_it, slip_object, slip_subject, slip_undoes,
     subject_window, term_present, until_after,
@@ -995,7 +995,7 @@ def own_act(ctx: _Context, s: Sentence, pos: int) -> bool:
     dateline = s.toks[:dateline_end(s.toks)]
     return not [t for t in subject if t.cap and t.text[:1].isalpha() and t.stem not in names
                 and t.low not in MONTHS and t.low not in WEEKDAYS and not any(t is d for d in dateline)
-                and not office_holder(ctx, t)]
+                and not office_holder(ctx, t) and not attributive(ctx, s, t, pos)]
 
 
 def places_named(p: Profile, r: ItemReading, *, broad: bool = False) -> bool:
@@ -1467,70 +1467,92 @@ def _to_match(ctx: _Context, best: Reading) -> Match:
         "item_date": r.item.published.isoformat() if r.item.published else None,
         "notes": best.notes,
     }
+    held = held_back(ctx, best)
+    if held and best.score >= REVIEW:
+        explanation["held"] = held  # why an editor decides: shown with the proposal
     return Match(
         commitment_id=p.doc.id, item_id=r.item.id, score=round(min(1.0, max(0.0, best.score)), 3),
         kind=best.kind, event_date=when,
         new_due_latest=best.new_due if best.kind == "delay" else None,
         new_deadline_phrase=best.new_phrase if best.kind == "delay" else None,
-        explanation=explanation, auto=may_decide(ctx, best))
+        explanation=explanation, auto=held is None)
 
 
 def may_decide(ctx: _Context, best: Reading) -> bool:
-    """May this reading decide a verdict with nobody looking?
+    """May this reading decide a verdict with nobody looking? (see :func:`held_back`)"""
+    return held_back(ctx, best) is None
 
-    Only when the item names the actor (a full name, an alias or a distinctive
-    part of the name) or the promise's own product or project name, and the
-    decisive sentence itself carries the cue: a verb of the act, not negated,
-    not future, not hedged (that is how fulfilment readings are built), or a
-    cancellation or delay phrase. Besides: no rumour in the item; a
+
+def held_back(ctx: _Context, best: Reading) -> str | None:
+    """Why this reading may not decide a verdict with nobody looking, or None when it may.
+
+    It may only when the item names the actor (a full name, an alias or a
+    distinctive part of the name) or the promise's own product or project name,
+    and the decisive sentence itself carries the cue: a verb of the act, not
+    negated, not future, not hedged (that is how fulfilment readings are built),
+    or a cancellation or delay phrase. Besides: no rumour in the item; a
     cancellation is the actor's own act; the promised place and object are
     named (no other kind of the thing); a promise measured by an amount is
     decided by the amount. Progress and mentions change no verdict; readings
-    made on weaker ground (``review_only``) always wait for an editor.
+    made on weaker ground (``review_only``) always wait for an editor. The
+    reason is shown to the editor with the proposal.
     """
     if best.kind in ("progress", "mention"):
-        return True
+        return None
     if best.review_only:
-        return False
+        return "read on weaker ground"
     if ctx.item_actor <= 0 and (not (ctx.named or best.product_named) or best.kind == "cancellation"):
-        return False  # an abandonment decides only as the actor's own act, so the actor must be named
+        # an abandonment decides only as the actor's own act, so the actor must be named
+        return "the item names neither the actor nor the promise's own name"
     if any(s.speculative and (s is best.sentence or _RUMOUR.search(s.speculative)) for s in ctx.r.sents):
         # "..., according to people familiar with the matter": a report of a rumour; a modal guess elsewhere in
         # the item ("costs could rise again") leaves the decisive sentence as it is
-        return False
+        return "reported as a rumour or a guess"
     if best.kind == "delay" and any(_HOLDS.search(x.text) and _names_our_act(ctx.p, x) for x in ctx.r.sents):
-        return False  # "a strike delayed work by a week, but the opening is unaffected": the date holds
+        # "a strike delayed work by a week, but the opening is unaffected": the date holds
+        return "the item also says the date holds"
     at = best.event_pos if best.event_pos >= 0 else next((c.pos for c in best.sentence.cues if c.text == best.cue), -1)
     if best.kind in ("delay", "cancellation") and _guessed_or_others(best.sentence, at):
-        return False  # "the line could be delayed", "critics said the line would not open until 2028"
+        # "the line could be delayed", "critics said the line would not open until 2028"
+        return "only called possible, or said by others"
     if best.kind == "cancellation" and not own_act(ctx, best.sentence, best.event_pos):
-        return False  # "the mayor withdraws support for the bridge": someone else stops it
+        return "someone else stops it"  # "the mayor withdraws support for the bridge": someone else stops it
     # news about the named thing's plans
     plans = (ctx.named or best.target_named) and best.kind in ("delay", "cancellation")
     broad = best.kind in ("delay", "cancellation")  # a plan dropped "in Mexico" is the one for "Toluca, Mexico"
     if not places_named(ctx.p, ctx.r, broad=broad) and not plans:
-        return False  # the act, but in another place than promised
+        return "the promised place is not named"  # the act, but in another place than promised
     if not ctx.item_head and not (plans or (ctx.named and not ctx.p.head_act)):
-        return False  # the act on another thing: "unveils the Zephyr 2" is not "opens Zephyr 2 bookings"
+        # the act on another thing: "unveils the Zephyr 2" is not "opens Zephyr 2 bookings"
+        return "the promised thing is not named"
     if best.kind == "fulfilment" and other_model(ctx.p, [best.sentence], best.event_pos):
-        return False  # "Gizmo 8 reaches stores" for "Gizmo X", whatever else the item says of Gizmo X
+        # "Gizmo 8 reaches stores" for "Gizmo X", whatever else the item says of Gizmo X
+        return "another model or edition of the thing"
     if best.kind == "fulfilment" and _another_kind(ctx.p, best.sentence):
-        return False  # "launches an online store" against "open a retail store"
+        return "another kind of the thing"  # "launches an online store" against "open a retail store"
     if best.kind == "fulfilment" and _other_countries(ctx.p, _place_after(best.sentence, best.event_pos)):
-        return False  # "goes on sale in Chile and Peru" for a launch promised in Mexico
+        return "done in other countries"  # "goes on sale in Chile and Peru" for a launch promised in Mexico
     if best.kind in ("fulfilment", "cancellation") and _done_before_the_promise(ctx.p, best.sentence, best.event_pos):
-        return False  # "its Quenby store, opened in 2019, is to close" for a store promised in 2025
+        # "its Quenby store, opened in 2019, is to close" for a store promised in 2025
+        return "done before the promise was made"
     if best.kind == "cancellation" and _dropped_elsewhere(ctx.p, best.sentence, best.event_pos):
-        return False  # "scrapped its diesel engine plant" / "its battery plant in Quenby" for the Dellan battery plant
+        # "scrapped its diesel engine plant" / "its battery plant in Quenby" for the Dellan battery plant
+        return "another kind or place of the thing dropped"
     if best.kind == "fulfilment" and _only_as_a_landmark(ctx.p, best.sentence):
-        return False  # "opened a store in Dellan, near Quenby" for a store promised in Quenby
+        # "opened a store in Dellan, near Quenby" for a store promised in Quenby
+        return "the promised place is only a landmark"
     if best.kind == "fulfilment" and not ctx.p.doc.negated:
         if not ctx.p.action_classes and not best.cue_is_completion:
-            return False  # a promise whose act the lexicon does not know: any verb would do, so a person looks
+            # a promise whose act the lexicon does not know: any verb would do, so a person looks
+            return "the promised act is not one the lexicon knows"
         if ctx.p.targets and not (ctx.complete or best.cue_is_completion or _amount_named(ctx.p, ctx.r)):
-            return False  # "deliver 500,000 vans": only the amount, "met its target" or "completes" decides
-        return best.event_pos >= 0 and not hedge(best.sentence, None, ctx.p)
-    return True
+            # "deliver 500,000 vans": only the amount, "met its target" or "completes" decides
+            return "the promised amount is not reported"
+        if best.event_pos < 0:
+            return "no verb of the act in the sentence"
+        if hedge(best.sentence, None, ctx.p):
+            return f"hedged ({hedge(best.sentence, None, ctx.p)})"
+    return None
 
 
 def _other_countries(p: Profile, window: list[Token]) -> bool:
