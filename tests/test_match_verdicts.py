@@ -673,3 +673,30 @@ def test_an_item_held_for_an_editor_says_why() -> None:
     m = score(news("Bus depot completed", "The new bus depot has been completed, the contractor said."), DEPOT)
     assert m is not None and m.kind == "fulfilment" and evidence_state(m) == "proposed"
     assert "names neither the actor" in m.explanation["held"]
+
+
+def test_a_firm_reading_is_not_outvoted_by_a_weaker_one_of_the_same_kind() -> None:
+    speaker = promise("Vantor", "ship the Lumo speaker for 349 dollars")
+    item = news("Lumo arrives in stores",
+                "Vantor's speaker went on sale in three countries two months later than first promised.")
+    assert decided(speaker, item) == ("fulfilment", "accepted"), "the headline names the Lumo: no need to ask"
+    assert verdict(speaker, item) == "kept"
+
+
+@pytest.mark.parametrize("title, state", [
+    ("Quenby bus fare launches", ("fulfilment", "accepted")),
+    ("Quenby bus fare scrapped", ("cancellation", "accepted")),
+])
+def test_a_thing_to_be_in_place_is_brought_in(title: str, state: tuple[str, str]) -> None:
+    fare = promise("Harbury Council", "ensure the Quenby bus fare is in place")
+    assert profile(fare).action_classes == {"start"}
+    body = f"Harbury Council said on Monday: {title.lower()}."
+    assert decided(fare, news(title, body)) == state
+
+
+def test_the_act_in_other_words_beats_a_bare_mention_for_the_editor() -> None:
+    console = promise("Vantor", "start selling the Lumo in the United States")
+    item = news("Crowds snap up Lumo on first day",
+                "Hundreds of people queued outside Vantor and Orvo shops across the country for the handheld "
+                "console, which went on sale at 6 p.m. on Friday.")
+    assert decided(console, item) == ("fulfilment", "proposed")

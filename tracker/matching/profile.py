@@ -48,6 +48,8 @@ COMPLEMENT_ADJ = {stem(w): cls for w, cls in {
     "operational": "start", "live": "start", "redundant": "layoff",
     # "make the first phase completed", "have the works finished": the thing built
     "completed": "build", "finished": "build"}.items()}
+# "in place", "in force": a state of a thing brought into use
+_IN_USE = frozenset({"place", "force", "effect", "operation", "service", "use"})
 # Synonyms between nouns (the lexicon's groups plus the user's): the one shared table.
 NOUN_SYNONYMS = lx.NOUN_SYNONYMS
 _KNOWN_VERBS = lx.EVENT_VERBS | lx._stems(
@@ -297,6 +299,10 @@ def _read_action(toks: list[Token]) -> tuple[str | None, frozenset[str], frozens
         return first_use
     if verb.low in {"have", "ensure", "keep", "maintain"} and rest:  # "have the stadium open", "keep X open"
         k = next((j for j, t in enumerate(rest) if t.stem in COMPLEMENT_ADJ), -1)  # "keep the plant open"
+        state = next((j for j in range(len(rest) - 1) if rest[j].low == "in" and rest[j + 1].low in _IN_USE), -1)
+        if k < 0 and state > 0:  # "ensure the new fare is in place", "have the rules in force": brought in
+            thing = [t for t in rest[:state] if t.low not in {"is", "are", "be"}]
+            return "start", frozenset({"start"}), frozenset(), thing + rest[state + 2:]
         pair = next((j for j in range(len(rest) - 1) if (rest[j].stem, rest[j + 1].stem) in PARTICLES), -1)
         if k < 0 and pair >= 0:  # "have the phones go on sale", "have the service go live"
             canon = PARTICLES[(rest[pair].stem, rest[pair + 1].stem)]

@@ -143,7 +143,8 @@ def score(item: ItemDoc, c: CommitmentDoc) -> Match | None:
         # fulfilment, whose hedge may sit in one sentence only: "hands over the hall" / "the nearly finished hall")
         firm = [x for x in readings if x.kind == best.kind and x.score >= AUTO_ACCEPT and may_decide(ctx, x)]
         best = max(firm, key=lambda x: x.score, default=best)
-    if (best is None or best.score < REVIEW) and not c.negated and not ctx.partial:
+    if (best is None or best.score < REVIEW or best.kind == "mention") and not c.negated and not ctx.partial:
+        # nothing better than a mention: the act reported in other words is worth an editor's look
         best = next((x for sent in r.sents for x in _act_in_other_words(ctx, sent, ctx.relevance(sent)[0])), best)
     if best is None or best.score < 0.2:
         return None
@@ -156,6 +157,10 @@ def _better(a: Reading, b: Reading) -> bool:
         return a_ok
     if a_ok and KIND_RANK[a.kind] != KIND_RANK[b.kind]:
         return KIND_RANK[a.kind] > KIND_RANK[b.kind]
+    if a_ok and a.review_only != b.review_only:
+        # "HomePod arrives in stores" over "Apple's speaker went on sale": the reading on firm ground speaks
+        # for the item; the other, on weaker ground, only says the same
+        return not a.review_only
     return a.score > b.score
 
 
