@@ -614,3 +614,11 @@ def test_an_interviewee_who_became_head_of_an_organisation_speaks_for_it() -> No
 def test_a_thing_to_be_completed_is_the_act_of_completing_it(text: str, what: str) -> None:
     got = read_text(text, DAY, publisher="Harbury Post")
     assert [c.what for c in got.commitments + got.proposals] == [what]
+
+
+@pytest.mark.parametrize("intro", ["Pelt Mobility is building a scooter plant near Quenby.",
+                                   "Pelt Mobility is investing in a scooter plant near Quenby."])
+def test_an_organisation_at_work_is_named_in_full_when_its_short_form_promises(intro: str) -> None:
+    got = read_text(f"{intro} Pelt plans to employ about 2,000 people at the plant by 2027.", DAY,
+                    publisher="Harbury Post")
+    assert [(c.actor, c.what) for c in got.commitments] == [("Pelt Mobility", "employ about 2,000 people at the plant")]

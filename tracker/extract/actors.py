@@ -129,7 +129,10 @@ _AGENT_VERB = re.compile(
     r"(?:said|says|told|announced|confirmed|declined|plans|planned|intends|aims|expects|pledged|vowed|promised|"
     r"committed|agreed|unveiled|reported|rejected|disputed|employs|hired|raised|earned|handled|operates|"
     r"designs|acquired|appointed|signed|denied|warned|wrote|added|insisted|targets|set[ ]+to|preparing|planning|"
-    r"recorded|posted|invested|runs|provides|sells|chose|chosen|selects|selected|launched|released)\b"
+    r"recorded|posted|invested|runs|provides|sells|chose|chosen|selects|selected|launched|released|"
+    # an agent at work: "Nordvik Motors is building ...", "Orvo are developing ..."
+    r"building|investing|hiring|developing|spending|working|testing|recruiting|designing|producing|"
+    r"manufacturing|considering|exploring)\b"
 )
 _SENTENCE_STARTERS = frozenset(
     """The A An This That These Those It Its Their His Her Our We They He She I In On At By For From With As
