@@ -622,3 +622,12 @@ def test_an_organisation_at_work_is_named_in_full_when_its_short_form_promises(i
     got = read_text(f"{intro} Pelt plans to employ about 2,000 people at the plant by 2027.", DAY,
                     publisher="Harbury Post")
     assert [(c.actor, c.what) for c in got.commitments] == [("Pelt Mobility", "employ about 2,000 people at the plant")]
+
+
+@pytest.mark.parametrize("country, government", [("the United States", "US government"),
+                                                 ("the UK", "UK government")])
+def test_a_country_that_takes_the_article_is_its_government_after_a_speech_frame(country: str,
+                                                                                 government: str) -> None:
+    got = read_text(f"Ada Brennan said {country} would send 500 trucks to Quenby by the end of the year.", DAY,
+                    publisher="Harbury Post")
+    assert [(c.actor, c.what) for c in got.commitments] == [(government, "send 500 trucks to Quenby")]

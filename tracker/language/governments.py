@@ -31,9 +31,13 @@ def government_of(name: str) -> str | None:
     ('Indian government', 'Indian government', 'Indian government')
     >>> government_of("Government of Peru"), government_of("the federal government of Austria")
     ('Peruvian government', 'Austrian government')
+    >>> government_of("the United States"), government_of("the UK")
+    ('US government', 'UK government')
     """
     key = re.sub(r"\s+", " ", name).strip().lower()
     found = _table().get(key)
+    if found is None and key.startswith("the "):
+        found = _table().get(key[4:])  # "the UK", "the United States" (names that take the article)
     m = (_GOVERNMENT_OF.fullmatch(key) or _NAMED_GOVERNMENT.fullmatch(key)) if found is None else None
     if m:
         found = _table().get(m.group("country")) or _governments().get(m.group("country"))
