@@ -700,3 +700,36 @@ def test_the_act_in_other_words_beats_a_bare_mention_for_the_editor() -> None:
                 "Hundreds of people queued outside Vantor and Orvo shops across the country for the handheld "
                 "console, which went on sale at 6 p.m. on Friday.")
     assert decided(console, item) == ("fulfilment", "proposed")
+
+
+def test_a_schedule_in_the_present_tense_is_not_the_act_in_other_words() -> None:
+    kettle = promise("Orvo", "stop selling the Dellan kettle", due=D(2031, 12, 31))
+    reminder = news("Reminder from Orvo: Dellan kettle sales end on 31 December 2031", "Orvo wrote to its shops.")
+    assert decided(kettle, reminder) == ("mention", "proposed"), "a date ahead: not done, whatever the verb"
+    done = news("Orvo ends Dellan kettle sales", "Orvo stopped selling the Dellan kettle on Monday.")
+    assert decided(kettle, done) == ("fulfilment", "accepted")
+
+
+def test_a_noun_before_the_things_name_is_not_a_verb() -> None:
+    lockers = promise("Vantor", "install more than 400 parcel drop lockers")
+    got = decided(lockers, news("Vantor drop lockers", "Vantor showed its parcel drop lockers to the press."))
+    assert got is None or got[0] != "progress", "'drop' names the lockers here; nothing was dropped"
+
+
+@pytest.mark.parametrize("what, text, kind", [
+    ("install parcel lockers at Quenby station", "Parcel lockers are being fitted at Quenby station, Vantor said.",
+     "progress"),
+    ("install parcel lockers at Quenby station", "Vantor is installing parcel lockers at Quenby station.", "progress"),
+    ("build the Quenby depot", "The Quenby depot is being built by Vantor.", "progress"),
+    ("roll out the Lumo app in Dellan", "Vantor is rolling out the Lumo app in Dellan.", "fulfilment"),  # it is out
+])
+def test_an_act_under_way_is_progress_unless_being_under_way_is_the_act(what: str, text: str, kind: str) -> None:
+    got = decided(promise("Vantor", what), news("Vantor update", text))
+    assert got is not None and got[0] == kind
+
+
+def test_a_weekday_that_is_the_items_own_day_is_today() -> None:
+    update = promise("Vantor", "add video calls to the Lumo app")
+    monday = news("Lumo 5 is out", "Vantor's free update, available to download from Monday, adds video calls "
+                  "to the Lumo app.", published=D(2025, 11, 3))
+    assert decided(update, monday) is not None and decided(update, monday)[0] == "fulfilment"

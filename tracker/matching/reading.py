@@ -54,6 +54,7 @@ class Event:
     complement: frozenset[str]  # for "began X" / "X began": the stems of X
     inchoative: bool
     first: bool = False  # "flies its first commercial mission": the act's object is the first of its kind
+    progressive: bool = False  # "is being built", "is installing": under way, not (yet) done
 
 
 @dataclass(frozen=True)
@@ -234,6 +235,17 @@ def find_phrase(stems: list[str], phrase: tuple[str, ...], start: int = 0) -> in
 
 # -- events ------------------------------------------------------------------------------------
 
+_BE_NOW = frozenset({"is", "are", "am", "was", "were", "'s", "'re"})
+
+
+def _progressive(toks: tuple[Token, ...], i: int) -> bool:
+    """Is the verb at ``i`` in the progressive: "is installing", "are being fitted", "was being built"?"""
+    before = [t.low for t in toks[max(0, i - 3):i] if not t.low.endswith("ly")]  # "is currently building"
+    if before[-1:] == ["being"]:
+        return True
+    return toks[i].low.endswith("ing") and bool(before) and before[-1] in _BE_NOW
+
+
 def _events(toks: tuple[Token, ...], title_case: bool, is_title: bool = False) -> list[Event]:
     out: list[Event] = []
     stems = [t.stem for t in toks]
@@ -291,7 +303,8 @@ def _events(toks: tuple[Token, ...], title_case: bool, is_title: bool = False) -
             continue
         classes = lx.verb_classes(canon)
         first = any(x.low in ("first", "maiden", "inaugural") for x in toks[end:end + 3])  # "its first commercial mission"
-        out.append(Event(i, canon, " ".join(x.text for x in toks[i:end]), classes, future, negated, comp, inch, first))
+        out.append(Event(i, canon, " ".join(x.text for x in toks[i:end]), classes, future, negated, comp, inch, first,
+                         _progressive(toks, i)))
         skip_to = end
         if inch and end < n and toks[end].low.endswith("ing") and toks[end].stem in lx.EVENT_VERBS:
             skip_to = end + 1  # "to start selling": the selling is what starts, not an event of its own

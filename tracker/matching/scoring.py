@@ -480,6 +480,8 @@ def _read_positive(ctx: _Context, s: Sentence, rel: float, eff: float) -> list[R
             out.append(Reading("mention", rel * 0.8, s, cue.text, ["reports the promise not (yet) done"], cue.pos))
     figure_met = _figure_met(p, s)  # once per sentence: it does not depend on the event
     for ev in s.events:
+        if _modifier_of_ours(p, s, ev):
+            continue  # "Vantor drop lockers" for "parcel drop lockers": a noun before the thing, not a verb
         who = foreign_subject(ctx, s, ev.pos)
         if who and ev.canon in _OPENS and _ceremonial(ctx, who):
             who = None  # "President Arlo Venn inaugurated the line": a ribbon cut for the owner, the line opened
@@ -537,6 +539,8 @@ def _read_positive(ctx: _Context, s: Sentence, rel: float, eff: float) -> list[R
             kind, note = "progress", "the works are finished, not the promised opening"
         if kind == "fulfilment" and _short_of_target(p, s, ev):
             kind, note = "progress", "reached less than the promised amount"
+        if kind == "fulfilment" and ev.progressive and not ev.classes & _BEGUN_WHEN_UNDER_WAY:
+            kind, note = "progress", "under way, not done ('is being built', 'is installing')"
         hedged = hedge(s, ev.pos, p) if kind == "fulfilment" else None
         if hedged:
             kind, note = "progress", f"hedged or partial ('{hedged}'): progress, not fulfilment"
@@ -590,6 +594,21 @@ _SELLING = lx._stems("sell divest dispose offload")
 _CLOSED = frozenset({"closed", "shut", "dark", "mothballed"})
 
 
+# Acts done once they are under way: a product "is shipping", "is selling", "is rolling out" is out
+_BEGUN_WHEN_UNDER_WAY = frozenset({"start", "ship", "sell", "publish", "open_source", "fly", "consult", "price",
+                                   "charge", "operate"})
+
+
+def _modifier_of_ours(p: Profile, s: Sentence, ev: Event) -> bool:
+    """Is the event's word a noun before the promise's head, as in the promise itself ("drop" in "Vantor drop
+    lockers" for "install 400 parcel drop lockers")?"""
+    nxt = s.toks[ev.pos + 1] if ev.pos + 1 < len(s.toks) else None
+    if nxt is None or not p.head or nxt.stem not in p.head or " " in ev.text:
+        return False
+    words = [t.stem for t in tokenize_cached(p.object_text)]
+    return any(a == s.toks[ev.pos].stem and b in p.head for a, b in zip(words, words[1:]))
+
+
 def _keeps_instead(ctx: _Context, s: Sentence, ev: Event) -> bool:
     """The actor keeps what it promised to sell, split off or close ("decides to keep its ferry arm"), or keeps
     closed what it promised to reopen ("the unit will stay closed")."""
@@ -614,6 +633,8 @@ def _act_in_other_words(ctx: _Context, s: Sentence, rel: float) -> list[Reading]
     for ev in s.events:
         if ev.negated or ev.future or foreign_subject(ctx, s, ev.pos) or not own_act(ctx, s, ev.pos):
             continue
+        if not _past_form(s, ev) and _dated_ahead(s, ev, ctx.published):
+            continue  # "sales end on 31 December": a schedule, not the act done
         if worded and (ev.classes & p.action_classes or (ev.inchoative and _compat(p, ev)[0] == "fulfilment")):
             return [_for_editor("fulfilment", rel, s, ev.text,
                                 "the promised act in other words: check it is this promise", ev.pos)]
@@ -1110,6 +1131,8 @@ def _dated_ahead(s: Sentence, ev: Event, published: dt.date) -> bool:
         start = resolve_deadline(_UNTIL.sub("", found.phrase), published).earliest if found else None
     except DeadlineError:
         return False
+    if found and re.search(rf"\b{published.strftime('%A')}\b", found.phrase, re.I):
+        return False  # "available from Monday" in Monday's news: today
     return start is not None and start > published
 
 
