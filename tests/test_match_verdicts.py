@@ -733,3 +733,29 @@ def test_a_weekday_that_is_the_items_own_day_is_today() -> None:
     monday = news("Lumo 5 is out", "Vantor's free update, available to download from Monday, adds video calls "
                   "to the Lumo app.", published=D(2025, 11, 3))
     assert decided(update, monday) is not None and decided(update, monday)[0] == "fulfilment"
+
+
+DEPOT_OPEN = promise("Vantor", "open the bus depot in Quenby")
+
+
+@pytest.mark.parametrize("title, text", [
+    ("Quenby depot ceremony held", "Vantor held a ceremony to mark the start of work on the bus depot in Quenby."),
+    ("Vantor opens depot office in Quenby", "Vantor opened a sales office at the bus depot site in Quenby."),
+    ("Vantor shows off Quenby depot", "Vantor opened the unfinished bus depot in Quenby to visitors for one day."),
+])
+def test_something_else_done_at_the_promised_thing_does_not_keep_it(title: str, text: str) -> None:
+    got = decided(DEPOT_OPEN, news(title, text))
+    assert got is None or got != ("fulfilment", "accepted")
+    assert verdict(DEPOT_OPEN, news(title, text)) != "kept"
+
+
+def test_only_an_occasion_is_held() -> None:
+    assert "consult" not in profile(DEPOT_OPEN).action_classes, "a depot is opened, not held"
+    assert "consult" in profile(promise("Vantor", "open a public consultation on fares")).action_classes
+
+
+def test_replacements_are_the_act_not_another_thing() -> None:
+    pipes = promise("Harbury Water", "replace 800 lead pipes")
+    done = news("Harbury Water completes 800 lead-pipe replacements", "Harbury Water said it has replaced 800 lead "
+                "pipes across the city.")
+    assert decided(pipes, done) == ("fulfilment", "accepted")

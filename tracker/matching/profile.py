@@ -48,6 +48,10 @@ COMPLEMENT_ADJ = {stem(w): cls for w, cls in {
     "operational": "start", "live": "start", "redundant": "layoff",
     # "make the first phase completed", "have the works finished": the thing built
     "completed": "build", "finished": "build"}.items()}
+# What is held, run or opened as an occasion ("hold a referendum", "open an inquiry", "run a review")
+_OCCASION_NOUNS = lx._stems("""consultation referendum vote ballot review inquiry enquiry hearing election meeting
+    summit talks talk conference event festival games race tournament competition tender auction exhibition fair
+    show ceremony debate survey poll study""")
 # "in place", "in force": a state of a thing brought into use
 _IN_USE = frozenset({"place", "force", "effect", "operation", "service", "use"})
 # Synonyms between nouns (the lexicon's groups plus the user's): the one shared table.
@@ -186,6 +190,8 @@ def profile(doc: CommitmentDoc) -> Profile:
     if head_tok is not None and head_tok.text[:1].isalpha() and (
             not _is_name(head_tok, quote_caps) or head_tok.stem in NOUN_SYNONYMS):
         head = frozenset({head_tok.stem}) | NOUN_SYNONYMS.get(head_tok.stem, frozenset()) | _whole_of(head_tok, obj, np_span)
+    if "consult" in classes and len(classes) > 1 and head and not head & _OCCASION_NOUNS:
+        classes = classes - {"consult"}  # "open the depot" is no "held" anything: only an occasion is held or run
     np_stems = {t.stem for t in np_toks}
     required = tuple(t for t in terms if t.proper and t.group >= 0 and set(t.stems) & np_stems)
     vocab = frozenset(word_stems(" ".join([doc.actor, *doc.aliases, doc.what, doc.quote or ""])))

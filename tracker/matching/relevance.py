@@ -9,13 +9,14 @@ else), a verb whose object is something else ("opens the data archive" is not
 
 from __future__ import annotations
 
+import itertools
 import re
 from typing import Protocol
 
 from tracker.extract.actors import ORG_NOUNS, initials
 from tracker.language.governments import countries_of_adjective, governments_named, main_country
 from tracker.matching import lexicon as lx
-from tracker.matching.profile import IN_SERVICE, PREPOSITIONS, Profile, Term
+from tracker.matching.profile import IN_SERVICE, PART_NOUNS, PREPOSITIONS, Profile, Term
 from tracker.matching.reading import ARRIVAL_VERBS, SELL, Event, ItemReading, Sentence, dateline_end
 from tracker.matching.text import MONTHS, SCALES, WEEKDAYS, Token, stem, tokenize_cached
 
@@ -485,6 +486,8 @@ def event_target_ok(ctx: Pair, s: Sentence, ev: Event) -> bool:
     obj = [t for t in object_window(s, ev) if not (strip and t.stem in ev.complement)]
     if obj and all(t.stem in _NO_THING_OBJECTS for t in obj):
         obj = []  # "the plant closes its doors", "the probe enters orbit": the subject is what closed or flew
+    if not ev.inchoative and _another_head(p, list(s.toks[ev.pos + len(ev.text.split()):])):
+        return False  # "opens depot office", "opened the depot's canteen": our thing only names another one
     if ev.canon == "*" and obj and all(lx.noun_classes({t.stem}) & p.action_classes for t in obj):
         obj = []  # "Pelt Co completes its separation": the promised act itself completed; the subject is the thing
     if s.toks[ev.pos].stem in ARRIVAL_VERBS and ev.canon == SELL:
@@ -779,6 +782,23 @@ def object_window(s: Sentence, ev: Event) -> list[Token]:
 
 # Objects that are the subject's own doors or a state it enters, never another thing
 _NO_THING_OBJECTS = frozenset(stem(w) for w in "door doors gate gates orbit".split())
+
+
+def _another_head(p: Profile, after: list[Token]) -> bool:
+    """Is the noun phrase right ``after`` the verb headed by another common noun, with the promise's head only
+    a modifier before it ("depot office", "the depot's canteen")? The head of a phrase is its last noun (an
+    act's noun is the act itself: "lead-line replacements")."""
+    np = list(itertools.takewhile(lambda t: not t.punct and t.stem not in PREPOSITIONS and t.low != "of"
+                                  and t.low not in ("and", "or", "which", "that"), after))
+    content = [t for t in np if t.stem not in lx.STOPWORDS and t.stem not in lx.DETERMINERS and t.number is None]
+    if len(content) < 2 or not p.head:
+        return False
+    last = content[-1]
+    mine = p.head | {s for t in p.terms for s in t.stems}
+    return not last.cap and last.stem not in mine and last.stem not in lx.GENERIC and last.stem not in PART_NOUNS \
+        and last.stem not in _NO_THING_OBJECTS and not last.low.endswith(("ing", "ly")) \
+        and not lx.noun_classes({last.stem}) \
+        and any(t.stem in p.head for t in content[:-1])
 
 
 def _amount_before(s: Sentence, k: int) -> bool:
