@@ -759,3 +759,22 @@ def test_replacements_are_the_act_not_another_thing() -> None:
     done = news("Harbury Water completes 800 lead-pipe replacements", "Harbury Water said it has replaced 800 lead "
                 "pipes across the city.")
     assert decided(pipes, done) == ("fulfilment", "accepted")
+
+
+PHONE = promise("Vantor", "launch the Lumo 3 phone in Europe")
+
+
+@pytest.mark.parametrize("title, text", [
+    ("Vantor launches Lumo 3 in Ostland", "Vantor launched the Lumo 3 phone in China on Monday, with Europe to follow."),
+    ("Vantor phones", "Vantor launched the Lumo 2 phone in Europe last year and plans the Lumo 3 for next year."),
+    ("Vantor launches Lumo 3 Lite in Europe", "Vantor launched the Lumo 3 Lite, a cheaper version of its phone, "
+     "in Europe."),
+])
+def test_a_launch_elsewhere_or_of_another_model_is_never_accepted_unseen(title: str, text: str) -> None:
+    assert decided(PHONE, news(title, text)) != ("fulfilment", "accepted")
+    assert verdict(PHONE, news(title, text)) != "kept"
+
+
+def test_the_promised_model_launched_in_the_promised_region_keeps_it() -> None:
+    assert verdict(PHONE, news("Vantor launches Lumo 3 in Europe", "Vantor launched the Lumo 3 phone in Germany, "
+                                                                  "France and Spain on Monday.")) == "kept"

@@ -192,14 +192,17 @@ def _designator(t: Token) -> bool:
     return t.number is not None or (not t.punct and t.text.isupper() and len(t.text) <= 2)
 
 
-def other_model(p: Profile, sents: list[Sentence] | tuple[Sentence, ...], upto: int = -1) -> str | None:
+def other_model(p: Profile, sents: list[Sentence] | tuple[Sentence, ...], upto: int = -1,
+                act: list[Token] | None = None) -> str | None:
     """"Gizmo 8 reaches stores" is not about "Gizmo X": the promise's name with another designator in
     ``sents`` (an item, or the one sentence that decides), and not the promised one. With ``upto``, the
     one sentence's subject is read as well: "Gizmo 8 went on sale, as buyers wait for the Gizmo X" names
-    the promised model only after the act, which is the other one's."""
+    the promised model only after the act, which is the other one's; with ``act``, the act's own words
+    ("launched the Gizmo 2 last year and plans the Gizmo 3": the act was the Gizmo 2's)."""
     seqs = [sent.toks for sent in sents]
     if upto > 0 and len(sents) == 1:
-        return _other_model_in(p, seqs) or _other_model_in(p, [sents[0].toks[:upto]])
+        return _other_model_in(p, seqs) or _other_model_in(p, [sents[0].toks[:upto]]) \
+            or (_other_model_in(p, [tuple(act)]) if act else None)
     return _other_model_in(p, seqs)
 
 
@@ -211,6 +214,11 @@ def _other_model_in(p: Profile, seqs: list[tuple[Token, ...]]) -> str | None:
     if not mine:
         return None
     pairs = {(a.stem, b.low): (a, b) for toks in seqs for a, b in zip(toks, toks[1:]) if _designator(b)}
+    own = {t.low for t in words}
+    for toks in seqs:  # "Gizmo 3 Lite" for "Gizmo 3": a variant of the promised model is another model
+        for a, b, c in zip(toks, toks[1:], toks[2:]):
+            if (a.stem, b.low) in mine and c.low in _VARIANTS and c.low not in own:
+                return f"'{a.text} {b.text} {c.text}' against the promised model"
     if mine & set(pairs):
         return None  # "Gizmo X and Gizmo S are available": the promised model is among them
     names = {a for a, _ in mine}
@@ -218,6 +226,8 @@ def _other_model_in(p: Profile, seqs: list[tuple[Token, ...]]) -> str | None:
     return None if other is None else f"'{other[0].text} {other[1].text}' against the promised model"
 
 
+# Words naming a variant of a model after its designator ("Gizmo 3 Pro", "Gizmo 3 Lite")
+_VARIANTS = frozenset("lite pro max mini plus ultra air xl se fe neo".split())
 ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
 
 

@@ -1553,7 +1553,8 @@ def held_back(ctx: _Context, best: Reading) -> str | None:
     if not ctx.item_head and not (plans or (ctx.named and not ctx.p.head_act)):
         # the act on another thing: "unveils the Zephyr 2" is not "opens Zephyr 2 bookings"
         return "the promised thing is not named"
-    if best.kind == "fulfilment" and other_model(ctx.p, [best.sentence], best.event_pos):
+    if best.kind == "fulfilment" and other_model(ctx.p, [best.sentence], best.event_pos,
+                                                 _act_phrase(best.sentence, best.event_pos)):
         # "Gizmo 8 reaches stores" for "Gizmo X", whatever else the item says of Gizmo X
         return "another model or edition of the thing"
     if best.kind == "fulfilment" and _another_kind(ctx.p, best.sentence):
@@ -1586,12 +1587,8 @@ def held_back(ctx: _Context, best: Reading) -> str | None:
 def _other_countries(p: Profile, window: list[Token]) -> bool:
     """The words name countries, none of them the promise's (a city may lie in the promised country:
     only countries are compared; "the US" is the United States)."""
-    named = governments_named([t.text for t in window if not t.punct])
-    in_region = {g for place in p.places for g in _governments_of_region(place)}
-    if named and not named & (p.place_governments | in_region) and other_place(p, window):
-        return True
-    # a world region that is none of the promise's ("launched in Asia" for a launch promised in Europe): the
-    # capitalised run right after "in" ("in Asia and Africa on Monday, and said Europe would follow": Asia, Africa)
+    # the capitalised run right after "in" ("in Asia and Africa on Monday, and said Europe would follow": Asia,
+    # Africa; "in China on Monday, with Europe to follow": China)
     run = []
     for k, t in enumerate(window):
         if t.cap or (t.low in ("and", ",", "the") and k + 1 < len(window) and window[k + 1].cap):
@@ -1599,6 +1596,11 @@ def _other_countries(p: Profile, window: list[Token]) -> bool:
         else:
             break
     window = run
+    named = governments_named([t.text for t in window if not t.punct])
+    in_region = {g for place in p.places for g in _governments_of_region(place)}
+    if named and not named & (p.place_governments | in_region) and other_place(p, window):
+        return True
+    # a world region that is none of the promise's ("launched in Asia" for a launch promised in Europe)
     stems = [t.stem for t in window]
     regions = {n for n in region_names() if find_phrase(stems, tuple(stem(w) for w in n.split())) >= 0}
     ours = {_region_named(place) for place in p.places} - {None}
