@@ -778,3 +778,35 @@ def test_a_launch_elsewhere_or_of_another_model_is_never_accepted_unseen(title: 
 def test_the_promised_model_launched_in_the_promised_region_keeps_it() -> None:
     assert verdict(PHONE, news("Vantor launches Lumo 3 in Europe", "Vantor launched the Lumo 3 phone in Germany, "
                                                                   "France and Spain on Monday.")) == "kept"
+
+
+DEPOT_BUILD = promise("Vantor", "build the Quenby bus depot", due=D(2026, 6, 30))
+
+
+@pytest.mark.parametrize("title, text", [
+    ("Vantor scraps plans for Quenby depot canteen", "Vantor scrapped plans for a canteen at the Quenby bus depot."),
+    ("Vantor scraps Quenby depot's solar roof", "Vantor has scrapped the solar roof planned for the Quenby bus depot."),
+    ("Vantor drops contractor for Quenby depot", "Vantor dropped its main contractor for the Quenby bus depot."),
+    ("Vantor cancels Quenby depot open day", "Vantor cancelled an open day at the Quenby bus depot site."),
+    ("Vantor abandons Dellan depot", "Vantor abandoned its Dellan bus depot but said the Quenby bus depot would go "
+     "ahead."),
+])
+def test_dropping_something_else_at_the_promised_thing_withdraws_nothing(title: str, text: str) -> None:
+    assert decided(DEPOT_BUILD, news(title, text))[0] != "cancellation"
+    assert verdict(DEPOT_BUILD, news(title, text)) != "withdrawn"
+
+
+def test_delaying_something_else_at_the_promised_thing_moves_nothing() -> None:
+    canteen = news("Vantor delays Quenby depot canteen", "Vantor delayed the canteen at the Quenby bus depot to 2028.")
+    assert decided(DEPOT_BUILD, canteen)[0] != "delay"
+
+
+def test_the_promised_thing_dropped_is_still_withdrawn() -> None:
+    dropped = news("Vantor scraps Quenby bus depot", "Vantor has scrapped the Quenby bus depot, citing costs.")
+    assert decided(DEPOT_BUILD, dropped) == ("cancellation", "accepted")
+
+
+def test_an_act_ordered_is_not_an_act_done() -> None:
+    cut = promise("Pelt Co", "cut its emissions by 45 percent by 2030", D(2030, 12, 31))
+    ordered = news("Court rules on emissions", "A court ordered that Pelt Co cut its emissions by 45 percent by 2030.")
+    assert decided(cut, ordered) != ("fulfilment", "accepted")

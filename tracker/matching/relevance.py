@@ -602,6 +602,8 @@ def delay_target_ok(ctx: Pair, s: Sentence, pos: int, end: int) -> bool:
             after.append(t)
     window = subject_window(s, pos) + after
     stems = {t.stem for t in window}
+    if other_thing_dropped(p, list(s.toks[end:end + 10])):
+        return False  # "delays the canteen at the depot": another thing slips
     if p.head & stems or (not p.head and not p.required):
         return True
     if not any(term_present(t, _window_tokens(s, window), frozenset(stems)) for t in p.required):
@@ -895,6 +897,8 @@ def cancel_target_ok(ctx: Pair, s: Sentence, cue_end: int) -> bool:
     said_before = [t for t in s.toks[_clause_begin(s, cue_end):cue_end] if not t.punct] if not window else []
     if names_another(p, [*s.toks[max(0, cue_end - 1):cue_end], *target, *said_before]):
         return False
+    if other_thing_dropped(p, window):
+        return False  # "scraps plans for a canteen at the depot", "cancels the depot tender"
     if stems & (set(p.head) | required | p.alias_terms):
         return True
     if _leaves_our_place(p, window):
@@ -912,6 +916,48 @@ def cancel_target_ok(ctx: Pair, s: Sentence, cue_end: int) -> bool:
         not p.head or bool(p.head & s.stems) or bool(required & s.stems))
 
 
+# What a promise is made or imposed by: dropping "the emissions order" drops the promise itself
+_INSTRUMENTS = lx._stems("order orders mandate mandates rule rules law laws requirement requirements decision strategy "
+                         "initiative ambition ambitions timetable timeline")
+_CLAUSE_WORDS = frozenset({"that", "which", "who", "whose", "to", "while", "but", "because", "until", "till", "before",
+                           "after", "since", "during", "amid", "despite"})
+_TIME_NOUNS = lx._stems("day days week weeks month months year years")  # "an open day at the depot": an occasion
+
+
+def other_thing_dropped(p: Profile, window: list[Token]) -> bool:
+    """Is what a cancellation drops (or a delay moves) another thing, with the promise's thing named only as where or what it
+    belongs to ("plans for a canteen at the depot", "the depot tender", "the solar roof planned for the
+    depot"), or another act on it ("plans to expand the depot" for "build the depot")?"""
+    toks = [t for t in window if t.low not in lx.DETERMINERS]
+    while len(toks) > 1 and toks[0].stem in lx.PLAN_NOUNS and toks[1].low in ("for", "of", "on", "to"):
+        if toks[1].low == "to" and len(toks) > 2:
+            act = lx.verb_classes(toks[2].stem)  # "plans to expand the depot"; "its deal to buy X" is "acquire X"
+            return bool(act) and not act & (p.action_classes | lx.noun_classes(p.head))
+        toks = [t for t in toks[2:] if t.low not in lx.DETERMINERS]
+    if toks and (lx.verb_classes(toks[0].stem) or toks[0].stem in lx.EVENT_VERBS):
+        return False  # "would now receive its first jet around mid-2018": the act itself, moved
+    np: list[Token] = []
+    for t in toks:
+        if t.punct or t.stem in PREPOSITIONS or t.low in ("of", "and", "or", "around", "about") \
+                or t.low in _CLAUSE_WORDS or t.number is not None or (np and t.low.endswith("ed")):
+            break
+        np.append(t)
+    content = [t for t in np if t.stem not in lx.STOPWORDS and t.number is None]
+    if not content or not p.head:
+        return False
+    last = content[-1]
+    mine = p.head | {x for t in p.terms for x in t.stems} | p.alias_terms
+    if last.cap or last.stem in mine or (last.stem in lx.GENERIC and last.stem not in _TIME_NOUNS) \
+            or last.stem in lx.PLAN_NOUNS or last.stem in _INSTRUMENTS \
+            or last.stem in PART_NOUNS or lx.noun_classes({last.stem}) or last.low.endswith("ing"):
+        return False
+    # the promise's thing before the head ("the depot canteen") or in the phrase right after it ("a canteen at
+    # the depot", "the roof planned for the depot"), not in a clause of its own ("the order that Acme cut ...")
+    after = toks[len(np):]
+    phrase = list(itertools.takewhile(lambda t: not t.punct and t.low not in _CLAUSE_WORDS, after[:8]))
+    return any(t.stem in p.head for t in [*content[:-1], *phrase])
+
+
 def _leaves_our_place(p: Profile, window: list[Token]) -> bool:
     """The words after the cue are the promise's place and no other name: the actor gives up on it there."""
     places = p.place_stems
@@ -921,7 +967,19 @@ def _leaves_our_place(p: Profile, window: list[Token]) -> bool:
 
 def names_another(p: Profile, window: list[Token]) -> bool:
     """The words a cancellation acts on name another amount, year, place or act than the promise's."""
-    return other_amount(p, window) or _other_year(p, window) or other_place(p, window) or _other_act(p, window)
+    return other_amount(p, window) or _other_year(p, window) or other_place(p, window) or _other_act(p, window) \
+        or _other_name(p, window)
+
+
+def _other_name(p: Profile, window: list[Token]) -> bool:
+    """ "abandons its Dellan bus depot" against the Quenby bus depot: the promise's thing under another name, and
+    none of the promise's own names."""
+    required = {x for t in p.required for x in t.stems}
+    if not required or not p.head or {t.stem for t in window} & required:
+        return False
+    k = next((i for i, t in enumerate(window) if t.stem in p.head), -1)
+    return any(t.cap and t.text[:1].isalpha() and t.stem not in p.vocab and t.stem not in p.actor_stems
+               for t in window[:k]) if k > 0 else False
 
 
 def other_place(p: Profile, window: list[Token]) -> bool:

@@ -44,6 +44,7 @@ from tracker.matching.reading import (
 from tracker.matching.relevance import (
     REFERRING, actor_strength, attributive, cancel_target_ok, conflicts, coverage, delay_names_ours, delay_target_ok,
     event_target_ok, foreign_subject, names_another, object_window, office_holder, other_amount, other_model,
+    other_thing_dropped,
     other_place, overseer, qualifier, required_present, sentence_names_it, slip_object, slip_subject, slip_undoes,
     subject_window, term_present, until_after,
 )
@@ -1173,6 +1174,8 @@ def _delay_cue(ctx: _Context, s: Sentence, rel: float, cue, decisive_here: bool)
     """
     if other_amount(ctx.p, slip_object(s, cue.end)):
         return None  # "postpones $12 billion of EV spending" against a target of 600,000 vehicles
+    if other_thing_dropped(ctx.p, list(s.toks[cue.end:cue.end + 10])):
+        return None  # "delays the depot canteen": another thing at the promised one slips
     named_act = [t for t in s.toks[cue.pos:cue.end] if t.stem not in lx.DELAY_WORDS | SHIFT_VERBS]  # "launch date"
     if slip_undoes(ctx.p, [*slip_subject(s, cue.pos), *named_act, *slip_object(s, cue.end)]) \
             or _undoing_verb(ctx.p, s, cue.pos, cue.end) or _brought_forward(s):
