@@ -810,3 +810,20 @@ def test_an_act_ordered_is_not_an_act_done() -> None:
     cut = promise("Pelt Co", "cut its emissions by 45 percent by 2030", D(2030, 12, 31))
     ordered = news("Court rules on emissions", "A court ordered that Pelt Co cut its emissions by 45 percent by 2030.")
     assert decided(cut, ordered) != ("fulfilment", "accepted")
+
+
+def test_a_closure_for_a_while_does_not_keep_a_promise_to_close() -> None:
+    plant = promise("Vantor", "close the Dellan coal plant", due=D(2027, 12, 31))
+    for text in ("Vantor closed the Dellan coal plant for two weeks of maintenance.",
+                 "Vantor temporarily shut the Dellan coal plant after a fire."):
+        assert decided(plant, news("Vantor and the Dellan plant", text)) != ("fulfilment", "accepted"), text
+    assert verdict(plant, news("Vantor closes Dellan coal plant", "Vantor closed the Dellan coal plant for good on "
+                                                                  "Monday, ending 60 years of coal burning.")) == "kept"
+
+
+def test_a_company_wide_figure_reported_for_one_site_waits_for_an_editor() -> None:
+    cut = promise("Vantor", "cut its carbon emissions by 50 percent by 2030", D(2030, 12, 31))
+    one = news("Vantor cuts emissions 50 percent at Dellan plant",
+               "Vantor said it had cut carbon emissions by 50 percent at its Dellan plant.")
+    assert decided(cut, one) == ("fulfilment", "proposed")
+    assert "one site" in score(one, cut).explanation["held"]

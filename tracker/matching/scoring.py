@@ -1058,6 +1058,13 @@ def _countries_of_region(place: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(stem(w) for w in c.lower().split()) for c in region_countries(name)) if name else ()
 
 
+# A state for a while only: "closed for maintenance", "shut temporarily", "opened for two weeks"
+_TEMPORARY = re.compile(r"\b(?:temporarily|for\s+(?:maintenance|repairs?|refurbishment|renovation|inspection)|"
+                        r"(?:clos|shut|halt|suspend|paus)\w*\b[^.]{0,60}?\bfor\s+(?:a|one|two|three|four|five|six|"
+                        r"several|a\s+few|\d+)\s+(?:days?|weeks?|months?)\b(?!\s+(?:earlier|later|ahead|early|late))|"
+                        r"until\s+further\s+notice)", re.I)
+
+
 def hedge(s: Sentence, pos: int | None = None, p: Profile | None = None) -> str | None:
     """A hedge that makes a report partial: a hedging phrase anywhere in the sentence ("soft
     launch", "first phase", "some customers"), or a hedging adverb just before the verb at
@@ -1069,6 +1076,9 @@ def hedge(s: Sentence, pos: int | None = None, p: Profile | None = None) -> str 
             continue
         if find_phrase(stems, phrase) >= 0:
             return " ".join(phrase)
+    temporary = _TEMPORARY.search(s.text)
+    if temporary and not (p is not None and _TEMPORARY.search(f"{p.doc.what} {p.doc.quote or ''}")):
+        return temporary.group(0)  # "closed the plant for two weeks of maintenance": not for good
     late = late_span(s.toks) if s.late_done else None
     start = 0 if pos is None else max(0, pos - 3)
     window = s.toks[start:] if pos is None else s.toks[start:pos]
@@ -1570,6 +1580,9 @@ def held_back(ctx: _Context, best: Reading) -> str | None:
     if best.kind == "cancellation" and _dropped_elsewhere(ctx.p, best.sentence, best.event_pos):
         # "scrapped its diesel engine plant" / "its battery plant in Quenby" for the Dellan battery plant
         return "another kind or place of the thing dropped"
+    if best.kind == "fulfilment" and _at_one_site(ctx.p, best.sentence, best.event_pos):
+        # "cut emissions by 50 percent at its Dellan plant" for a company-wide cut
+        return "done at one site only"
     if best.kind == "fulfilment" and _only_as_a_landmark(ctx.p, best.sentence):
         # "opened a store in Dellan, near Quenby" for a store promised in Quenby
         return "the promised place is only a landmark"
@@ -1585,6 +1598,24 @@ def held_back(ctx: _Context, best: Reading) -> str | None:
         if hedge(best.sentence, None, ctx.p):
             return f"hedged ({hedge(best.sentence, None, ctx.p)})"
     return None
+
+
+_SITES = lx._stems("plant plants site sites factory factories mill mills store stores office offices facility "
+                   "facilities unit units division divisions depot depots mine mines refinery refineries warehouse "
+                   "warehouses campus branch branches hospital school")
+
+
+def _at_one_site(p: Profile, s: Sentence, pos: int) -> bool:
+    """A figure promised for the whole actor, reported for one of its sites: "at its Dellan plant", "at one
+    factory" (the promise names no site of its own)."""
+    if not (p.targets or _figures(p.doc.what)) or pos < 0 or {t.stem for t in tokenize_cached(p.object_text)} & _SITES:
+        return False
+    after = s.toks[pos + 1:pos + 16]
+    for k, t in enumerate(after):
+        if t.low in ("at", "in") and any(x.stem in _SITES for x in after[k + 1:k + 5]) \
+                and not any(x.stem in _SITES and x.low.endswith("s") and x.low != "its" for x in after[k + 1:k + 5]):
+            return True
+    return False
 
 
 def _other_countries(p: Profile, window: list[Token]) -> bool:
