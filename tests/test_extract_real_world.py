@@ -631,3 +631,17 @@ def test_a_country_that_takes_the_article_is_its_government_after_a_speech_frame
     got = read_text(f"Ada Brennan said {country} would send 500 trucks to Quenby by the end of the year.", DAY,
                     publisher="Harbury Post")
     assert [(c.actor, c.what) for c in got.commitments] == [(government, "send 500 trucks to Quenby")]
+
+
+def test_a_result_that_will_move_with_no_figure_is_a_forecast_for_the_editor() -> None:
+    got = read_text("Vantor's profits will fall this year, the company warned.", DAY, publisher="Harbury Post")
+    assert got.commitments == [] and [p.what for p in got.proposals] == ["ensure the profits fall"]
+    guidance = read_text("Vantor said its revenue will rise to 5 billion dollars this year.", DAY,
+                         publisher="Harbury Post")
+    assert [c.actor for c in guidance.commitments] == ["Vantor"], "a figure to check is guidance"
+
+
+def test_whoever_approved_a_plan_is_its_actor() -> None:
+    got = read_text("Harbury Council approved plans on Tuesday to build 500 homes in Dellan by 2028.", DAY,
+                    publisher="Harbury Post")
+    assert [(c.actor, c.what) for c in got.commitments] == [("Harbury Council", "build 500 homes in Dellan")]

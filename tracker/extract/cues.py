@@ -525,6 +525,9 @@ def read_clause(sentence: str, cue: Cue, quote_start: int | None, quote_speaker:
         # in ...": what the actor just made will do the promised act, which is the actor's own (not an apposition
         # describing what was unveiled: ", the tablet that will carry the firm into a new era")
         subject = re.sub(r"\s+(?:on\s+\w+day|yesterday|today|(?:last|this)\s+\w+)$", "", made.group("main"))
+    decided = _DECIDED_PLAN.match(subject.strip()) if cue.family == "plan" else None
+    if decided:  # "the council approved plans to build 500 homes": the council's plan
+        subject = decided.group("main")
     complement = re.match(r"that\s+(?=(?:the|a|an|its|their|our|his|her|every|all|each|this|these|[A-Z\u00c0-\u00de\u0100-\u017f]|\d))", subject.strip())
     if complement:  # "... and that every village would be connected": a reported clause, not a relative one
         subject, subject_start = subject.strip()[complement.end():], subject_start + complement.end()
@@ -730,6 +733,11 @@ _THING_BEFORE_THAT = re.compile(r"(?P<np>\b(?:the|its|their|our|a|an)\s+(?:(?!(?
 _MADE_THAT = re.compile(r"(?P<main>.+?)\s+(?:approved|adopted|unveiled|presented|announced|launched|created|"
                         r"signed|passed|published|introduced|set\s+up|agreed)\s+"
                         r"[^;]*?\s+that$")
+
+
+# Who decided a plan, before the plan's noun: "the council approved [plans to build ...]"
+_DECIDED_PLAN = re.compile(r"(?P<main>.+?)\s+(?:has\s+|have\s+|had\s+)?(?:approved|adopted|unveiled|presented|announced|"
+                           r"published|set\s+out|outlined|revealed|backed|endorsed|drew\s+up|launched|agreed)$")
 
 
 # A relative clause whose subject is a pronoun: "which we", "that it" (the cue follows)

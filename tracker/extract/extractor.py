@@ -694,7 +694,8 @@ def _read(doc: _Doc, sent: Sentence, clause: Clause, previous: Entity | None) ->
             # "the fair is scheduled to begin on June 3": an event, nobody's act; dated by those who speak for it
             # ("the Games will open on July 23, organisers and the Vantor Committee said") the organisers' promise
             doubts.append("event")
-        elif head_noun(subject).lower() in _MARKET_NOUNS or _bears_on_results(verb, verb_words):
+        elif head_noun(subject).lower() in _MARKET_NOUNS or _bears_on_results(verb, verb_words) \
+                or _results_move(subject, verb, verb_words):
             # "demand for chips will double by 2030, the maker said": a market forecast; "rising fuel costs will
             # squeeze our margins this year": a condition's effect on the results, nobody's act
             doubts.append("condition")
@@ -798,6 +799,19 @@ def _forecasts_a_condition(sent: Sentence, clause: Clause, verb_words: list[str]
     words = " ".join(verb_words[:16])
     # a figure, or a sign that can be checked ("to remain negative in 2026 and turn positive in 2027"), is guidance
     return base_form(verb.strip(",.")) in _CONDITIONS and not _AMOUNT.search(words) and not _SIGNED.search(words)
+
+
+def _results_move(subject: str, verb: str, verb_words: list[str]) -> bool:
+    """A result that will move, with no figure to check: "its profits will fall this year", "costs will rise"
+    (a forecast of how the numbers go, not an act; "revenue will rise to 5 billion dollars" is guidance)."""
+    return head_noun(subject).lower() in _RESULT_NOUNS and verb in _CHANGES \
+        and not _AMOUNT.search(" ".join(verb_words))
+
+
+_RESULT_NOUNS = frozenset("profit profits revenue revenues sales earnings margin margins income loss losses cost costs "
+                          "spending turnover".split())
+_CHANGES = frozenset("rise fall grow decline increase decrease drop climb slip shrink jump soar slump improve "
+                     "worsen recover rebound".split())
 
 
 def _bears_on_results(verb: str, verb_words: list[str]) -> bool:
