@@ -645,3 +645,16 @@ def test_whoever_approved_a_plan_is_its_actor() -> None:
     got = read_text("Harbury Council approved plans on Tuesday to build 500 homes in Dellan by 2028.", DAY,
                     publisher="Harbury Post")
     assert [(c.actor, c.what) for c in got.commitments] == [("Harbury Council", "build 500 homes in Dellan")]
+
+
+@pytest.mark.parametrize("text", ["Vantor will comply with all applicable laws.",
+                                  "Our mission is to make energy affordable for everyone."])
+def test_compliance_and_mission_statements_wait_for_the_editor(text: str) -> None:
+    got = read_text(text, DAY, publisher="Vantor (press release)")
+    assert got.commitments == [] and len(got.proposals) == 1
+
+
+def test_a_dated_mission_is_a_promise() -> None:
+    got = read_text("Our mission is to connect every home in Dellan to fibre by 2027.", DAY,
+                    publisher="Vantor (press release)")
+    assert [c.what for c in got.commitments] == ["connect every home in Dellan to fibre"]

@@ -89,8 +89,10 @@ _ABSTRACT_HEADS = frozenset(
 # Verbs that commit to nothing checkable unless a date comes with them.
 _VAGUE = frozenset(
     """continue work seek try strive endeavour endeavor engage focus remain pursue prioritise prioritize drive
-    ensure help lead innovate improve grow evolve adapt listen learn""".split()
+    ensure help lead innovate improve grow evolve adapt listen learn comply abide respect uphold honour honor
+    value cherish""".split()
 )
+_MISSION = re.compile(r"\b(?:mission|vision|purpose|calling)\b", re.I)
 # Deliberating is not delivering: "the regulator will review the plans in July".
 _PROCESS = frozenset("""review consider assess evaluate examine study monitor discuss explore look debate""".split())
 # Things that take place rather than get done: as subjects they are schedules, not promises.
@@ -665,6 +667,8 @@ def _read(doc: _Doc, sent: Sentence, clause: Clause, previous: Entity | None) ->
         # "would offer customers lower prices", "will give parents more information", "would let people play":
         # what something does for people, with nothing dated to check
         doubts.append("benefit")
+    if cue.family == "goal" and _MISSION.search(cue_text) and not _dated(doc, sent, clause):
+        doubts.append("vague")  # "our mission is to make energy affordable for everyone": a vision, undated
     if clause.aside_date:
         doubts.append("aside")  # "The mill, which will open in 2026, cost 40 million": a date told in passing
     if _SAID_EARLIER.search(sent.text[:clause.cue.start]):
