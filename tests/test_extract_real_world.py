@@ -658,3 +658,10 @@ def test_a_dated_mission_is_a_promise() -> None:
     got = read_text("Our mission is to connect every home in Dellan to fibre by 2027.", DAY,
                     publisher="Vantor (press release)")
     assert [c.what for c in got.commitments] == ["connect every home in Dellan to fibre"]
+
+
+@pytest.mark.parametrize("text", ["Vantor will be hosting a webcast for analysts on March 3.",
+                                  "Vantor will hold a capital markets day in Dellan on June 5."])
+def test_housekeeping_in_any_tense_is_no_promise(text: str) -> None:
+    got = read_text(text, DAY, publisher="Vantor (press release)")
+    assert got.commitments == [] and got.proposals == []

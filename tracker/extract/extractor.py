@@ -107,7 +107,8 @@ _EVENT_NOUNS = frozenset(
 )
 _PRONOUN_OBJECTS = frozenset({"it", "that", "this", "so", "everything", "something"})
 _LOGISTICS = re.compile(
-    r"\b(?:conference\s+call|earnings\s+call|investor\s+call|webcast|press\s+conference|news\s+conference|"
+    r"\b(?:conference\s+call|earnings\s+call|investor\s+call|webcast|investor\s+day|capital\s+markets\s+day|"
+    r"press\s+conference|news\s+conference|"
     r"media\s+briefing|annual\s+(?:general\s+)?meeting|results\s+presentation|fireside\s+chat|"
     r"(?:give|deliver|make)\s+(?:a|an|his|her|its|their|the)\s+(?:[\w-]+\s+){0,3}(?:speech|address|statement|keynote|"
     r"interview|briefing|visit))\b",
@@ -1378,6 +1379,9 @@ def _actor_predicate_ok(doc: _Doc, words: list[str], cue, sent: Sentence, clause
         return True
     if not words:
         return False
+    if _LOGISTICS.search(" ".join(words[:8])):
+        doc.leave(sent, clause, "housekeeping (a call, a webcast, a meeting)")
+        return None  # "will host a conference call at 9 a.m.", "will be hosting a webinar": not a promise at all
     verb = base_form(words[0].strip(",."))
     nxt = words[1].lower().strip(",.") if len(words) > 1 else ""
     if verb == "be":
@@ -1390,9 +1394,6 @@ def _actor_predicate_ok(doc: _Doc, words: list[str], cue, sent: Sentence, clause
         return False  # "we will listen before we write it": no object, nothing checkable
     if nxt in _PRONOUN_OBJECTS and (len(words) == 2 or words[2].lower().strip(",.\"") in _SUBORDINATORS | {"and", "but"}):
         return False  # "this government will fix that"
-    if _LOGISTICS.search(" ".join(words[:8])):
-        doc.leave(sent, clause, "housekeeping (a call, a webcast, a meeting)")
-        return None  # "will host a conference call at 9 a.m.": not a promise at all
     if verb in {"keep", "continue", "remain", "stay"} and nxt.endswith("ing"):
         verb = base_form(nxt)  # "keep working hard": judge the activity
     elif verb == "continue" and nxt == "to" and len(words) > 2:
