@@ -665,3 +665,9 @@ def test_a_dated_mission_is_a_promise() -> None:
 def test_housekeeping_in_any_tense_is_no_promise(text: str) -> None:
     got = read_text(text, DAY, publisher="Vantor (press release)")
     assert got.commitments == [] and got.proposals == []
+
+
+def test_an_organisation_acts_through_its_unit() -> None:
+    got = read_text("Vantor Group said on Monday that its Orvo Bank unit would open 20 branches in Dellan by 2027.",
+                    DAY, publisher="Harbury Post")
+    assert [(c.actor, c.what) for c in got.commitments] == [("Vantor Group", "open 20 branches in Dellan")]

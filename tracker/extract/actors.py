@@ -330,6 +330,8 @@ _MADE = re.compile(r"\b(?:build|builds|building|manufacture|manufactures|manufac
 
 # "Our Impact Fund", "its Kestrel probe": a name after a possessive is the owner's thing, never an actor ("Its Chief
 # Executive, Ada Brennan," is an office, not a thing)
+# The parts of an organisation that act for it: "its Orvo Bank unit", "our Dellan subsidiary"
+_UNIT_NOUNS = frozenset("unit units division divisions subsidiary subsidiaries arm business businesses".split())
 POSSESSED = re.compile(rf"(?:[Oo]ur|[Ii]ts|[Tt]heir)\s+(?!(?i:{TITLE})\b)[A-Z\u00c0-\u00de\u0100-\u017f]")
 
 
@@ -842,6 +844,10 @@ class ActorIndex:
                 return kind, ent
             if kind in ("thing", "unknown") and government_of(board.group("org")) is None:
                 return "actor", self.add_org(board.group("org"), -1)  # a board speaks for an organisation
+        if POSSESSED.match(np) and head_noun(np).lower() in _UNIT_NOUNS:
+            ent = speaker or focus.org or self.topic() or self.default
+            if ent is not None:  # "its Orvo Bank unit will open 20 branches": the owner acts through its unit
+                return "actor", ent
         if POSSESSED.match(np):
             return "thing", None  # "Our Impact Fund will ...", "its Kestrel probe will ...": the owner's named thing
         ent, end = self.named_in(np)
