@@ -671,3 +671,14 @@ def test_an_organisation_acts_through_its_unit() -> None:
     got = read_text("Vantor Group said on Monday that its Orvo Bank unit would open 20 branches in Dellan by 2027.",
                     DAY, publisher="Harbury Post")
     assert [(c.actor, c.what) for c in got.commitments] == [("Vantor Group", "open 20 branches in Dellan")]
+
+
+@pytest.mark.parametrize("text, actor, what", [
+    ("Lumo, the streaming app from Vantor, will launch in Dellan in May.", "Vantor", "launch Lumo in Dellan"),
+    ("The Quenby Homes Grant, run by the Harbury Energy Department, will open to applicants in September.",
+     "Harbury Energy Department", "open the Quenby Homes Grant to applicants"),
+    ("Vantor, the maker of Lumo, will open a plant in Dellan in 2027.", "Vantor", "open a plant in Dellan"),
+])
+def test_a_product_or_programme_speaks_for_the_owner_its_aside_names(text: str, actor: str, what: str) -> None:
+    got = read_text(text, DAY, publisher="Harbury Post")
+    assert [(c.actor, c.what) for c in got.commitments] == [(actor, what)]

@@ -313,6 +313,18 @@ def unveiler(name: str, text: str) -> str | None:
     return m.group("org") if m and unveiled(name, text) else None
 
 
+def owned_by(name: str, text: str) -> str | None:
+    """The organisation an aside names as the owner of ``name``: "Lumo, the streaming app from Vantor, will ...",
+    "the Green Homes Grant, run by the Energy Department, will ..." (a product or programme speaks for its owner)."""
+    bare = re.sub(r"^(?:[Tt]he|[Aa]n?)\s+", "", name.strip())
+    if not bare:
+        return None
+    m = re.search(rf"\b{re.escape(bare)},\s+(?:(?:the|a|an)\s+[^,]{{0,60}}?\s+)?(?:from|by|(?:run|operated|owned|made|"
+                  rf"developed|built|managed)\s+by)\s+(?:the\s+)?(?P<org>[A-Z\u00c0-\u00de\u0100-\u017f][\w&.'-]*"
+                  rf"(?:\s+(?:for|of|and|&|[A-Z\u00c0-\u00de\u0100-\u017f][\w&.'-]*))*?),", text)
+    return m.group("org") if m else None
+
+
 @lru_cache(maxsize=16)
 def _names_after(verbs: re.Pattern[str], text: str, strip: str = "") -> frozenset[str]:
     """Every name ``verbs`` finds in ``text`` (what is unveiled, what is built), without trailing ``strip``
@@ -328,10 +340,10 @@ _MADE = re.compile(r"\b(?:build|builds|building|manufacture|manufactures|manufac
 # Quenby buses": a modifier of the thing, no name of it)
 
 
-# "Our Impact Fund", "its Kestrel probe": a name after a possessive is the owner's thing, never an actor ("Its Chief
-# Executive, Ada Brennan," is an office, not a thing)
 # The parts of an organisation that act for it: "its Orvo Bank unit", "our Dellan subsidiary"
 _UNIT_NOUNS = frozenset("unit units division divisions subsidiary subsidiaries arm business businesses".split())
+# "Our Impact Fund", "its Kestrel probe": a name after a possessive is the owner's thing, never an actor ("Its Chief
+# Executive, Ada Brennan," is an office, not a thing)
 POSSESSED = re.compile(rf"(?:[Oo]ur|[Ii]ts|[Tt]heir)\s+(?!(?i:{TITLE})\b)[A-Z\u00c0-\u00de\u0100-\u017f]")
 
 

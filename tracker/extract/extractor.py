@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from tracker.extract.model import DEFAULT_MIN_CONFIDENCE as MIN_CONFIDENCE
 from tracker.extract.model import DEFAULT_REVIEW_THRESHOLD as REVIEW_THRESHOLD
 from tracker.errors import DeadlineError
-from tracker.extract.actors import POSSESSED, THIRD, ActorIndex, Entity, Focus, head_noun, unveiler
+from tracker.extract.actors import POSSESSED, THIRD, ActorIndex, Entity, Focus, head_noun, owned_by, unveiler
 from tracker.extract.anchors import anchor_deadline, event_date, find_event_phrase, office_deadline
 from tracker.extract.calibration import calibrate
 from tracker.extract.canonical import (
@@ -966,6 +966,10 @@ def _classify_subject(doc: _Doc, sent: Sentence, clause: Clause, previous: Entit
     else:
         kind, ent = index.resolve(subject, focus, speaker=speaker_org if clause.in_quote else None,
                                   fallback=speaker_org)
+        owner = owned_by(subject, sent.text) if kind in ("thing", "unknown", "actor") else None
+        if owner is not None and (ent is None or ent.name != owner) and (ent is None or ent.kind != "person"):
+            # "Lumo, the streaming app from Vantor, will ...": the product or programme is its owner's thing
+            kind, ent = "thing", index.find_org(owner) or index.add_org(owner, sent.start)
         if kind == "actor" and ent is not None and ent.kind == "org" and ent.name.split()[-1].lower() in _EVENT_NOUNS \
                 and re.sub(r"^[Tt]he\s+", "", subject.strip()) == ent.name:
             kind, ent = "thing", None  # "The Harbury Games will open in July": an event, held by its organisers
