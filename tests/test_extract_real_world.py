@@ -682,3 +682,9 @@ def test_an_organisation_acts_through_its_unit() -> None:
 def test_a_product_or_programme_speaks_for_the_owner_its_aside_names(text: str, actor: str, what: str) -> None:
     got = read_text(text, DAY, publisher="Harbury Post")
     assert [(c.actor, c.what) for c in got.commitments] == [(actor, what)]
+
+
+def test_a_things_named_owner_is_its_actor_over_an_unaffiliated_speaker() -> None:
+    got = read_text("Vantor's Lumo app will get a paid tier next year, said Jo Bly, who leads the app at Vantor.",
+                    DAY, publisher="Harbury Post")
+    assert [c.actor for c in got.commitments + got.proposals] == ["Vantor"]

@@ -724,6 +724,8 @@ def _read(doc: _Doc, sent: Sentence, clause: Clause, previous: Entity | None) ->
         if maker:  # the maker as named, not a longer name that starts with it ("Acme Repair Store")
             maker_ent = index.default if index.default and index.default.name == maker \
                 else index.find_org(maker) or index.add_org(maker, sent.start)
+        if speaker_org is not None and speaker_org.kind == "person" and ent is not None and ent.kind == "org":
+            speaker_org = None  # "Vantor's app will get a paid tier, said Jo Bly": the owner named, not the person
         actor = speaker_org or ent or (maker_ent if maker else None) or index.default or focus.org or index.topic()
         return _Found(clause, actor, True, subject, cue_text, tuple(doubts))
     if kind == "unknown":
