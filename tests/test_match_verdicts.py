@@ -827,3 +827,16 @@ def test_a_company_wide_figure_reported_for_one_site_waits_for_an_editor() -> No
                "Vantor said it had cut carbon emissions by 50 percent at its Dellan plant.")
     assert decided(cut, one) == ("fulfilment", "proposed")
     assert "one site" in score(one, cut).explanation["held"]
+
+
+def test_an_actor_named_by_its_initials_is_named() -> None:
+    spin = promise("Harbury Electric", "spin off Harbury Medical", due=D(2026, 6, 30))
+    listed = news("HE Medical starts trading as independent company",
+                  "The medical business began trading on the Dellan exchange, completing HE's planned split.")
+    assert profile(spin).actor_keys and ("he",) not in dict(profile(spin).actor_keys), "'he' is a word, not a name"
+    plant = promise("Harbury Energy Group", "open a battery plant in Dellan")
+    opened = news("HEG opens battery plant in Dellan", "The new battery plant in Dellan opened on Monday.")
+    assert decided(plant, opened) == ("fulfilment", "accepted")
+    tfq = promise("Transport for Quenby", "open a bus depot in Dellan")
+    assert decided(tfq, news("TfQ opens bus depot in Dellan", "The depot opened on Monday.")) == ("fulfilment",
+                                                                                                 "accepted")

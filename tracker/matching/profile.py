@@ -245,6 +245,12 @@ def _actor_forms(doc: CommitmentDoc) -> tuple[tuple[tuple[str, ...], ...],
         if len(toks) > 2 and toks[0].cap and toks[0].stem not in lx.NAME_SUFFIXES \
                 and any(t.stem in lx.NAME_SUFFIXES for t in toks[1:]):
             keys.setdefault(tuple(t.stem for t in toks[1:]), 0.75)
+        words = [t for t in toks if t.low not in ("of", "and", "for", "&")]
+        if len(words) > 1 and all(t.cap for t in words):
+            # "General Electric" is "GE" in the news, "Transport for London" "TfL" (or "TL")
+            for letters in {"".join(t.low[0] for t in words), "".join(t.low[0] for t in toks if t.text != "&")}:
+                if letters not in lx.STOPWORDS | lx.DETERMINERS:
+                    keys.setdefault((letters,), 0.8)
         run: list[Token] = []
         for t in [*toks, None]:
             if t is not None and t.cap and t.stem not in lx.NAME_SUFFIXES and t.stem not in lx.PLACE_PREFIX:
