@@ -247,7 +247,7 @@ def _actor_forms(doc: CommitmentDoc) -> tuple[tuple[tuple[str, ...], ...],
             keys.setdefault(tuple(t.stem for t in toks[1:]), 0.75)
         words = [t for t in toks if t.low not in ("of", "and", "for", "&")]
         if len(words) > 1 and all(t.cap for t in words):
-            # "General Electric" is "GE" in the news, "Transport for London" "TfL" (or "TL")
+            # "Harbury Energy Group" is "HEG" in the news, "Transport for Quenby" "TfQ" (or "TQ")
             for letters in {"".join(t.low[0] for t in words), "".join(t.low[0] for t in toks if t.text != "&")}:
                 if letters not in lx.STOPWORDS | lx.DETERMINERS:
                     keys.setdefault((letters,), 0.8)

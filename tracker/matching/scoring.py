@@ -159,7 +159,7 @@ def _better(a: Reading, b: Reading) -> bool:
     if a_ok and KIND_RANK[a.kind] != KIND_RANK[b.kind]:
         return KIND_RANK[a.kind] > KIND_RANK[b.kind]
     if a_ok and a.review_only != b.review_only:
-        # "HomePod arrives in stores" over "Apple's speaker went on sale": the reading on firm ground speaks
+        # "Lumo arrives in stores" over "Vantor's speaker went on sale": the reading on firm ground speaks
         # for the item; the other, on weaker ground, only says the same
         return not a.review_only
     return a.score > b.score
