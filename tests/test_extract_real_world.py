@@ -688,3 +688,15 @@ def test_a_things_named_owner_is_its_actor_over_an_unaffiliated_speaker() -> Non
     got = read_text("Vantor's Lumo app will get a paid tier next year, said Jo Bly, who leads the app at Vantor.",
                     DAY, publisher="Harbury Post")
     assert [c.actor for c in got.commitments + got.proposals] == ["Vantor"]
+
+
+@pytest.mark.parametrize("text, actor, what", [
+    ("Norway will end the sale of petrol cars in 2030, Ada Brennan said in Oslo on Wednesday. The prime "
+     "minister also pledged to quadruple wind capacity by 2030.", "Norwegian government",
+     "quadruple wind capacity"),
+    ("Vantor chief executive Jo Bly said the company would open 40 stores next year. The chief executive also "
+     "promised to cut prices by 10 percent in May.", "Vantor", "cut prices by 10 percent"),
+])
+def test_a_person_named_by_office_acts_for_whoever_holds_it(text: str, actor: str, what: str) -> None:
+    got = read_text(text, DAY, publisher="Harbury Post")
+    assert (actor, what) in [(c.actor, c.what) for c in got.commitments]

@@ -77,6 +77,9 @@ _PARTIES = re.compile(r"(?:the|both)\s+(?:two\s+)?(?:companies|firms|partners|ca
 _QUANTIFIERS = ("some ", "several ", "many ", "few ", "most ", "other ", "two ", "three ", "both ")
 _PRONOUNS_ORG = frozenset({"it", "its", "they", "their", "we", "our", "us", "itself"})
 _PRONOUNS_PERSON = frozenset({"he", "she", "his", "her", "i", "him"})
+# A person by their office: "the prime minister", "the chief executive"
+_THE_OFFICE = re.compile(r"the\s+(prime\s+minister|president|mayor|chancellor|governor|premier|chief\s+executive|"
+                         r"ceo|chairman|chairwoman|founder)")
 
 TITLE = (
     r"(?i:chief\s+executive(?:\s+officer)?|chief\s+(?:technology|financial|operating|product|commercial|marketing|"
@@ -455,6 +458,12 @@ class ActorIndex:
         while toks and toks[-1].lower() in _CONNECTORS:
             toks = toks[:-1]
         return " ".join(toks), pos
+
+    def _holder_of(self, office: str) -> Entity | None:
+        """The one person the text gives ``office`` ("prime minister", "mayor"), if exactly one."""
+        holders = [p for p, titles in getattr(self, "_titles", {}).items()
+                   if any(re.search(rf"\b{re.escape(office)}\b", t.lower()) for t, _ in titles)]
+        return holders[0] if len(holders) == 1 else None
 
     def _is_person_name(self, name: str) -> bool:
         for p in self.people():
@@ -842,6 +851,14 @@ class ActorIndex:
         if low in _PRONOUNS_PERSON:
             ent = focus.person
             return ("actor", ent) if ent else ("unknown", None)
+        office = _THE_OFFICE.fullmatch(low)
+        if office:  # "the prime minister also pledged ...": whoever holds that office here, or the body it heads
+            political = office.group(1).split()[-1] in ("minister", "president", "mayor", "chancellor", "governor",
+                                                        "premier")
+            holder = self._holder_of(office.group(1)) or focus.person or \
+                (self.government() if political else focus.org or self.topic() or self.default)
+            if holder is not None:
+                return "actor", holder
         if government_of(np) is not None:  # "Norway will ...": the country acts through its government
             gov = self._government_entity(government_of(np) or "")
             gov.aliases.add(np)
