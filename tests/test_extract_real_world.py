@@ -700,3 +700,14 @@ def test_a_things_named_owner_is_its_actor_over_an_unaffiliated_speaker() -> Non
 def test_a_person_named_by_office_acts_for_whoever_holds_it(text: str, actor: str, what: str) -> None:
     got = read_text(text, DAY, publisher="Harbury Post")
     assert (actor, what) in [(c.actor, c.what) for c in got.commitments]
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Vantor will install 100 charging points by 2025 and 500 by 2030.",
+     [("install 100 charging points", "by 2025"), ("install 500 charging points", "by 2030")]),
+    ("Vantor will open 40 stores in Dellan by 2026 and 20 in Quenby by 2027.",
+     [("open 40 stores in Dellan", "by 2026"), ("open 20 stores in Quenby", "by 2027")]),
+])
+def test_a_second_count_with_a_date_of_its_own_is_a_second_promise(text: str, found: list[tuple[str, str]]) -> None:
+    got = read_text(text, DAY, publisher="Vantor (press release)")
+    assert [(c.what, c.deadline_phrase) for c in got.commitments] == found

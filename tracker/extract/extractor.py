@@ -1195,10 +1195,16 @@ def _fold_headlines(candidates: list[Candidate], sentences: list[Sentence], left
 
 # "cut X by 20 percent by 2030 and by 45 percent by 2050", "to 19 percent in 2017 and to 18 percent in 2020", "on sale
 # in the US in December, and in Europe early next year": the verb left out, a second target and its own date
-_GAP_TARGET = (r"(?:by|to)\s+(?:about\s+|around\s+|at\s+least\s+)?[$\u20ac\u00a3]?\d[\d,.]*\s*(?:percent|per\s+cent|%|"
-               r"(?:million|billion)?\s*(?:pounds|euros|dollars|yen))?|in\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*")
+_MARKED_TARGET = (r"(?:by|to)\s+(?:about\s+|around\s+|at\s+least\s+)?[$\u20ac\u00a3]?\d[\d,.]*\s*(?:percent|per\s+cent|%|"
+                  r"(?:million|billion)?\s*(?:pounds|euros|dollars|yen))?|in\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*")
+# a bare count: "install 100 charging points by 2025 and 500 by 2030"
+_COUNT_TARGET = r"(?<![\w,.])\d[\d,.]*(?:\s+(?:million|billion))?(?![\w,.%])(?!\s*(?:percent|per\s+cent))"
+_GAP_TARGET = f"{_MARKED_TARGET}|{_COUNT_TARGET}"
 _GAPPED = re.compile(rf",?\s+and\s+(?P<target>{_GAP_TARGET})\s+(?=(?:by|in|from|before|early|late|next|this|within)\b)")
-_FIRST_TARGET = re.compile(_GAP_TARGET)
+_FIRST_TARGET = {False: re.compile(_MARKED_TARGET), True: re.compile(_COUNT_TARGET)}  # by kind: a count or not
+_PLACE_AFTER = re.compile(r"(?:in|at)\s+(?!(?:January|February|March|April|May|June|July|August|September|October|"
+                          r"November|December|Spring|Summer|Autumn|Fall|Winter)\b)[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*\s+(?=(?:by|in|from|before|early|late|next|this|"
+                          r"within)\b)")
 
 
 def _gapped(doc: _Doc, at: int, clause: Clause, cand: Candidate) -> tuple[Candidate, list[Candidate]]:
@@ -1210,10 +1216,13 @@ def _gapped(doc: _Doc, at: int, clause: Clause, cand: Candidate) -> tuple[Candid
     sent = doc.sentences[at]
     vp = sent.text[clause.vp_start : clause.vp_end]
     m = _GAPPED.search(vp)
-    first = _FIRST_TARGET.search(c.what)
+    first = _FIRST_TARGET[m.group("target")[0].isdigit()].search(c.what) if m else None
     if m is None or first is None or (m.group("target")[:2] == "in") != (first.group(0)[:2] == "in"):
         return cand, []
     start = clause.vp_start + m.end()
+    place = _PLACE_AFTER.match(vp[m.end():]) if m.group("target")[0].isdigit() else None
+    if place:  # "open 40 stores in Dellan by 2026 and 20 in Quenby by 2027": the count and its place
+        start += place.end()
     when = next((d for d in doc.deadlines_in(sent, clause) if start <= d.start < start + 40), None)
     window = _resolve(when.phrase, doc.published, doc.conv) if when is not None else None
     if window is None or window.latest is None or window.latest < doc.published:
@@ -1221,7 +1230,11 @@ def _gapped(doc: _Doc, at: int, clause: Clause, cand: Candidate) -> tuple[Candid
     cut = re.search(r",?\s+and\s+" + re.escape(m.group("target").split()[0]) + r"\b", c.what[first.end():])
     what = c.what[: first.end() + cut.start()] if cut else c.what  # "... by 27 percent and by 67": the first part
     kept = Candidate(replace(c, what=what), cand.words, cand.names)
-    second = replace(c, what=what[: first.start()] + m.group("target") + what[first.end():],
+    second_what = what[: first.start()] + m.group("target") + what[first.end():]
+    if place:
+        second_what = re.sub(r"\b(in|at)\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*", lambda _: place.group(0).strip(),
+                             second_what, count=1)
+    second = replace(c, what=second_what,
                      deadline_phrase=when.phrase, due_earliest=window.earliest, due_latest=window.latest)
     return kept, [Candidate(second, cand.words, cand.names | {when.phrase})]
 
