@@ -711,3 +711,10 @@ def test_a_person_named_by_office_acts_for_whoever_holds_it(text: str, actor: st
 def test_a_second_count_with_a_date_of_its_own_is_a_second_promise(text: str, found: list[tuple[str, str]]) -> None:
     got = read_text(text, DAY, publisher="Vantor (press release)")
     assert [(c.what, c.deadline_phrase) for c in got.commitments] == found
+
+
+def test_a_second_sum_of_the_same_spending_is_a_second_promise() -> None:
+    got = read_text("Vantor will spend 1.3 billion pounds on charging points for homes, streets and car parks, and "
+                    "582 million pounds on grants for electric vans.", DAY, publisher="Vantor (press release)")
+    assert [c.what for c in got.commitments] == ["spend 1.3 billion pounds on charging points for homes",
+                                                 "spend 582 million pounds on grants for electric vans"]

@@ -523,7 +523,10 @@ _COORDINATED = re.compile(
     r"|(?P<verb3>[a-z]{3,})\s+(?=(?:at|in|on|to|into|from)\s[^,;.]*?\b(?:19|20)\d\d\b)"
     # "will triple wind capacity and increase solar capacity fivefold": a verb of change needs no determiner
     r"|(?P<verb4>increase|reduce|double|triple|quadruple|halve|expand|build|hire|recruit|raise|lower|cut|create|"
-    r"install|replace|upgrade|extend|eliminate|introduce|shut|close)\s+(?=[a-z]))")
+    r"install|replace|upgrade|extend|eliminate|introduce|shut|close)\s+(?=[a-z])"
+    # a second sum of the same spending verb: "will spend 1.3 billion pounds on X, and 582 million pounds on Y"
+    r"|(?P<money>[$\u20ac\u00a3]?\d[\d,.]*(?:\s*(?:million|billion|bn))?\s*(?:pounds|euros|dollars|yen|francs)?)"
+    r"(?=\s+(?:on|for|towards|into|in\s+(?=[A-Z]))\s*))")
 
 
 def _with_coordinated(text: str, cues: list[Cue]) -> list[Cue]:
@@ -535,9 +538,12 @@ def _with_coordinated(text: str, cues: list[Cue]) -> list[Cue]:
             continue
         limit = cues[i + 1].start if i + 1 < len(cues) else len(text)
         for m in _COORDINATED.finditer(text, cue.end, limit):
-            g = next(k for k in ("verb", "verb2", "verb3", "verb4") if m.group(k))
+            g = next(k for k in ("verb", "verb2", "verb3", "verb4", "money") if m.group(k))
             verb = m.group(g)
-            if cue.verb and (verb in _GAP_WORDS or verb in _GAP_PREPOSITIONS or _GAP_ADVERB.fullmatch(verb)):
+            if g == "money" and not (cue.verb and base_form(cue.verb.lower()) in _SPENDING):
+                continue
+            if cue.verb and (g == "money" or verb in _GAP_WORDS or verb in _GAP_PREPOSITIONS
+                             or _GAP_ADVERB.fullmatch(verb)):
                 # "will invest 500 million to cut prices, and another 1 billion to raise wages": the verb is shared
                 out.append(Cue(cue.family, cue.strength, m.start(g), m.end(g), m.start(g), cue.verb, cue.negated,
                                cue.hedged, coordinated=True))
@@ -610,6 +616,7 @@ def _fill_gap(first: Candidate, cand: Candidate) -> Candidate:
 
 _PP_STARTS = ("from", "to", "by", "with", "on", "at", "through", "using", "via")
 _GAP_WORDS = frozenset({"another", "further", "additional"})
+_SPENDING = frozenset("spend invest put allocate provide pledge give commit earmark inject".split())
 # "source power for its plants by 2030 and for its sites abroad by 2035", "make 100 million doses this year and
 # potentially 1 billion next year": a preposition or an adverb after "and" opens a second part of the same verb
 _GAP_PREPOSITIONS = frozenset("for from across throughout within outside inside".split())
@@ -1661,7 +1668,8 @@ def _build(doc: _Doc, at: int, found: _Found) -> Candidate | None:
         what = describe(vp, subject=_sentence_case(subject, index), thing_subject=found.thing_subject,
                         negated=clause.negated, family=clause.cue.family, deadline=phrase)
     first = vp.split()[0].lower() if vp.split() else ""
-    if clause.cue.coordinated and (first in _GAP_WORDS or first in _GAP_PREPOSITIONS or _GAP_ADVERB.fullmatch(first)) \
+    if clause.cue.coordinated and (first in _GAP_WORDS or first in _GAP_PREPOSITIONS or _GAP_ADVERB.fullmatch(first)
+                                   or first[:1].isdigit() or first[:1] in "$\u20ac\u00a3") \
             and clause.cue.verb and clause.cue.verb.lower() != first:
         what = f"{base_form(clause.cue.verb)} {what}"  # "and another 1 billion to raise wages": invest it
     if len(re.findall(r"\w+", what)) < 2:
