@@ -718,3 +718,14 @@ def test_a_second_sum_of_the_same_spending_is_a_second_promise() -> None:
                     "582 million pounds on grants for electric vans.", DAY, publisher="Vantor (press release)")
     assert [c.what for c in got.commitments] == ["spend 1.3 billion pounds on charging points for homes",
                                                  "spend 582 million pounds on grants for electric vans"]
+
+
+@pytest.mark.parametrize("text, what", [
+    ("Once the new hub opens, Quenby airport in the north of the city will close for good, Vantor said.",
+     "close Quenby airport in the north of the city for good"),
+    ("The old Dellan depot will close once the new one opens, Vantor said.",
+     "close the old Dellan depot once the new one opens"),
+])
+def test_a_thing_tied_to_another_event_is_as_checkable_as_a_dated_one(text: str, what: str) -> None:
+    got = read_text(text, DAY, publisher="Harbury Post")
+    assert [(c.actor, c.what) for c in got.commitments] == [("Vantor", what)]

@@ -1360,6 +1360,11 @@ def _acts_on_an_object(word: str, verb_words: list[str]) -> bool:
 _ACTING_NAME_ZIPF = 4.5
 
 
+_ANCHORED_TO_EVENT = re.compile(r"\b(?:once|as\s+soon\s+as|when)\s+(?:the\s+|its\s+)?(?:[\w-]+\s+){0,4}?"
+                                r"(?:opens|starts|begins|arrives|enters\s+service|is\s+(?:completed|finished|ready|"
+                                r"open|operational))\b", re.I)
+
+
 def _thing_predicate_ok(doc: _Doc, words: list[str], cue, reported: bool, sent: Sentence, clause: Clause,
                         subject: str) -> bool:
     """A thing as subject promises only through availability, passives and launch-type events."""
@@ -1367,7 +1372,8 @@ def _thing_predicate_ok(doc: _Doc, words: list[str], cue, reported: bool, sent: 
         return False
     verb = base_form(words[0].strip(",."))
     nxt = words[1].lower().strip(",.") if len(words) > 1 else ""
-    dated = _dated(doc, sent, clause)
+    # "Tegel will close once the new hub opens": tied to another event, as checkable as a date
+    dated = _dated(doc, sent, clause) or _ANCHORED_TO_EVENT.search(sent.text) is not None
     if clause.negated and (verb in _ERGATIVE_EVENTS or (verb == "be" and nxt in _READINESS)):
         # "the tram will not open until mid-2027", "the roof will not be finished": a delay; with no time limit
         # and said by its owner ("no bakeries will close, the company said") a promise not to
