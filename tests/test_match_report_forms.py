@@ -1059,7 +1059,8 @@ def test_a_begun_act_is_read_up_to_its_modifier() -> None:
     assert decided(RACE, own) == ("fulfilment", "accepted")
 
 
-@pytest.mark.parametrize("what", ["sell 10 to 12 million scooters in 2026", "sell 10 million to 12 million scooters in 2026"])
+@pytest.mark.parametrize("what", ["sell 10 to 12 million scooters in 2026", "sell 10 million to 12 million scooters in 2026",
+                                  "sell 10,000,000-12,000,000 scooters in 2026"])
 def test_a_figure_inside_a_promised_range_meets_it(what: str) -> None:
     """A range is met at its low end (the reading generous to the promiser); below it is progress."""
     c = promise("Vantor", what)

@@ -625,7 +625,8 @@ def _targets(obj: list[Token]) -> tuple[Target, ...]:
         if i and obj[i - 1].stem in BOUND_WORDS:
             continue  # "under 300 euros" is a limit, not an amount to reach
         if i + 1 < len(obj) and obj[i + 1].joined:
-            continue  # "a 500-bed hospital", "3-nanometre chips": a measure of the thing, not an amount
+            continue  # "a 500-bed hospital", "3-nanometre chips": a measure of the thing, not an amount (or a
+            # range's low end, "25,500-26,500", read with its top)
         value, after = scaled(t.number, [x for x in obj[i + 1:i + 7] if not x.punct])
         value = _range_floor(obj, i, value)
         if any(x.stem in CURRENCY for x in after[:2]):
@@ -649,8 +650,10 @@ def _targets(obj: list[Token]) -> tuple[Target, ...]:
 
 
 def _range_floor(obj: list[Token], i: int, value: float) -> float:
-    """The top of a range ("10 to 12 million", "10 million to 12 million") met at its low end: of the fair
-    readings of a range, the one generous to the promiser."""
+    """The top of a range ("10 to 12 million", "10 million to 12 million", "25,500-26,500") met at its low end:
+    of the fair readings of a range, the one generous to the promiser."""
+    if i >= 1 and obj[i].joined and obj[i - 1].number is not None and obj[i - 1].ordinal is None:
+        return min(value, value * obj[i - 1].number / obj[i].number)  # "25,500-26,500 vans": a range by hyphen
     if i < 2 or obj[i - 1].low not in {"to", "and", "or"} or obj[i].number is None:
         return value
     k = i - 2
