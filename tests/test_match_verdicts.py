@@ -722,6 +722,8 @@ def test_a_noun_before_the_things_name_is_not_a_verb() -> None:
     ("install parcel lockers at Quenby station", "Vantor is installing parcel lockers at Quenby station.", "progress"),
     ("build the Quenby depot", "The Quenby depot is being built by Vantor.", "progress"),
     ("roll out the Lumo app in Dellan", "Vantor is rolling out the Lumo app in Dellan.", "fulfilment"),  # it is out
+    ("hire 500 engineers in Dellan", "Vantor is hiring 500 engineers in Dellan.", "progress"),
+    ("begin hiring engineers in Dellan", "Vantor is hiring engineers in Dellan.", "fulfilment"),  # begun
 ])
 def test_an_act_under_way_is_progress_unless_being_under_way_is_the_act(what: str, text: str, kind: str) -> None:
     got = decided(promise("Vantor", what), news("Vantor update", text))

@@ -540,7 +540,9 @@ def _read_positive(ctx: _Context, s: Sentence, rel: float, eff: float) -> list[R
             kind, note = "progress", "the works are finished, not the promised opening"
         if kind == "fulfilment" and _short_of_target(p, s, ev):
             kind, note = "progress", "reached less than the promised amount"
-        if kind == "fulfilment" and ev.progressive and not ev.classes & _BEGUN_WHEN_UNDER_WAY:
+        if kind == "fulfilment" and ev.progressive and not ev.classes & _BEGUN_WHEN_UNDER_WAY and not p.inchoative:
+            # (a promise to begin something is kept once it is under way: "is producing the car" for "start
+            # production")
             kind, note = "progress", "under way, not done ('is being built', 'is installing')"
         hedged = hedge(s, ev.pos, p) if kind == "fulfilment" else None
         if hedged:
