@@ -798,19 +798,35 @@ _NO_THING_OBJECTS = frozenset(stem(w) for w in "door doors gate gates orbit".spl
 
 def _another_head(p: Profile, after: list[Token]) -> bool:
     """Is the noun phrase right ``after`` the verb headed by another common noun, with the promise's head only
-    a modifier before it ("depot office", "the depot's canteen")? The head of a phrase is its last noun (an
-    act's noun is the act itself: "lead-line replacements")."""
-    np = list(itertools.takewhile(lambda t: not t.punct and t.stem not in PREPOSITIONS and t.low != "of"
-                                  and t.low not in ("and", "or", "which", "that"), after))
-    content = [t for t in np if t.stem not in lx.STOPWORDS and t.stem not in lx.DETERMINERS and t.number is None]
-    if len(content) < 2 or not p.head:
+    a modifier before it ("depot office", "the depot's canteen")?"""
+    return _headed_by_another(p, after, phrase_after=False)
+
+
+def _headed_by_another(p: Profile, toks: list[Token], *, phrase_after: bool) -> bool:
+    """Is the noun phrase opening ``toks`` headed by another common noun than the promise's, with the promise's
+    thing named only as its modifier ("the depot canteen") or, with ``phrase_after``, in the phrase right after
+    it ("a canteen at the depot", "the roof planned for the depot"), not in a clause of its own ("the order that
+    Acme cut ...")? The head of a phrase is its last noun; an act's noun is the act itself ("lead-line
+    replacements"), a plan's or a part's noun the promise's own ("the depot plan", "the depot's first phase")."""
+    np: list[Token] = []
+    for t in toks:
+        if t.punct or t.stem in PREPOSITIONS or t.low in ("of", "and", "or", "around", "about") \
+                or t.low in _CLAUSE_WORDS or t.number is not None or (np and t.low.endswith("ed")):
+            break
+        np.append(t)
+    content = [t for t in np if t.stem not in lx.STOPWORDS and t.stem not in lx.DETERMINERS]
+    if not content or not p.head:
         return False
     last = content[-1]
-    mine = p.head | {s for t in p.terms for s in t.stems}
-    return not last.cap and last.stem not in mine and last.stem not in lx.GENERIC and last.stem not in PART_NOUNS \
-        and last.stem not in _NO_THING_OBJECTS and not last.low.endswith(("ing", "ly")) \
-        and not lx.noun_classes({last.stem}) \
-        and any(t.stem in p.head for t in content[:-1])
+    mine = p.head | {x for t in p.terms for x in t.stems} | p.alias_terms
+    if last.cap or last.stem in mine or (last.stem in lx.GENERIC and last.stem not in _TIME_NOUNS) \
+            or last.stem in lx.PLAN_NOUNS or last.stem in _INSTRUMENTS or last.stem in PART_NOUNS \
+            or last.stem in _NO_THING_OBJECTS or lx.noun_classes({last.stem}) or last.low.endswith(("ing", "ly")):
+        return False
+    after = toks[len(np):]
+    phrase = list(itertools.takewhile(lambda t: not t.punct and t.low not in _CLAUSE_WORDS, after[:8])) \
+        if phrase_after else []
+    return any(t.stem in p.head for t in [*content[:-1], *phrase])
 
 
 def _amount_before(s: Sentence, k: int) -> bool:
@@ -925,9 +941,9 @@ _TIME_NOUNS = lx._stems("day days week weeks month months year years")  # "an op
 
 
 def other_thing_dropped(p: Profile, window: list[Token]) -> bool:
-    """Is what a cancellation drops (or a delay moves) another thing, with the promise's thing named only as where or what it
-    belongs to ("plans for a canteen at the depot", "the depot tender", "the solar roof planned for the
-    depot"), or another act on it ("plans to expand the depot" for "build the depot")?"""
+    """Is what a cancellation drops (or a delay moves) another thing, with the promise's thing named only as
+    where or what it belongs to ("plans for a canteen at the depot", "the depot tender"), or another act on it
+    ("plans to expand the depot" for "build the depot")?"""
     toks = [t for t in window if t.low not in lx.DETERMINERS]
     while len(toks) > 1 and toks[0].stem in lx.PLAN_NOUNS and toks[1].low in ("for", "of", "on", "to"):
         if toks[1].low == "to" and len(toks) > 2:
@@ -936,26 +952,7 @@ def other_thing_dropped(p: Profile, window: list[Token]) -> bool:
         toks = [t for t in toks[2:] if t.low not in lx.DETERMINERS]
     if toks and (lx.verb_classes(toks[0].stem) or toks[0].stem in lx.EVENT_VERBS):
         return False  # "would now receive its first jet around mid-2018": the act itself, moved
-    np: list[Token] = []
-    for t in toks:
-        if t.punct or t.stem in PREPOSITIONS or t.low in ("of", "and", "or", "around", "about") \
-                or t.low in _CLAUSE_WORDS or t.number is not None or (np and t.low.endswith("ed")):
-            break
-        np.append(t)
-    content = [t for t in np if t.stem not in lx.STOPWORDS and t.number is None]
-    if not content or not p.head:
-        return False
-    last = content[-1]
-    mine = p.head | {x for t in p.terms for x in t.stems} | p.alias_terms
-    if last.cap or last.stem in mine or (last.stem in lx.GENERIC and last.stem not in _TIME_NOUNS) \
-            or last.stem in lx.PLAN_NOUNS or last.stem in _INSTRUMENTS \
-            or last.stem in PART_NOUNS or lx.noun_classes({last.stem}) or last.low.endswith("ing"):
-        return False
-    # the promise's thing before the head ("the depot canteen") or in the phrase right after it ("a canteen at
-    # the depot", "the roof planned for the depot"), not in a clause of its own ("the order that Acme cut ...")
-    after = toks[len(np):]
-    phrase = list(itertools.takewhile(lambda t: not t.punct and t.low not in _CLAUSE_WORDS, after[:8]))
-    return any(t.stem in p.head for t in [*content[:-1], *phrase])
+    return _headed_by_another(p, toks, phrase_after=True)
 
 
 def _leaves_our_place(p: Profile, window: list[Token]) -> bool:
