@@ -736,8 +736,9 @@ _MADE_THAT = re.compile(r"(?P<main>.+?)\s+(?:approved|adopted|unveiled|presented
 
 
 # Who decided a plan, before the plan's noun: "the council approved [plans to build ...]"
-_DECIDED_PLAN = re.compile(r"(?P<main>.+?)\s+(?:has\s+|have\s+|had\s+)?(?:approved|adopted|unveiled|presented|announced|"
-                           r"published|set\s+out|outlined|revealed|backed|endorsed|drew\s+up|launched|agreed)$")
+_DECIDED_PLAN = re.compile(r"(?P<main>.+?)\s+(?:has\s+|have\s+|had\s+)?(?:approved|adopted|unveiled|presented|"
+                           r"announced|published|set\s+out|outlined|revealed|backed|endorsed|drew\s+up|launched|"
+                           r"agreed)$")
 
 
 # A relative clause whose subject is a pronoun: "which we", "that it" (the cue follows)

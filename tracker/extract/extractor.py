@@ -1202,16 +1202,17 @@ def _fold_headlines(candidates: list[Candidate], sentences: list[Sentence], left
 
 # "cut X by 20 percent by 2030 and by 45 percent by 2050", "to 19 percent in 2017 and to 18 percent in 2020", "on sale
 # in the US in December, and in Europe early next year": the verb left out, a second target and its own date
-_MARKED_TARGET = (r"(?:by|to)\s+(?:about\s+|around\s+|at\s+least\s+)?[$\u20ac\u00a3]?\d[\d,.]*\s*(?:percent|per\s+cent|%|"
-                  r"(?:million|billion)?\s*(?:pounds|euros|dollars|yen))?|in\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*")
+_MARKED_TARGET = (r"(?:by|to)\s+(?:about\s+|around\s+|at\s+least\s+)?[$\u20ac\u00a3]?\d[\d,.]*\s*"
+                  r"(?:percent|per\s+cent|%|(?:million|billion)?\s*(?:pounds|euros|dollars|yen))?"
+                  r"|in\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*")
 # a bare count: "install 100 charging points by 2025 and 500 by 2030"
 _COUNT_TARGET = r"(?<![\w,.])\d[\d,.]*(?:\s+(?:million|billion))?(?![\w,.%])(?!\s*(?:percent|per\s+cent))"
 _GAP_TARGET = f"{_MARKED_TARGET}|{_COUNT_TARGET}"
 _GAPPED = re.compile(rf",?\s+and\s+(?P<target>{_GAP_TARGET})\s+(?=(?:by|in|from|before|early|late|next|this|within)\b)")
 _FIRST_TARGET = {False: re.compile(_MARKED_TARGET), True: re.compile(_COUNT_TARGET)}  # by kind: a count or not
 _PLACE_AFTER = re.compile(r"(?:in|at)\s+(?!(?:January|February|March|April|May|June|July|August|September|October|"
-                          r"November|December|Spring|Summer|Autumn|Fall|Winter)\b)[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*\s+(?=(?:by|in|from|before|early|late|next|this|"
-                          r"within)\b)")
+                          r"November|December|Spring|Summer|Autumn|Fall|Winter)\b)[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*\s+"
+                          r"(?=(?:by|in|from|before|early|late|next|this|within)\b)")
 
 
 def _gapped(doc: _Doc, at: int, clause: Clause, cand: Candidate) -> tuple[Candidate, list[Candidate]]:

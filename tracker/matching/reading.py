@@ -490,7 +490,7 @@ def _clause_start(toks: tuple[Token, ...], i: int) -> int:
 # Words after which a "that" clause is asked for, not reported (the mandative: "ordered that it cut ...")
 _MANDATING = lx._stems("order orders ordered require requires required demand demands demanded insist insists "
                        "insisted recommend recommends recommended propose proposes proposed urge urges urged ask asks "
-                       "asked request requests requested rule ruled rules")
+                       "asked request requests requested")
 
 
 def _frame(toks: tuple[Token, ...], i: int) -> tuple[bool, bool]:
@@ -515,7 +515,8 @@ def _frame(toks: tuple[Token, ...], i: int) -> tuple[bool, bool]:
         negated = True
     if clause > 1 and toks[clause - 1].low == "that" and any(t.stem in lx.DENIAL for t in toks[max(0, clause - 6):clause - 1]):
         negated = True  # "denied reports that it had opened the store": a denial of the act
-    if clause > 1 and toks[clause - 1].low == "that" and any(t.stem in _MANDATING for t in toks[max(0, clause - 4):clause - 1]):
+    if clause > 1 and toks[clause - 1].low == "that" \
+            and any(t.stem in _MANDATING for t in toks[max(0, clause - 4):clause - 1]):
         future = True  # "the order that Acme cut its emissions", "demanded that it close the plant": asked, not done
     k = i - 1
     while k >= 0 and i - k <= 4 and toks[k].low in {"be", "been", "have", "being", "now", "also", "then"}:

@@ -1597,8 +1597,8 @@ def held_back(ctx: _Context, best: Reading) -> str | None:
             return "the promised amount is not reported"
         if best.event_pos < 0:
             return "no verb of the act in the sentence"
-        if hedge(best.sentence, None, ctx.p):
-            return f"hedged ({hedge(best.sentence, None, ctx.p)})"
+        if hedged := hedge(best.sentence, None, ctx.p):
+            return f"hedged ({hedged})"
     return None
 
 
@@ -1614,9 +1614,9 @@ def _at_one_site(p: Profile, s: Sentence, pos: int) -> bool:
         return False
     after = s.toks[pos + 1:pos + 16]
     for k, t in enumerate(after):
-        if t.low in ("at", "in") and any(x.stem in _SITES for x in after[k + 1:k + 5]) \
-                and not any(x.stem in _SITES and x.low.endswith("s") and x.low != "its" for x in after[k + 1:k + 5]):
-            return True
+        sites = [x for x in after[k + 1:k + 5] if x.stem in _SITES]
+        if t.low in ("at", "in") and sites and not any(x.low.endswith("s") for x in sites):
+            return True  # (one site: "across its plants", "at all its stores" is the whole actor)
     return False
 
 
