@@ -318,7 +318,7 @@ def unveiler(name: str, text: str) -> str | None:
 
 def owned_by(name: str, text: str) -> str | None:
     """The organisation an aside names as the owner of ``name``: "Lumo, the streaming app from Vantor, will ...",
-    "the Green Homes Grant, run by the Energy Department, will ..." (a product or programme speaks for its owner)."""
+    "the Quenby Homes Grant, run by the energy department, will ..." (a product or programme speaks for its owner)."""
     bare = re.sub(r"^(?:[Tt]he|[Aa]n?)\s+", "", name.strip())
     if not bare:
         return None
