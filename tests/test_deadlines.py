@@ -91,6 +91,7 @@ READINGS = [
     ("fiscal, FY as calendar year", "by the end of FY2028", WED, D(2028, 12, 31)),
     ("fiscal, stated year end", "by the end of the fiscal year ending June 30", WED, D(2027, 6, 30)),
     ("fiscal, split year", "in FY2027-28", WED, D(2028, 3, 31)),
+    ("fiscal, a named owner's year", "in Vantor's fiscal year 2028", WED, D(2028, 12, 31)),
     ("alternatives, the later counts", "by late 2027 or early 2028", WED, D(2028, 4, 30)),
     ("hedge and tail", "sometime in 2028 at the latest", WED, D(2028, 12, 31)),
 ]

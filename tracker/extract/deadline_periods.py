@@ -189,9 +189,11 @@ def _clock(m: re.Match[str], p: Period, ctx: Ctx) -> Period:
     return p
 
 
-@modifier(r"(?:its|their|our|his|her|the\s+company's|the\s+group's)\s+(?P<x>.+)")
+@modifier(r"(?:its|their|our|his|her|the\s+company's|the\s+group's)\s+(?P<x>.+)",
+          r"[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3}['\u2019]s\s+(?P<x>(?:fiscal|financial)\s+.+)")
 def _possessive(m: re.Match[str], p: Period, ctx: Ctx) -> Period:
-    """ "its fiscal third quarter" reads as "the fiscal third quarter"."""
+    """ "its fiscal third quarter" reads as "the fiscal third quarter", "Vantor's fiscal year 2027" as "fiscal
+    year 2027"."""
     return p
 
 
