@@ -729,3 +729,9 @@ def test_a_second_sum_of_the_same_spending_is_a_second_promise() -> None:
 def test_a_thing_tied_to_another_event_is_as_checkable_as_a_dated_one(text: str, what: str) -> None:
     got = read_text(text, DAY, publisher="Harbury Post")
     assert [(c.actor, c.what) for c in got.commitments] == [("Vantor", what)]
+
+
+def test_a_list_of_names_stays_whole_in_the_promise() -> None:
+    got = read_text("Vantor said it plans to merge its Dellan, Quenby and Orvo units in early 2027.", DAY,
+                    publisher="Harbury Post")
+    assert [c.what for c in got.commitments] == ["merge its Dellan, Quenby and Orvo units"]

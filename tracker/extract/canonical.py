@@ -138,6 +138,11 @@ def _between_adjectives(vp: str, comma: re.Match[str]) -> bool:
         and _ADJECTIVE.search(after.group(1)) is not None
 
 
+# A comma inside a list of names: "merge its Dellan, Quenby and Orvo units"
+_NAME_LIST = re.compile(r",\s+[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*(?:,\s+[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*)*,?\s+"
+                        r"(?:and|or)\s+[A-Z]")
+
+
 _NOT_A_NOUN = frozenset("with to for in on at by from into the a an its their our his her this that these those up out "
                         "and or".split())
 
@@ -198,7 +203,8 @@ def describe(vp: str, *, subject: str | None, thing_subject: bool, negated: bool
     vp = strip_deadline(vp, deadline)
     vp = re.sub(r"^(?:(?:also|now|still|soon|then|first|initially|finally|only|again|jointly|further|not|never|"
                 r"no\s+longer|formally|officially|eventually|be\s+able\s+to)\s+)+", "", vp.strip(), flags=re.I)
-    cut = next((m for m in _CUT.finditer(vp) if not _between_adjectives(vp, m)), None)
+    cut = next((m for m in _CUT.finditer(vp) if not _between_adjectives(vp, m) and not _NAME_LIST.match(vp, m.start())),
+               None)
     if cut and cut.start() > 0:
         vp = vp[: cut.start()]
     took = re.match(r"(?:take|takes)\s+to\s+(?P<verb>[a-z]+)\b\s*(?P<rest>.*)", vp, re.I)
