@@ -842,3 +842,12 @@ def test_an_actor_named_by_its_initials_is_named() -> None:
     tfq = promise("Transport for Quenby", "open a bus depot in Dellan")
     assert decided(tfq, news("TfQ opens bus depot in Dellan", "The depot opened on Monday.")) == ("fulfilment",
                                                                                                  "accepted")
+
+
+def test_a_flight_that_takes_off_has_flown_and_sales_that_take_off_have_risen() -> None:
+    flights = promise("Vantor", "launch flights to Quenby")
+    assert decided(flights, news("First Quenby flights take off",
+                                 "The first Vantor flights to Quenby took off on Monday.")) == ("fulfilment", "accepted")
+    phone = promise("Vantor", "launch the Lumo phone")
+    assert decided(phone, news("Lumo sales take off", "Sales of the Lumo phone took off in May.")) \
+        != ("fulfilment", "accepted")

@@ -235,6 +235,9 @@ def find_phrase(stems: list[str], phrase: tuple[str, ...], start: int = 0) -> in
 
 # -- events ------------------------------------------------------------------------------------
 
+# What "takes off" when it rises rather than flies
+_RISING = lx._stems("sales shares stock stocks prices price demand business growth orders bookings interest career "
+                    "popularity market markets economy")
 _BE_NOW = frozenset({"is", "are", "am", "was", "were", "'s", "'re"})
 
 
@@ -271,6 +274,9 @@ def _events(toks: tuple[Token, ...], title_case: bool, is_title: bool = False) -
         if canon is None and i + 1 < n and (t.stem, toks[i + 1].stem) in PARTICLES:
             if _moved_to_a_pad(toks, i):
                 continue  # "rolls out to the launch pad": a rocket moved for tests, not a product launched
+            if PARTICLES[(t.stem, toks[i + 1].stem)] == "fly" and t.low in ("take", "takes", "took", "taken") \
+                    and any(x.stem in _RISING for x in toks[max(0, i - 8):i]):
+                continue  # "sales took off", "demand has taken off": a rise, not a flight
             canon, end = PARTICLES[(t.stem, toks[i + 1].stem)], i + 2
         if canon is None:
             if t.stem in lx.COMPLETION or t.low in {"complete", "completed", "finished", "done"}:
