@@ -278,6 +278,9 @@ def _events(toks: tuple[Token, ...], title_case: bool, is_title: bool = False) -
                     and any(x.stem in _RISING for x in toks[max(0, i - 8):i]):
                 continue  # "sales took off", "demand has taken off": a rise, not a flight
             canon, end = PARTICLES[(t.stem, toks[i + 1].stem)], i + 2
+            if canon == "fly" and any(x.low in _FIRSTS for x in toks[max(0, i - 4):i]) \
+                    and any(x.stem in _USERS for x in toks[max(0, i - 4):i]):
+                canon = _OPEN  # "the first flights took off from the new airport": its first use, it opened
         if canon is None:
             if t.stem in lx.COMPLETION or t.low in {"complete", "completed", "finished", "done"}:
                 canon = "*"
