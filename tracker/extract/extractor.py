@@ -542,8 +542,7 @@ def _with_coordinated(text: str, cues: list[Cue]) -> list[Cue]:
             verb = m.group(g)
             if g == "money" and not (cue.verb and base_form(cue.verb.lower()) in _SPENDING):
                 continue
-            if cue.verb and (g == "money" or verb in _GAP_WORDS or verb in _GAP_PREPOSITIONS
-                             or _GAP_ADVERB.fullmatch(verb)):
+            if cue.verb and _opens_a_gap(verb):
                 # "will invest 500 million to cut prices, and another 1 billion to raise wages": the verb is shared
                 out.append(Cue(cue.family, cue.strength, m.start(g), m.end(g), m.start(g), cue.verb, cue.negated,
                                cue.hedged, coordinated=True))
@@ -578,8 +577,8 @@ def _listed_verbs(text: str, start: int, end: int) -> list[int]:
 _PERSONAL_PRONOUNS = frozenset({"i", "we", "you", "he", "she", "it", "they"})
 _OWN_DOUBTS = frozenset({"vague"})  # a doubt about one verb's own object, not the shared subject
 _VERBLESS_FAMILIES = VERBLESS | {"headline_to"}  # no verb of their own for a second verb to share
-# Words after "and" that are not a second verb of the same subject.
-# A second object after "and" with its verb left out: "and another 1 billion to raise wages"
+
+
 def _share_last_date(candidates: list[Candidate], chain: list[int]) -> None:
     """"pledged to triple wind capacity and increase solar capacity fivefold by 2030": verbs coordinated under
     one cue (``chain``: their candidates' indices), with one date at the end, are all due then (each verb with
@@ -615,12 +614,23 @@ def _fill_gap(first: Candidate, cand: Candidate) -> Candidate:
 
 
 _PP_STARTS = ("from", "to", "by", "with", "on", "at", "through", "using", "via")
+# A second object after "and" with its verb left out: "and another 1 billion to raise wages"
 _GAP_WORDS = frozenset({"another", "further", "additional"})
 _SPENDING = frozenset("spend invest put allocate provide pledge give commit earmark inject".split())
 # "source power for its plants by 2030 and for its sites abroad by 2035", "make 100 million doses this year and
 # potentially 1 billion next year": a preposition or an adverb after "and" opens a second part of the same verb
 _GAP_PREPOSITIONS = frozenset("for from across throughout within outside inside".split())
 _GAP_ADVERB = re.compile(r"(?:potentially|possibly|eventually|ultimately|probably)")
+
+
+def _opens_a_gap(word: str) -> bool:
+    """Does ``word``, after "and", open a second part of the verb before it, the verb left out ("and another 1
+    billion", "and for its sites abroad", "and potentially 90 million", "and 582 million pounds on ...")?"""
+    return word in _GAP_WORDS or word in _GAP_PREPOSITIONS or _GAP_ADVERB.fullmatch(word) is not None \
+        or word[:1].isdigit() or word[:1] in "$\u20ac\u00a3"
+
+
+# Words after "and" that are not a second verb of the same subject.
 _NOT_COORDINATED = frozenset(
     """the a an its their our his her this that these those other more most some all any each every new
     then now also still not never only even well so too its it they we he she there here who which what
@@ -1675,9 +1685,7 @@ def _build(doc: _Doc, at: int, found: _Found) -> Candidate | None:
         what = describe(vp, subject=_sentence_case(subject, index), thing_subject=found.thing_subject,
                         negated=clause.negated, family=clause.cue.family, deadline=phrase)
     first = vp.split()[0].lower() if vp.split() else ""
-    if clause.cue.coordinated and (first in _GAP_WORDS or first in _GAP_PREPOSITIONS or _GAP_ADVERB.fullmatch(first)
-                                   or first[:1].isdigit() or first[:1] in "$\u20ac\u00a3") \
-            and clause.cue.verb and clause.cue.verb.lower() != first:
+    if clause.cue.coordinated and _opens_a_gap(first) and clause.cue.verb and clause.cue.verb.lower() != first:
         what = f"{base_form(clause.cue.verb)} {what}"  # "and another 1 billion to raise wages": invest it
     if len(re.findall(r"\w+", what)) < 2:
         what = " ".join(strip_deadline(vp, phrase).split()[:14]).strip(" ,;")  # "legalize, regulate and ..."

@@ -1602,9 +1602,8 @@ def held_back(ctx: _Context, best: Reading) -> str | None:
     return None
 
 
-_SITES = lx._stems("plant plants site sites factory factories mill mills store stores office offices facility "
-                   "facilities unit units division divisions depot depots mine mines refinery refineries warehouse "
-                   "warehouses campus branch branches hospital school")
+_SITES = lx._stems("plant site factory mill store office facility unit division depot mine refinery warehouse campus "
+                   "branch hospital school")  # (stems: "plants" is a plant too)
 
 
 def _at_one_site(p: Profile, s: Sentence, pos: int) -> bool:
