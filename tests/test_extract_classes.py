@@ -790,6 +790,20 @@ def test_a_real_condition_still_does() -> None:
     assert not got.commitments and "conditional" in got.left_out[0].reason
 
 
+@pytest.mark.parametrize("text", [
+    "Dellan Council will shut the old pool on 30 June 2026, unless a trust takes it over.",
+    "Vantor will close the Dellan depot by March 2027, unless a buyer comes forward.",
+])
+def test_a_plan_with_an_exception_after_it_stands(text: str) -> None:
+    """"Will X, unless Y" states the plan and its way out; "if Y, will X" does not promise X at all."""
+    c = one(text, publisher="Vantor")
+    assert not c.conditional and c.due_latest is not None
+
+
+def test_a_refusal_with_an_exception_is_still_conditional() -> None:
+    got = read_text("Vantor will not raise fares, unless fuel costs double.", DAY, publisher="Vantor")
+    assert not got.commitments
+
 @pytest.mark.parametrize("text, what, phrase", [
     ("These updates to the app are also coming later this year in version 15.",
      "deliver these updates to the app in version 15", "later this year"),

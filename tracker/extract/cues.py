@@ -841,8 +841,11 @@ def _conditional(sentence: str, c: Clause) -> bool:
         return True
     if re.match(r"^\s*(?:if|unless|provided|assuming|should)\b", sentence[c.start :], re.I):
         return True
-    tail = sentence[c.vp_start : c.vp_end]
-    if CONDITION.search(tail) or CONDITION.search(_aside_after(sentence, c)):
+    tail, aside = sentence[c.vp_start : c.vp_end], _aside_after(sentence, c)
+    if not c.negated:  # "will leave in March, unless the members agree to wait": the plan stands, with an exception
+        tail = re.sub(r",\s*unless\b.*$", "", tail, flags=re.I | re.S)
+        aside = "" if re.match(r"unless\b", aside, re.I) else aside
+    if CONDITION.search(tail) or CONDITION.search(aside):
         return True
     until = re.search(r"\buntil\s+(?P<what>\S+(?:\s+\S+){0,2})", tail, re.I) if c.negated else None
     return bool(until and not _UNTIL_DATE.match(until.group("what")))
