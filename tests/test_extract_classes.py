@@ -1148,3 +1148,17 @@ def test_a_place_hosting_the_publishers_own_event_is_not_the_promiser() -> None:
     assert one("BIG NEWS! \U0001F6B2 Harbury will host a Vantor Cycle Classic in June 2027!", publisher="Vantor").actor \
         == "Vantor"
     assert one("Harbury will host the Dellan Games in 2030.", publisher="Vantor").actor == "Harbury"
+
+
+@pytest.mark.parametrize("text, second", [
+    ("The probe will reach the comet in 2027, map it for a year and then collect a sample of its dust.",
+     "collect a sample of its dust"),
+    ("Vantor will build the plant in 2026 and later add a second line.", "add a second line"),
+    ("We will open the new depot in May and finally close the old yard.", "close the old yard"),
+])
+def test_a_second_act_after_and_then_is_a_promise_of_its_own_without_the_first_ones_date(text: str,
+                                                                                           second: str) -> None:
+    """"And then", "and later": the same subject's next act, which comes after the first one's date."""
+    got = {c.what: c for c in found(text, publisher="Vantor")}
+    assert second in got and got[second].due_latest is None
+    assert any(c.due_latest is not None for c in got.values())

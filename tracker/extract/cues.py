@@ -483,6 +483,8 @@ def read_clause(sentence: str, cue: Cue, quote_start: int | None, quote_speaker:
     start = _clause_start(sentence, floor, cue.start, coordinated=previous is not None, shared=cue.coordinated)
     frame_kind, frame_speaker, start = _frame(sentence, floor, start, cue.start)
     intro, subject, subject_start = _subject(sentence, start, cue.start)
+    if cue.coordinated and _SEQUENCE_ADVERB.fullmatch(subject):
+        intro, subject = intro + subject, ""  # "will reach the comet and then collect a sample": no subject of its own
     aside = re.fullmatch(r"(?:which|who)\b[^,]*,", subject.strip())
     aside_date = False
     if subject.strip().lower() == "which" and previous is None and re.match(r"(?:we|they|I)\b", sentence[cue.start:cue.end]) \
@@ -578,6 +580,12 @@ def read_clause(sentence: str, cue: Cue, quote_start: int | None, quote_speaker:
     clause.conditional = _conditional(sentence, clause)
     clause.reject = _reject(sentence, clause)
     return clause
+
+
+# Adverbs between "and" and a second verb of the same subject ("and also", "and then", "and later"); all but
+# "also" put the second act after the first, so the first act's date is not the second one's deadline.
+AFTERWARDS = re.compile(r"(?:then|later|finally|subsequently|afterwards)", re.I)
+_SEQUENCE_ADVERB = re.compile(rf"(?:also|{AFTERWARDS.pattern})", re.I)
 
 
 def _floor(sentence: str, quote_start: int | None, previous: Clause | None) -> int:
@@ -907,7 +915,7 @@ def _reject_frame(sentence: str, c: Clause) -> str | None:
     after = _TRAILING_HEDGE.search(sentence, cue.end)
     if after and is_third_party(after.group("sp")):
         return "a forecast credited to others (analysts argue, critics believe...)"
-    if not c.subject and not c.in_quote and c.frame_kind is None and not re.search(r"\band\s*$", sentence[: cue.start]):
+    if not c.subject and not c.in_quote and c.frame_kind is None and not re.search(rf"\band\s*(?:{_SEQUENCE_ADVERB.pattern}\s+)?$", sentence[: cue.start], re.I):
         return "no subject"
     return None
 

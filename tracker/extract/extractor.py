@@ -21,6 +21,7 @@ from tracker.extract.canonical import (
     PLANNED_FOR, base_form, coming_as_arrival, describe, is_participle, strip_deadline, subject_np,
 )
 from tracker.extract.cues import (
+    AFTERWARDS,
     COMMIT_ADJ,
     VERBLESS,
     Cue,
@@ -516,7 +517,7 @@ def _clauses(sent: Sentence) -> list[Clause]:
 
 # "we aim to cut costs by 2022, and to reduce staff to 74,000": the second verb shares the first one's cue.
 _COORDINATED = re.compile(
-    r",?\s+(?:and|as\s+well\s+as)\s+(?:also\s+|then\s+)?(?:(?P<to>to)\s+(?P<verb>be|[a-z]{3,})\b"
+    r",?\s+(?:and|as\s+well\s+as)\s+(?:(?:also|then|later|finally|subsequently|afterwards)\s+)?(?:(?P<to>to)\s+(?P<verb>be|[a-z]{3,})\b"
     r"|(?P<verb2>[a-z]{3,})\s+(?=(?:the|a|an|its|their|our|his|her|all|every|each|more|new|up|out|down|off|net|"
     r"half|about|around|at\s+least|\d[\d,.]*)\b)"
     # "is set to launch in 2026 and arrive at Kess in 2034": a second verb with a place and a year of its own
@@ -1658,7 +1659,8 @@ def _build(doc: _Doc, at: int, found: _Found) -> Candidate | None:
             phrase, earliest, latest = (both.group(0) if both else lasting[0]), lasting[1], lasting[2]
     if phrase is None:
         phrase, earliest, latest = _lasting_for(doc, vp_text) or (None, None, None)
-    if phrase is None and clause.cue.coordinated and doc.last_due[0] == sent.start:
+    if phrase is None and clause.cue.coordinated and doc.last_due[0] == sent.start \
+            and not AFTERWARDS.fullmatch(clause.intro.strip()):  # "will reach it in 2027 and then ..." is undated
         phrase, earliest, latest = doc.last_due[1:]  # "a loss of 4 billion for 2023 and capex of 2 billion": one period
     elif phrase is None and not clause.subject.strip() and doc.fronted_due[0] == sent.start \
             and re.search(r"\band\s*$", sent.text[:clause.start]):
