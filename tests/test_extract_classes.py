@@ -1162,3 +1162,14 @@ def test_a_second_act_after_and_then_is_a_promise_of_its_own_without_the_first_o
     got = {c.what: c for c in found(text, publisher="Vantor")}
     assert second in got and got[second].due_latest is None
     assert any(c.due_latest is not None for c in got.values())
+
+
+@pytest.mark.parametrize("text, what", [
+    ("The merger has been approved by both boards, and is expected to close in the first quarter of 2026.",
+     "close the merger"),
+    ("The sale is subject to regulatory approvals, and is expected to complete in 12 to 18 months.", "sale"),
+    ("Vantor has cut its debt, and will open a store in Dellan in 2026.", "open a store in Dellan"),
+])
+def test_a_second_predicate_after_a_comma_and_shares_the_sentences_subject(text: str, what: str) -> None:
+    c = one(text, publisher="Vantor")
+    assert what in c.what and c.due_latest is not None

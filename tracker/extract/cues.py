@@ -603,6 +603,14 @@ def _clause_start(sentence: str, floor: int, cue_start: int, *, coordinated: boo
     the cue is a verb sharing an earlier cue ("will grow X, cut Y")."""
     prefix = sentence[floor:cue_start]
     m = _last_boundary(prefix)
+    if m is not None and not coordinated and not prefix[m.end():].strip() \
+            and re.fullmatch(r",\s+(?:and|but|yet)\s+", m.group(0), re.I):
+        # "The deal has been approved, and is expected to close in May": a second predicate of the sentence's
+        # subject, after a first one with "be" or "have" (not "said ..., and will": a report and its speaker)
+        earlier = _last_boundary(prefix[: m.start()])
+        first = prefix[earlier.end() if earlier else 0 : m.start()]
+        if re.match(r"[^,]{1,60}?\s(?:is|are|was|were|has|have|had)\s", first):
+            m = earlier
     if shared and re.search(r",\s*$", prefix):
         return cue_start  # "will grow X, cut Y and pass Z": a middle verb of the list has no words of its own before it
     if coordinated:
