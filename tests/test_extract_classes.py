@@ -1173,3 +1173,20 @@ def test_a_second_act_after_and_then_is_a_promise_of_its_own_without_the_first_o
 def test_a_second_predicate_after_a_comma_and_shares_the_sentences_subject(text: str, what: str) -> None:
     c = one(text, publisher="Vantor")
     assert what in c.what and c.due_latest is not None
+
+
+@pytest.mark.parametrize("text", [
+    "Our plan to retire paper tickets in Lumo\n\nStarting in March 2026, Lumo will stop issuing paper tickets.",
+    "Vantor breaks ground on its cell plant in Harbury\n\nHarbury will make the group's new battery cells from 2027.",
+    "What is next for bookings on Lumo\n\nLumo will add train tickets in May 2026.",
+])
+def test_a_product_or_site_the_publishers_text_puts_things_in_is_the_publishers(text: str) -> None:
+    """"cookies in Chrome", "breaks ground in Salzgitter": a name things are put in or on is a product, a service
+    or a place; in its maker's own text its promise is the maker's."""
+    assert one(text, publisher="Vantor").actor == "Vantor"
+
+
+def test_an_organisation_someone_holds_shares_in_still_acts_for_itself() -> None:
+    text = ("Vantor takes a stake in Orvo\n\nVantor bought shares in Orvo last year. Orvo said on Monday it will "
+            "open a plant in Dellan in 2026.")
+    assert {c.actor for c in found(text, publisher="Vantor")} == {"Orvo"}

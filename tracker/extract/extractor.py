@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from dataclasses import dataclass, field, replace
 
 from tracker.extract.model import DEFAULT_MIN_CONFIDENCE as MIN_CONFIDENCE
 from tracker.extract.model import DEFAULT_REVIEW_THRESHOLD as REVIEW_THRESHOLD
 from tracker.errors import DeadlineError
-from tracker.extract.actors import POSSESSED, THIRD, ActorIndex, Entity, Focus, head_noun, owned_by, unveiler
+from tracker.extract.actors import ORG_WORDS, POSSESSED, THIRD, ActorIndex, Entity, Focus, head_noun, owned_by, unveiler
 from tracker.extract.anchors import anchor_deadline, event_date, find_event_phrase, office_deadline
 from tracker.extract.calibration import calibrate
 from tracker.extract.canonical import (
@@ -373,6 +373,11 @@ class _Doc:
     # land in March": "it" is the rover), and the one of the sentence being read
     prev_thing: str | None = None
     this_thing: str | None = None
+
+    @cached_property
+    def text(self) -> str:
+        """The whole text, headlines included (the actor index blanks them)."""
+        return "\n".join(s.text for s in self.sentences)
 
     def leave(self, sent: Sentence, clause: Clause | None, reason: str) -> None:
         """Record why a sentence with commitment language was left out (``tracker extract --explain``)."""
@@ -1022,6 +1027,12 @@ def _classify_subject(doc: _Doc, sent: Sentence, clause: Clause, previous: Entit
         # "Falcata's first flight is planned for 2031" in its maker's release: a one-word name that owns the
         # thing is the maker's product, and the promise the publisher's
         return subject, "thing", None
+    if ((kind == "actor" and ent is not None and ent.kind == "org") or (kind == "thing" and ent is None)) \
+            and index.default is not None and ent is not index.default and ent is not owner \
+            and _contained(subject.strip(), doc.text):
+        # "Chrome will block ..." in a text that puts cookies "in Chrome", "Harbury will make the cells" in a
+        # release that breaks ground "in Harbury": what the publisher's text holds things in is its product or site
+        return subject, "thing", None
     named_thing = (kind == "thing" and ent is None) or (kind == "actor" and ent is not None and ent.kind == "org"
                                                        and ent is not owner)
     if cue.family == "scheduled_present" and named_thing and owner is not None and _arrives(verb_words) \
@@ -1036,6 +1047,22 @@ def _classify_subject(doc: _Doc, sent: Sentence, clause: Clause, previous: Entit
             and _acts_like_an_organisation(subject, cue, verb_words, index):
         return subject, "actor", index.add_org(subject.strip(), sent.start + clause.subject_start)
     return subject, kind, ent
+
+
+# Words before "in NAME" that make NAME a business one holds or joins, not a place or a product.
+_HOLDING = re.compile(r"\b(?:invest\w*|stakes?|shares?|holdings?|interest|jobs?|careers?|role|partner\w*)"
+                      r"(?:\s+[\w$\u20ac\u00a3.,%-]+){0,4}\s+in\s+$", re.I)
+
+
+def _contained(name: str, text: str) -> bool:
+    """Does the text put things in or on ``name`` ("cookies in Chrome", "premieres on Lumo TV", "breaks ground
+    in Harbury"), a name no organisation word marks? What things are put in is a product, a service or a
+    place; an organisation is one only when the text makes it act."""
+    name = re.sub(r"^[Tt]he\s+", "", name)
+    if not name or not name[:1].isupper() or any(w in ORG_WORDS for w in name.split()) or name.isupper():
+        return False
+    return any(not _HOLDING.search(text[max(0, m.start() - 60) : m.start()] + m.group(1) + " ")
+               for m in re.finditer(rf"\b(in|on)\s+{re.escape(name)}(?![\w&'\u2019-])", text))
 
 
 def _hosts_owners_event(verb_words: list[str], owner: Entity) -> bool:
