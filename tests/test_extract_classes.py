@@ -1190,3 +1190,15 @@ def test_an_organisation_someone_holds_shares_in_still_acts_for_itself() -> None
     text = ("Vantor takes a stake in Orvo\n\nVantor bought shares in Orvo last year. Orvo said on Monday it will "
             "open a plant in Dellan in 2026.")
     assert {c.actor for c in found(text, publisher="Vantor")} == {"Orvo"}
+
+
+@pytest.mark.parametrize("headline, what", [
+    ("Vantor unveils Lumo 3 headset, on sale early next year for 999 dollars", "put Lumo 3 headset on sale"),
+    ("Ministers approve Orvo 6 rocket, first flight in 2027", "fly Orvo 6 rocket for the first time"),
+    ("Vantor unveils Lumo coin, targets launch in first half of 2027", "launch Lumo coin"),
+])
+def test_a_headlines_act_named_as_a_noun_after_its_thing_is_a_dated_promise(headline: str, what: str) -> None:
+    """Headline grammar drops verbs: ", on sale in May", ", first flight in 2027" is the thing's act, dated."""
+    got = read_text(f"{headline}\nQuenby wins the league title\nOrvo profits fall 10 percent", DAY,
+                    publisher="Dellan Times").commitments
+    assert [(c.what, c.due_latest is not None) for c in got] == [(what, True)]

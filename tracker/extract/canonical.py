@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from tracker.extract.cues import COMMIT_ADJ, IRREGULAR_PARTICIPLES, SCHEDULED_FOR
+from tracker.extract.cues import COMMIT_ADJ, IRREGULAR_PARTICIPLES, NOMINAL_ACT, SCHEDULED_FOR
 from tracker.language.words import zipf
 
 MAX_WORDS = 20
@@ -197,10 +197,28 @@ def strip_deadline(vp: str, deadline: str | None) -> str:
     return re.sub(r"\s{2,}", " ", vp)
 
 
+def _nominal_act(act: str, thing: str) -> str:
+    """The act a headline names as a noun, done to ``thing`` ("first flight" -> "fly X for the first time")."""
+    words = act.split()
+    if words[0] in ("targets", "eyes", "plans", "sets"):
+        words = words[1:]
+    if words[:2] in (["on", "sale"], ["in", "stores"]):
+        return f"put {thing} on sale"
+    if words[:2] == ["in", "service"]:
+        return f"put {thing} into service"
+    first = " for the first time" if words[0] in ("first", "maiden") else ""
+    verb = {"flight": "fly", "deliveries": "deliver", "delivery": "deliver", "opening": "open", "rollout": "roll out",
+            "debut": "launch"}.get(words[-1], words[-1])
+    return f"{verb} {thing}{first}"
+
+
 def describe(vp: str, *, subject: str | None, thing_subject: bool, negated: bool, family: str,
              deadline: str | None = None) -> str:
     """Build the short ``what`` from the verb phrase (text from the verb to the clause end)."""
     vp = strip_deadline(vp, deadline)
+    nominal = re.match(rf"(?:{NOMINAL_ACT})\b", vp.strip(), re.I) if family == "headline_due" else None
+    if nominal:  # "Gizmo headset, on sale early next year" -> "put Gizmo headset on sale"
+        return _tidy(("not " if negated else "") + _nominal_act(nominal.group(0).lower(), subject or "it"))
     vp = re.sub(r"^(?:(?:also|now|still|soon|then|first|initially|finally|only|again|jointly|further|not|never|"
                 r"no\s+longer|formally|officially|eventually|be\s+able\s+to)\s+)+", "", vp.strip(), flags=re.I)
     cut = next((m for m in _CUT.finditer(vp) if not _between_adjectives(vp, m) and not _NAME_LIST.match(vp, m.start())),

@@ -236,6 +236,13 @@ _spec("scheduled_present", 0.7, r"\b(?P<cue>(?:goes|(?<![a-z]\sto\s)(?<!\bwill\s
 # Headlines: "New model due in 2024", "Headset due this autumn", "Acme aims for 100 stores by 2030"
 _spec("headline_due", 0.7, r"\b(?P<cue>due|set|slated|scheduled|planned|aims\s+for|eyes|targets)\s+(?P<verb>)"
       r"(?=(?:in|on|by|for|this|next|later|early|late|before|\d)\b)")
+# A headline's act as a noun after the thing it is about: "Acme unveils Gizmo headset, on sale early next year",
+# "Ministers approve Orvo 6 rocket, first flight in 2027", "Acme unveils Lumo coin, targets launch in 2027"
+NOMINAL_ACT = (r"(?:(?:targets|eyes|plans|sets)\s+)?(?:(?:first|maiden|commercial)\s+)?(?:launch|flight|deliveries|"
+               r"delivery|opening|release|debut|rollout)|on\s+sale|in\s+stores|in\s+service")
+_HEADLINE_NOMINAL = re.compile(rf",\s+(?P<cue>{NOMINAL_ACT})\s+(?P<verb>)(?=(?:in|on|by|from|this|next|later|early|late|"
+                               r"before|\d)\b)", re.I)
+_spec("headline_due", 0.7, _HEADLINE_NOMINAL.pattern)
 # A headline's participle with a date: "Acme unveils Gizmo, shipping in December", "Gizmo Pro, Acme's fastest yet,
 # coming in May", "Orvo 3, arriving next spring"
 _HEADLINE_PARTICIPLE = re.compile(r",\s+(?:shipping|arriving|coming|launching|opening|debuting)\s")
@@ -281,7 +288,8 @@ def find_cues(sentence: str, *, headline: bool = False) -> list[Cue]:
     ``headline`` allows headline grammar ("Acme to open plant"), which in running text is not a cue.
     """
     found: list[Cue] = []
-    if not _ANY_CUE.search(sentence) and not (headline and _HEADLINE_PARTICIPLE.search(sentence)):
+    if not _ANY_CUE.search(sentence) and not (headline and (_HEADLINE_PARTICIPLE.search(sentence)
+                                                             or _HEADLINE_NOMINAL.search(sentence))):
         return found
     for family, strength, pat, coordinated, gate in _SPECS:
         if (family in ("headline_to", "headline_due") and not headline) or (gate and not gate.search(sentence)):

@@ -974,8 +974,9 @@ def _classify_subject(doc: _Doc, sent: Sentence, clause: Clause, previous: Entit
     if re.search(r"\s(?:and|but|then)$", subject):
         subject = _leading_subject(subject, index)  # "Vantor today opened X and announced plans to ..."
     lead = _HEADLINE_LEAD.match(sent.text) if sent.headline else None
-    if lead is not None and (not subject or (subject.startswith(lead.group("name")) and "," in subject)) \
-            and lead.end() <= cue.start and not previous and not speaker_org:
+    if lead is not None and (not subject or (subject.startswith(lead.group("name")) and (
+            "," in subject or sent.text[cue.start : cue.start + 1] == ","))) \
+            and lead.end("thing") <= cue.start and not previous and not speaker_org:
         # "Acme unveils Gizmo, to go on sale in June": Acme's promise about the thing it unveiled
         return lead.group("thing"), "thing", index.add_org(lead.group("name"), sent.start)
     if not subject:
@@ -1099,7 +1100,7 @@ _ARRIVALS = _ERGATIVE_EVENTS | {"arrive", "go", "reach", "land"}  # verbs whose 
 
 
 # A headline that names its actor and a thing, then goes on without a subject: "Acme unveils Gizmo, to ..."
-_HEADLINE_LEAD = re.compile(r"(?P<name>[A-Z\u00c0-\u00de\u0100-\u017f][\w&.'\u2019-]*(?:\s+[A-Z\u00c0-\u00de\u0100-\u017f][\w&.'\u2019-]*){0,3})\s+[a-z]+s\s+"
+_HEADLINE_LEAD = re.compile(r"(?P<name>[A-Z\u00c0-\u00de\u0100-\u017f][\w&.'\u2019-]*(?:\s+[A-Z\u00c0-\u00de\u0100-\u017f][\w&.'\u2019-]*){0,3})\s+[a-z]{3,}\s+"
                             r"(?P<thing>[^,]{2,60}),\s")
 _POSSESSIVE_PRONOUNS = {"our": "we", "its": "it", "their": "they", "my": "I", "his": "he", "her": "she"}
 
