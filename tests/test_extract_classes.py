@@ -1202,3 +1202,20 @@ def test_a_headlines_act_named_as_a_noun_after_its_thing_is_a_dated_promise(head
     got = read_text(f"{headline}\nQuenby wins the league title\nOrvo profits fall 10 percent", DAY,
                     publisher="Dellan Times").commitments
     assert [(c.what, c.due_latest is not None) for c in got] == [(what, True)]
+
+
+@pytest.mark.parametrize("text, what, phrase", [
+    ("Within ten days, we will publish the new safety rules.", "publish the new safety rules", "Within ten days"),
+    ("Over the next five years, Vantor will open 40 stores in Dellan.", "open 40 stores in Dellan",
+     "Over the next five years"),
+    ("Within five years, at least half of our staff will be made up of women.",
+     "ensure at least half of our staff is made up of women", "Within five years"),
+])
+def test_a_fronted_span_before_the_subject_is_the_deadline(text: str, what: str, phrase: str) -> None:
+    c = one(text, publisher="Vantor")
+    assert (c.actor, c.what, c.deadline_phrase) == ("Vantor", what, phrase) and c.due_latest is not None
+
+
+def test_a_fronted_phrase_before_the_subject_is_never_a_name() -> None:
+    c = one("Ahead of the Games, the city will open a new tram line.", publisher="Dellan Council")
+    assert c.actor == "Dellan Council"

@@ -145,7 +145,8 @@ _SENTENCE_STARTERS = frozenset(
     Today Tomorrow Yesterday Last Next First Second Third Local Industry Rival Two Three Four Five Both
     Not Even Only Once Just Still Then There Here Such Unlike Like Earlier Later Monday Tuesday Wednesday
     Thursday Friday Saturday Sunday January February March April May June July August September October
-    November December Mayor Opposition Council Chief Founder President""".split()
+    November December Mayor Opposition Council Chief Founder President Ahead Within Amid Across Beyond Following
+    Throughout Through Among Around Toward Towards""".split()
 )
 _GENERIC_SHORT = frozenset(
     """New North South East West Northern Southern Eastern Western National Royal United General First Global

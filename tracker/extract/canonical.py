@@ -415,10 +415,12 @@ def _turn_round(words: list[str], subject: str) -> str:
             return f"{_STATE_OF_ACT[second]} {particle}{np} {rest[len(particle):]}".strip()
         if second in COMMIT_ADJ:
             return f"make {np} {second} {rest}".strip()
-        if second in _COMPLEMENT_VERBS and len(words) > 2:
+        made_of = second in ("made", "composed", "comprised", "formed") and re.match(r"(?:up\s+)?of\b", rest) is not None
+        if second in _COMPLEMENT_VERBS and len(words) > 2 and not made_of:
             return f"{base_form(second)} {np} {words[2]} {' '.join(words[3:])}".strip()
-        if is_participle(second):
+        if is_participle(second) and not made_of:
             return f"{base_form(second)} {np} {rest}".strip()
+        # "will be made up of women", "be composed of": what it consists of, not an act done to it
         return f"ensure {np} {'is' if not np.endswith('s') else 'are'} {' '.join(words[1:])}".strip()
     verb = base_form(first)
     act = _act_noun_at(words[1:])

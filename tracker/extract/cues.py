@@ -401,7 +401,7 @@ CONDITION = re.compile(
 )
 _INTRO = re.compile(
     r"^(?P<intro>(?:(?:yes|no|well|indeed|sure|if|when|once|after|before|as|while|although|though|unless|provided|despite|with|by|in|on|at|"
-    r"for|under|following|since|until|during|from|to|separately|meanwhile|additionally|also|however|now|still|"
+    r"for|under|following|since|until|during|within|over|ahead|across|amid|from|to|separately|meanwhile|additionally|also|however|now|still|"
     r"currently|first|second|finally|then|today|later|earlier|next|so|and|but|in\s+addition|at\s+the\s+same\s+time|"
     r"according|speaking|asked|instead|overall|together|under|through|throughout|starting|beginning|between|"
     r"[a-z]+ly|"
