@@ -1219,3 +1219,23 @@ def test_a_fronted_span_before_the_subject_is_the_deadline(text: str, what: str,
 def test_a_fronted_phrase_before_the_subject_is_never_a_name() -> None:
     c = one("Ahead of the Games, the city will open a new tram line.", publisher="Dellan Council")
     assert c.actor == "Dellan Council"
+
+
+def test_a_subject_of_its_own_after_comma_and_keeps_the_first_clause_out() -> None:
+    c = one("The Orvo 3 scooter is ready, and we will begin mass production in May 2026.", publisher="Vantor")
+    assert (c.actor, c.what) == ("Vantor", "begin mass production of the Orvo 3 scooter")
+
+
+@pytest.mark.parametrize("text", [
+    "Customers like the new app, and we expect most organisations to finish moving to it by October 2026.",
+    "Vantor expects many more companies to follow its lead by 2027.",
+])
+def test_what_others_are_expected_to_do_is_a_forecast_not_a_promise(text: str) -> None:
+    got = read_text(text, DAY, publisher="Vantor")
+    assert not got.commitments and not got.proposals
+    assert any("others" in x.reason for x in got.left_out)
+
+
+def test_an_expected_passive_is_the_actors_act() -> None:
+    assert one("We expect the first 40 buses to be delivered by June 2026.", publisher="Vantor").what == \
+        "deliver the first 40 buses"

@@ -272,6 +272,10 @@ def describe(vp: str, *, subject: str | None, thing_subject: bool, negated: bool
                           r"[$\u20ac\u00a3\u00a5]|\d))", then.group("vp")) if then else None
         if figure:  # "expect revenue to be about 5 billion" -> "deliver revenue of about 5 billion"
             return _tidy(f"{neg}deliver {then.group('np').strip()} of {then.group('vp')[figure.end():]}")
+        passive = re.match(r"be\s+(?P<part>[a-z]+)\b\s*(?P<rest>.*)$", then.group("vp"), re.S) if then else None
+        if passive and is_participle(passive.group("part")) and passive.group("part") not in ("able", "made"):
+            # "expect the first 40 buses to be delivered in May" -> "deliver the first 40 buses"
+            return _tidy(f"{neg}{base_form(passive.group('part'))} {then.group('np').strip()} {passive.group('rest')}")
         if then:  # "expect our output to decline by 2%" -> "have our output decline by 2%" ("to customers": no verb)
             return _tidy(f"{neg}have {then.group('np').strip()} {then.group('vp')}")
         act = _ACT_OF.match(vp)

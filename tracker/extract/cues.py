@@ -612,7 +612,8 @@ def _clause_start(sentence: str, floor: int, cue_start: int, *, coordinated: boo
     prefix = sentence[floor:cue_start]
     m = _last_boundary(prefix)
     if m is not None and not coordinated and not prefix[m.end():].strip() \
-            and re.fullmatch(r",\s+(?:and|but|yet)\s+", m.group(0), re.I):
+            and re.fullmatch(r",\s+(?:and|but|yet)\s+", m.group(0), re.I) \
+            and not re.match(r"(?:we|they|I|he|she|it|you)\b", sentence[cue_start:], re.I):  # "..., and we expect to"
         # "The deal has been approved, and is expected to close in May": a second predicate of the sentence's
         # subject, after a first one with "be" or "have" (not "said ..., and will": a report and its speaker)
         earlier = _last_boundary(prefix[: m.start()])

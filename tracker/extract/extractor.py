@@ -1708,7 +1708,11 @@ def _build(doc: _Doc, at: int, found: _Found) -> Candidate | None:
     vp = sent.text[clause.vp_start : clause.vp_end]
     if clause.cue.family == "scheduled_present" and not found.subject.strip() and PLANNED_FOR.match(vp):
         return doc.leave(sent, clause, "scheduled, but the sentence does not say what")
-    if clause.cue.family in ("expect", "reported_plan", "aim") and _OBJECT_THEN_TO.match(found.cue_text):
+    expected = _OBJECT_THEN_TO.match(found.cue_text)
+    if (clause.cue.family == "guidance" and _OTHERS_EXPECTED.match(vp)) or (
+            expected and _OTHERS_EXPECTED.match(sent.text, clause.cue.start + expected.end())):
+        return doc.leave(sent, clause, "a forecast of what others will do")  # "we expect most customers to ..."
+    if clause.cue.family in ("expect", "reported_plan", "aim") and expected:
         what = _expect_object_what(sent.text, clause, phrase)
     else:
         subject = _without_aside(found.subject) if found.thing_subject else found.subject
@@ -1776,6 +1780,10 @@ def _sentence_case(subject: str, index: ActorIndex) -> str:
 
 # "expects the first buses to ...", "aims for half of its sales to ...", "want 30 percent of ... to ...": a cue whose
 # object comes before the infinitive
+# "we expect most organisations to finish ...", "expects many more companies to follow": what others will do
+_OTHERS_EXPECTED = re.compile(r"(?:(?:most|many|all|some|more|other|the|our|its|their)\s+)*(?:customers|organi[sz]ations|"
+                              r"companies|businesses|firms|people|consumers|clients|users|developers|partners|drivers|"
+                              r"shoppers|subscribers|buyers|households|rivals|competitors|suppliers)\s+to\b", re.I)
 _OBJECT_THEN_TO = re.compile(r"(?:(?:we|I)\s+)?(?:(?:is|are|['\u2019]re)\s+)?(?:expect(?:s|ed)?|aim(?:s|ing)?\s+for|want)\s+(?!to\b)", re.I)
 
 

@@ -249,7 +249,8 @@ def with_site(what: str, things: Things, before: int) -> str:
 # An act with no object, told of the product the text is about: "Deliveries will begin in March", "Entry into
 # service is planned from 2027", "sales start in May" (the site's acts are with_site's)
 _BARE_PRODUCT_ACT = re.compile(r"^(?P<verb>begin|start|deliver|have|make|commence)[ ]+(?P<first>(?:the[ ]+)?(?:first[ ]+)?)"
-                               r"(?P<act>deliveries|sales|shipments|production|entry[ ]+into[ ]+service)$", re.I)
+                               r"(?P<act>(?:(?:mass|volume|series|commercial|full|regular)[ ]+)?(?:deliveries|sales|shipments|production)|"
+                               r"entry[ ]+into[ ]+service)$", re.I)
 
 
 def with_the_product(what: str, things: Things, before: int, since: int = 0) -> str:
