@@ -63,6 +63,9 @@ def sets(shared: Path, tmp: Path) -> list[tuple[str, str, Path | None]]:
         ("our corpus (`benchmarks/data/dev`)", "development", subset(ROOT / "benchmarks/data/dev/cases", "", tmp / "ours")),
         ("fresh (`benchmarks/data/fresh`)", "development since 2026-12-04; unseen when first scored (see DEVELOPERS.md)",
          subset(ROOT / "benchmarks/data/fresh/cases", "", tmp / "fresh")),
+        ("fresh, second batch (`benchmarks/data/fresh2`)",
+         "development since 2026-12-04 (thirteenth session); unseen when first scored (see DEVELOPERS.md)",
+         subset(ROOT / "benchmarks/data/fresh2/cases", "", tmp / "fresh2")),
         ("blind (`benchmarks/data/blind`)", "blind: never read by rule writers",
          subset(ROOT / "benchmarks/data/blind/cases", "", tmp / "blind")),
     ]
