@@ -1239,3 +1239,10 @@ def test_what_others_are_expected_to_do_is_a_forecast_not_a_promise(text: str) -
 def test_an_expected_passive_is_the_actors_act() -> None:
     assert one("We expect the first 40 buses to be delivered by June 2026.", publisher="Vantor").what == \
         "deliver the first 40 buses"
+
+
+def test_a_second_place_after_and_at_with_its_own_date_is_a_second_promise() -> None:
+    got = found("Vantor says its Lumo Land park will open at Dellan in summer 2026 and at Quenby in late fall 2026.",
+                publisher="Dellan Times")
+    assert sorted((c.what, c.due_latest.month) for c in got) == [
+        ("open its Lumo Land park at Dellan", 9), ("open its Lumo Land park at Quenby", 12)]

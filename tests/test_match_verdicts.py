@@ -851,3 +851,15 @@ def test_a_flight_that_takes_off_has_flown_and_sales_that_take_off_have_risen() 
     phone = promise("Vantor", "launch the Lumo phone")
     assert decided(phone, news("Lumo sales take off", "Sales of the Lumo phone took off in May.")) \
         != ("fulfilment", "accepted")
+
+
+def test_a_promise_of_more_countries_is_not_kept_by_the_countries_it_started_in() -> None:
+    quote = ("The Lumo speaker goes on sale in June in Canada, Ireland and Spain, and will arrive in more countries "
+             "next year.")
+    more = promise("Vantor", "deliver the Lumo speaker in more countries", D(2026, 12, 31), quote=quote)
+    first = news("Lumo speaker goes on sale", "Shoppers in Canada, Ireland and Spain can now buy Vantor's speaker.")
+    assert decided(more, first) != ("fulfilment", "accepted")
+    assert "already had" in score(first, more).explanation["held"]
+    later = news("Lumo speaker goes on sale in Mexico and Japan",
+                 "Vantor's Lumo speaker went on sale in Mexico and Japan on Tuesday.")
+    assert decided(more, later) == ("fulfilment", "accepted")

@@ -1243,7 +1243,7 @@ def _fold_headlines(candidates: list[Candidate], sentences: list[Sentence], left
 # in the US in December, and in Europe early next year": the verb left out, a second target and its own date
 _MARKED_TARGET = (r"(?:by|to)\s+(?:about\s+|around\s+|at\s+least\s+)?[$\u20ac\u00a3]?\d[\d,.]*\s*"
                   r"(?:percent|per\s+cent|%|(?:million|billion)?\s*(?:pounds|euros|dollars|yen))?"
-                  r"|in\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*")
+                  r"|(?:in|at)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*")
 # a bare count: "install 100 charging points by 2025 and 500 by 2030"
 _COUNT_TARGET = r"(?<![\w,.])\d[\d,.]*(?:\s+(?:million|billion))?(?![\w,.%])(?!\s*(?:percent|per\s+cent))"
 _GAP_TARGET = f"{_MARKED_TARGET}|{_COUNT_TARGET}"
@@ -1264,7 +1264,7 @@ def _gapped(doc: _Doc, at: int, clause: Clause, cand: Candidate) -> tuple[Candid
     vp = sent.text[clause.vp_start : clause.vp_end]
     m = _GAPPED.search(vp)
     first = _FIRST_TARGET[m.group("target")[0].isdigit()].search(c.what) if m else None
-    if m is None or first is None or (m.group("target")[:2] == "in") != (first.group(0)[:2] == "in"):
+    if m is None or first is None or (m.group("target")[:3] in ("in ", "at ")) != (first.group(0)[:3] in ("in ", "at ")):
         return cand, []
     start = clause.vp_start + m.end()
     place = _PLACE_AFTER.match(vp[m.end():]) if m.group("target")[0].isdigit() else None

@@ -1582,6 +1582,9 @@ def held_back(ctx: _Context, best: Reading) -> str | None:
     if best.kind == "cancellation" and _dropped_elsewhere(ctx.p, best.sentence, best.event_pos):
         # "scrapped its diesel engine plant" / "its battery plant in Quenby" for the Dellan battery plant
         return "another kind or place of the thing dropped"
+    if best.kind == "fulfilment" and _places_it_had(ctx.p, ctx.r):
+        # "will arrive in more countries next year", and news of the launch in the countries it started in
+        return "the countries it already had, not more"
     if best.kind == "fulfilment" and _at_one_site(ctx.p, best.sentence, best.event_pos):
         # "cut emissions by 50 percent at its Dellan plant" for a company-wide cut
         return "done at one site only"
@@ -1604,6 +1607,19 @@ def held_back(ctx: _Context, best: Reading) -> str | None:
 
 _SITES = lx._stems("plant site factory mill store office facility unit division depot mine refinery warehouse campus "
                    "branch hospital school")  # (stems: "plants" is a plant too)
+
+
+_MORE_PLACES = re.compile(r"\b(?:more|additional|other|further|new)\s+(?:countries|markets|territories|cities|regions)\b",
+                          re.I)
+
+
+def _places_it_had(p: Profile, r: ItemReading) -> bool:
+    """A promise to reach more countries or markets, and an item whose countries are all ones the promise's own
+    sentence had already named: the first launch, not the expansion."""
+    if not _MORE_PLACES.search(p.doc.what):
+        return False
+    item = governments_named([t.text for s in r.sents for t in s.toks if not t.punct])
+    return bool(item) and item <= governments_named(re.findall(r"[\w'\u2019-]+", p.doc.quote or ""))
 
 
 def _at_one_site(p: Profile, s: Sentence, pos: int) -> bool:
