@@ -863,3 +863,12 @@ def test_a_promise_of_more_countries_is_not_kept_by_the_countries_it_started_in(
     later = news("Lumo speaker goes on sale in Mexico and Japan",
                  "Vantor's Lumo speaker went on sale in Mexico and Japan on Tuesday.")
     assert decided(more, later) == ("fulfilment", "accepted")
+
+
+def test_an_opening_at_a_site_of_a_similar_name_is_not_the_actors() -> None:
+    land = promise("Orvo Parks Dellan", "open Lumo Land", D(2026, 12, 31))
+    there = news("Lumo Land opens at Orvo Parks Harbury", "The Harbury version of the land is smaller than planned.")
+    assert decided(land, there) == ("fulfilment", "proposed")
+    assert "similar name" in score(there, land).explanation["held"]
+    here = news("Lumo Land opens at Orvo Parks Dellan", "Visitors queued from dawn for the new land.")
+    assert decided(land, here) == ("fulfilment", "accepted")

@@ -1582,6 +1582,9 @@ def held_back(ctx: _Context, best: Reading) -> str | None:
     if best.kind == "cancellation" and _dropped_elsewhere(ctx.p, best.sentence, best.event_pos):
         # "scrapped its diesel engine plant" / "its battery plant in Quenby" for the Dellan battery plant
         return "another kind or place of the thing dropped"
+    if best.kind in ("fulfilment", "cancellation") and _similar_name(ctx.p, best.sentence):
+        # "opens at Universal Harbury" for a promise of "Universal Dellan": another body of a similar name
+        return "another body of a similar name"
     if best.kind == "fulfilment" and _places_it_had(ctx.p, ctx.r):
         # "will arrive in more countries next year", and news of the launch in the countries it started in
         return "the countries it already had, not more"
@@ -1609,6 +1612,31 @@ _SITES = lx._stems("plant site factory mill store office facility unit division 
                    "branch hospital school")  # (stems: "plants" is a plant too)
 
 
+def _similar_name(p: Profile, s: Sentence) -> bool:
+    """The act happens at a site whose name holds the actor's only inside a longer name that differs from it:
+    "opens at Orvo Parks Harbury" for "Orvo Parks Dellan" or its short form "Orvo" (each has a word the other
+    lacks, legal suffixes aside); "Orvo Music" for "Orvo" is the actor's own, and "Orvo Go 2" its product."""
+    if not p.actor_phrases:
+        return False
+    ours, main = p.actor_stems, p.actor_phrases[0]
+    missing = set(main) - lx.NAME_SUFFIXES
+    k = 0
+    while k < len(s.toks):
+        j = k
+        while j < len(s.toks) and s.toks[j].cap and not s.toks[j].punct:
+            j += 1
+        if j == k:
+            k += 1
+            continue
+        run = [t.stem for t in s.toks[k:j]]
+        at = k > 0 and s.toks[k - 1].low in ("at", "in")  # a site ("opens at Orvo Parks Harbury"), not a product
+        if at and set(run) & ours and set(run) - ours - lx.NAME_SUFFIXES and find_phrase(run, main) < 0 \
+                and missing - set(run):
+            return True
+        k = j
+    return False
+
+
 _MORE_PLACES = re.compile(r"\b(?:more|additional|other|further|new)\s+(?:countries|markets|territories|cities|regions)\b",
                           re.I)
 
@@ -1616,10 +1644,12 @@ _MORE_PLACES = re.compile(r"\b(?:more|additional|other|further|new)\s+(?:countri
 def _places_it_had(p: Profile, r: ItemReading) -> bool:
     """A promise to reach more countries or markets, and an item whose countries are all ones the promise's own
     sentence had already named: the first launch, not the expansion."""
-    if not _MORE_PLACES.search(p.doc.what):
+    more = _MORE_PLACES.search(p.doc.quote or "")
+    if not _MORE_PLACES.search(p.doc.what) or more is None:
         return False
     item = governments_named([t.text for s in r.sents for t in s.toks if not t.punct])
-    return bool(item) and item <= governments_named(re.findall(r"[\w'\u2019-]+", p.doc.quote or ""))
+    # the countries named before "more countries" (after it: "and in ten more countries, including Peru" are the new)
+    return bool(item) and item <= governments_named(re.findall(r"[\w'\u2019-]+", p.doc.quote[: more.start()]))
 
 
 def _at_one_site(p: Profile, s: Sentence, pos: int) -> bool:
