@@ -1246,3 +1246,17 @@ def test_a_second_place_after_and_at_with_its_own_date_is_a_second_promise() -> 
                 publisher="Dellan Times")
     assert sorted((c.what, c.due_latest.month) for c in got) == [
         ("open its Lumo Land park at Dellan", 9), ("open its Lumo Land park at Quenby", 12)]
+
+
+@pytest.mark.parametrize("source, actor", [
+    ("Vantor Holdings plc -- Investor Update 2026 (summary)", "Vantor Holdings"),
+    ("Government of Dellan -- Dellan 2040 plan", "Government of Dellan"),
+    ("X (Twitter) -- @Vantor and replies", "Vantor"),
+    ("Orvo | Newsroom", "Orvo"),
+    ("Harbury Council \u2014 press office", "Harbury Council"),
+])
+def test_a_source_line_with_a_dash_or_bar_names_its_publisher_first(source: str, actor: str) -> None:
+    """"Publisher -- document", "platform -- @account": the segments are read apart, platforms skipped."""
+    from tracker.extract.source_actor import actor_from_source
+
+    assert actor_from_source(source) == actor

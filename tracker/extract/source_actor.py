@@ -45,6 +45,7 @@ _OWN_CHANNEL = re.compile(r"\s+(?:newsroom|blog|press\s+office|press\s+room|medi
 # Where a post was published: "Acme on X", "Jane Roe on LinkedIn" name the speaker, not the platform
 _PLATFORMS = [line.strip() for line in (Path(__file__).with_name("data") / "platforms.txt").read_text(encoding="utf-8")
               .splitlines() if line.strip() and not line.startswith("#")]
+_PLATFORM_NAMES = frozenset({p.lower() for p in _PLATFORMS} | {"x", "twitter"})
 _PLATFORM = re.compile(rf"\s+(?:on|via)\s+(?:{'|'.join(map(re.escape, _PLATFORMS))})$")
 # A document named after its publisher: "Acme annual report 2024", "the Acme Q3 2025 earnings call transcript",
 # "Acme Group shareholder letter", "Acme official blog": the words before it are the publisher
@@ -79,18 +80,30 @@ def actor_from_source(source: str | None) -> str | None:
     return found or None
 
 
+# Between a publisher and its document or account: "Acme -- Annual Report 2024", "X -- @AcmeNews", "Acme | Newsroom"
+_SEGMENT = re.compile(r"\s+(?:--|[\u2013\u2014|])\s+")
+
+
 def _actor_from_source(source: str | None) -> str | None:
     if not source or not source.strip():
         return None
+    segments = [seg for seg in _SEGMENT.split(source) if seg.strip()]
+    if len(segments) > 1:
+        # the first segment that names someone, past a bare platform ("X (Twitter) -- @Acme and replies")
+        return next((a for a in map(_actor_from_source, segments) if a and a.lower() not in _PLATFORM_NAMES), None)
     brackets = re.findall(r"\(([^)]*)\)", source)
     kinds = " ".join(brackets)
     if _COMMENTARY.search(kinds) and not re.search(r"\b(?:company|corporate|official)\b", kinds, re.I):
         return None  # "(opinion column)", "(newsletter)": a writer's voice, nobody's promise
     name = re.sub(r"\s+(?=[,;])", "", re.sub(r"\s*\([^)]*\)\s*", " ", source)).strip(" ,;:-")  # "X (@x), ..."
     name = _PLATFORM.sub("", name)
+    name = re.sub(r"\s+and\s+(?:replies|@\w+.*)$", "", name)  # "@Acme and replies", "@Acme and @AcmeGame"
     handle = re.fullmatch(r"@([A-Z][a-z]+(?:[A-Z][a-z]+)+)", name)
     if handle:  # "@HarburyMotors": the account of Harbury Motors
-        return re.sub(r"(?<=[a-z])(?=[A-Z])", " ", handle.group(1))
+        return re.sub(r"(?<=[a-z]{3})(?=[A-Z])", " ", handle.group(1))
+    handle = re.fullmatch(r"@([A-Z]\w+)", name)
+    if handle:  # "@Acme"
+        return handle.group(1)
     if "://" in name or re.fullmatch(r"[\w-]+(?:\.[\w-]+)+(?::\d+)?", name):
         return None  # a web address or host name: where the page came from, not who speaks
     by = _BY_PERSON.search(name)
