@@ -1260,3 +1260,9 @@ def test_a_source_line_with_a_dash_or_bar_names_its_publisher_first(source: str,
     from tracker.extract.source_actor import actor_from_source
 
     assert actor_from_source(source) == actor
+
+
+@pytest.mark.parametrize("text", ["It's going to sound pretty crazy, but we are serious.",
+                                  "We will seem slow at first."])
+def test_how_something_will_seem_is_never_saved_as_a_promise(text: str) -> None:
+    assert found(text, publisher="Vantor") == []

@@ -55,6 +55,8 @@ _STATIVE = frozenset(
     """have include feature contain cost remain need require mean seem appear look sound feel weigh measure
     depend involve represent reflect suggest signal compete replace""".split()
 )
+# Linking verbs of how something seems: never an act, whoever the subject.
+_SEEMING = frozenset("seem appear look sound feel".split())
 # What a thing can do or holds: a description of it, not anybody's undertaking.
 _CAPABILITY = frozenset(
     """carry tow travel seat hold accommodate own cover span house store weigh measure employ consume""".split()
@@ -765,6 +767,9 @@ def _read(doc: _Doc, sent: Sentence, clause: Clause, previous: Entity | None) ->
         doubts.append("effect")  # "the railway would free up space", "expects the zone to cut emissions"
     if [w.lower() for w in verb_words[:2]] in (["have", "to"], ["need", "to"]) and not _dated(doc, sent, clause):
         doubts.append("not_volitional")  # "we will have to become a leaner company": a necessity foreseen, not an act
+    if verb_words and base_form(verb_words[0].lower().strip(",.")) in _SEEMING and "vague" not in doubts and not (
+            len(verb_words) > 1 and verb_words[1].lower() in ("before", "at", "in", "on", "for", "into", "to", "after")):
+        doubts.append("vague")  # "it's going to sound crazy", "we will look different": how it seems, no act
     if _is_passive(verb_words) and cue.family in ("will", "would", "going_to"):
         doubts.append("passive")  # "the company will be fined": done to the actor, not promised by it
     elif "own_forecast" not in doubts:  # a figure forecast ("revenue to be in the range of") is checkable as it is
