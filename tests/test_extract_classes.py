@@ -1266,3 +1266,25 @@ def test_a_source_line_with_a_dash_or_bar_names_its_publisher_first(source: str,
                                   "We will seem slow at first."])
 def test_how_something_will_seem_is_never_saved_as_a_promise(text: str) -> None:
     assert found(text, publisher="Vantor") == []
+
+
+def test_a_second_reported_clause_after_and_that_is_a_promise() -> None:
+    got = found("Orvo said the V9 would make its maiden flight in 2026 and that deliveries to customers would begin "
+                "in 2028.", publisher="Dellan Times")
+    assert [(c.actor, c.what, c.due_latest.year) for c in got][1:] == [("Orvo", "begin deliveries to customers", 2028)]
+
+
+@pytest.mark.parametrize("headline, what", [
+    ("Lumo Earbuds coming later this year for 249 dollars", "deliver Lumo Earbuds for 249 dollars"),
+    ("Lumo Pro 7 and Lumo Book 3 ship October 22, starting at 749 dollars", "ship Lumo Pro 7 and Lumo Book 3"),
+])
+def test_a_headline_product_that_comes_or_ships_on_a_date_is_its_makers_promise(headline: str, what: str) -> None:
+    got = read_text(f"{headline}\nQuenby wins the league title\nOrvo profits fall 10 percent", DAY,
+                    publisher="Vantor").commitments
+    assert [(c.actor, c.what) for c in got] == [("Vantor", what)]
+
+
+@pytest.mark.parametrize("headline", ["The Lumo 3 ship sails in June", "Regulator stays committed to Lumo Games opening on July 24"])
+def test_a_noun_or_a_name_inside_a_longer_headline_is_no_arrival(headline: str) -> None:
+    got = read_text(f"{headline}\nQuenby wins the league title", DAY, publisher="Vantor").commitments
+    assert not any(c.what.startswith(("ship", "deliver", "open Lumo")) for c in got)

@@ -382,8 +382,9 @@ def coming_as_arrival(verb_words: list[str]) -> list[str]:
     words = [*verb_words[:1], *(w for w in verb_words[1:3] if w.lower() not in ("also", "now")), *verb_words[3:]]
     if len(words) > 1 and words[0].lower() in ("is", "are") and words[1].lower().strip(",.") == "coming":
         return ["arrives", *words[2:]]  # "are also coming later this year" arrives too
-    if len(words) > 1 and words[0].lower() == "coming" and words[1].lower() in _COMES_WHEN:
-        return ["arrives", *words[1:]]  # a headline's "Gizmo Pro, coming in May": its arrival
+    if len(words) > 1 and words[0].lower() == "coming" and (words[1].lower() in _COMES_WHEN or (
+            len(words) > 2 and words[1].lower() in ("for", "at", "from") and re.match(r"[$\u20ac\u00a3]?\d", words[2]))):
+        return ["arrives", *words[1:]]  # a headline's "Gizmo Pro, coming in May", "coming for 249 dollars": its arrival
     if len(words) == 1 and words[0].lower().strip(",.") in ("come", "comes"):
         return ["arrives"]  # "will come in May", its date already taken off
     if len(words) > 1 and words[0].lower() in ("come", "comes") and words[1].lower() in _COMES_WHEN \

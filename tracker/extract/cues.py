@@ -229,7 +229,10 @@ SCHEDULED_FOR = r"(?:is|are)\s+(?:now\s+|still\s+)?(?:scheduled|planned|slated|s
 # The scheduled present: "the phone goes on sale on September 22", "the first flight is planned for 2027" (only with
 # a future date; checked by the extractor)
 _spec("scheduled_present", 0.7, r"\b(?P<cue>(?:goes|(?<![a-z]\sto\s)(?<!\bwill\s)(?<!\bwould\s)go|opens|launches|starts|begins|arrives|"
-      r"(?<=[a-z]s\s)(?<!\bits\s)(?<!\bhis\s)(?<!\bwas\s)(?<!\bhas\s)(?<!\bthis\s)(?:open|start|begin|arrive)|"  # "Reservations open May 3"
+      r"(?<=[a-z]s\s)(?<!\bits\s)(?<!\bhis\s)(?<!\bwas\s)(?<!\bhas\s)(?<!\bthis\s)(?:open|start|begin|arrive|ship)|"
+      # "Gizmo Pro 3 and Gizmo 3 ship October 22" (a date right after: "the Gizmo 3 ship sails" is a boat)
+      r"(?<=\w\s\d\s)(?:open|start|begin|arrive|ship)(?=\s+(?:on\s+|in\s+)?(?:January|February|March|April|May|June|July|"
+      r"August|September|October|November|December|\d))|"  # "Reservations open May 3"
       r"ships|debuts|premieres|lands|returns|resumes|comes|(?:is|are)\s+(?:also\s+|now\s+)?coming|sets\s+sail|"
       rf"hits\s+(?:shelves|stores)|{SCHEDULED_FOR}\s+(?:for|from))"
       r"(?:\s+on\s+sale|\s+into\s+force|\s+into\s+service|\s+live)?)\s+(?P<verb>)(?=\S)")
@@ -245,9 +248,11 @@ _HEADLINE_NOMINAL = re.compile(rf",\s+(?P<cue>{NOMINAL_ACT})\s+(?P<verb>)(?=(?:i
 _spec("headline_due", 0.7, _HEADLINE_NOMINAL.pattern)
 # A headline's participle with a date: "Acme unveils Gizmo, shipping in December", "Gizmo Pro, Acme's fastest yet,
 # coming in May", "Orvo 3, arriving next spring"
-_HEADLINE_PARTICIPLE = re.compile(r",\s+(?:shipping|arriving|coming|launching|opening|debuting)\s")
-_spec("headline_to", 0.75, r",\s+(?P<cue>(?P<verb>shipping|arriving|coming|launching|opening|debuting))\s+"
-      r"(?=(?:in|on|from|by|this|next|later|early|late|before)\b)", re.M)
+# (the comma may go: "Gizmo Buds coming later this year", after a name)
+_HEADLINE_NAME = r"(?:,|^(?:[A-Z0-9][\w.'\u2019&-]*\s+)*[A-Z0-9][\w.'\u2019&-]*)"  # (the whole headline up to it a name)
+_HEADLINE_PARTICIPLE = re.compile(rf"{_HEADLINE_NAME}\s+(?:shipping|arriving|coming|launching|opening|debuting)\s", re.M)
+_spec("headline_to", 0.75, rf"{_HEADLINE_NAME}\s+(?P<cue>(?P<verb>shipping|arriving|coming|launching|"
+      r"opening|debuting))\s+(?=(?:in|on|from|by|this|next|later|early|late|before)\b)", re.M)
 # Headlines that give a (new) date: "Marathon moved to September 14", "Cup pushed back to 2027", "Acme sets its
 # launch event for May 3"
 _spec("headline_due", 0.7, r"\b(?P<cue>moved|pushed\s+back|postponed|rescheduled|put\s+back|brought\s+forward)\s+"
@@ -538,9 +543,11 @@ def read_clause(sentence: str, cue: Cue, quote_start: int | None, quote_speaker:
     decided = _DECIDED_PLAN.match(subject.strip()) if cue.family == "plan" else None
     if decided:  # "the council approved plans to build 500 homes": the council's plan
         subject = decided.group("main")
-    complement = re.match(r"that\s+(?=(?:the|a|an|its|their|our|his|her|every|all|each|this|these|[A-Z\u00c0-\u00de\u0100-\u017f]|\d))", subject.strip())
-    if complement:  # "... and that every village would be connected": a reported clause, not a relative one
-        subject, subject_start = subject.strip()[complement.end():], subject_start + complement.end()
+    complement = re.match(r"that\s+(?=(?:the|a|an|its|their|our|his|her|every|all|each|this|these|[A-Z\u00c0-\u00de\u0100-\u017f]|\d))", subject.strip()) \
+        or (re.match(r"that\s+(?=[a-z])", subject.strip()) if re.search(r"\band\s*$", sentence[:subject_start]) else None)
+    if complement:  # "... and that every village (that deliveries) would ...": a reported clause, not a relative one
+        lead = len(subject) - len(subject.lstrip())
+        subject, subject_start = subject.strip()[complement.end():], subject_start + lead + complement.end()
     called = re.match(r"(?:called|named|dubbed|known\s+as|titled|branded)\b[^,]*,\s*", subject.strip())
     if called and subject.strip()[called.end():]:
         subject = subject.strip()[called.end():]  # "Under the plan, called Blue Coast 2030, the government aims"

@@ -1044,6 +1044,9 @@ def _classify_subject(doc: _Doc, sent: Sentence, clause: Clause, previous: Entit
     if cue.family == "scheduled_present" and named_thing and owner is not None and _arrives(verb_words) \
             and " " not in re.sub(r"^[Tt]he\s+", "", subject.strip()):
         return subject, "thing", None  # "Gizmo is coming in May, Acme said": a one-word name that arrives is Acme's thing
+    if kind in ("thing", "unknown") and ent is None and sent.headline and cue.family == "headline_to" \
+            and clause.cue.verb.endswith("ing") and _arrives(verb_words) and (speaker_org or index.default):
+        return subject, "thing", None  # "Gizmo Buds coming later this year" in its maker's text: a thing arrives
     if kind == "thing" and ent is None and sent.headline and not POSSESSED.match(subject.strip()) \
             and _headline_name(subject) and not index.named_as_thing(subject.strip()) and not (
             len(subject.split()) == 1 and zipf(subject) >= 5.0 and not index.always_capitalised(subject)):
@@ -1786,7 +1789,7 @@ def _sentence_case(subject: str, index: ActorIndex) -> str:
 # "expects the first buses to ...", "aims for half of its sales to ...", "want 30 percent of ... to ...": a cue whose
 # object comes before the infinitive
 # "we expect most organisations to finish ...", "expects many more companies to follow": what others will do
-_OTHERS_EXPECTED = re.compile(r"(?:(?:most|many|all|some|more|other|the|our|its|their)\s+)*(?:customers|organi[sz]ations|"
+_OTHERS_EXPECTED = re.compile(r"(?:(?:most|many|all|some|more|other|the|our|its|their)\s+)*(?:[a-z][\w-]*\s+){0,2}?(?:customers|organi[sz]ations|"
                               r"companies|businesses|firms|people|consumers|clients|users|developers|partners|drivers|"
                               r"shoppers|subscribers|buyers|households|rivals|competitors|suppliers)\s+to\b", re.I)
 _OBJECT_THEN_TO = re.compile(r"(?:(?:we|I)\s+)?(?:(?:is|are|['\u2019]re)\s+)?(?:expect(?:s|ed)?|aim(?:s|ing)?\s+for|want)\s+(?!to\b)", re.I)
