@@ -872,3 +872,11 @@ def test_an_opening_at_a_site_of_a_similar_name_is_not_the_actors() -> None:
     assert "similar name" in score(there, land).explanation["held"]
     here = news("Lumo Land opens at Orvo Parks Dellan", "Visitors queued from dawn for the new land.")
     assert decided(land, here) == ("fulfilment", "accepted")
+
+
+def test_the_second_of_two_promised_things_with_its_name_cut_short_is_named() -> None:
+    both = promise("Vantor", "ship Lumo Pro 7 and Lumo Book 3", D(2026, 10, 22))
+    arrived = news("Lumo Pro 7 and Book 3 reach stores", "Vantor's new tablet and laptop are now available.")
+    assert decided(both, arrived) == ("fulfilment", "accepted")
+    other = news("Lumo Go and Book 3 reach stores", "Vantor's new tablet and laptop are now available.")
+    assert decided(promise("Vantor", "ship the Lumo Pro 7", D(2026, 10, 22)), other) != ("fulfilment", "accepted")

@@ -529,7 +529,12 @@ def event_target_ok(ctx: Pair, s: Sentence, ev: Event) -> bool:
         # pension scheme", "the separation of its Orvo unit's pension scheme" is no spin-off of the Orvo unit
         return not _foreign_words(p, window)
     if not any(term_present(t, window_all, stems) for t in p.required):
-        return False
+        # "Gizmo Pro 7 and Book 3 reach stores": the second of two things the promise names, its name cut short
+        whole = _clause_subject(s, ev.pos) if window is not obj else []
+        whole_all = _window_tokens(s, whole)
+        if not any(term_present(t, whole_all, frozenset(x.stem for x in whole)) for t in p.required):
+            return False
+        window, stems = whole, frozenset(x.stem for x in whole)
     if ev.classes & lx.noun_classes(p.head):
         return True  # "delivers the first Zephyr vans" for "begin Zephyr deliveries": the verb is the head
     if ev.canon == "*" and _another_act_done(p, window):
