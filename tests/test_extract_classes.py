@@ -1288,3 +1288,9 @@ def test_a_headline_product_that_comes_or_ships_on_a_date_is_its_makers_promise(
 def test_a_noun_or_a_name_inside_a_longer_headline_is_no_arrival(headline: str) -> None:
     got = read_text(f"{headline}\nQuenby wins the league title", DAY, publisher="Vantor").commitments
     assert not any(c.what.startswith(("ship", "deliver", "open Lumo")) for c in got)
+
+
+def test_a_bare_act_after_a_clause_about_a_thing_is_that_things_act() -> None:
+    text = ("Buyers signed up for 55 jets, the state-owned manufacturer known as Orvo said. Orvo said the V9 would "
+            "make its maiden flight in 2026 and that deliveries to customers would begin in 2028.")
+    assert "begin deliveries of the V9 to customers" in [c.what for c in found(text, publisher="Dellan Times")]

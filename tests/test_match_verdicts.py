@@ -880,3 +880,20 @@ def test_the_second_of_two_promised_things_with_its_name_cut_short_is_named() ->
     assert decided(both, arrived) == ("fulfilment", "accepted")
     other = news("Lumo Go and Book 3 reach stores", "Vantor's new tablet and laptop are now available.")
     assert decided(promise("Vantor", "ship the Lumo Pro 7", D(2026, 10, 22)), other) != ("fulfilment", "accepted")
+
+
+def test_a_buyer_taking_delivery_of_the_named_thing_is_the_makers_delivery() -> None:
+    deliveries = promise("Orvo", "begin deliveries of the V9 jet to customers", D(2026, 12, 31))
+    took = news("Dellan Air takes delivery of the first Orvo V9", "The airline received the jet at a ceremony.")
+    assert decided(deliveries, took) == ("fulfilment", "accepted")
+    other = news("Dellan Air takes delivery of its first Pelt 7", "The airline received the jet at a ceremony.")
+    assert decided(deliveries, other) != ("fulfilment", "accepted")
+
+
+def test_an_opening_is_no_date_for_the_start_of_construction() -> None:
+    start = promise("Vantor", "begin construction of the Dellan battery plant", D(2026, 4, 30))
+    opened = news("Vantor opens Dellan battery plant", "The plant has been building cells since October.",
+                  published=D(2028, 3, 1))
+    assert decided(start, opened) != ("fulfilment", "accepted")
+    production = promise("Vantor", "start production at the Dellan battery plant", D(2028, 6, 30))
+    assert decided(production, opened) == ("fulfilment", "accepted")

@@ -32,6 +32,7 @@ from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from tracker.extract.actors import ORG_NOUNS
 from tracker.extract.canonical import SITE_KINDS
 from tracker.language.sentences import Sentence
 from tracker.language.words import is_common_word
@@ -149,6 +150,8 @@ def things_named(sentences: list[Sentence], capitalised_mid_sentence) -> Things:
         called = _CALLED.finditer(sent.text) if _NAMING_WORD.search(sent.text) else ()
         for m in called:
             name = _clean(m.group("name"), False, capitalised_mid_sentence)
+            if m.group("noun").lower() in ORG_NOUNS:
+                continue  # "the state-owned manufacturer known as Orvo": an organisation's name, no thing's
             for noun in (m.group("noun"), m.group("appos")):
                 if name and noun:
                     found.append(ThingName(name, kind_of(noun), sent.start + m.start("name"), "after"))
@@ -250,7 +253,7 @@ def with_site(what: str, things: Things, before: int) -> str:
 # service is planned from 2027", "sales start in May" (the site's acts are with_site's)
 _BARE_PRODUCT_ACT = re.compile(r"^(?P<verb>begin|start|deliver|have|make|commence)[ ]+(?P<first>(?:the[ ]+)?(?:first[ ]+)?)"
                                r"(?P<act>(?:(?:mass|volume|series|commercial|full|regular)[ ]+)?(?:deliveries|sales|shipments|production)|"
-                               r"entry[ ]+into[ ]+service)$", re.I)
+                               r"entry[ ]+into[ ]+service)(?P<rest>[ ]+to[ ]+(?:the[ ]+)?(?:customers|buyers|airlines|users|operators))?$", re.I)
 
 
 def with_the_product(what: str, things: Things, before: int, since: int = 0) -> str:
@@ -268,9 +271,19 @@ def with_the_product(what: str, things: Things, before: int, since: int = 0) -> 
     thing = things.latest_product(before) if m else None
     if thing is None or thing.pos < since:
         return what
-    named = thing.phrase("the", [], thing.kind)
-    act = m.group("act").lower()  # type: ignore[union-attr]
+    return _bare_act_of(m, thing.phrase("the", [], thing.kind))
+
+
+def bare_act_of(what: str, thing: str) -> str:
+    """A bare act of a product with the thing it is about ("begin deliveries to customers", "the V9") ->
+    "begin deliveries of the V9 to customers"; any other ``what`` unchanged."""
+    m = _BARE_PRODUCT_ACT.match(what)
+    return _bare_act_of(m, thing) if m else what
+
+
+def _bare_act_of(m: re.Match[str], named: str) -> str:
+    act = m.group("act").lower()
     if act.startswith("entry"):
         return f"put {named} into service"
-    verb = m.group("verb").lower()  # type: ignore[union-attr]
-    return f"{'start' if verb in ('deliver', 'have', 'make') else verb} {m.group('first')}{act} of {named}"  # type: ignore[union-attr]
+    verb = m.group("verb").lower()
+    return f"{'start' if verb in ('deliver', 'have', 'make') else verb} {m.group('first')}{act} of {named}{m.group('rest') or ''}"

@@ -273,11 +273,29 @@ def qualifier(p: Profile, s: Sentence) -> str | None:
     return sorted(extra)[0] if extra else None
 
 
+_RECEIVING = frozenset({stem("receive"), stem("receives"), stem("received")})
+
+
+def _receives_ours(p: Profile, s: Sentence, pos: int) -> bool:
+    """The verb at ``pos`` receives ("takes delivery of", "receives") the promise's own named thing, for a promise
+    to deliver it: its subject is the buyer, not someone else doing the act."""
+    t = s.toks[pos]
+    nxt = s.toks[pos + 1].low if pos + 1 < len(s.toks) else ""
+    if not (t.stem in _RECEIVING or (t.low in ("takes", "took", "take", "taking") and nxt == "delivery")) \
+            or not {"ship", "deliver"} & (p.action_classes | lx.noun_classes(p.head)):
+        return False
+    after = s.toks[pos + 1:pos + 9]
+    stems = frozenset(x.stem for x in after)
+    return any(term_present(term, list(after), stems) for term in p.terms if term.proper)
+
+
 def foreign_subject(ctx: Pair, s: Sentence, pos: int) -> str | None:
     """A name that is neither the actor's nor the object's, as the subject of the verb at ``pos``."""
     if s.title_case:
         return None
     p = ctx.p
+    if _receives_ours(p, s, pos):
+        return None  # "Dellan Air takes delivery of the first V9": the buyer receives what the actor delivers
     start = 0
     for k in range(pos - 1, -1, -1):
         t = s.toks[k]
@@ -528,11 +546,13 @@ def event_target_ok(ctx: Pair, s: Sentence, ev: Event) -> bool:
         # the thing named by the promise's words alone, with no other thing beside them: "separates the Orvo
         # pension scheme", "the separation of its Orvo unit's pension scheme" is no spin-off of the Orvo unit
         return not _foreign_words(p, window)
-    if not any(term_present(t, window_all, stems) for t in p.required):
+    # the names that must be there: the required ones, else any proper name of the object ("the V9")
+    named = p.required or tuple(t for t in p.terms if t.proper)
+    if not any(term_present(t, window_all, stems) for t in named):
         # "Gizmo Pro 7 and Book 3 reach stores": the second of two things the promise names, its name cut short
         whole = _clause_subject(s, ev.pos) if window is not obj else []
         whole_all = _window_tokens(s, whole)
-        if not any(term_present(t, whole_all, frozenset(x.stem for x in whole)) for t in p.required):
+        if not any(term_present(t, whole_all, frozenset(x.stem for x in whole)) for t in named):
             return False
         window, stems = whole, frozenset(x.stem for x in whole)
     if ev.classes & lx.noun_classes(p.head):

@@ -1121,6 +1121,9 @@ def _compat(p: Profile, ev: Event) -> tuple[str | None, float, str]:
         return "fulfilment", 0.9, "the first of the promised acts"
     if "reach" in ev.classes and p.targets:
         return "fulfilment", 0.92, "reached the promised amount"
+    if p.inchoative and ev.canon in _OPENS and lx.act_classes(p.inchoative) & {"build"}:
+        # "opens the Dellan plant" for "begin construction of the plant": begun long before, on a day not given
+        return "progress", 0.8, "opened: the promised start came earlier, on a day the item does not give"
     if ev.classes & p.action_classes or (p.action_classes & {"build", "replace"} and ev.canon in _OPENS):
         return "fulfilment", 0.95, "the promised action"
     for a in p.action_classes:
