@@ -1295,3 +1295,8 @@ def test_a_bare_act_after_a_clause_about_a_thing_is_that_things_act() -> None:
     text = ("Buyers signed up for 55 jets, the state-owned manufacturer known as Orvo said. Orvo said the V9 would "
             "make its maiden flight in 2026 and that deliveries to customers would begin in 2028.")
     assert "begin deliveries of the V9 to customers" in [c.what for c in found(text, publisher="Dellan Times")]
+
+
+def test_a_things_name_at_a_sentence_start_keeps_its_capital() -> None:
+    text = "Lucy, a robotic probe, will study the asteroids.\n\nLucy is set to launch in October 2027."
+    assert "launch Lucy" in [c.what for c in found(text, publisher="Vantor")]

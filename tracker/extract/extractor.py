@@ -1783,7 +1783,10 @@ def _sentence_case(subject: str, index: ActorIndex) -> str:
     if index.named_in(subject)[0] is not None:
         return subject
     if first[:1].isupper() and not first.isupper() and not index.capitalised_mid_sentence(first) \
-            and is_common_word(first):  # a rare word is a name wherever it stands ("Quorvex tablets")
+            and is_common_word(first) and not index.always_capitalised(first) \
+            and not index.named_as_thing(first.strip(",")):
+        # a rare word is a name wherever it stands ("Quorvex tablets"), and so is one the text always capitalises
+        # or names as a thing ("Lucy, a robotic spacecraft, ...": "Lucy is set to launch")
         return first[:1].lower() + subject[1:]
     return subject
 
