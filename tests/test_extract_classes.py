@@ -1300,3 +1300,11 @@ def test_a_bare_act_after_a_clause_about_a_thing_is_that_things_act() -> None:
 def test_a_things_name_at_a_sentence_start_keeps_its_capital() -> None:
     text = "Lucy, a robotic probe, will study the asteroids.\n\nLucy is set to launch in October 2027."
     assert "launch Lucy" in [c.what for c in found(text, publisher="Vantor")]
+
+
+def test_a_department_named_with_a_list_stays_whole_in_a_source_line() -> None:
+    from tracker.extract.source_actor import actor_from_source
+
+    assert actor_from_source("Dellan Department for Roads, Rail, Ports and Airports") == \
+        "Dellan Department for Roads, Rail, Ports and Airports"
+    assert actor_from_source("Vantor, Orvo and Pelt Co (joint statement)") == "Vantor"

@@ -897,3 +897,9 @@ def test_an_opening_is_no_date_for_the_start_of_construction() -> None:
     assert decided(start, opened) != ("fulfilment", "accepted")
     production = promise("Vantor", "start production at the Dellan battery plant", D(2028, 6, 30))
     assert decided(production, opened) == ("fulfilment", "accepted")
+
+
+def test_a_ministry_named_after_its_country_acts_through_its_government() -> None:
+    sale = promise("UK Department for Transport", "sell the Dellan rail line", D(2026, 12, 31))
+    dropped = news("Government drops plan to sell Dellan rail line", "Ministers said the line would stay public.")
+    assert decided(sale, dropped) == ("cancellation", "accepted")

@@ -107,7 +107,10 @@ def _actor_from_source(source: str | None) -> str | None:
     if "://" in name or re.fullmatch(r"[\w-]+(?:\.[\w-]+)+(?::\d+)?", name):
         return None  # a web address or host name: where the page came from, not who speaks
     by = _BY_PERSON.search(name)
-    parts = [p.strip() for p in name.split(",") if p.strip()]
+    # "Department for Digital, Culture, Media and Sport": a name holding a list of capitalised words is one part
+    listed = re.sub(r"\b(?:for|of)\s+[A-Z][\w&-]*(?:,\s+[A-Z][\w&-]*)+,?\s+(?:and|&)\s+[A-Z][\w&-]*",
+                    lambda m: m.group(0).replace(",", "\0"), name)
+    parts = [p.strip().replace("\0", ",") for p in listed.split(",") if p.strip()]
     outlet = any(_OUTLET.search(p) or _BUREAU.search(p) for p in parts)
     if not by and outlet:
         # an outlet's interview, named in brackets: "Road Weekly (interview with Jane Roe, founder of Acme)"

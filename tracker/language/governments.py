@@ -56,6 +56,24 @@ def national_government(name: str) -> str | None:
     return found
 
 
+_BODY_OF = re.compile(r"(?:the\s+)?(?P<country>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)\s+(?:Department|Ministry|Treasury|Cabinet\s+Office)\b")
+
+
+def government_of_body(name: str) -> str | None:
+    """The national government a department or ministry named after its country belongs to.
+
+    >>> government_of_body("UK Department for Transport"), government_of_body("Indian Ministry of Railways")
+    ('UK government', 'Indian government')
+    >>> government_of_body("Ministry of Railways") is None, government_of_body("Vantor Department Stores") is None
+    (True, True)
+    """
+    m = _BODY_OF.match(name.strip())
+    if m is None:
+        return None
+    country = m.group("country")
+    return government_of(country) or _governments().get(country.lower())
+
+
 @lru_cache(maxsize=1)
 def _government_names() -> frozenset[str]:
     return frozenset(_table().values())

@@ -20,7 +20,9 @@ import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
-from tracker.language.governments import country_names, governments_named, national_government, nationality_forms
+from tracker.language.governments import (
+    country_names, government_of_body, governments_named, national_government, nationality_forms,
+)
 from tracker.language.sentences import is_title_case
 from tracker.language.words import is_common_word
 from tracker.matching import lexicon as lx
@@ -156,7 +158,7 @@ class Profile:
 def profile(doc: CommitmentDoc) -> Profile:
     """Read ``doc`` once; cached, since the same commitments meet many items."""
     phrases, keys, label = _actor_forms(doc)
-    government = national_government(label)
+    government = national_government(label) or government_of_body(label)  # a ministry acts for its government
     if government:  # "Norway drops its target" is its government's act
         keys += tuple((ph, 0.85) for ph in (tuple(t.stem for t in tokenize_cached(n) if not t.punct)
                                             for n in country_names(government)) if ph not in phrases)
