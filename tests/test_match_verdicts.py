@@ -903,3 +903,10 @@ def test_a_ministry_named_after_its_country_acts_through_its_government() -> Non
     sale = promise("UK Department for Transport", "sell the Dellan rail line", D(2026, 12, 31))
     dropped = news("Government drops plan to sell Dellan rail line", "Ministers said the line would stay public.")
     assert decided(sale, dropped) == ("cancellation", "accepted")
+
+
+def test_legal_powers_are_no_electric_power() -> None:
+    powers = promise("Vantor", "take powers to vet foreign investment in nuclear projects", None)
+    item = news("Vantor pushes back Dellan plant start to mid-2027",
+                "The utility said it now expects first power in June 2027.")
+    assert decided(powers, item) in (None, ("mention", "discarded"), ("mention", "proposed"))

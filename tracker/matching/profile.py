@@ -189,7 +189,7 @@ def profile(doc: CommitmentDoc) -> Profile:
     have = {s for t in terms for s in t.stems}
     actor_words = {s for p in phrases for s in p} | {s for k, _ in keys for s in k}
     head: frozenset[str] = frozenset()
-    if head_tok is not None and head_tok.text[:1].isalpha() and (
+    if head_tok is not None and head_tok.text[:1].isalpha() and head_tok.low not in PLURAL_SENSES and (
             not _is_name(head_tok, quote_caps) or head_tok.stem in NOUN_SYNONYMS):
         head = frozenset({head_tok.stem}) | NOUN_SYNONYMS.get(head_tok.stem, frozenset()) | _whole_of(head_tok, obj, np_span)
     if "consult" in classes and len(classes) > 1 and head and not head & _OCCASION_NOUNS:
@@ -424,6 +424,10 @@ def _first_use(verb: Token, rest: list[Token]) -> tuple[str | None, frozenset[st
     return None
 
 
+# Plurals with a sense of their own, which their stem would lose: legal "powers" are no electric "power",
+# "arms" no "arm", "goods" nothing "good". As the object they identify little, and name no head.
+PLURAL_SENSES = frozenset("powers arms goods customs damages".split())
+
 PARTICLES = lx.PARTICLES  # two-word report forms ("rolls out" = launches), from the lexicon
 
 
@@ -476,7 +480,7 @@ def _terms(obj: list[Token], quote_caps: set[str], actor: tuple[tuple[str, ...],
             continue
         if t.stem in lx.QUALIFIERS:
             w = W_QUALIFIER
-        elif t.stem in lx.GENERIC or len(t.stem) < 3 or i < money_end:
+        elif t.stem in lx.GENERIC or len(t.stem) < 3 or i < money_end or t.low in PLURAL_SENSES:
             # a sum spent on the thing ("an initial 2 billion euros in a plant") is compared as an amount
             w = W_GENERIC
         else:
