@@ -910,3 +910,16 @@ def test_legal_powers_are_no_electric_power() -> None:
     item = news("Vantor pushes back Dellan plant start to mid-2027",
                 "The utility said it now expects first power in June 2027.")
     assert decided(powers, item) in (None, ("mention", "discarded"), ("mention", "proposed"))
+
+
+def test_goes_on_sale_next_month_is_a_schedule_not_a_sale() -> None:
+    phone = promise("Vantor", "launch the Lumo 3 phone in Europe", D(2026, 6, 30))
+    later = news("Vantor unveils Lumo 3", "It goes on sale in Europe next month.")
+    assert decided(phone, later) is None or decided(phone, later)[0] != "fulfilment"
+
+
+def test_the_promised_act_on_a_thing_not_clearly_ours_goes_to_an_editor_as_a_fulfilment() -> None:
+    depot = promise("Vantor", "open the Dellan depot", D(2026, 6, 30))
+    office = news("Vantor opens Dellan depot office", "The office will handle bookings for the new depot.")
+    assert decided(depot, office) == ("fulfilment", "proposed")
+    assert "check it" in " ".join(score(office, depot).explanation["notes"])

@@ -562,6 +562,12 @@ def _read_positive(ctx: _Context, s: Sentence, rel: float, eff: float) -> list[R
                                    ["the actor's own thing, named in the item"], ev.pos, cue_is_completion=ev.canon == "*"))
             else:
                 out.append(_for_editor("fulfilment", rel, s, ev.text, _DESCRIBED, ev.pos))
+        elif kind == "fulfilment" and note == "the promised action" and decisive and here \
+                and not qual and not ctx.partial and eff >= 0.5:
+            # the promised act, but on a thing the sentence does not clearly name as the promised one ("opens a
+            # depot office" for "open the depot"): not progress decided unseen, a fulfilment for an editor to check
+            out.append(_for_editor("fulfilment", rel, s, ev.text,
+                                   "the promised act, on a thing not clearly the promised one: check it", ev.pos))
         elif eff >= 0.45 and (ctx.item_head or ctx.required_ok):
             why = (f"a {qual}, not the promised thing" if qual else "partial: part of the amount promised"
                    if ctx.partial else note or "the object, with another action")
@@ -1156,7 +1162,11 @@ def _past_form(s: Sentence, ev: Event) -> bool:
     """Is the event's verb in a past form ("opened", "began", "has opened")?"""
     first = s.toks[ev.pos].low
     before = s.toks[ev.pos - 1].low if ev.pos > 0 else ""
-    return first.endswith("ed") or first in IRREGULAR or before in ("has", "have", "had", "was", "were")
+    return first.endswith("ed") or (first in IRREGULAR and first not in _PRESENT_IRREGULAR) \
+        or before in ("has", "have", "had", "was", "were")
+
+
+_PRESENT_IRREGULAR = frozenset({"goes", "does", "is", "are", "am", "has"})  # irregular, but present ("goes on sale")
 
 
 def _future(ctx: _Context, s: Sentence, rel: float, ev: Event) -> Reading:
