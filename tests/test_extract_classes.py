@@ -1308,3 +1308,23 @@ def test_a_department_named_with_a_list_stays_whole_in_a_source_line() -> None:
     assert actor_from_source("Dellan Department for Roads, Rail, Ports and Airports") == \
         "Dellan Department for Roads, Rail, Ports and Airports"
     assert actor_from_source("Vantor, Orvo and Pelt Co (joint statement)") == "Vantor"
+
+
+@pytest.mark.parametrize("source, owner", [
+    ("Thread by Lumo Quest (@LumoQuestGame), official account of Vantor's game", "Vantor"),
+    ("@LumoGame (official account of Lumo, published by Vantor)", "Vantor"),
+    ("Lumo official account (Vantor) on X", "Vantor"),
+    ("@LumoApp (Vantor's streaming app) on X", "Vantor"),
+    ("Posts by the Orvo Probe Mission (@OrvoProbe), Dellan Space Agency", "Dellan Space Agency"),
+])
+def test_a_product_accounts_owner_named_in_the_source_line_is_the_actor(source: str, owner: str, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """A product's or a mission's account speaks for whoever the source line says owns it."""
+    from tracker.config import Config
+    from tracker.extract.source_actor import actor_from_source
+    from tracker.pipeline import extract_source
+
+    assert actor_from_source(source) == owner
+    post = tmp_path / "post.txt"
+    post.write_text(f"date: 2025-04-10\nsource: {source}\n\nWe will ship Lumo on every platform in March 2026.\n")
+    found_, _, _ = extract_source(str(post), Config())
+    assert [c.actor for c in found_.commitments] == [owner]

@@ -84,9 +84,44 @@ def actor_from_source(source: str | None) -> str | None:
 _SEGMENT = re.compile(r"\s+(?:--|[\u2013\u2014|])\s+")
 
 
+_OWNER_NAME = r"[A-Z][\w&.'\u2019-]*(?:\s+(?:(?:of|for|and|the|bin|al|de|van|von|der)\s+)*[A-Z][\w&.'\u2019-]*)*"
+# Who a product's account belongs to: "published by Vantor", "official account of Vantor's Lumo", "(Vantor)",
+# "(Vantor's streaming app)", "(official Lumo account, Vantor Games)"
+_OWNER_BY = re.compile(rf"\b(?:published|made|developed|run|owned|operated|created)\s+by\s+(?:the\s+)?(?P<o>{_OWNER_NAME})")
+_OWNER_OF = re.compile(rf"\baccount\s+(?:of|for|from)\s+(?:the\s+)?(?P<o>{_OWNER_NAME})['\u2019]s\b")
+_OWNER_POSSESSIVE = re.compile(rf"^(?P<o>{_OWNER_NAME})['\u2019]s\s+[a-z]")
+
+
+def _account_owner(source: str) -> str | None:
+    """The owner a product's or a brand's account names, when the line is about an account ("@LumoGame",
+    "official account"): the organisation that speaks through it."""
+    if not re.search(r"@\w|\baccount\b", source, re.I):
+        return None
+    for pattern in (_OWNER_BY, _OWNER_OF):
+        m = pattern.search(source)
+        if m:
+            return without_legal_suffix(m.group("o"))
+    tail = re.search(rf"\(@\w+\),\s+(?:the\s+)?(?P<o>{_OWNER_NAME})\s*$", source)
+    if tail and not _DOCUMENT.search(tail.group("o")) and tail.group("o").lower() not in _PLATFORM_NAMES:
+        return without_legal_suffix(tail.group("o"))  # "Posts by the Orvo Mission (@OrvoMission), Dellan Space Agency"
+    for inside in re.findall(r"\(([^)]*)\)", source):
+        inside = inside.strip()
+        m = _OWNER_POSSESSIVE.match(inside)
+        if m:
+            return without_legal_suffix(m.group("o"))  # "(Vantor's streaming app)"
+        last = inside.split(",")[-1].strip()
+        if re.fullmatch(_OWNER_NAME, last) and last.lower() not in _PLATFORM_NAMES and not _DOCUMENT.search(last) \
+                and ("," in inside or inside == last):
+            return without_legal_suffix(last)  # "(Vantor)", "(official Lumo account, Vantor Games)"
+    return None
+
+
 def _actor_from_source(source: str | None) -> str | None:
     if not source or not source.strip():
         return None
+    owner = _account_owner(source)
+    if owner:
+        return owner
     segments = [seg for seg in _SEGMENT.split(source) if seg.strip()]
     if len(segments) > 1:
         # the first segment that names someone, past a bare platform ("X (Twitter) -- @Acme and replies")
