@@ -1750,7 +1750,8 @@ def _build(doc: _Doc, at: int, found: _Found) -> Candidate | None:
     what = with_site(what, doc.things, sent.start + clause.vp_start)
     since = doc.sentences[at - 1].start if at > 0 else sent.start  # the product told of just before, or here
     what = with_the_product(what, doc.things, sent.start + clause.vp_start, since)
-    if doc.this_thing and clause.cue.start > 0:  # "the V9 would fly in 2014 and deliveries would begin in 2016"
+    if doc.this_thing and clause.cue.start > 0 and doc.this_thing.strip() != found.subject.strip():
+        # "the V9 would fly in 2014 and deliveries would begin in 2016": an earlier clause's thing
         what = bare_act_of(what, subject_np(doc.this_thing))
     commitment = Commitment(
         actor=name,
