@@ -1328,3 +1328,8 @@ def test_a_product_accounts_owner_named_in_the_source_line_is_the_actor(source: 
     post.write_text(f"date: 2025-04-10\nsource: {source}\n\nWe will ship Lumo on every platform in March 2026.\n")
     found_, _, _ = extract_source(str(post), Config())
     assert [c.actor for c in found_.commitments] == [owner]
+
+
+def test_a_goals_second_infinitive_is_a_second_promise() -> None:
+    got = found("Our targets are to cut emissions by half by 2030 and to reach net zero by 2040.", publisher="Vantor")
+    assert sorted((c.what, c.due_latest.year) for c in got) == [("cut emissions by half", 2030), ("reach net zero", 2040)]

@@ -542,12 +542,15 @@ def _with_coordinated(text: str, cues: list[Cue]) -> list[Cue]:
     out: list[Cue] = []
     for i, cue in enumerate(cues):
         out.append(cue)
-        if cue.family in _VERBLESS_FAMILIES:
-            continue
+        to_goal = cue.family == "goal" and text[cue.start:cue.end].rstrip().endswith(" to")
+        if cue.family in _VERBLESS_FAMILIES and not to_goal:
+            continue  # ("our targets are to cut X and to reach Y": a goal's infinitives are verbs)
         limit = cues[i + 1].start if i + 1 < len(cues) else len(text)
         for m in _COORDINATED.finditer(text, cue.end, limit):
             g = next(k for k in ("verb", "verb2", "verb3", "verb4", "money") if m.group(k))
             verb = m.group(g)
+            if to_goal and not m.group("to"):
+                break  # after a goal's "to", only a second "to VERB" is a verb of its own
             if g == "money" and not (cue.verb and base_form(cue.verb.lower()) in _SPENDING):
                 continue
             if cue.verb and _opens_a_gap(verb):
