@@ -108,7 +108,7 @@ def test_example_config_documents_every_key_and_loads():
     assert documented == {f.name for f in dataclasses.fields(DeadlineConventions)}
     path = Path("example.toml")
     path.write_text(text, encoding="utf-8")
-    assert load_config(path, environ={}).status.auto_accept == 0.75
+    assert load_config(path, environ={}).status.auto_accept == 0.70
 
 
 def test_deadline_conventions_are_checked_at_load(tmp_path):

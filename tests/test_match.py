@@ -2,7 +2,7 @@
 
 Every name and sentence here is made up for these tests. Each row says what a
 careful reader would conclude: the kind of evidence and whether the tracker
-accepts it unseen (score >= 0.75 and the match may decide: ``evidence_state``). Cost flatness is measured by
+accepts it unseen (score >= 0.70 and the match may decide: ``evidence_state``). Cost flatness is measured by
 ``benchmarks/eval_matching.py --speed``, not here.
 """
 

@@ -923,3 +923,21 @@ def test_the_promised_act_on_a_thing_not_clearly_ours_goes_to_an_editor_as_a_ful
     office = news("Vantor opens Dellan depot office", "The office will handle bookings for the new depot.")
     assert decided(depot, office) == ("fulfilment", "proposed")
     assert "check it" in " ".join(score(office, depot).explanation["notes"])
+
+
+def test_one_opening_is_not_a_count_kept_whatever_the_item_measures() -> None:
+    stores = promise("Vantor", "open 25 stores in Dellan", D(2027, 12, 31))
+    first = news("Crowds queue as Vantor opens its doors in Dellan",
+                 "The 400,000-square-foot outlet has more than 1,000 items and a 1,000-seat cafe.")
+    assert decided(stores, first) == ("fulfilment", "proposed")
+    assert "amount" in score(first, stores).explanation["held"]
+    all_open = news("Vantor opens its 25th store in Dellan", "Vantor now has 25 stores across Dellan.")
+    assert decided(stores, all_open) == ("fulfilment", "accepted")
+
+
+def test_a_prototype_rolled_out_has_not_made_its_maiden_flight() -> None:
+    flight = promise("Orvo", "ensure the V9 make its maiden flight", D(2026, 12, 31))
+    rolled = news("First V9 rolls out in Dellan", "Orvo showed the completed prototype at its assembly plant.")
+    assert decided(flight, rolled) != ("fulfilment", "accepted")
+    flown = news("Orvo V9 makes maiden flight", "The V9 took off from Dellan on Monday and flew for two hours.")
+    assert decided(flight, flown) == ("fulfilment", "accepted")

@@ -538,7 +538,7 @@ def test_methodology_page_lists_statuses_and_thresholds(site):
     page = soup(site / "methodology.html")
     assert {d["id"][2:] for d in page.select("dl.statuses > div")} >= set(EXPECTED.values())
     text = page.get_text(" ", strip=True)
-    assert "0.75 or more is accepted automatically" in text and "from 0.35 up to 0.75" in text
+    assert "0.70 or more is accepted automatically" in text and "from 0.35 up to 0.70" in text
     assert "grace period of 30 days" in text
 
 

@@ -41,7 +41,7 @@ class StatusConfig:
 
     due_soon_days: int = 30
     grace_days: int = 30
-    auto_accept: float = 0.75
+    auto_accept: float = 0.70
     review_threshold: float = 0.35  # set on the development pairs: see docs/evaluation.md
     stale_days: int = 90
 

@@ -8,8 +8,8 @@ scoring, index); this module is the interface the pipeline uses::
         for m in match_item(item, index, docs):
             state = evidence_state(m)           # accepted | proposed (review) | discarded
 
-Score bands (see :mod:`tracker.matching.model`): ``>= 0.75`` a careful reader
-would almost surely agree; ``0.45-0.75`` plausible, needs review; below, noise.
+Score bands (see :mod:`tracker.matching.model`): ``>= 0.70`` a careful reader
+would almost surely agree; ``0.45-0.70`` plausible, needs review; below, noise.
 A score at or above the top band is accepted only when the match may decide a
 verdict unseen (``Match.auto``: the actor or the promise's name is in the item
 and its own sentence reports the act done, unhedged); otherwise it waits for review.

@@ -13,7 +13,7 @@ KINDS = ("fulfilment", "progress", "delay", "cancellation", "mention")
 #   >= REVIEW       plausible but missing something (no actor named, part of the object,
 #                   an indirect cue): queued for a person;
 #   below REVIEW    noise: dropped.
-AUTO_ACCEPT = 0.75
+AUTO_ACCEPT = 0.70
 REVIEW = 0.45
 
 

@@ -37,7 +37,7 @@ from tracker.extract.deadlines import DeadlineMatch, find_deadline, resolve_dead
 from tracker.language.governments import government_of, governments_named, region_countries, region_names
 from tracker.matching import lexicon as lx
 from tracker.matching.model import AUTO_ACCEPT, REVIEW, CommitmentDoc, ItemDoc, Match
-from tracker.matching.profile import CURRENCY, MONEY_UNIT, PREPOSITIONS, Profile, money_amounts, profile
+from tracker.matching.profile import CURRENCY, MONEY_UNIT, PREPOSITIONS, UNIT_NOUNS, Profile, money_amounts, profile
 from tracker.matching.reading import (
     SHIFT_VERBS, Event, ItemReading, Sentence, dateline_end, find_phrase, late_span, moves_to_a_period, read_item,
 )
@@ -821,8 +821,35 @@ def _amount_named(p: Profile, r: ItemReading) -> bool:
                 continue
             value, after = scaled(t.number, list(s.toks[k + 1:k + 2]))
             is_share = bool(after) and after[0].low in {"percent", "%", "per"}
-            if any(value >= v for v in (shares if is_share else counts)):
+            if is_share and any(value >= v for v in shares):
                 return True
+            if not is_share and any(value >= c.value and _counts_units(s.toks[k + 1:k + 4], c.units) for c in p.targets
+                                    if not c.percent and MONEY_UNIT not in c.units):
+                return True
+    return False
+
+
+# A completion that covers the whole amount ("completes", "met its target"), not one more thing opened or ready
+# ("opens its doors", "now in service" is one store, one train)
+_ALL_DONE = re.compile(r"complet|finish|\bmet\b|\bmeets?\b|meeting|achiev|reported the promised figure", re.I)
+
+
+# What a number measures rather than counts: "a 400,000-square-foot store", "a 1,000-seat hall"
+_MEASURES = UNIT_NOUNS | lx._stems("square foot feet metre metres meter meters seat seats year years day days hour "
+                                   "hours minute minutes inch inches storey storeys floor floors")
+
+
+def _counts_units(after: list[Token], units: frozenset[str]) -> bool:
+    """Do the words after a number count the promised units ("25 stores", "25 new stores", a bare "25."),
+    rather than measure something ("400,000-square-foot outlet") or count something else ("1,000 items")?"""
+    words = [t for t in after if not (t.punct and t.text == "-")]
+    if not words or words[0].punct or words[0].stem in lx.STOPWORDS:
+        return True  # "opened its 25th", "25 by 2026": nothing else counted
+    for t in words:
+        if t.stem in _MEASURES:
+            return False
+        if t.stem in units:
+            return True
     return False
 
 
@@ -1130,6 +1157,9 @@ def _compat(p: Profile, ev: Event) -> tuple[str | None, float, str]:
     if p.inchoative and ev.canon in _OPENS and lx.act_classes(p.inchoative) & {"build"}:
         # "opens the Dellan plant" for "begin construction of the plant": begun long before, on a day not given
         return "progress", 0.8, "opened: the promised start came earlier, on a day the item does not give"
+    if ev.classes & p.action_classes == {"start"} and p.action and "start" not in lx.act_classes(frozenset({p.action})):
+        # "the first jet rolls out" for "make its maiden flight": only the "first" is shared, not the act
+        return "progress", 0.8, f"a first step ({ev.text}), not the promised {p.action}"
     if ev.classes & p.action_classes or (p.action_classes & {"build", "replace"} and ev.canon in _OPENS):
         return "fulfilment", 0.95, "the promised action"
     for a in p.action_classes:
@@ -1611,7 +1641,8 @@ def held_back(ctx: _Context, best: Reading) -> str | None:
         if not ctx.p.action_classes and not best.cue_is_completion:
             # a promise whose act the lexicon does not know: any verb would do, so a person looks
             return "the promised act is not one the lexicon knows"
-        if ctx.p.targets and not (ctx.complete or best.cue_is_completion or _amount_named(ctx.p, ctx.r)):
+        whole = best.cue_is_completion and (best.period_result or _ALL_DONE.search(best.cue) is not None)
+        if ctx.p.targets and not (ctx.complete or whole or _amount_named(ctx.p, ctx.r)):
             # "deliver 500,000 vans": only the amount, "met its target" or "completes" decides
             return "the promised amount is not reported"
         if best.event_pos < 0:
