@@ -1333,3 +1333,9 @@ def test_a_product_accounts_owner_named_in_the_source_line_is_the_actor(source: 
 def test_a_goals_second_infinitive_is_a_second_promise() -> None:
     got = found("Our targets are to cut emissions by half by 2030 and to reach net zero by 2040.", publisher="Vantor")
     assert sorted((c.what, c.due_latest.year) for c in got) == [("cut emissions by half", 2030), ("reach net zero", 2040)]
+
+
+@pytest.mark.parametrize("text", ["Our intention is to end support for the old app within two years.",
+                                  "Our priority is to end support for the old app within two years."])
+def test_an_intention_or_a_priority_is_to_is_a_goal(text: str) -> None:
+    assert one(text, publisher="Vantor").what == "end support for the old app"

@@ -264,6 +264,10 @@ _spec("headline_due", 0.7, r"\b(?P<cue>sets)\s+(?P<verb>)(?=[A-Z\u00c0-\u00de\u0
 _spec("goal", 0.7, r"\b(?P<cue>(?:goal|target|ambition|aim|objective|mission|pledge|commitment|plan)s?\s+(?:is|are|"
       r"remains?|was|will\s+be|(?:has|have)(?:\s+not|n['\u2019]t)\s+changed\s*:)(?:\s+(?:now|still|also))?(?:\s+to)?)"
       r"\s+(?P<verb>)(?=\S)")
+# "our intention is to end ...", "the priority is to open ...": with "to" only ("our top priority is returning the jet
+# to service" names a focus, not an act)
+_spec("goal", 0.7, r"\b(?P<cue>(?:intention|priority|promise)s?\s+(?:is|are|remains?|was|will\s+be)(?:\s+(?:now|still|also))?"
+      r"\s+to)\s+(?P<verb>)(?=\S)")
 # "reaffirmed its plan to reach ...": a standing plan restated
 _spec("plan", 0.8, rf"\b(?P<cue>(?:reaffirmed|reaffirms|confirmed|confirms|reiterated|reiterates|stuck\s+to|sticks\s+to|"
       rf"kept|keeps|maintained|maintains|repeated|repeats)\s+(?:its|their|his|her|our|a|the)\s+(?:[\w-]+\s+){{0,2}}?"
