@@ -941,3 +941,13 @@ def test_a_prototype_rolled_out_has_not_made_its_maiden_flight() -> None:
     assert decided(flight, rolled) != ("fulfilment", "accepted")
     flown = news("Orvo V9 makes maiden flight", "The V9 took off from Dellan on Monday and flew for two hours.")
     assert decided(flight, flown) == ("fulfilment", "accepted")
+
+
+def test_other_things_counted_after_a_cancellation_verb_are_not_the_promise() -> None:
+    game = promise("Vantor", "release the Lumo game", D(2026, 12, 31))
+    item = news("Vantor delays Lumo once more and cancels three unannounced games", "")
+    assert decided(game, item) is not None and decided(game, item)[0] != "cancellation"
+    dropped = news("Vantor cancels the Lumo game", "")
+    assert decided(game, dropped) == ("cancellation", "accepted")
+    merger = promise("Vantor", "complete the merger with Orvo", D(2026, 12, 31))
+    assert decided(merger, news("Vantor and Orvo abandon 20 billion dollar merger", "")) == ("cancellation", "accepted")

@@ -913,6 +913,27 @@ _OCCASION_FOR = re.compile(r"\b(?:to\s+(?:mark|celebrate|launch|open|inaugurate)
                            r"(?:start|opening|launch|beginning))\b", re.I)
 
 
+_OTHERS = frozenset("other several some many few various multiple unannounced two three four five six seven eight nine "
+                    "ten dozen".split())
+
+
+def _others_counted(p: Profile, window: list[Token]) -> bool:
+    """The dropped things are counted or called others ("three unannounced games", "two other models", "several
+    titles"), none of them named as the promise's own, and the promise counts no such number itself."""
+    words = [t for t in window if t.low not in ("its", "their", "the", "a", "an", "his", "her", "our")]
+    if not words:
+        return False
+    first, nxt = words[0], (words[1].low if len(words) > 1 else "")
+    counted = first.number is not None and first.text.isdigit() and first.number < 100 \
+        and nxt not in ("million", "billion", "bn", "percent", "%", "dollar", "dollars", "euros", "pounds")
+    if not (counted or first.low in _OTHERS):  # (not "its 2030 target", "a 20 billion dollar merger")
+        return False
+    stems = frozenset(t.stem for t in window)
+    if any(t.proper and term_present(t, window, stems) for t in p.terms):
+        return False
+    return not any(words[0].number is not None and words[0].number == t.value for t in p.targets)
+
+
 def cancel_target_ok(ctx: Pair, s: Sentence, cue_end: int) -> bool:
     """The cancellation acts on this promise: its head, a name of it, or a plan word ("its target")."""
     p = ctx.p
@@ -940,6 +961,8 @@ def cancel_target_ok(ctx: Pair, s: Sentence, cue_end: int) -> bool:
         return False
     if other_thing_dropped(p, window):
         return False  # "scraps plans for a canteen at the depot", "cancels the depot tender"
+    if _others_counted(p, window):
+        return False  # "delays Lumo and cancels three unannounced games": other things of the kind, counted
     if stems & (set(p.head) | required | p.alias_terms):
         return True
     if _leaves_our_place(p, window):
