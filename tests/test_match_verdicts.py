@@ -951,3 +951,13 @@ def test_other_things_counted_after_a_cancellation_verb_are_not_the_promise() ->
     assert decided(game, dropped) == ("cancellation", "accepted")
     merger = promise("Vantor", "complete the merger with Orvo", D(2026, 12, 31))
     assert decided(merger, news("Vantor and Orvo abandon 20 billion dollar merger", "")) == ("cancellation", "accepted")
+
+
+@pytest.mark.parametrize("title", ["Regulator drafts rule that would not let Vantor open the Dellan depot",
+                                   "Dellan council says it will not allow Vantor to open depot"])
+def test_another_body_that_will_not_permit_the_act_goes_to_an_editor(title: str) -> None:
+    depot = promise("Vantor", "open the Dellan depot", D(2026, 12, 31))
+    refused = news(title, "")
+    assert decided(depot, refused) == ("cancellation", "proposed")
+    own = news("Vantor says it will not open the Dellan depot", "The company said it would not open the depot after all.")
+    assert decided(depot, own) == ("cancellation", "accepted")

@@ -518,6 +518,13 @@ def _read_positive(ctx: _Context, s: Sentence, rel: float, eff: float) -> list[R
                 out.append(_announced_miss(ctx, s, rel, f"will not {ev.text} by the deadline", ev.pos + 1))
                 continue
             if ev.future and decisive and here and ev.classes & p.action_classes and event_target_ok(ctx, s, ev) \
+                    and _permission_before(s, ev.pos):
+                # "the council will not let Vantor open the depot", "a draft rule would not allow it": another
+                # body's refusal, not the actor giving up; an editor decides what it means for the promise
+                out.append(_for_editor("cancellation", rel, s, f"will not let {ev.text}",
+                                       "another body will not permit it: check it", ev.pos))
+                continue
+            if ev.future and decisive and here and ev.classes & p.action_classes and event_target_ok(ctx, s, ev) \
                     and _no_date(ctx, s) and not {"yet", "still"} & {t.low for t in s.toks}:
                 # "said it would not build the campus": the actor's own no, with no new date
                 out.append(Reading("cancellation", rel * 0.85, s, f"will not {ev.text}",
@@ -1045,6 +1052,15 @@ def _dropped_identified(ctx: _Context, s: Sentence, cue) -> str | None:  # noqa:
 def _no_date(ctx: _Context, s: Sentence) -> bool:
     """The sentence names no period at all ("this year", "until 2027", "in March")."""
     return new_target(s.text, ctx.published)[0] is None
+
+
+_PERMITTING = frozenset("let lets allow allows allowed permit permits permitted authorise authorize license".split())
+
+
+def _permission_before(s: Sentence, pos: int) -> bool:
+    """A verb of permission governs the act at ``pos`` ("would not let Vantor open", "will not allow it to
+    open"): the negation is another body's refusal."""
+    return any(t.low in _PERMITTING for t in s.toks[max(0, pos - 5):pos])
 
 
 def own_act(ctx: _Context, s: Sentence, pos: int) -> bool:
