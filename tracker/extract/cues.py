@@ -229,10 +229,10 @@ SCHEDULED_FOR = r"(?:is|are)\s+(?:now\s+|still\s+)?(?:scheduled|planned|slated|s
 # The scheduled present: "the phone goes on sale on September 22", "the first flight is planned for 2027" (only with
 # a future date; checked by the extractor)
 _spec("scheduled_present", 0.7, r"\b(?P<cue>(?:goes|(?<![a-z]\sto\s)(?<!\bwill\s)(?<!\bwould\s)go|opens|launches|starts|begins|arrives|"
-      r"(?<=[a-z]s\s)(?<!\bits\s)(?<!\bhis\s)(?<!\bwas\s)(?<!\bhas\s)(?<!\bthis\s)(?:open|start|begin|arrive|ship)|"
+      r"(?<=[a-z]s\s)(?<!\bits\s)(?<!\bhis\s)(?<!\bwas\s)(?<!\bhas\s)(?<!\bthis\s)(?:open|start|begin|arrive|ship)|"  # "Reservations open May 3"
       # "Gizmo Pro 3 and Gizmo 3 ship October 22" (a date right after: "the Gizmo 3 ship sails" is a boat)
       r"(?<=\w\s\d\s)(?:open|start|begin|arrive|ship)(?=\s+(?:on\s+|in\s+)?(?:January|February|March|April|May|June|July|"
-      r"August|September|October|November|December|\d))|"  # "Reservations open May 3"
+      r"August|September|October|November|December|\d))|"
       r"ships|debuts|premieres|lands|returns|resumes|comes|(?:is|are)\s+(?:also\s+|now\s+)?coming|sets\s+sail|"
       rf"hits\s+(?:shelves|stores)|{SCHEDULED_FOR}\s+(?:for|from))"
       r"(?:\s+on\s+sale|\s+into\s+force|\s+into\s+service|\s+live)?)\s+(?P<verb>)(?=\S)")

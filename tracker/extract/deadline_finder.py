@@ -229,7 +229,7 @@ def _tense_before(sentence: str, tokens: list[re.Match[str]], words: list[str], 
         if _CLAUSE_GAP.search(sentence[tokens[k].end():tokens[k + 1].start()]):
             break
         if k > 0 and tokens[k].group()[:1].isupper():
-            continue  # a name ("Galaxy Unpacked", "Red") is no verb, whatever its ending
+            continue  # a name ("Lumo Unpacked", "Red") is no verb, whatever its ending
         verdict = _tense_of(words, tokens, k, stop=i)
         if verdict in ("future", "past"):
             return verdict

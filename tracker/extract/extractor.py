@@ -1039,7 +1039,7 @@ def _classify_subject(doc: _Doc, sent: Sentence, clause: Clause, previous: Entit
     if ((kind == "actor" and ent is not None and ent.kind == "org") or (kind == "thing" and ent is None)) \
             and index.default is not None and ent is not index.default and ent is not owner \
             and _contained(subject.strip(), doc.text):
-        # "Chrome will block ..." in a text that puts cookies "in Chrome", "Harbury will make the cells" in a
+        # "Orvo will block ..." in a text that puts cookies "in Orvo", "Harbury will make the cells" in a
         # release that breaks ground "in Harbury": what the publisher's text holds things in is its product or site
         return subject, "thing", None
     named_thing = (kind == "thing" and ent is None) or (kind == "actor" and ent is not None and ent.kind == "org"
@@ -1067,7 +1067,7 @@ _HOLDING = re.compile(r"\b(?:invest\w*|stakes?|shares?|holdings?|interest|jobs?|
 
 
 def _contained(name: str, text: str) -> bool:
-    """Does the text put things in or on ``name`` ("cookies in Chrome", "premieres on Lumo TV", "breaks ground
+    """Does the text put things in or on ``name`` ("cookies in Orvo", "premieres on Lumo TV", "breaks ground
     in Harbury"), a name no organisation word marks? What things are put in is a product, a service or a
     place; an organisation is one only when the text makes it act."""
     name = re.sub(r"^[Tt]he\s+", "", name)
@@ -1790,7 +1790,7 @@ def _sentence_case(subject: str, index: ActorIndex) -> str:
             and is_common_word(first) and not index.always_capitalised(first) \
             and not index.named_as_thing(first.strip(",")):
         # a rare word is a name wherever it stands ("Quorvex tablets"), and so is one the text always capitalises
-        # or names as a thing ("Lucy, a robotic spacecraft, ...": "Lucy is set to launch")
+        # or names as a thing ("Kestrel, a robotic probe, ...": "Kestrel is set to launch")
         return first[:1].lower() + subject[1:]
     return subject
 

@@ -655,7 +655,7 @@ def _act_in_other_words(ctx: _Context, s: Sentence, rel: float) -> list[Reading]
             return [_for_editor("fulfilment", rel, s, ev.text,
                                 "the promised act in other words: check it is this promise", ev.pos)]
         if not worded and _actor_owned_subject(ctx, s, ev.pos) and _compat(p, ev)[0] == "fulfilment":
-            # "Nintendo's hybrid console hits shelves" for "release the Switch": the actor's thing, described
+            # "Vantor's hybrid console hits shelves" for "release the Lumo": the actor's thing, described
             return [_for_editor("fulfilment", rel, s, ev.text, _DESCRIBED, ev.pos)]
     return []
 
