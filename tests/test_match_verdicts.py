@@ -961,3 +961,10 @@ def test_another_body_that_will_not_permit_the_act_goes_to_an_editor(title: str)
     assert decided(depot, refused) == ("cancellation", "proposed")
     own = news("Vantor says it will not open the Dellan depot", "The company said it would not open the depot after all.")
     assert decided(depot, own) == ("cancellation", "accepted")
+
+
+def test_tickets_counted_as_seats_keep_a_ticket_count() -> None:
+    cheap = promise("Dellan FC", "price at least 5,000 season tickets under 300 euros", None)
+    sale = news("Dellan FC season tickets on sale: 5,400 seats at 280 euros",
+                "Dellan FC put season tickets on sale, with 5,400 seats priced at 280 euros.")
+    assert decided(cheap, sale) == ("fulfilment", "accepted")

@@ -853,10 +853,10 @@ def _counts_units(after: list[Token], units: frozenset[str]) -> bool:
     if not words or words[0].punct or words[0].stem in lx.STOPWORDS:
         return True  # "opened its 25th", "25 by 2026": nothing else counted
     for t in words:
-        if t.stem in _MEASURES:
-            return False
         if t.stem in units:
             return True
+        if t.stem in _MEASURES:
+            return False
     return False
 
 
