@@ -1066,6 +1066,7 @@ _HOLDING = re.compile(r"\b(?:invest\w*|stakes?|shares?|holdings?|interest|jobs?|
                       r"(?:\s+[\w$\u20ac\u00a3.,%-]+){0,4}\s+in\s+$", re.I)
 
 
+@lru_cache(maxsize=4096)
 def _contained(name: str, text: str) -> bool:
     """Does the text put things in or on ``name`` ("cookies in Orvo", "premieres on Lumo TV", "breaks ground
     in Harbury"), a name no organisation word marks? What things are put in is a product, a service or a
