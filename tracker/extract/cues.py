@@ -500,7 +500,7 @@ def read_clause(sentence: str, cue: Cue, quote_start: int | None, quote_speaker:
     start = _clause_start(sentence, floor, cue.start, coordinated=previous is not None, shared=cue.coordinated)
     frame_kind, frame_speaker, start = _frame(sentence, floor, start, cue.start)
     intro, subject, subject_start = _subject(sentence, start, cue.start)
-    if cue.coordinated and _SEQUENCE_ADVERB.fullmatch(subject):
+    if cue.coordinated and SEQUENCE_ADVERB.fullmatch(subject):
         intro, subject = intro + subject, ""  # "will reach the comet and then collect a sample": no subject of its own
     aside = re.fullmatch(r"(?:which|who)\b[^,]*,", subject.strip())
     aside_date = False
@@ -604,7 +604,7 @@ def read_clause(sentence: str, cue: Cue, quote_start: int | None, quote_speaker:
 # Adverbs between "and" and a second verb of the same subject ("and also", "and then", "and later"); all but
 # "also" put the second act after the first, so the first act's date is not the second one's deadline.
 AFTERWARDS = re.compile(r"(?:then|later|finally|subsequently|afterwards)", re.I)
-_SEQUENCE_ADVERB = re.compile(rf"(?:also|{AFTERWARDS.pattern})", re.I)
+SEQUENCE_ADVERB = re.compile(rf"(?:also|{AFTERWARDS.pattern})", re.I)
 
 
 def _floor(sentence: str, quote_start: int | None, previous: Clause | None) -> int:
@@ -943,7 +943,7 @@ def _reject_frame(sentence: str, c: Clause) -> str | None:
     after = _TRAILING_HEDGE.search(sentence, cue.end)
     if after and is_third_party(after.group("sp")):
         return "a forecast credited to others (analysts argue, critics believe...)"
-    if not c.subject and not c.in_quote and c.frame_kind is None and not re.search(rf"\band\s*(?:{_SEQUENCE_ADVERB.pattern}\s+)?$", sentence[: cue.start], re.I):
+    if not c.subject and not c.in_quote and c.frame_kind is None and not re.search(rf"\band\s*(?:{SEQUENCE_ADVERB.pattern}\s+)?$", sentence[: cue.start], re.I):
         return "no subject"
     return None
 

@@ -28,6 +28,7 @@ from tracker.extract.cues import (
     EVENT_VERBS,
     HEDGE_PARTICIPLES,
     IRREGULAR_PARTICIPLES,
+    SEQUENCE_ADVERB,
     Clause,
     find_cues,
     past_context,
@@ -524,7 +525,7 @@ def _clauses(sent: Sentence) -> list[Clause]:
 
 # "we aim to cut costs by 2022, and to reduce staff to 74,000": the second verb shares the first one's cue.
 _COORDINATED = re.compile(
-    r",?\s+(?:and|as\s+well\s+as)\s+(?:(?:also|then|later|finally|subsequently|afterwards)\s+)?(?:(?P<to>to)\s+(?P<verb>be|[a-z]{3,})\b"
+    rf",?\s+(?:and|as\s+well\s+as)\s+(?:{SEQUENCE_ADVERB.pattern}\s+)?(?:(?P<to>to)\s+(?P<verb>be|[a-z]{{3,}})\b"
     r"|(?P<verb2>[a-z]{3,})\s+(?=(?:the|a|an|its|their|our|his|her|all|every|each|more|new|up|out|down|off|net|"
     r"half|about|around|at\s+least|\d[\d,.]*)\b)"
     # "is set to launch in 2026 and arrive at Kess in 2034": a second verb with a place and a year of its own

@@ -517,15 +517,14 @@ def _read_positive(ctx: _Context, s: Sentence, rel: float, eff: float) -> list[R
                 # "concedes the camp won't close by January" (the promised January): late, not dropped
                 out.append(_announced_miss(ctx, s, rel, f"will not {ev.text} by the deadline", ev.pos + 1))
                 continue
-            if ev.future and decisive and here and ev.classes & p.action_classes and event_target_ok(ctx, s, ev) \
-                    and _permission_before(s, ev.pos):
+            refused = ev.future and decisive and here and ev.classes & p.action_classes and event_target_ok(ctx, s, ev)
+            if refused and _permission_before(s, ev.pos):
                 # "the council will not let Vantor open the depot", "a draft rule would not allow it": another
                 # body's refusal, not the actor giving up; an editor decides what it means for the promise
                 out.append(_for_editor("cancellation", rel, s, f"will not let {ev.text}",
                                        "another body will not permit it: check it", ev.pos))
                 continue
-            if ev.future and decisive and here and ev.classes & p.action_classes and event_target_ok(ctx, s, ev) \
-                    and _no_date(ctx, s) and not {"yet", "still"} & {t.low for t in s.toks}:
+            if refused and _no_date(ctx, s) and not {"yet", "still"} & {t.low for t in s.toks}:
                 # "said it would not build the campus": the actor's own no, with no new date
                 out.append(Reading("cancellation", rel * 0.85, s, f"will not {ev.text}",
                                    ["the actor says it will not do it"], ev.pos))
