@@ -301,7 +301,7 @@ def evaluate_extraction(cases: list[Case], min_confidence: float = MIN_CONFIDENC
     """
     rep = ExtractionReport()
     for case in cases:
-        ex = read_text(case.text, case.published, publisher=case.header.get("source"),
+        ex = read_text(case.text, case.published, publisher=case.header.get("source"), title=case.header.get("title"),
                        min_confidence=min_confidence, review_threshold=review_threshold)
         found, queued = ex.commitments, ex.commitments + ex.proposals
         labels = case.expected.get("commitments", [])

@@ -50,6 +50,23 @@ A: That follows a year later.
     assert [c.actor for c in got.commitments] == ["Harnwick Council"]
 
 
+@pytest.mark.parametrize("title", ["Ada Brennan: 'We will cut rail fares'", "Ada Brennan on fares, trams and the budget"])
+def test_the_person_an_interview_headline_gives_the_floor_answers(title: str) -> None:
+    text = """With a month to go before the vote, the Harbury Greens are gaining ground after Ada Brennan's strong
+debate. We spoke to her on the campaign trail. The interview has been condensed.
+
+Q: Commuters say fares are too high.
+A: We will cut rail fares by a tenth within two years.
+
+Q: And the trams?
+A: That depends on the budget.
+"""
+    got = read_text(text, DAY, publisher="Campus Politics Review (interview)", title=title)
+    assert [c.actor for c in got.commitments] == ["Ada Brennan"], [(c.actor, c.what) for c in got.commitments]
+    untitled = read_text(text, DAY, publisher="Campus Politics Review (interview)")
+    assert [c.actor for c in untitled.commitments] == [None]  # without the headline nobody says who answers
+
+
 def test_a_results_call_credits_each_answer_to_its_speakers_company() -> None:
     text = """Tessaline Chemicals reported higher quarterly sales on Tuesday. Chief financial officer Tunde Okafor
 took questions from analysts.

@@ -67,4 +67,5 @@ def extract_text(src: SourceText, day: dt.date, config: Config, *, default_actor
     backend = get_backend(config.extract.backend)
     return backend(src.text, day, default_actor=default_actor, publisher=src.publisher,
                    include_conditional=include_conditional, conventions=conventions(config),
-                   min_confidence=config.extract.min_confidence, review_threshold=config.extract.review_threshold)
+                   min_confidence=config.extract.min_confidence, review_threshold=config.extract.review_threshold,
+                   title=src.title)

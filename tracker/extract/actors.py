@@ -748,6 +748,13 @@ class ActorIndex:
         self._topic = False  # recount
         return ent
 
+    def add_person(self, name: str, pos: int) -> Entity:
+        """Register a person found by where the text puts them (an interview's headline speaker)."""
+        person = self._add(name, "person", pos)
+        person.aliases.add(name.split()[-1])
+        self._topic = False  # recount
+        return person
+
     def affiliate(self, person: Entity, focus: "Focus") -> None:
         """A person whose title names no organisation speaks for the one in focus (not politicians)."""
         if person.affiliation is None and not person.third_party and not person.political:

@@ -37,7 +37,7 @@ class Backend(Protocol):
     def __call__(self, text: str, published: dt.date, *, default_actor: str | None = None,
                  publisher: str | None = None, include_conditional: bool = False,
                  conventions: DeadlineConventions = DEFAULT_CONVENTIONS, min_confidence: float = ...,
-                 review_threshold: float = ...) -> Extraction: ...
+                 review_threshold: float = ..., title: str | None = None) -> Extraction: ...
 
 
 def get_backend(name: str) -> Callable[..., Extraction]:

@@ -252,8 +252,13 @@ def read_text(
     min_confidence: float = MIN_CONFIDENCE,
     review_threshold: float = REVIEW_THRESHOLD,
     calibrated: bool = True,
+    title: str | None = None,
 ) -> Extraction:
     """Like :func:`extract_commitments`, keeping the sentences left out with their reasons.
+
+    ``title`` is the headline the text was published under when its source kept it apart (a
+    file's ``title:`` header, a page's title): it is read only for whom an interview gives the
+    floor ("Ada Brennan: 'We will ...'"), never for promises of its own.
 
     >>> read_text("Analysts expect the firm will cut prices next year.", dt.date(2025, 1, 6)).left_out[0].reason
     'hedged frame (believe/expect/warn/ask...)'
@@ -266,7 +271,7 @@ def read_text(
     index = ActorIndex(text, default_actor, [(s.start, s.end) for s in sentences if s.headline
                                               and is_title_case(s.text)])
     doc = _Doc(sentences, index, Focus(), published, conventions)
-    doc.turns = speaker_turns(sentences, index)
+    doc.turns = speaker_turns(sentences, index, title)
     doc.things = things_named([s for s in sentences if not (s.headline and is_title_case(s.text))],
                               index.capitalised_mid_sentence)
     candidates: list[Candidate] = []

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from tracker.extract.actors import _SENTENCE_STARTERS, ActorIndex, Entity
+from tracker.extract.actors import _PERSON_NAME, _SENTENCE_STARTERS, ORG_WORDS, ActorIndex, Entity
 from tracker.language.sentences import Sentence
 
 # "Q:", "Analyst:", "Lee:", "Ana Ruiz:", "Ana Ruiz, chief executive:"; a name of at most four capitalised words
@@ -23,6 +23,8 @@ _LABEL = re.compile(r"(?P<label>[A-Z\u00c0-\u00de\u0100-\u017f][\w.'\u2019-]*(?:
 _ASKING = frozenset("q question interviewer analyst moderator host reporter journalist caller".split())
 _ANSWERING = frozenset("a answer".split())
 # how a text introduces the person it interviews: "we spoke to", "sat down with", "told us"
+# an interview's headline names whom it interviews: "Ada Brennan: 'We will ...'", "Ada Brennan on the new line"
+_HEADLINE_SPEAKER = re.compile(rf"(?P<name>{_PERSON_NAME})(?::|[ ]+on[ ]+[a-z\u00c0-\u00de\u0100-\u017fA-Z])")
 _INTERVIEW_VERBS = re.compile(r"\b(?:spoke|speaks|talked|talks|sat\s+down|asked|interviewed|told\s+us|"
                               r"spoke\s+with|conversation|interview)\b", re.I)
 
@@ -36,7 +38,7 @@ class Turn:
     speaker: Entity | None  # the person answering, when the text says who
 
 
-def speaker_turns(sentences: list[Sentence], index: ActorIndex) -> dict[int, Turn]:
+def speaker_turns(sentences: list[Sentence], index: ActorIndex, title: str | None = None) -> dict[int, Turn]:
     """The turn of every labelled paragraph (keyed by paragraph number), or nothing for a plain text."""
     labels: dict[int, str] = {}
     seen: set[int] = set()
@@ -50,7 +52,7 @@ def speaker_turns(sentences: list[Sentence], index: ActorIndex) -> dict[int, Tur
     known = [b for b, label in labels.items() if _role(label) is not None or index.person_by_mention(label)]
     if len(known) < 2:
         return {}
-    answering = _interviewee(sentences, index, min(known))
+    answering = _interviewee(sentences, index, min(known), title)
     turns: dict[int, Turn] = {}
     for block, label in labels.items():
         if block not in known:
@@ -77,10 +79,15 @@ def _role(label: str) -> str | None:
     return None
 
 
-def _interviewee(sentences: list[Sentence], index: ActorIndex, first_turn: int) -> Entity | None:
-    """Who answers: the person the introduction names where it says it spoke to them, else the first
-    person it names; with no name at all, the organisation it opens with."""
+def _interviewee(sentences: list[Sentence], index: ActorIndex, first_turn: int, title: str | None) -> Entity | None:
+    """Who answers: the person the headline gives the floor ("Ada Brennan: ..."), else the person the
+    introduction names where it says it spoke to them, else the first person it names; with no name at
+    all, the organisation it opens with."""
     intro = [s for s in sentences if s.block < first_turn and not s.headline]
+    headlined = _headline_speaker(sentences, index, first_turn, title)
+    if headlined is not None:
+        _affiliate(headlined, index.default or _opening_org(intro, index))
+        return headlined
     named: list[Entity] = []
     for sent in intro:
         for person in sorted(index.people(), key=lambda p: p.first):
@@ -95,6 +102,23 @@ def _interviewee(sentences: list[Sentence], index: ActorIndex, first_turn: int) 
         return _opening_org(intro, index) if any(_INTERVIEW_VERBS.search(s.text) for s in intro) else None
     _affiliate(person, index.default or _opening_org(intro, index))  # "Acme ... Its founder, Ana Ruiz, spoke to us"
     return person
+
+
+def _headline_speaker(sentences: list[Sentence], index: ActorIndex, first_turn: int,
+                      title: str | None) -> Entity | None:
+    """The person an interview's headline names before a colon or "on": the interviewee, even when the
+    introduction only says "we spoke to him" (a name of organisation words is no person)."""
+    headlines = [title or ""] + [s.text for s in sentences if s.headline and s.block < first_turn]
+    for line in headlines:
+        m = _HEADLINE_SPEAKER.match(line)
+        if m is None:
+            continue
+        name = m.group("name")
+        words = name.split()
+        if words[0] in _SENTENCE_STARTERS or any(w in ORG_WORDS for w in words) or index.find_org(name):
+            return None
+        return index.person_by_mention(name) or index.add_person(name, 0)
+    return None
 
 
 def _affiliate(person: Entity, org: Entity | None) -> None:
