@@ -244,6 +244,21 @@ def test_a_state_not_yet_reached_is_not_kept() -> None:
     assert decided(waste, it) != ("fulfilment", "accepted")
 
 
+def test_a_promise_about_the_whole_of_something_reported_as_now_so_is_kept() -> None:
+    paper = promise("Harrow Confectionery", "have all the paper it uses come from recycled stock")
+    it = news("Harrow Confectionery: all its paper now comes from recycled stock",
+              "Harrow Confectionery said every sheet it bought last year was recycled.")
+    assert decided(paper, it) == ("fulfilment", "accepted")
+
+
+@pytest.mark.parametrize("title", ["Harrow Confectionery now expects all its paper to come from recycled stock",
+                                   "Harrow Confectionery now plans for all its paper to come from recycled stock"])
+def test_a_whole_state_only_planned_now_is_not_kept(title: str) -> None:
+    paper = promise("Harrow Confectionery", "have all the paper it uses come from recycled stock")
+    it = news(title, "Harrow Confectionery gave no date.")
+    assert decided(paper, it) != ("fulfilment", "accepted")
+
+
 def test_a_purchase_completed_is_the_promised_buy() -> None:
     buy = promise("Quenby Group", "buy Zorb Foods")
     it = news("Quenby Group completes purchase of Zorb Foods", "Quenby Group completed its purchase of Zorb Foods "

@@ -754,20 +754,41 @@ _NOT_YET = re.compile(r"\b(?:not|never|no\s+longer|yet\s+to)\b", re.I)
 _COPULAR = re.compile(r"(?:be|become|go|make)\s", re.I)
 _NOW_STATE = re.compile(r"\b(?:(?:is|are)\s+now|now\s+(?:is|are)|became|(?:has|have|had)\s+(?:now\s+)?become|"
                         r"(?:was|were)\s+declared|declared?s?(?=\s+\w+\s+\w+))\b", re.I)
+# a promise that the whole of something will be so: "all the paper we use will be recycled", "every bus
+# will run on batteries", "100 percent of our cocoa": a state, whatever its verb
+_WHOLE = re.compile(r"\b(?:all|every|100\s*(?:%|percent|per\s+cent))\b", re.I)
+# "all its paper now comes from recycled stock", "every bus now runs on batteries": a present-tense verb after "now"
+_NOW_VERB = re.compile(r"\bnow\s+(?P<verb>[a-z]+)\b")
 
 
 def _state_reached(p: Profile, s: Sentence) -> re.Match[str] | None:
-    """A promise to be in a state ("become carbon neutral"), and a report that the state now holds
-    ("is now carbon neutral", "had become carbon neutral", "declares rural areas free of ..."), unnegated."""
-    if not _COPULAR.match(p.doc.what or "") or s.speculative:
+    """A promise to be in a state ("become carbon neutral", "have all the paper we use come from recycled
+    stock"), and a report that the state now holds ("is now carbon neutral", "had become carbon neutral",
+    "declares rural areas free of ...", "all its paper now comes from ..."), unnegated."""
+    what = p.doc.what or ""
+    whole = _WHOLE.search(what) is not None
+    if not (_COPULAR.match(what) or whole) or s.speculative:
         return None
     m = _NOW_STATE.search(s.text)
+    if m is None and whole:
+        m = next((x for x in _NOW_VERB.finditer(s.text) if _present_state_verb(x.group("verb"))), None)
     if m is None or _NOT_YET.search(s.text[max(0, m.start() - 20):m.end() + 12]):
         return None
     after = frozenset(t.stem for t in tokenize_cached(s.text[m.end():]))
     words = {x for t in p.terms for x in t.stems if x not in lx.GENERIC}
     # the state after the marker, the thing in it anywhere ("its UK offices had become carbon neutral")
     return m if words & after and len(words & s.stems) >= max(1, (2 * len(words) + 2) // 3) else None
+
+
+def _present_state_verb(word: str) -> bool:
+    """"comes", "run", "uses": a verb of how things are, not of what is planned or said ("now expects",
+    "now plans", "now says", "now aims") and not an adverb or a participle ("now fully", "now delayed")."""
+    w = stem(word)
+    return not (w in _OUTLOOK or w in lx.DELAY_WORDS or w in lx.STOPWORDS or word.endswith(("ly", "ed", "ing"))
+                or w in _SAYING)
+
+
+_SAYING = lx._stems("say says said tell tells claim claims plan plans intend intends want wants hope hopes")
 
 
 def _reported_figure(s: Sentence) -> bool:
