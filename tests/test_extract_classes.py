@@ -838,6 +838,17 @@ def test_a_second_object_with_its_verb_left_out_shares_the_verb() -> None:
 
 
 @pytest.mark.parametrize("text", [
+    "Fares will rise in May, and from 2027 all of our buses will run on batteries.",
+    "Fares will rise in May, and from 2027 every one of our buses will run on batteries.",
+])
+def test_a_dated_clause_with_its_own_subject_after_and_is_no_gap(text: str) -> None:
+    got = found(text, publisher="Vantor Transit (press release)")
+    buses = [c for c in got if "batteries" in c.what]
+    assert len(buses) == 1 and not buses[0].what.startswith(("rise", "have from")), [c.what for c in got]
+    assert buses[0].deadline_phrase == "from 2027"
+
+
+@pytest.mark.parametrize("text", [
     "Borvik unveiled the Quelle 3 on Monday. The Quelle 3 hits shelves next spring.",
     "The Quelle 3 hits shelves next spring, Borvik said.",
 ])

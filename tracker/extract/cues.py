@@ -735,7 +735,7 @@ _FRONTED_TIME = re.compile(
     r"(?:days|weeks|months|years|decades|quarters)|"
     # "After that date Vantor will ...", "From then on we will ...": a time told before
     r"(?:by|from|after|before|until|since)\s+(?:then(?:\s+on)?|(?:that|this|the\s+same)\s+(?:date|time|point|day|stage)))\s+"
-    r"(?=(?:we|it|they|he|she|I|the|our|its|(?-i:[A-Z\u00c0-\u00de\u0100-\u017f])[\w&.'\u2019-]*)\b)",
+    r"(?=(?:we|it|they|he|she|I|the|our|its|their|all|every|each|both|(?-i:[A-Z\u00c0-\u00de\u0100-\u017f])[\w&.'\u2019-]*)\b)",
     re.I,
 )
 

@@ -560,6 +560,8 @@ def _with_coordinated(text: str, cues: list[Cue]) -> list[Cue]:
             if g == "money" and not (cue.verb and base_form(cue.verb.lower()) in _SPENDING):
                 continue
             if cue.verb and _opens_a_gap(verb):
+                if i + 1 < len(cues) and not re.search(r"[,;:.]", text[m.end(g):cues[i + 1].start]):
+                    break  # "will rise, and from 2027 all our buses will run ...": a clause with its own verb
                 # "will invest 500 million to cut prices, and another 1 billion to raise wages": the verb is shared
                 out.append(Cue(cue.family, cue.strength, m.start(g), m.end(g), m.start(g), cue.verb, cue.negated,
                                cue.hedged, coordinated=True))
