@@ -1358,3 +1358,10 @@ def test_something_else_remaining_is_no_part_of_the_promise() -> None:
     assert decided(unit, it) == ("fulfilment", "accepted")
     stores = promise("Vantor", "close 100 stores")
     assert decided(stores, news("Vantor closes 60 stores", "The remaining 40 stores will close next year."))[0] == "progress"
+
+
+def test_a_craft_that_arrives_at_its_target_has_reached_it() -> None:
+    probe = promise("Dellan Space Agency", "ensure the Velmar probe reach the asteroid Kess")
+    it = news("Velmar probe arrives at asteroid Kess",
+              "The Dellan Space Agency said its Velmar probe had arrived at Kess after a four-year cruise.")
+    assert decided(probe, it) == ("fulfilment", "accepted")
