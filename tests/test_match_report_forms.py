@@ -1365,3 +1365,11 @@ def test_a_craft_that_arrives_at_its_target_has_reached_it() -> None:
     it = news("Velmar probe arrives at asteroid Kess",
               "The Dellan Space Agency said its Velmar probe had arrived at Kess after a four-year cruise.")
     assert decided(probe, it) == ("fulfilment", "accepted")
+
+
+def test_the_name_of_the_whole_a_promised_part_belongs_to_is_the_promises_own_name() -> None:
+    section = promise("Ada Brennan", "open the first section of the Quorrin Avenue subway to the public")
+    it = news("Quorrin Avenue subway opens to riders", "Crowds filled the new stations as the first trains ran.")
+    assert decided(section, it) == ("fulfilment", "accepted")
+    other = news("Dellan Avenue subway opens to riders", "Crowds filled the new stations as the first trains ran.")
+    assert decided(section, other) != ("fulfilment", "accepted")

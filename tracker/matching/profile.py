@@ -194,7 +194,7 @@ def profile(doc: CommitmentDoc) -> Profile:
         head = frozenset({head_tok.stem}) | NOUN_SYNONYMS.get(head_tok.stem, frozenset()) | _whole_of(head_tok, obj, np_span)
     if "consult" in classes and len(classes) > 1 and head and not head & _OCCASION_NOUNS:
         classes = classes - {"consult"}  # "open the depot" is no "held" anything: only an occasion is held or run
-    np_stems = {t.stem for t in np_toks}
+    np_stems = {t.stem for t in np_toks} | {t.stem for t in _whole_phrase(head_tok, obj, np_span)}
     required = tuple(t for t in terms if t.proper and t.group >= 0 and set(t.stems) & np_stems)
     vocab = frozenset(word_stems(" ".join([doc.actor, *doc.aliases, doc.what, doc.quote or ""])))
     rivals = _quote_subject(doc.quote or "") - frozenset(word_stems(" ".join([doc.actor, *doc.aliases, doc.what])))
@@ -535,10 +535,21 @@ def _context_names(title: str, quote: str, have: set[str], actor: set[str]) -> t
 def _whole_of(head: Token, obj: list[Token], span: tuple[int, int]) -> frozenset[str]:
     """The head of the whole a part belongs to ("the central section of the Quorrin line" -> line): news of
     the whole done reports the part done, and another part is told apart by its modifier."""
-    if head.stem not in PART_NOUNS or span[1] >= len(obj) or obj[span[1]].low != "of":
+    whole = _whole_phrase(head, obj, span)
+    if not whole:
         return frozenset()
-    whole, _ = _head(obj[span[1] + 1:])
-    return frozenset() if whole is None or whole.stem in PART_NOUNS else frozenset({whole.stem})
+    head_of_whole, _ = _head(whole)
+    return frozenset() if head_of_whole is None or head_of_whole.stem in PART_NOUNS else frozenset({head_of_whole.stem})
+
+
+def _whole_phrase(head: Token | None, obj: list[Token], span: tuple[int, int]) -> list[Token]:
+    """The noun phrase of the whole after a part's "of" ("the first section of [the Quorrin line]"): its name
+    is the promise's own name as much as a name before the part would be."""
+    if head is None or head.stem not in PART_NOUNS or span[1] >= len(obj) or obj[span[1]].low != "of":
+        return []
+    rest = obj[span[1] + 1:]
+    _, (a, b) = _head(rest)
+    return rest[a:b]
 
 
 def _head(obj: list[Token]) -> tuple[Token | None, tuple[int, int]]:
