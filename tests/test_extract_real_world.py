@@ -752,3 +752,11 @@ def test_a_list_of_names_stays_whole_in_the_promise() -> None:
     got = read_text("Vantor said it plans to merge its Dellan, Quenby and Orvo units in early 2027.", DAY,
                     publisher="Harbury Post")
     assert [c.what for c in got.commitments] == ["merge its Dellan, Quenby and Orvo units"]
+
+
+@pytest.mark.parametrize("speaker", ["The region's economy minister, Ada Brennan, said", "Mayor Ada Brennan said"])
+def test_the_company_a_politician_speaks_of_is_the_company_not_the_politician(speaker: str) -> None:
+    text = f"Vantor will build a plant near Harbury. {speaker} the company would start production at the site in 2027."
+    got = read_text(text, DAY, publisher="European Business Wire")
+    start = [c for c in got.commitments if "start production" in c.what]
+    assert [c.actor for c in start] == ["Vantor"], [(c.actor, c.what) for c in got.commitments]

@@ -188,6 +188,10 @@ _OVERSIGHT = frozenset(
     """regulator regulators watchdog court courts tribunal ombudsman auditor auditors inspector inspectors
     inspectorate prosecutor prosecutors judge""".split()
 )
+# Heads of "the company"-like phrases: a business, never the politician or official who speaks of it
+_COMMERCIAL_NOUNS = frozenset("""company firm business corporation startup start-up maker carmaker automaker drugmaker
+    chipmaker manufacturer retailer chain grocer supermarket lender bank insurer airline carrier developer publisher
+    studio brand group""".split())
 _PUBLIC_BODIES = frozenset(
     {"ministry", "department", "agency", "office", "council", "commission", "board", "authority", "regulator"}
 )
@@ -935,6 +939,9 @@ class ActorIndex:
                 mods = [re.sub(r"['\u2019]s$", "", w) for w in words[1:words.index(head) if head in words[1:] else -1]]
                 if mods and len(mods) <= 3 and all(w.isalpha() for w in mods) and head in _PUBLIC_BODIES:
                     return "actor", self._add(" ".join([*mods, head]), "org", -1)
+            if fallback is not None and head in _COMMERCIAL_NOUNS and (
+                    fallback.kind == "person" or fallback.name.endswith(" government")):
+                fallback = None  # "the minister said the company would ...": no person or government is a company
             ent = ent or fallback or focus.org or self.topic() or self.default
             return ("actor", ent) if ent else ("unknown", None)
         if re.match(r"(?:the\s+)?(?:government|administration|ministry|council|city)\s+of\s+[A-Z\u00c0-\u00de\u0100-\u017f]", np, re.I):
