@@ -460,6 +460,8 @@ def test_a_description_of_a_thing_is_not_a_promise(text: str) -> None:
     ("interview with Ilse Varga, chief executive of Brightfield Paper, in The Velbury Times", "Brightfield Paper"),
     ("post by Ilse Varga, head of tissues at Brightfield Paper", "Brightfield Paper"),
     ("Evening Markets Wrap", None),
+    ("Brightfield Paper Q4 2024 earnings interview (edited transcript)", "Brightfield Paper"),
+    ("Morning Paper Briefing (newsletter)", None),
 ])
 def test_the_source_line_names_the_speaker_not_the_document(source: str, actor: str | None) -> None:
     from tracker.extract.source_actor import actor_from_source

@@ -48,13 +48,15 @@ _PLATFORMS = [line.strip() for line in (Path(__file__).with_name("data") / "plat
 _PLATFORM_NAMES = frozenset({p.lower() for p in _PLATFORMS} | {"x", "twitter"})
 _PLATFORM = re.compile(rf"\s+(?:on|via)\s+(?:{'|'.join(map(re.escape, _PLATFORMS))})$")
 # A document named after its publisher: "Acme annual report 2024", "the Acme Q3 2025 earnings call transcript",
-# "Acme Group shareholder letter", "Acme official blog": the words before it are the publisher
+# "Acme Group shareholder letter", "Acme official blog", "Acme Q4 earnings interview": the words before it are the
+# publisher (an interview or a briefing only after "earnings" or "results": "Morning Tech Briefing" is an outlet)
 _DOCUMENT_TAIL = re.compile(
     r"(?:\s+(?:official|annual|quarterly|sustainability|impact|esg|integrated|shareholder|shareholders'?|investor|"
     r"press|news|company|corporate|fiscal|full-year|half-year|q[1-4]|fy\d*|h[12]|\d{4}(?:/\d{2,4})?|earnings|"
     r"results|conference))*"
     r"\s+(?:call|transcript|letter|report|release|statement|blog|post|update|keynote|speech|filing|announcement|"
-    r"presentation|webcast|website|newsroom)(?:\s+(?:\d{4}|excerpt|transcript))*$", re.I)
+    r"presentation|webcast|website|newsroom|(?:(?<=earnings\s)|(?<=results\s))(?:interview|briefing))"
+    r"(?:\s+(?:\d{4}|excerpt|transcript))*$", re.I)
 # "statement from the Dellan Ministry of Health", "speech by ...": the document, then who it is from
 _DOCUMENT_LEAD = re.compile(r"^(?:an?\s+|the\s+)?(?:joint\s+|official\s+|public\s+)?(?:statement|letter|release|post|"
                             r"speech|address|message|announcement|update|notice|note)s?\s+(?:from|by)\s+(?:the\s+)?", re.I)
