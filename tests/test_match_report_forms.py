@@ -1373,3 +1373,19 @@ def test_the_name_of_the_whole_a_promised_part_belongs_to_is_the_promises_own_na
     assert decided(section, it) == ("fulfilment", "accepted")
     other = news("Dellan Avenue subway opens to riders", "Crowds filled the new stations as the first trains ran.")
     assert decided(section, other) != ("fulfilment", "accepted")
+
+
+def test_a_long_name_cited_by_its_rare_word_slips_to_a_short_dated_day() -> None:
+    probe = promise("Dellan Space Agency", "launch the Ada Quillon Deep Space Telescope", due=D(2027, 10, 31))
+    it = news("Quillon launch slips to Dec. 22 after clamp incident", "Engineers ordered extra tests.",
+              D(2027, 11, 22))
+    m = score(it, probe)
+    assert (m.kind, m.new_due_latest, evidence_state(m)) == ("delay", D(2027, 12, 22), "accepted")
+
+
+def test_a_craft_carried_to_its_launch_site_is_not_launched() -> None:
+    probe = promise("Dellan Space Agency", "launch the Quillon telescope")
+    it = news("Quillon telescope arrives in Kourou after sea voyage", "It travelled aboard a cargo ship.")
+    assert decided(probe, it)[0] != "fulfilment"
+    lofted = news("Rocket lofts Quillon telescope", "The Dellan Space Agency's telescope separated from the rocket.")
+    assert decided(probe, lofted) == ("fulfilment", "accepted")

@@ -157,7 +157,9 @@ def _longest_at(sentence: str, tokens: list[re.Match[str]], i: int,
     """
     last = min(len(tokens) - 1, i + _MAX_WORDS - 1)
     for j in range(i + 1, last + 1):
-        if _STOP_GAP.search(sentence[tokens[j - 1].end():tokens[j].start()]):
+        gap = sentence[tokens[j - 1].end():tokens[j].start()]
+        if _STOP_GAP.search(gap) and not (gap.startswith(". ") and _abbreviated_month(tokens[j - 1].group())
+                                          and not _STOP_GAP.search(gap[2:])):
             last = j - 1
             break
     found = None
@@ -175,6 +177,11 @@ def _longest_at(sentence: str, tokens: list[re.Match[str]], i: int,
             # way to the date; a span counted from an event ("within six months of arrival") does not.
             return found if reading.counted else (DeadlineMatch(sentence[start:end], start, end), reading, j)
     return found
+
+
+def _abbreviated_month(word: str) -> bool:
+    """"Oct", "Sept": a month cut short, whose full stop ("on Oct. 31") ends no sentence."""
+    return word[:1].isupper() and len(word) <= 4 and word.lower() in MONTHS and word.lower() != "may"
 
 
 # What a figure is measured against ("from six today", "than a tenth ... today"); "from today" alone is a start

@@ -295,6 +295,8 @@ def _events(toks: tuple[Token, ...], title_case: bool, is_title: bool = False) -
                 canon = SELL  # "finally reaches US buyers", "arrived in stores": it went on sale
             elif t.stem in _FIRST_USE_VERBS and _first_users(toks, i):
                 canon = _OPEN  # "carries its first riders", "welcomes first flights": it opened to its users
+            elif t.stem in ARRIVAL_VERBS and _carried_there(toks, i):
+                continue  # "arrives in Kourou after a sea voyage", "arrives for flight trials": moved, not launched
             elif t.stem in lx.EVENT_VERBS:
                 canon = t.stem
             else:
@@ -635,6 +637,23 @@ def _to_a_verb(toks: tuple[Token, ...], phrase: tuple[str, ...], end: int) -> bo
 
 _ROLL = stem("roll")
 _PADS = frozenset(stem(w) for w in ("pad", "launchpad", "runway", "tarmac", "hangar", "complex"))
+
+
+# How a thing is carried somewhere, and what it is carried there for: an arrival before the act itself
+_CARRIED = frozenset(stem(w) for w in ("voyage", "aboard", "cargo", "barge", "convoy", "freighter", "shipped",
+                                       "transported", "trucked", "airlifted"))
+_CARRIED_FOR = frozenset(stem(w) for w in ("trials", "tests", "testing", "assembly", "integration", "launch",
+                                           "fuelling", "fueling"))
+
+
+def _carried_there(toks: tuple[Token, ...], i: int) -> bool:
+    """"arrives in Kourou after a sea voyage", "arrives in Ardmoor for flight trials": the thing was carried
+    to a place for a later act (a test, its launch), which an arrival in stores or in a country is not."""
+    ahead = toks[i + 1:i + 10]
+    if any(x.stem in _CARRIED for x in ahead):
+        return True
+    return any(x.low in ("for", "ahead") and any(y.stem in _CARRIED_FOR for y in ahead[k + 1:k + 4])
+               for k, x in enumerate(ahead))
 
 
 def _moved_to_a_pad(toks: tuple[Token, ...], i: int) -> bool:

@@ -15,6 +15,7 @@ from typing import Protocol
 
 from tracker.extract.actors import ORG_NOUNS, initials
 from tracker.language.governments import countries_of_adjective, governments_named, main_country
+from tracker.language.words import zipf
 from tracker.matching import lexicon as lx
 from tracker.matching.profile import IN_SERVICE, PART_NOUNS, PREPOSITIONS, Profile, Term
 from tracker.matching.reading import ARRIVAL_VERBS, SELL, Event, ItemReading, Sentence, dateline_end
@@ -38,10 +39,22 @@ def coverage(p: Profile, toks: list[Token], stems: frozenset[str]) -> tuple[floa
         return 1.0, named + ["(" + " ".join(sorted(p.alias_terms)) + ")"]
     got = 0.0
     found: list[str] = []
+    missing: dict[int, list[Term]] = {}
     for term in p.terms:
         if term_present(term, toks, stems):
             got += term.weight
             found.append(term.text)
+        elif term in p.required:
+            missing.setdefault(term.group, []).append(term)
+    for group, absent in missing.items():
+        # "Harwick" for the "Ada Harwick Deep Space Telescope": a long name cited by its distinctive word names it
+        # (only where the short form is what names it, and never for the name's head: "Digital Identity" is not
+        # the "Digital Identity Bill")
+        terms = [t for t in p.required if t.group == group]
+        present = sum(t.weight for t in terms if t not in absent)
+        if present and present < 0.6 * sum(t.weight for t in terms) and _short_form(p, terms, toks, stems) \
+                and all(zipf(t.text) < _DISTINCTIVE_ZIPF for t in terms if t not in absent):
+            got += sum(t.weight for t in absent if t.stems[0] != p.head_stem)
     own = got
     for term in p.bonus:
         if term.stems[0] in stems:
@@ -116,6 +129,8 @@ def _short_form(p: Profile, terms: list[Term], toks: list[Token], stems: frozens
                and t.stems[0] not in _PLAIN_NAME_WORDS and t.stems[0] != p.head_stem for t in terms)
 
 
+# a word of a name rarer than this in English can stand for the whole name ("Webb", not "Digital")
+_DISTINCTIVE_ZIPF = 4.5
 # words common in names that identify nothing alone: "the Space", "the Telescope"
 _PLAIN_NAME_WORDS = lx._stems("space telescope national international new north south east west central line "
                               "station bridge park centre center tower mission project programme program")
