@@ -1352,3 +1352,18 @@ def test_a_goals_second_infinitive_is_a_second_promise() -> None:
                                   "Our priority is to end support for the old app within two years."])
 def test_an_intention_or_a_priority_is_to_is_a_goal(text: str) -> None:
     assert one(text, publisher="Vantor").what == "end support for the old app"
+
+
+def test_permissions_and_exemptions_in_a_list_of_measures_are_no_pledges() -> None:
+    text = """The Harbury council confirmed that a ban on plastic cups in its parks will come into force from April 2027.
+
+Under the measures:
+- cafes may serve drinks in plastic cups on request;
+- vans registered before 2010 may no longer enter the parks;
+- children's events are exempt.
+"""
+    got = read_text(text, dt.date(2026, 5, 2), publisher="Harbury Council (press release)")
+    whats = [c.what for c in got.commitments + got.proposals]
+    assert not any("cafes" in w or "events" in w for w in whats), whats
+    assert any("vans" in w for w in whats), whats
+    assert any("permission or an exemption" in x.reason for x in got.left_out)

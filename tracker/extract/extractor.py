@@ -1151,6 +1151,10 @@ def _headline_name(subject: str) -> bool:
 _PLEDGE_LIST = re.compile(
     r"\b(?:pledge|promise|commit|vow|plan|priorit|include|steps|will|shall|target|goal|aim|measures|proposals|"
     r"manifesto|platform|agenda|programme|program|\d+\s+days|to-do|list|intends?)", re.I)
+# What others may do under a measure ("pharmacies may sell straws", "users can choose"), or what it leaves
+# out ("medical uses are exempt"): a permission, not a pledge ("may no longer enter" is a ban, and stays)
+_PERMISSION = re.compile(r"\b(?:(?:may|can)\s+(?!not\b|no\s+longer\b|never\b|only\b)[a-z]+|"
+                         r"(?:is|are|will\s+be|remain)\s+exempt(?:ed)?\b|(?:is|are)\s+(?:still\s+)?allowed\s+to)\b", re.I)
 _LEADING_VERB = re.compile(r"^(?P<verb>[A-Z\u00c0-\u00de\u0100-\u017f][a-z]+)\s+(?P<rest>.+)$", re.S)
 
 
@@ -1158,6 +1162,9 @@ def _listed_pledge(doc: _Doc, sent: Sentence, actor: Entity | None) -> Candidate
     """A bullet of a pledge list with no verb of its own ("- 20,000 extra police officers by 2024",
     "- Launch a border command"): the introducing actor's commitment, with the bullet as its text."""
     text = sent.text.strip().rstrip(".;")
+    if _PERMISSION.search(text):
+        doc.leave(sent, None, "a permission or an exemption in a list, not a pledge")
+        return None
     windows = [(m, _resolve(m.phrase, doc.published, doc.conv)) for m in find_deadlines(text)]
     dated = [(m, w) for m, w in windows if w is not None and w.latest is not None and w.latest >= doc.published]
     match, window = dated[0] if dated else (None, None)
