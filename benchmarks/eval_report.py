@@ -66,6 +66,9 @@ def sets(shared: Path, tmp: Path) -> list[tuple[str, str, Path | None]]:
         ("fresh, second batch (`benchmarks/data/fresh2`)",
          "development since 2026-12-04 (thirteenth session); unseen when first scored (see DEVELOPERS.md)",
          subset(ROOT / "benchmarks/data/fresh2/cases", "", tmp / "fresh2")),
+        ("fresh, third batch (`benchmarks/data/fresh3`)",
+         "development since 2026-12-04 (fourteenth session); unseen when first scored (see DEVELOPERS.md)",
+         subset(ROOT / "benchmarks/data/fresh3/cases", "", tmp / "fresh3")),
         ("blind (`benchmarks/data/blind`)", "blind: never read by rule writers",
          subset(ROOT / "benchmarks/data/blind/cases", "", tmp / "blind")),
     ]

@@ -760,3 +760,18 @@ def test_the_company_a_politician_speaks_of_is_the_company_not_the_politician(sp
     got = read_text(text, DAY, publisher="European Business Wire")
     start = [c for c in got.commitments if "start production" in c.what]
     assert [c.actor for c in start] == ["Vantor"], [(c.actor, c.what) for c in got.commitments]
+
+
+def test_a_digest_headline_product_belongs_to_the_organisation_its_summary_quotes() -> None:
+    text = """Tech headlines -- Thursday 3 May 2025
+
+Orvo Buds coming later this year for 249 dollars
+Vantor says the wireless buds link to its office apps.
+
+Quenby Air to open Harbury route in September
+Quenby said the route would use its new jets.
+"""
+    got = read_text(text, DAY, publisher="Tech Headlines Daily")
+    actors = {c.what: c.actor for c in got.commitments}
+    assert any(a == "Vantor" and "Orvo Buds" in w for w, a in actors.items()), actors
+    assert any(a == "Quenby Air" and "Harbury route" in w for w, a in actors.items()), actors

@@ -14,7 +14,9 @@ from dataclasses import dataclass, field, replace
 from tracker.extract.model import DEFAULT_MIN_CONFIDENCE as MIN_CONFIDENCE
 from tracker.extract.model import DEFAULT_REVIEW_THRESHOLD as REVIEW_THRESHOLD
 from tracker.errors import DeadlineError
-from tracker.extract.actors import ORG_WORDS, POSSESSED, THIRD, ActorIndex, Entity, Focus, head_noun, owned_by, unveiler
+from tracker.extract.actors import (
+    _SENTENCE_STARTERS, ORG_WORDS, POSSESSED, THIRD, ActorIndex, Entity, Focus, head_noun, owned_by, unveiler,
+)
 from tracker.extract.anchors import anchor_deadline, event_date, find_event_phrase, office_deadline
 from tracker.extract.calibration import calibrate
 from tracker.extract.canonical import (
@@ -1058,6 +1060,10 @@ def _classify_subject(doc: _Doc, sent: Sentence, clause: Clause, previous: Entit
     if kind in ("thing", "unknown") and ent is None and sent.headline and cue.family == "headline_to" \
             and clause.cue.verb.endswith("ing") and _arrives(verb_words) and (speaker_org or index.default):
         return subject, "thing", None  # "Gizmo Buds coming later this year" in its maker's text: a thing arrives
+    if kind == "thing" and ent is None and sent.headline and _headline_name(subject):
+        maker = _summary_speaker(doc, sent, subject)
+        if maker is not None:
+            return subject, "thing", maker  # "Orvo Buds coming in May" over "Vantor says the buds ...": Vantor's
     if kind == "thing" and ent is None and sent.headline and not POSSESSED.match(subject.strip()) \
             and _headline_name(subject) and not index.named_as_thing(subject.strip()) and not (
             len(subject.split()) == 1 and zipf(subject) >= 5.0 and not index.always_capitalised(subject)):
@@ -1137,6 +1143,29 @@ def _goal_owner(subject: str) -> str:
 
 
 _NOT_NAMES = frozenset("the a an this that these those its their our his her new more most some all".split())
+
+
+# an organisation speaking at the start of a digest item's summary: "Vantor says ...", "Vantor said on Monday ..."
+_SUMMARY_SPEAKER = re.compile(r"(?P<org>[A-Z\u00c0-\u00de\u0100-\u017f][\w&.'\u2019-]*(?:\s+[A-Z\u00c0-\u00de\u0100-\u017f][\w&.'\u2019-]*){0,3})"
+                              r"\s+(?:(?:on\s+\w+|also|today)\s+)?(?:says|said)\b")
+
+
+def _summary_speaker(doc: _Doc, headline: Sentence, subject: str) -> Entity | None:
+    """The organisation that speaks in the summary right under a headline whose subject is a name ("Orvo Buds
+    coming later this year" over "Vantor says the buds ..."): the name is that organisation's thing."""
+    after = [s for s in doc.sentences if s.start > headline.start]
+    if not after or after[0].headline:
+        return None
+    m = _SUMMARY_SPEAKER.match(after[0].text)
+    if m is None or m.group("org").split()[0] in _SENTENCE_STARTERS:
+        return None
+    org = m.group("org")
+    if org.lower() in subject.lower() or subject.strip().lower().startswith(org.split()[0].lower()):
+        return None  # "Vantor says ..." under "Vantor Air to ...": the subject is the speaker
+    ent = doc.index.find_org(org)
+    if ent is None and doc.index.person_by_mention(org) is not None:
+        return None  # a person speaking under a headline is no owner of its subject
+    return ent or doc.index.add_org(org, after[0].start)
 
 
 def _headline_name(subject: str) -> bool:
