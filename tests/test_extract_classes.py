@@ -1367,3 +1367,10 @@ Under the measures:
     assert not any("cafes" in w or "events" in w for w in whats), whats
     assert any("vans" in w for w in whats), whats
     assert any("permission or an exemption" in x.reason for x in got.left_out)
+
+
+def test_a_dated_first_person_want_is_an_intention_and_an_undated_one_a_wish() -> None:
+    dated = found("We want to bring the Orvo jet to market by 2035.", publisher="Vantor (press release)")
+    assert [(c.actor, c.what, c.deadline_phrase) for c in dated] == [("Vantor", "bring the Orvo jet to market", "by 2035")]
+    assert found("We want to make a positive difference to people and the planet.",
+                 publisher="Vantor (press release)") == []

@@ -176,6 +176,8 @@ _spec(
 # a target set on a share or a thing, with its own infinitive
 _spec("aim", 0.65, rf"\b(?P<cue>aims|aim|(?:is|are|['\u2019]re)\s+aiming)\s+for\s+(?P<obj>(?:[\w,'\u2019%-]+\s+){{1,10}}?)"
       rf"to\s+{_VERB}")
+# "we want to bring the jet to market by 2035": a first-person intention (undated, only a wish: see the extractor)
+_spec("aim", 0.6, rf"\b(?P<pron>we|I)\s+(?P<cue>want)\s+to\s+{_ADVS}{_VERB}", re.I)
 _spec("aim", 0.65, rf"\b(?P<pron>we|I)\s+(?P<cue>want)\s+(?!to\b)(?P<obj>(?:[\w,'\u2019%-]+\s+){{1,8}}?)to\s+{_VERB}", re.I)
 _spec("expect", 0.65, rf"\b(?P<cue>expects)\s+{_ADVS}to\s+{_ADVS}{_VERB}")
 _spec("expect", 0.6, rf"\b(?P<cue>expects?)\s+(?!to\b)(?P<obj>(?:[\w,'\u2019-]+\s+){{1,8}}?)to\s+{_VERB}")
