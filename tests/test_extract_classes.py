@@ -1374,3 +1374,20 @@ def test_a_dated_first_person_want_is_an_intention_and_an_undated_one_a_wish() -
     assert [(c.actor, c.what, c.deadline_phrase) for c in dated] == [("Vantor", "bring the Orvo jet to market", "by 2035")]
     assert found("We want to make a positive difference to people and the planet.",
                  publisher="Vantor (press release)") == []
+
+
+@pytest.mark.parametrize("text", [
+    "We expect passenger numbers to keep rising in the coming years.",
+    "We expect our fuel costs per gallon to rise in the second quarter.",
+    "We expect the cost of green hydrogen to fall sharply over the next decade.",
+    "Vantor expects the acquisition to add approximately 8.5 billion dollars of EBITDA within three years.",
+    "Vantor expects the acquisition to yield at least 2 billion dollars in cost savings by 2027.",
+])
+def test_what_a_market_or_a_deal_is_expected_to_do_is_no_promise(text: str) -> None:
+    assert found(text, publisher="Vantor (press release)") == []
+
+
+@pytest.mark.parametrize("text", ["We expect the deal to close in the third quarter.",
+                                  "For 2027 we expect revenues to decline at a high-single-digit rate."])
+def test_what_the_actor_expects_of_its_own_deal_or_results_stays(text: str) -> None:
+    assert len(found(text, publisher="Vantor (press release)")) == 1

@@ -251,7 +251,7 @@ def _norm(s: str) -> str:
 
 def head_noun(np: str) -> str:
     """The head word of a noun phrase: the last word before a preposition or comma."""
-    core = re.split(r",|\s(?:of|on|at|in|for|from|with|by|to|under|between|across|near|who|which|that)\s", np, maxsplit=1)[0]
+    core = re.split(r",|\s(?:of|on|at|in|for|from|with|by|to|per|under|between|across|near|who|which|that)\s", np, maxsplit=1)[0]
     words = re.findall(r"[\w'\u2019-]+", core)
     return words[-1] if words else ""
 

@@ -842,9 +842,19 @@ def _forecasts_a_condition(sent: Sentence, clause: Clause, verb_words: list[str]
                     " ".join(verb_words[:14]))
     verb = then.group("verb") if then and re.search(r"\bexpect\s*$", cue) else (verb_words[0] if verb_words else "")
     expected = re.search(r"\bexpect(?:s|ed)?\s+(?P<np>(?:[\w,'\u2019-]+\s+){0,8}?)to\b", cue + " " + " ".join(verb_words[:10]))
-    if expected and head_noun(expected.group("np")).lower() in _MARKET_NOUNS:
-        return True  # "we expect the market to grow 5 percent": the market's figure, not the actor's
     words = " ".join(verb_words[:16])
+    if expected:
+        np = expected.group("np")
+        head = head_noun(np).lower()
+        if head in _MARKET_NOUNS:
+            return True  # "we expect the market to grow 5 percent": the market's figure, not the actor's
+        if head in _CONDITION_FIGURES and base_form(verb.strip(",.").lower()) in _CHANGES \
+                and not _AMOUNT.search(" ".join(verb_words)):
+            # "we expect our fuel costs to rise", "passenger numbers to keep rising": no act, no figure (revenue or
+            # losses expected to move are guidance on the actor's own results, and stay)
+            return True
+        if head in _DEAL_NOUNS and base_form(verb.strip(",.").lower()) in _DEAL_EFFECTS:
+            return True  # "expects the acquisition to add 8 billion dollars of EBITDA": the deal's effect
     # a figure, or a sign that can be checked ("to remain negative in 2026 and turn positive in 2027"), is guidance
     return base_form(verb.strip(",.")) in _CONDITIONS and not _AMOUNT.search(words) and not _SIGNED.search(words)
 
@@ -858,6 +868,11 @@ def _results_move(subject: str, verb: str, verb_words: list[str]) -> bool:
 
 _RESULT_NOUNS = frozenset("profit profits revenue revenues sales earnings margin margins income loss losses cost costs "
                           "spending turnover".split())
+# figures that move with the world rather than by the actor's hand: costs it pays, volumes, prices
+_CONDITION_FIGURES = frozenset("cost costs numbers volumes traffic prices".split())
+# what a deal is expected to do for the buyer ("expects the acquisition to yield 2 billion dollars in savings")
+_DEAL_NOUNS = frozenset("acquisition deal merger transaction combination takeover purchase".split())
+_DEAL_EFFECTS = frozenset("add yield generate create produce deliver bring boost save contribute".split())
 _CHANGES = frozenset("rise fall grow decline increase decrease drop climb slip shrink jump soar slump improve "
                      "worsen recover rebound".split())
 
