@@ -242,3 +242,20 @@ def test_a_present_tense_dated_after_the_item_is_a_schedule_never_the_opening(ti
     park = promise("Orvo Parks", "open Orvo Kingdom", due=D(2026, 12, 31))
     m = accepted_delay(news(title, "Post by @OrvoParks", published=D(2026, 2, 4)), park)
     assert m.new_due_latest == new_due
+
+
+@pytest.mark.parametrize("title, text", [
+    ("Dellan Space Agency confirms Orvo probe for 2028 launch", "The agency approved the probe for final assembly."),
+    ("Dellan Space Agency approves Orvo probe", "The agency approved the probe, with launch set for July 2028."),
+])
+def test_the_promised_act_named_as_a_noun_with_a_later_date_is_a_delay(title: str, text: str) -> None:
+    probe = promise("Dellan Space Agency", "launch the Orvo probe", due=D(2026, 12, 31))
+    m = score(news(title, text, D(2025, 4, 16)), probe)
+    assert m.kind == "delay" and m.new_due_latest is not None and m.new_due_latest.year == 2028
+
+
+def test_the_promised_act_named_as_a_noun_on_time_is_no_delay() -> None:
+    probe = promise("Dellan Space Agency", "launch the Orvo probe", due=D(2028, 12, 31))
+    m = score(news("Dellan Space Agency approves Orvo probe", "The agency approved the probe, with launch set for "
+                   "July 2028.", D(2025, 4, 16)), probe)
+    assert m is None or m.kind != "delay"

@@ -480,6 +480,10 @@ def _read_positive(ctx: _Context, s: Sentence, rel: float, eff: float) -> list[R
         elif cue.kind == "missed" and eff >= 0.4:
             out.append(Reading("mention", rel * 0.8, s, cue.text, ["reports the promise not (yet) done"], cue.pos))
     figure_met = _figure_met(p, s)  # once per sentence: it does not depend on the event
+    if decisive and here and not delayed_here:
+        scheduled = _scheduled_act(ctx, s, rel)
+        if scheduled is not None:
+            out.append(scheduled)  # "with launch set for July 2028": the promised act, dated after its deadline
     for ev in s.events:
         if _modifier_of_ours(p, s, ev):
             continue  # "Vantor drop lockers" for "parcel drop lockers": a noun before the thing, not a verb
@@ -1244,6 +1248,37 @@ def _future(ctx: _Context, s: Sentence, rel: float, ev: Event) -> Reading:
         return Reading("delay", rel * 0.85, s, ev.text, [f"announced for {phrase}, after the deadline {due}"],
                        ev.pos, new_due, phrase)
     return Reading("mention", rel * 0.55, s, ev.text, ["announces it will happen (not done yet)"], ev.pos)
+
+
+# A schedule after an act noun: "launch set for July 2028", "first deliveries slated for spring"
+_SET_FOR = frozenset({"set", "scheduled", "slated", "planned", "targeted", "pencilled", "penciled", "due", "expected"})
+
+
+def _scheduled_act(ctx: _Context, s: Sentence, rel: float) -> Reading | None:
+    """The promised act named as a noun with a date ("launch set for July 2028", "targets an October 2027
+    launch", "a 2028 opening"): a delay when the date falls after the deadline (:func:`_future` for verbs)."""
+    due = ctx.p.doc.due_latest
+    if due is None or ctx.p.doc.negated:
+        return None
+    toks = s.toks
+    for k, t in enumerate(toks):
+        if t.number is not None or not (lx.noun_classes(frozenset({t.stem})) & ctx.p.action_classes):
+            continue
+        after = toks[k + 1:k + 4]
+        if len(after) >= 2 and after[0].low in _SET_FOR and after[1].low in ("for", "in"):
+            start = _char_offset(s, k + 1)  # "launch set for July 2028"
+        elif after and after[0].low == "now" and len(after) >= 3 and after[1].low in _SET_FOR \
+                and after[2].low in ("for", "in"):
+            start = _char_offset(s, k + 2)
+        elif k and any(x.number is not None and 1900 <= x.number <= 2100 for x in toks[max(0, k - 3):k]):
+            start = _char_offset(s, max(0, k - 3))  # "an October 2027 launch", "for 2028 launch"
+        else:
+            continue
+        phrase, new_due = new_target(s.text[start:], ctx.published)
+        if new_due is not None and new_due > due and not _brought_forward(s) and not _covers(phrase, ctx.published, due):
+            return Reading("delay", rel * 0.85, s, t.text, [f"the {t.text} dated {phrase}, after the deadline {due}"],
+                           k, new_due, phrase)
+    return None
 
 
 def _covers(phrase: str | None, published: dt.date, due: dt.date) -> bool:
