@@ -259,3 +259,10 @@ def test_the_promised_act_named_as_a_noun_on_time_is_no_delay() -> None:
     m = score(news("Dellan Space Agency approves Orvo probe", "The agency approved the probe, with launch set for "
                    "July 2028.", D(2025, 4, 16)), probe)
     assert m is None or m.kind != "delay"
+
+
+@pytest.mark.parametrize("title", ["Orlen Transit pauses work on Quorrin tram line",
+                                   "Quorrin tram line opening date no longer achievable, Orlen Transit says"])
+def test_a_pause_or_a_date_given_up_is_a_delay_without_a_new_date(title: str) -> None:
+    m = score(news(title, "No new date was given."), TRAMS)
+    assert m is not None and m.kind == "delay" and m.new_due_latest is None, m
