@@ -775,3 +775,9 @@ Quenby said the route would use its new jets.
     actors = {c.what: c.actor for c in got.commitments}
     assert any(a == "Vantor" and "Orvo Buds" in w for w, a in actors.items()), actors
     assert any(a == "Quenby Air" and "Harbury route" in w for w, a in actors.items()), actors
+
+
+def test_a_publisher_with_a_joined_name_is_known_by_the_part_its_text_uses() -> None:
+    text = "Shipping burns a lot of fuel, and Maris is one of its largest users. We will run our first methanol ship in 2026."
+    got = read_text(text, DAY, publisher="Ada Holm - Maris Sustainability Report 2025")
+    assert [(c.actor, c.actor_aliases) for c in got.commitments] == [("Ada Holm - Maris", ("Maris",))]

@@ -430,6 +430,7 @@ class ActorIndex:
         self.default: Entity | None = Entity(default_actor, "org", -1) if default_actor else None
         self._topic: Entity | None | bool = False
         self._memo: dict[object, object] = {}
+        self._joined_default_alias()
         self._collect_people()
         self._collect_orgs()
         self._fold_short_forms()
@@ -962,10 +963,22 @@ class ActorIndex:
         return "thing", owner
 
     def _names_default(self, np: str) -> bool:
-        """Is ``np`` the publisher's own name (or its first word: "Acme" for "Acme Foods")?"""
+        """Is ``np`` the publisher's own name (or its first word: "Acme" for "Acme Foods"; or the part after
+        a dash, which a joined name is known by: "Maris" for "Ada Holm - Maris")?"""
         low, name = np.strip().lower(), self.default.name.lower() if self.default else ""
-        return bool(name) and (low == name or low in {a.lower() for a in self.default.aliases}
-                               or (name.startswith(low + " ") and not is_common_word(low)))
+        if not name:
+            return False
+        if low == name or low in {a.lower() for a in self.default.aliases} \
+                or (name.startswith(low + " ") and not is_common_word(low)):
+            return True
+        return False
+
+    def _joined_default_alias(self) -> None:
+        """A publisher with a joined name ("Ada Holm - Maris") is known by its last part where the text uses
+        it alone ("Maris is one of the largest ..."): the name news will use is an alias."""
+        joined = re.split(r"\s+[-\u2013\u2014]\s+", self.default.name) if self.default else []
+        if len(joined) > 1 and len(joined[-1]) > 2 and re.search(rf"(?<![\w-]){re.escape(joined[-1])}(?![\w-])", self.text):
+            self.default.aliases.add(joined[-1])
 
     def _owner_named(self, name: str) -> Entity | None:
         """ "Acme's new service will launch ...": a name that owns a thing is an organisation (a country
