@@ -1389,3 +1389,16 @@ def test_a_craft_carried_to_its_launch_site_is_not_launched() -> None:
     assert decided(probe, it)[0] != "fulfilment"
     lofted = news("Rocket lofts Quillon telescope", "The Dellan Space Agency's telescope separated from the rocket.")
     assert decided(probe, lofted) == ("fulfilment", "accepted")
+
+
+@pytest.mark.parametrize("text", [
+    "Vantor said the new rule will not be enforced when Orvo 5 first arrives.",
+    "Vantor will train its staff before Orvo 5 ships to customers.",
+    "Vantor will cut prices once Orvo 5 arrives in stores.",
+])
+def test_an_act_in_a_clause_of_time_is_still_to_come(text: str) -> None:
+    orvo = promise("Vantor", "make Orvo 5 available")
+    got = decided(orvo, news("Privacy rule for app makers", text))
+    assert got is None or got[0] not in ("fulfilment", "progress"), got  # nothing done yet
+    assert decided(orvo, news("Orvo 5 arrives in stores", "Vantor's Orvo 5 arrived in stores on Friday.")) == \
+        ("fulfilment", "accepted")

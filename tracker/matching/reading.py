@@ -521,6 +521,8 @@ def _frame(toks: tuple[Token, ...], i: int) -> tuple[bool, bool]:
         if low in {"yet", "failed", "fails", "refused", "refuses"} and k + 1 < len(window) \
                 and window[k + 1].low == "to":
             negated = True
+    if _temporal_present(toks, max(0, clause - 1), i):
+        future = True  # "will not be enforced when the update first arrives": the arrival is still to come
     clause_first = toks[clause] if clause < len(toks) else None
     if clause_first is not None and clause_first.low in {"no", "none", "neither"}:
         negated = True
@@ -537,6 +539,21 @@ def _frame(toks: tuple[Token, ...], i: int) -> tuple[bool, bool]:
         if host is None or host.stem not in lx.PAST_INFINITIVE_HOSTS:
             future = True
     return future, negated
+
+
+# Conjunctions of time whose present tense speaks of the future ("before the service begins", "once it opens")
+_TEMPORAL = frozenset({"when", "once", "until", "till", "before"})
+
+
+def _temporal_present(toks: tuple[Token, ...], start: int, i: int) -> bool:
+    """The verb at ``i`` is in the present tense inside a clause of time ("when the update first arrives",
+    "before assembly starts"): English uses the present there for what is still to happen."""
+    verb = toks[i].low
+    if verb.endswith("ed") or (verb in IRREGULAR and verb not in ("goes", "does", "is", "are", "has")):
+        return False
+    return any(t.low in _TEMPORAL for t in toks[start:i]) or any(
+        a.low == "as" and b.low == "soon" and c.low == "as" for a, b, c in zip(toks[start:i], toks[start + 1:i],
+                                                                          toks[start + 2:i]))
 
 
 def _complement(toks: tuple[Token, ...], i: int, end: int) -> frozenset[str]:
