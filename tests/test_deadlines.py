@@ -187,7 +187,7 @@ FINDS = [
     ("The fleet will grow to 90 ferries, from six today.", None),
     ("Fares on the Harbury line will be free from today.", "from today"),
     # a month cut short in newswire style: its full stop ends no sentence
-    ("The agency will launch the probe on Oct. 31, 2027, from Kourou.", "on Oct. 31, 2027"),
+    ("The agency will launch the probe on Oct. 31, 2027, from Harbury.", "on Oct. 31, 2027"),
     ("The depot will open by Sept. 14, the council said.", "by Sept. 14"),
 ]
 

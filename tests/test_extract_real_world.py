@@ -778,6 +778,6 @@ Quenby said the route would use its new jets.
 
 
 def test_a_publisher_with_a_joined_name_is_known_by_the_part_its_text_uses() -> None:
-    text = "Shipping burns a lot of fuel, and Maris is one of its largest users. We will run our first methanol ship in 2026."
-    got = read_text(text, DAY, publisher="Ada Holm - Maris Sustainability Report 2025")
-    assert [(c.actor, c.actor_aliases) for c in got.commitments] == [("Ada Holm - Maris", ("Maris",))]
+    text = "Shipping burns a lot of fuel, and Orvo is one of its largest users. We will run our first methanol ship in 2026."
+    got = read_text(text, DAY, publisher="Vantor Quenby - Orvo Sustainability Report 2025")
+    assert [(c.actor, c.actor_aliases) for c in got.commitments] == [("Vantor Quenby - Orvo", ("Orvo",))]

@@ -1385,7 +1385,7 @@ def test_a_long_name_cited_by_its_rare_word_slips_to_a_short_dated_day() -> None
 
 def test_a_craft_carried_to_its_launch_site_is_not_launched() -> None:
     probe = promise("Dellan Space Agency", "launch the Quillon telescope")
-    it = news("Quillon telescope arrives in Kourou after sea voyage", "It travelled aboard a cargo ship.")
+    it = news("Quillon telescope arrives in Dellan after sea voyage", "It travelled aboard a cargo ship.")
     assert decided(probe, it)[0] != "fulfilment"
     lofted = news("Rocket lofts Quillon telescope", "The Dellan Space Agency's telescope separated from the rocket.")
     assert decided(probe, lofted) == ("fulfilment", "accepted")

@@ -964,7 +964,7 @@ class ActorIndex:
 
     def _names_default(self, np: str) -> bool:
         """Is ``np`` the publisher's own name (or its first word: "Acme" for "Acme Foods"; or the part after
-        a dash, which a joined name is known by: "Maris" for "Ada Holm - Maris")?"""
+        a dash, which a joined name is known by: "Orvo" for "Vantor Quenby - Orvo")?"""
         low, name = np.strip().lower(), self.default.name.lower() if self.default else ""
         if not name:
             return False
@@ -974,8 +974,8 @@ class ActorIndex:
         return False
 
     def _joined_default_alias(self) -> None:
-        """A publisher with a joined name ("Ada Holm - Maris") is known by its last part where the text uses
-        it alone ("Maris is one of the largest ..."): the name news will use is an alias."""
+        """A publisher with a joined name ("Vantor Quenby - Orvo") is known by its last part where the text uses
+        it alone ("Orvo is one of the largest ..."): the name news will use is an alias."""
         joined = re.split(r"\s+[-\u2013\u2014]\s+", self.default.name) if self.default else []
         if len(joined) > 1 and len(joined[-1]) > 2 and re.search(rf"(?<![\w-]){re.escape(joined[-1])}(?![\w-])", self.text):
             self.default.aliases.add(joined[-1])

@@ -296,7 +296,7 @@ def _events(toks: tuple[Token, ...], title_case: bool, is_title: bool = False) -
             elif t.stem in _FIRST_USE_VERBS and _first_users(toks, i):
                 canon = _OPEN  # "carries its first riders", "welcomes first flights": it opened to its users
             elif t.stem in ARRIVAL_VERBS and _carried_there(toks, i):
-                continue  # "arrives in Kourou after a sea voyage", "arrives for flight trials": moved, not launched
+                continue  # "arrives in Harbury after a sea voyage", "arrives for flight trials": moved, not launched
             elif t.stem in lx.EVENT_VERBS:
                 canon = t.stem
             else:
@@ -664,7 +664,7 @@ _CARRIED_FOR = frozenset(stem(w) for w in ("trials", "tests", "testing", "assemb
 
 
 def _carried_there(toks: tuple[Token, ...], i: int) -> bool:
-    """"arrives in Kourou after a sea voyage", "arrives in Ardmoor for flight trials": the thing was carried
+    """"arrives in Harbury after a sea voyage", "arrives in Dellan for flight trials": the thing was carried
     to a place for a later act (a test, its launch), which an arrival in stores or in a country is not."""
     ahead = toks[i + 1:i + 10]
     if any(x.stem in _CARRIED for x in ahead):
