@@ -462,6 +462,9 @@ def test_a_description_of_a_thing_is_not_a_promise(text: str) -> None:
     ("Evening Markets Wrap", None),
     ("Brightfield Paper Q4 2024 earnings interview (edited transcript)", "Brightfield Paper"),
     ("Morning Paper Briefing (newsletter)", None),
+    ("Brightfield Paper 2024 Environmental Report", "Brightfield Paper"),  # a report named for its kind
+    ("Brightfield Diversity Report", "Brightfield"),
+    ("Velbury Markets Report", None),  # a news report
 ])
 def test_the_source_line_names_the_speaker_not_the_document(source: str, actor: str | None) -> None:
     from tracker.extract.source_actor import actor_from_source

@@ -39,6 +39,9 @@ _OUTLET = re.compile(
 )
 # A document kind that is commentary or a digest of others' news, never the publisher's own undertaking.
 _COMMENTARY = re.compile(r"\b(?:opinion|column|editorial|commentary|newsletter|analysis|digest|op-ed)\b", re.I)
+# A report named for what it accounts for: an organisation's own document, never a news outlet
+_KIND_OF_REPORT = re.compile(r"\b(?:annual|sustainability|impact|esg|integrated|environmental|climate|diversity|"
+                             r"responsibility|csr|transparency|progress)\s+report$", re.I)
 # The organisation's own channel named after it: "Acme newsroom", "Acme blog" are Acme speaking.
 _OWN_CHANNEL = re.compile(r"\s+(?:newsroom|blog|press\s+office|press\s+room|media\s+(?:centre|center)|website|"
                           r"official\s+account|investor\s+relations)$", re.I)
@@ -52,6 +55,7 @@ _PLATFORM = re.compile(rf"\s+(?:on|via)\s+(?:{'|'.join(map(re.escape, _PLATFORMS
 # publisher (an interview or a briefing only after "earnings" or "results": "Morning Tech Briefing" is an outlet)
 _DOCUMENT_TAIL = re.compile(
     r"(?:\s+(?:official|annual|quarterly|sustainability|impact|esg|integrated|shareholder|shareholders'?|investor|"
+    r"environmental|environment|climate|diversity|responsibility|csr|"
     r"press|news|company|corporate|fiscal|full-year|half-year|q[1-4]|fy\d*|h[12]|\d{4}(?:/\d{2,4})?|earnings|"
     r"results|conference))*"
     r"\s+(?:call|transcript|letter|report|release|statement|blog|post|update|keynote|speech|filing|announcement|"
@@ -148,7 +152,8 @@ def _actor_from_source(source: str | None) -> str | None:
     listed = re.sub(r"\b(?:for|of)\s+[A-Z][\w&-]*(?:,\s+[A-Z][\w&-]*)+,?\s+(?:and|&)\s+[A-Z][\w&-]*",
                     lambda m: m.group(0).replace(",", "\0"), name)
     parts = [p.strip().replace("\0", ",") for p in listed.split(",") if p.strip()]
-    outlet = any(_OUTLET.search(p) or _BUREAU.search(p) for p in parts)
+    # ("Vantor 2024 Environmental Report" is a company's report, named for its kind; "Tokyo Markets Report" a news one)
+    outlet = any((_OUTLET.search(p) and not _KIND_OF_REPORT.search(p)) or _BUREAU.search(p) for p in parts)
     if not by and outlet:
         # an outlet's interview, named in brackets: "Road Weekly (interview with Jane Roe, founder of Acme)"
         by = next(filter(None, (_INTERVIEWEE.search(k.strip()) for k in brackets)), None)
