@@ -781,3 +781,14 @@ def test_a_publisher_with_a_joined_name_is_known_by_the_part_its_text_uses() -> 
     text = "Shipping burns a lot of fuel, and Orvo is one of its largest users. We will run our first methanol ship in 2026."
     got = read_text(text, DAY, publisher="Vantor Quenby - Orvo Sustainability Report 2025")
     assert [(c.actor, c.actor_aliases) for c in got.commitments] == [("Vantor Quenby - Orvo", ("Orvo",))]
+
+
+def test_a_headline_ending_in_a_name_does_not_make_the_next_lines_actor_a_thing() -> None:
+    text = """Vantor pulls the plug on the V9
+Vantor will hand over its final V9s in 2027, chief executive Ada Brennan said, after Orvo trimmed its order.
+
+Orvo switches to smaller jets
+Orvo cut its outstanding V9 order by 39 aircraft.
+"""
+    got = read_text(text, DAY, publisher="Morning Business Briefing")
+    assert [(c.actor, c.what) for c in got.commitments if "V9s" in c.what] == [("Vantor", "hand over its final V9s")]

@@ -380,7 +380,9 @@ def named_as_a_thing(name: str, text: str) -> bool:
         return True  # "Vantor today announced Owner Repair, which ...": what an organisation unveils is its thing
     if name in _names_after(_MADE, text, "."):
         return True  # "we will build Kestrel in a new factory": what is built is a thing, never who acts
-    for m in re.finditer(rf"\bthe\s+((?:[A-Z\u00c0-\u00de\u0100-\u017f][\w.-]*\s+){{0,3}}{n}(?:\s+[A-Z\u00c0-\u00de\u0100-\u017f][\w.-]*)*)\b", text):
+    # (on one line: "... on the A9" ending a headline names nothing with the name opening the next line)
+    for m in re.finditer(rf"\bthe[^\S\n]+((?:[A-Z\u00c0-\u00de\u0100-\u017f][\w.-]*[^\S\n]+){{0,3}}{n}"
+                         rf"(?:[^\S\n]+[A-Z\u00c0-\u00de\u0100-\u017f][\w.-]*)*)\b", text):
         last = m.group(1).split()[-1]
         if len(m.group(1).split()) > 1 and last not in ORG_WORDS and last.lower() not in ORG_NOUNS:
             return True
