@@ -792,3 +792,10 @@ Orvo cut its outstanding V9 order by 39 aircraft.
 """
     got = read_text(text, DAY, publisher="Morning Business Briefing")
     assert [(c.actor, c.what) for c in got.commitments if "V9s" in c.what] == [("Vantor", "hand over its final V9s")]
+
+
+def test_shares_of_an_organisation_are_not_an_organisation() -> None:
+    text = ("Vantor Energy said on Tuesday it will build the Orvo pipeline. The company plans to have the line in "
+            "service in 2027.\n\nShares of Vantor Energy rose 3 percent in Harbury.")
+    got = read_text(text, DAY, publisher="Energy Markets Wire")
+    assert {c.actor for c in got.commitments} == {"Vantor Energy"}, [(c.actor, c.what) for c in got.commitments]

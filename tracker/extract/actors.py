@@ -202,6 +202,9 @@ _SPEAKS = re.compile(r"^(?:[ ]+(?:on[ ]+\w+|today|yesterday|this[ ]+week|also|ha
 # Below this word frequency (wordfreq's zipf scale) a capitalised word that opens sentences can be a name.
 _NAME_ZIPF = 5.0
 _CONNECTORS = frozenset({"of", "for", "and", "&", "the", "de", "du", "la"})
+# What belongs to an organisation, opening a sentence before its name: "Shares of Vantor", "Customers of Orvo"
+_BELONGING = frozenset("""Shares Stock Stocks Investors Shareholders Bondholders Customers Users Employees Workers Staff
+    Members Owners Fans Passengers Sales Profits Revenues""".split())
 
 
 @dataclass(eq=False)
@@ -463,6 +466,9 @@ class ActorIndex:
         while toks and (toks[0] in _SENTENCE_STARTERS or toks[0].lower() in _CONNECTORS):
             pos += len(toks[0]) + 1
             toks = toks[1:]
+        if len(toks) > 2 and toks[0] in _BELONGING and toks[1] == "of":  # "Shares of Vantor rose": Vantor
+            pos += len(toks[0]) + len(toks[1]) + 2
+            toks = toks[2:]
         while toks and toks[-1].lower() in _CONNECTORS:
             toks = toks[:-1]
         return " ".join(toks), pos
