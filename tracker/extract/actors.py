@@ -971,15 +971,11 @@ class ActorIndex:
         return "thing", owner
 
     def _names_default(self, np: str) -> bool:
-        """Is ``np`` the publisher's own name (or its first word: "Acme" for "Acme Foods"; or the part after
-        a dash, which a joined name is known by: "Orvo" for "Vantor Quenby - Orvo")?"""
+        """Is ``np`` the publisher's own name, an alias (see :meth:`_joined_default_alias`), or its first word
+        ("Acme" for "Acme Foods")?"""
         low, name = np.strip().lower(), self.default.name.lower() if self.default else ""
-        if not name:
-            return False
-        if low == name or low in {a.lower() for a in self.default.aliases} \
-                or (name.startswith(low + " ") and not is_common_word(low)):
-            return True
-        return False
+        return bool(name) and (low == name or low in {a.lower() for a in self.default.aliases}
+                               or (name.startswith(low + " ") and not is_common_word(low)))
 
     def _joined_default_alias(self) -> None:
         """A publisher with a joined name ("Vantor Quenby - Orvo") is known by its last part where the text uses

@@ -22,9 +22,9 @@ _LABEL = re.compile(r"(?P<label>[A-Z\u00c0-\u00de\u0100-\u017f][\w.'\u2019-]*(?:
                     r"(?:,[ ][a-z][\w ,&'\u2019-]{1,60})?[ ]?:[ ]+(?=\S)")  # "Ana Ruiz, chief executive: ..."
 _ASKING = frozenset("q question interviewer analyst moderator host reporter journalist caller".split())
 _ANSWERING = frozenset("a answer".split())
-# how a text introduces the person it interviews: "we spoke to", "sat down with", "told us"
 # an interview's headline names whom it interviews: "Ada Brennan: 'We will ...'", "Ada Brennan on the new line"
 _HEADLINE_SPEAKER = re.compile(rf"(?P<name>{_PERSON_NAME})(?::|[ ]+on[ ]+[a-z\u00c0-\u00de\u0100-\u017fA-Z])")
+# how a text introduces the person it interviews: "we spoke to", "sat down with", "told us"
 _INTERVIEW_VERBS = re.compile(r"\b(?:spoke|speaks|talked|talks|sat\s+down|asked|interviewed|told\s+us|"
                               r"spoke\s+with|conversation|interview)\b", re.I)
 

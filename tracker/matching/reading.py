@@ -551,9 +551,8 @@ def _temporal_present(toks: tuple[Token, ...], start: int, i: int) -> bool:
     verb = toks[i].low
     if verb.endswith("ed") or (verb in IRREGULAR and verb not in ("goes", "does", "is", "are", "has")):
         return False
-    return any(t.low in _TEMPORAL for t in toks[start:i]) or any(
-        a.low == "as" and b.low == "soon" and c.low == "as" for a, b, c in zip(toks[start:i], toks[start + 1:i],
-                                                                          toks[start + 2:i]))
+    before = [t.low for t in toks[start:i]]
+    return bool(_TEMPORAL.intersection(before)) or "as soon as" in " ".join(before)
 
 
 def _complement(toks: tuple[Token, ...], i: int, end: int) -> frozenset[str]:

@@ -784,15 +784,15 @@ def _state_reached(p: Profile, s: Sentence) -> re.Match[str] | None:
     return m if words & after and len(words & s.stems) >= max(1, (2 * len(words) + 2) // 3) else None
 
 
+_SAYING = lx._stems("say says said tell tells claim claims plan plans intend intends want wants hope hopes")
+
+
 def _present_state_verb(word: str) -> bool:
     """"comes", "run", "uses": a verb of how things are, not of what is planned or said ("now expects",
     "now plans", "now says", "now aims") and not an adverb or a participle ("now fully", "now delayed")."""
     w = stem(word)
     return not (w in _OUTLOOK or w in lx.DELAY_WORDS or w in lx.STOPWORDS or word.endswith(("ly", "ed", "ing"))
                 or w in _SAYING)
-
-
-_SAYING = lx._stems("say says said tell tells claim claims plan plans intend intends want wants hope hopes")
 
 
 def _reported_figure(s: Sentence) -> bool:
