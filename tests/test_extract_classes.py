@@ -1394,3 +1394,13 @@ def test_what_a_market_or_a_deal_is_expected_to_do_is_no_promise(text: str) -> N
                                   "For 2027 we expect revenues to decline at a high-single-digit rate."])
 def test_what_the_actor_expects_of_its_own_deal_or_results_stays(text: str) -> None:
     assert len(found(text, publisher="Vantor (press release)")) == 1
+
+
+@pytest.mark.parametrize("text, phrase", [
+    ("Vantor will launch the Orvo 4 in May, and the Orvo 5 follows in spring 2027.", "in spring 2027"),
+    ("The Orvo 5 is coming Fall 2027.", "Fall 2027"),
+])
+def test_a_product_that_follows_or_comes_in_a_season_is_scheduled(text: str, phrase: str) -> None:
+    got = found(text, publisher="Vantor (press release)")
+    assert [(c.what, c.deadline_phrase) for c in got if "Orvo 5" in c.what] == [("deliver the Orvo 5", phrase)]
+    assert found("The team follows the rules of the league.", publisher="Vantor (press release)") == []

@@ -235,7 +235,7 @@ _spec("scheduled_present", 0.7, r"\b(?P<cue>(?:goes|(?<![a-z]\sto\s)(?<!\bwill\s
       # "Gizmo Pro 3 and Gizmo 3 ship October 22" (a date right after: "the Gizmo 3 ship sails" is a boat)
       r"(?<=\w\s\d\s)(?:open|start|begin|arrive|ship)(?=\s+(?:on\s+|in\s+)?(?:January|February|March|April|May|June|July|"
       r"August|September|October|November|December|\d))|"
-      r"ships|debuts|premieres|lands|returns|resumes|comes|(?:is|are)\s+(?:also\s+|now\s+)?coming|sets\s+sail|"
+      r"ships|debuts|premieres|lands|returns|resumes|comes|follows|(?:is|are)\s+(?:also\s+|now\s+)?coming|sets\s+sail|"
       rf"hits\s+(?:shelves|stores)|{SCHEDULED_FOR}\s+(?:for|from))"
       r"(?:\s+on\s+sale|\s+into\s+force|\s+into\s+service|\s+live)?)\s+(?P<verb>)(?=\S)")
 # Headlines: "New model due in 2024", "Headset due this autumn", "Acme aims for 100 stores by 2030"
