@@ -152,7 +152,7 @@ def _actor_from_source(source: str | None) -> str | None:
     listed = re.sub(r"\b(?:for|of)\s+[A-Z][\w&-]*(?:,\s+[A-Z][\w&-]*)+,?\s+(?:and|&)\s+[A-Z][\w&-]*",
                     lambda m: m.group(0).replace(",", "\0"), name)
     parts = [p.strip().replace("\0", ",") for p in listed.split(",") if p.strip()]
-    # ("Vantor 2024 Environmental Report" is a company's report, named for its kind; "Tokyo Markets Report" a news one)
+    # ("Vantor 2024 Environmental Report" is a company's report, named for its kind; "Harbury Markets Report" a news one)
     outlet = any((_OUTLET.search(p) and not _KIND_OF_REPORT.search(p)) or _BUREAU.search(p) for p in parts)
     if not by and outlet:
         # an outlet's interview, named in brackets: "Road Weekly (interview with Jane Roe, founder of Acme)"
