@@ -1404,3 +1404,12 @@ def test_a_product_that_follows_or_comes_in_a_season_is_scheduled(text: str, phr
     got = found(text, publisher="Vantor (press release)")
     assert [(c.what, c.deadline_phrase) for c in got if "Orvo 5" in c.what] == [("deliver the Orvo 5", phrase)]
     assert found("The team follows the rules of the league.", publisher="Vantor (press release)") == []
+
+
+@pytest.mark.parametrize("text", ["Third, Orvo will add a night mode by the end of the year.",
+                                  "Second, later this year Orvo will add a night mode."])
+def test_a_lists_ordinal_marker_is_no_part_of_the_subject(text: str) -> None:
+    got = found(text, publisher="Vantor (press release)")
+    assert got and all(c.actor in ("Vantor", "Orvo") and "Third" not in (c.actor or "") for c in got), \
+        [(c.actor, c.what) for c in got]
+    assert all(c.deadline_phrase and "year" in c.deadline_phrase and "later this year" not in c.what for c in got)

@@ -413,7 +413,8 @@ CONDITION = re.compile(
 _INTRO = re.compile(
     r"^(?P<intro>(?:(?:yes|no|well|indeed|sure|if|when|once|after|before|as|while|although|though|unless|provided|despite|with|by|in|on|at|"
     r"for|under|following|since|until|during|within|over|ahead|across|amid|from|to|separately|meanwhile|additionally|also|however|now|still|"
-    r"currently|first|second|finally|then|today|later|earlier|next|so|and|but|in\s+addition|at\s+the\s+same\s+time|"
+    r"currently|first|second|third|fourth|fifth|finally|then|today|later|earlier|next|so|and|but|in\s+addition|"
+    r"at\s+the\s+same\s+time|"
     r"according|speaking|asked|instead|overall|together|under|through|throughout|starting|beginning|between|"
     r"[a-z]+ly|"
     # an aside after a fronted phrase: "Under the new rules, adopted last week, the teams will ...", "In Dellan,
@@ -800,6 +801,9 @@ def _subject(sentence: str, start: int, cue_start: int) -> tuple[str, str, int]:
     text = sentence[start:cue_start]
     m = _INTRO.match(text) or _FRONTED_TIME.match(text)
     intro = m.group(0) if m else ""
+    then = _FRONTED_TIME.match(text[len(intro):]) if m is not None and m.re is _INTRO else None
+    if then:  # "Second, later this year Vantor will ...": a list's marker, then a time fronted without its comma
+        intro += then.group(0)
     if not text[len(intro) :].strip():
         intro = ""  # "the province's health minister, Tamsin Kellow, vowed": an appositive, not an intro
     subject = _SUBJECT_TAIL.sub("", text[len(intro) :].rstrip())
