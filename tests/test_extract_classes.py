@@ -1413,3 +1413,14 @@ def test_a_lists_ordinal_marker_is_no_part_of_the_subject(text: str) -> None:
     assert got and all(c.actor in ("Vantor", "Orvo") and "Third" not in (c.actor or "") for c in got), \
         [(c.actor, c.what) for c in got]
     assert all(c.deadline_phrase and "year" in c.deadline_phrase and "later this year" not in c.what for c in got)
+
+
+@pytest.mark.parametrize("text", ["The Dellan Space Agency's rover will be called Ada Quill, after the chemist.",
+                                  "The new railway will be called the Quenby line in her honour.",
+                                  "Vantor said it would call its first battery-powered model Orvo."])
+def test_a_name_given_is_no_promise(text: str) -> None:
+    got = read_text(text, dt.date(2026, 5, 2), publisher="World Wire")
+    assert got.commitments + got.proposals == [], [c.what for c in got.commitments]
+    assert any("a name given" in x.reason for x in got.left_out)
+    assert [c.what for c in found("Vantor will name a new chief executive by June.", publisher="World Wire")] == \
+        ["name a new chief executive"]  # naming a person to a post is an act

@@ -961,7 +961,14 @@ def _ruled_out(doc: _Doc, sent: Sentence, clause: Clause) -> str | None:
         return "an order placed (a purchase agreed), not an act still to do"
     if re.match(r"(?:we|I)\s+want\b", sent.text[cue.start : cue.end], re.I) and not _dated(doc, sent, clause):
         return "a wish with no date"  # "we want things to just work"; "by 2025, we want 30 percent ... to be ..."
+    if _NAMING.match(sent.text[cue.verb_start : clause.vp_end]):
+        return "a name given, not an act"  # "the rover will be called Ada", "would call its first model Orvo"
     return None
+
+
+# A name announced: "will be called Orvo", "would be named after ...", "would call its first model Orvo"
+_NAMING = re.compile(r"(?:be\s+)?(?:called|named|renamed|known\s+as)\b|(?:call|name|rename)\s+(?:it|them|its|their|the)\b",
+                     re.I)
 
 
 # The figures an organisation forecasts as guidance: "we expect gross margin to be about 51 percent"
