@@ -465,6 +465,8 @@ def test_a_description_of_a_thing_is_not_a_promise(text: str) -> None:
     ("Brightfield Paper 2024 Environmental Report", "Brightfield Paper"),  # a report named for its kind
     ("Brightfield Diversity Report", "Brightfield"),
     ("Velbury Markets Report", None),  # a news report
+    ("Ilse Varga (@ilsevarga) on Twitter", "Ilse Varga"),  # the platform is not the speaker
+    ("Brightfield Games (@BrightfieldGames) on Twitter, with replies", "Brightfield Games"),
 ])
 def test_the_source_line_names_the_speaker_not_the_document(source: str, actor: str | None) -> None:
     from tracker.extract.source_actor import actor_from_source

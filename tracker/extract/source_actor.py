@@ -137,8 +137,9 @@ def _actor_from_source(source: str | None) -> str | None:
     if _COMMENTARY.search(kinds) and not re.search(r"\b(?:company|corporate|official)\b", kinds, re.I):
         return None  # "(opinion column)", "(newsletter)": a writer's voice, nobody's promise
     name = re.sub(r"\s+(?=[,;])", "", re.sub(r"\s*\([^)]*\)\s*", " ", source)).strip(" ,;:-")  # "X (@x), ..."
+    # "@Acme and replies", "@Acme and @AcmeGame", "Acme on X, with replies"
+    name = re.sub(r",?\s+(?:and|with)\s+(?:replies|@\w+.*)$", "", name)
     name = _PLATFORM.sub("", name)
-    name = re.sub(r"\s+and\s+(?:replies|@\w+.*)$", "", name)  # "@Acme and replies", "@Acme and @AcmeGame"
     handle = re.fullmatch(r"@([A-Z][a-z]+(?:[A-Z][a-z]+)+)", name)
     if handle:  # "@HarburyMotors": the account of Harbury Motors
         return re.sub(r"(?<=[a-z]{3})(?=[A-Z])", " ", handle.group(1))
