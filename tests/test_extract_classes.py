@@ -467,6 +467,7 @@ def test_a_description_of_a_thing_is_not_a_promise(text: str) -> None:
     ("Velbury Markets Report", None),  # a news report
     ("Ilse Varga (@ilsevarga) on Twitter", "Ilse Varga"),  # the platform is not the speaker
     ("Brightfield Games (@BrightfieldGames) on Twitter, with replies", "Brightfield Games"),
+    ("Brightfield Paper Global Newsroom", "Brightfield Paper"),
 ])
 def test_the_source_line_names_the_speaker_not_the_document(source: str, actor: str | None) -> None:
     from tracker.extract.source_actor import actor_from_source

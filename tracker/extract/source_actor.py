@@ -55,7 +55,7 @@ _PLATFORM = re.compile(rf"\s+(?:on|via)\s+(?:{'|'.join(map(re.escape, _PLATFORMS
 # publisher (an interview or a briefing only after "earnings" or "results": "Morning Tech Briefing" is an outlet)
 _DOCUMENT_TAIL = re.compile(
     r"(?:\s+(?:official|annual|quarterly|sustainability|impact|esg|integrated|shareholder|shareholders'?|investor|"
-    r"environmental|environment|climate|diversity|responsibility|csr|"
+    r"environmental|environment|climate|diversity|responsibility|csr|global|worldwide|"
     r"press|news|company|corporate|fiscal|full-year|half-year|q[1-4]|fy\d*|h[12]|\d{4}(?:/\d{2,4})?|earnings|"
     r"results|conference))*"
     r"\s+(?:call|transcript|letter|report|release|statement|blog|post|update|keynote|speech|filing|announcement|"
