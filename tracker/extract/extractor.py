@@ -1175,10 +1175,10 @@ _SUMMARY_SPEAKER = re.compile(r"(?P<org>[A-Z\u00c0-\u00de\u0100-\u017f][\w&.'\u2
 def _summary_speaker(doc: _Doc, headline: Sentence, subject: str) -> Entity | None:
     """The organisation that speaks in the summary right under a headline whose subject is a name ("Orvo Buds
     coming later this year" over "Vantor says the buds ..."): the name is that organisation's thing."""
-    after = [s for s in doc.sentences if s.start > headline.start]
-    if not after or after[0].headline:
+    summary = next((s for s in doc.sentences if s.start > headline.start), None)
+    if summary is None or summary.headline:
         return None
-    m = _SUMMARY_SPEAKER.match(after[0].text)
+    m = _SUMMARY_SPEAKER.match(summary.text)
     if m is None or m.group("org").split()[0] in _SENTENCE_STARTERS:
         return None
     org = m.group("org")
@@ -1187,7 +1187,7 @@ def _summary_speaker(doc: _Doc, headline: Sentence, subject: str) -> Entity | No
     ent = doc.index.find_org(org)
     if ent is None and doc.index.person_by_mention(org) is not None:
         return None  # a person speaking under a headline is no owner of its subject
-    return ent or doc.index.add_org(org, after[0].start)
+    return ent or doc.index.add_org(org, summary.start)
 
 
 def _headline_name(subject: str) -> bool:
