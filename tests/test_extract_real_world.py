@@ -799,3 +799,11 @@ def test_shares_of_an_organisation_are_not_an_organisation() -> None:
             "service in 2027.\n\nShares of Vantor Energy rose 3 percent in Harbury.")
     got = read_text(text, DAY, publisher="Energy Markets Wire")
     assert {c.actor for c in got.commitments} == {"Vantor Energy"}, [(c.actor, c.what) for c in got.commitments]
+
+
+def test_a_surname_after_a_middle_initial_is_no_organisation() -> None:
+    text = ("President Ada Brennan said on Wednesday that the last troops would leave Harbury by September 11. "
+            "The final drawdown will begin on May 1, Brennan said in a speech from the Treaty Room, where Joss Q. Arden "
+            "announced the first strikes in 2001.")
+    got = read_text(text, DAY, publisher="World Wire")
+    assert "Arden" not in {c.actor for c in got.commitments}, [(c.actor, c.what) for c in got.commitments]

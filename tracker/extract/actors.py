@@ -94,7 +94,9 @@ TITLE = (
     r"(?:-general|-elect)?)"
 )
 _NAME_TOKEN = r"[A-Z\u00c0-\u00de\u0100-\u017f][a-z\u00c0-\u024f'\u2019-]+"
-_PERSON_NAME = rf"{_NAME_TOKEN}(?:\s+(?:van|von|de|da|del|der|bin|al|le|la)\s+{_NAME_TOKEN}|\s+{_NAME_TOKEN}){{1,2}}"
+# (with a middle initial: "Ada Q. Brennan")
+_PERSON_NAME = (rf"{_NAME_TOKEN}(?:\s+[A-Z]\.(?=\s+{_NAME_TOKEN}))?"
+                rf"(?:\s+(?:van|von|de|da|del|der|bin|al|le|la)\s+{_NAME_TOKEN}|\s+{_NAME_TOKEN}){{1,2}}")
 # (compiled once: the organisation scan asks these of every capitalised name)
 _NAME_NEXT = re.compile(rf"[ ]+{_NAME_TOKEN}")
 _TITLE_NEXT = re.compile(rf"(?:['\u2019]s)?[ ]+(?:[a-z-]+[ ]+)?(?:{TITLE})[ ]+[A-Z\u00c0-\u00de\u0100-\u017f]")
@@ -648,7 +650,9 @@ class ActorIndex:
 
     @staticmethod
     def _looks_like_person(name: str, before: str) -> bool:
-        return re.search(rf"\b(?:{TITLE})\s*,?\s*$", before) is not None or re.search(r"\b(?:Mr|Ms|Mrs|Dr)\.?\s*$", before) is not None
+        # ("George W. Bush": a surname after a first name and a middle initial)
+        return re.search(rf"\b(?:{TITLE})\s*,?\s*$", before) is not None or re.search(r"\b(?:Mr|Ms|Mrs|Dr)\.?\s*$", before) is not None \
+            or re.search(r"\b[A-Z][a-z]+[ ]+[A-Z]\.[ ]*$", before) is not None
 
     def _fold_short_forms(self) -> None:
         """``Velotron`` next to ``Velotron Motors``: one organisation, the short form an alias."""
