@@ -20,6 +20,7 @@ from tracker.extract.deadline_conventions import DEFAULT_CONVENTIONS
 from tracker.extract.deadline_grammar import MONTHS, WEEKDAY, normalise
 from tracker.extract.deadline_periods import Ctx
 from tracker.extract.deadline_phrases import Reading, read_phrase
+from tracker.extract.deadline_seasons import SEASON_WORDS
 
 
 @dataclass(frozen=True)
@@ -145,7 +146,7 @@ def _can_start(tokens: list[re.Match[str]], i: int) -> bool:
     # After a preposition that cannot open a deadline ("scheduled for May 2024") it is not one either.
     if i > 0 and tokens[i - 1].group().lower() in _NOT_OPENERS:
         return False
-    if word in _SEASONS and i + 1 < len(tokens) and re.fullmatch(r"(?:19|20)\d\d", tokens[i + 1].group()):
+    if word in SEASON_WORDS and i + 1 < len(tokens) and re.fullmatch(r"(?:19|20)\d\d", tokens[i + 1].group()):
         return True  # "coming Fall 2027": a season with its year needs no preposition
     return word.rstrip(".") in MONTHS and i + 1 < len(tokens) and tokens[i + 1].group()[0].isdigit()
 
@@ -179,9 +180,6 @@ def _longest_at(sentence: str, tokens: list[re.Match[str]], i: int,
             # way to the date; a span counted from an event ("within six months of arrival") does not.
             return found if reading.counted else (DeadlineMatch(sentence[start:end], start, end), reading, j)
     return found
-
-
-_SEASONS = frozenset({"spring", "summer", "autumn", "fall", "winter"})
 
 
 def _abbreviated_month(word: str) -> bool:

@@ -25,6 +25,7 @@ ONE_DAY = timedelta(days=1)
 
 
 _SEASON_NAMES = {"spring": "spring", "summer": "summer", "fall": "autumn", "autumn": "autumn", "winter": "winter"}
+SEASON_WORDS = frozenset(_SEASON_NAMES)
 _PREVIOUS = {"spring": "winter", "summer": "spring", "autumn": "summer", "winter": "autumn"}
 _SESSION = (r"(?:\s+(?:months|season|period|(?:parliamentary\s+|legislative\s+|academic\s+|school\s+|sales\s+)?"
             r"(?:session|term|sitting|semester|window))(?:\s+of\s+(?:the\s+)?[a-z]+)?)?")

@@ -844,16 +844,15 @@ def _forecasts_a_condition(sent: Sentence, clause: Clause, verb_words: list[str]
     expected = re.search(r"\bexpect(?:s|ed)?\s+(?P<np>(?:[\w,'\u2019-]+\s+){0,8}?)to\b", cue + " " + " ".join(verb_words[:10]))
     words = " ".join(verb_words[:16])
     if expected:
-        np = expected.group("np")
-        head = head_noun(np).lower()
+        head = head_noun(expected.group("np")).lower()
+        base = base_form(verb.strip(",.").lower())
         if head in _MARKET_NOUNS:
             return True  # "we expect the market to grow 5 percent": the market's figure, not the actor's
-        if head in _CONDITION_FIGURES and base_form(verb.strip(",.").lower()) in _CHANGES \
-                and not _AMOUNT.search(" ".join(verb_words)):
+        if head in _CONDITION_FIGURES and base in _CHANGES and not _AMOUNT.search(" ".join(verb_words)):
             # "we expect our fuel costs to rise", "passenger numbers to keep rising": no act, no figure (revenue or
             # losses expected to move are guidance on the actor's own results, and stay)
             return True
-        if head in _DEAL_NOUNS and base_form(verb.strip(",.").lower()) in _DEAL_EFFECTS:
+        if head in _DEAL_NOUNS and base in _DEAL_EFFECTS:
             return True  # "expects the acquisition to add 8 billion dollars of EBITDA": the deal's effect
     # a figure, or a sign that can be checked ("to remain negative in 2026 and turn positive in 2027"), is guidance
     return base_form(verb.strip(",.")) in _CONDITIONS and not _AMOUNT.search(words) and not _SIGNED.search(words)

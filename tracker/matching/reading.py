@@ -15,7 +15,7 @@ from tracker.matching.model import ItemDoc
 from tracker.matching.profile import PARTICLES, PREPOSITIONS
 from tracker.language.governments import countries_of_adjective
 from tracker.language.sentences import is_title_case
-from tracker.matching.text import IRREGULAR, MONTHS, WEEKDAYS, Token, hyphenated, sentences, stem, tokenize, word_stems
+from tracker.matching.text import IRREGULAR, MONTHS, PRESENT_IRREGULAR, WEEKDAYS, Token, hyphenated, sentences, stem, tokenize, word_stems
 
 SPECULATIVE_TITLE = re.compile(r"^\s*(?:rumou?r|analyst|analysis|leak|opinion|comment|speculation|"
                                r"exclusive:\s*sources)\b[^:]{0,30}:", re.I)
@@ -549,7 +549,7 @@ def _temporal_present(toks: tuple[Token, ...], start: int, i: int) -> bool:
     """The verb at ``i`` is in the present tense inside a clause of time ("when the update first arrives",
     "before assembly starts"): English uses the present there for what is still to happen."""
     verb = toks[i].low
-    if verb.endswith("ed") or (verb in IRREGULAR and verb not in ("goes", "does", "is", "are", "has")):
+    if verb.endswith("ed") or (verb in IRREGULAR and verb not in PRESENT_IRREGULAR):
         return False
     before = [t.low for t in toks[start:i]]
     return bool(_TEMPORAL.intersection(before)) or "as soon as" in " ".join(before)

@@ -49,7 +49,7 @@ from tracker.matching.relevance import (
     subject_window, term_present, until_after,
 )
 from tracker.matching.text import (
-    IRREGULAR, MONTHS, SCALES, WEEKDAYS, Token, event_dates, names_a_day_ahead, scaled, stem, tokenize_cached,
+    IRREGULAR, MONTHS, PRESENT_IRREGULAR, SCALES, WEEKDAYS, Token, event_dates, names_a_day_ahead, scaled, stem, tokenize_cached,
 )
 
 _OPENS = lx._stems("open opened reopen inaugurate")  # a thing to build is done when it opens
@@ -1232,19 +1232,16 @@ def _past_form(s: Sentence, ev: Event) -> bool:
     """Is the event's verb in a past form ("opened", "began", "has opened")?"""
     first = s.toks[ev.pos].low
     before = s.toks[ev.pos - 1].low if ev.pos > 0 else ""
-    return first.endswith("ed") or (first in IRREGULAR and first not in _PRESENT_IRREGULAR) \
+    return first.endswith("ed") or (first in IRREGULAR and first not in PRESENT_IRREGULAR) \
         or before in ("has", "have", "had", "was", "were")
 
-
-_PRESENT_IRREGULAR = frozenset({"goes", "does", "is", "are", "am", "has"})  # irregular, but present ("goes on sale")
 
 
 def _future(ctx: _Context, s: Sentence, rel: float, ev: Event) -> Reading:
     """"X will do it in <date>": a delay when the date is after the deadline, else a restatement."""
     due = ctx.p.doc.due_latest
     phrase, new_due = new_target(s.text[_char_offset(s, ev.pos):], ctx.published)
-    if new_due is not None and due is not None and new_due > due and ctx.decisive_ok and not _brought_forward(s) \
-            and not _covers(phrase, ctx.published, due):
+    if ctx.decisive_ok and _after_the_deadline(s, phrase, new_due, due, ctx.published):
         return Reading("delay", rel * 0.85, s, ev.text, [f"announced for {phrase}, after the deadline {due}"],
                        ev.pos, new_due, phrase)
     return Reading("mention", rel * 0.55, s, ev.text, ["announces it will happen (not done yet)"], ev.pos)
@@ -1275,10 +1272,18 @@ def _scheduled_act(ctx: _Context, s: Sentence, rel: float) -> Reading | None:
         else:
             continue
         phrase, new_due = new_target(s.text[start:], ctx.published)
-        if new_due is not None and new_due > due and not _brought_forward(s) and not _covers(phrase, ctx.published, due):
+        if _after_the_deadline(s, phrase, new_due, due, ctx.published):
             return Reading("delay", rel * 0.85, s, t.text, [f"the {t.text} dated {phrase}, after the deadline {due}"],
                            k, new_due, phrase)
     return None
+
+
+def _after_the_deadline(s: Sentence, phrase: str | None, new_due: dt.date | None, due: dt.date | None,
+                        published: dt.date) -> bool:
+    """A date named for the promised act that falls after its deadline: neither a period holding the deadline
+    nor a date brought forward."""
+    return new_due is not None and due is not None and new_due > due and not _brought_forward(s) \
+        and not _covers(phrase, published, due)
 
 
 def _covers(phrase: str | None, published: dt.date, due: dt.date) -> bool:

@@ -35,6 +35,8 @@ IRREGULAR = {
     "crises": "crisis", "analyses": "analysis", "bus": "bus", "buses": "bus", "gas": "gas",
     "goes": "go", "does": "do", "went": "go",
 }
+# Irregular forms in the list above that are present, not past ("goes on sale", "is open")
+PRESENT_IRREGULAR = frozenset({"goes", "does", "is", "are", "am", "has"})
 _WORD_NUMBERS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
     "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
