@@ -322,3 +322,21 @@ def test_a_year_named_once_is_both_months_year() -> None:
     """"In May or June 2028" is not this May: the earliest on-time day is in 2028 too."""
     w = resolve_deadline("in May or June 2028", WED)
     assert (w.earliest, w.latest) == (D(2028, 5, 1), D(2028, 6, 30))
+
+
+@pytest.mark.parametrize("sentence", [
+    "Officials expect the line to carry 30,000 riders a day in its early years.",
+    "The clinic will see most patients during its first months.",
+    "The fund paid out little in the early years.",
+])
+def test_a_things_own_early_years_are_no_calendar_deadline(sentence: str) -> None:
+    """ "in its early years" counts from the thing's opening, a day the sentence does not give."""
+    assert find_deadline(sentence, date(2026, 2, 4)) is None
+
+
+@pytest.mark.parametrize("phrase, latest", [
+    ("in the early months of 2027", date(2027, 4, 30)),
+    ("in the first few weeks of 2027", date(2027, 4, 30)),
+])
+def test_the_early_months_of_a_year_are_its_early_part(phrase: str, latest: date) -> None:
+    assert resolve_deadline(phrase, date(2026, 2, 4)).latest == latest

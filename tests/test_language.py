@@ -36,3 +36,13 @@ def test_the_country_that_acts_is_the_texts_country_not_the_most_named_place() -
     text = ("The first flights to Peru will leave in May. The Peru scheme was agreed last year, and officials "
             "said flights to Peru would run weekly. Norway has paid for the flights.")
     assert main_country(text) == "Norwegian government"
+
+
+def test_a_text_that_never_names_its_country_is_about_it_by_its_adjective() -> None:
+    """"the Norwegian Republic" and "Norwegian companies" name no country, but say which one; a single
+    adjective ("a Norwegian bank lent the money") is only where a company comes from."""
+    from tracker.language.governments import main_country
+
+    assert main_country("The bridge opens on the Norwegian Republic's national day, built by Norwegian firms.") \
+        == "Norwegian government"
+    assert main_country("The bridge opens in May; a Norwegian bank lent the money.") is None

@@ -66,6 +66,9 @@ def test_a_delay_headline_with_a_new_date_moves_the_due_window(title, text, new_
     ("Quorrin tram line no longer expected before 2028", D(2028, 12, 31)),
     ("Orlen Transit sets new opening date of May 2027 for Quorrin tram line", D(2027, 5, 31)),
     ("Quorrin tram line opening put off until spring 2027", D(2027, 6, 20)),
+    ("Quorrin tram line opening slips to first half of 2027", D(2027, 6, 30)),
+    ("Orlen Transit pushes Quorrin tram opening back to fiscal 2027", D(2027, 12, 31)),
+    ("Quorrin tram line delayed to end-2027", D(2027, 12, 31)),
 ])
 def test_the_words_of_a_slip_and_its_new_period(title, new_due):
     assert accepted_delay(news(title), TRAMS).new_due_latest == new_due

@@ -193,8 +193,14 @@ def _clock(m: re.Match[str], p: Period, ctx: Ctx) -> Period:
           r"[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3}['\u2019]s\s+(?P<x>(?:fiscal|financial)\s+.+)")
 def _possessive(m: re.Match[str], p: Period, ctx: Ctx) -> Period:
     """ "its fiscal third quarter" reads as "the fiscal third quarter", "Vantor's fiscal year 2027" as "fiscal
-    year 2027"."""
+    year 2027". But "its early years", "their first months" are spans of the thing's own life, counted
+    from a day the text does not give (its opening), not from the day it was written: no deadline."""
+    if _OWN_LIFE.fullmatch(m.group("x")):
+        raise NotUnderstood(m.group(0))
     return p
+
+
+_OWN_LIFE = re.compile(r"(?:(?:early|earliest|first|initial|opening)\s+)?(?:few\s+)?(?:days|weeks|months|years)", re.I)
 
 
 @modifier(r"(?:the\s+)?(?:very\s+)?(?:end|close|conclusion)\s+of\s+(?P<x>.+)", r"end[-\s](?P<x>.+)")
@@ -216,8 +222,10 @@ def _later(m: re.Match[str], p: Period, ctx: Ctx) -> Period:
 
 
 @modifier(r"(?:the\s+)?(?:early|earlier)(?:\s+in\s+|-|\s+)(?P<x>.+)",
-          r"(?:the\s+)?(?:early|first)\s+part\s+of\s+(?P<x>.+)")
+          r"(?:the\s+)?(?:early|first)\s+(?:part|(?:few\s+)?(?:days|weeks|months|years))\s+of\s+(?P<x>.+)")
 def _early(m: re.Match[str], p: Period, ctx: Ctx) -> Period:
+    if _OWN_LIFE.fullmatch(m.group("x")):  # "the early years" of something, not of the calendar
+        raise NotUnderstood(m.group(0))
     return portion(p, "early", ctx.conv)
 
 

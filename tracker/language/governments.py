@@ -178,8 +178,21 @@ def main_country(text: str) -> str | None:
             if _ACTS.match(text, m.end()) and not _PLACE_BEFORE.search(text[max(0, m.start() - 20):m.start()]):
                 acting[government] += 1  # ("flights to Peru would run": a place, whatever follows it)
     # the country that acts ("Norway has paid Peru ...") before the one most named as a place ("to Peru")
-    best = acting or counts
+    best = acting or counts or _by_adjective(text)
     return best.most_common(1)[0][0] if best else None
+
+
+def _by_adjective(text: str) -> Counter[str]:
+    """A text that never names a country may still be about one by its adjective ("the Pelvarian
+    Republic", "Pelvarian companies"): counted only when no country is named, and only twice or more,
+    as one adjective is often just a company's or a product's origin."""
+    counts: Counter[str] = Counter()
+    for adjective, government in _governments().items():
+        if " " not in adjective and adjective.isalpha():
+            n = len(re.findall(rf"(?<![\w-]){re.escape(adjective)}(?![\w-])", text, re.I))
+            if n >= 2:
+                counts[government] = n
+    return counts
 
 
 _PLACE_BEFORE = re.compile(r"\b(?:to|into|from|of|in|for|with|across|via|towards|toward|at|on|by)\s+(?:the\s+)?$", re.I)

@@ -1581,7 +1581,7 @@ def _period_after_cue(text: str) -> DeadlineMatch | None:
 # "pushed back to early 2027": a slip's "to" introduces a period, read like "in".
 _PERIOD_AHEAD = (r"(?=(?:early|mid|late|the\s+(?:end|start|first|second|third|fourth|autumn|spring|summer|winter)|"
                  r"spring|summer|autumn|fall|winter|q[1-4]|h[12]|\d{4}|january|february|march|april|may|june|july|"
-                 r"august|september|october|november|december|next|"
+                 r"august|september|october|november|december|next|first|second|third|fourth|fiscal|fy|end|"
                  r"(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?\s+\d+)\b)")  # "to Dec. 22"
 _SLIP_TO = re.compile(
     r"\b(?:back|delay(?:s|ed)?|postpone[sd]?|moved|moves|move|pushed|pushes|push|slip(?:s|ped)?|defer(?:s|red)?|"
