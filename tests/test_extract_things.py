@@ -398,3 +398,21 @@ def test_a_frame_in_the_progressive_is_no_part_of_the_things_name() -> None:
 def test_a_relative_that_stays_in_the_things_name() -> None:
     got = whats("The Dellan plant that makes the batteries will open in 2027, Harbury said.")
     assert any("plant that makes the batteries" in w for w in got), got
+
+
+@pytest.mark.parametrize("text, what", [
+    ("At the end of the show a new Kestrel sports car rolled onto the stage. Vantor said the car would go on "
+     "sale in 2027.", "Kestrel"),
+    ("Vantor unveiled the Lumo 3 electric scooter on Monday. The scooter will ship in June.", "Lumo 3"),
+    ("Orvo showed its Quillon folding phone, its thinnest yet. The phone will go on sale in May.", "Quillon"),
+])
+def test_the_kind_after_a_modifier_lends_the_name_to_the_thing(text: str, what: str) -> None:
+    """In "the Kestrel sports car" the kind is "car" (the last noun), so "the car" later is the Kestrel."""
+    assert any(what in w for w in whats(text)), whats(text)
+
+
+def test_a_team_named_for_its_product_is_no_kind_of_the_product() -> None:
+    """"the Vantor car team": the team is no car, and "the car" after it stays the car the text names."""
+    text = ("The Vantor car team has grown fast. Our first car is ahead of schedule, and we expect to start "
+            "mass production in 2027.")
+    assert not any("team" in w for w in whats(text, publisher="Vantor")), whats(text, publisher="Vantor")

@@ -50,6 +50,9 @@ _CALLED = re.compile(rf"(?:(?P<appos>{_NOUN}),[ ]+)?{_DET}[ ]+(?:[\w,'\u2019-]+[
                      rf"(?:the[ ]+)?(?P<name>{_NAME})")
 _APPOSITION = re.compile(rf"(?<![\w'\u2019-])(?P<name>{_NAME}),[ ]+{_DET}[ ]+(?:[\w'\u2019-]+[ ]+){{0,4}}?"
                          rf"(?P<noun>{_NOUN})[ ]*[,.;]")
+_PEOPLE = frozenset("staff workers employees engineers people members customers fans owners executives".split())
+_SECOND_NOUN = re.compile(rf"[ ]+(?P<noun>{_NOUN})(?=[ ]*[,.;:)]|[ ]+(?:will|would|is|was|to|that|which|in|on|at|for|"
+                          r"with|from|and|has|had|drove|rolled|went)\b)")
 _KIND_IN_PLACE = re.compile(rf"\b(?P<noun>{_NOUN})[ ]+in[ ]+(?P<name>{_NAME})(?:,[ ]+(?P<region>{_NAME}))?")
 _KIND_BEFORE = re.compile(rf"\b{_DET}[ ]+(?:[\w'\u2019-]+[ ]+){{0,2}}?(?P<noun>{_NOUN})[ ]+(?P<name>{_NAME})")
 # kinds that name an actor or a time, not a thing someone builds or launches
@@ -146,6 +149,10 @@ def things_named(sentences: list[Sentence], capitalised_mid_sentence) -> Things:
             name = _clean(m.group("name"), _opens(sent.text, m.start()), capitalised_mid_sentence)
             if name:
                 found.append(ThingName(name, kind_of(m.group("noun")), sent.start + m.start(), "before"))
+                second = _SECOND_NOUN.match(sent.text, m.end())
+                if second and second.group("noun").lower() not in _FUNCTION | ORG_NOUNS | _PEOPLE:
+                    # "the Kestrel sports car", "the Lumo 3 electric scooter": the kind may follow one modifier
+                    found.append(ThingName(name, kind_of(second.group("noun")), sent.start + m.start(), "before"))
         # the long "called X" pattern only where a naming word can start it
         called = _CALLED.finditer(sent.text) if _NAMING_WORD.search(sent.text) else ()
         for m in called:
