@@ -168,6 +168,16 @@ def test_reported_speech_credits_the_company_not_the_person() -> None:
     assert "recycling" in c.what and "Monday" not in c.what
 
 
+@pytest.mark.parametrize("text", [
+    "Quillon rolled out its first jet on Sunday and said the aircraft would make its maiden flight in August.",
+    "Quillon rolled out its first jet on Sunday, saying the aircraft would make its maiden flight in August.",
+    "Quillon introduced the jet at its Orvo works and said the aircraft would fly in August.",
+])
+def test_who_acts_in_the_main_clause_speaks_in_the_coordinated_said(text: str) -> None:
+    """"X rolled out ... and said the aircraft would": X said it, whoever else the text names."""
+    assert one(text, publisher="Skyline Wire").actor == "Quillon"
+
+
 def test_money_pledges_are_commitments() -> None:
     c = one("Orinda Bank pledged $50 million to affordable housing in the region by 2027.")
     assert c.actor == "Orinda Bank" and c.due_latest == dt.date(2027, 12, 31)

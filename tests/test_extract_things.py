@@ -416,3 +416,21 @@ def test_a_team_named_for_its_product_is_no_kind_of_the_product() -> None:
     text = ("The Vantor car team has grown fast. Our first car is ahead of schedule, and we expect to start "
             "mass production in 2027.")
     assert not any("team" in w for w in whats(text, publisher="Vantor")), whats(text, publisher="Vantor")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Vantor also showed Orvo Dock, a mat that can charge three devices at once. The accessory will be available "
+     "next year, the company said.", "Orvo Dock"),
+    ("Vantor rolled out its first Kestrel 9 on Sunday. The aircraft is due to be delivered to Pelt Air in May "
+     "2027, the planemaker said.", "Kestrel 9"),
+])
+def test_a_product_called_by_a_wider_kind_keeps_its_name(text: str, name: str) -> None:
+    """A product named once ("Orvo Dock, a mat ...", "its first Kestrel 9") and then called by a wider kind
+    ("the accessory", "the aircraft"): news will use the name."""
+    assert any(name in w for w in whats(text)), whats(text)
+
+
+def test_a_wider_kind_paragraphs_after_the_product_stays_as_written() -> None:
+    text = ("Vantor also showed Orvo Dock, a mat that can charge three devices at once.\n\nIts shares fell.\n\n"
+            "Analysts were unimpressed.\n\nThe accessory will be available next year, the company said.")
+    assert not any("Orvo Dock" in w for w in whats(text)), whats(text)

@@ -135,6 +135,8 @@ _AGENT_VERB = re.compile(
     r"committed|agreed|unveiled|reported|rejected|disputed|employs|hired|raised|earned|handled|operates|"
     r"designs|acquired|appointed|signed|denied|warned|wrote|added|insisted|targets|set[ ]+to|preparing|planning|"
     r"recorded|posted|invested|runs|provides|sells|chose|chosen|selects|selected|launched|released|"
+    # showing what it made: "Vantor rolled out its first jet", "Orvo introduced ..."
+    r"rolled[ ]+out|rolls[ ]+out|introduced|introduces|revealed|reveals|presented|presents|showed|shows|"
     # an agent at work: "Nordvik Motors is building ...", "Orvo are developing ..."
     r"building|investing|hiring|developing|spending|working|testing|recruiting|designing|producing|"
     r"manufacturing|considering|exploring)\b"
@@ -200,7 +202,8 @@ _PUBLIC_BODIES = frozenset(
 # An organisation's own act right after its name: "Acme said", "Acme on Monday announced".
 _SPEAKS = re.compile(r"^(?:[ ]+(?:on[ ]+\w+|today|yesterday|this[ ]+week|also|has|have|had))*[ ]+(?:said|says|told|"
                      r"announced|confirmed|pledged|vowed|promised|unveiled|agreed|declined|denied|warned|wrote|added|"
-                     r"insisted|hired|appointed|signed|acquired|launched|opened|reported)\b")
+                     r"insisted|hired|appointed|signed|acquired|launched|opened|reported|rolled[ ]+out|introduced|"
+                     r"revealed|presented|showed)\b")
 # Below this word frequency (wordfreq's zipf scale) a capitalised word that opens sentences can be a name.
 _NAME_ZIPF = 5.0
 _CONNECTORS = frozenset({"of", "for", "and", "&", "the", "de", "du", "la"})

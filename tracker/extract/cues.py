@@ -665,6 +665,10 @@ _LEADING_NAME = re.compile(r"(?:[Tt]he\s+)?[A-Z\u00c0-\u00de\u0100-\u017f][\w&.'
                            r"(?=\s+[a-z])")
 
 
+# a frame verb coordinated with the main clause's verb: "... on Sunday and said", "... but also said"
+_AND_THEN = re.compile(r"\s(?:and|but)(?:\s+(?:also|then|later|later\s+on))?\s*$")
+
+
 def _participle_speaker(before: str) -> str | None:
     """Who speaks in "..., with the minister saying ..." (the participle's own subject) and in "Vantor cut its
     outlook, adding that ..." (the main clause's subject, the name it opens with)."""
@@ -684,7 +688,8 @@ def _frame(sentence: str, floor: int, start: int, cue_start: int) -> tuple[str |
         # "X said the company will": the frame verb sits right before the subject
         fv = inner.group("fv")
         speaker = _INTRO.sub("", inner.group("sp")).strip(" ,") or None  # "Asked about prices, Acme said"
-        if speaker and fv.lower() in ("saying", "adding"):
+        if speaker and (fv.lower() in ("saying", "adding") or _AND_THEN.search(speaker)):
+            # "Vantor opened the plant on Monday and said the line would ...": the main clause's subject speaks
             speaker = _participle_speaker(speaker)
         if re.match(r"\s*(?:whose|which|who)\b", inner.group("sp"), re.I):
             # "Vantor, whose rail unit owns the line, said ...": the name before the aside speaks

@@ -49,10 +49,13 @@ _CALLED = re.compile(rf"(?:(?P<appos>{_NOUN}),[ ]+)?{_DET}[ ]+(?:[\w,'\u2019-]+[
                      rf",?[ ]+(?:to[ ]+be[ ]+|now[ ]+)?(?:called|named|dubbed|known[ ]+as|branded)[ ]+"
                      rf"(?:the[ ]+)?(?P<name>{_NAME})")
 _APPOSITION = re.compile(rf"(?<![\w'\u2019-])(?P<name>{_NAME}),[ ]+{_DET}[ ]+(?:[\w'\u2019-]+[ ]+){{0,4}}?"
-                         rf"(?P<noun>{_NOUN})[ ]*[,.;]")
+                         rf"(?P<noun>{_NOUN})(?:[ ]*[,.;]|[ ]+(?:that|which)[ ]+(?:can|will|could|lets|allows)\b)")
 _PEOPLE = frozenset("staff workers employees engineers people members customers fans owners executives".split())
 _SECOND_NOUN = re.compile(rf"[ ]+(?P<noun>{_NOUN})(?=[ ]*[,.;:)]|[ ]+(?:will|would|is|was|to|that|which|in|on|at|for|"
                           r"with|from|and|has|had|drove|rolled|went)\b)")
+_SHOWN = re.compile(rf"\b(?:unveil(?:s|ed)?|roll(?:s|ed)?[ ]+out|show(?:s|ed)?|introduc(?:es|ed)|launch(?:es|ed)|"
+                    rf"present(?:s|ed)|reveal(?:s|ed)|debut(?:s|ed))[ ]+(?:its|the|a|an|their)[ ]+"
+                    rf"(?:(?:first|new|latest|next)[ ]+)?(?P<name>{_NAME})(?=[ ]*[,.;(]|[ ]+[a-z])")
 _KIND_IN_PLACE = re.compile(rf"\b(?P<noun>{_NOUN})[ ]+in[ ]+(?P<name>{_NAME})(?:,[ ]+(?P<region>{_NAME}))?")
 _KIND_BEFORE = re.compile(rf"\b{_DET}[ ]+(?:[\w'\u2019-]+[ ]+){{0,2}}?(?P<noun>{_NOUN})[ ]+(?P<name>{_NAME})")
 # kinds that name an actor or a time, not a thing someone builds or launches
@@ -170,6 +173,11 @@ def things_named(sentences: list[Sentence], capitalised_mid_sentence) -> Things:
             name = _clean(m.group("name"), _opens(sent.text, m.start("name")), capitalised_mid_sentence)
             if name:
                 found.append(ThingName(name, kind_of(m.group("noun")), sent.start + m.start(), "after"))
+        here = {t.name for t in found if t.pos >= sent.start}
+        for m in _SHOWN.finditer(sent.text):  # "rolled out its first Kestrel 9": a product, its kind unsaid
+            name = _clean(m.group("name"), False, capitalised_mid_sentence)
+            if name and name not in here and not (" " not in name and is_common_word(name)):
+                found.append(ThingName(name, "", sent.start + m.start("name"), "after"))
     return Things(sorted((t for t in found if t.kind not in _NOT_THINGS), key=lambda t: t.pos))
 
 
@@ -279,6 +287,40 @@ def with_the_product(what: str, things: Things, before: int, since: int = 0) -> 
     if thing is None or thing.pos < since:
         return what
     return _bare_act_of(m, thing.phrase("the", [], thing.kind))
+
+
+def with_the_generic(what: str, things: Things, before: int, since: int, actor_names: tuple[str, ...] = ()) -> str:
+    """``what`` with a description by a generic kind ("the accessory", "the vehicle", "the device") named after
+    the product named just before (from ``since``, the sentence before the promise): a text names a product
+    once, by its own kind ("AirPower, a mat that ..."), and then calls it by a wider one.
+
+    >>> ts = Things([ThingName("Orvo Dock", "mat", 10, "after")])
+    >>> with_the_generic("make the accessory available", ts, 50, 0)
+    'make the accessory Orvo Dock available'
+    >>> with_the_generic("make the accessory available", ts, 50, 20)  # named paragraphs before: left alone
+    'make the accessory available'
+    >>> with_the_generic("open the new depot", ts, 50, 0)  # no generic kind
+    'open the new depot'
+    """
+    thing = things.latest_product(before)
+    if thing is None or thing.pos < since or thing.name.lower() in what.lower() \
+            or thing.name.lower() in {n.lower() for n in actor_names if n} \
+            or (thing.style == "before" and " " not in thing.name and is_common_word(thing.name)):
+        return what  # ("the British technology company": an ordinary word before a noun names no product)
+    for m in _DEFINITE.finditer(what):
+        words = m.group("words").split()
+        stop = next((k for k, w in enumerate(words) if w.lower() in _FUNCTION), len(words))
+        for k in range(min(stop, 3)):
+            if words[k][:1].isupper() or words[k].lower() in _ANOTHER:
+                break
+            if words[k].lower() in GENERIC_KINDS and m.group("det") != "their":  # ("their spacecraft": several)
+                return _with_name(what, m, words[:k], words[k], thing)
+    return what
+
+
+# Wide kinds a text calls a product by once it has named it by its own kind ("AirPower, a charging mat ...
+# the accessory"): singular only, as a plural is several things
+GENERIC_KINDS = frozenset("accessory device gadget product vehicle machine aircraft craft spacecraft console handset".split())
 
 
 def bare_act_of(what: str, thing: str) -> str:
