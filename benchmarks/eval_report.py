@@ -69,6 +69,9 @@ def sets(shared: Path, tmp: Path) -> list[tuple[str, str, Path | None]]:
         ("fresh, third batch (`benchmarks/data/fresh3`)",
          "development since 2026-12-04 (fourteenth session); unseen when first scored (see DEVELOPERS.md)",
          subset(ROOT / "benchmarks/data/fresh3/cases", "", tmp / "fresh3")),
+        ("fresh, fourth batch (`benchmarks/data/fresh4`)",
+         "development since 2026-12-04 (fifteenth session); unseen when first scored (see DEVELOPERS.md)",
+         subset(ROOT / "benchmarks/data/fresh4/cases", "", tmp / "fresh4")),
         ("blind (`benchmarks/data/blind`)", "blind: never read by rule writers",
          subset(ROOT / "benchmarks/data/blind/cases", "", tmp / "blind")),
     ]
