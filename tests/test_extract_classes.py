@@ -478,6 +478,16 @@ def test_a_description_of_a_thing_is_not_a_promise(text: str) -> None:
     ("Ilse Varga (@ilsevarga) on Twitter", "Ilse Varga"),  # the platform is not the speaker
     ("Brightfield Games (@BrightfieldGames) on Twitter, with replies", "Brightfield Games"),
     ("Brightfield Paper Global Newsroom", "Brightfield Paper"),
+    ("Brightfield p.l.c. \u2014 Second quarter results (stock exchange announcement)", "Brightfield"),
+    ("Brightfield Paper Press Center", "Brightfield Paper"),
+    ("Brightfield Paper Corporate Social Responsibility \u2014 Our commitments", "Brightfield Paper"),
+    ("Weekday Markets Headlines", None),  # a digest of others' news
+    ("Orbit Talk (interview transcript)", None),  # the show that asked, not the one who answers
+    ("Velbury Mobility (interview)", None),
+    ("Ilse Varga, chief executive of Brightfield Paper (interview)", "Brightfield Paper"),
+    ("Press and Information Office of the Federal Government (Norway)", "Norwegian government"),
+    ("The Velbury House, Office of the Press Secretary", "The Velbury House"),  # an office, not an organisation
+    ("Twitter, @ilse_v and replies", None),  # the platform, then a handle that spells no name
 ])
 def test_the_source_line_names_the_speaker_not_the_document(source: str, actor: str | None) -> None:
     from tracker.extract.source_actor import actor_from_source
@@ -1437,3 +1447,22 @@ def test_a_name_given_is_no_promise(text: str) -> None:
     assert any("a name given" in x.reason for x in got.left_out)
     assert [c.what for c in found("Vantor will name a new chief executive by June.", publisher="World Wire")] == \
         ["name a new chief executive"]  # naming a person to a post is an act
+
+
+def test_a_posts_header_names_the_account_its_source_line_gives() -> None:
+    """"source: X, @ilse_v and replies" over posts headed "IV (Ilse Varga) @ilse_v": Ilse Varga speaks."""
+    text = ("IV (Ilse Varga) @ilse_v \u00b7 Sep 18, 2025\nIn 2027 I will sail around the world on the Orvo 9.\n\n"
+            "Pelt Co @peltco \u00b7 Sep 18, 2025\nReplying to @ilse_v\nGood luck!")
+    assert one(text, publisher="X, @ilse_v and replies").actor == "Ilse Varga"
+
+
+def test_a_broadcast_transcripts_labels_in_capitals_give_the_speaker_and_the_organisation() -> None:
+    """"ADA BRENNAN (CEO, Blue Harbor): We will ..." and later "BRENNAN: We ...": Blue Harbor's promises,
+    never the other company the questions name."""
+    text = ("Orbit Talk, live from the Velbury air show\n\n"
+            "HOST: Ada, thanks for joining us. Pelt Co still has to choose your engine. When will you fly?\n\n"
+            "ADA BRENNAN (CEO, Blue Harbor): We will fly our first crew before the end of 2027.\n\n"
+            "HOST: And the big rocket?\n\n"
+            "BRENNAN: We will launch it in 2028 from our new pad.")
+    got = found(text, publisher="Orbit Talk (interview transcript)")
+    assert [c.actor for c in got] == ["Blue Harbor", "Blue Harbor"], [(c.actor, c.what) for c in got]

@@ -158,7 +158,7 @@ _GENERIC_SHORT = frozenset(
     Greater Old Big Little Open Free Public Federal Regional Metropolitan Digital""".split()
 )
 _LEGAL_SUFFIX = re.compile(
-    r",?\s+(?:Inc\.?|Ltd\.?|Limited|plc|PLC|AG|SA|S\.A\.|ASA|AB|A/S|GmbH|LLC|L\.L\.C\.|Corp\.?|Co\.|N\.V\.|NV|"
+    r",?\s+(?:Inc\.?|Ltd\.?|Limited|plc|PLC|p\.l\.c\.|P\.L\.C\.|AG|SA|S\.A\.|ASA|AB|A/S|GmbH|LLC|L\.L\.C\.|Corp\.?|Co\.|N\.V\.|NV|"
     r"B\.V\.|SE|SpA|S\.p\.A\.|Oyj|Pty(?:\s+Ltd)?|Holdings\s+Inc\.?)$"
 )
 

@@ -49,7 +49,7 @@ from tracker.extract.model import NO_ACTOR, Commitment
 from tracker.language.calendar import MONTHS
 from tracker.language.sentences import Sentence, is_title_case, split_sentences
 from tracker.language.words import is_common_word, zipf
-from tracker.extract.source_actor import actor_from_byline, actor_from_source
+from tracker.extract.source_actor import actor_from_byline, actor_from_handle, actor_from_source
 from tracker.extract.turns import Turn, speaker_turns
 from tracker.extract.things import (Things, bare_act_of, name_the_thing, things_named, with_site, with_the_generic,
                                     with_the_product)
@@ -268,7 +268,8 @@ def read_text(
     """
     if not text or not text.strip():
         return Extraction([], [], [])
-    default_actor = default_actor or actor_from_source(publisher) or actor_from_byline(text)
+    default_actor = default_actor or actor_from_source(publisher) or actor_from_byline(text) \
+        or actor_from_handle(publisher, text)
     sentences = split_sentences(text)
     # a title-cased headline capitalises every word; a sentence-case one names as the body does
     index = ActorIndex(text, default_actor, [(s.start, s.end) for s in sentences if s.headline

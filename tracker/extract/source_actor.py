@@ -26,6 +26,7 @@ import re
 from pathlib import Path
 
 from tracker.extract.actors import TITLE, without_legal_suffix
+from tracker.language.governments import government_of
 from tracker.language.words import is_common_word
 
 # The last word of a news outlet's name ("... Wire", "... Times", "... Desk").
@@ -34,7 +35,7 @@ _OUTLET = re.compile(
     r"reporter|telegraph|chronicle|observer|standard|bulletin|digest|review|weekly|monitor|insider|today|media|"
     r"magazine|radio|tv|television|broadcasting|network|online|report|reports|agency|express|mail|guardian|"
     r"independent|examiner|dispatch|courier|record|sun|star|mirror|globe|inquirer|register|week|briefing|brief|"
-    r"view|views|column|roundup|round-up|newsletter|podcast|notebook|wrap|wrap-up|recap)$",
+    r"view|views|column|roundup|round-up|newsletter|podcast|notebook|wrap|wrap-up|recap|headlines)$",
     re.I,
 )
 # A document kind that is commentary or a digest of others' news, never the publisher's own undertaking.
@@ -43,8 +44,16 @@ _COMMENTARY = re.compile(r"\b(?:opinion|column|editorial|commentary|newsletter|a
 _KIND_OF_REPORT = re.compile(r"\b(?:annual|sustainability|impact|esg|integrated|environmental|climate|diversity|"
                              r"responsibility|csr|transparency|progress)\s+report$", re.I)
 # The organisation's own channel named after it: "Acme newsroom", "Acme blog" are Acme speaking.
-_OWN_CHANNEL = re.compile(r"\s+(?:newsroom|blog|press\s+office|press\s+room|media\s+(?:centre|center)|website|"
-                          r"official\s+account|investor\s+relations)$", re.I)
+_OWN_CHANNEL = re.compile(r"\s+(?:newsroom|blog|press\s+office|press\s+room|press\s+(?:centre|center)|"
+                          r"media\s+(?:centre|center)|website|official\s+account|investor\s+relations|"
+                          r"(?:corporate\s+)?(?:social\s+)?responsibility|sustainability)$", re.I)
+# An interview published by whoever ran it: "Orbit Talk (interview)", "Road Weekly (interview transcript)" name
+# the show, not the one who answers (a results call's interview is the company's own: "Acme (earnings interview)")
+_ITS_INTERVIEW = re.compile(r"\binterview\b", re.I)
+_RESULTS_CALL = re.compile(r"\b(?:earnings|results|call|quarter|q[1-4]|fy\d*)\b", re.I)
+# A government's own office speaks for the government: "Press Office of the Federal Government (Norway)"
+_GOVERNMENT_OFFICE = re.compile(r"\bOffice\s+of\s+the\s+(?:Federal\s+|National\s+)?Government\b|"
+                                r"\bGovernment\s+(?:Press|Information)\s+Office\b", re.I)
 # Where a post was published: "Acme on X", "Jane Roe on LinkedIn" name the speaker, not the platform
 _PLATFORMS = [line.strip() for line in (Path(__file__).with_name("data") / "platforms.txt").read_text(encoding="utf-8")
               .splitlines() if line.strip() and not line.startswith("#")]
@@ -136,10 +145,22 @@ def _actor_from_source(source: str | None) -> str | None:
     kinds = " ".join(brackets)
     if _COMMENTARY.search(kinds) and not re.search(r"\b(?:company|corporate|official)\b", kinds, re.I):
         return None  # "(opinion column)", "(newsletter)": a writer's voice, nobody's promise
+    if _GOVERNMENT_OFFICE.search(source):
+        country = next((government_of(k.strip()) for k in brackets if government_of(k.strip())), None)
+        if country:
+            return country  # "Press and Information Office of the Federal Government (Norway)"
+    if _ITS_INTERVIEW.search(kinds) and not _RESULTS_CALL.search(kinds) and not _INTERVIEWEE.search(kinds) \
+            and not any(_org_of_role(p, titled=True) for p in re.sub(r"\([^)]*\)", "", source).split(",")):
+        return None  # "Orbit Talk (interview transcript)": the show; the text says who answers
     name = re.sub(r"\s+(?=[,;])", "", re.sub(r"\s*\([^)]*\)\s*", " ", source)).strip(" ,;:-")  # "X (@x), ..."
     # "@Acme and replies", "@Acme and @AcmeGame", "Acme on X, with replies"
     name = re.sub(r",?\s+(?:and|with)\s+(?:replies|@\w+.*)$", "", name)
     name = _PLATFORM.sub("", name)
+    lead = name.split(",")[0].strip().lower()
+    if "," in name and lead in _PLATFORM_NAMES:  # "Twitter, @orvo_fan and replies": the platform, then the account
+        name = name.split(",", 1)[1].strip()
+    if re.fullmatch(r"@\w+", name) and not re.fullmatch(r"@[A-Z]\w+", name):
+        return None  # "@orvo_fan": a handle that spells no name; the text says whose it is
     handle = re.fullmatch(r"@([A-Z][a-z]+(?:[A-Z][a-z]+)+)", name)
     if handle:  # "@HarburyMotors": the account of Harbury Motors
         return re.sub(r"(?<=[a-z]{3})(?=[A-Z])", " ", handle.group(1))
@@ -196,7 +217,8 @@ def _org_of_role(role: str, *, titled: bool = False) -> str | None:
         org = re.sub(r"^.*\b(?:by|from|with)\s+", "", m.group("org")).strip(" ,")  # "Q&A with Acme CEO ..."
         org = re.split(r",|\s+at\s+(?=[A-Z\u00c0-\u00de\u0100-\u017f])", org)[-1 if " at " in org.split(",")[0] else 0]
         org = org.strip()  # "of Acme, in The Valley Times" -> Acme; "head of Gizmos at Acme" -> Acme
-        if re.search(rf"\b(?:{TITLE})\b", org) or _DOCUMENT.search(org) or re.search(r"\b(?:of|the|and|for)$", org, re.I):
+        if re.search(rf"\b(?:{TITLE})\b", org) or _DOCUMENT.search(org) or re.search(r"\b(?:of|the|and|for)$", org, re.I) \
+                or re.match(r"(?:the\s+)?office\s+of\b", org, re.I):  # "Office of the Press Secretary"
             return None  # "Office of the Chief Executive": an office, not an organisation with a title
         return org
     if titled or not re.fullmatch(r"[A-Z\u00c0-\u00de\u0100-\u017f][\w&.'\u2019-]*(?:\s+(?:&|of|[A-Z\u00c0-\u00de\u0100-\u017f][\w&.'\u2019-]*)){0,3}", role):
@@ -222,3 +244,28 @@ def actor_from_byline(text: str) -> str | None:
     if m is None or "," not in m.group("rest"):
         return None
     return actor_from_source("post by " + m.group("rest").strip())
+
+
+def actor_from_handle(source: str | None, text: str) -> str | None:
+    r"""The name a post's own header gives the account its source line names: "source: X, @orvo_fan and
+    replies" over a thread whose posts open "Ada Brennan @orvo_fan · 3 May" speaks for Ada Brennan (a
+    name in brackets, "AB (Ada Brennan) @orvo_fan", is the full one).
+
+    >>> actor_from_handle("X, @orvo_fan and replies", "Ada Brennan @orvo_fan \u00b7 May 3\nWe will ...")
+    'Ada Brennan'
+    >>> actor_from_handle("X, @orvo_fan and replies", "AB (Ada Brennan) @orvo_fan \u00b7 May 3\nI will ...")
+    'Ada Brennan'
+    >>> actor_from_handle("Orvo Wire", "Ada Brennan @orvo_fan \u00b7 May 3") is None
+    True
+    """
+    handle = re.search(r"@(\w+)", source or "")
+    if handle is None:
+        return None
+    header = re.search(rf"^[ \t]*(?P<name>[^\n@]{{2,80}}?)[ \t]+@{re.escape(handle.group(1))}\b", text, re.M | re.I)
+    if header is None:
+        return None
+    name = header.group("name").strip()
+    full = re.search(r"\(([^)]+)\)", name)
+    name = (full.group(1) if full else name).strip()
+    return name if re.fullmatch(r"[A-Z\u00c0-\u00de\u0100-\u017f][\w.'\u2019-]*(?:\s+[A-Z\u00c0-\u00de\u0100-\u017f][\w.'\u2019-]*){0,4}", name) \
+        else None

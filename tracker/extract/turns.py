@@ -19,8 +19,9 @@ from tracker.language.sentences import Sentence
 
 # "Q:", "Analyst:", "Lee:", "Ana Ruiz:", "Ana Ruiz, chief executive:"; a name of at most four capitalised words
 _LABEL = re.compile(r"(?P<label>[A-Z\u00c0-\u00de\u0100-\u017f][\w.'\u2019-]*(?:[ ][A-Z\u00c0-\u00de\u0100-\u017f][\w.'\u2019-]*){0,3})"
-                    r"(?:,[ ][a-z][\w ,&'\u2019-]{1,60})?[ ]?:[ ]+(?=\S)")  # "Ana Ruiz, chief executive: ..."
-_ASKING = frozenset("q question interviewer analyst moderator host reporter journalist caller".split())
+                    r"(?:,[ ][a-z][\w ,&'\u2019-]{1,60}|[ ]\((?P<role>[^()]{2,60})\))?[ ]?:[ ]+(?=\S)")
+# ("Ana Ruiz, chief executive: ...", "ANA RUIZ (CEO, Acme): ...": a broadcast transcript's label in capitals)
+_ASKING = frozenset("q question interviewer analyst moderator host presenter anchor reporter journalist caller".split())
 _ANSWERING = frozenset("a answer".split())
 # an interview's headline names whom it interviews: "Ada Brennan: 'We will ...'", "Ada Brennan on the new line"
 _HEADLINE_SPEAKER = re.compile(rf"(?P<name>{_PERSON_NAME})(?::|[ ]+on[ ]+[a-z\u00c0-\u00de\u0100-\u017fA-Z])")
@@ -46,9 +47,11 @@ def speaker_turns(sentences: list[Sentence], index: ActorIndex, title: str | Non
         if sent.block in seen:
             continue
         seen.add(sent.block)
-        m = None if sent.headline else _LABEL.match(sent.text)
+        # (a label in capitals reads like a dateline, "ANA RUIZ: ...", and the sentence starts after it)
+        line = index.text[index.text.rfind("\n", 0, sent.start) + 1:sent.end]
+        m = None if sent.headline else _LABEL.match(sent.text) or _LABEL.match(line)
         if m:
-            labels[sent.block] = m.group("label")
+            labels[sent.block] = _caps_speaker(m.group("label"), m.group("role"), index)
     known = [b for b, label in labels.items() if _role(label) is not None or index.person_by_mention(label)]
     if len(known) < 2:
         return {}
@@ -68,6 +71,24 @@ def speaker_turns(sentences: list[Sentence], index: ActorIndex, title: str | Non
                 _affiliate(person, index.default)  # a speaker in the organisation's own transcript
                 turns[block] = Turn(label, person.third_party, person)
     return turns
+
+
+def _caps_speaker(label: str, role: str | None, index: ActorIndex) -> str:
+    """A label in capitals ("ANA RUIZ", later "RUIZ") as the name it spells, the person registered when the
+    label gives a full name, and affiliated to the organisation its bracketed role names ("(CEO, Acme)")."""
+    if not (label.isupper() and len(label) > 2) or _role(label) is not None:
+        return label
+    name = " ".join(w.capitalize() for w in label.split())
+    person = index.person_by_mention(name)
+    if person is None and " " in name:
+        person = index.add_person(name, index.text.find(label))
+    org_name = role.split(",")[-1].strip() if role and "," in role else None
+    if person is not None and org_name and re.fullmatch(r"[A-Z\u00c0-\u00de\u0100-\u017f][\w&.'\u2019 -]*", org_name):
+        org = index.find_org(org_name) or index.add_org(org_name, index.text.find(org_name))
+        if org.kind == "person" and org is not person:
+            org.kind = "org"  # "(CEO, Blue Sky)": two capitalised words that read like a person's name
+        _affiliate(person, org)
+    return name
 
 
 def _role(label: str) -> str | None:
