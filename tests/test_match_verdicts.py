@@ -968,3 +968,14 @@ def test_tickets_counted_as_seats_keep_a_ticket_count() -> None:
     sale = news("Dellan FC season tickets on sale: 5,400 seats at 280 euros",
                 "Dellan FC put season tickets on sale, with 5,400 seats priced at 280 euros.")
     assert decided(cheap, sale) == ("fulfilment", "accepted")
+
+
+
+def test_a_thing_described_by_a_hyphenated_rate_is_the_thing_not_the_rate() -> None:
+    """"the 90,000-barrel-a-day line" is a line (its rate is a modifier); "100,000 tests a day" are tests."""
+    from tracker.matching.profile import profile
+
+    line = promise("Hollin Energy", "have the 90,000-barrel-a-day line in service", due=D(2027, 12, 31))
+    tests = promise("Hollin Health", "carry out 100,000 tests a day", due=D(2027, 12, 31))
+    assert profile(line).head_stem == profile(promise("Hollin Energy", "open the line")).head_stem
+    assert profile(tests).head_stem == profile(promise("Hollin Health", "carry out the tests")).head_stem

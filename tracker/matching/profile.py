@@ -567,8 +567,9 @@ def _head(obj: list[Token]) -> tuple[Token | None, tuple[int, int]]:
             break
         if t.stem in PREPOSITIONS and not t.joined:
             break
-        if t.low in {"a", "an", "per", "each", "every"} and np and k + 1 < len(obj) and obj[k + 1].stem in RATE_UNITS:
-            break  # "100,000 tests a day": a rate, not part of the thing
+        if t.low in {"a", "an", "per", "each", "every"} and np and k + 1 < len(obj) and obj[k + 1].stem in RATE_UNITS \
+                and not t.joined:
+            break  # "100,000 tests a day": a rate, not part of the thing ("a 5,000-barrel-a-day line" is a line)
         if t.low.endswith("ing") and _has_content(np) and k + 1 < len(obj) and obj[k + 1].stem in lx.DETERMINERS:
             break  # "phones running the new system": the phrase ends before its participle clause
         if t.number is not None and t.text[0].isdigit() and _has_content(np) and not np[-1].cap:
