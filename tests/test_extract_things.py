@@ -434,3 +434,18 @@ def test_a_wider_kind_paragraphs_after_the_product_stays_as_written() -> None:
     text = ("Vantor also showed Orvo Dock, a mat that can charge three devices at once.\n\nIts shares fell.\n\n"
             "Analysts were unimpressed.\n\nThe accessory will be available next year, the company said.")
     assert not any("Orvo Dock" in w for w in whats(text)), whats(text)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Vantor today unveiled the Lumo 3 scooter. Vantor will start producing it in March 2027.", "Lumo 3"),
+    ("The government announced the new Orvo Living Wage. It will be set at 9 pounds an hour from April, and the "
+     "Treasury will raise it to 10 pounds by 2028.", "Orvo Living Wage"),
+])
+def test_it_after_the_verb_is_the_thing_named_just_before(text: str, name: str) -> None:
+    """"start producing it", "raise it to 10 pounds": news names the thing, never "it"."""
+    assert any(name in w for w in whats(text)), whats(text)
+
+
+def test_it_of_a_verb_that_takes_no_thing_stays_it() -> None:
+    text = "Vantor today unveiled the Lumo 3 scooter. Vantor will make it easier to pay for rides by 2027."
+    assert not any("Lumo 3" in w for w in whats(text)), whats(text)

@@ -33,7 +33,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from tracker.extract.actors import ORG_NOUNS
-from tracker.extract.canonical import SITE_KINDS
+from tracker.extract.canonical import SITE_KINDS, base_form
 from tracker.language.sentences import Sentence
 from tracker.language.words import is_common_word
 
@@ -62,7 +62,8 @@ _KIND_BEFORE = re.compile(rf"\b{_DET}[ ]+(?:[\w'\u2019-]+[ ]+){{0,2}}?(?P<noun>{
 _NOT_THINGS = frozenset("""company companies firm group government ministry department agency city state country
     council authority people customers users board week month year years day days time spokesperson spokesman
     spokeswoman minister president executive official officials and or but the for with from said says
-    will would shall could should must can may might is are was were has have had does did also""".split())
+    will would shall could should must can may might is are was were has have had does did also
+    who whom whose which that where when while""".split())
 _CONNECTIVES = frozenset("""The A An This That These Those Its Their Our His Her It We They In On At By For From
     With After Before When While If As And But Or Also Then Now Today Yesterday Your My Every Each All Some No
     Any Many Most Several""".split())
@@ -316,6 +317,34 @@ def with_the_generic(what: str, things: Things, before: int, since: int, actor_n
             if words[k].lower() in GENERIC_KINDS and m.group("det") != "their":  # ("their spacecraft": several)
                 return _with_name(what, m, words[:k], words[k], thing)
     return what
+
+
+def with_the_antecedent(what: str, things: Things, before: int, since: int, actor_names: tuple[str, ...] = ()) -> str:
+    """``what`` with an "it" right after its verb ("start producing it", "roll it out") named after the thing
+    named last before the promise, from ``since`` on (the sentence before it): news names the thing, never "it".
+
+    >>> ts = Things([ThingName("Orvo 3", "scooter", 10, "before")])
+    >>> with_the_antecedent("start producing it", ts, 50, 0), with_the_antecedent("roll it out in May", ts, 50, 0)
+    ('start producing the Orvo 3 scooter', 'roll the Orvo 3 scooter out in May')
+    >>> with_the_antecedent("make it easier to pay", ts, 50, 0)  # "it" of a verb that takes no thing
+    'make it easier to pay'
+    >>> with_the_antecedent("start producing it", ts, 50, 20)  # named paragraphs before: left alone
+    'start producing it'
+    """
+    m = _IT_OBJECT.match(what)
+    if m is None or base_form(m.group("verb").split()[-1]) in _NOT_ACTS_ON_THINGS:
+        return what
+    thing = things.latest_product(before)
+    if thing is None or thing.pos < since or thing.name.lower() in {n.lower() for n in actor_names if n}:
+        return what
+    named = thing.phrase("the", [], thing.kind) if thing.kind else thing.name
+    return what[:m.start("it")] + named + what[m.end("it"):]
+
+
+# "start producing it", "roll it out", "build it": an "it" straight after the verb (or its helper) is the thing acted on
+_IT_OBJECT = re.compile(r"^(?P<verb>(?:[a-z]+[ ]){0,1}[a-z]+)[ ]+(?P<it>it)\b(?![ ]+(?:is|was|will|would|has|can))")
+# verbs whose "it" is seldom a thing made or opened: "make it easier", "keep it simple", "take it further"
+_NOT_ACTS_ON_THINGS = frozenset("make keep take find get let have do see give put bring call consider ensure".split())
 
 
 # Wide kinds a text calls a product by once it has named it by its own kind ("AirPower, a charging mat ...
