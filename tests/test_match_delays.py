@@ -269,3 +269,21 @@ def test_the_promised_act_named_as_a_noun_on_time_is_no_delay() -> None:
 def test_a_pause_or_a_date_given_up_is_a_delay_without_a_new_date(title: str) -> None:
     m = score(news(title, "No new date was given."), TRAMS)
     assert m is not None and m.kind == "delay" and m.new_due_latest is None, m
+
+
+@pytest.mark.parametrize("title, new_due", [
+    ("Orlen Transit eyes 2027 opening for Quorrin tram line", D(2027, 12, 31)),
+    ("Orlen Transit targets Quorrin tram opening in 2027", D(2027, 12, 31)),
+    ("Orlen Transit sets Quorrin tram opening for May 2027", D(2027, 5, 31)),
+    ("Orlen Transit now aiming for Oct. 27, 2027 for Quorrin tram line", D(2027, 10, 27)),
+])
+def test_a_new_target_for_the_act_after_the_deadline_is_a_delay(title: str, new_due: dt.date) -> None:
+    """The actor giving the promised act a date after its deadline ("eyes a 2027 opening", "targets the
+    opening in 2027", "now aiming for <date> for the line") has let it slip, with or without a slip verb."""
+    m = accepted_delay(news(title, "The operator gave a new schedule."), TRAMS)
+    assert m.new_due_latest == new_due
+
+
+def test_a_target_for_another_thing_after_the_date_is_no_delay() -> None:
+    m = score(news("Orlen Transit now aiming for Oct. 27, 2027 for its new depot", "The board signed off."), TRAMS)
+    assert m is None or m.kind != "delay", m

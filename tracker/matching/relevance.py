@@ -640,6 +640,7 @@ def delay_target_ok(ctx: Pair, s: Sentence, pos: int, end: int) -> bool:
             break  # "delayed the depot for the tram line": the depot slips ("a new date for the line": the line)
         if t.stem not in lx.STOPWORDS and t.number is None:
             after.append(t)
+    after += _named_after_the_date(s, end)
     window = subject_window(s, pos) + after
     stems = {t.stem for t in window}
     if other_thing_dropped(p, list(s.toks[end:end + 10])):
@@ -655,6 +656,18 @@ def delay_target_ok(ctx: Pair, s: Sentence, pos: int, end: int) -> bool:
     foreign = [t for t in window if t.stem not in allowed and not t.cap and not t.low.endswith(("ly", "wide"))
                and t.low not in MONTHS]
     return not foreign
+
+
+def _named_after_the_date(s: Sentence, end: int) -> list[Token]:
+    """What a new date is for, named after it: "now aiming for Oct. 27, 2028 for the Quorrin line"."""
+    toks = s.toks[end:end + 14]
+    dated = next((k for k, t in enumerate(toks) if t.number is not None or t.low in MONTHS), None)
+    if dated is None:
+        return []
+    at = next((k for k in range(dated + 1, len(toks)) if toks[k].low == "for"), None)
+    if at is None or any(t.low in ("and", "but") for t in toks[dated:at]):
+        return []
+    return [t for t in toks[at + 1:at + 6] if not t.punct and t.stem not in lx.STOPWORDS]
 
 
 _SLIP_STOPS = frozenset({"until", "till", "into", "from", "by", "in", "rather", "because", "between", "after", "amid",

@@ -1248,6 +1248,9 @@ def _future(ctx: _Context, s: Sentence, rel: float, ev: Event) -> Reading:
 
 
 # A schedule after an act noun: "launch set for July 2028", "first deliveries slated for spring"
+# The actor giving the act a (new) date: "targets", "eyes", "sets", "now aims for", "plans"
+_PLANS = re.compile(r"\b(?:targets?|targeted|eyes|eyeing|sets|aims?|aiming|plans?|planning|schedules?|pencils?|"
+                    r"confirms?|confirmed)\b[^,;]{0,60}$", re.I)
 _SET_FOR = frozenset({"set", "scheduled", "slated", "planned", "targeted", "pencilled", "penciled", "due", "expected"})
 
 
@@ -1268,7 +1271,16 @@ def _scheduled_act(ctx: _Context, s: Sentence, rel: float) -> Reading | None:
                 and after[2].low in ("for", "in"):
             start = _char_offset(s, k + 2)
         elif k and any(x.number is not None and 1900 <= x.number <= 2100 for x in toks[max(0, k - 3):k]):
-            start = _char_offset(s, max(0, k - 3))  # "an October 2027 launch", "for 2028 launch"
+            # "an October 2027 launch", "for 2028 launch", "eyes 2028 opening": the date that modifies the act
+            first = next(j for j in range(max(0, k - 3), k) if toks[j].low in MONTHS or toks[j].number is not None)
+            date = s.text[_char_offset(s, first):_char_offset(s, k)]
+            phrase, new_due = new_target(" in " + date, ctx.published)
+            if _after_the_deadline(s, phrase, new_due, due, ctx.published):
+                return Reading("delay", rel * 0.85, s, t.text, [f"the {t.text} dated {phrase}, after the deadline {due}"],
+                               k, new_due, phrase)
+            continue
+        elif len(after) >= 2 and after[0].low in ("in", "for", "on") and _PLANS.search(s.text[:_char_offset(s, k)]):
+            start = _char_offset(s, k + 1)  # "targets the tram opening in 2028", "eyes a launch in May 2028"
         else:
             continue
         phrase, new_due = new_target(s.text[start:], ctx.published)
