@@ -1466,3 +1466,14 @@ def test_a_broadcast_transcripts_labels_in_capitals_give_the_speaker_and_the_org
             "BRENNAN: We will launch it in 2028 from our new pad.")
     got = found(text, publisher="Orbit Talk (interview transcript)")
     assert [c.actor for c in got] == ["Blue Harbor", "Blue Harbor"], [(c.actor, c.what) for c in got]
+
+
+
+@pytest.mark.parametrize("text", [
+    "Then in 2027 we will open the Orvo plant.",
+    "Sometime in 2027 we will open the Orvo plant.",
+    "And then at some point in 2027 we will open the Orvo plant.",
+])
+def test_a_discourse_adverb_without_its_comma_is_no_part_of_the_subject(text: str) -> None:
+    c = one(text, publisher="Vantor (company blog)")
+    assert (c.actor, c.what, c.due_latest) == ("Vantor", "open the Orvo plant", dt.date(2027, 12, 31))

@@ -801,11 +801,19 @@ _BEFORE_RELATIVE = re.compile(r"(?P<np>\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Oo]ur|[Hh]is
                               r"(?P<rel>(?:which|who)\b[^,]{1,80}),\s*$")
 
 
+# A discourse adverb opening a clause without its comma: "Then we will ...", "And then in 2027 the line will ..."
+_DISCOURSE = re.compile(r"^(?:(?:and|but)\s+)?(?:then|sometime|also|so)\s+(?=\S)", re.I)
+
+
 def _subject(sentence: str, start: int, cue_start: int) -> tuple[str, str, int]:
     """(fronted adverbials, subject, subject offset) of the clause."""
     text = sentence[start:cue_start]
-    m = _INTRO.match(text) or _FRONTED_TIME.match(text)
+    adverb = _DISCOURSE.match(text)  # "Then at some point in 2027 we will ...", "Sometime next year we will ..."
+    m = _INTRO.match(text) or _FRONTED_TIME.match(text[adverb.end():] if adverb else text) \
+        or (adverb if adverb and text[adverb.end():].strip() else None)
     intro = m.group(0) if m else ""
+    if adverb and m is not None and m is not adverb and m.re is _FRONTED_TIME:
+        intro = adverb.group(0) + intro
     then = _FRONTED_TIME.match(text[len(intro):]) if m is not None and m.re is _INTRO else None
     if then:  # "Second, later this year Vantor will ...": a list's marker, then a time fronted without its comma
         intro += then.group(0)
