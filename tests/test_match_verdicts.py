@@ -979,3 +979,14 @@ def test_a_thing_described_by_a_hyphenated_rate_is_the_thing_not_the_rate() -> N
     tests = promise("Hollin Health", "carry out 100,000 tests a day", due=D(2027, 12, 31))
     assert profile(line).head_stem == profile(promise("Hollin Energy", "open the line")).head_stem
     assert profile(tests).head_stem == profile(promise("Hollin Health", "carry out the tests")).head_stem
+
+
+def test_a_launch_reported_across_the_region_holding_the_promised_countries_is_kept() -> None:
+    """"launch the Quillon Cube in the United States and Canada": a headline "Cube goes on sale" over a body
+    that names North America is the launch promised, decided without an editor."""
+    cube = promise("Quillon", "launch the Quillon Cube in the United States and Canada", due=D(2026, 3, 3))
+    it = news("Cube goes on sale with Lumo in tow",
+              "Quillon's hybrid console reached stores in North America, Europe and Japan alongside Lumo.",
+              published=D(2026, 3, 3))
+    m = score(it, cube)
+    assert m is not None and (m.kind, evidence_state(m)) == ("fulfilment", "accepted"), m

@@ -196,6 +196,7 @@ class _Context:
             eff = 0.3 * cov + 0.7 * self.item_cov
         else:
             eff = max(cov, 0.6 * cov + 0.4 * self.item_cov)
+        eff = round(eff, 9)  # (0.3 * 0.5 + 0.7 * 0.5 is 0.49999...: a half covered is a half, at every threshold)
         obj = 0.7 + 0.3 * eff if self.named else eff
         actor = max(actor_strength(self.p, s), 0.9 * self.item_actor)
         if self.named:
@@ -1110,7 +1111,19 @@ def places_named(p: Profile, r: ItemReading, *, broad: bool = False) -> bool:
         return True
     return any(all(x in r.stems for x in place) or (broad and place[-1] in r.stems)
                or any(all(x in r.stems for x in country) for country in _countries_of_region(place))
+               or any(all(x in r.stems for x in region) for region in _regions_holding(place))
                for place in p.places)
+
+
+@lru_cache(maxsize=256)
+def _regions_holding(place: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
+    """The stems of every region the country ``place`` lies in: "reached stores across North America" names
+    the United States and Canada of a launch promised there."""
+    holding = []
+    for name in region_names():
+        if any(tuple(stem(w) for w in c.lower().split()) == place for c in region_countries(name)):
+            holding.append(tuple(stem(w) for w in name.split()))
+    return tuple(holding)
 
 
 def _region_named(place: tuple[str, ...]) -> str | None:
