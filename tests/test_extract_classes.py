@@ -1477,3 +1477,28 @@ def test_a_broadcast_transcripts_labels_in_capitals_give_the_speaker_and_the_org
 def test_a_discourse_adverb_without_its_comma_is_no_part_of_the_subject(text: str) -> None:
     c = one(text, publisher="Vantor (company blog)")
     assert (c.actor, c.what, c.due_latest) == ("Vantor", "open the Orvo plant", dt.date(2027, 12, 31))
+
+
+
+@pytest.mark.parametrize("text", [
+    "HARWICK, Calif., Nov 16 - Quillon on Thursday night showed off an electric truck, and pledged to start "
+    "producing the Quillon Hauler in 2027. Customers can reserve a Quillon Hauler now.",
+    "KESSEL, Dellan, June 12, 2026 -- Quillon on Thursday showed off an electric truck, and pledged to start "
+    "producing the Quillon Hauler in 2027. Customers can reserve a Quillon Hauler now.",
+])
+def test_a_maker_that_pledges_after_its_dateline_and_a_comma_and_is_the_actor(text: str) -> None:
+    """The dateline ("HARWICK, Calif., Nov 16 -") is no part of the sentence; the subject of "showed off ..., and
+    pledged to" is the maker, though its name also names its product ("the Quillon Hauler")."""
+    c = one(text, publisher="Orvo Auto Wire")
+    assert c.actor == "Quillon" and c.what == "start producing the Quillon Hauler", (c.actor, c.what)
+
+
+def test_a_country_alone_is_never_an_airlines_short_name() -> None:
+    """"Norway" in "developed in Norway" is the country, not "Norway Airlines" that the text also names."""
+    text = ("Norway's first passenger jet in fifty years made its maiden flight on Wednesday, the first aircraft "
+            "developed in Norway since the 1960s, Quillon Aircraft said.\n\nThe first aircraft is due to be handed "
+            "over to launch customer Pelt Air in June 2027, the company said. Quillon Aircraft holds orders from "
+            "Norway Airlines and Pelt Air.")
+    c = one(text, publisher="Orvo Aero Wire")
+    assert c.actor == "Quillon Aircraft", (c.actor, c.what)
+

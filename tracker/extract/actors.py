@@ -28,7 +28,8 @@ from collections.abc import Callable
 from typing import TypeVar
 from dataclasses import dataclass, field
 
-from tracker.language.governments import countries_of_adjective, government_level, government_of, main_country
+from tracker.language.governments import (countries_of_adjective, country_names, government_level, government_of,
+                                          main_country)
 from tracker.language.words import is_common_word, zipf
 
 T = TypeVar("T")
@@ -129,7 +130,7 @@ _CAP = r"(?:[A-Z\u00c0-\u00de\u0100-\u017f][\w&.+-]*[\w&+]|[A-Z\u00c0-\u00de\u01
 _NAME_RE = re.compile(rf"{_CAP}(?:(?:[ ]+(?:of|for|de|du|&|of[ ]+the|for[ ]+the))?[ ]+{_CAP})*")
 _ABBR_PAREN = re.compile(rf"(?P<name>{_CAP}(?:(?:[ ]+(?:of|for|&|and|of[ ]+the))?[ ]+{_CAP})*)[ ]+\((?P<abbr>[A-Z\u00c0-\u00de\u0100-\u017f][A-Z\u00c0-\u00de\u0100-\u017f&.]{{1,7}})\)")
 _AGENT_VERB = re.compile(
-    r"^(?:[ ]*,[^,\n]{1,60},)?[ ]+(?:(?:also|now|on[ ]+\w+|today|yesterday|this[ ]+week|has|have|had|is|was|did|does|"
+    r"^(?:[ ]*,[^,\n]{1,60},)?[ ]+(?:(?:also|now|on[ ]+\w+(?:[ ]+(?:night|morning|evening|afternoon))?|today|yesterday|this[ ]+week|has|have|had|is|was|did|does|"
     r"not|never|still|recently|previously|currently|already)[ ]+)*"
     r"(?:said|says|told|announced|confirmed|declined|plans|planned|intends|aims|expects|pledged|vowed|promised|"
     r"committed|agreed|unveiled|reported|rejected|disputed|employs|hired|raised|earned|handled|operates|"
@@ -200,10 +201,15 @@ _PUBLIC_BODIES = frozenset(
     {"ministry", "department", "agency", "office", "council", "commission", "board", "authority", "regulator"}
 )
 # An organisation's own act right after its name: "Acme said", "Acme on Monday announced".
-_SPEAKS = re.compile(r"^(?:[ ]+(?:on[ ]+\w+|today|yesterday|this[ ]+week|also|has|have|had))*[ ]+(?:said|says|told|"
+_SPEAKS = re.compile(r"^(?:[ ]+(?:on[ ]+\w+(?:[ ]+(?:night|morning|evening|afternoon))?|today|yesterday|this[ ]+week|also|has|"
+                     r"have|had))*[ ]+(?:said|says|told|"
                      r"announced|confirmed|pledged|vowed|promised|unveiled|agreed|declined|denied|warned|wrote|added|"
                      r"insisted|hired|appointed|signed|acquired|launched|opened|reported|rolled[ ]+out|introduced|"
                      r"revealed|presented|showed)\b")
+# What only someone does, never a thing: "Vantor on Monday pledged", "Vantor unveiled"
+_ONLY_AN_AGENT = re.compile(r"^(?:[ ]+(?:on[ ]+\w+(?:[ ]+(?:night|morning|evening|afternoon))?|today|yesterday|also|has|"
+                            r"have|had))*[ ]+(?:said|says|told|announced|pledged|vowed|promised|unveiled|showed|revealed|"
+                            r"introduced|hired|appointed|signed|acquired|denied|warned|agreed)\b")
 # Below this word frequency (wordfreq's zipf scale) a capitalised word that opens sentences can be a name.
 _NAME_ZIPF = 5.0
 _CONNECTORS = frozenset({"of", "for", "and", "&", "the", "de", "du", "la"})
@@ -562,8 +568,9 @@ class ActorIndex:
             is_org = any(t in ORG_WORDS for t in toks) and not _NAME_NEXT.match(after) \
                 and not unveiled(name, text)
             if not is_org and _AGENT_VERB.match(after):
+                # ("the Vantor Semi" names a thing after its maker; a thing never says, pledges or unveils)
                 is_org = (self._seen_mid_sentence(name) or self._name_at_sentence_starts(name, after)) \
-                    and not self.named_as_thing(name)
+                    and (not self.named_as_thing(name) or _ONLY_AN_AGENT.match(after) is not None)
             if not is_org and _TITLE_NEXT.match(after):
                 is_org = True  # "Brant Mills commercial director Joss Arden"
             if not is_org and _TITLE_AT_BEFORE.search(before):
@@ -606,7 +613,12 @@ class ActorIndex:
         key = ("government_entity", name)
         if key not in self._memo:
             found = next((e for e in self.entities if e.name == name), None)
-            self._memo[key] = found or self._add(name, "org", -1)
+            gov = found or self._add(name, "org", -1)
+            # the country the text names is its government ("New Zealand" acts, is counted, is matched in news)
+            gov.aliases.update(n for n in country_names(name)
+                               if re.search(rf"(?<![\w-]){re.escape(n)}(?![\w-])", self.text))
+            self._topic = False  # recount with the country's mentions
+            self._memo[key] = gov
         return self._memo[key]  # type: ignore[return-value]
 
     def capitalised_mid_sentence(self, word: str) -> bool:
@@ -716,6 +728,8 @@ class ActorIndex:
             for f in forms:
                 if f in o.aliases or any(x is not o and (x.name.startswith(f + " ") or x.name == f) for x in self.entities):
                     continue
+                if government_of(f) is not None and government_of(o.name) is None:
+                    continue  # "Japan" alone is the country, never "Japan Airlines"
                 # used on its own: not followed by the rest of the name, another capitalised word, or
                 # a word that makes it a place ("Riverton's mayor", "Riverton residents")
                 for occ in re.finditer(rf"(?<![\w-]){re.escape(f)}(?![\w-])", self.text):
@@ -832,6 +846,8 @@ class ActorIndex:
             form = " ".join(toks[:k])
             if k == 1 and (form in _GENERIC_SHORT or form in _SENTENCE_STARTERS or len(form) < 3):
                 continue
+            if government_of(form) is not None:
+                continue  # "Japan" is the country, never "Japan Airlines"
             owners = [o for o in self.orgs() if o.name.startswith(form + " ") and not o.third_party]
             if len(owners) == 1 and not any(e.name == form for e in self.entities):
                 return owners[0], form

@@ -1014,6 +1014,8 @@ def _classify_subject(doc: _Doc, sent: Sentence, clause: Clause, previous: Entit
         subject = _goal_owner(subject)  # "our goal is ..." is a promise of "we"
     if re.search(r"\s(?:and|but|then)$", subject):
         subject = _leading_subject(subject, index)  # "Vantor today opened X and announced plans to ..."
+    elif not subject and previous is None and re.search(r",\s+(?:and|but)(?:\s+(?:also|then))?\s*$", sent.text[:cue.start]):
+        subject = _leading_subject(sent.text[:cue.start], index)  # "Vantor showed a truck, and pledged to ..."
     lead = _HEADLINE_LEAD.match(sent.text) if sent.headline else None
     if lead is not None and (not subject or (subject.startswith(lead.group("name")) and (
             "," in subject or sent.text[cue.start : cue.start + 1] == ","))) \
@@ -1382,6 +1384,11 @@ def _leading_subject(text: str, index: ActorIndex) -> str:
     ent, end = index.named_in(text)
     if ent is not None:
         return text[:end]
+    lead = re.match(r"((?:[A-Z\u00c0-\u00de\u0100-\u017f][\w&.'\u2019-]*\s+){1,4}?)(?:(?:late\s+|early\s+)?on\s+\w+(?:\s+(?:night|morning|evening|afternoon))?\s+|today\s+|"
+                    r"yesterday\s+)?"
+                    r"(?:[a-z]+ed|showed|shown|unveiled|said|made|took|gave|won|sold|set|put|cut|rolled|opened)\b", text)
+    if lead and index.capitalised_mid_sentence(lead.group(1).split()[0]):
+        return lead.group(1).strip()  # "Vantor on Thursday showed off a truck, and pledged to ..."
     m = re.match(r"(.+?)\s+(?:is|are|was|were|has|have|had|will|would|can|could|did|does|do)\b", text)
     return m.group(1) if m else ""
 

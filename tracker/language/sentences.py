@@ -233,9 +233,10 @@ def _attribution(text: str, span: tuple[int, int], block_start: int, block_end: 
     return None
 
 
-# "LONDON, March 3 (Reuters) - ", "KESSEL, June 12, 2023 -- ": a dateline, not part of the sentence.
+# "LONDON, March 3 (Reuters) - ", "KESSEL, June 12, 2023 -- ", "HARWICK, Calif., Nov 16 - ", "KESSEL, Dellan,
+# June 12, 2023 -- ": a dateline, not part of the sentence.
 _DATELINE = re.compile(
-    r"^[A-Z\u00c0-\u00de\u0100-\u017f][A-Z\u00c0-\u00de\u0100-\u017f .'\u2019-]{2,40}(?:,\s*[A-Z\u00c0-\u00de\u0100-\u017f][\w.]*(?:\s+\d{1,2})?(?:,\s*\d{4})?)?\s*(?:\([^)]{1,40}\))?\s*"
+    r"^[A-Z\u00c0-\u00de\u0100-\u017f][A-Z\u00c0-\u00de\u0100-\u017f .'\u2019-]{2,40}(?:,\s*[A-Z\u00c0-\u00de\u0100-\u017f][\w.]*(?:\s+\d{1,2})?(?:,\s*\d{4})?){0,2}\s*(?:\([^)]{1,40}\))?\s*"
     r"(?:-{1,2}|\u2013|\u2014|:)\s+(?=[A-Z\u00c0-\u00de\u0100-\u017f\"\u201c])"
 )
 
