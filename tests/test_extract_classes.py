@@ -1502,3 +1502,11 @@ def test_a_country_alone_is_never_an_airlines_short_name() -> None:
     c = one(text, publisher="Orvo Aero Wire")
     assert c.actor == "Quillon Aircraft", (c.actor, c.what)
 
+
+
+
+def test_jobs_an_investment_will_create_said_by_a_minister_are_its_effect() -> None:
+    """"Norway's foreign minister, Ada Brennan, announced the investment and said it would create thousands of
+    jobs": "it" is the investment, and jobs it creates are its effect, not the government's undertaking."""
+    assert found("Norway's foreign minister, Ada Brennan, announced the Quillon investment in Pelt on Friday and "
+                 "said it would create thousands of jobs by 2027.", publisher="Orvo Wire") == []

@@ -673,8 +673,17 @@ def _participle_speaker(before: str) -> str | None:
     """Who speaks in "..., with the minister saying ..." (the participle's own subject) and in "Vantor cut its
     outlook, adding that ..." (the main clause's subject, the name it opens with)."""
     with_ = re.search(r",\s+with\s+(.+)$", before)
+    titled = _OWNERS_TITLED_NAME.match(before)
+    if titled and not with_:
+        return titled.group("name")  # "Norway's foreign minister, Ada Brennan, announced ...": the person speaks
     lead = _LEADING_NAME.match(before)
     return with_.group(1) if with_ else lead.group(0).strip() if lead else None
+
+
+# "Norway's foreign minister, Ada Brennan, ...": a title owned by a name, then the person holding it
+_OWNERS_TITLED_NAME = re.compile(r"^(?:[A-Z\u00c0-\u00de\u0100-\u017f][\w&.'\u2019-]*\s+){0,3}?[A-Z\u00c0-\u00de\u0100-\u017f][\w&.-]*"
+                                 r"['\u2019]s\s+(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*,\s+"
+                                 r"(?P<name>[A-Z\u00c0-\u00de\u0100-\u017f][\w.'\u2019\u00c0-\u017f-]*(?:\s+[A-Z\u00c0-\u00de\u0100-\u017f][\w.'\u2019\u00c0-\u017f-]*){1,3}),")
 
 
 def _frame(sentence: str, floor: int, start: int, cue_start: int) -> tuple[str | None, str | None, int]:

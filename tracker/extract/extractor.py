@@ -719,8 +719,10 @@ def _read(doc: _Doc, sent: Sentence, clause: Clause, previous: Entity | None) ->
         # "the discharge is expected to take about 30 years", "construction will take up to 36 months": how
         # long something lasts, with no act promised and no day it is due
         doubts.append("duration")
-    if (kind == "thing" or pronoun_of_another) and _JOBS_EFFECT.match(" ".join(verb_words[:10])):
-        # "the plant will create 4,000 jobs", "officials said it would employ 300 people"
+    person_said_it = subject.lower() == "it" and speaker is not None and speaker.kind == "person"
+    if (kind == "thing" or pronoun_of_another or person_said_it) and _JOBS_EFFECT.match(" ".join(verb_words[:10])):
+        # "the plant will create 4,000 jobs", "officials said it would employ 300 people", "the minister announced
+        # the investment and said it would create thousands of jobs"
         doubts.append("effect")
     if "schedule" in doubts and _dated(doc, sent, clause):
         doubts.remove("schedule")  # "is scheduled to open in May 2027": a dated schedule is the owner's promise
