@@ -89,6 +89,8 @@ def actor_from_source(source: str | None) -> str | None:
     """The organisation (or person) a first-person document speaks for, or None for a news outlet."""
     found = _actor_from_source(source)
     found = re.sub(r"^the\s+", "", found) if found else None  # "letter from the Harbury Council leader"
+    if found and found.startswith("@"):
+        return None  # "post by @orvo_quest, ...": a handle names nobody; the post's own header may (actor_from_handle)
     if found and " " not in found and is_common_word(found) and not found.isupper() \
             and re.search(rf"\b(?:by|from|with)\s+the\s+{re.escape(found)}\b", source or "", re.I):
         return None  # "statement from the Board", "blog post by the Team": nobody named ("Apple (blog)" is)
