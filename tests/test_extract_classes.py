@@ -1511,3 +1511,12 @@ def test_jobs_an_investment_will_create_said_by_a_minister_are_its_effect() -> N
     jobs": "it" is the investment, and jobs it creates are its effect, not the government's undertaking."""
     assert found("Norway's foreign minister, Ada Brennan, announced the Quillon investment in Pelt on Friday and "
                  "said it would create thousands of jobs by 2027.", publisher="Orvo Wire") == []
+
+
+
+@pytest.mark.parametrize("text", ["Vantor will launch the Orvo 5 in March 2027. The Orvo SUV will follow in autumn 2027.",
+                                  "Vantor will launch the Orvo 5 in March 2027. The Orvo SUV will follow later in 2027."])
+def test_a_product_that_will_follow_another_arrives(text: str) -> None:
+    got = found(text, publisher="Vantor (press release)")
+    assert any("Orvo SUV" in c.what and c.due_latest and c.due_latest.year == 2027 for c in got), \
+        [(c.what, c.due_latest) for c in got]

@@ -385,8 +385,10 @@ def coming_as_arrival(verb_words: list[str]) -> list[str]:
     if len(words) > 1 and words[0].lower() == "coming" and (words[1].lower() in _COMES_WHEN or (
             len(words) > 2 and words[1].lower() in ("for", "at", "from") and re.match(r"[$\u20ac\u00a3]?\d", words[2]))):
         return ["arrives", *words[1:]]  # a headline's "Gizmo Pro, coming in May", "coming for 249 dollars": its arrival
-    if len(words) == 1 and words[0].lower().strip(",.") in ("come", "comes"):
-        return ["arrives"]  # "will come in May", its date already taken off
+    if len(words) == 1 and words[0].lower().strip(",.") in ("come", "comes", "follow", "follows"):
+        return ["arrives"]  # "will come in May", "the Orvo 5 will follow in spring", their dates already taken off
+    if len(words) > 1 and words[0].lower() in ("follow", "follows") and words[1].lower() in _COMES_WHEN:
+        return ["arrives", *words[1:]]  # "the Orvo SUV will follow in 2027": a product after another arrives
     if len(words) > 1 and words[0].lower() in ("come", "comes") and words[1].lower() in _COMES_WHEN \
             and not re.match(r"to\s+(?:an?\s+)?(?:end|close|halt|standstill|light|terms)\b", " ".join(words[1:4]), re.I):
         return ["arrives", *words[1:]]  # "will come in May", "comes to Dellan next year" (not "comes to an end")
