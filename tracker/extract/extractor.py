@@ -726,6 +726,11 @@ def _read(doc: _Doc, sent: Sentence, clause: Clause, previous: Entity | None) ->
         doubts.append("effect")
     if "schedule" in doubts and _dated(doc, sent, clause):
         doubts.remove("schedule")  # "is scheduled to open in May 2027": a dated schedule is the owner's promise
+    if kind == "actor" and _holds(verb_words) and not _AMOUNT.search(" ".join(verb_words)) \
+            and not re.search(r"\d", " ".join(verb_words)) and not _dated(doc, sent, clause):
+        # "NewCo will own brands such as ...", "Device Co will house our chip operations", "the group itself will
+        # hold our shares in Orvo": what an organisation will be made of, no act to check
+        doubts.append("description")
     if kind == "thing" or (kind == "unknown" and subject):
         reported = clause.frame_kind in ("speech", "promise") or clause.in_quote or clause.trailing_speaker is not None
         # a thing named with its owner ("Aurelia FC's new stadium") is spoken for by the owner
@@ -833,6 +838,16 @@ _JOBS_EFFECT = re.compile(
     r"(?:(?:about|around|roughly|nearly|almost|more\s+than|over|up\s+to|as\s+many\s+as|some|at\s+least)\s+)?"
     r"(?:[\d,.]+(?:\s+(?:million|thousand))?|thousands|hundreds|tens\s+of\s+thousands)\s+"
     r"(?:[\w-]+\s+){0,3}?(?:jobs|positions|roles|workers|people|employees)\b", re.I)
+
+
+def _holds(verb_words: list[str]) -> bool:
+    """An organisation's future make-up: "will own", "will house", "will comprise", "will hold" shares or stakes
+    (not "will hold a vote": an act)."""
+    verb = base_form(verb_words[0].strip(",.").lower()) if verb_words else ""
+    if verb in ("own", "house", "comprise", "contain"):
+        return True
+    return verb == "hold" and re.search(r"\b(?:shares?|stakes?|interests?|assets|holdings?)\b",
+                                        " ".join(verb_words[1:6]), re.I) is not None
 
 
 def _forecasts_a_condition(sent: Sentence, clause: Clause, verb_words: list[str]) -> bool:
