@@ -1535,3 +1535,15 @@ def test_what_an_organisation_will_be_made_of_is_no_promise(text: str) -> None:
                                   "Vantor will own 51 percent of the joint venture by 2027."])
 def test_holding_an_event_or_a_dated_share_is_still_a_promise(text: str) -> None:
     assert len(found(text, publisher="Vantor (press release)")) == 1
+
+
+
+def test_a_digest_headline_restated_in_other_forms_of_its_words_is_one_promise() -> None:
+    """"Brennan to give up Vantor chairmanship" over "Brennan will step down as chairman within 45 days": the
+    story says what the headline does; one promise, quoted from the story."""
+    text = ("MARKETS - TUESDAY\n\nBrennan to give up Vantor chairmanship under regulator deal\n"
+            "Ada Brennan reached a settlement with the regulator on Monday. Under the settlement, Brennan will step "
+            "down as chairman within 45 days and will not return for three years.\n\n"
+            "Orvo posts record quarter\nOrvo said it sold 80,000 cars in the quarter.")
+    got = found(text, publisher="The Daily Markets Digest")
+    assert got and all(c.quote.startswith("Under the settlement") for c in got), [(c.what, c.quote[:40]) for c in got]

@@ -1312,7 +1312,8 @@ def _fold_headlines(candidates: list[Candidate], sentences: list[Sentence], left
         same_actor = [b for b in body if _one_actor(b.commitment, c) and (sentence_like or (
             b.commitment.start > c.start and (end is None or b.commitment.start < end)))]
         restated = next((b for b in same_actor if b.words & cand.words
-                         or (c.due_latest is not None and b.commitment.due_latest == c.due_latest)), None)
+                         or (c.due_latest is not None and b.commitment.due_latest == c.due_latest)), None) \
+            or next((b for b in same_actor if _kin_words(_common_words(b.commitment.quote), _common_words(c.what))), None)
         if restated is not None and c.due_latest is not None and restated.commitment.due_latest is None:
             # "Acme unveils Gizmo, shipping in December" over "The speaker will go on sale in the US": the headline
             # dates the promise the body restates without a date
@@ -1335,6 +1336,17 @@ def _fold_headlines(candidates: list[Candidate], sentences: list[Sentence], left
                              cand.words, cand.names))
     return [Candidate(replace(b.commitment, confidence=max(b.commitment.confidence, surer[id(b)])), b.words, b.names)
             if id(b) in surer else b for b in out if id(b) not in dated_by_headline]
+
+
+def _common_words(text: str) -> frozenset[str]:
+    """The stemmed lower-case content words of ``text`` (names left out: a shared name is no shared act)."""
+    return content_words(" ".join(w for w in text.split() if not w[:1].isupper()))
+
+
+def _kin_words(a: frozenset[str], b: frozenset[str]) -> bool:
+    """A word of one derived from a word of the other ("chairmanship" / "chairman", "drivers" / "driving"): a
+    headline and its story say the same thing in other forms."""
+    return any(len(x) >= 5 and len(y) >= 5 and (x.startswith(y) or y.startswith(x)) for x in a for y in b)
 
 
 # "cut X by 20 percent by 2030 and by 45 percent by 2050", "to 19 percent in 2017 and to 18 percent in 2020", "on sale
