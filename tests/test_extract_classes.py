@@ -1547,3 +1547,13 @@ def test_a_digest_headline_restated_in_other_forms_of_its_words_is_one_promise()
             "Orvo posts record quarter\nOrvo said it sold 80,000 cars in the quarter.")
     got = found(text, publisher="The Daily Markets Digest")
     assert got and all(c.quote.startswith("Under the settlement") for c in got), [(c.what, c.quote[:40]) for c in got]
+
+
+
+@pytest.mark.parametrize("text", [
+    "Officials expect the three leaders to sign the Orvo accord before the end of November 2026.",
+    "Pelt has begun to welcome the first families, and officials expect many more to arrive by February 2027.",
+    "Vantor expects the regulator to approve the Orvo deal by March 2027.",
+])
+def test_what_others_are_expected_to_do_is_no_promise(text: str) -> None:
+    assert found(text, publisher="Vantor (press release)") == []

@@ -1906,7 +1906,11 @@ def _sentence_case(subject: str, index: ActorIndex) -> str:
 # "we expect most organisations to finish ...", "expects many more companies to follow": what others will do
 _OTHERS_EXPECTED = re.compile(r"(?:(?:most|many|all|some|more|other|the|our|its|their)\s+)*(?:[a-z][\w-]*\s+){0,2}?(?:customers|organi[sz]ations|"
                               r"companies|businesses|firms|people|consumers|clients|users|developers|partners|drivers|"
-                              r"shoppers|subscribers|buyers|households|rivals|competitors|suppliers)\s+to\b", re.I)
+                              r"shoppers|subscribers|buyers|households|rivals|competitors|suppliers|leaders|officials|"
+                              r"authorities|regulators?|lawmakers|legislators|voters|investors|analysts|countries|nations)"
+                              r"\s+to\b"
+                              # "officials expect many more to arrive": more of the people the sentence is about
+                              r"|(?:many|several|some|a\s+few|far|even)\s+more\s+to\b", re.I)
 _OBJECT_THEN_TO = re.compile(r"(?:(?:we|I)\s+)?(?:(?:is|are|['\u2019]re)\s+)?(?:expect(?:s|ed)?|aim(?:s|ing)?\s+for|want)\s+(?!to\b)", re.I)
 
 
