@@ -1557,3 +1557,10 @@ def test_a_digest_headline_restated_in_other_forms_of_its_words_is_one_promise()
 ])
 def test_what_others_are_expected_to_do_is_no_promise(text: str) -> None:
     assert found(text, publisher="Vantor (press release)") == []
+
+
+
+@pytest.mark.parametrize("text", ["Economic growth in Orvo is expected to remain faster than in Pelt until 2030.",
+                                  "The global population will grow to around 9 billion by 2037, the agency said."])
+def test_growth_and_population_are_no_ones_act(text: str) -> None:
+    assert found(text, publisher="Vantor (annual report)") == []

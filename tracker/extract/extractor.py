@@ -925,7 +925,8 @@ def _predicts_an_effect(doc: _Doc, sent: Sentence, clause: Clause, subject: str,
 
 
 # What no single organisation does: "demand for heat pumps will double", "the economy will grow 2 percent"
-_MARKET_NOUNS = frozenset("demand market markets industry sector economy economies inflation consumption uptake".split())
+_MARKET_NOUNS = frozenset("demand market markets industry sector economy economies inflation consumption uptake growth "
+                          "population".split())
 # How a condition will behave: "expect costs to weigh on margins", "expect growth to stay soft", "expects the deal
 # to add to earnings per share"
 _CONDITIONS = frozenset("weigh stay remain keep add ease hurt drag dilute persist linger soften moderate".split())
