@@ -328,6 +328,7 @@ def test_a_year_named_once_is_both_months_year() -> None:
     "Officials expect the line to carry 30,000 riders a day in its early years.",
     "The clinic will see most patients during its first months.",
     "The fund paid out little in the early years.",
+    "The plan will take the firm into its second century.",
 ])
 def test_a_things_own_early_years_are_no_calendar_deadline(sentence: str) -> None:
     """ "in its early years" counts from the thing's opening, a day the sentence does not give."""

@@ -1564,3 +1564,11 @@ def test_what_others_are_expected_to_do_is_no_promise(text: str) -> None:
                                   "The global population will grow to around 9 billion by 2037, the agency said."])
 def test_growth_and_population_are_no_ones_act(text: str) -> None:
     assert found(text, publisher="Vantor (annual report)") == []
+
+
+
+@pytest.mark.parametrize("text", ["Vantor unveiled the Orvo 3, a scooter that will go on sale in May 2027.",
+                                  "Vantor unveiled the Orvo 3, an electric scooter which will go on sale in May 2027."])
+def test_a_relative_clause_after_a_description_is_about_the_thing_named(text: str) -> None:
+    c = one(text, publisher="Orvo Wire")
+    assert "Orvo 3" in c.what and "unveiled" not in c.what and c.due_latest == dt.date(2027, 5, 31), c.what

@@ -525,6 +525,12 @@ def read_clause(sentence: str, cue: Cue, quote_start: int | None, quote_speaker:
                 if name and subject.split()[-1].lower() in ORG_NOUNS:
                     # "TSMC, the largest contract chipmaker, which plans to ...": the name the aside describes
                     subject, subject_start, aside_date = name.group("np"), name.start("np"), False
+    described = _DESCRIBED_THAT.search(subject) if previous is None else None
+    if described:  # "Vantor unveiled the Orvo 3, a scooter that will go on sale in May": the Orvo 3 goes on sale
+        named = _ANTECEDENT.search(subject[: described.start() + 1])
+        if named and not _AFTER_PREPOSITION.search(subject[: named.start("np")]):
+            subject_start += named.start("np")
+            subject = named.group("np")
     object_np = ""
     rel_object = _OBJECT_RELATIVE.match(subject.strip())
     if rel_object and previous is None and _dated_relative(sentence, cue):
@@ -757,6 +763,8 @@ _FRONTED_TIME = re.compile(
 )
 
 
+# A name, then what it is, then a relative clause about it: "the Orvo 3, a scooter that", "Lumo, an app which"
+_DESCRIBED_THAT = re.compile(r",\s+(?:a|an|the|its|their|our)\s+[^,]{1,50}?\s+(?:that|which)\s*$")
 # The named thing a "which" clause is about: "... three Gizmo S10 handsets at the same event, which ..."
 _ANTECEDENT = re.compile(r"(?P<np>[A-Z\u00c0-\u00de\u0100-\u017f][\w.&'\u2019-]*(?:\s+[A-Z\u00c0-\u00de\u0100-\u017f0-9][\w.&'\u2019-]*)*(?:\s+[a-z]+s)?)"
                          r"(?:\s+(?:at|in|on|from)\s+[^,]{1,40})?,\s*$")
@@ -958,6 +966,8 @@ def _reject_frame(sentence: str, c: Clause) -> str | None:
     if not c.subject.lower().startswith("which"):
         # "Gizmo handsets, which go on sale ...", "Gizmo 2, which we will ship ...": a relative clause, no question
         window = re.sub(r",\s*which(?:\s+(?:we|they|it|he|she|I))?\s*$", " ", window)
+        # "the Orvo 3, an electric scooter which will ...": a relative clause after a description, no question
+        window = re.sub(r",\s+(?:a|an|the|its|their|our)\s+[^,]{1,50}?\s+which\s*$", " ", window)
     if _QUESTION_WORDS.search(window) or re.search(r"\bwhether\b", sentence[max(0, c.subject_start - 60) : cue.start], re.I):
         return "embedded question"  # "declined to say when it would", "asked whether the club will"
     if _NEG_SPEECH.search(sentence[: c.subject_start]):

@@ -195,11 +195,13 @@ def _possessive(m: re.Match[str], p: Period, ctx: Ctx) -> Period:
     """ "its fiscal third quarter" reads as "the fiscal third quarter", "Vantor's fiscal year 2027" as "fiscal
     year 2027". But "its early years", "their first months" are spans of the thing's own life, counted
     from a day the text does not give (its opening), not from the day it was written: no deadline."""
-    if _OWN_LIFE.fullmatch(m.group("x")):
-        raise NotUnderstood(m.group(0))
+    if _OWN_SPAN.fullmatch(m.group("x")):
+        raise NotUnderstood(m.group(0))  # ("take the firm into its second century": its own age, no date)
     return p
 
 
+_OWN_SPAN = re.compile(r"(?:(?:early|earliest|first|initial|opening|second|third|fourth|next|last|final)\s+)?(?:few\s+)?"
+                       r"(?:days|weeks|months|years|decades?|century|centuries)", re.I)
 _OWN_LIFE = re.compile(r"(?:(?:early|earliest|first|initial|opening)\s+)?(?:few\s+)?(?:days|weeks|months|years)", re.I)
 
 
