@@ -287,3 +287,18 @@ def test_a_new_target_for_the_act_after_the_deadline_is_a_delay(title: str, new_
 def test_a_target_for_another_thing_after_the_date_is_no_delay() -> None:
     m = score(news("Orlen Transit now aiming for Oct. 27, 2027 for its new depot", "The board signed off."), TRAMS)
     assert m is None or m.kind != "delay", m
+
+
+@pytest.mark.parametrize("title", ["Orlen Transit says Quorrin tram line will not open this year",
+                                   "Quorrin tram line won't open by the end of the year, Orlen Transit says"])
+def test_not_this_year_said_in_the_year_it_is_due_is_a_delay_with_no_new_date(title: str) -> None:
+    """Due in June, said in March of the same year: the deadline will be missed; "this year" is the year
+    missed, not a new target."""
+    m = accepted_delay(news(title, "The operator gave no other details.", published=D(2026, 3, 4)), TRAMS)
+    assert m.new_due_latest is None
+
+
+def test_not_this_year_said_the_year_before_is_no_delay() -> None:
+    m = score(news("Orlen Transit says Quorrin tram line will not open this year", "It opens next year as planned.",
+                   published=D(2025, 3, 4)), TRAMS)
+    assert m is None or m.kind != "delay", m

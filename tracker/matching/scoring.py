@@ -65,6 +65,15 @@ _COMPLETE = re.compile(r"\b(?:all|every|each)\s+(?:of\s+)?(?:its\s+|the\s+|their
                        r"\b(?:meeting|met|beating|beat|exceeding|exceeded|reaching|reached|hitting|hit)\s+"
                        r"(?:its|the|their)\s+(?:\w+\s+)?(?:goal|target)\b", re.I)
 _ON_TIME = re.compile(r"\b(?:on\s+time|as\s+planned|as\s+scheduled|on\s+schedule|in\s+time)\b", re.I)
+_THIS_YEAR = re.compile(r"\b(?:this\s+year|by\s+(?:the\s+)?end\s+of\s+(?:the|this)\s+year)\b", re.I)
+
+
+def _not_this_year(ctx: "_Context", s: Sentence) -> bool:
+    """"will not open this year", said in the year the promise is due: the deadline will be missed."""
+    due = ctx.p.doc.due_latest
+    return due is not None and due.year == ctx.published.year and _THIS_YEAR.search(s.text) is not None
+
+
 _WORKS = lx.PROGRESS_WORDS | lx._stems("work works building refurbishment renovation fit-out")
 _SHARE_OF = re.compile(r"\b(\d+(?:\.\d+)?)\s*(?:%|percent|per\s+cent)\s+of\b", re.I)
 # "1% of users": a share of the people a promise to change something for everyone reaches
@@ -515,8 +524,10 @@ def _read_positive(ctx: _Context, s: Sentence, rel: float, eff: float) -> list[R
             if ev.future and decisive and here and until_after(s, ev.pos) and event_target_ok(ctx, s, ev):
                 out.append(_delay(ctx, s, rel, f"not {ev.text} until", ev.pos + 1))
                 continue
-            if ev.future and decisive and here and event_target_ok(ctx, s, ev) and _ON_TIME.search(s.text):
-                out.append(_delay(ctx, s, rel, f"will not {ev.text} on time", ev.pos + 1))  # late, not dropped
+            if ev.future and decisive and here and event_target_ok(ctx, s, ev) and (
+                    _ON_TIME.search(s.text) or _not_this_year(ctx, s)):
+                # late, not dropped: "will not open on time", "will not open this year" (due this year)
+                out.append(_delay(ctx, s, rel, f"will not {ev.text} on time", ev.pos + 1))
                 continue
             if ev.future and decisive and here and event_target_ok(ctx, s, ev) and _by_the_deadline(ctx, s, ev):
                 # "concedes the camp won't close by January" (the promised January): late, not dropped
@@ -1489,6 +1500,8 @@ def _delay(ctx: _Context, s: Sentence, rel: float, cue: str, end: int) -> Readin
     phrase, new_due = _new_date_after(ctx, s, end, cue)
     if new_due is None:
         phrase, new_due = _future_target(s.text, ctx.published)
+    if new_due is not None and cue.startswith("will not") and _THIS_YEAR.search(phrase or ""):
+        phrase, new_due = None, None  # "will not open this year": the year missed, not the new date
     if new_due is None:
         for other in ctx.r.sents:
             for c in (c for c in other.cues if other is not s and c.kind == "delay"):
