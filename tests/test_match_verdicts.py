@@ -985,8 +985,8 @@ def test_a_launch_reported_across_the_region_holding_the_promised_countries_is_k
     """"launch the Quillon Cube in the United States and Canada": a headline "Cube goes on sale" over a body
     that names North America is the launch promised, decided without an editor."""
     cube = promise("Quillon", "launch the Quillon Cube in the United States and Canada", due=D(2026, 3, 3))
-    it = news("Cube goes on sale with Lumo in tow",
-              "Quillon's hybrid console reached stores in North America, Europe and Japan alongside Lumo.",
+    it = news("Cube goes on sale, Lumo game alongside",
+              "Quillon's new console reached shops across North America and Europe on Friday, with Lumo.",
               published=D(2026, 3, 3))
     m = score(it, cube)
     assert m is not None and (m.kind, evidence_state(m)) == ("fulfilment", "accepted"), m

@@ -568,7 +568,7 @@ class ActorIndex:
             is_org = any(t in ORG_WORDS for t in toks) and not _NAME_NEXT.match(after) \
                 and not unveiled(name, text)
             if not is_org and _AGENT_VERB.match(after):
-                # ("the Vantor Semi" names a thing after its maker; a thing never says, pledges or unveils)
+                # ("the Vantor Hauler" names a thing after its maker; a thing never says, pledges or unveils)
                 is_org = (self._seen_mid_sentence(name) or self._name_at_sentence_starts(name, after)) \
                     and (not self.named_as_thing(name) or _ONLY_AN_AGENT.match(after) is not None)
             if not is_org and _TITLE_NEXT.match(after):
@@ -614,7 +614,7 @@ class ActorIndex:
         if key not in self._memo:
             found = next((e for e in self.entities if e.name == name), None)
             gov = found or self._add(name, "org", -1)
-            # the country the text names is its government ("New Zealand" acts, is counted, is matched in news)
+            # the country the text names is its government ("Norway" acts, is counted, is matched in news)
             gov.aliases.update(n for n in country_names(name)
                                if re.search(rf"(?<![\w-]){re.escape(n)}(?![\w-])", self.text))
             self._topic = False  # recount with the country's mentions
@@ -729,7 +729,7 @@ class ActorIndex:
                 if f in o.aliases or any(x is not o and (x.name.startswith(f + " ") or x.name == f) for x in self.entities):
                     continue
                 if government_of(f) is not None and government_of(o.name) is None:
-                    continue  # "Japan" alone is the country, never "Japan Airlines"
+                    continue  # "Norway" alone is the country, never "Norway Air"
                 # used on its own: not followed by the rest of the name, another capitalised word, or
                 # a word that makes it a place ("Riverton's mayor", "Riverton residents")
                 for occ in re.finditer(rf"(?<![\w-]){re.escape(f)}(?![\w-])", self.text):
@@ -847,7 +847,7 @@ class ActorIndex:
             if k == 1 and (form in _GENERIC_SHORT or form in _SENTENCE_STARTERS or len(form) < 3):
                 continue
             if government_of(form) is not None:
-                continue  # "Japan" is the country, never "Japan Airlines"
+                continue  # "Norway" is the country, never "Norway Air"
             owners = [o for o in self.orgs() if o.name.startswith(form + " ") and not o.third_party]
             if len(owners) == 1 and not any(e.name == form for e in self.entities):
                 return owners[0], form

@@ -293,7 +293,7 @@ def with_the_product(what: str, things: Things, before: int, since: int = 0) -> 
 def with_the_generic(what: str, things: Things, before: int, since: int, actor_names: tuple[str, ...] = ()) -> str:
     """``what`` with a description by a generic kind ("the accessory", "the vehicle", "the device") named after
     the product named just before (from ``since``, the sentence before the promise): a text names a product
-    once, by its own kind ("AirPower, a mat that ..."), and then calls it by a wider one.
+    once, by its own kind ("Orvo Dock, a mat that ..."), and then calls it by a wider one.
 
     >>> ts = Things([ThingName("Orvo Dock", "mat", 10, "after")])
     >>> with_the_generic("make the accessory available", ts, 50, 0)
@@ -347,7 +347,7 @@ _IT_OBJECT = re.compile(r"^(?P<verb>(?:[a-z]+[ ]){0,1}[a-z]+)[ ]+(?P<it>it)\b(?!
 _NOT_ACTS_ON_THINGS = frozenset("make keep take find get let have do see give put bring call consider ensure".split())
 
 
-# Wide kinds a text calls a product by once it has named it by its own kind ("AirPower, a charging mat ...
+# Wide kinds a text calls a product by once it has named it by its own kind ("Orvo Dock, a charging mat ...
 # the accessory"): singular only, as a plural is several things
 GENERIC_KINDS = frozenset("accessory device gadget product vehicle machine aircraft craft spacecraft console handset".split())
 
