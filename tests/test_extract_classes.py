@@ -1572,3 +1572,13 @@ def test_growth_and_population_are_no_ones_act(text: str) -> None:
 def test_a_relative_clause_after_a_description_is_about_the_thing_named(text: str) -> None:
     c = one(text, publisher="Orvo Wire")
     assert "Orvo 3" in c.what and "unveiled" not in c.what and c.due_latest == dt.date(2027, 5, 31), c.what
+
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("Prior to closing, Orvo will separate its broadcast arm into a new company in 2027.", "Orvo"),
+    ("Including Lumo and Pelt, Vantor will bring its games to 40 markets in 2027.", "Vantor"),
+])
+def test_a_fronted_phrase_with_its_comma_is_no_part_of_the_subject(text: str, actor: str) -> None:
+    c = one(text, publisher="Orvo Wire")
+    assert c.actor == actor and not c.what.lower().startswith(("ensure", "have")), (c.actor, c.what)

@@ -416,7 +416,9 @@ _INTRO = re.compile(
     r"currently|first|second|third|fourth|fifth|finally|then|today|later|earlier|next|so|and|but|in\s+addition|"
     r"at\s+the\s+same\s+time|"
     r"according|speaking|asked|instead|overall|together|under|through|throughout|starting|beginning|between|"
-    r"[a-z]+ly|"
+    r"prior|[a-z]+ly|"
+    # a fronted participle phrase: "Looking further ahead, ...", "Including Orvo and Pelt, ..."
+    r"(?-i:[A-Z][a-z]+ing)|"
     # an aside after a fronted phrase: "Under the new rules, adopted last week, the teams will ...", "In Dellan,
     # where the fee started last year, every bus will ..."
     r"(?-i:[a-z]+ed)|(?-i:where|which|whose))\b[^,]*),\s+)+",
