@@ -1582,3 +1582,11 @@ def test_a_relative_clause_after_a_description_is_about_the_thing_named(text: st
 def test_a_fronted_phrase_with_its_comma_is_no_part_of_the_subject(text: str, actor: str) -> None:
     c = one(text, publisher="Orvo Wire")
     assert c.actor == actor and not c.what.lower().startswith(("ensure", "have")), (c.actor, c.what)
+
+
+
+@pytest.mark.parametrize("text", ["It will also encourage more people to take the Pelt tram, Vantor said.",
+                                  "The Orvo 9 will let airlines open new routes across the ocean, Vantor said.",
+                                  "Vantor said the scheme would save commuters money."])
+def test_what_a_plan_will_do_for_people_is_no_promise(text: str) -> None:
+    assert found(text, publisher="Orvo Wire") == []

@@ -824,8 +824,10 @@ _SAME_DEADLINE = re.compile(r"\b(?:by|before|until|within|over|in|at)\s+(?:the\s
 # A verb whose only object is a pronoun: "increase it gradually", "publish them"
 _PRONOUN_ONLY = re.compile(r"^\w+(?:\s+\w+)?\s+(?:it|them|this|that|these|those)(?:\s+\w+ly)?$", re.I)
 # A benefit to people: "offer customers lower prices", "give parents more information", "let people play"
-_BENEFIT = re.compile(r"(?:also\s+)?(?:offer|give|provide|bring|help|let|allow|enable)s?\s+(?:all\s+|its\s+|our\s+|their\s+)?"
+_BENEFIT = re.compile(r"(?:also\s+)?(?:offer|give|provide|bring|help|let|allow|enable|save|encourage|spare)s?\s+"
+                      r"(?:all\s+|its\s+|our\s+|their\s+|more\s+|many\s+|most\s+)?"
                       r"(?:customers|users|consumers|people|parents|children|passengers|members|shareholders|investors|"
+                      r"commuters|airlines|carriers|operators|"
                       r"families|drivers|riders|patients|residents|viewers|players|fans|subscribers|owners|employees|"
                       r"workers|staff|businesses|buyers|shoppers|travellers|students|citizens|everyone)\b", re.I)
 # How long a thing takes: "take about 30 years", "take up to 36 months", "take several days" (not "take over")
