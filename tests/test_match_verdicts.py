@@ -990,3 +990,17 @@ def test_a_launch_reported_across_the_region_holding_the_promised_countries_is_k
               published=D(2026, 3, 3))
     m = score(it, cube)
     assert m is not None and (m.kind, evidence_state(m)) == ("fulfilment", "accepted"), m
+
+
+@pytest.mark.parametrize("title", ["Hollin Autoworks closes its Dunmere van plant project",
+                                   "Hollin Autoworks shuts down its electric van programme"])
+def test_closing_the_project_withdraws_the_promise(title):
+    """A project or programme closed is given up; a deal closed is completed (see below)."""
+    m = score(news(title, "The company said the vans could not be made to pay."), VANS)
+    assert m is not None and m.kind == "cancellation", m
+
+
+def test_closing_a_deal_completes_it():
+    deal = promise("Hollin Autoworks", "close the acquisition of Dunmere Motors", due=D(2026, 6, 30))
+    m = score(news("Hollin Autoworks closes acquisition of Dunmere Motors", "The deal completed on Monday."), deal)
+    assert m is not None and m.kind == "fulfilment", m

@@ -35,6 +35,9 @@ _HEADLINE_VERBS = lx.EVENT_VERBS | SHIFT_VERBS | lx._stems("delay delays postpon
                                                            "slip slips cancel cancels")
 CANCEL_VERBS = lx._stems("cancel scrap shelve abandon axe ditch withdraw terminate")
 CANCEL_PLAN_VERBS = lx._stems("drop end lift stop halt suspend break kill retire")
+# Closing a project ends it; closing a deal completes it: only these plans are ended by "close" or "shut"
+_CLOSE_VERBS = lx._stems("close shut")
+_PROJECT_NOUNS = lx._stems("project projects programme programmes program programs scheme schemes venture")
 # A target made smaller: "weakens its 2030 target", "scales back its packaging goals", "waters down the pledge".
 # The promise as made is given up, for a lesser one: a withdrawal that an editor confirms.
 WEAKEN_VERBS = lx._stems("weaken soften dilute lower trim scale water pare")
@@ -613,6 +616,11 @@ def _cues(toks: tuple[Token, ...], is_title: bool = False) -> list[Cue]:
                 out.append(_cue(toks, "cancellation", i, i + 1, (t.stem,)))
             elif is_title and t.stem == _DROP and _dropped_thing(ahead):
                 out.append(_cue(toks, "cancellation", i, i + 1, (t.stem,)))  # "Acme drops recycled-bottle brick"
+        if t.stem in _CLOSE_VERBS and _verbal(toks, i, False):
+            # "closes its electric car project", "shuts down the scheme": a plan ended ("closes the deal" completes one)
+            ahead = [x for x in toks[i + 1:i + 6] if not x.punct and x.low not in ("down", "off")]
+            if any(x.stem in _PROJECT_NOUNS and not x.cap for x in ahead[:5]):
+                out.append(_cue(toks, "cancellation", i, i + 1, (t.stem,)))
         if t.stem in WEAKEN_VERBS and _verbal(toks, i, False):
             particle = _WEAKEN_PARTICLE.get(t.stem)
             end = i + 2 if particle else i + 1
