@@ -129,8 +129,10 @@ POLITICAL = re.compile(r"minister|mayor|governor|senator|premier|chancellor|secr
 _CAP = r"(?:[A-Z\u00c0-\u00de\u0100-\u017f][\w&.+-]*[\w&+]|[A-Z\u00c0-\u00de\u0100-\u017f])(?:['\u2019][A-Z\u00c0-\u00de\u0100-\u017f]\w*)?"
 _NAME_RE = re.compile(rf"{_CAP}(?:(?:[ ]+(?:of|for|de|du|&|of[ ]+the|for[ ]+the))?[ ]+{_CAP})*")
 _ABBR_PAREN = re.compile(rf"(?P<name>{_CAP}(?:(?:[ ]+(?:of|for|&|and|of[ ]+the))?[ ]+{_CAP})*)[ ]+\((?P<abbr>[A-Z\u00c0-\u00de\u0100-\u017f][A-Z\u00c0-\u00de\u0100-\u017f&.]{{1,7}})\)")
+# A day, and a part of it, between a name and its verb: "Vantor on Thursday night showed ..."
+_ON_A_DAY = r"on[ ]+\w+(?:[ ]+(?:night|morning|evening|afternoon))?"
 _AGENT_VERB = re.compile(
-    r"^(?:[ ]*,[^,\n]{1,60},)?[ ]+(?:(?:also|now|on[ ]+\w+(?:[ ]+(?:night|morning|evening|afternoon))?|today|yesterday|this[ ]+week|has|have|had|is|was|did|does|"
+    rf"^(?:[ ]*,[^,\n]{{1,60}},)?[ ]+(?:(?:also|now|{_ON_A_DAY}|today|yesterday|this[ ]+week|has|have|had|is|was|did|does|"
     r"not|never|still|recently|previously|currently|already)[ ]+)*"
     r"(?:said|says|told|announced|confirmed|declined|plans|planned|intends|aims|expects|pledged|vowed|promised|"
     r"committed|agreed|unveiled|reported|rejected|disputed|employs|hired|raised|earned|handled|operates|"
@@ -201,13 +203,13 @@ _PUBLIC_BODIES = frozenset(
     {"ministry", "department", "agency", "office", "council", "commission", "board", "authority", "regulator"}
 )
 # An organisation's own act right after its name: "Acme said", "Acme on Monday announced".
-_SPEAKS = re.compile(r"^(?:[ ]+(?:on[ ]+\w+(?:[ ]+(?:night|morning|evening|afternoon))?|today|yesterday|this[ ]+week|also|has|"
+_SPEAKS = re.compile(rf"^(?:[ ]+(?:{_ON_A_DAY}|today|yesterday|this[ ]+week|also|has|"
                      r"have|had))*[ ]+(?:said|says|told|"
                      r"announced|confirmed|pledged|vowed|promised|unveiled|agreed|declined|denied|warned|wrote|added|"
                      r"insisted|hired|appointed|signed|acquired|launched|opened|reported|rolled[ ]+out|introduced|"
                      r"revealed|presented|showed)\b")
 # What only someone does, never a thing: "Vantor on Monday pledged", "Vantor unveiled"
-_ONLY_AN_AGENT = re.compile(r"^(?:[ ]+(?:on[ ]+\w+(?:[ ]+(?:night|morning|evening|afternoon))?|today|yesterday|also|has|"
+_ONLY_AN_AGENT = re.compile(rf"^(?:[ ]+(?:{_ON_A_DAY}|today|yesterday|also|has|"
                             r"have|had))*[ ]+(?:said|says|told|announced|pledged|vowed|promised|unveiled|showed|revealed|"
                             r"introduced|hired|appointed|signed|acquired|denied|warned|agreed)\b")
 # Below this word frequency (wordfreq's zipf scale) a capitalised word that opens sentences can be a name.

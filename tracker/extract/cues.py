@@ -766,7 +766,9 @@ _FRONTED_TIME = re.compile(
 
 
 # A name, then what it is, then a relative clause about it: "the Orvo 3, a scooter that", "Lumo, an app which"
-_DESCRIBED_THAT = re.compile(r",\s+(?:a|an|the|its|their|our)\s+[^,]{1,50}?\s+(?:that|which)\s*$")
+_DESCRIPTION = r",\s+(?:a|an|the|its|their|our)\s+[^,]{1,50}?\s+"
+_DESCRIBED_THAT = re.compile(_DESCRIPTION + r"(?:that|which)\s*$")
+_DESCRIBED_WHICH = re.compile(_DESCRIPTION + r"which\s*$")
 # The named thing a "which" clause is about: "... three Gizmo S10 handsets at the same event, which ..."
 _ANTECEDENT = re.compile(r"(?P<np>[A-Z\u00c0-\u00de\u0100-\u017f][\w.&'\u2019-]*(?:\s+[A-Z\u00c0-\u00de\u0100-\u017f0-9][\w.&'\u2019-]*)*(?:\s+[a-z]+s)?)"
                          r"(?:\s+(?:at|in|on|from)\s+[^,]{1,40})?,\s*$")
@@ -969,7 +971,7 @@ def _reject_frame(sentence: str, c: Clause) -> str | None:
         # "Gizmo handsets, which go on sale ...", "Gizmo 2, which we will ship ...": a relative clause, no question
         window = re.sub(r",\s*which(?:\s+(?:we|they|it|he|she|I))?\s*$", " ", window)
         # "the Orvo 3, an electric scooter which will ...": a relative clause after a description, no question
-        window = re.sub(r",\s+(?:a|an|the|its|their|our)\s+[^,]{1,50}?\s+which\s*$", " ", window)
+        window = _DESCRIBED_WHICH.sub(" ", window)
     if _QUESTION_WORDS.search(window) or re.search(r"\bwhether\b", sentence[max(0, c.subject_start - 60) : cue.start], re.I):
         return "embedded question"  # "declined to say when it would", "asked whether the club will"
     if _NEG_SPEECH.search(sentence[: c.subject_start]):

@@ -726,8 +726,8 @@ def _read(doc: _Doc, sent: Sentence, clause: Clause, previous: Entity | None) ->
         doubts.append("effect")
     if "schedule" in doubts and _dated(doc, sent, clause):
         doubts.remove("schedule")  # "is scheduled to open in May 2027": a dated schedule is the owner's promise
-    if kind == "actor" and _holds(verb_words) and not _AMOUNT.search(" ".join(verb_words)) \
-            and not re.search(r"\d", " ".join(verb_words)) and not _dated(doc, sent, clause):
+    if kind == "actor" and _holds(verb_words) and not re.search(r"\d", " ".join(verb_words)) \
+            and not _dated(doc, sent, clause):  # (no figure: every amount has a digit)
         # "NewCo will own brands such as ...", "Device Co will house our chip operations", "the group itself will
         # hold our shares in Orvo": what an organisation will be made of, no act to check
         doubts.append("description")
@@ -1315,8 +1315,11 @@ def _fold_headlines(candidates: list[Candidate], sentences: list[Sentence], left
         same_actor = [b for b in body if _one_actor(b.commitment, c) and (sentence_like or (
             b.commitment.start > c.start and (end is None or b.commitment.start < end)))]
         restated = next((b for b in same_actor if b.words & cand.words
-                         or (c.due_latest is not None and b.commitment.due_latest == c.due_latest)), None) \
-            or next((b for b in same_actor if _kin_words(_common_words(b.commitment.quote), _common_words(c.what))), None)
+                         or (c.due_latest is not None and b.commitment.due_latest == c.due_latest)), None)
+        if restated is None:
+            headline_words = _common_words(c.what)
+            restated = next((b for b in same_actor if _kin_words(_common_words(b.commitment.quote), headline_words)),
+                            None)
         if restated is not None and c.due_latest is not None and restated.commitment.due_latest is None:
             # "Acme unveils Gizmo, shipping in December" over "The speaker will go on sale in the US": the headline
             # dates the promise the body restates without a date

@@ -1260,7 +1260,6 @@ def _past_form(s: Sentence, ev: Event) -> bool:
         or before in ("has", "have", "had", "was", "were")
 
 
-
 def _future(ctx: _Context, s: Sentence, rel: float, ev: Event) -> Reading:
     """"X will do it in <date>": a delay when the date is after the deadline, else a restatement."""
     due = ctx.p.doc.due_latest
@@ -1271,10 +1270,10 @@ def _future(ctx: _Context, s: Sentence, rel: float, ev: Event) -> Reading:
     return Reading("mention", rel * 0.55, s, ev.text, ["announces it will happen (not done yet)"], ev.pos)
 
 
-# A schedule after an act noun: "launch set for July 2028", "first deliveries slated for spring"
 # The actor giving the act a (new) date: "targets", "eyes", "sets", "now aims for", "plans"
 _PLANS = re.compile(r"\b(?:targets?|targeted|eyes|eyeing|sets|aims?|aiming|plans?|planning|schedules?|pencils?|"
                     r"confirms?|confirmed)\b[^,;]{0,60}$", re.I)
+# A schedule after an act noun: "launch set for July 2028", "first deliveries slated for spring"
 _SET_FOR = frozenset({"set", "scheduled", "slated", "planned", "targeted", "pencilled", "penciled", "due", "expected"})
 
 
@@ -1290,24 +1289,19 @@ def _scheduled_act(ctx: _Context, s: Sentence, rel: float) -> Reading | None:
             continue
         after = toks[k + 1:k + 4]
         if len(after) >= 2 and after[0].low in _SET_FOR and after[1].low in ("for", "in"):
-            start = _char_offset(s, k + 1)  # "launch set for July 2028"
+            dated = s.text[_char_offset(s, k + 1):]  # "launch set for July 2028"
         elif after and after[0].low == "now" and len(after) >= 3 and after[1].low in _SET_FOR \
                 and after[2].low in ("for", "in"):
-            start = _char_offset(s, k + 2)
+            dated = s.text[_char_offset(s, k + 2):]
         elif k and any(x.number is not None and 1900 <= x.number <= 2100 for x in toks[max(0, k - 3):k]):
             # "an October 2027 launch", "for 2028 launch", "eyes 2028 opening": the date that modifies the act
             first = next(j for j in range(max(0, k - 3), k) if toks[j].low in MONTHS or toks[j].number is not None)
-            date = s.text[_char_offset(s, first):_char_offset(s, k)]
-            phrase, new_due = new_target(" in " + date, ctx.published)
-            if _after_the_deadline(s, phrase, new_due, due, ctx.published):
-                return Reading("delay", rel * 0.85, s, t.text, [f"the {t.text} dated {phrase}, after the deadline {due}"],
-                               k, new_due, phrase)
-            continue
+            dated = " in " + s.text[_char_offset(s, first):_char_offset(s, k)]
         elif len(after) >= 2 and after[0].low in ("in", "for", "on") and _PLANS.search(s.text[:_char_offset(s, k)]):
-            start = _char_offset(s, k + 1)  # "targets the tram opening in 2028", "eyes a launch in May 2028"
+            dated = s.text[_char_offset(s, k + 1):]  # "targets the tram opening in 2028", "eyes a launch in May 2028"
         else:
             continue
-        phrase, new_due = new_target(s.text[start:], ctx.published)
+        phrase, new_due = new_target(dated, ctx.published)
         if _after_the_deadline(s, phrase, new_due, due, ctx.published):
             return Reading("delay", rel * 0.85, s, t.text, [f"the {t.text} dated {phrase}, after the deadline {due}"],
                            k, new_due, phrase)
