@@ -46,6 +46,28 @@ def test_one_word_names_as_subjects_are_actors(text: str, actor: str) -> None:
     assert one(text).actor == actor
 
 
+@pytest.mark.parametrize("text, actor, what", [
+    # names that are also English words, at sentence starts only (as in a digest of short items)
+    ("Lantern will test the brakes of its new tram on May 4.", "Lantern", "test the brakes of its new tram"),
+    ("Meridian will hire engineers for its Harbury yard by June 2027.", "Meridian", "hire engineers"),
+    ("ORVA will land rovers on the Moon by 2031.", "ORVA", "land rovers on the Moon"),
+    ("FBI will publish the audit by June 2027.", "FBI", "publish the audit"),  # an acronym, however common
+])
+def test_a_common_word_or_an_acronym_acting_on_an_object_is_a_name(text: str, actor: str, what: str) -> None:
+    c = one(text)
+    assert (c.actor, c.what.startswith(what)) == (actor, True), (c.actor, c.what)
+
+
+@pytest.mark.parametrize("text", [
+    "Shareholders will receive a dividend of ten cents in May 2026.",
+    "Construction will start the works in May 2026.",
+    "Funding will cover the works until June 2027.",
+])
+def test_an_everyday_noun_at_a_sentence_start_is_no_organisation(text: str) -> None:
+    got = read_text(text, DAY)
+    assert all(c.actor is None or c.actor.split()[0] not in text.split()[0] for c in got.commitments + got.proposals)
+
+
 @pytest.mark.parametrize("name, short", [
     ("Transport for Harwick", "TfH"), ("Department for Fisheries", "DfF"), ("Bank of Ostmark", "BoO"),
 ])

@@ -48,7 +48,7 @@ from tracker.extract.merge import DEAL_AGREED, Candidate, content_words, distinc
 from tracker.extract.model import NO_ACTOR, Commitment
 from tracker.language.calendar import MONTHS
 from tracker.language.sentences import Sentence, is_title_case, split_sentences
-from tracker.language.words import is_common_word, zipf
+from tracker.language.words import is_acronym, is_common_word, ordinary_noun_form, zipf
 from tracker.extract.source_actor import actor_from_byline, actor_from_handle, actor_from_source
 from tracker.extract.turns import Turn, speaker_turns
 from tracker.extract.things import (Things, bare_act_of, name_the_thing, things_named, with_site, with_the_antecedent,
@@ -1508,12 +1508,22 @@ _OBJECT_OPENERS = frozenset("a an the its their two three four five six ten new 
 
 
 def _acts_on_an_object(word: str, verb_words: list[str]) -> bool:
-    """"Lisbon will open two metro stations": a less common word doing an act to an object is a
-    name acting (a city, a company), where "Customers will ..." or "Output will ..." are not."""
-    if len(verb_words) < 2 or zipf(word) >= _ACTING_NAME_ZIPF:
+    """"Lisbon will open two metro stations", "NASA will land astronauts": a less common word (or any
+    acronym) doing an act to an object is a name acting (a city, a company, an agency), where
+    "Customers will ...", "Output will reach ..." or "Construction will start ..." are not."""
+    if len(verb_words) < 2 or ordinary_noun_form(word) or (zipf(word) >= _ACTING_NAME_ZIPF and not is_acronym(word)):
         return False
     verb, nxt = base_form(verb_words[0].strip(",.")), verb_words[1].lower().strip(",.")
-    return verb in EVENT_VERBS and (nxt in _OBJECT_OPENERS or nxt[:1].isdigit())
+    if nxt in _OBJECT_OPENERS or nxt[:1].isdigit():
+        return verb in EVENT_VERBS or verb not in _NOT_AN_ACT
+    # a bare plural object ("land astronauts", "hire engineers"), never a particle or an adverb ("start in May")
+    return verb not in _NOT_AN_ACT and nxt.isalpha() and nxt.endswith("s") \
+        and ordinary_noun_form(nxt) and nxt not in _NOT_AN_OBJECT
+
+
+# Verbs any subject can have: what something is, holds or does by itself, not an act on an object
+_NOT_AN_ACT = _STATIVE | _MOVEMENT | _CAPABILITY | _SEEMING | frozenset("be become have get".split())
+_NOT_AN_OBJECT = frozenset("as is was has its this towards always sometimes perhaps across".split())
 
 
 # Everyday nouns that open sentences ("Production", "Revenue", "Customers") are above this

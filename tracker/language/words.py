@@ -29,3 +29,41 @@ def zipf(word: str) -> float:
 def is_common_word(word: str) -> bool:
     """Is ``word`` ordinary English rather than a name?"""
     return zipf(word) >= COMMON_ZIPF
+
+
+def is_acronym(word: str) -> bool:
+    """Written in capitals only, two to six letters ("NASA", "BP"): a name wherever it stands, even where a
+    sentence's capital would hide an ordinary word.
+
+    >>> is_acronym("NASA"), is_acronym("Nasa"), is_acronym("I"), is_acronym("NORTHWIND")
+    (True, False, False, False)
+    """
+    return 2 <= len(word) <= 6 and word.isalpha() and word.isupper()
+
+
+# Endings that make abstract nouns of verbs and adjectives ("Construction", "Management", "Demand" has none)
+_ABSTRACT = ("tion", "sion", "ment", "ness", "ity", "ance", "ence", "ship", "ism")
+
+
+def ordinary_noun_form(word: str) -> bool:
+    """Does the word's own shape make it an everyday noun: the plural of a common singular ("Customers",
+    "Shareholders"), an abstract noun ("Construction", "Management"), or the gerund of a common verb
+    ("Shipping", "Funding")? A name rarely has these shapes, however common the name is ("Quorvex",
+    a maker whose name ends in "-eing" or "-us").
+
+    >>> [ordinary_noun_form(w) for w in ("Shareholders", "Construction", "Funding", "Quorvex", "Airbus")]
+    [True, True, True, False, False]
+    """
+    low = word.lower()
+    if len(low) < 4 or not low.isalpha():
+        return False
+    if low.endswith(_ABSTRACT):
+        return True
+    if low.endswith("ing"):
+        stem = low[:-3]
+        return any(zipf(s) >= COMMON_ZIPF for s in (stem, stem + "e", stem[:-1] if stem[-1:] == stem[-2:-1] else ""))
+    if low.endswith("ies"):
+        return zipf(low[:-3] + "y") >= COMMON_ZIPF
+    if low.endswith("s") and not low.endswith("ss"):
+        return zipf(low[:-1]) >= COMMON_ZIPF or (low.endswith("es") and zipf(low[:-2]) >= COMMON_ZIPF)
+    return False
