@@ -87,6 +87,21 @@ def test_a_person_who_takes_an_office_is_a_person_not_an_organisation() -> None:
     assert [c.actor for c in found(text) if "nurses" in c.what] == ["Ada Brennan"]  # "she": the person in focus
 
 
+def test_an_office_written_in_capitals_is_no_organisation() -> None:
+    from tracker.extract.actors import ActorIndex
+    text = ("Ada Brennan, the Prime Minister of Quenby, opened the Harbury depot on Monday.\n\n"
+            "\"Quenby Rail will run the first trains by 2028,\" the Prime Minister said. The Vice President told "
+            "reporters the new line would carry freight too.")
+    index = ActorIndex(text)
+    assert not [e.name for e in index.entities if e.kind == "org" and ("Minister" in e.name or "President" in e.name)]
+    assert index.topic() is not None and index.topic().name == "Quenby Rail"
+
+
+def test_an_acronym_before_a_capitalised_title_is_the_body_its_holder_speaks_for() -> None:
+    c = one("ORVA Administrator Ada Brennan said the agency would land a rover on Mars in 2030.")
+    assert c.actor == "ORVA"
+
+
 def test_a_party_government_as_subject_is_the_partys_pledge_not_a_thing() -> None:
     text = ("The Harwick Green Party released its platform on Monday.\n\n"
             "A Green government will open 20 new clinics by 2028. A Green government will not raise the sales tax.")

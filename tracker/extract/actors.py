@@ -121,6 +121,12 @@ _NAME_COMMA_TITLE = re.compile(
     rf"(?P<name>{_PERSON_NAME}),\s+(?:the\s+|a\s+)?(?P<pre>(?:[\w'\u2019&.-]+\s+){{0,3}}?)(?P<title>{TITLE})(?:\s+and\s+(?:{TITLE}))?"
     rf"(?:\s+(?:at|of|for)\s+(?P<org>(?:the\s+)?[A-Z\u00c0-\u00de\u0100-\u017f][\w&'\u2019.-]*(?:[ ]+(?:of[ ]+|for[ ]+|&[ ]+)?[A-Z\u00c0-\u00de\u0100-\u017f][\w&'\u2019.-]*)*))?"
 )
+# An acronym before a capitalised title and a person's name (the capitals run together, so the name scan sees one
+# name): "ORVA Administrator Ada Brennan", "ORVA Managing Director Ada Brennan"
+_ACRONYM_TITLE_NAME = re.compile(
+    rf"\b(?P<org>[A-Z]{{2,6}})(?:[ ]+(?:Managing|Deputy|Vice|Executive|General|Chief|Senior|Acting|Interim))*[ ]+"
+    rf"(?:{TITLE})[ ]+{_PERSON_NAME}"
+)
 _POSS_TITLE_NAME = re.compile(
     rf"(?P<org>[A-Z\u00c0-\u00de\u0100-\u017f][\w&.-]*(?:\s+[A-Z\u00c0-\u00de\u0100-\u017f][\w&.-]*)*)(?:['\u2019]s|(?<=s)['\u2019])\s+(?P<pre>(?:[a-z-]+\s+){{0,2}})(?P<title>{TITLE}),?\s+(?P<name>{_PERSON_NAME})"
 )
@@ -185,6 +191,11 @@ _TICKER = re.compile(
 _ROLE_OF = re.compile(r"^(?:.*\b(?:Officer|Executive|President|Director|Chairman|Chairwoman|Chair|Secretary|Minister|Head|Chief|"
                       r"Founder|Manager|Partner|Spokesperson|Spokesman|Spokeswoman)[ ]+(?:of|at|for)[ ]+)(.+)$")
 _SUBUNITS = frozenset({"Board", "Board of Directors", "Management", "Executive Committee", "Supervisory Board"})
+# An office written with capitals ("the Prime Minister said", "the Vice President told"): whoever holds it speaks,
+# never an organisation called by the office's name
+_OFFICE_ONLY = re.compile(r"(?:[A-Z][a-z]+[ ]+){0,2}(?:President|Minister|Secretary|Governor|Mayor|Chancellor|Premier|"
+                          r"Senator|Administrator|Commissioner|Director|Chairman|Chairwoman|Chair|Ambassador|"
+                          r"Spokesperson|Spokesman|Spokeswoman)")
 _PLACE_CONTEXT = re.compile(
     r"(?:['\u2019]s)?[ ]+(?:mayor|governor|residents|people|streets|city|town|council|police|hospitals?|schools|roads|"
     r"economy|population|citizens|voters|region|area|suburbs|centre|center|harbour|port|airport)\b",
@@ -553,12 +564,15 @@ class ActorIndex:
             name, pos = self._clean_name(m.group("name"), m.start())
             if name:
                 self._add(name, "org", pos).aliases.add(m.group("ticker"))
+        for m in _ACRONYM_TITLE_NAME.finditer(text):  # "ORVA Administrator Ada Brennan": the agency she heads
+            if government_of(m.group("org")) is None:
+                self._add(m.group("org"), "org", m.start())
         for m in _NAME_RE.finditer(text):
             name, pos = self._clean_name(m.group(0), m.start())
             role = _ROLE_OF.match(name)
             if role:  # "Executive Officer of Nordvik Telecom"
                 name, pos = role.group(1), pos + role.start(1)
-            if name in _SUBUNITS:
+            if name in _SUBUNITS or _OFFICE_ONLY.fullmatch(name):
                 continue
             if not name or (name.isupper() and len(name) > 6) or len(name.split()) > 6 or self._is_person_name(name):
                 continue
