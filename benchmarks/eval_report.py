@@ -72,6 +72,9 @@ def sets(shared: Path, tmp: Path) -> list[tuple[str, str, Path | None]]:
         ("fresh, fourth batch (`benchmarks/data/fresh4`)",
          "development since 2026-12-04 (fifteenth session); unseen when first scored (see DEVELOPERS.md)",
          subset(ROOT / "benchmarks/data/fresh4/cases", "", tmp / "fresh4")),
+        ("fresh, fifth batch (`benchmarks/data/fresh5`)",
+         "development since 2026-12-05 (sixteenth session); unseen when first scored (see DEVELOPERS.md)",
+         subset(ROOT / "benchmarks/data/fresh5/cases", "", tmp / "fresh5")),
         ("blind (`benchmarks/data/blind`)", "blind: never read by rule writers",
          subset(ROOT / "benchmarks/data/blind/cases", "", tmp / "blind")),
     ]
