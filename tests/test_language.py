@@ -38,6 +38,19 @@ def test_the_country_that_acts_is_the_texts_country_not_the_most_named_place() -
     assert main_country(text) == "Norwegian government"
 
 
+def test_a_story_filed_from_a_capital_is_about_its_country_before_one_only_named_as_a_place() -> None:
+    """"the Peru flights" and "the Safety of Peru Bill" name a place; the dateline says where the government
+    speaking sits. A country that acts still comes first, and ties fall to the next clue."""
+    from tracker.language.governments import main_country
+
+    text = ("OSLO, May 2 - The prime minister said the first flights to Peru would leave in June.\n\n"
+            "The Peru flights were agreed under the Safety of Peru Act.")
+    assert main_country(text) == "Norwegian government"
+    assert main_country(text.replace("OSLO", "HARBURY")) == "Peruvian government"
+    assert main_country("LIMA, May 2 - Chile has launched two satellites. Peru is on course to launch one.") \
+        == "Peruvian government"
+
+
 def test_a_text_that_never_names_its_country_is_about_it_by_its_adjective() -> None:
     """"the Norwegian Republic" and "Norwegian companies" name no country, but say which one; a single
     adjective ("a Norwegian bank lent the money") is only where a company comes from."""

@@ -170,16 +170,47 @@ def main_country(text: str) -> str | None:
     """
     counts: Counter[str] = Counter()
     acting: Counter[str] = Counter()
+    places: Counter[str] = Counter()
     for name, government in _table().items():
         short = len(name) <= 3
         for m in re.finditer(rf"(?<![\w-]){re.escape(name.upper() if short else name)}(?![\w-])", text,
                              0 if short else re.I):
-            counts[government] += 1
-            if _ACTS.match(text, m.end()) and not _PLACE_BEFORE.search(text[max(0, m.start() - 20):m.start()]):
+            acts = _ACTS.match(text, m.end()) is not None
+            # after a preposition ("flights to Peru") or before a noun it modifies ("the Peru flights"): a place
+            place = _PLACE_BEFORE.search(text[max(0, m.start() - 20):m.start()]) is not None or (
+                not acts and re.match(r"[ ]+(?!and\b|or\b)[a-z]", text[m.end():m.end() + 6]) is not None)
+            (places if place else counts)[government] += 1
+            if acts and not place:
                 acting[government] += 1  # ("flights to Peru would run": a place, whatever follows it)
-    # the country that acts ("Norway has paid Peru ...") before the one most named as a place ("to Peru")
-    best = acting or counts or _by_adjective(text)
-    return best.most_common(1)[0][0] if best else None
+    # the country that acts ("Norway has paid Peru ...") before the one named otherwise, the one named by its
+    # adjective, the one the dateline's capital is in ("LONDON, May 2 -"), and last the one only named as a place
+    # ("flights to Peru", "the Peru Act")
+    # (each a tie-breaker for the one before: "China has launched ...; India is on course ...")
+    tiers = (acting, counts, _by_adjective(text), _dateline(text), places)
+    named = set().union(*tiers)
+    return max(sorted(named), key=lambda g: tuple(tier[g] for tier in tiers)) if named else None
+
+
+_DATELINE = re.compile(r"^[ \t]*(?P<city>[A-Z][A-Z.'\u2019-]+(?:[ ][A-Z][A-Z.'\u2019-]+){0,2})[ ]*(?:,|\(|[-\u2013\u2014])",
+                       re.M)
+
+
+def _dateline(text: str) -> Counter[str]:
+    """The country of the capital a story is filed from ("LONDON, April 22 -", "OSLO (Wire) -")."""
+    m = _DATELINE.search(text)
+    government = _capitals().get(m.group("city").lower()) if m else None
+    return Counter({government: 1}) if government else Counter()
+
+
+@lru_cache(maxsize=1)
+def _capitals() -> dict[str, str]:
+    """Every capital's name (lower case) -> its country's government (the table's fourth column)."""
+    table: dict[str, str] = {}
+    for line in _DATA.read_text(encoding="utf-8").splitlines():
+        cols = line.split("\t")
+        if len(cols) >= 4 and not line.startswith(("#", "country\t")):
+            table.update((c.strip().lower(), cols[2].strip()) for c in cols[3].split(",") if c.strip())
+    return table
 
 
 def _by_adjective(text: str) -> Counter[str]:
