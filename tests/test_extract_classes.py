@@ -1627,3 +1627,21 @@ def test_a_fronted_phrase_with_its_comma_is_no_part_of_the_subject(text: str, ac
                                   "Vantor said the scheme would save commuters money."])
 def test_what_a_plan_will_do_for_people_is_no_promise(text: str) -> None:
     assert found(text, publisher="Orvo Wire") == []
+
+
+@pytest.mark.parametrize("text, what", [
+    ("But the new fares will be frozen from January 2026.", "freeze the new fares"),
+    ("And the Harbury line will open in May 2026, Vantor said.", "open the Harbury line"),
+])
+def test_a_conjunction_opening_a_sentence_is_no_part_of_its_subject(text: str, what: str) -> None:
+    assert one(text, publisher="Vantor").what == what
+
+
+def test_a_numbered_post_of_a_thread_is_read_without_its_number() -> None:
+    text = ("Ada Brennan @adabrennan\n\n"
+            "1/ I promised cheaper travel, and today I am keeping my word.\n\n"
+            "2/ The Harbury tram will open to passengers in May 2026.\n\n"
+            "3/ And bus fares will be frozen from January.")
+    got = found(text, publisher="Twitter, @adabrennan")
+    assert not [c.quote for c in got if re.match(r"\d/", c.quote) or re.search(r"\b\d/", c.what)]
+    assert {c.what for c in got} >= {"open the Harbury tram to passengers", "freeze bus fares"}

@@ -823,7 +823,8 @@ _BEFORE_RELATIVE = re.compile(r"(?P<np>\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Oo]ur|[Hh]is
 
 
 # A discourse adverb opening a clause without its comma: "Then we will ...", "And then in 2027 the line will ..."
-_DISCOURSE = re.compile(r"^(?:(?:and|but)\s+)?(?:then|sometime|also|so)\s+(?=\S)", re.I)
+# ("And the new line will ...": a conjunction opening the clause links it to the last one; it is no part of the subject)
+_DISCOURSE = re.compile(r"^(?:(?:and|but)\s+)?(?:then|sometime|also|so)\s+(?=\S)|^(?:and|but|yet)\s+(?=\S)", re.I)
 
 
 def _subject(sentence: str, start: int, cue_start: int) -> tuple[str, str, int]:

@@ -4,7 +4,8 @@ Copes with what news and press-release text throws at a splitter:
 
 * headlines and captions (a short line without a full stop) are kept but
   flagged, so the extractor can skip them -- a headline restates the lede;
-* bullet lists (``- ``, ``* ``, ``1. ``): the marker is not part of the sentence;
+* bullet lists (``- ``, ``* ``, ``1. ``) and numbered posts of a thread (``2/ ``, ``2/5 ``): the
+  marker is not part of the sentence;
 * abbreviations (``Dr.``, ``Inc.``, ``Sept.``, ``U.S.``), initials and decimals
   do not end a sentence;
 * quotations: every sentence knows which stretches of it are inside quotation
@@ -30,6 +31,7 @@ _LETTERED = frozenset("series model type class phase plan part section version g
 # abbreviations that only ever stand before a number; elsewhere the word ends a sentence ("No.")
 _BEFORE_NUMBERS = frozenset("no nos fig vol art sec para ch pp".split())
 _BULLET = re.compile(r"[ \t]*(?:[-*\u2022\u2013\u25aa]|\d{1,2}[.)])[ \t]+")
+_THREAD = re.compile(r"[ \t]*(\d{1,2})/(\d{1,2})?[ \t]+(?=\S)")
 _TERMINAL = re.compile(r"[.!?:;\"\u201d\u2019')\]]\s*$")
 # A sentence end: terminal punctuation, optional closers, whitespace, then a
 # character that can start a sentence.
@@ -122,7 +124,9 @@ def _blocks(text: str) -> list[_Block]:
         if cur is not None and not heading:
             cur.end = e  # hard-wrapped continuation of the paragraph
         else:
-            lead = len(raw) - len(raw.lstrip())
+            thread = _THREAD.match(raw)  # "2/ From September ...": a post's place in its thread, not its words
+            lead = thread.end() if thread and int(thread.group(1)) <= int(thread.group(2) or 99) \
+                else len(raw) - len(raw.lstrip())
             cur = _Block(s + lead, e, bullet=False, headline=heading)
             blocks.append(cur)
         if heading or not no_stop:
