@@ -1645,3 +1645,12 @@ def test_a_numbered_post_of_a_thread_is_read_without_its_number() -> None:
     got = found(text, publisher="Twitter, @adabrennan")
     assert not [c.quote for c in got if re.match(r"\d/", c.quote) or re.search(r"\b\d/", c.what)]
     assert {c.what for c in got} >= {"open the Harbury tram to passengers", "freeze bus fares"}
+
+
+@pytest.mark.parametrize("text", [
+    "We are also introducing Quillbuds, wireless earphones. Quillbuds will be available from late October for $159.",
+    "Quillbuds will be available from late October for $159 through our stores.",
+])
+def test_what_will_be_available_is_the_publishers_thing_not_an_organisation(text: str) -> None:
+    c = one(text, publisher="Vantor")
+    assert (c.actor, c.what.startswith("make Quillbuds available")) == ("Vantor", True), (c.actor, c.what)

@@ -1163,6 +1163,8 @@ def _arrives(verb_words: list[str]) -> bool:
     verb_words = coming_as_arrival(verb_words)
     verb = base_form(verb_words[0].strip(",."))
     nxt = verb_words[1].lower().strip(",.") if len(verb_words) > 1 else ""
+    if verb == "be" and nxt == "available":
+        return True  # "will be available from May": what becomes available is a thing, never its maker
     return verb in _ARRIVALS and (
         not nxt or nxt in _PREPOSITIONS or nxt in {"on", "live", "out"} or nxt[:1].isdigit() or nxt in MONTHS)
 
@@ -1469,8 +1471,8 @@ _STRUCTURES = frozenset(
 _AGENTIVE_FAMILIES = frozenset({"plan", "aim", "expect", "pledge", "set_to", "is_to", "target", "reported_plan",
                                 "progressive"})
 _PRODUCT_VERBS = (
-    r"(?:release[sd]?|launch(?:es|ed)?|ship(?:s|ped)?|unveil(?:s|ed)?|introduce[sd]?|sells?|sold|debut(?:s|ed)?|"
-    r"open(?:s|ed)?)"
+    r"(?:release[sd]?|releasing|launch(?:es|ed|ing)?|ship(?:s|ped|ping)?|unveil(?:s|ed|ing)?|introduc(?:e[sd]?|ing)|"
+    r"sells?|selling|sold|debut(?:s|ed|ing)?|open(?:s|ed|ing)?)"
 )
 
 
