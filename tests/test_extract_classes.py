@@ -1654,3 +1654,14 @@ def test_a_numbered_post_of_a_thread_is_read_without_its_number() -> None:
 def test_what_will_be_available_is_the_publishers_thing_not_an_organisation(text: str) -> None:
     c = one(text, publisher="Vantor")
     assert (c.actor, c.what.startswith("make Quillbuds available")) == ("Vantor", True), (c.actor, c.what)
+
+
+@pytest.mark.parametrize("source, actor", [
+    ("Press Information Bureau, Government of Peru", "Peruvian government"),
+    ("Government Press Office, Peru", "Peruvian government"),
+    ("Vantor press office, Peru", "Vantor"),  # a company's office in a country speaks for the company
+])
+def test_a_governments_press_office_speaks_for_the_government_it_names(source: str, actor: str) -> None:
+    from tracker.extract.source_actor import actor_from_source
+
+    assert actor_from_source(source) == actor

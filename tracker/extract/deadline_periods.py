@@ -210,8 +210,9 @@ def _end_of(m: re.Match[str], p: Period, ctx: Ctx) -> Period:
     return Period(p.end, p.end, f"the end of {p.label}", boundary="end")
 
 
+# ("beginning later this year" with no "of" is a preposition, "starting": read as the period itself)
 @modifier(r"(?:the\s+)?(?:very\s+)?(?:start|beginning|outset|onset|opening)\s+of\s+(?P<x>.+)",
-          r"(?:start|beginning)[-\s](?P<x>.+)")
+          r"(?:start[-\s]|beginning-)(?P<x>.+)")
 def _start_of(m: re.Match[str], p: Period, ctx: Ctx) -> Period:
     months = months_in(p)
     first_part = month_end(p.start.year, p.start.month) if months and months > 1 else p.start + timedelta(days=9)

@@ -52,6 +52,7 @@ _OWN_CHANNEL = re.compile(r"\s+(?:newsroom|blog|press\s+office|press\s+room|pres
 _ITS_INTERVIEW = re.compile(r"\binterview\b", re.I)
 _RESULTS_CALL = re.compile(r"\b(?:earnings|results|call|quarter|q[1-4]|fy\d*)\b", re.I)
 # A government's own office speaks for the government: "Press Office of the Federal Government (Norway)"
+_PRESS_OFFICE = re.compile(r"\b(?:Press|Information|Media)\s+(?:Information\s+)?(?:Office|Bureau|Service)\b", re.I)
 _GOVERNMENT_OFFICE = re.compile(r"\bOffice\s+of\s+the\s+(?:Federal\s+|National\s+)?Government\b|"
                                 r"\bGovernment\s+(?:Press|Information)\s+Office\b", re.I)
 # Where a post was published: "Acme on X", "Jane Roe on LinkedIn" name the speaker, not the platform
@@ -139,6 +140,13 @@ def _actor_from_source(source: str | None) -> str | None:
     owner = _account_owner(source)
     if owner:
         return owner
+    if _PRESS_OFFICE.search(source):  # "Press Information Bureau, Government of Norway": the government it serves
+        # (a bare country names it only after a government's own office: "Vantor press office, Norway" is Vantor's)
+        ours = _GOVERNMENT_OFFICE.search(source) is not None
+        named = next((government_of(p.strip()) for p in source.split(",")
+                      if (ours or re.search(r"\bgovernment\b", p, re.I)) and government_of(p.strip())), None)
+        if named:
+            return named
     segments = [seg for seg in _SEGMENT.split(source) if seg.strip()]
     if len(segments) > 1:
         # the first segment that names someone, past a bare platform ("X (Twitter) -- @Acme and replies")
