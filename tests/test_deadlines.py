@@ -28,6 +28,8 @@ READINGS = [
     ("a year starting in a year may start in its December", "in the financial year starting in 2028", WED,
      D(2029, 12, 31)),
     ("exact date, day first", "on 2 November 2027", WED, D(2027, 11, 2)),
+    ("'beginning' with no 'of' means starting", "beginning later this year", WED, D(2027, 12, 31)),
+    ("'beginning of' is the first part", "at the beginning of next month", WED, D(2027, 4, 10)),
     ("exact date, ISO", "no later than 2028-01-20", WED, D(2028, 1, 20)),
     ("exact date, no year, still ahead", "by April 9", WED, D(2027, 4, 9)),
     ("exact date, no year, already past", "no later than February 1", WED, D(2028, 2, 1)),
