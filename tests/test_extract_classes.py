@@ -1665,3 +1665,16 @@ def test_a_governments_press_office_speaks_for_the_government_it_names(source: s
     from tracker.extract.source_actor import actor_from_source
 
     assert actor_from_source(source) == actor
+
+
+def test_a_party_government_is_the_party_and_its_leaders_surname_is_a_person() -> None:
+    from tracker.extract.actors import ActorIndex
+    text = ("Ada Brennan's Liberals released their platform on Monday, ahead of the vote.\n\n"
+            "Among the party's pledges:\n"
+            "- The tram line will open by 2027.\n"
+            "- A Liberal government will build 50 new clinics by 2028.\n\n"
+            "Brennan said the plan was fully costed. Conservative leader Ivo Marsh said it was reckless.")
+    got = found(text, publisher="Harbury Politics Wire")
+    assert {c.actor for c in got} == {"Liberal Party"}, [(c.actor, c.what) for c in got]
+    people = {e.name for e in ActorIndex(text).entities if e.kind == "person"}
+    assert "Ada Brennan" in people

@@ -121,6 +121,10 @@ _NAME_COMMA_TITLE = re.compile(
     rf"(?P<name>{_PERSON_NAME}),\s+(?:the\s+|a\s+)?(?P<pre>(?:[\w'\u2019&.-]+\s+){{0,3}}?)(?P<title>{TITLE})(?:\s+and\s+(?:{TITLE}))?"
     rf"(?:\s+(?:at|of|for)\s+(?P<org>(?:the\s+)?[A-Z\u00c0-\u00de\u0100-\u017f][\w&'\u2019.-]*(?:[ ]+(?:of[ ]+|for[ ]+|&[ ]+)?[A-Z\u00c0-\u00de\u0100-\u017f][\w&'\u2019.-]*)*))?"
 )
+# "A Liberal government will ...", "a future Labour government would ...", "the next Green government": a party's
+# pledge of what it would do in office
+PARTY_GOVERNMENT = re.compile(r"\b(?:[Aa]n?|[Aa]ny|[Tt]he\s+next)\s+(?:future\s+|new\s+)?"
+                              r"(?P<party>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)\s+government\b")
 # An acronym before a capitalised title and a person's name (the capitals run together, so the name scan sees one
 # name): "ORVA Administrator Ada Brennan", "ORVA Managing Director Ada Brennan"
 _ACRONYM_TITLE_NAME = re.compile(
@@ -529,7 +533,13 @@ class ActorIndex:
             found.append((m.start("name"), m.group("name"), m.group("title"), pre, None))
         for m in _BECAME_TITLE.finditer(text):  # "Ada Brennan became Norland's prime minister on Monday"
             found.append((m.start("name"), m.group("name"), m.group("title"), m.group("pre") or "", m.group("org")))
-        for m in re.finditer(rf"\b(?P<name>{_PERSON_NAME})\s+(?:said|says|told|added|wrote)\b", text):
+        # the whole name speaking, or owning something or set off by a comma ("Ada Brennan's party", "Ada
+        # Brennan, who ..."), then the surname alone speaking: a person, never an organisation called "Brennan"
+        for m in re.finditer(rf"\b(?P<name>{_PERSON_NAME})(?:\s+(?:said|says|told|added|wrote)\b|(?=['\u2019]s\b|,))",
+                             text):
+            if m.group(0)[len(m.group("name")):].strip() in ("", ",") and re.search(
+                    rf"\b{re.escape(m.group('name'))}\s+(?:{'|'.join(sorted(ORG_WORDS))})\b", text):
+                continue  # "Ada Brennan's parks" beside "Ada Brennan Company": the company's name
             surname = m.group("name").split()[-1]
             before = re.escape(" ".join(m.group("name").split()[:-1]))
             # the surname alone, later ("Aas said"); the whole name again is an organisation's habit ("Borvik Loop
@@ -596,6 +606,8 @@ class ActorIndex:
             if is_third_party(name) and not any(t in ORG_WORDS for t in toks):
                 continue
             self._add(name, "org", pos)
+        for m in PARTY_GOVERNMENT.finditer(text):  # "a Liberal government would ...": the Liberal Party's pledge
+            self.party(m.group("party"))
 
     def memo(self, key: object, compute: Callable[[], T]) -> T:
         """``compute()`` once per key for this text: answers that scan the whole text must not be asked twice."""
@@ -786,6 +798,21 @@ class ActorIndex:
                 if affil is not None:
                     person.affiliation = affil
                     break
+
+    def party(self, name: str) -> Entity | None:
+        """The party a "<name> government" would be formed by: the one the text names ("the Harwick Green Party"),
+        else one called "<name> Party", known also by its members' name when the text uses it ("the Liberals").
+        None for a country's adjective ("a Norwegian government")."""
+        if government_of(name) is not None or countries_of_adjective(name.split()[0]):
+            return None
+        named = next((o for o in self.entities if o.kind == "org" and re.search(rf"\b{re.escape(name)}\b", o.name)
+                      and government_of(o.name) is None), None)
+        if named is None:
+            named = self._add(f"{name} Party", "org", self.text.find(name))
+            if re.search(rf"\b{re.escape(name)}s\b", self.text):
+                named.aliases.add(f"{name}s")
+            self._topic = False
+        return named
 
     def add_org(self, name: str, pos: int) -> Entity:
         """Register an organisation found by how it acts ("Brant Mills will open ...")."""

@@ -15,7 +15,7 @@ from tracker.extract.model import DEFAULT_MIN_CONFIDENCE as MIN_CONFIDENCE
 from tracker.extract.model import DEFAULT_REVIEW_THRESHOLD as REVIEW_THRESHOLD
 from tracker.errors import DeadlineError
 from tracker.extract.actors import (
-    _SENTENCE_STARTERS, ORG_WORDS, POSSESSED, THIRD, ActorIndex, Entity, Focus, head_noun, owned_by, unveiler,
+    _SENTENCE_STARTERS, ORG_WORDS, PARTY_GOVERNMENT, POSSESSED, THIRD, ActorIndex, Entity, Focus, head_noun, owned_by, unveiler,
 )
 from tracker.extract.anchors import anchor_deadline, event_date, find_event_phrase, office_deadline
 from tracker.extract.calibration import calibrate
@@ -1077,9 +1077,10 @@ def _classify_subject(doc: _Doc, sent: Sentence, clause: Clause, previous: Entit
         return subject, "thing", None  # "our passengers will not pay more": a promise about its customers
     if low == "there":
         return subject, "thing", None  # "there will be no paid expansions"
-    if _PARTY_GOVERNMENT.fullmatch(subject.strip()):
-        # "A Liberal government will ...", "a future Labour government would ...": the party's pledge
-        return subject, "actor", speaker_org or focus.org or index.topic() or index.default
+    party = PARTY_GOVERNMENT.fullmatch(subject.strip())
+    if party:  # "A Liberal government will ...", "a future Labour government would ...": the party's pledge
+        return subject, "actor", index.party(party.group("party")) or speaker_org or focus.org or index.topic() \
+            or index.default
     if kind == "thing" and ent is None and sent.headline and _arrives(verb_words) and (speaker_org or index.default):
         return subject, "thing", None  # "Gizmo 2 arrives June 1" in its maker's own text: the maker's promise
     owner = speaker_org or index.default
@@ -1145,7 +1146,6 @@ def _hosts_owners_event(verb_words: list[str], owner: Entity) -> bool:
     return any(w.strip(",.!'\u2019s") == first for w in verb_words[1:6])
 
 
-_PARTY_GOVERNMENT = re.compile(r"(?:[Aa]n?|[Aa]ny|[Tt]he\s+next)\s+(?:future\s+|new\s+)?(?:[A-Z][\w-]*\s+){1,2}government")
 
 
 # A time that makes "will not open" a delay ("until 2027", "this year", "on time", "before the summer");
