@@ -1678,3 +1678,19 @@ def test_a_party_government_is_the_party_and_its_leaders_surname_is_a_person() -
     assert {c.actor for c in got} == {"Liberal Party"}, [(c.actor, c.what) for c in got]
     people = {e.name for e in ActorIndex(text).entities if e.kind == "person"}
     assert "Ada Brennan" in people
+
+
+@pytest.mark.parametrize("text", [
+    "Electric vans will make up half of new van sales in Harbury by 2030, Quenby Research said.",
+    "Quorvex tablets will overtake the Orvo Pad by 2027, Quenby Research said.",
+    "Quenby Research expects electric buses to account for most new bus sales by 2030.",
+    "Heat pumps will become cheaper to run than gas boilers by 2028, Quenby Research said.",
+])
+def test_where_a_class_of_products_will_stand_in_its_market_is_a_forecast(text: str) -> None:
+    got = read_text(text, DAY, publisher="Quenby Research")
+    assert not got.commitments, [(c.actor, c.what) for c in got.commitments]
+
+
+def test_a_share_of_the_actors_own_sales_stays_its_target() -> None:
+    c = one("Electric vans will make up half of our sales by 2030, Vantor said.")
+    assert (c.actor, c.due_latest.year) == ("Vantor", 2030)

@@ -504,6 +504,9 @@ def _is_forecast(span: str, cue) -> bool:
     verbs = {w for w in words[:12]}
     if cue.family in ("expect", "aim", "reported_plan") and _FORECAST_NOUNS.search(" ".join(words[:8])):
         return True
+    expected = _EXPECTED_TO.match(span)
+    if expected and market_position(expected.group("np"), expected.group("vp")):
+        return True  # "expects electric models to make up half of new car sales": the market's figure
     if cue.family in ("expect", "reported_plan") and not words[1:2] == ["to"] and verbs & _MOVEMENT:
         return True
     return False
@@ -747,7 +750,7 @@ def _read(doc: _Doc, sent: Sentence, clause: Clause, previous: Entity | None) ->
             # ("the Games will open on July 23, organisers and the Vantor Committee said") the organisers' promise
             doubts.append("event")
         elif head_noun(subject).lower() in _MARKET_NOUNS or _bears_on_results(verb, verb_words) \
-                or _results_move(subject, verb, verb_words):
+                or _results_move(subject, verb, verb_words) or market_position(subject, " ".join(verb_words)):
             # "demand for chips will double by 2030, the maker said": a market forecast; "rising fuel costs will
             # squeeze our margins this year": a condition's effect on the results, nobody's act
             doubts.append("condition")
@@ -877,6 +880,45 @@ def _forecasts_a_condition(sent: Sentence, clause: Clause, verb_words: list[str]
             return True  # "expects the acquisition to add 8 billion dollars of EBITDA": the deal's effect
     # a figure, or a sign that can be checked ("to remain negative in 2026 and turn positive in 2027"), is guidance
     return base_form(verb.strip(",.")) in _CONDITIONS and not _AMOUNT.search(words) and not _SIGNED.search(words)
+
+
+_EXPECTED_TO = re.compile(r"(?:\w+\s+)?expect(?:s|ed)?\s+(?P<np>(?:[\w'\u2019-]+\s+){1,5}?)to\s+(?P<vp>.+)", re.I | re.S)
+# A place in a market, not an act: one product overtaking another, a class of products taking a share of sales or
+# becoming cheaper than another
+_OVERTAKES = re.compile(r"(?:overtake|outsell|surpass|outnumber|outpace|eclipse|dethrone)s?\b", re.I)
+_TAKES_A_SHARE = re.compile(r"(?:make\s+up|account\s+for|represent)\b|become\s+(?:\w+er|more|less)\s+(?:\w+\s+){0,3}?than\b",
+                            re.I)
+_OWN_SHARE = re.compile(r"\b(?:our|its|their|his|her|my)\b|['\u2019]s\s+(?:own\s+)?(?:sales|revenue|fleet|line-?up|"
+                        r"deliveries|production|output)\b", re.I)
+
+
+def market_position(subject: str, verb_phrase: str) -> bool:
+    """Where a product or a class of products will stand in its market: "Electric cars will make up half of new
+    car sales", "heat pumps will become cheaper than boilers", "the Orvo phone will overtake its rival". A
+    forecast of the market, not anybody's act (a share of the actor's own sales stays its target).
+
+    >>> market_position("Electric vans", "make up half of new van sales by 2030")
+    True
+    >>> market_position("Electric vans", "make up half of our sales by 2030"), market_position("the vans", "make up half")
+    (False, False)
+    """
+    vp = verb_phrase.strip()
+    if _OVERTAKES.match(vp):
+        return True
+    return _generic_plural(subject) and _TAKES_A_SHARE.match(vp) is not None and not _OWN_SHARE.search(vp)
+
+
+def _generic_plural(subject: str) -> bool:
+    """A bare plural of everyday words, no determiner or owner ("Electric cars", "heat pumps"): a class of things."""
+    words = subject.strip().split()
+    if not words or len(words) > 4 or words[0].lower() in _DETERMINERS or "'" in subject or "\u2019" in subject:
+        return False
+    return all(w.islower() for w in words[1:]) and words[-1].isalpha() and ordinary_noun_form(words[-1]) \
+        and words[-1].lower().endswith("s")
+
+
+_DETERMINERS = frozenset("the a an our its their these those this that some all most many his her my your every each "
+                         "no any".split())
 
 
 def _results_move(subject: str, verb: str, verb_words: list[str]) -> bool:
