@@ -1694,3 +1694,35 @@ def test_where_a_class_of_products_will_stand_in_its_market_is_a_forecast(text: 
 def test_a_share_of_the_actors_own_sales_stays_its_target() -> None:
     c = one("Electric vans will make up half of our sales by 2030, Vantor said.")
     assert (c.actor, c.due_latest.year) == ("Vantor", 2030)
+
+
+@pytest.mark.parametrize("text, what", [
+    ("\"I'm confident that we will open the Harbury line by 2027,\" said Ada Brennan, Vantor's chief executive.",
+     "open the Harbury line"),
+    ("\"I'm confident we will begin selling tickets to Quenby this year,\" said Ada Brennan, Vantor's chief executive.",
+     "begin selling tickets to Quenby"),
+])
+def test_the_speakers_confidence_in_its_own_act_is_a_promise_read_without_the_frame(text: str, what: str) -> None:
+    c = one(text)
+    assert (c.actor, c.what) == ("Vantor", what)
+
+
+def test_the_speakers_opinion_of_its_own_act_is_a_weaker_promise_and_of_others_acts_none() -> None:
+    got = read_text("\"I think we'll open the Harbury line by the end of the year,\" said Ada Brennan, Vantor's chief "
+                    "executive. \"I'm confident that MPs will back the bill when they vote in the coming weeks,\" "
+                    "she said.", DAY)
+    every = got.commitments + got.proposals
+    assert [(c.what, "own_forecast" in c.doubts) for c in every] == [("open the Harbury line", True)]
+
+
+@pytest.mark.parametrize("attribution", ["said Ada Brennan, Vantor's chief executive.",
+                                         "Ada Brennan, Vantor's chief executive, said."])
+def test_a_person_whose_title_an_organisation_owns_speaks_for_it(attribution: str) -> None:
+    c = one(f"\"We will open the Harbury line by 2027,\" {attribution}")
+    assert c.actor == "Vantor"
+
+
+def test_a_ministers_possessive_names_a_place_not_an_organisation() -> None:
+    from tracker.extract.actors import ActorIndex
+    index = ActorIndex("Harbury's transport minister, Ada Brennan, said the line would open in 2027.")
+    assert [e.name for e in index.entities if e.kind == "org"] == []

@@ -794,10 +794,21 @@ class ActorIndex:
                 affil = self.find_org(org) if org else None
                 if affil is None and org:
                     affil = self._add(org.removeprefix("the ").strip(), "org", person.first)
-                affil = affil or self._org_in(pre)
+                affil = affil or self._org_in(pre) or self._owner_of_title(pre)
                 if affil is not None:
                     person.affiliation = affil
                     break
+
+    def _owner_of_title(self, pre: str) -> Entity | None:
+        """The organisation that owns a title ("Ada Brennan, Vantor's chief executive"): named by its possessive,
+        also when the text names it nowhere else; a political title ("Harbury's transport minister") is left to
+        the government it serves."""
+        owner = re.search(r"([A-Z\u00c0-\u00de\u0100-\u017f][\w&.-]*(?:[ ]+[A-Z\u00c0-\u00de\u0100-\u017f][\w&.-]*){0,3})"
+                          r"['\u2019]s\b", pre)
+        if owner is None or POLITICAL.search(pre) or government_of(owner.group(1)) is not None \
+                or self._is_person_name(owner.group(1)):
+            return None  # (a minister's or a governor's possessive names a place: its government speaks)
+        return self.find_org(owner.group(1)) or self._add(owner.group(1), "org", self.text.find(owner.group(1)))
 
     def party(self, name: str) -> Entity | None:
         """The party a "<name> government" would be formed by: the one the text names ("the Harwick Green Party"),

@@ -353,7 +353,8 @@ _HEDGE = (
     r"reckoned|doubts?|doubted|warned|warns|questioned|questions|wondered|wonders|asked|asks|expects?|expected|"
     r"projected|projects|forecast|forecasts|argued|argues|claimed|claims|reported|reports|understands|"
     r"learned|learnt|heard|assumes?|assumed|suspects?|suspected|worried|worries|cautioned|noted\s+that\s+it\s+was\s+unclear|"
-    r"(?:is|was|are|were|remains?|felt|feels)\s+[\"\u201c]?(?:confident|hopeful|optimistic|convinced|sure|certain)[\"\u201d]?"
+    r"(?:is|was|are|were|am|['\u2019]m|['\u2019]re|remains?|felt|feels)\s+[\"\u201c]?(?:confident|hopeful|optimistic|convinced|"
+    r"sure|certain)[\"\u201d]?"
 )
 _FRAME = re.compile(
     rf"\b(?P<fv>(?P<speech>(?:told|tells|assured|informed|reminded)(?:\s+[\w'\u2019]+){{1,6}}?|{_SPEECH})|(?P<promise>{_PROMISE})|(?P<hedge>{_HEDGE}))"
@@ -981,7 +982,7 @@ def _reject_frame(sentence: str, c: Clause) -> str | None:
         return "past perfect: background"
     if past_context(sentence[: cue.start]):
         return "background: an earlier promise"
-    if c.frame_kind == "hedge":
+    if c.frame_kind == "hedge" and not own_stance(c):
         return "hedged frame (believe/expect/warn/ask...)"
     after = _TRAILING_HEDGE.search(sentence, cue.end)
     if after and is_third_party(after.group("sp")):
@@ -989,6 +990,27 @@ def _reject_frame(sentence: str, c: Clause) -> str | None:
     if not c.subject and not c.in_quote and c.frame_kind is None and not re.search(rf"\band\s*(?:{SEQUENCE_ADVERB.pattern}\s+)?$", sentence[: cue.start], re.I):
         return "no subject"
     return None
+
+
+# The speaker's own stance on what the speaker's side will do: "I'm confident we will ...", "we believe we can ..."
+_STANCE_OF_ONE = re.compile(r"[\"\u201c]?\s*(?:I|we)\s*(?:['\u2019](?:m|re)|am|are)?\s+(?:confident|sure|certain|convinced|"
+                            r"think|believe|hope|expect)\b", re.I)
+_CONVINCED = re.compile(r"\b(?:confident|sure|certain|convinced)\b", re.I)
+
+
+def own_stance(c: Clause) -> bool:
+    """Is the hedged frame the speaker's view of its own side's act ("I'm confident we will open the line",
+    "I think we'll have it by May")? Such a clause is the actor's own forecast, kept as a candidate; a view of
+    what others will do ("I'm sure MPs will back it") stays a hedge."""
+    if not _STANCE_OF_ONE.match(c.frame.strip()):
+        return False
+    subject = c.subject.strip().lower()
+    if subject in ("we", "i") or subject.startswith(("our ", "my ")):
+        return True
+    # a thing of the speaker's side, vouched for ("I am sure the line will open by 2027"), never others' acts
+    return _CONVINCED.search(c.frame) is not None and not is_third_party(c.subject) \
+        and not re.search(r"^(?:the\s+)?(?:[\w-]+\s+)?(?:MPs|MEPs|senators|legislators|parliament|congress|"
+                          r"regulators?|courts?|judges?|voters)\b", c.subject.strip(), re.I)
 
 
 def _reject_cue(sentence: str, c: Clause) -> str | None:

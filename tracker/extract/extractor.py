@@ -696,6 +696,8 @@ def _read(doc: _Doc, sent: Sentence, clause: Clause, previous: Entity | None) ->
         or (cue.family == "reported_plan" and _dated(doc, sent, clause))  # "is planned to start in 2026": a schedule
     ):
         doubts.append("writer_would")  # a hypothetical in the writer's voice ("the bill would give patients ...")
+    if clause.frame_kind == "hedge" and not re.search(r"\b(?:confident|sure|certain|convinced)\b", clause.frame, re.I):
+        doubts.append("own_forecast")  # "I think we'll have it by May": the actor's own forecast, not its word
     verb_words = coming_as_arrival(sent.text[cue.verb_start : clause.vp_end].split())
     cue_text = sent.text[cue.start : cue.end].lower()
     named = kind == "actor" or re.fullmatch(r"[A-Z\u00c0-\u00de\u0100-\u017f][\w&.'-]*(?:\s+[A-Z\u00c0-\u00de\u0100-\u017f][\w&.'-]*)*",
