@@ -1726,3 +1726,23 @@ def test_a_ministers_possessive_names_a_place_not_an_organisation() -> None:
     from tracker.extract.actors import ActorIndex
     index = ActorIndex("Harbury's transport minister, Ada Brennan, said the line would open in 2027.")
     assert [e.name for e in index.entities if e.kind == "org"] == []
+
+
+@pytest.mark.parametrize("text", [
+    "Harbury Labour, which leads the polls ahead of an election due later this year, has said it will scrap the "
+    "toll if it wins the election.",
+    "If elected, the Harbury Green Party will scrap the toll.",
+    "The Harbury Green Party will scrap the toll once it takes office.",
+])
+def test_winning_an_election_frames_a_campaign_pledge_and_conditions_nothing(text: str) -> None:
+    c = one(text)
+    assert (c.what, c.conditional, c.due_latest) == ("scrap the toll", False, None), (c.what, c.conditional, c.due_latest)
+
+
+def test_a_name_with_a_long_aside_before_it_speaks_is_an_organisation_unless_the_aside_gives_a_role() -> None:
+    from tracker.extract.actors import ActorIndex
+    text = ("Quorvale, which leads comfortably in opinion polls ahead of a general election due by January, has said "
+            "it would scrap the toll. Idris Fenwick, the former Orvo and Lumo executive who runs the project, said "
+            "it would open in May.")
+    orgs = {e.name for e in ActorIndex(text).entities if e.kind == "org"}
+    assert "Quorvale" in orgs and "Idris Fenwick" not in orgs

@@ -125,6 +125,10 @@ _NAME_COMMA_TITLE = re.compile(
 # pledge of what it would do in office
 PARTY_GOVERNMENT = re.compile(r"\b(?:[Aa]n?|[Aa]ny|[Tt]he\s+next)\s+(?:future\s+|new\s+)?"
                               r"(?P<party>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)\s+government\b")
+# An aside that describes a person by a role: "Ada Brennan, the former Orvo executive who runs the unit, said"
+_DESCRIBED_PERSON = re.compile(r"[ ]*,[^,]*\b(?i:executive|chief|founder|co-founder|director|minister|spokes(?:man|woman|"
+                               r"person)|president|chairman|chairwoman|officer|manager|analyst|economist|professor|"
+                               r"mayor|governor|secretary|CEO|head)\b")
 # An acronym before a capitalised title and a person's name (the capitals run together, so the name scan sees one
 # name): "ORVA Administrator Ada Brennan", "ORVA Managing Director Ada Brennan"
 _ACRONYM_TITLE_NAME = re.compile(
@@ -142,7 +146,7 @@ _ABBR_PAREN = re.compile(rf"(?P<name>{_CAP}(?:(?:[ ]+(?:of|for|&|and|of[ ]+the))
 # A day, and a part of it, between a name and its verb: "Vantor on Thursday night showed ..."
 _ON_A_DAY = r"on[ ]+\w+(?:[ ]+(?:night|morning|evening|afternoon))?"
 _AGENT_VERB = re.compile(
-    rf"^(?:[ ]*,[^,\n]{{1,60}},)?[ ]+(?:(?:also|now|{_ON_A_DAY}|today|yesterday|this[ ]+week|has|have|had|is|was|did|does|"
+    rf"^(?:[ ]*,[^,\n]{{1,120}},)?[ ]+(?:(?:also|now|{_ON_A_DAY}|today|yesterday|this[ ]+week|has|have|had|is|was|did|does|"
     r"not|never|still|recently|previously|currently|already)[ ]+)*"
     r"(?:said|says|told|announced|confirmed|declined|plans|planned|intends|aims|expects|pledged|vowed|promised|"
     r"committed|agreed|unveiled|reported|rejected|disputed|employs|hired|raised|earned|handled|operates|"
@@ -218,7 +222,8 @@ _PUBLIC_BODIES = frozenset(
     {"ministry", "department", "agency", "office", "council", "commission", "board", "authority", "regulator"}
 )
 # An organisation's own act right after its name: "Acme said", "Acme on Monday announced".
-_SPEAKS = re.compile(rf"^(?:[ ]+(?:{_ON_A_DAY}|today|yesterday|this[ ]+week|also|has|"
+# (an aside may come between: "Labour, which leads the polls, has said")
+_SPEAKS = re.compile(rf"^(?:[ ]*,[ ]+(?:which|who|whose)\b[^,\n]{{1,120}},)?(?:[ ]+(?:{_ON_A_DAY}|today|yesterday|this[ ]+week|also|has|"
                      r"have|had))*[ ]+(?:said|says|told|"
                      r"announced|confirmed|pledged|vowed|promised|unveiled|agreed|declined|denied|warned|wrote|added|"
                      r"insisted|hired|appointed|signed|acquired|launched|opened|reported|rolled[ ]+out|introduced|"
@@ -593,7 +598,10 @@ class ActorIndex:
                 continue
             is_org = any(t in ORG_WORDS for t in toks) and not _NAME_NEXT.match(after) \
                 and not unveiled(name, text)
-            if not is_org and _AGENT_VERB.match(after):
+            agent = _AGENT_VERB.match(after) if not is_org else None
+            if agent and _DESCRIBED_PERSON.match(after[:agent.end()]):
+                agent = None  # "Ada Brennan, the former Orvo executive who runs it, said": a person described
+            if agent:
                 # ("the Vantor Hauler" names a thing after its maker; a thing never says, pledges or unveils)
                 is_org = (self._seen_mid_sentence(name) or self._name_at_sentence_starts(name, after)) \
                     and (not self.named_as_thing(name) or _ONLY_AN_AGENT.match(after) is not None)

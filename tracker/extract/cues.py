@@ -590,6 +590,9 @@ def read_clause(sentence: str, cue: Cue, quote_start: int | None, quote_speaker:
         # runways, is scheduled to open": a subject with an aside)
         intro, subject = intro + subject, ""
     vp_end, trailing = _verb_phrase_end(sentence, cue, next_start)
+    frame = ELECTORAL.search(sentence, cue.end, vp_end)
+    if frame:  # "will scrap the toll once it takes office": the promise ends where the campaign's frame begins
+        vp_end = len(sentence[:frame.start()].rstrip(" ,"))
     credited = re.match(r"according\s+to\s+([^,]+),", intro, re.I)
     if credited and not trailing:
         trailing = credited.group(1).strip()  # "According to Acme, the plant will open in 2026"
@@ -911,11 +914,21 @@ _ROUTINE_PROVISO = re.compile(rf"\bsubject\s+to\s+(?:the\s+)?(?:{_PROVISO_KIND}\
                               re.I)
 
 
+# Winning an election or taking office: the frame of every campaign pledge, not a condition on it ("will scrap the
+# scheme if it wins the election", "if elected, we will ...")
+ELECTORAL = re.compile(
+    r"\b(?i:if|once|should|when)\s+(?:re-?)?elected\b|\b(?i:if|once|should|when)\s+(?:it|they|we|he|she|I|the\s+party|"
+    r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)\s+(?:wins?|is\s+(?:re-?)?elected|are\s+(?:re-?)?elected|forms?\s+(?:the\s+)?"
+    r"(?:next\s+)?government|takes?\s+(?:office|power)|comes?\s+to\s+power|returns?\s+to\s+power)\b[^,;.]*")
+
+
 def _conditional(sentence: str, c: Clause) -> bool:
     """"If the grant comes, we will ...", "will not X until the data says so"; not the routine
-    "subject to approvals" of a deal."""
+    "subject to approvals" of a deal, nor a campaign pledge's "if we win the election"."""
     sentence = _ROUTINE_PROVISO.sub(lambda m: " " * len(m.group(0)), sentence)  # offsets kept
-    if CONDITION.search(_ROUTINE_PROVISO.sub("", c.intro)) or re.match(r"^\W*(?:if|unless|provided|assuming)\b", sentence, re.I):
+    sentence = ELECTORAL.sub(lambda m: " " * len(m.group(0)), sentence)
+    if CONDITION.search(ELECTORAL.sub("", _ROUTINE_PROVISO.sub("", c.intro))) \
+            or re.match(r"^\W*(?:if|unless|provided|assuming)\b", sentence, re.I):
         return True
     if re.match(r"^\s*(?:if|unless|provided|assuming|should)\b", sentence[c.start :], re.I):
         return True

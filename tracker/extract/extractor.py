@@ -24,6 +24,7 @@ from tracker.extract.canonical import (
 )
 from tracker.extract.cues import (
     AFTERWARDS,
+    ELECTORAL,
     COMMIT_ADJ,
     VERBLESS,
     Cue,
@@ -411,9 +412,13 @@ class _Doc:
             # "shut Y by 2035" is no past tense
             lead = "will " if clause.cue.coordinated and clause.start == clause.cue.verb_start else ""
             found = find_deadlines(lead + sent.text[clause.start : clause.vp_end])
+            # (a date inside a campaign pledge's frame is the election's, not the promise's: "will scrap it if it
+            # wins the election due later this year")
+            electoral = [(e.start(), e.end()) for e in ELECTORAL.finditer(sent.text)]
             self._deadlines[key] = [
                 DeadlineMatch(m.phrase, m.start - len(lead) + clause.start, m.end - len(lead) + clause.start)
                 for m in found if m.start >= len(lead)
+                and not any(a <= m.start - len(lead) + clause.start < b for a, b in electoral)
             ]
         return self._deadlines[key]
 
