@@ -1746,3 +1746,15 @@ def test_a_name_with_a_long_aside_before_it_speaks_is_an_organisation_unless_the
             "it would open in May.")
     orgs = {e.name for e in ActorIndex(text).entities if e.kind == "org"}
     assert "Quorvale" in orgs and "Idris Fenwick" not in orgs
+
+
+@pytest.mark.parametrize("text, what", [
+    ("Vantor on Monday showed off an electric tractor that it said could plough for ten hours, and pledged to start "
+     "producing it in 2027.", "start producing the electric tractor"),
+    ("The new tram line will have 13 stops. Vantor will design and build it by 2028.",
+     "design and build the new tram line"),
+    ("Vantor, the firm digging the tunnel, said freight trains will start running through it in May 2027.",
+     "start freight trains running through the tunnel"),
+])
+def test_it_names_the_thing_the_text_spoke_of_just_before(text: str, what: str) -> None:
+    assert one(text).what == what

@@ -53,7 +53,7 @@ from tracker.language.words import is_acronym, is_common_word, ordinary_noun_for
 from tracker.extract.source_actor import actor_from_byline, actor_from_handle, actor_from_source
 from tracker.extract.turns import Turn, speaker_turns
 from tracker.extract.things import (Things, bare_act_of, name_the_thing, things_named, with_site, with_the_antecedent,
-                                    with_the_generic, with_the_product)
+                                    with_the_generic, with_the_noun_before, with_the_product)
 
 # Verbs that describe a thing rather than commit anyone ("the model will include open weights").
 _STATIVE = frozenset(
@@ -1926,6 +1926,8 @@ def _build(doc: _Doc, at: int, found: _Found) -> Candidate | None:
     what = with_the_product(what, doc.things, sent.start + clause.vp_start, since)
     what = with_the_generic(what, doc.things, sent.start + clause.vp_start, since, (name or "", *aliases))
     what = with_the_antecedent(what, doc.things, sent.start + clause.vp_start, since, (name or "", *aliases))
+    before = (doc.sentences[at - 1].text + " " if at > 0 else "") + sent.text[:clause.cue.start]
+    what = with_the_noun_before(what, before)  # no name given: "design and build it" is the line
     if doc.this_thing and clause.cue.start > 0 and doc.this_thing.strip() != found.subject.strip():
         # "the V9 would fly in 2014 and deliveries would begin in 2016": an earlier clause's thing
         what = bare_act_of(what, subject_np(doc.this_thing))

@@ -365,3 +365,63 @@ def _bare_act_of(m: re.Match[str], named: str) -> str:
         return f"put {named} into service"
     verb = m.group("verb").lower()
     return f"{'start' if verb in ('deliver', 'have', 'make') else verb} {m.group('first')}{act} of {named}{m.group('rest') or ''}"
+
+
+def with_the_noun_before(what: str, before: str) -> str:
+    """``what`` with an "it" after its verb ("design and build it", "start running through it") named after the
+    thing the text spoke of just before, when no product name fits: a thing that was the last sentence's subject
+    ("The new line will have 13 stations. The consortium will build it"), else the last thing acted on in this
+    sentence, outside relative clauses ("showed off an electric truck that can haul ..., and pledged to start
+    producing it"). ``before`` runs from the previous sentence's start to the promise's clause.
+
+    >>> with_the_noun_before("design and build it", "The new tram line will have 13 stations. The consortium")
+    'design and build the new tram line'
+    >>> with_the_noun_before("start producing it", "Vantor showed off an electric truck that it said could haul a "
+    ...                      "full load, and pledged")
+    'start producing the electric truck'
+    >>> with_the_noun_before("start regular trains running through it", "Orvo, the firm building the tunnel, said")
+    'start regular trains running through the tunnel'
+    >>> with_the_noun_before("make it easier to pay", "The new app will launch in May. Vantor")
+    'make it easier to pay'
+    """
+    m = _IT_OBJECT_ANYWHERE.search(what)
+    if m is None or base_form(what.split()[0]) in _NOT_ACTS_ON_THINGS:
+        return what
+    noun = _thing_before(before)
+    return what if noun is None else what[:m.start("it")] + noun + what[m.end("it"):]
+
+
+# "it" as the object of the verb or of a preposition of place ("build it", "design and build it", "run through it")
+_IT_OBJECT_ANYWHERE = re.compile(r"^(?:[a-z-]+[ ]){0,4}?(?:(?:through|on|in|into|across|over|under|along|to)[ ]+)?"
+                                 r"(?P<it>it)\b(?![ ]+(?:is|was|will|would|has|can|easier|harder|possible|clear))")
+# A thing named by a common noun: a determiner, up to four modifiers, the head (never a time, a person, a body)
+_THING_NP = re.compile(r"(?<![\w-])(?P<det>[Tt]he|an?|its|their|our)[ ]+"
+                       r"(?P<mods>(?:(?!(?:the|an?|its|their|our|already|before|after|of|to|in|on|at|for|with|from|by|and|or|but|will|"
+                       r"would|is|are|was|were|has|have|had|be|been)[ ])[a-z0-9][\w.'\u2019-]*[ ]+){0,3}?)(?P<head>[a-z][a-z-]{2,})"
+                       r"(?=[ ]*[,.;]|[ ]+(?:that|which|who|will|would|is|was|has|had|and|said)\b)")
+_NOT_ANTECEDENTS = frozenset("""year years month months week weeks day days time decade quarter end start beginning load
+    lot bit kind sort will would could should can may might must shall
+    company firm group consortium government ministry agency council authority board people staff team
+    workers customers passengers way part number percent cost costs price prices plan plans deal statement
+    conference meeting news report""".split())
+_RELATIVE = re.compile(r"\b(?:that|which|who|whose)\b[^,;.]*")
+_PREPOSED = re.compile(r"(?:of|on|in|at|to|for|with|from|by|under|over|into|about|than|per|after|before)[ ]+$")
+
+
+def _thing_before(before: str) -> str | None:
+    """The thing "it" stands for: the last sentence's subject if a thing, else this sentence's last object."""
+    parts = re.split(r"(?<=[.!?])[ ]+(?=[A-Z\"\u201c])", before.strip())
+    here, last = parts[-1], (parts[-2] if len(parts) > 1 else "")
+    subject = _THING_NP.match(last)
+    if subject and _is_thing(subject):
+        return "the " + (subject.group("mods") + subject.group("head")).strip()
+    objects = [m for m in _THING_NP.finditer(_RELATIVE.sub(" ", here))
+               if _is_thing(m) and not _PREPOSED.search(_RELATIVE.sub(" ", here)[:m.start()])]
+    if not objects:
+        return None
+    m = objects[-1]
+    return "the " + (m.group("mods") + m.group("head")).strip()
+
+
+def _is_thing(m: re.Match[str]) -> bool:
+    return m.group("head") not in _NOT_ANTECEDENTS and m.group("head") not in ORG_NOUNS
