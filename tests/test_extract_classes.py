@@ -1758,3 +1758,9 @@ def test_a_name_with_a_long_aside_before_it_speaks_is_an_organisation_unless_the
 ])
 def test_it_names_the_thing_the_text_spoke_of_just_before(text: str, what: str) -> None:
     assert one(text).what == what
+
+
+def test_a_place_two_promises_share_does_not_make_one_restate_the_other() -> None:
+    got = found("Output at the Harbury plant will begin in 2027, Vantor said.\n\n"
+                "Vantor will also give 5 million dollars to Harbury schools by 2027.", publisher="Harbury Wire")
+    assert sorted(c.what for c in got) == ["begin output at the Harbury plant", "give 5 million dollars to Harbury schools"]

@@ -102,9 +102,24 @@ def same_promise(a: Candidate, b: Candidate) -> bool:
     # a shared name says "the same thing"; a shared figure alone does not ("100 percent of our packaging"
     # and "100 percent renewable electricity", both by 2030, are two goals)
     named = {w for w in a.names & b.names if not w[:1].isdigit()}
+    named = {w for w in named if not _names_other_things(w, ca.what, cb.what)}
     if not named and ca.what.split()[:1] != cb.what.split()[:1]:
         return False  # "halve virgin plastic" and "help collect more plastic", both by 2025: two acts
     return bool(named) or len(shared) / small >= 0.34
+
+
+def _names_other_things(name: str, a: str, b: str) -> bool:
+    """Is the shared name only a modifier of two different things ("Harbury schools", "the Harbury plant")?"""
+    after = []
+    for what in (a, b):
+        # (inside a noun phrase: after a determiner or a preposition, before its own noun)
+        m = re.search(rf"(?i)\b(?:the|a|an|its|their|our|to|at|in|for|of|on|from)\s+{re.escape(name)}(?:['\u2019]s)?"
+                      rf"\s+([a-z][\w-]*)", what)
+        if m is None:
+            return False  # the name is the thing itself in one of them ("open Harbourline")
+        after.append(m.group(1).lower())
+    return _stem(after[0]) != _stem(after[1]) and _stem(after[0]) not in content_words(b) \
+        and _stem(after[1]) not in content_words(a)
 
 
 _NAME_RUN = re.compile(r"[A-Z\u00c0-\u00de\u0100-\u017f][\w'\u2019+-]*(?:\s+(?:[A-Z\u00c0-\u00de\u0100-\u017f][\w'\u2019+-]*|\d[\w.]*))+")
