@@ -1764,3 +1764,20 @@ def test_a_place_two_promises_share_does_not_make_one_restate_the_other() -> Non
     got = found("Output at the Harbury plant will begin in 2027, Vantor said.\n\n"
                 "Vantor will also give 5 million dollars to Harbury schools by 2027.", publisher="Harbury Wire")
     assert sorted(c.what for c in got) == ["begin output at the Harbury plant", "give 5 million dollars to Harbury schools"]
+
+
+def test_a_name_that_speaks_of_his_or_her_own_is_a_person_and_the_listener_is_skipped() -> None:
+    from tracker.extract.actors import ActorIndex
+    text = "Ada Brennan told her followers on Tuesday evening that Quorvex would make around 500,000 scooters in 2026."
+    assert [(e.name, e.kind) for e in ActorIndex(text).entities if e.name == "Ada Brennan"] == [("Ada Brennan", "person")]
+    c = one(text)
+    assert (c.actor, c.what) == ("Quorvex", "make around 500,000 scooters")
+
+
+def test_the_untitled_person_the_text_calls_the_prime_minister_speaks_for_the_government() -> None:
+    text = ("The sale of new diesel vans will end in Peru in 2030, Ada Brennan said on Wednesday as she set out her "
+            "plan.\n\nNew hybrid vans will still be allowed until 2035. The government will spend 1 billion soles on "
+            "chargers. The prime minister also pledged to double wind capacity by 2030.\n\n"
+            "The Peruvian Association of Motor Traders said sales of electric vans had doubled.")
+    got = found(text, publisher="Lima Politics Wire")
+    assert {c.actor for c in got} == {"Peruvian government"}, [(c.actor, c.what) for c in got]

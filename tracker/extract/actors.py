@@ -538,6 +538,12 @@ class ActorIndex:
             found.append((m.start("name"), m.group("name"), m.group("title"), pre, None))
         for m in _BECAME_TITLE.finditer(text):  # "Ada Brennan became Norland's prime minister on Monday"
             found.append((m.start("name"), m.group("name"), m.group("title"), m.group("pre") or "", m.group("org")))
+        # a name that speaks of "his" or "her" own ("Ada Brennan told her followers", "Ada Brennan said he ..."
+        # is never an organisation, which is "it")
+        for m in re.finditer(rf"\b(?P<name>{_PERSON_NAME})\s+(?:said|says|told|added|wrote|posted|tweeted)\s+"
+                             r"(?:[\w'\u2019]+\s+){0,3}?(?:his|her|he|she)\b", text):
+            if not re.search(rf"\b{re.escape(m.group('name'))}\s+(?:{'|'.join(sorted(ORG_WORDS))})\b", text):
+                found.append((m.start("name"), m.group("name"), "", "", None))
         # the whole name speaking, or owning something or set off by a comma ("Ada Brennan's party", "Ada
         # Brennan, who ..."), then the surname alone speaking: a person, never an organisation called "Brennan"
         for m in re.finditer(rf"\b(?P<name>{_PERSON_NAME})(?:\s+(?:said|says|told|added|wrote)\b|(?=['\u2019]s\b|,))",
@@ -565,6 +571,18 @@ class ActorIndex:
                 person.title = (" ".join(pre.split()[-2:]) + " " + title).strip()
             if is_third_party(pre) or re.search(r"\b(?:opposition|rival|union|analyst)", pre, re.I):
                 person.third_party = True
+        self._office_of_the_untitled()
+
+    def _office_of_the_untitled(self) -> None:
+        """"Ada Brennan said ... The prime minister also pledged ...": the one person the text gives no title
+        holds the political office it names with "the" and nobody else holds; she speaks for the government."""
+        untitled = [p for p in self.people() if not p.title]
+        if len(untitled) != 1:
+            return
+        for m in re.finditer(r"\b[Tt]he\s+(prime\s+minister|president|chancellor|premier|governor|mayor)\b", self.text):
+            if not any(m.group(1).lower() in p.title.lower() for p in self.people() if p.title):
+                untitled[0].title = m.group(1).lower()
+                return
 
     def _collect_orgs(self) -> None:
         text = self.text
@@ -1102,9 +1120,12 @@ class ActorIndex:
         return None
 
     def mentions(self, ent: Entity) -> int:
-        """How often the entity's name or aliases occur in the text (counted once per entity and alias set)."""
+        """How often the entity's name or aliases occur in the text (counted once per entity and alias set); a
+        national government is also "the government" of a text about its country."""
         forms = tuple(sorted({ent.name, *ent.aliases}, key=len, reverse=True))
         pat = "|".join(re.escape(f) for f in forms)
+        if ent.name in _NATIONAL_GOVERNMENTS():
+            pat += r"|[Tt]he\s+government"
         return self.memo(("mentions", forms), lambda: len(re.findall(rf"(?<![\w-])(?:{pat})(?![\w-])", self.text)))
 
     def last_person_in(self, text: str) -> Entity | None:
@@ -1145,3 +1166,9 @@ class ActorIndex:
 
 
 THIRD = Entity("<third party>", "org", -1, third_party=True)
+
+
+def _NATIONAL_GOVERNMENTS() -> frozenset[str]:  # noqa: N802 - a constant read once from the table
+    from tracker.language.governments import _government_names
+
+    return _government_names()

@@ -467,7 +467,8 @@ class Clause:
 _LISTENER = re.compile(
     r"(?:(?:the|a|an|its|their|his|her)\s+)?(?:[\w'\u2019-]+\s+){0,3}?(?:reporters|journalists|investors|analysts|staff|"
     r"employees|workers|shareholders|lawmakers|legislators|parliament|MPs|senators|members|delegates|audience|"
-    r"conference|meeting|crowd|customers|fans|Reuters|[A-Z\u00c0-\u00de\u0100-\u017f][\w-]+)(?:\s+(?:in|at|on)\s+[\w\s]{1,30}?)?\s+(?:that\s+)?"
+    r"conference|meeting|crowd|customers|fans|followers|subscribers|viewers|listeners|readers|Reuters|"
+    r"[A-Z\u00c0-\u00de\u0100-\u017f][\w-]+)(?:\s+(?:in|at|on)\s+[\w\s]{1,30}?)?\s+(?:that\s+)?"
     r"(?=(?:the|it|its|we|they|he|she|this|a|an|[A-Z\u00c0-\u00de\u0100-\u017f])\b)"
 )
 
@@ -663,7 +664,8 @@ _INNER_FRAME = re.compile(
     # "told the summit that ...", "told reporters that ...": whom it was said to, before "that"
     rf"(?:(?:(?<=\btold)|(?<=\btells)|(?<=\bassured)|(?<=\binformed)|(?<=\breminded))"
     rf"\s+(?:reporters|journalists|investors|analysts|shareholders|MPs|lawmakers|delegates|parliament|"
-    rf"(?:the|a|an)\s+[\w-]+(?:\s+[\w-]+)?)(?=\s+that\b))?"
+    rf"(?:the|a|an|his|her|its|their)\s+[\w-]+(?:\s+[\w-]+){{0,2}}?)"
+    rf"(?:\s+on\s+\w+(?:\s+(?:morning|afternoon|evening|night))?)?(?=\s+that\b))?"
     rf"(?:\s+that)?,?\s+(?P<rest>(?!to\b|that\b).+)$",
     re.I,
 )

@@ -1555,7 +1555,7 @@ def _acts_like_an_organisation(subject: str, cue, verb_words: list[str], index: 
     return cue.family in _AGENTIVE_FAMILIES or verb not in _STATIVE | _MOVEMENT
 
 
-_OBJECT_OPENERS = frozenset("a an the its their two three four five six ten new more".split())
+_OBJECT_OPENERS = frozenset("a an the its their two three four five six ten new more around about nearly almost some".split())
 
 
 def _acts_on_an_object(word: str, verb_words: list[str]) -> bool:
