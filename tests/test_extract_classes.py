@@ -1781,3 +1781,13 @@ def test_the_untitled_person_the_text_calls_the_prime_minister_speaks_for_the_go
             "The Peruvian Association of Motor Traders said sales of electric vans had doubled.")
     got = found(text, publisher="Lima Politics Wire")
     assert {c.actor for c in got} == {"Peruvian government"}, [(c.actor, c.what) for c in got]
+
+
+def test_a_digest_storys_lead_in_capitals_names_the_company_its_story_speaks_of() -> None:
+    text = ("WEEKLY BRIEFING\n\n"
+            "QUORVEX ENDS ITS BIG JET - Quorvex pulled the plug on its largest jet on Thursday. The last of the jets "
+            "will be delivered in 2027, the company said.\n\n"
+            "ORVO TO SHUT HARBURY PLANT - Orvo said on Tuesday it would close its Harbury plant in 2027.\n\n"
+            "LUMO OUTPUT - Ada Brennan told her followers that Lumo would make around 500,000 scooters in 2026.")
+    got = found(text, publisher="Weekly Briefing")
+    assert sorted(c.actor for c in got) == ["Lumo", "Orvo", "Quorvex"], [(c.actor, c.what) for c in got]

@@ -284,6 +284,7 @@ def read_text(
     intro_actor: Entity | None = None
     for at, sent in enumerate(sentences):
         _focus_before(sent, index, doc.focus)
+        _story_lead(sent, sentences[at - 1] if at else None, index, doc.focus)
         doc.prev_thing, doc.this_thing = doc.this_thing, None
         previous: Entity | None = None
         before = len(candidates)
@@ -434,6 +435,32 @@ def _focus_before(sent: Sentence, index: ActorIndex, focus: Focus) -> None:
     for person in index.people():
         if person.name in sent.text:
             index.affiliate(person, focus)
+
+
+# A digest story's lead in capitals, before a dash or on a line of its own: "VANTOR TO SHUT HARBURY PLANT - Vantor said"
+_CAPS_LEAD = re.compile(r"^(?P<lead>[A-Z0-9][A-Z0-9&'.,:\u2019 -]{3,}?)[ ]+[-\u2013\u2014][ ]+(?=[A-Z])")
+
+
+def _story_lead(sent: Sentence, previous: Sentence | None, index: ActorIndex, focus: Focus) -> None:
+    """A digest story whose lead in capitals opens with a name the story then writes in full ("AIRBUS ENDS
+    THE A380 - Airbus pulled the plug ...", "TESLA OUTPUT - ... Tesla would make ..."): that organisation is
+    the story's focus, so "the company" in it is never the last story's."""
+    lead = _CAPS_LEAD.match(sent.text)
+    text = sent.text[lead.end():] if lead else sent.text
+    words = lead.group("lead").split() if lead else []
+    if not lead and previous is not None and previous.headline and previous.text.isupper():
+        words = previous.text.split()  # the lead on a line of its own
+    for k in (3, 2, 1):
+        if len(words) < k or not all(w.isalpha() for w in words[:k]):
+            continue
+        m = re.search(r"(?<![\w-])" + r"[ ]+".join(w[:1] + f"(?i:{w[1:]})" for w in words[:k]) + r"(?![\w-])", text)
+        if m is None or index.person_by_mention(m.group(0)) is not None:
+            continue
+        ent, end = index.named_in(m.group(0))
+        ent = ent if ent is not None and end == len(m.group(0)) else index.add_org(m.group(0), sent.start + m.start())
+        if ent.kind == "org" and not ent.third_party:
+            focus.org = index.as_government(ent)
+        return
 
 
 def _focus_after(sent: Sentence, index: ActorIndex, focus: Focus) -> None:
