@@ -284,7 +284,8 @@ def read_text(
     intro_actor: Entity | None = None
     for at, sent in enumerate(sentences):
         _focus_before(sent, index, doc.focus)
-        _story_lead(sent, sentences[at - 1] if at else None, index, doc.focus)
+        _story_lead(sent, text[text.rfind("\n", 0, sent.start) + 1:sent.start], sentences[at - 1] if at else None,
+                    index, doc.focus)
         doc.prev_thing, doc.this_thing = doc.this_thing, None
         previous: Entity | None = None
         before = len(candidates)
@@ -441,12 +442,14 @@ def _focus_before(sent: Sentence, index: ActorIndex, focus: Focus) -> None:
 _CAPS_LEAD = re.compile(r"^(?P<lead>[A-Z0-9][A-Z0-9&'.,:\u2019 -]{3,}?)[ ]+[-\u2013\u2014][ ]+(?=[A-Z])")
 
 
-def _story_lead(sent: Sentence, previous: Sentence | None, index: ActorIndex, focus: Focus) -> None:
-    """A digest story whose lead in capitals opens with a name the story then writes in full ("AIRBUS ENDS
-    THE A380 - Airbus pulled the plug ...", "TESLA OUTPUT - ... Tesla would make ..."): that organisation is
-    the story's focus, so "the company" in it is never the last story's."""
-    lead = _CAPS_LEAD.match(sent.text)
-    text = sent.text[lead.end():] if lead else sent.text
+def _story_lead(sent: Sentence, before: str, previous: Sentence | None, index: ActorIndex, focus: Focus) -> None:
+    """A digest story whose lead in capitals opens with a name the story then writes in full ("VANTOR ENDS
+    ITS BIG JET - Vantor pulled the plug ...", "ORVO OUTPUT - ... Orvo would make ..."): that organisation is
+    the story's focus, so "the company" in it is never the last story's. ``before`` is what precedes the
+    sentence on its line (the splitter keeps a lead apart from the sentence)."""
+    full = before.lstrip() + sent.text
+    lead = _CAPS_LEAD.match(full)
+    text = full[lead.end():] if lead else sent.text
     words = lead.group("lead").split() if lead else []
     if not lead and previous is not None and previous.headline and previous.text.isupper():
         words = previous.text.split()  # the lead on a line of its own
