@@ -1791,3 +1791,9 @@ def test_a_digest_storys_lead_in_capitals_names_the_company_its_story_speaks_of(
             "LUMO OUTPUT - Ada Brennan told her followers that Lumo would make around 500,000 scooters in 2026.")
     got = found(text, publisher="Weekly Briefing")
     assert sorted(c.actor for c in got) == ["Lumo", "Orvo", "Quorvex"], [(c.actor, c.what) for c in got]
+
+
+def test_the_first_one_is_the_first_of_the_product_its_sentence_names() -> None:
+    c = one("Vantor launched its 900X airliner on Sunday, saying the first one would be delivered to a customer "
+            "in 2027.")
+    assert c.what == "deliver the first 900X airliner to a customer"

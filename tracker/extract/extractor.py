@@ -1955,7 +1955,8 @@ def _build(doc: _Doc, at: int, found: _Found) -> Candidate | None:
     since = doc.sentences[at - 1].start if at > 0 else sent.start  # the product told of just before, or here
     what = with_the_product(what, doc.things, sent.start + clause.vp_start, since)
     what = with_the_generic(what, doc.things, sent.start + clause.vp_start, since, (name or "", *aliases))
-    what = with_the_antecedent(what, doc.things, sent.start + clause.vp_start, since, (name or "", *aliases))
+    what = with_the_antecedent(what, doc.things, sent.start + clause.vp_start, since, (name or "", *aliases),
+                               here=sent.start)
     before = (doc.sentences[at - 1].text + " " if at > 0 else "") + sent.text[:clause.cue.start]
     what = with_the_noun_before(what, before)  # no name given: "design and build it" is the line
     if doc.this_thing and clause.cue.start > 0 and doc.this_thing.strip() != found.subject.strip():

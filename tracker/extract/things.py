@@ -39,7 +39,9 @@ from tracker.language.words import is_common_word
 
 _CAP = "A-Z\u00c0-\u00de\u0100-\u017f"
 # a name: capitalised words (or a model number such as "737 MAX"), with an optional version ("Orla 2")
-_NAME = (rf"(?:\d{{2,4}}[ ]+)?[{_CAP}][\w'\u2019.-]*(?:[ ]+(?:[{_CAP}][\w'\u2019.-]*|\d[\w.]*))*")
+# (or a model designation of digits and capitals: "777X", "320NEO")
+_NAME = (rf"(?:(?:\d{{2,4}}[ ]+)?[{_CAP}][\w'\u2019.-]*|\d{{2,4}}[{_CAP}]{{1,3}}(?![\w-]))"
+         rf"(?:[ ]+(?:[{_CAP}][\w'\u2019.-]*|\d[\w.]*))*")
 _NOUN = r"[a-z][a-z-]{2,}"
 _DET = r"(?:the|a|an|its|their|our|his|her|this)"
 # ("Acme Heavy delays the launch": a verb before its object is no kind of thing)
@@ -195,7 +197,7 @@ def _clean(name: str, starts_sentence: bool, capitalised_mid_sentence) -> str | 
         return None  # '"Open model" form', "Moon lander": an ordinary word, capitalised where it stands
     owner = max((k for k, w in enumerate(words) if w.endswith(("'s", "\u2019s"))), default=-1)
     words = words[owner + 1:]  # "the agency's Orla rover": the name is "Orla"
-    if not any(w[:1].isupper() for w in words) or all(w in _MONTHS for w in words) \
+    if not any(w[:1].isupper() or re.match(rf"\d{{2,4}}[{_CAP}]", w) for w in words) or all(w in _MONTHS for w in words) \
             or (len(words) == 1 and len(words[0]) <= 2):
         return None  # "the AI model", "the US market": a class of things, not a name
     if words and words[-1].endswith(".") and not re.search(r"[A-Z]\.[A-Z]?\.?$", words[-1]):
@@ -319,26 +321,39 @@ def with_the_generic(what: str, things: Things, before: int, since: int, actor_n
     return what
 
 
-def with_the_antecedent(what: str, things: Things, before: int, since: int, actor_names: tuple[str, ...] = ()) -> str:
+def with_the_antecedent(what: str, things: Things, before: int, since: int, actor_names: tuple[str, ...] = (),
+                        here: int = 0) -> str:
     """``what`` with an "it" right after its verb ("start producing it", "roll it out") named after the thing
     named last before the promise, from ``since`` on (the sentence before it): news names the thing, never "it".
 
     >>> ts = Things([ThingName("Orvo 3", "scooter", 10, "before")])
     >>> with_the_antecedent("start producing it", ts, 50, 0), with_the_antecedent("roll it out in May", ts, 50, 0)
     ('start producing the Orvo 3 scooter', 'roll the Orvo 3 scooter out in May')
+    >>> with_the_antecedent("deliver the first one to a customer", ts, 50, 0)  # (``here``: this sentence's start)
+    'deliver the first Orvo 3 scooter to a customer'
     >>> with_the_antecedent("make it easier to pay", ts, 50, 0)  # "it" of a verb that takes no thing
     'make it easier to pay'
     >>> with_the_antecedent("start producing it", ts, 50, 20)  # named paragraphs before: left alone
     'start producing it'
     """
+    one = _ONE.search(what)
     m = _IT_OBJECT.match(what)
-    if m is None or base_form(m.group("verb").split()[-1]) in _NOT_ACTS_ON_THINGS:
+    if one is None and (m is None or base_form(m.group("verb").split()[-1]) in _NOT_ACTS_ON_THINGS):
         return what
     thing = things.latest_product(before)
     if thing is None or thing.pos < since or thing.name.lower() in {n.lower() for n in actor_names if n}:
         return what
+    if one is not None:  # "deliver the first one": the first of the product ("the first Orvo 3 scooter")
+        if thing.pos < here:
+            return what  # ("one" stands for a thing of its own sentence)
+        named = f"{thing.name} {thing.kind}" if thing.kind and thing.kind.lower() not in thing.name.lower() else thing.name
+        return what[:one.start("one")] + named + what[one.end("one"):]
     named = thing.phrase("the", [], thing.kind) if thing.kind else thing.name
     return what[:m.start("it")] + named + what[m.end("it"):]
+
+
+# "the first one", "its next one": one of the product named before
+_ONE = re.compile(r"\b(?:the|its|their)\s+(?:first|second|third|last|final|next|new|latest)\s+(?P<one>one)\b")
 
 
 # "start producing it", "roll it out", "build it": an "it" straight after the verb (or its helper) is the thing acted on
