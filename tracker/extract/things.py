@@ -353,7 +353,7 @@ def with_the_antecedent(what: str, things: Things, before: int, since: int, acto
 
 
 # "the first one", "its next one": one of the product named before
-_ONE = re.compile(r"\b(?:the|its|their)\s+(?:first|second|third|last|final|next|new|latest)\s+(?P<one>one)\b")
+_ONE = re.compile(r"\b(?:the|its|their)\s+(?:first|second|third|last|final|next)\s+(?P<one>one)\b")
 
 
 # "start producing it", "roll it out", "build it": an "it" straight after the verb (or its helper) is the thing acted on
