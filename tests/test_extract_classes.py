@@ -1797,3 +1797,11 @@ def test_the_first_one_is_the_first_of_the_product_its_sentence_names() -> None:
     c = one("Vantor launched its 900X airliner on Sunday, saying the first one would be delivered to a customer "
             "in 2027.")
     assert c.what == "deliver the first 900X airliner to a customer"
+
+
+@pytest.mark.parametrize("text", [
+    "New hybrid vans will still be allowed in Harbury until 2035, Vantor said.",
+    "Vantor will continue to ship security updates for the Orvo 2 until the end of 2027.",
+])
+def test_what_stays_allowed_or_goes_on_until_a_day_is_a_keep_until_promise(text: str) -> None:
+    assert one(text, publisher="Vantor").keep_until

@@ -14,7 +14,7 @@ import datetime as dt
 import pytest
 
 from tests.verdicts import decided, news, promise, verdict
-from tracker.match import evidence_state, score
+from tracker.match import CommitmentDoc, evidence_state, score
 from tracker.matching import lexicon
 from tracker.matching.profile import profile
 from tracker.status import CommitmentFacts, EvidenceFact, judge
@@ -173,6 +173,19 @@ def test_a_keep_until_promise_is_never_broken_by_the_calendar():
 def test_a_keep_until_promise_ended_early_is_broken():
     ended = (EvidenceFact("cancellation", D(2026, 4, 1), 7),)
     assert judge(CommitmentFacts(CAP.due_latest, evidence=ended, keep_until=True), D(2027, 3, 1)).status == "broken"
+
+
+def test_a_later_date_in_the_news_never_delays_a_keep_until_promise():
+    """"Hybrid vans will still be allowed until 2035": news that the ban on other vans is pushed back is no
+    slip of the allowance (an editor may read it), and the allowance is never shown as delayed."""
+    allowed = CommitmentDoc(1, "Peruvian government", (), "allow new hybrid cars and vans that can drive a long way "
+                            "with no emissions", "New hybrid cars and vans that can drive a long way with no "
+                            "emissions will still be allowed until 2035.", D(2034, 12, 31), False, D(2020, 11, 18),
+                            keep_until=True)
+    m = score(news("Brennan pushes back petrol and diesel car ban to 2035",
+                   "Prime Minister Ada Brennan said the ban on selling new petrol and diesel cars would now take "
+                   "effect in 2035 rather than 2030.", D(2023, 9, 20)), allowed)
+    assert m is not None and m.kind != "delay", m
 
 
 # -- the lexicon is data, users extend it --------------------------------------------------------

@@ -1784,7 +1784,9 @@ def _event_deadline(sentences: list[Sentence], at: int, clause: Clause, publishe
 
 # Verbs that promise a state will last: with "until", "through" or "for" a time, the promise is kept unless
 # the actor ends it early ("cap fares until the end of 2026", "keep the plant open through 2030").
-_KEEP_VERBS = frozenset("keep freeze cap maintain hold remain stay guarantee protect preserve retain".split())
+# (and what stays permitted or goes on: "hybrids will still be allowed until 2035", "continue to fund it until 2030")
+_KEEP_VERBS = frozenset("keep freeze cap maintain hold remain stay guarantee protect preserve retain allow permit "
+                        "continue".split())
 _LASTING = re.compile(r"(?:until|till|through|throughout|for)\b", re.I)
 
 
@@ -1813,7 +1815,7 @@ def _keeps_until(vp: str, phrase: str | None, negated: bool) -> bool:
 def _keeping(vp: str) -> bool:
     """Does the verb phrase open with a verb of keeping, active or passive ("freeze fares", "be frozen")?"""
     words = [w.strip(",.").lower() for w in vp.split()]
-    if words[:1] == ["be"] and len(words) > 1:
+    while words[:1] and words[0] in ("still", "also", "be"):
         words = words[1:]
     return bool(words) and base_form(words[0]) in _KEEP_VERBS
 

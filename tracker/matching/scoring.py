@@ -158,6 +158,11 @@ def score(item: ItemDoc, c: CommitmentDoc) -> Match | None:
         best = next((x for sent in r.sents for x in _act_in_other_words(ctx, sent, ctx.relevance(sent)[0])), best)
     if best is None or best.score < 0.2:
         return None
+    if c.keep_until and best.kind == "delay":
+        # a state promised to last ("hybrids will still be allowed until 2035") does not slip: a later date for
+        # something else's end is news for an editor, never a delay of this promise
+        best = Reading("mention", min(best.score, REVIEW), best.sentence, best.cue,
+                       [*best.notes, "a later date, but the promise is a state kept until a day"], best.event_pos)
     return _to_match(ctx, best)
 
 
