@@ -1739,6 +1739,11 @@ def test_winning_an_election_frames_a_campaign_pledge_and_conditions_nothing(tex
     assert (c.what, c.conditional, c.due_latest) == ("scrap the toll", False, None), (c.what, c.conditional, c.due_latest)
 
 
+def test_winning_a_contract_is_still_a_condition() -> None:
+    got = read_text("Vantor will build the depot if it wins the tender.", DAY)
+    assert not got.commitments and any("conditional" in x.reason for x in got.left_out)
+
+
 def test_a_name_with_a_long_aside_before_it_speaks_is_an_organisation_unless_the_aside_gives_a_role() -> None:
     from tracker.extract.actors import ActorIndex
     text = ("Quorvale, which leads comfortably in opinion polls ahead of a general election due by January, has said "

@@ -29,7 +29,7 @@ from typing import TypeVar
 from dataclasses import dataclass, field
 
 from tracker.language.governments import (countries_of_adjective, country_names, government_level, government_of,
-                                          main_country)
+                                          main_country, national_government)
 from tracker.language.words import is_common_word, zipf
 
 T = TypeVar("T")
@@ -121,6 +121,7 @@ _NAME_COMMA_TITLE = re.compile(
     rf"(?P<name>{_PERSON_NAME}),\s+(?:the\s+|a\s+)?(?P<pre>(?:[\w'\u2019&.-]+\s+){{0,3}}?)(?P<title>{TITLE})(?:\s+and\s+(?:{TITLE}))?"
     rf"(?:\s+(?:at|of|for)\s+(?P<org>(?:the\s+)?[A-Z\u00c0-\u00de\u0100-\u017f][\w&'\u2019.-]*(?:[ ]+(?:of[ ]+|for[ ]+|&[ ]+)?[A-Z\u00c0-\u00de\u0100-\u017f][\w&'\u2019.-]*)*))?"
 )
+_ORG_WORD = "|".join(sorted(ORG_WORDS))  # any of them, as one alternation
 # "A Liberal government will ...", "a future Labour government would ...", "the next Green government": a party's
 # pledge of what it would do in office
 PARTY_GOVERNMENT = re.compile(r"\b(?:[Aa]n?|[Aa]ny|[Tt]he\s+next)\s+(?:future\s+|new\s+)?"
@@ -542,14 +543,14 @@ class ActorIndex:
         # is never an organisation, which is "it")
         for m in re.finditer(rf"\b(?P<name>{_PERSON_NAME})\s+(?:said|says|told|added|wrote|posted|tweeted)\s+"
                              r"(?:[\w'\u2019]+\s+){0,3}?(?:his|her|he|she)\b", text):
-            if not re.search(rf"\b{re.escape(m.group('name'))}\s+(?:{'|'.join(sorted(ORG_WORDS))})\b", text):
+            if not re.search(rf"\b{re.escape(m.group('name'))}\s+(?:{_ORG_WORD})\b", text):
                 found.append((m.start("name"), m.group("name"), "", "", None))
         # the whole name speaking, or owning something or set off by a comma ("Ada Brennan's party", "Ada
         # Brennan, who ..."), then the surname alone speaking: a person, never an organisation called "Brennan"
         for m in re.finditer(rf"\b(?P<name>{_PERSON_NAME})(?:\s+(?:said|says|told|added|wrote)\b|(?=['\u2019]s\b|,))",
                              text):
             if m.group(0)[len(m.group("name")):].strip() in ("", ",") and re.search(
-                    rf"\b{re.escape(m.group('name'))}\s+(?:{'|'.join(sorted(ORG_WORDS))})\b", text):
+                    rf"\b{re.escape(m.group('name'))}\s+(?:{_ORG_WORD})\b", text):
                 continue  # "Ada Brennan's parks" beside "Ada Brennan Company": the company's name
             surname = m.group("name").split()[-1]
             before = re.escape(" ".join(m.group("name").split()[:-1]))
@@ -1124,7 +1125,7 @@ class ActorIndex:
         national government is also "the government" of a text about its country."""
         forms = tuple(sorted({ent.name, *ent.aliases}, key=len, reverse=True))
         pat = "|".join(re.escape(f) for f in forms)
-        if ent.name in _NATIONAL_GOVERNMENTS():
+        if national_government(ent.name) == ent.name:
             pat += r"|[Tt]he\s+government"
         return self.memo(("mentions", forms), lambda: len(re.findall(rf"(?<![\w-])(?:{pat})(?![\w-])", self.text)))
 
@@ -1167,8 +1168,3 @@ class ActorIndex:
 
 THIRD = Entity("<third party>", "org", -1, third_party=True)
 
-
-def _NATIONAL_GOVERNMENTS() -> frozenset[str]:  # noqa: N802 - a constant read once from the table
-    from tracker.language.governments import _government_names
-
-    return _government_names()

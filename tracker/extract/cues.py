@@ -920,7 +920,8 @@ _ROUTINE_PROVISO = re.compile(rf"\bsubject\s+to\s+(?:the\s+)?(?:{_PROVISO_KIND}\
 # scheme if it wins the election", "if elected, we will ...")
 ELECTORAL = re.compile(
     r"\b(?i:if|once|should|when)\s+(?:re-?)?elected\b|\b(?i:if|once|should|when)\s+(?:it|they|we|he|she|I|the\s+party|"
-    r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)\s+(?:wins?|is\s+(?:re-?)?elected|are\s+(?:re-?)?elected|forms?\s+(?:the\s+)?"
+    r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)\s+(?:wins?\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,3}?(?:elections?|vote|power|"
+    r"majority|office|polls?|referendum|seats?)|is\s+(?:re-?)?elected|are\s+(?:re-?)?elected|forms?\s+(?:the\s+)?"
     r"(?:next\s+)?government|takes?\s+(?:office|power)|comes?\s+to\s+power|returns?\s+to\s+power)\b[^,;.]*")
 
 
