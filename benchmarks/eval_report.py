@@ -55,28 +55,28 @@ def subset(cases: Path, prefix: str, into: Path) -> Path | None:
     return into if any(into.iterdir()) else None
 
 
+# The fresh batches: folder, its name in the table, and since when it is development data
+FRESH = [
+    ("fresh", "fresh", "2026-12-04"),
+    ("fresh2", "fresh, second batch", "2026-12-04 (thirteenth session)"),
+    ("fresh3", "fresh, third batch", "2026-12-04 (fourteenth session)"),
+    ("fresh4", "fresh, fourth batch", "2026-12-04 (fifteenth session)"),
+    ("fresh5", "fresh, fifth batch", "2026-12-05 (sixteenth session)"),
+]
+
+
 def sets(shared: Path, tmp: Path) -> list[tuple[str, str, Path | None]]:
     cases = shared / "cases"
+    data = ROOT / "benchmarks" / "data"
     return [
         ("`dev-*` (shared)", "training: the first rules were tuned on it", subset(cases, "dev-", tmp / "dev")),
         ("`real-*` (shared)", "development: read while writing rules", subset(cases, "real-", tmp / "real")),
-        ("our corpus (`benchmarks/data/dev`)", "development", subset(ROOT / "benchmarks/data/dev/cases", "", tmp / "ours")),
-        ("fresh (`benchmarks/data/fresh`)", "development since 2026-12-04; unseen when first scored (see DEVELOPERS.md)",
-         subset(ROOT / "benchmarks/data/fresh/cases", "", tmp / "fresh")),
-        ("fresh, second batch (`benchmarks/data/fresh2`)",
-         "development since 2026-12-04 (thirteenth session); unseen when first scored (see DEVELOPERS.md)",
-         subset(ROOT / "benchmarks/data/fresh2/cases", "", tmp / "fresh2")),
-        ("fresh, third batch (`benchmarks/data/fresh3`)",
-         "development since 2026-12-04 (fourteenth session); unseen when first scored (see DEVELOPERS.md)",
-         subset(ROOT / "benchmarks/data/fresh3/cases", "", tmp / "fresh3")),
-        ("fresh, fourth batch (`benchmarks/data/fresh4`)",
-         "development since 2026-12-04 (fifteenth session); unseen when first scored (see DEVELOPERS.md)",
-         subset(ROOT / "benchmarks/data/fresh4/cases", "", tmp / "fresh4")),
-        ("fresh, fifth batch (`benchmarks/data/fresh5`)",
-         "development since 2026-12-05 (sixteenth session); unseen when first scored (see DEVELOPERS.md)",
-         subset(ROOT / "benchmarks/data/fresh5/cases", "", tmp / "fresh5")),
+        ("our corpus (`benchmarks/data/dev`)", "development", subset(data / "dev/cases", "", tmp / "ours")),
+        *((f"{name} (`benchmarks/data/{folder}`)",
+           f"development since {since}; unseen when first scored (see DEVELOPERS.md)",
+           subset(data / folder / "cases", "", tmp / folder)) for folder, name, since in FRESH),
         ("blind (`benchmarks/data/blind`)", "blind: never read by rule writers",
-         subset(ROOT / "benchmarks/data/blind/cases", "", tmp / "blind")),
+         subset(data / "blind/cases", "", tmp / "blind")),
     ]
 
 

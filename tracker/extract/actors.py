@@ -543,14 +543,13 @@ class ActorIndex:
         # is never an organisation, which is "it")
         for m in re.finditer(rf"\b(?P<name>{_PERSON_NAME})\s+(?:said|says|told|added|wrote|posted|tweeted)\s+"
                              r"(?:[\w'\u2019]+\s+){0,3}?(?:his|her|he|she)\b", text):
-            if not re.search(rf"\b{re.escape(m.group('name'))}\s+(?:{_ORG_WORD})\b", text):
+            if not self._names_a_company(m.group("name")):
                 found.append((m.start("name"), m.group("name"), "", "", None))
         # the whole name speaking, or owning something or set off by a comma ("Ada Brennan's party", "Ada
         # Brennan, who ..."), then the surname alone speaking: a person, never an organisation called "Brennan"
         for m in re.finditer(rf"\b(?P<name>{_PERSON_NAME})(?:\s+(?:said|says|told|added|wrote)\b|(?=['\u2019]s\b|,))",
                              text):
-            if m.group(0)[len(m.group("name")):].strip() in ("", ",") and re.search(
-                    rf"\b{re.escape(m.group('name'))}\s+(?:{_ORG_WORD})\b", text):
+            if m.group(0)[len(m.group("name")):].strip() in ("", ",") and self._names_a_company(m.group("name")):
                 continue  # "Ada Brennan's parks" beside "Ada Brennan Company": the company's name
             surname = m.group("name").split()[-1]
             before = re.escape(" ".join(m.group("name").split()[:-1]))
@@ -573,6 +572,11 @@ class ActorIndex:
             if is_third_party(pre) or re.search(r"\b(?:opposition|rival|union|analyst)", pre, re.I):
                 person.third_party = True
         self._office_of_the_untitled()
+
+    def _names_a_company(self, name: str) -> bool:
+        """Does the text write ``name`` before an organisation word ("Ada Brennan Company", "Orvo Holdings")?"""
+        return self.memo(("company", name), lambda: re.search(
+            rf"\b{re.escape(name)}\s+(?:{_ORG_WORD})\b", self.text) is not None)
 
     def _office_of_the_untitled(self) -> None:
         """"Ada Brennan said ... The prime minister also pledged ...": the one person the text gives no title

@@ -1011,7 +1011,8 @@ def _reject_frame(sentence: str, c: Clause) -> str | None:
 # The speaker's own stance on what the speaker's side will do: "I'm confident we will ...", "we believe we can ..."
 _STANCE_OF_ONE = re.compile(r"[\"\u201c]?\s*(?:I|we)\s*(?:['\u2019](?:m|re)|am|are)?\s+(?:confident|sure|certain|convinced|"
                             r"think|believe|hope|expect)\b", re.I)
-_CONVINCED = re.compile(r"\b(?:confident|sure|certain|convinced)\b", re.I)
+# The speaker vouching ("I'm confident", "sure", "certain"), not only thinking or hoping: the act is its word
+CONVINCED = re.compile(r"\b(?:confident|sure|certain|convinced)\b", re.I)
 
 
 def own_stance(c: Clause) -> bool:
@@ -1024,7 +1025,7 @@ def own_stance(c: Clause) -> bool:
     if subject in ("we", "i") or subject.startswith(("our ", "my ")):
         return True
     # a thing of the speaker's side, vouched for ("I am sure the line will open by 2027"), never others' acts
-    return _CONVINCED.search(c.frame) is not None and not is_third_party(c.subject) \
+    return CONVINCED.search(c.frame) is not None and not is_third_party(c.subject) \
         and not re.search(r"^(?:the\s+)?(?:[\w-]+\s+)?(?:MPs|MEPs|senators|legislators|parliament|congress|"
                           r"regulators?|courts?|judges?|voters)\b", c.subject.strip(), re.I)
 

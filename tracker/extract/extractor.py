@@ -24,6 +24,7 @@ from tracker.extract.canonical import (
 )
 from tracker.extract.cues import (
     AFTERWARDS,
+    CONVINCED,
     ELECTORAL,
     COMMIT_ADJ,
     VERBLESS,
@@ -731,7 +732,7 @@ def _read(doc: _Doc, sent: Sentence, clause: Clause, previous: Entity | None) ->
         or (cue.family == "reported_plan" and _dated(doc, sent, clause))  # "is planned to start in 2026": a schedule
     ):
         doubts.append("writer_would")  # a hypothetical in the writer's voice ("the bill would give patients ...")
-    if clause.frame_kind == "hedge" and not re.search(r"\b(?:confident|sure|certain|convinced)\b", clause.frame, re.I):
+    if clause.frame_kind == "hedge" and not CONVINCED.search(clause.frame):
         doubts.append("own_forecast")  # "I think we'll have it by May": the actor's own forecast, not its word
     verb_words = coming_as_arrival(sent.text[cue.verb_start : clause.vp_end].split())
     cue_text = sent.text[cue.start : cue.end].lower()
@@ -1223,8 +1224,6 @@ def _hosts_owners_event(verb_words: list[str], owner: Entity) -> bool:
         return False
     first = owner.name.split()[0]
     return any(w.strip(",.!'\u2019s") == first for w in verb_words[1:6])
-
-
 
 
 # A time that makes "will not open" a delay ("until 2027", "this year", "on time", "before the summer");

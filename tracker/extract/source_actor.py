@@ -140,13 +140,6 @@ def _actor_from_source(source: str | None) -> str | None:
     owner = _account_owner(source)
     if owner:
         return owner
-    if _PRESS_OFFICE.search(source):  # "Press Information Bureau, Government of Norway": the government it serves
-        # (a bare country names it only after a government's own office: "Vantor press office, Norway" is Vantor's)
-        ours = _GOVERNMENT_OFFICE.search(source) is not None
-        named = next((government_of(p.strip()) for p in source.split(",")
-                      if (ours or re.search(r"\bgovernment\b", p, re.I)) and government_of(p.strip())), None)
-        if named:
-            return named
     segments = [seg for seg in _SEGMENT.split(source) if seg.strip()]
     if len(segments) > 1:
         # the first segment that names someone, past a bare platform ("X (Twitter) -- @Acme and replies")
@@ -155,10 +148,16 @@ def _actor_from_source(source: str | None) -> str | None:
     kinds = " ".join(brackets)
     if _COMMENTARY.search(kinds) and not re.search(r"\b(?:company|corporate|official)\b", kinds, re.I):
         return None  # "(opinion column)", "(newsletter)": a writer's voice, nobody's promise
-    if _GOVERNMENT_OFFICE.search(source):
-        country = next((government_of(k.strip()) for k in brackets if government_of(k.strip())), None)
-        if country:
-            return country  # "Press and Information Office of the Federal Government (Norway)"
+    ours = _GOVERNMENT_OFFICE.search(source) is not None
+    if ours or _PRESS_OFFICE.search(source):
+        # a government's press office speaks for the government another part or a bracket names ("Press Information
+        # Bureau, Government of Norway", "Press and Information Office of the Federal Government (Norway)"); a bare
+        # country names it only after a government's own office ("Vantor press office, Norway" is Vantor's)
+        parts = [*source.split(","), *brackets]
+        named = next((government_of(p.strip()) for p in parts
+                      if (ours or re.search(r"\bgovernment\b", p, re.I)) and government_of(p.strip())), None)
+        if named:
+            return named
     if _ITS_INTERVIEW.search(kinds) and not _RESULTS_CALL.search(kinds) and not _INTERVIEWEE.search(kinds) \
             and not any(_org_of_role(p, titled=True) for p in re.sub(r"\([^)]*\)", "", source).split(",")):
         return None  # "Orbit Talk (interview transcript)": the show; the text says who answers

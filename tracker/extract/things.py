@@ -94,6 +94,12 @@ class ThingName:
         return " ".join([det, *mods, noun, "in" if self.style == "in" else "", self.name]).replace("  ", " ")
 
 
+def _the_actors(thing: ThingName, actor_names: tuple[str, ...]) -> bool:
+    """Is the name given to a thing the actor's own ("Orvo" for Orvo's products)? It then names no product."""
+    name = thing.name.lower()
+    return any(n.lower() == name for n in actor_names if n)
+
+
 def kind_of(noun: str) -> str:
     """A plural kind noun in its singular, so "the lines" and "the line" meet."""
     noun = noun.lower()
@@ -218,11 +224,10 @@ def name_the_thing(what: str, things: Things, before: int, actor_names: tuple[st
     >>> name_the_thing("close the old lines", ts, 90)  # several of the kind: not the one named
     'close the old lines'
     """
-    own = {n.lower() for n in actor_names if n}
     low = what.lower()
 
     def skip(t: ThingName) -> bool:
-        return t.name.lower() in own or t.name.lower() in low
+        return _the_actors(t, actor_names) or t.name.lower() in low
 
     for m in _DEFINITE.finditer(what):
         words = m.group("words").split()
@@ -307,7 +312,7 @@ def with_the_generic(what: str, things: Things, before: int, since: int, actor_n
     """
     thing = things.latest_product(before)
     if thing is None or thing.pos < since or thing.name.lower() in what.lower() \
-            or thing.name.lower() in {n.lower() for n in actor_names if n} \
+            or _the_actors(thing, actor_names) \
             or (thing.style == "before" and " " not in thing.name and is_common_word(thing.name)):
         return what  # ("the British technology company": an ordinary word before a noun names no product)
     for m in _DEFINITE.finditer(what):
@@ -341,7 +346,7 @@ def with_the_antecedent(what: str, things: Things, before: int, since: int, acto
     if one is None and (m is None or base_form(m.group("verb").split()[-1]) in _NOT_ACTS_ON_THINGS):
         return what
     thing = things.latest_product(before)
-    if thing is None or thing.pos < since or thing.name.lower() in {n.lower() for n in actor_names if n}:
+    if thing is None or thing.pos < since or _the_actors(thing, actor_names):
         return what
     if one is not None:  # "deliver the first one": the first of the product ("the first Orvo 3 scooter")
         if thing.pos < here:
@@ -430,8 +435,8 @@ def _thing_before(before: str) -> str | None:
     subject = _THING_NP.match(last)
     if subject and _is_thing(subject):
         return "the " + (subject.group("mods") + subject.group("head")).strip()
-    objects = [m for m in _THING_NP.finditer(_RELATIVE.sub(" ", here))
-               if _is_thing(m) and not _PREPOSED.search(_RELATIVE.sub(" ", here)[:m.start()])]
+    main = _RELATIVE.sub(" ", here)
+    objects = [m for m in _THING_NP.finditer(main) if _is_thing(m) and not _PREPOSED.search(main[:m.start()])]
     if not objects:
         return None
     m = objects[-1]

@@ -87,15 +87,22 @@ def country_names(government: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1)
-def _rows() -> tuple[tuple[str, ...], ...]:
-    """Each country's names (as written) followed by its government's name."""
-    rows = []
+def _table_lines() -> tuple[tuple[str, str, str, str], ...]:
+    """The table's rows as (country, other names, government, capitals), header and comments left out."""
+    lines = []
     for line in _DATA.read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#") or line.startswith("country\t"):
             continue
-        country, also, government = (line.split("\t") + ["", ""])[:3]
-        rows.append((country.strip(), *(a.strip() for a in also.split(",") if a.strip()), government.strip()))
-    return tuple(rows)
+        country, also, government, capitals = (line.split("\t") + ["", "", ""])[:4]
+        lines.append((country.strip(), also, government.strip(), capitals))
+    return tuple(lines)
+
+
+@lru_cache(maxsize=1)
+def _rows() -> tuple[tuple[str, ...], ...]:
+    """Each country's names (as written) followed by its government's name."""
+    return tuple((country, *(a.strip() for a in also.split(",") if a.strip()), government)
+                 for country, also, government, _ in _table_lines())
 
 
 def governments_named(words: list[str]) -> frozenset[str]:
@@ -205,12 +212,8 @@ def _dateline(text: str) -> Counter[str]:
 @lru_cache(maxsize=1)
 def _capitals() -> dict[str, str]:
     """Every capital's name (lower case) -> its country's government (the table's fourth column)."""
-    table: dict[str, str] = {}
-    for line in _DATA.read_text(encoding="utf-8").splitlines():
-        cols = line.split("\t")
-        if len(cols) >= 4 and not line.startswith(("#", "country\t")):
-            table.update((c.strip().lower(), cols[2].strip()) for c in cols[3].split(",") if c.strip())
-    return table
+    return {c.strip().lower(): government for _, _, government, capitals in _table_lines()
+            for c in capitals.split(",") if c.strip()}
 
 
 def _by_adjective(text: str) -> Counter[str]:
