@@ -1017,3 +1017,25 @@ def test_closing_a_deal_completes_it():
     deal = promise("Hollin Autoworks", "close the acquisition of Dunmere Motors", due=D(2026, 6, 30))
     m = score(news("Hollin Autoworks closes acquisition of Dunmere Motors", "The deal completed on Monday."), deal)
     assert m is not None and m.kind == "fulfilment", m
+
+
+@pytest.mark.parametrize("what", ["make the Lumo earbuds available for $159",
+                                  "launch the Lumo earbuds at $159 in Portugal",
+                                  "start selling the Lumo earbuds, priced from $159"])
+def test_a_price_is_a_term_of_the_launch_not_an_amount_to_report(what):
+    """The price a product is offered at says what is offered; news of the launch that leaves the price out
+    still reports the launch, decided unseen like any launch."""
+    earbuds = promise("Kestrin Audio", what, due=D(2026, 10, 31))
+    it = news("Kestrin Audio's Lumo earbuds go on sale in Portugal",
+              "Kestrin Audio's Lumo earbuds went on sale in shops across Portugal on Friday.", published=D(2026, 10, 30))
+    m = score(it, earbuds)
+    assert m is not None and (m.kind, evidence_state(m)) == ("fulfilment", "accepted"), m
+
+
+def test_a_sum_to_reach_still_waits_for_the_amount():
+    """Where the money is what is promised ("raise the wage to $15"), news that leaves the amount out waits."""
+    wage = promise("Kestrin Audio", "raise its minimum wage from $11 to $15 an hour", due=D(2026, 10, 31))
+    it = news("Kestrin Audio raises its minimum wage", "Kestrin Audio raised its minimum wage on Friday.",
+              published=D(2026, 10, 30))
+    m = score(it, wage)
+    assert m is None or evidence_state(m) != "accepted", m

@@ -746,9 +746,28 @@ def money_amounts(text: str) -> list[tuple[float, int]]:
     return out
 
 
+# An amount after these words is the price of what is offered or bought ("available for $159", "priced at $399",
+# "from $4,999") or where a change starts ("cut fares from $3"): a term of the act, not a sum to reach. A level
+# set or kept ("set at $7.20 an hour") is the target itself.
+_PRICE_BEFORE = re.compile(r"\b(?:for|at|from|costing|priced|price\s+of)\s+(?:(?:about|around|roughly|just|only|under|"
+                           r"some|nearly)\s+)?$", re.I)
+_LEVEL_SET = re.compile(r"\b(?:set|fix|fixed|cap|capped|keep|kept|hold|held|freeze|frozen|peg|pegged|remain|stay)\b", re.I)
+
+
 def money_targets(what: str) -> tuple[Target, ...]:
-    """A sum to reach: "raise the minimum wage to $15", "invest \u20ac2 billion"."""
-    return tuple(Target(v, frozenset({MONEY_UNIT}), False) for v, _ in money_amounts(what)[:1])
+    """A sum to reach: "raise the minimum wage to $15", "invest \u20ac2 billion"; never a price.
+
+    >>> [t.value for t in money_targets("make the earbuds available for $159 and cut fares from $3 to $2")]
+    [2.0]
+    >>> [t.value for t in money_targets("set the minimum wage at $7.20 an hour")]
+    [7.2]
+    """
+    def price(m: re.Match[str]) -> bool:
+        before = _PRICE_BEFORE.search(what[:m.start()])
+        return before is not None and not (before.group(0).lower().startswith("at") and _LEVEL_SET.search(what))
+
+    sums = [m for m in MONEY.finditer(what) if not price(m)]
+    return tuple(Target(v, frozenset({MONEY_UNIT}), False) for v, _ in money_amounts(sums[0].group(0))) if sums else ()
 
 
 def _forbidden_terms(text: str) -> frozenset[str]:
