@@ -27,6 +27,7 @@ from tracker import store
 from tracker.config import Config
 from tracker.errors import InvalidValue, NotFound
 from tracker.match import CandidateIndex, CommitmentDoc, ItemDoc, Match, evidence_state, match_item
+from tracker.matching.model import lead_in
 from tracker.matching.index import Terms, index_terms, terms_key
 from tracker.models import Actor, ActorAlias, Announcement, Commitment, CommitmentSource, Evidence, FeedItem, MatchTerms
 from tracker.store import commitment_doc, save_match_terms
@@ -74,14 +75,15 @@ class Matcher:
         aliases: dict[int, list[str]] = {}
         for actor_id, alias in session.execute(select(ActorAlias.actor_id, ActorAlias.alias).order_by(ActorAlias.id)):
             aliases.setdefault(actor_id, []).append(alias)
-        titles: dict[int, str] = {}  # the first announcement's title names the promise's project
-        for cid, title in session.execute(
-                select(CommitmentSource.commitment_id, Announcement.title)
+        # the first announcement's title and the words before the quote name the promise's project
+        context: dict[int, tuple[str | None, str | None]] = {}
+        for cid, title, text, quote in session.execute(
+                select(CommitmentSource.commitment_id, Announcement.title, Announcement.text, Commitment.quote)
                 .join(Announcement, CommitmentSource.announcement_id == Announcement.id)
                 .join(Commitment, CommitmentSource.commitment_id == Commitment.id)
                 .where(_watched()).order_by(Announcement.id)):
-            if title:
-                titles.setdefault(cid, title)
+            if cid not in context:
+                context[cid] = (title or None, lead_in(text, quote))
         rows = session.execute(
             select(Commitment.id, Actor.id, Actor.name, Commitment.what, Commitment.quote, Commitment.due_latest,
                    Commitment.negated, Commitment.stated_on, Commitment.keep_until, MatchTerms.key, MatchTerms.terms)
@@ -93,7 +95,7 @@ class Matcher:
             others = tuple(a for a in aliases.get(actor_id, ()) if a != name)
             doc = CommitmentDoc(id=cid, actor=name, aliases=others, what=what, quote=quote,
                                 due_latest=due, negated=negated, stated_on=stated, keep_until=bool(keep_until),
-                                context=titles.get(cid))
+                                context=context.get(cid, (None, None))[0], lead_in=context.get(cid, (None, None))[1])
             if stored is not None and key == terms_key(doc):
                 terms = stored  # stem -> [weight, is_object]: unpacked like the computed tuples
             else:

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from tracker.errors import InvalidValue
 from tracker.match import CommitmentDoc
+from tracker.matching.model import lead_in
 from tracker.matching.index import Terms, index_terms, terms_key
 from tracker.models import (
     MANUAL_STATUSES,
@@ -157,7 +158,8 @@ def commitment_doc(c: Commitment) -> CommitmentDoc:
     first = min(c.sources, key=lambda s: s.announcement_id, default=None)
     return CommitmentDoc(id=c.id, actor=c.actor.name, aliases=aliases, what=c.what, quote=c.quote,
                          due_latest=c.due_latest, negated=c.negated, stated_on=c.stated_on,
-                         keep_until=bool(c.keep_until), context=first.announcement.title if first else None)
+                         keep_until=bool(c.keep_until), context=first.announcement.title if first else None,
+                         lead_in=lead_in(first.announcement.text, c.quote) if first else None)
 
 
 def save_match_terms(session: Session, computed: Iterable[tuple[CommitmentDoc, Terms]]) -> None:

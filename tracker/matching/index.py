@@ -118,7 +118,7 @@ def terms_key(doc: CommitmentDoc) -> str:
     False
     """
     parts = (TERMS_VERSION + lx.synonyms_digest(), doc.actor, "\x1e".join(sorted(doc.aliases)), doc.what,
-             doc.quote or "", str(doc.negated), doc.context or "")
+             doc.quote or "", str(doc.negated), doc.context or "", doc.lead_in or "")
     return hashlib.sha1("\x1f".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
 
 

@@ -35,6 +35,24 @@ class CommitmentDoc:
     # the title of the announcement that stated it: it names the project ("a promise to reach the Norcap
     # basin" stated under "Agency names its Velmar probe"), which news about the promise cites
     context: str | None = None
+    # the announcement's words just before the quote (see :func:`lead_in`): the sentence before a promise often
+    # names what its "the hub" or "it" is ("... the Velmar probe ... It will land in 2031")
+    lead_in: str | None = None
+
+
+LEAD_IN = 400  # characters of the announcement kept before a quote
+
+
+def lead_in(text: str | None, quote: str | None) -> str | None:
+    """The last ``LEAD_IN`` characters of ``text`` before ``quote`` (None when the quote is not found there).
+
+    >>> lead_in("The Velmar probe left on Monday. It will land in 2031.", "It will land in 2031.")
+    'The Velmar probe left on Monday. '
+    """
+    if not text or not quote:
+        return None
+    at = text.find(quote[:60])
+    return text[max(0, at - LEAD_IN):at] or None if at > 0 else None
 
 
 @dataclass(frozen=True)

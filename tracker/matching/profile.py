@@ -21,9 +21,10 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
 from tracker.language.governments import (
-    country_names, government_of_body, governments_named, national_government, nationality_forms,
+    countries_of_adjective, country_names, government_of, government_of_body, governments_named, national_government,
+    nationality_forms,
 )
-from tracker.language.sentences import is_title_case
+from tracker.language.sentences import is_title_case, split_sentences
 from tracker.language.words import is_common_word
 from tracker.matching import lexicon as lx
 from tracker.matching.model import CommitmentDoc
@@ -205,8 +206,9 @@ def profile(doc: CommitmentDoc) -> Profile:
     return Profile(
         doc=doc, actor_phrases=phrases, actor_keys=keys, actor_label=label, action=action,
         action_classes=classes, inchoative=inchoative, terms=terms,
-        bonus=_bonus(doc.quote or "", have, actor_words) + _context_names(doc.context or "", doc.quote or "", have,
-                                                                         actor_words),
+        bonus=_bonus(doc.quote or "", have, actor_words)
+        + _context_names(doc.context or "", doc.quote or "", have, actor_words)
+        + (() if required else _antecedent_names(doc.lead_in or "", doc.quote or "", have, actor_words)),
         head=head, required=required, targets=_targets(obj) + money_targets(what),
         qualifiers=frozenset((obj_stems | hyphenated(obj)) & lx.QUALIFIERS), has_first="first" in obj_stems,
         universal=bool(obj_stems & UNIVERSAL),
@@ -530,6 +532,21 @@ def _context_names(title: str, quote: str, have: set[str], actor: set[str]) -> t
             continue  # "Opens", "Store": capitals of a title-case headline or of its first word
         out.append(t)
     return _name_terms(out)
+
+
+def _antecedent_names(lead_in: str, quote: str, have: set[str], actor: set[str]) -> tuple[Term, ...]:
+    """Names in the sentence before the quote, for a promise whose object has no name of its own ("open the
+    hub", "land astronauts on the Moon"): that sentence usually says what the thing is ("... the Velmar probe
+    ..."). Places and nationalities are where things happen, not what they are.
+
+    >>> [t.text for t in _antecedent_names("Orvo unveiled the Velmar probe in France on Monday. ", "", set(), {"orvo"})]
+    ['Velmar']
+    """
+    sentences = [s for s in split_sentences(lead_in) if s.text.strip()]
+    if not sentences:
+        return ()
+    names = _context_names(sentences[-1].text, quote, have, actor)
+    return tuple(t for t in names if not (government_of(t.text) or countries_of_adjective(t.text)))
 
 
 def _whole_of(head: Token, obj: list[Token], span: tuple[int, int]) -> frozenset[str]:

@@ -705,7 +705,7 @@ def thing_names(p: Profile) -> frozenset[str]:
     caps |= {t.stem for k, t in enumerate(toks) if t.number is not None and t.text[:1].isdigit()
              and "," not in t.text and not 1900 <= t.number <= 2100 and any(
                  x.cap and x.text[:1].isalpha() and x.low not in MONTHS for x in toks[max(0, k - 1):k + 2] if x != t)}
-    caps |= p.alias_terms | {x for t in p.required for x in t.stems}
+    caps |= p.alias_terms | {x for t in p.required for x in t.stems} | {x for t in p.bonus for x in t.stems}
     return frozenset(x for x in caps if x not in lx.STOPWORDS and x not in lx.GENERIC and x not in lx.NAME_SUFFIXES
                      and x not in lx.PLACE_PREFIX and x not in lx.DETERMINERS)
 
