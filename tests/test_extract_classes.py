@@ -526,6 +526,11 @@ def test_a_description_of_a_thing_is_not_a_promise(text: str) -> None:
     ("The Velbury House, Office of the Press Secretary", "The Velbury House"),  # an office, not an organisation
     ("Twitter, @ilse_v and replies", None),  # the platform, then a handle that spells no name
     ("Post by @orvo_quest, the official Orvo Quest account", None),  # a handle is no name
+    ("Brightfield Paper third-quarter 2025 earnings call (prepared remarks)", "Brightfield Paper"),
+    ("Brightfield Paper March quarter 2025 results call", "Brightfield Paper"),
+    ("Orvo Quest official account (thread on X)", "Orvo Quest"),
+    ("Brightfield Paper Annual Report 2024, chief executive's review", "Brightfield Paper"),  # a section, no outlet
+    ("news report", None),
 ])
 def test_the_source_line_names_the_speaker_not_the_document(source: str, actor: str | None) -> None:
     from tracker.extract.source_actor import actor_from_source

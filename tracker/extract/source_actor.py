@@ -67,6 +67,7 @@ _DOCUMENT_TAIL = re.compile(
     r"(?:\s+(?:official|annual|quarterly|sustainability|impact|esg|integrated|shareholder|shareholders'?|investor|"
     r"environmental|environment|climate|diversity|responsibility|csr|global|worldwide|"
     r"press|news|company|corporate|fiscal|full-year|half-year|q[1-4]|fy\d*|h[12]|\d{4}(?:/\d{2,4})?|earnings|"
+    r"(?:first|second|third|fourth|[a-z]+)[\s-]quarter|"
     r"results|conference))*"
     r"\s+(?:call|transcript|letter|report|release|statement|blog|post|update|keynote|speech|filing|announcement|"
     r"presentation|webcast|website|newsroom|(?:(?<=earnings\s)|(?<=results\s))(?:interview|briefing))"
@@ -184,7 +185,9 @@ def _actor_from_source(source: str | None) -> str | None:
                     lambda m: m.group(0).replace(",", "\0"), name)
     parts = [p.strip().replace("\0", ",") for p in listed.split(",") if p.strip()]
     # ("Vantor 2024 Environmental Report" is a company's report, named for its kind; "Harbury Markets Report" a news one)
-    outlet = any((_OUTLET.search(p) and not _KIND_OF_REPORT.search(p)) or _BUREAU.search(p) for p in parts)
+    # (an outlet is a proper name: "chief executive's review" after a report's name is a section of it)
+    outlet = any((_OUTLET.search(p) and not _KIND_OF_REPORT.search(p) and (k == 0 or p[:1].isupper()))
+                 or _BUREAU.search(p) for k, p in enumerate(parts))
     if not by and outlet:
         # an outlet's interview, named in brackets: "Road Weekly (interview with Jane Roe, founder of Acme)"
         by = next(filter(None, (_INTERVIEWEE.search(k.strip()) for k in brackets)), None)
@@ -204,9 +207,9 @@ def _actor_from_source(source: str | None) -> str | None:
     bare_title = next((k for k, p in enumerate(parts[:-1]) if re.fullmatch(rf"(?:[\w-]+\s+){{0,2}}(?:{TITLE})", p)), None)
     if bare_title is not None:
         parts = parts[bare_title + 1:]  # "Jane Roe, chief executive, Acme": the organisation after the title
-    parts = [_publisher_of(p) for p in parts]
+    parts = [_OWN_CHANNEL.sub("", _publisher_of(p)).strip() for p in parts]  # "Acme official account" -> Acme
     kept = [p for p in parts if p and not _DOCUMENT.search(p)]  # "Acme Inc., Q3 earnings call": drop the document
-    name = without_legal_suffix(_OWN_CHANNEL.sub("", kept[0]).strip()) if kept else ""
+    name = without_legal_suffix(kept[0]) if kept else ""
     return name or None
 
 
