@@ -1815,3 +1815,33 @@ def test_the_first_one_is_the_first_of_the_product_its_sentence_names() -> None:
 ])
 def test_what_stays_allowed_or_goes_on_until_a_day_is_a_keep_until_promise(text: str) -> None:
     assert one(text, publisher="Vantor").keep_until
+
+
+# -- a promise held as a noun or said in the progressive ------------------------------------------
+
+@pytest.mark.parametrize("text, what", [
+    ("We are committing to use only recycled cardboard in our boxes by 2028.",
+     "use only recycled cardboard in our boxes"),
+    ("We have an ambition to connect 4 million homes by the end of 2027.", "connect 4 million homes"),
+    ("Harbury Council has a clear plan to reopen the lido by summer 2026.", "reopen the lido"),
+    ("Vantor has made a firm commitment to halve its water use by 2030.", "halve its water use"),
+    ("Quorvex is pledging to hire 500 engineers in Dellan by 2027.", "hire 500 engineers in Dellan"),
+])
+def test_a_commitment_held_as_a_noun_or_made_now_is_a_promise(text: str, what: str) -> None:
+    got = one(text, publisher="Vantor (press release)")
+    assert got.what == what and got.due_latest is not None
+
+
+def test_no_commitment_to_a_day_of_the_week() -> None:
+    """"the goals we are committing to today:" names no act: nothing to track."""
+    assert not read_text("These are the goals we are committing to today: cleaner air.", DAY,
+                         publisher="Vantor (press release)").commitments
+
+
+@pytest.mark.parametrize("text", [
+    "We will use 100% recycled plastic in all of our toys by 2030.",
+    "We will make our packaging from 50% recycled fibre by 2030.",
+])
+def test_a_share_before_a_participle_leaves_the_deadline_to_the_promise(text: str) -> None:
+    """"100% recycled" is an adjective after an amount, not a past verb that "by 2030" would date."""
+    assert one(text, publisher="Vantor (press release)").due_latest == dt.date(2030, 12, 31)

@@ -40,7 +40,7 @@ HEDGE_ADVS = frozenset({"likely", "probably", "possibly", "perhaps", "maybe"})
 _NOT_VERBS = frozenset(
     """the a an this that these those its their his her our my your of and or in on at by for with from as to
     than is are was were been being it he she they we i you there which who whom whose what when where why how
-    all any some no more most less""".split()
+    all any some no more most less today tomorrow tonight""".split()
 )
 # Verbs after "would" / "will" that are wishes, not undertakings.
 WISH_VERBS = frozenset({"love", "like", "prefer", "rather", "welcome", "hope", "want", "wish", "enjoy", "imagine"})
@@ -123,9 +123,21 @@ _spec(
     rf"confirmed\s+plans?|(?:(?:are|is|am|['\u2019]re)\s+)?(?:set|sets|setting)\s+(?:(?:ourselves|itself|themselves|himself|herself)\s+)?"
     rf"(?:(?:a|an|new|the)\s+)*(?:[\w-]+\s+)?(?:target|goal)s?|pledges|vows|promises|commits|agrees|guarantees|"
     # the plural present of a headline or a group ("Twenty countries pledge to ..."), never the noun ("a promise to")
-    rf"{_NOT_A_NOUN_BEFORE}(?:pledge|vow|promise|agree))"
+    rf"{_NOT_A_NOUN_BEFORE}(?:pledge|vow|promise|agree)|"
+    # the progressive ("we are committing to use ..."), and the promise as a noun made or given ("has made a firm
+    # commitment to cut ...")
+    rf"(?:(?:are|is|am|['\u2019]re)\s+)?(?:committing|pledging|promising|vowing)|"
+    rf"(?:made|makes|make|making|given|gives|gave|give)\s+(?:a|an|the)\s+(?:(?:firm|clear|public|new|formal|binding|"
+    rf"solemn)\s+)?(?:commitment|pledge|promise))"
     rf"\s+(?:on\s+\w+\s+|today\s+|yesterday\s+|this\s+week\s+|last\s+week\s+)?{_ADVS}to\s+{_ADVS}{_VERB}",
     gate=r"\b(?:commit|pledg|promis|vow|agree|undert|decid|resolv|guarant|swor|plan|set)",
+)
+# A goal held as a noun, with its verb: "we have an ambition to reach ...", "the city has a clear plan to open ..."
+_spec(
+    "plan",
+    0.8,
+    rf"\b(?P<cue>(?:has|have|had)\s+(?:(?:a|an|the|its|their|our|his|her|clear|firm|new|bold|stated|long-term)\s+)+"
+    rf"(?:[\w-]+\s+)?(?:ambition|goal|target|aim|plan|intention|objective)s?\s+to)\s+{_ADVS}{_VERB}",
 )
 _spec(
     "plan",

@@ -279,7 +279,8 @@ def _tense_of(words: list[str], tokens: list[re.Match[str]], k: int, stop: int) 
     if w in _PARTICIPLES or (w.endswith("ed") and len(w) > 4 and w not in _NOT_PAST):
         # "Apple built ...": a name before it is its subject; "the first Mac built on ...": a noun it describes
         named = k > 0 and tokens[k - 1].group()[0].isupper() and (k < 2 or words[k - 2] not in _NOUN_OPENERS)
-        finite = prev in _SUBJECTS or named or prev[:1].isdigit()
+        # (after a year, "in 2019 opened", a verb; after an amount, "100% recycled", an adjective)
+        finite = prev in _SUBJECTS or named or re.fullmatch(r"(?:1[89]|2\d)\d\d", prev) is not None
         return "past" if finite else "weak"
     return None
 
