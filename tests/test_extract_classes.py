@@ -1652,6 +1652,18 @@ def test_a_numbered_post_of_a_thread_is_read_without_its_number() -> None:
     assert {c.what for c in got} >= {"open the Harbury tram to passengers", "freeze bus fares"}
 
 
+def test_a_post_ending_in_an_emoji_is_a_sentence_not_a_headline() -> None:
+    """A thread's first post with a pictograph after its full stop is a post like the others: its promise is
+    stored, its product keeps its capital, and the pictograph is no part of the promise."""
+    text = ("1/ Kestrel 2 launches in early access on October 4, and it will be free to play. \U0001F9E1\n\n"
+            "2/ Our beta opens on June 28 for every console.\n\n"
+            "3/ We can't wait to show you more.")
+    got = found(text, publisher="Vantor official account (thread on X)")
+    assert {c.what for c in got} >= {"launch Kestrel 2 in early access", "open our beta for every console"}
+    proposals = read_text(text, DAY, publisher="Vantor official account (thread on X)").proposals
+    assert not [c.what for c in got + proposals if "\U0001F9E1" in c.what]
+
+
 @pytest.mark.parametrize("text", [
     "We are also introducing Quillbuds, wireless earphones. Quillbuds will be available from late October for $159.",
     "Quillbuds will be available from late October for $159 through our stores.",

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from tracker.extract.cues import COMMIT_ADJ, IRREGULAR_PARTICIPLES, NOMINAL_ACT, SCHEDULED_FOR
+from tracker.language.sentences import TRAILING_EMOJI
 from tracker.language.words import zipf
 
 MAX_WORDS = 20
@@ -161,7 +162,7 @@ _DANGLING = frozenset(
 
 
 def _tidy(phrase: str) -> str:
-    phrase = re.sub(r"\s+", " ", phrase).strip(" ,;:.\"'\u201c\u201d")
+    phrase = re.sub(r"\s+", " ", TRAILING_EMOJI.sub("", phrase)).strip(" ,;:.\"'\u201c\u201d")  # "... console. \U0001F9E1"
     phrase = re.sub(r"\(\s*\)", "", phrase)
     phrase = re.sub(r"\s+([,.;:])", r"\1", phrase)
     words = phrase.split()

@@ -1990,9 +1990,10 @@ def _candidate(commitment: Commitment, basis: str) -> Candidate:
 
 def _sentence_case(subject: str, index: ActorIndex) -> str:
     """Lower-case a subject's first word when it is capitalised only because it starts the sentence."""
-    first = subject.split()[0] if subject.split() else ""
-    if index.named_in(subject)[0] is not None:
-        return subject
+    words = subject.split()
+    first = words[0] if words else ""
+    if index.named_in(subject)[0] is not None or (len(words) > 1 and re.fullmatch(r"\d+|[A-Z]?\d+[A-Za-z]?", words[1])):
+        return subject  # (a word before a model number, "Kestrel 2 launches", is the product's name)
     if first[:1].isupper() and not first.isupper() and not index.capitalised_mid_sentence(first) \
             and is_common_word(first) and not index.always_capitalised(first) \
             and not index.named_as_thing(first.strip(",")):

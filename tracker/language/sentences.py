@@ -39,6 +39,7 @@ _TERMINAL = re.compile(r"[.!?:;\"\u201d\u2019')\]]\s*$")
 # Emoji after the end belong to the sentence they close ("Big news! \U0001F389 Acme will ..."); a pictograph alone
 # ends a post's sentence too ("Big news \U0001F389 Acme will ...")
 _EMOJI = "\U0001F300-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\uFE0F\u200D"
+TRAILING_EMOJI = re.compile(rf"[\s{_EMOJI}]+$")
 _END = re.compile(rf"(?:(?:[.!?]+|\u2026)[\"\u201d\u2019')\]]*(?:\s*[{_EMOJI}]+)*"
                   rf"|(?<=\s)[\U0001F300-\U0001FAFF][{_EMOJI}]*)"
                   r"(?=\s+(?:[\"\u201c\u2018(\[]?[A-Z\u00c0-\u00de\u0100-\u017f0-9]|[a-z]{1,3}[A-Z0-9]))")
@@ -110,7 +111,7 @@ def _blocks(text: str) -> list[_Block]:
             continue
         m = _BULLET.match(raw)
         stripped = raw.strip()
-        no_stop = not _TERMINAL.search(stripped)
+        no_stop = not _TERMINAL.search(TRAILING_EMOJI.sub("", stripped))  # "... free to play. \U0001F9E1" ends
         if m and len(stripped.split()) > 1:
             cur = _Block(s + m.end(), e, bullet=True, headline=False)
             blocks.append(cur)
@@ -118,7 +119,7 @@ def _blocks(text: str) -> list[_Block]:
                 cur = None
             continue
         next_raw = text[lines[i + 1][0] : lines[i + 1][1]].strip() if i + 1 < len(lines) else ""
-        heading = no_stop and _looks_like_heading(stripped, next_raw)
+        heading = no_stop and _looks_like_heading(stripped, next_raw) and not _THREAD.match(raw)  # "1/ ...": a post
         if no_stop and not wrapped and (next_raw[:1].isupper() or _camel(next_raw)) and not _open_end(stripped):
             heading = True  # a text that is never hard-wrapped: a line without a stop is a line of its own
         if cur is not None and not heading:
