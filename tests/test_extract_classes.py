@@ -1857,3 +1857,10 @@ def test_no_commitment_to_a_day_of_the_week() -> None:
 def test_a_share_before_a_participle_leaves_the_deadline_to_the_promise(text: str) -> None:
     """"100% recycled" is an adjective after an amount, not a past verb that "by 2030" would date."""
     assert one(text, publisher="Vantor (press release)").due_latest == dt.date(2030, 12, 31)
+
+
+@pytest.mark.parametrize("text", ["IT&T said it would open a depot in Harbury on March 22.",
+                                  "A&O has said it will open a depot in Harbury on March 22."])
+def test_initials_joined_by_an_ampersand_name_an_organisation_at_a_sentence_start(text: str) -> None:
+    """"AT&T said ..." shaped names are no English words, even where their letters score as common ones."""
+    assert one(text, publisher="Valley Wire").actor == text.split()[0]

@@ -693,6 +693,8 @@ class ActorIndex:
         a name, though never seen mid-sentence. Named once, it must speak or act as only an
         organisation does ("said", "announced"; a thing can be "planned"), and be neither everyday
         English ("Police said") nor the plural of an ordinary noun ("Analysts said")."""
+        if re.fullmatch(r"[A-Z]\w*&[A-Z]\w*", name):
+            return True  # "AT&T said": initials joined by an ampersand are no English word (whatever "at" scores)
         if " " in name or zipf(name) >= _NAME_ZIPF:
             return False
         if zipf(name) == 0 or self.always_capitalised(name):
