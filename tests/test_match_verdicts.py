@@ -1039,3 +1039,21 @@ def test_a_sum_to_reach_still_waits_for_the_amount():
               published=D(2026, 10, 30))
     m = score(it, wage)
     assert m is None or evidence_state(m) != "accepted", m
+
+
+@pytest.mark.parametrize("title", ["Kestrin Motors delivers first Lumo R1 vans to customers",
+                                   "Kestrin Motors starts delivering Lumo R1 vans to customers"])
+def test_the_verb_of_a_promised_act_noun_reports_it_done(title):
+    """"begin deliveries of the Lumo R1": a report that the first ones were delivered (the verb the promise's noun
+    comes from) is the promise kept, decided unseen like "begins deliveries" would be."""
+    vans = promise("Kestrin Motors", "begin deliveries of the Lumo R1 to customers", due=D(2026, 6, 30))
+    it = news(title, "The first vans left the Dunmere plant on Monday, Kestrin Motors said.", published=D(2026, 5, 4))
+    assert decided(vans, it) == ("fulfilment", "accepted")
+
+
+def test_another_verb_of_the_same_class_is_not_the_act_noun_done():
+    """"gave no date" is no delivery: only the noun's own verb stands for it."""
+    vans = promise("Kestrin Motors", "begin deliveries of the Lumo R1 to customers", due=D(2026, 6, 30))
+    it = news("First Lumo R1 rolls out in Dunmere", "Kestrin Motors showed the finished prototype to customers, "
+              "though it gave no date for the first handover.", published=D(2026, 5, 4))
+    assert decided(vans, it) is None or decided(vans, it)[1] != "accepted"

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from os.path import commonprefix
 from typing import Protocol
 
 from tracker.extract.actors import ORG_NOUNS, initials
@@ -40,8 +41,9 @@ def coverage(p: Profile, toks: list[Token], stems: frozenset[str]) -> tuple[floa
     got = 0.0
     found: list[str] = []
     missing: dict[int, list[Term]] = {}
+    acted = act_head_done(p, stems)
     for term in p.terms:
-        if term_present(term, toks, stems):
+        if term_present(term, toks, stems) or (acted and term.stems[0] in p.head and len(term.stems) == 1):
             got += term.weight
             found.append(term.text)
         elif term in p.required:
@@ -65,6 +67,14 @@ def coverage(p: Profile, toks: list[Token], stems: frozenset[str]) -> tuple[floa
         # 2019 and expand to the ring road in 2021"), and its names are then the other one's
         got = min(got, 0.5 * p.total_weight)
     return min(1.0, got / p.total_weight), found
+
+
+def act_head_done(p: Profile, stems: frozenset[str]) -> bool:
+    """The promise's head names an act ("begin deliveries of the Lumo R1") and the verb it derives from is here
+    ("delivers the first Lumo R1"): the verb names the head as much as the noun would. Only the same word's
+    verb: "gave no date" is no delivery, and "building cars" no construction."""
+    return any(x != h and len(commonprefix((x, h))) >= min(5, len(x)) and lx.verb_classes(x) & lx.noun_classes({h})
+               for h in p.head for x in stems)
 
 
 def term_present(term: Term, toks: list[Token], stems: frozenset[str]) -> bool:
@@ -525,7 +535,10 @@ def event_target_ok(ctx: Pair, s: Sentence, ev: Event) -> bool:
 
     # "enters production", "began mass production of the chips": what began is the act, not the object
     # unless it is the promised act; a use begun ("began commercial operation") is the act, its subject the thing
-    strip = ev.inchoative and (not ev.complement & (p.inchoative | p.head) or bool(ev.complement & IN_SERVICE))
+    # (the act begun is ours in any of its forms: "starts delivering" for "begin deliveries")
+    begun_ours = ev.complement & (p.inchoative | p.head) or (
+        lx.act_classes(ev.complement) & lx.act_classes(frozenset(p.inchoative | p.head))) - {"start"}
+    strip = ev.inchoative and (not begun_ours or bool(ev.complement & IN_SERVICE))
     obj = [t for t in object_window(s, ev) if not (strip and t.stem in ev.complement)]
     if obj and all(t.stem in _NO_THING_OBJECTS for t in obj):
         obj = []  # "the plant closes its doors", "the probe enters orbit": the subject is what closed or flew
@@ -555,7 +568,8 @@ def event_target_ok(ctx: Pair, s: Sentence, ev: Event) -> bool:
         return False
     stems = frozenset(t.stem for t in window)
     window_all = _window_tokens(s, window)
-    if (p.head and stems & (p.head | p.inchoative)) or _alias_named(p, stems):
+    if (p.head and stems & (p.head | p.inchoative)) or _alias_named(p, stems) \
+            or (ev.inchoative and act_head_done(p, stems)):  # "starts delivering" the promised "deliveries"
         return True  # the thing, or the act begun ("began construction" of "begin construction of the plant")
     if not p.head and not p.required:
         # the thing named by the promise's words alone, with no other thing beside them: "separates the Orvo

@@ -42,7 +42,8 @@ from tracker.matching.reading import (
     SHIFT_VERBS, Event, ItemReading, Sentence, dateline_end, find_phrase, late_span, moves_to_a_period, read_item,
 )
 from tracker.matching.relevance import (
-    REFERRING, actor_strength, attributive, cancel_target_ok, conflicts, coverage, delay_names_ours, delay_target_ok,
+    REFERRING, act_head_done, actor_strength, attributive, cancel_target_ok, conflicts, coverage, delay_names_ours,
+    delay_target_ok,
     event_target_ok, foreign_subject, names_another, object_window, office_holder, other_amount, other_model,
     other_thing_dropped,
     other_place, overseer, qualifier, required_present, sentence_names_it, slip_object, slip_subject, slip_undoes,
@@ -190,7 +191,8 @@ class _Context:
         self.item_cov, self.item_terms = coverage(p, all_toks, r.stems)
         self.item_actor, self.actor_text = max(((actor_strength(p, s), s) for s in r.sents),
                                                key=lambda x: x[0], default=(0.0, None))
-        self.item_head = not p.head or bool(p.head & r.stems) or _head_done(p, r.stems)
+        self.item_head = (not p.head or bool(p.head & r.stems) or _head_done(p, r.stems)
+                          or act_head_done(p, r.stems))
         self.required_ok = required_present(p, all_toks)
         self.named = bool(p.required) and self.required_ok
         self.conflict = conflicts(p, r)
