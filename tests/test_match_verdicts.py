@@ -1057,3 +1057,12 @@ def test_another_verb_of_the_same_class_is_not_the_act_noun_done():
     it = news("First Lumo R1 rolls out in Dunmere", "Kestrin Motors showed the finished prototype to customers, "
               "though it gave no date for the first handover.", published=D(2026, 5, 4))
     assert decided(vans, it) is None or decided(vans, it)[1] != "accepted"
+
+
+def test_a_plan_dropped_in_a_country_goes_to_an_editor():
+    """"abandons its German factory plans" for a factory promised in a town the item does not name: the country
+    only says where, so the cancellation is proposed for an editor to check (never decided unseen)."""
+    fab = promise("Ostrander Chips", "start production at the Velden chip factory", D(2027, 12, 31))
+    it = news("Ostrander Chips abandons its German and Polish factory plans",
+              "Ostrander Chips said on Thursday it would scrap projects in Germany and Poland.", D(2026, 7, 24))
+    assert decided(fab, it) == ("cancellation", "proposed")

@@ -34,7 +34,9 @@ from functools import lru_cache
 from tracker.errors import DeadlineError
 from tracker.extract.actors import ORG_NOUNS
 from tracker.extract.deadlines import DeadlineMatch, find_deadline, resolve_deadline
-from tracker.language.governments import government_of, governments_named, region_countries, region_names
+from tracker.language.governments import (
+    countries_of_adjective, government_of, governments_named, region_countries, region_names,
+)
 from tracker.matching import lexicon as lx
 from tracker.matching.model import AUTO_ACCEPT, REVIEW, CommitmentDoc, ItemDoc, Match
 from tracker.matching.profile import CURRENCY, MONEY_UNIT, PREPOSITIONS, UNIT_NOUNS, Profile, money_amounts, profile
@@ -970,8 +972,11 @@ def _own_plan_dropped(ctx: _Context, s: Sentence, cue) -> bool:  # noqa: ANN001 
     window = [t for t in s.toks[cue.end:cue.end + 8] if not t.punct]
     if _predicate_cue(s, cue.pos):
         window = _predicate_subject(s, cue.pos) + window
-    if any(t.cap and t.text[:1].isalpha() and t.stem not in ctx.p.vocab and t.low not in MONTHS for t in window):
-        return False  # another named thing: "drops its Kelby-Farne route" for the Kelby-Orrow one
+    if any(t.cap and t.text[:1].isalpha() and t.stem not in ctx.p.vocab and t.low not in MONTHS
+           and not (countries_of_adjective(t.text) or government_of(t.text)) for t in window):
+        # another named thing: "drops its Kelby-Farne route" for the Kelby-Orrow one (a country only says where:
+        # "abandons its German factory plans" may be the Dellan factory's, for an editor to check)
+        return False
     return _names_ours(ctx.p, window)
 
 
