@@ -302,3 +302,26 @@ def test_not_this_year_said_the_year_before_is_no_delay() -> None:
     m = score(news("Orlen Transit says Quorrin tram line will not open this year", "It opens next year as planned.",
                    published=D(2025, 3, 4)), TRAMS)
     assert m is None or m.kind != "delay", m
+
+
+@pytest.mark.parametrize("title, new_due", [
+    ("Harbury Motors pushes its 5,000-a-week Lumo van goal to end of March", D(2026, 3, 31)),
+    ("Harbury Motors now sees first Lumo van deliveries in early 2026", D(2026, 4, 30)),
+])
+def test_a_new_expectation_or_a_long_object_before_the_new_date_is_a_delay(title, new_due):
+    """"now sees ... in early 2026", and a slip whose object runs long before its "to" ("pushes its 5,000-a-week
+    Lumo van goal to end of March"), move the promise's date."""
+    vans = promise("Harbury Motors", "deliver 5,000 Lumo vans a week", due=D(2025, 12, 31))
+    m = accepted_delay(news(title, "The company blamed a shortage of battery cells.", D(2025, 11, 4)), vans)
+    assert m.new_due_latest == new_due
+
+
+def test_a_date_given_up_for_a_later_one_is_a_delay():
+    """"gives up on its 2027 opening, now sees 2034 or later": the date is dropped, not the promise; 2034 is the
+    new target (the old year named earlier in the headline is not)."""
+    line = promise("Orlen Transit", "open the Quorrin tram line", due=D(2027, 12, 31))
+    it = news("Orlen Transit gives up on 2027 Quorrin opening, now sees 2034 or later",
+              "The company said the Quorrin tram line cannot open as planned because tunnelling has yet to start.",
+              D(2025, 3, 29))
+    m = score(it, line)
+    assert m is not None and m.kind == "delay" and m.new_due_latest == D(2034, 12, 31), m

@@ -604,7 +604,7 @@ def _cues(toks: tuple[Token, ...], is_title: bool = False) -> list[Cue]:
                 at = find_phrase(stems, phrase, at + 1)
     for i, t in enumerate(toks):
         if t.stem in SHIFT_VERBS and _verbal(toks, i, False):
-            ahead = [x.low for x in toks[i + 1:i + 7]]
+            ahead = [x.low for x in toks[i + 1:i + 9]]  # "pushes its 5,000-a-week Model 3 goal to ..."
             if any(w in {"to", "into", "until", "back"} for w in ahead) and not any(x.kind == "delay" and x.pos == i
                                                                                 for x in out):
                 out.append(_cue(toks, "delay", i, i + 1, (t.stem,)))

@@ -463,6 +463,10 @@ def _read_positive(ctx: _Context, s: Sentence, rel: float, eff: float) -> list[R
                 out.append(_for_editor("cancellation", rel, s, cue.text,
                                        "what something else would do (a proposal, a rule): check it", cue.pos))
                 continue
+            moved = _moved_instead(ctx, s, rel)
+            if moved is not None:
+                out.append(moved)  # "gives up on a 2027 opening, now sees 2034": the date dropped, not the promise
+                continue
             if _ends_the_thing(p, s, cue.end):
                 # "pulls the plug on its last reactors" for "shut down the last reactors": the end was the promise
                 out.append(Reading("fulfilment", rel * 0.9, s, cue.text, ["the promised end, in other words"],
@@ -956,6 +960,17 @@ def _instead_of_ours(ctx: _Context, s: Sentence) -> int | None:
         acts = lx.verb_classes(*(t.stem for t in window[:1]))
         if {t.stem for t in window} & ours or acts & p.action_classes:
             return i
+    return None
+
+
+def _moved_instead(ctx: _Context, s: Sentence, rel: float) -> Reading | None:
+    """A cancellation cue beside a slip to a later date in the same sentence ("gives up on its 2027 opening, now
+    sees 2034 or later", "scraps the 2025 date and aims for 2028"): what is given up is the date, so the sentence
+    reports a delay, read at the slip's own cue."""
+    for cue in (c for c in s.cues if c.kind == "delay" and c.active and not c.negated):
+        reading = _delay(ctx, s, rel, cue.text, cue.end)
+        if reading.kind == "delay" and reading.new_due is not None:
+            return reading
     return None
 
 
@@ -1469,6 +1484,7 @@ def _new_date_after(ctx: _Context, s: Sentence, end: int, cue: str) -> tuple[str
         after = " in" + after
     after = re.sub(r"^\s*before\b", " in", after, flags=re.I)  # "not expected before 2028": 2028 itself
     after = re.sub(r"^\s*(?:of|is|was|:)\s", " in ", after, flags=re.I)  # "a new opening date of 12 May"
+    after = _BARE_PERIOD.sub(" in ", after)  # "now sees 2034 or later", "now eyes late 2027": the period itself
     after = _TO_PERIOD.sub("in ", _WAS_DUE.sub("", after))  # after a slip, "to/into/for <period>" is the new one
     phrase, new_due = _future_target(after, ctx.published)
     named_before = _PERIOD_BEFORE.search(s.text[:max(0, s.text.find(cue))])
@@ -1480,13 +1496,19 @@ def _new_date_after(ctx: _Context, s: Sentence, end: int, cue: str) -> tuple[str
     return phrase, new_due
 
 
+# A period right after a delay cue, with no preposition ("now sees 2034", "now eyes early 2027")
+_BARE_PERIOD = re.compile(r"^\s*(?=(?:(?:early|mid|late|the\s+end\s+of|end)[\s-]+)?(?:(?:19|20)\d\d|spring|summer|autumn|fall|"
+                          r"winter|january|february|march|april|june|july|august|september|october|november|december)\b)",
+                          re.I)
+
+
 # "its depot, which was due to open on May 4, to October 2": the old date, not the new one
 _WAS_DUE = re.compile(r"\b(?:which|that|it|they)\s+(?:was|were|had\s+been)\s+(?:originally\s+|previously\s+|"
                       r"initially\s+)?(?:due|scheduled|planned|expected|set|slated)\b[^,.;]*", re.I)
 
 
-# "until at least 2029", "May 2029 at the earliest", "no earlier than 2029": the period itself
-_EARLIEST = re.compile(r"\s*\bat\s+the\s+earliest\b|\bat\s+least\s+(?=\S)", re.I)
+# "until at least 2029", "May 2029 at the earliest", "2029 or later", "no earlier than 2029": the period itself
+_EARLIEST = re.compile(r"\s*\bat\s+the\s+earliest\b|\bat\s+least\s+(?=\S)|\s+or\s+later\b", re.I)
 _NO_EARLIER = re.compile(r"\b(?:no|not)\s+(?:earlier\s+than|before)\b", re.I)
 _DATELINE = re.compile(r"^[^()]{0,60}\(\w[\w ]*\)\s*[-\u2013\u2014]\s*")  # "VARNO, June 7 (Wire) - "
 
