@@ -325,3 +325,12 @@ def test_a_date_given_up_for_a_later_one_is_a_delay():
               D(2025, 3, 29))
     m = score(it, line)
     assert m is not None and m.kind == "delay" and m.new_due_latest == D(2034, 12, 31), m
+
+
+def test_work_halted_is_a_pause_not_news_of_nothing():
+    """"halts work at the plant": the promised work stops for now, with no new date: a delay (no revision)."""
+    plant = promise("Orlen Cells", "build a battery plant in Dunmere", due=D(2026, 12, 31))
+    m = accepted_delay(news("Flooding halts work at Orlen Cells battery plant in Dunmere",
+                            "Orlen Cells said construction of the Dunmere battery plant had stopped while the site "
+                            "was drained.", D(2025, 11, 4)), plant)
+    assert m.new_due_latest is None
