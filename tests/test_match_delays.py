@@ -334,3 +334,21 @@ def test_work_halted_is_a_pause_not_news_of_nothing():
                             "Orlen Cells said construction of the Dunmere battery plant had stopped while the site "
                             "was drained.", D(2025, 11, 4)), plant)
     assert m.new_due_latest is None
+
+
+def test_the_things_plans_put_on_hold_are_a_slip_of_their_construction():
+    """"start construction of the two factories": news that the actor's factory projects are on hold is about the
+    factories (the thing of the promised act), so it is never lost; a country beside them sends it to an editor."""
+    fabs = promise("Orlen Chips", "start construction of the first two factories", due=D(2026, 12, 31))
+    it = news("Orlen Chips puts German and Polish factory projects on hold for about two years",
+              "Orlen Chips said it would pause both projects as demand weakens.", D(2025, 11, 4))
+    m = score(it, fabs)
+    assert m is not None and m.kind == "delay" and evidence_state(m) in ("accepted", "proposed"), m
+
+
+@pytest.mark.parametrize("title", ["Orlen Transit's share of electric buses slips to 64%",
+                                   "Orlen Transit ridership slipped by 3 percent last year"])
+def test_a_figure_that_slips_is_no_delay(title):
+    m = score(news(title, "The figure was in the operator's annual report.", D(2025, 11, 4)),
+              promise("Orlen Transit", "run all of its buses on electricity by 2030", due=D(2030, 12, 31)))
+    assert m is None or m.kind != "delay", m

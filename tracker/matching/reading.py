@@ -599,7 +599,8 @@ def _cues(toks: tuple[Token, ...], is_title: bool = False) -> list[Cue]:
             at = find_phrase(stems, phrase)
             while at >= 0:
                 if not any(c.kind == kind and c.pos == at for c in out) \
-                        and not (kind == "delay" and _to_a_verb(toks, phrase, at + len(phrase))):
+                        and not (kind == "delay" and (_to_a_verb(toks, phrase, at + len(phrase))
+                                                      or _to_an_amount(toks, phrase, at + len(phrase)))):
                     out.append(_cue(toks, kind, at, at + len(phrase), phrase))
                 at = find_phrase(stems, phrase, at + 1)
     for i, t in enumerate(toks):
@@ -647,6 +648,18 @@ def _inside_a_name(toks: tuple[Token, ...], at: int) -> bool:
 
 
 _TO = stem("to")
+
+
+def _to_an_amount(toks: tuple[Token, ...], phrase: tuple[str, ...], end: int) -> bool:
+    """"its share slips to 64%", "sales slipped by 3 percent": a figure falling, not a date moving."""
+    if phrase[-1] != _TO and end < len(toks) and toks[end].low in ("to", "by"):
+        end += 1  # "slips | to 64%"
+    elif phrase[-1] != _TO:
+        return False
+    if end >= len(toks):
+        return False
+    nxt = toks[end]
+    return nxt.number is not None and not _year(nxt) and not period_follows(toks, end)
 
 
 def _to_a_verb(toks: tuple[Token, ...], phrase: tuple[str, ...], end: int) -> bool:

@@ -751,6 +751,8 @@ def delay_names_ours(ctx: Pair, s: Sentence, pos: int, end: int) -> str | None:
     window = subj + obj
     stems = {t.stem for t in window} | {t.stem for t in s.toks[pos:end] if t.stem in lx.ALL_EVENT_NOUNS}
     object_words = {x for t in p.terms if t.weight >= 0.5 and not t.proper for x in t.stems} - lx.GENERIC
+    if p.head_act:  # "start construction of the factories": the factories are the thing that slips
+        names |= object_words - set(p.head)
     names -= actor  # the actor doing its own act names no particular thing, unless:
     # the promise names no thing either ("Veil is due to launch in 2027"): the actor is the thing when
     # the act is its own ("Veil launch slips", "pushes Veil to 2029"); "Veil delays the launch" may be
@@ -762,7 +764,9 @@ def delay_names_ours(ctx: Pair, s: Sentence, pos: int, end: int) -> str | None:
     # a name says what slips only when the promise itself carries it: a place its quote mentions ("partnerships
     # with Ohio universities") is not the thing ("postpones Ohio groundbreaking")
     own_names = {t.stem for t in tokenize_cached(p.doc.what or "") if t.cap} | p.alias_terms
-    act = bool(stems & acts) or bool(stems & names & own_names) or len(stems & object_words) >= 2
+    # (a plan for the thing stands for its act: "puts its factory projects on hold" for "build the factories")
+    act = bool(stems & acts) or bool(stems & names & own_names) or len(stems & object_words) >= 2 \
+        or bool(stems & (set(p.head) | object_words) and stems & lx.PLAN_NOUNS)
     if not (named and act) or slip_undoes(p, window):
         return None
     if as_thing and not stems & names and not _actor_is_the_thing(s, pos, end, actor, acts):
