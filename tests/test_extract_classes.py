@@ -1864,3 +1864,21 @@ def test_a_share_before_a_participle_leaves_the_deadline_to_the_promise(text: st
 def test_initials_joined_by_an_ampersand_name_an_organisation_at_a_sentence_start(text: str) -> None:
     """"AT&T said ..." shaped names are no English words, even where their letters score as common ones."""
     assert one(text, publisher="Valley Wire").actor == text.split()[0]
+
+
+@pytest.mark.parametrize("text, what", [
+    ("Passengers will be able to pay for Harbury tram journeys with a bank card from next year, Vantor said.",
+     "pay for Harbury tram journeys"),
+    ("The first customers will have their Lumo vans by the end of 2026.", "have their Lumo vans"),
+])
+def test_what_people_will_be_able_to_do_by_a_date_is_the_actors_promise(text: str, what: str) -> None:
+    """A dated benefit ("passengers will be able to pay by card from next year") is how a promise is often told:
+    the actor that says it (or publishes it) will let people do it."""
+    got = one(text, publisher="Vantor (press release)")
+    assert got.actor == "Vantor" and what in got.what and got.due_latest is not None
+
+
+def test_what_people_will_be_able_to_do_undated_is_no_promise() -> None:
+    """Undated, it only describes a product or a process: "drivers will be able to add 400 miles in 30 minutes"."""
+    assert not found("Drivers will be able to add about 400 miles of range in 30 minutes with the new charger.",
+                     publisher="Vantor (press release)")

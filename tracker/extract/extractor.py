@@ -1105,6 +1105,10 @@ _AGENT_GROUP = re.compile(r"(?:(?:the|some|many|several|most|all|\d+|two|three|f
                           r"councils|mayors|members|partners|parties|brands|manufacturers|producers|operators)", re.I)
 
 
+# People enabled or served: "will be able to pay", "would be able to hail", "will have their vans"
+_ENABLED = re.compile(r"(?:be\s+able\s+to|have\s+(?:their|his|her|its|the|a|an|access)\b)", re.I)
+
+
 def _classify_subject(doc: _Doc, sent: Sentence, clause: Clause, previous: Entity | None,
                       speaker_org: Entity | None) -> tuple[str, str, Entity | None]:
     """(subject, kind, entity): kind is actor / thing / third / unknown, as in :meth:`ActorIndex.resolve`."""
@@ -1155,6 +1159,10 @@ def _classify_subject(doc: _Doc, sent: Sentence, clause: Clause, previous: Entit
         return subject, "thing", None  # "Customers will not be charged": the subject is not the one acting
     if kind == "third" and clause.in_quote and re.match(r"(?:our|my)\s", low):
         return subject, "thing", None  # "our passengers will not pay more": a promise about its customers
+    if kind == "third" and _ENABLED.match(" ".join(verb_words[:4])) and _dated(doc, sent, clause):
+        # "passengers will be able to pay by card from next year", "the first customers will have their vans by
+        # the end of 2021": what the actor will let people do, dated, is its promise (undated, only a benefit)
+        return subject, "thing", None
     if low == "there":
         return subject, "thing", None  # "there will be no paid expansions"
     party = PARTY_GOVERNMENT.fullmatch(subject.strip())
