@@ -325,6 +325,9 @@ def test_a_date_given_up_for_a_later_one_is_a_delay():
               D(2025, 3, 29))
     m = score(it, line)
     assert m is not None and m.kind == "delay" and m.new_due_latest == D(2034, 12, 31), m
+    other = news("Orlen Transit scraps Quorrin tram line, pushes Dellan bus depot to 2029",
+                 "The operator said the Quorrin tram line would not be built.", D(2025, 3, 29))
+    assert score(other, line).kind == "cancellation"  # what moved to 2029 is another thing
 
 
 def test_work_halted_is_a_pause_not_news_of_nothing():

@@ -967,6 +967,9 @@ def _moved_instead(ctx: _Context, s: Sentence, rel: float) -> Reading | None:
     """A cancellation cue beside a slip to a later date in the same sentence ("gives up on its 2027 opening, now
     sees 2034 or later", "scraps the 2025 date and aims for 2028"): what is given up is the date, so the sentence
     reports a delay, read at the slip's own cue."""
+    if any(t.cap and t.text[:1].isalpha() and k and t.stem not in ctx.p.vocab and t.low not in MONTHS
+           for k, t in enumerate(s.toks)):
+        return None  # another name in the sentence may be what slips ("scraps the line, pushes the Dellan depot")
     for cue in (c for c in s.cues if c.kind == "delay" and c.active and not c.negated):
         reading = _delay(ctx, s, rel, cue.text, cue.end)
         if reading.kind == "delay" and reading.new_due is not None:
