@@ -1882,3 +1882,14 @@ def test_what_people_will_be_able_to_do_undated_is_no_promise() -> None:
     """Undated, it only describes a product or a process: "drivers will be able to add 400 miles in 30 minutes"."""
     assert not found("Drivers will be able to add about 400 miles of range in 30 minutes with the new charger.",
                      publisher="Vantor (press release)")
+
+
+def test_a_service_launched_and_a_show_it_will_carry_are_two_promises() -> None:
+    """"The special will be on Lumo TV when the service launches in May" and "Lumo TV will launch in May": the
+    service is what one launches and only where the other's show goes, so neither restates the other, and the
+    time clause ("when the service launches") is no part of what is promised."""
+    text = ("The special will be available to stream on Lumo TV when the service launches in May.\n\n"
+            "Lumo TV will launch in May for $9.99 a month.")
+    got = found(text, publisher="Vantor (press release)")
+    assert sorted(c.what for c in got) == ["launch Lumo TV for $9.99 a month",
+                                           "make the special available to stream on Lumo TV"]

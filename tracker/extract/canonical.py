@@ -151,7 +151,7 @@ _NOT_A_NOUN = frozenset("with to for in on at by from into the a an its their ou
 _CUT = re.compile(
     r",(?!\d)|\s(?:with|after|as|while|which|who|amid|despite|following|because|so\s+that|in\s+order\s+to|marking|"
     r"signall?ing|easing|according\s+to|ensuring|allowing|adding|bringing|making\s+it|two\s+years|earlier\s+than|"
-    r"rather\s+than|instead\s+of|if|unless|provided\s+that)\s",
+    r"rather\s+than|instead\s+of|if|unless|provided\s+that|when)\s",
     re.I,
 )
 

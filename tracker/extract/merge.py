@@ -109,7 +109,12 @@ def same_promise(a: Candidate, b: Candidate) -> bool:
 
 
 def _names_other_things(name: str, a: str, b: str) -> bool:
-    """Is the shared name only a modifier of two different things ("Harbury schools", "the Harbury plant")?"""
+    """Is the shared name only a modifier of two different things ("Harbury schools", "the Harbury plant"), or
+    the thing acted on in one and only where the other's thing goes in the other ("launch Lumo" and "make the
+    show available on Lumo")?"""
+    roles = {_role_of(name, what) for what in (a, b)}
+    if roles == {"object", "place"}:
+        return True
     after = []
     for what in (a, b):
         # (inside a noun phrase: after a determiner or a preposition, before its own noun)
@@ -120,6 +125,26 @@ def _names_other_things(name: str, a: str, b: str) -> bool:
         after.append(m.group(1).lower())
     return _stem(after[0]) != _stem(after[1]) and _stem(after[0]) not in content_words(b) \
         and _stem(after[1]) not in content_words(a)
+
+
+def _role_of(name: str, what: str) -> str | None:
+    """"object" when the name ``name`` is in is what the verb acts on ("launch Lumo TV"), "place" when it only
+    follows a preposition at the end ("available to stream on Lumo TV"), else None."""
+    words = what.split()
+    at = next((k for k, w in enumerate(words) if w.lower().strip(",.") == name), None)
+    if at is None:
+        return None
+    start, end = at, at + 1
+    while start > 0 and words[start - 1][:1].isupper():
+        start -= 1
+    while end < len(words) and (words[end][:1].isupper() or words[end][:1].isdigit()):
+        end += 1
+    before = [w.lower() for w in words[max(0, start - 2):start]]
+    if start == 1 or (start == 2 and before[-1] == "the"):
+        return "object"
+    if before and before[-1] in ("on", "at", "in", "to", "via", "through", "from") and end == len(words):
+        return "place"
+    return None
 
 
 _NAME_RUN = re.compile(r"[A-Z\u00c0-\u00de\u0100-\u017f][\w'\u2019+-]*(?:\s+(?:[A-Z\u00c0-\u00de\u0100-\u017f][\w'\u2019+-]*|\d[\w.]*))+")
