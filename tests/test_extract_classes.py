@@ -1893,3 +1893,12 @@ def test_a_service_launched_and_a_show_it_will_carry_are_two_promises() -> None:
     got = found(text, publisher="Vantor (press release)")
     assert sorted(c.what for c in got) == ["launch Lumo TV for $9.99 a month",
                                            "make the special available to stream on Lumo TV"]
+
+
+def test_a_name_ending_in_a_number_speaks_as_an_organisation() -> None:
+    """"Orvo Link 2, the venture building the pipeline, said ...": the number is part of the venture's name, and
+    "the company" after it is that venture."""
+    text = ("HARBURY, May 15 (Wire) - Orvo Link 2, the venture building a second pipeline under the sea, said on "
+            "Tuesday that it had begun work.\n\nThe company said it would finish laying the pipeline in 2027.")
+    got = one(text, publisher="Valley Wire")
+    assert got.actor == "Orvo Link 2" and got.what.startswith("finish laying the pipeline")

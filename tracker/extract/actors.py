@@ -142,6 +142,7 @@ _POSS_TITLE_NAME = re.compile(
 POLITICAL = re.compile(r"minister|mayor|governor|senator|premier|chancellor|secretary|MP\b|president of", re.I)
 
 _CAP = r"(?:[A-Z\u00c0-\u00de\u0100-\u017f][\w&.+-]*[\w&+]|[A-Z\u00c0-\u00de\u0100-\u017f])(?:['\u2019][A-Z\u00c0-\u00de\u0100-\u017f]\w*)?"
+_NUMBER_AFTER = re.compile(r"[ ]+\d{1,3}\b(?![.,]?\d)")  # "Crossrail 2", not "Acme 2,000" or a year
 _NAME_RE = re.compile(rf"{_CAP}(?:(?:[ ]+(?:of|for|de|du|&|of[ ]+the|for[ ]+the))?[ ]+{_CAP})*")
 _ABBR_PAREN = re.compile(rf"(?P<name>{_CAP}(?:(?:[ ]+(?:of|for|&|and|of[ ]+the))?[ ]+{_CAP})*)[ ]+\((?P<abbr>[A-Z\u00c0-\u00de\u0100-\u017f][A-Z\u00c0-\u00de\u0100-\u017f&.]{{1,7}})\)")
 # A day, and a part of it, between a name and its verb: "Vantor on Thursday night showed ..."
@@ -606,7 +607,11 @@ class ActorIndex:
             if government_of(m.group("org")) is None:
                 self._add(m.group("org"), "org", m.start())
         for m in _NAME_RE.finditer(text):
-            name, pos = self._clean_name(m.group(0), m.start())
+            end = m.end()
+            numbered = _NUMBER_AFTER.match(text, end)
+            if numbered and _AGENT_VERB.match(text[numbered.end():numbered.end() + 140]):
+                end = numbered.end()  # "Nord Stream 2, the venture building the line, said": the number is the name's
+            name, pos = self._clean_name(text[m.start():end], m.start())
             role = _ROLE_OF.match(name)
             if role:  # "Executive Officer of Nordvik Telecom"
                 name, pos = role.group(1), pos + role.start(1)
@@ -615,7 +620,7 @@ class ActorIndex:
             if not name or (name.isupper() and len(name) > 6) or len(name.split()) > 6 or self._is_person_name(name):
                 continue
             toks = name.split()
-            after = text[m.end() : m.end() + 140]
+            after = text[end : end + 140]
             before = text[max(0, m.start() - 40) : m.start()]
             if self._looks_like_person(name, before):
                 continue
