@@ -62,6 +62,7 @@ FRESH = [
     ("fresh3", "fresh, third batch", "2026-12-04 (fourteenth session)"),
     ("fresh4", "fresh, fourth batch", "2026-12-04 (fifteenth session)"),
     ("fresh5", "fresh, fifth batch", "2026-12-05 (sixteenth session)"),
+    ("fresh6", "fresh, sixth batch", "2026-12-05 (seventeenth session)"),
 ]
 
 
