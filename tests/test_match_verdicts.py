@@ -1066,3 +1066,27 @@ def test_a_plan_dropped_in_a_country_goes_to_an_editor():
     it = news("Ostrander Chips abandons its German and Polish factory plans",
               "Ostrander Chips said on Thursday it would scrap projects in Germany and Poland.", D(2026, 7, 24))
     assert decided(fab, it) == ("cancellation", "proposed")
+
+
+@pytest.mark.parametrize("doc, it", [
+    (promise("Kestrin Audio", "make the Lumo earbuds available for $159", due=D(2026, 10, 31)),
+     news("Vantor earbuds go on sale for $159", "Vantor said its earbuds went on sale on Friday.",
+          published=D(2026, 10, 30))),  # a rival's launch at the same price
+    (promise("Kestrin Motors", "begin deliveries of the Lumo R1 to customers", due=D(2026, 6, 30)),
+     news("Kestrin Motors delivers first Lumo R2 vans to customers", "The first vans left the plant.",
+          published=D(2026, 5, 4))),  # the same act on another model
+    (promise("Kestrin Motors", "begin deliveries of the Lumo R1 in Germany", due=D(2026, 6, 30)),
+     news("Kestrin Motors starts delivering Lumo R1 in France", "The first vans reached French buyers.",
+          published=D(2026, 5, 4))),  # another country
+    (promise("Orlen Cells", "build a battery plant in Dunmere", due=D(2026, 12, 31)),
+     news("Flooding halts work at Orlen Cells battery plant in Harbury", "Construction of the Harbury plant stopped.",
+          published=D(2025, 11, 4))),  # work halted at another site
+    (promise("Orlen Cells", "open a battery plant in Dunmere", due=D(2025, 12, 31)),
+     news("Vantor now sees its Dunmere battery plant opening in early 2026", "Vantor blamed supply delays.",
+          published=D(2025, 8, 4))),  # a rival's new date
+])
+def test_near_misses_of_the_newer_readings_are_never_decided_unseen(doc, it):
+    """Each reading added for news in other words (a price left out, the verb of an act noun, work halted, a
+    date now seen) has a near miss it must leave to an editor: a rival, another model, country or site."""
+    got = decided(doc, it)
+    assert got is None or got[1] != "accepted", got
