@@ -29,6 +29,14 @@ def test_every_form_of_a_verb_meets_at_one_stem(forms: tuple[str, ...]) -> None:
     assert len({stem(f) for f in forms}) == 1, [stem(f) for f in forms]
 
 
+def test_an_acronyms_plural_meets_its_singular() -> None:
+    """"scraps its 400,000 EV target" is about the promised "400,000 EVs"; a word that only ends in capitals
+    plus "s" keeps its own stem."""
+    from tracker.matching.text import stem
+    assert stem("EVs") == stem("EV") and stem("SUVs") == stem("SUV") and stem("PCs") == stem("PC")
+    assert stem("GAS") != stem("GA")
+
+
 def test_the_country_that_acts_is_the_texts_country_not_the_most_named_place() -> None:
     """A story about flights to Peru names Peru more often; the government acting is Norway's."""
     from tracker.language.governments import main_country

@@ -1090,3 +1090,13 @@ def test_near_misses_of_the_newer_readings_are_never_decided_unseen(doc, it):
     date now seen) has a near miss it must leave to an editor: a rival, another model, country or site."""
     got = decided(doc, it)
     assert got is None or got[1] != "accepted", got
+
+
+def test_a_target_scrapped_by_its_figure_and_an_acronym_withdraws_the_promise():
+    """"scraps its 400,000 EV target" for "build 400,000 EVs": the figure and the thing (an acronym's plural)
+    name the promise, dropped by the actor."""
+    evs = promise("Kestrin Motors", "build 400,000 EVs in North America", due=D(2026, 6, 30))
+    it = news("Kestrin Motors scraps 400,000 EV target and delays truck plant",
+              "The company said it would no longer commit to the goal as demand slows.", published=D(2025, 10, 24))
+    m = score(it, evs)
+    assert m is not None and m.kind == "cancellation", m

@@ -72,6 +72,8 @@ def stem(word: str) -> str:
 
 
 def _stem(word: str) -> str:
+    if re.fullmatch(r"[A-Z]{2,}s", word):
+        word = word[:-1]  # an acronym's plural: "EVs", "SUVs" meet "EV", "SUV"
     w = word.lower().replace("\u2019", "'")
     if w.endswith("'s"):
         w = w[:-2]
