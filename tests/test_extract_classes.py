@@ -1902,3 +1902,16 @@ def test_a_name_ending_in_a_number_speaks_as_an_organisation() -> None:
             "Tuesday that it had begun work.\n\nThe company said it would finish laying the pipeline in 2027.")
     got = one(text, publisher="Valley Wire")
     assert got.actor == "Orvo Link 2" and got.what.startswith("finish laying the pipeline")
+
+
+@pytest.mark.parametrize("second, due", [
+    ("and the old bridge will be torn down the following year", dt.date(2028, 12, 31)),
+    ("and the second tram will join the line later that year", dt.date(2027, 12, 31)),
+    ("and Vantor will start running trams on it by the end of that year", dt.date(2027, 12, 31)),
+])
+def test_a_year_counted_from_the_last_date_given(second: str, due: dt.date) -> None:
+    """"later that year", "by the end of that year", "the following year": the year of the date just given
+    (or the next one), not an undated promise."""
+    got = read_text(f"Vantor will open the Harbury tram line in 2027, {second}.", DAY, publisher="Vantor")
+    assert any(c.due_latest == due for c in got.commitments + got.proposals), \
+        [(c.what, c.due_latest) for c in got.commitments + got.proposals]

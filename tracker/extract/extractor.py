@@ -860,6 +860,11 @@ _FIRST_USE = re.compile(r"(?:its|their|the|her|his)\s+(?:very\s+)?first\b", re.I
 # A deadline that refers back to the last one read: "by the same date", "over the same period", "by then"
 _SAME_DEADLINE = re.compile(r"\b(?:by|before|until|within|over|in|at)\s+(?:the\s+same\s+(?:date|year|time|period|"
                             r"deadline)|that\s+(?:same\s+)?(?:date|time|point|year)|then)\b", re.I)
+# A year named by the last date the text gave: "later that year", "by the end of that same year" (its year), "the
+# following year", "a year later" (the next one)
+_YEAR_AFTER_THAT = re.compile(r"\b(?:(?:later|(?:by\s+)?the\s+end\s+of|(?:in\s+)?the\s+rest\s+of)\s+(?:that|the\s+same)"
+                              r"(?:\s+same)?\s+year|(?P<next>(?:in\s+|by\s+)?the\s+(?:following|next)\s+year|"
+                              r"(?:in\s+)?the\s+year\s+after|a\s+year\s+later))\b", re.I)
 # Jobs a thing brings: "will create about 4,000 jobs", "would employ as many as 900 people". Said of a plant, a
 # project or "it", a projected effect; an organisation's own "we will hire 400 engineers" is an undertaking.
 # A verb whose only object is a pronoun: "increase it gradually", "publish them"
@@ -1919,6 +1924,11 @@ def _build(doc: _Doc, at: int, found: _Found) -> Candidate | None:
         same = _SAME_DEADLINE.search(sent.text, clause.start, clause.vp_end)
         if same and doc.prev_due is not None:  # "and will balance the water it uses by the same year"
             phrase, (earliest, latest) = same.group(0), doc.prev_due
+    if phrase is None and doc.prev_due is not None and doc.prev_due[1] is not None:
+        later = _YEAR_AFTER_THAT.search(sent.text, clause.start, clause.vp_end)
+        if later:  # "later that year", "by the end of that year", "the following year": counted from the last date
+            year = doc.prev_due[1].year + (1 if later.group("next") else 0)
+            phrase, earliest, latest = later.group(0), None, dt.date(year, 12, 31)
     if latest is not None:
         doc.prev_due = (earliest, latest)
     doc.last_due = (sent.start, phrase, earliest, latest)
