@@ -343,3 +343,20 @@ def test_a_things_own_early_years_are_no_calendar_deadline(sentence: str) -> Non
 ])
 def test_the_early_months_of_a_year_are_its_early_part(phrase: str, latest: date) -> None:
     assert resolve_deadline(phrase, date(2026, 2, 4)).latest == latest
+
+
+@pytest.mark.parametrize("phrase, latest", [
+    ("on 8/8", D(2027, 8, 8)),  # a day without its year: the next one
+    ("from 25/12", D(2027, 12, 25)),
+    ("on 12/25", D(2027, 12, 25)),  # only one order fits
+    ("on 11.11.28", D(2028, 11, 11)),  # both orders read alike
+])
+def test_a_numeric_day_that_only_one_order_fits(phrase: str, latest: date) -> None:
+    assert resolve_deadline(phrase, WED).latest == latest
+
+
+@pytest.mark.parametrize("phrase", ["starting 10/6", "on 24/7"])
+def test_an_ambiguous_numeric_day_or_around_the_clock_is_no_date(phrase: str) -> None:
+    """"10/6" is 6 October or 10 June; "24/7" is all the time."""
+    with pytest.raises(DeadlineError):
+        resolve_deadline(phrase, WED)

@@ -346,9 +346,23 @@ def _numeric(m: re.Match[str], ctx: Ctx) -> Period:
     a, b, year = int(m["a"]), int(m["b"]), two_digit_year(m["y"])
     if a > 12 >= b:
         return day_period(date(year, b, a))
-    if b > 12 >= a:
+    if b > 12 >= a or a == b:  # ("11.11.22" reads the same either way)
         return day_period(date(year, a, b))
     raise NotUnderstood("day and month order is ambiguous")
+
+
+@base(r"(?!24/7\b)(?P<a>\d{1,2})/(?P<b>\d{1,2})")  # ("24/7" is around the clock)
+def _numeric_day(m: re.Match[str], ctx: Ctx) -> Period:
+    """"on 8/8", "from 25/12": a day without its year, the next one; as with a year, only one order may fit
+    ("10/6" is 6 October or 10 June: not understood)."""
+    a, b = int(m["a"]), int(m["b"])
+    if a > 12 >= b:
+        a, b = b, a
+    elif not (b > 12 >= a or a == b):
+        raise NotUnderstood("day and month order is ambiguous")
+    if not 1 <= a <= 12 or not 1 <= b <= month_end(2024, a).day:
+        raise NotUnderstood("no such day")
+    return occurrence(lambda y: day_period(safe_date(y, a, b)), ctx)
 
 
 @base(rf"(?:{WEEKDAY},?\s+)?(?:the\s+)?(?P<mo>{MONTH})\s+(?:the\s+)?(?P<d>{DAY})(?:,?\s+(?P<tail>.+))?",
