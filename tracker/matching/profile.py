@@ -539,7 +539,7 @@ def _antecedent_names(lead_in: str, quote: str, have: set[str], actor: set[str])
     hub", "land astronauts on the Moon"): that sentence usually says what the thing is ("... the Velmar probe
     ..."). Places and nationalities are where things happen, not what they are.
 
-    >>> [t.text for t in _antecedent_names("Orvo unveiled the Velmar probe in France on Monday. ", "", set(), {"orvo"})]
+    >>> [t.text for t in _antecedent_names("Orvo unveiled the Velmar probe on Monday. ", "", set(), {"orvo"})]
     ['Velmar']
     """
     sentences = [s for s in split_sentences(lead_in) if s.text.strip()]
