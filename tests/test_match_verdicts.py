@@ -1100,3 +1100,15 @@ def test_a_target_scrapped_by_its_figure_and_an_acronym_withdraws_the_promise():
               "The company said it would no longer commit to the goal as demand slows.", published=D(2025, 10, 24))
     m = score(it, evs)
     assert m is not None and m.kind == "cancellation", m
+
+
+def test_a_particle_after_the_object_gives_the_act():
+    """"switch its reader off" is shutting it down: a rival launching its own reader is no fulfilment, and the
+    reader switched off is."""
+    reader = promise("Orlen Web", "switch its Lumo reader off", due=D(2026, 7, 1))
+    rival = news("Vantor launches its own Lumo-style reader", "The site is courting Lumo reader users.",
+                 published=D(2026, 4, 2))
+    assert decided(reader, rival) is None or decided(reader, rival)[0] != "fulfilment"
+    done = news("Orlen Web switches off its Lumo reader", "Orlen Web shut the Lumo reader down on Monday.",
+                published=D(2026, 7, 1))
+    assert decided(reader, done) == ("fulfilment", "accepted")

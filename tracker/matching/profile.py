@@ -363,6 +363,11 @@ def _read_action(toks: list[Token]) -> tuple[str | None, frozenset[str], frozens
     if rest and (verb.stem, rest[0].stem) in PARTICLES:
         canon = PARTICLES[(verb.stem, rest[0].stem)]
         return canon, lx.verb_classes(canon), frozenset(), rest[1:]
+    split = next((k for k in range(1, min(len(rest), 7)) if (verb.stem, rest[k].stem) in PARTICLES
+                  and not rest[k].cap and (k + 1 == len(rest) or rest[k + 1].stem in PREPOSITIONS)), None)
+    if split is not None:  # "switch its reader off", "shut the old plant down": the particle after the object
+        canon = PARTICLES[(verb.stem, rest[split].stem)]
+        return canon, lx.verb_classes(canon), frozenset(), rest[:split] + rest[split + 1:]
     return verb.stem, lx.verb_classes(verb.stem), frozenset(), rest
 
 
