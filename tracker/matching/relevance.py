@@ -41,9 +41,13 @@ def coverage(p: Profile, toks: list[Token], stems: frozenset[str]) -> tuple[floa
     got = 0.0
     found: list[str] = []
     missing: dict[int, list[Term]] = {}
-    acted = act_head_done(p, stems)
+    acted: bool | None = None  # (asked only when a head term is missing: it reads every word)
     for term in p.terms:
-        if term_present(term, toks, stems) or (acted and term.stems[0] in p.head and len(term.stems) == 1):
+        present = term_present(term, toks, stems)
+        if not present and len(term.stems) == 1 and term.stems[0] in p.head:
+            acted = act_head_done(p, stems) if acted is None else acted
+            present = acted
+        if present:
             got += term.weight
             found.append(term.text)
         elif term in p.required:
@@ -73,8 +77,9 @@ def act_head_done(p: Profile, stems: frozenset[str]) -> bool:
     """The promise's head names an act ("begin deliveries of the Lumo R1") and the verb it derives from is here
     ("delivers the first Lumo R1"): the verb names the head as much as the noun would. Only the same word's
     verb: "gave no date" is no delivery, and "building cars" no construction."""
-    return any(x != h and len(commonprefix((x, h))) >= min(5, len(x)) and lx.verb_classes(x) & lx.noun_classes({h})
-               for h in p.head for x in stems)
+    heads = [h for h in p.head if lx.noun_classes({h})]
+    return bool(heads) and any(x != h and x[:3] == h[:3] and len(commonprefix((x, h))) >= min(5, len(x))
+                               and lx.verb_classes(x) & lx.noun_classes({h}) for h in heads for x in stems)
 
 
 def term_present(term: Term, toks: list[Token], stems: frozenset[str]) -> bool:
