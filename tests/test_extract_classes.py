@@ -1915,3 +1915,25 @@ def test_a_year_counted_from_the_last_date_given(second: str, due: dt.date) -> N
     got = read_text(f"Vantor will open the Harbury tram line in 2027, {second}.", DAY, publisher="Vantor")
     assert any(c.due_latest == due for c in got.commitments + got.proposals), \
         [(c.what, c.due_latest) for c in got.commitments + got.proposals]
+
+
+@pytest.mark.parametrize("text", [
+    "Vantor said the trial results were promising to investors and analysts by late 2026.",  # an adjective
+    "Rivals will have their own chargers by 2026, Vantor said.",  # others' possessions
+    "Local residents will have a say on the route by June 2026, Vantor said.",
+    "Vantor had a plan to open a plant in Dellan by 2027 but shelved it last year.",  # a past plan
+])
+def test_the_newer_promise_readings_keep_their_limits(text: str) -> None:
+    assert not found(text, publisher="Valley Wire")
+
+
+def test_a_quantifier_before_a_number_is_no_name() -> None:
+    got = one("Nearly 500 chargers will be installed by 2027, Vantor said.", publisher="Valley Wire")
+    assert got.what == "install nearly 500 chargers"
+
+
+def test_a_name_that_only_modifies_the_thing_is_no_thing_of_its_own() -> None:
+    """"open the Harbury depot" and "open a new bus depot in Harbury" share the depot: the name modifies it."""
+    from tracker.extract.merge import _names_other_things
+    assert not _names_other_things("harbury", "open the Harbury depot", "open a new bus depot in Harbury")
+    assert _names_other_things("lumo", "launch Lumo TV", "make the special available on Lumo TV")

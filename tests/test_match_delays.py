@@ -355,3 +355,18 @@ def test_a_figure_that_slips_is_no_delay(title):
     m = score(news(title, "The figure was in the operator's annual report.", D(2025, 11, 4)),
               promise("Orlen Transit", "run all of its buses on electricity by 2030", due=D(2030, 12, 31)))
     assert m is None or m.kind != "delay", m
+
+
+def test_the_newer_delay_readings_keep_their_limits():
+    """A slip measured in time stays a slip; the year before the new one is the old date; a promise to halt
+    something is kept, not paused, by news that it was halted; a weekday is no other name."""
+    depot = promise("Orlen Transit", "open the Dellan depot", due=D(2026, 6, 30))
+    accepted_delay(news("Orlen Transit's Dellan depot opening delayed by 18 months", "", D(2025, 11, 4)), depot)
+    m = score(news("Orlen Transit delays 2026 opening of Dellan depot to 2028", "", D(2025, 11, 4)), depot)
+    assert m is not None and (m.kind, m.new_due_latest) == ("delay", D(2028, 12, 31)), m
+    m = score(news("Orlen Transit on Monday gave up on its 2026 opening of the Dellan depot, now sees 2028", "",
+                   D(2025, 11, 4)), depot)
+    assert m is not None and (m.kind, m.new_due_latest) == ("delay", D(2028, 12, 31)), m
+    halt = promise("Orlen Timber", "halt logging in the Dellan forest", due=D(2026, 6, 30))
+    m = score(news("Orlen Timber says it has halted logging in the Dellan forest", "", D(2025, 11, 4)), halt)
+    assert m is None or m.kind != "delay", m

@@ -126,7 +126,7 @@ _spec(
     rf"{_NOT_A_NOUN_BEFORE}(?:pledge|vow|promise|agree)|"
     # the progressive ("we are committing to use ..."), and the promise as a noun made or given ("has made a firm
     # commitment to cut ...")
-    rf"(?:(?:are|is|am|['\u2019]re)\s+)?(?:committing|pledging|promising|vowing)|"
+    rf"(?:are|is|am|['\u2019]re)\s+(?:committing|pledging|promising|vowing)|"
     rf"(?:made|makes|make|making|given|gives|gave|give)\s+(?:a|an|the)\s+(?:(?:firm|clear|public|new|formal|binding|"
     rf"solemn)\s+)?(?:commitment|pledge|promise))"
     rf"\s+(?:on\s+\w+\s+|today\s+|yesterday\s+|this\s+week\s+|last\s+week\s+)?{_ADVS}to\s+{_ADVS}{_VERB}",
@@ -136,7 +136,7 @@ _spec(
 _spec(
     "plan",
     0.8,
-    rf"\b(?P<cue>(?:has|have|had)\s+(?:(?:a|an|the|its|their|our|his|her|clear|firm|new|bold|stated|long-term)\s+)+"
+    rf"\b(?P<cue>(?:has|have)\s+(?:(?:a|an|the|its|their|our|his|her|clear|firm|new|bold|stated|long-term)\s+)+"
     rf"(?:[\w-]+\s+)?(?:ambition|goal|target|aim|plan|intention|objective)s?\s+to)\s+{_ADVS}{_VERB}",
 )
 _spec(

@@ -864,7 +864,7 @@ _SAME_DEADLINE = re.compile(r"\b(?:by|before|until|within|over|in|at)\s+(?:the\s
 # following year", "a year later" (the next one)
 _YEAR_AFTER_THAT = re.compile(r"\b(?:(?:later|(?:by\s+)?the\s+end\s+of|(?:in\s+)?the\s+rest\s+of)\s+(?:that|the\s+same)"
                               r"(?:\s+same)?\s+year|(?P<next>(?:in\s+|by\s+)?the\s+(?:following|next)\s+year|"
-                              r"(?:in\s+)?the\s+year\s+after|a\s+year\s+later))\b", re.I)
+                              r"(?:in\s+)?the\s+year\s+after|a\s+year\s+later(?!\s+than)))\b", re.I)
 # Jobs a thing brings: "will create about 4,000 jobs", "would employ as many as 900 people". Said of a plant, a
 # project or "it", a projected effect; an organisation's own "we will hire 400 engineers" is an undertaking.
 # A verb whose only object is a pronoun: "increase it gradually", "publish them"
@@ -1112,6 +1112,9 @@ _AGENT_GROUP = re.compile(r"(?:(?:the|some|many|several|most|all|\d+|two|three|f
 
 # People enabled or served: "will be able to pay", "would be able to hail", "will have their vans"
 _ENABLED = re.compile(r"(?:be\s+able\s+to|have\s+(?:their|his|her|its|the|a|an|access)\b)", re.I)
+# whom an actor serves: "the first customers will have their vans" (not "rivals will have their own chargers")
+_SERVED = re.compile(r"\b(?:customers?|passengers?|buyers?|owners?|users?|subscribers?|riders?|shoppers?|players?|"
+                     r"patients?|clients?|our)\b", re.I)
 
 
 def _classify_subject(doc: _Doc, sent: Sentence, clause: Clause, previous: Entity | None,
@@ -1164,7 +1167,9 @@ def _classify_subject(doc: _Doc, sent: Sentence, clause: Clause, previous: Entit
         return subject, "thing", None  # "Customers will not be charged": the subject is not the one acting
     if kind == "third" and clause.in_quote and re.match(r"(?:our|my)\s", low):
         return subject, "thing", None  # "our passengers will not pay more": a promise about its customers
-    if kind == "third" and _ENABLED.match(" ".join(verb_words[:4])) and _dated(doc, sent, clause):
+    enabled = _ENABLED.match(" ".join(verb_words[:4]))
+    if kind == "third" and enabled and (enabled.group(0).lower().startswith("be") or _SERVED.search(low)) \
+            and _dated(doc, sent, clause):
         # "passengers will be able to pay by card from next year", "the first customers will have their vans by
         # the end of 2021": what the actor will let people do, dated, is its promise (undated, only a benefit)
         return subject, "thing", None
@@ -2006,11 +2011,16 @@ def _candidate(commitment: Commitment, basis: str) -> Candidate:
     return Candidate(commitment, content_words(basis, drop), distinctive_words(basis, drop))
 
 
+_QUANTIFIERS = frozenset("nearly about some over around almost roughly more less fewer up only just at least all another "
+                         "the its our their".split())
+
+
 def _sentence_case(subject: str, index: ActorIndex) -> str:
     """Lower-case a subject's first word when it is capitalised only because it starts the sentence."""
     words = subject.split()
     first = words[0] if words else ""
-    if index.named_in(subject)[0] is not None or (len(words) > 1 and re.fullmatch(r"\d+|[A-Z]?\d+[A-Za-z]?", words[1])):
+    if index.named_in(subject)[0] is not None or (len(words) > 1 and re.fullmatch(r"\d+|[A-Z]?\d+[A-Za-z]?", words[1])
+                                                  and first.lower() not in _QUANTIFIERS):
         return subject  # (a word before a model number, "Kestrel 2 launches", is the product's name)
     if first[:1].isupper() and not first.isupper() and not index.capitalised_mid_sentence(first) \
             and is_common_word(first) and not index.always_capitalised(first) \

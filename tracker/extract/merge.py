@@ -140,7 +140,8 @@ def _role_of(name: str, what: str) -> str | None:
     while end < len(words) and (words[end][:1].isupper() or words[end][:1].isdigit()):
         end += 1
     before = [w.lower() for w in words[max(0, start - 2):start]]
-    if start == 1 or (start == 2 and before[-1] == "the"):
+    ends = end == len(words) or words[end].lower() in ("for", "at", "in", "on", "by", "to", "with", "from")
+    if ends and (start == 1 or (start == 2 and before[-1] == "the")):  # ("open the Harbury depot": a modifier)
         return "object"
     if before and before[-1] in ("on", "at", "in", "to", "via", "through", "from") and end == len(words):
         return "place"

@@ -67,7 +67,7 @@ _DOCUMENT_TAIL = re.compile(
     r"(?:\s+(?:official|annual|quarterly|sustainability|impact|esg|integrated|shareholder|shareholders'?|investor|"
     r"environmental|environment|climate|diversity|responsibility|csr|global|worldwide|"
     r"press|news|company|corporate|fiscal|full-year|half-year|q[1-4]|fy\d*|h[12]|\d{4}(?:/\d{2,4})?|earnings|"
-    r"(?:first|second|third|fourth|[a-z]+)[\s-]quarter|"
+    r"[a-z]+[\s-]quarter|"  # "second-quarter", "March quarter"
     r"results|conference))*"
     r"\s+(?:call|transcript|letter|report|release|statement|blog|post|update|keynote|speech|filing|announcement|"
     r"presentation|webcast|website|newsroom|(?:(?<=earnings\s)|(?<=results\s))(?:interview|briefing))"

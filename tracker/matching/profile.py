@@ -363,12 +363,17 @@ def _read_action(toks: list[Token]) -> tuple[str | None, frozenset[str], frozens
     if rest and (verb.stem, rest[0].stem) in PARTICLES:
         canon = PARTICLES[(verb.stem, rest[0].stem)]
         return canon, lx.verb_classes(canon), frozenset(), rest[1:]
-    split = next((k for k in range(1, min(len(rest), 7)) if (verb.stem, rest[k].stem) in PARTICLES
-                  and not rest[k].cap and (k + 1 == len(rest) or rest[k + 1].stem in PREPOSITIONS)), None)
+    split = next((k for k in range(1, min(len(rest), 7)) if rest[k].low in _PARTICLE_WORDS
+                  and (verb.stem, rest[k].stem) in PARTICLES and (k + 1 == len(rest) or rest[k + 1].stem in PREPOSITIONS)),
+                 None)
     if split is not None:  # "switch its reader off", "shut the old plant down": the particle after the object
         canon = PARTICLES[(verb.stem, rest[split].stem)]
         return canon, lx.verb_classes(canon), frozenset(), rest[:split] + rest[split + 1:]
     return verb.stem, lx.verb_classes(verb.stem), frozenset(), rest
+
+
+# Words that may stand after a verb's object and belong to the verb: "switch its reader off", "shut it down"
+_PARTICLE_WORDS = frozenset("off down up on over out in back away".split())
 
 
 def _past_the_act_noun(classes: frozenset[str], inchoative: frozenset[str], obj: list[Token]) -> list[Token]:
@@ -542,7 +547,7 @@ def _context_names(title: str, quote: str, have: set[str], actor: set[str]) -> t
 def _antecedent_names(lead_in: str, quote: str, have: set[str], actor: set[str]) -> tuple[Term, ...]:
     """Names in the sentence before the quote, for a promise whose object has no name of its own ("open the
     hub", "land astronauts on the Moon"): that sentence usually says what the thing is ("... the Velmar probe
-    ..."). Places and nationalities are where things happen, not what they are.
+    ..."). Countries and nationalities are where things happen, not what they are.
 
     >>> [t.text for t in _antecedent_names("Orvo unveiled the Velmar probe on Monday. ", "", set(), {"orvo"})]
     ['Velmar']
@@ -773,6 +778,7 @@ def money_amounts(text: str) -> list[tuple[float, int]]:
 # set or kept ("set at $7.20 an hour") is the target itself.
 _PRICE_BEFORE = re.compile(r"\b(?:for|at|from|costing|priced|price\s+of)\s+(?:(?:about|around|roughly|just|only|under|"
                            r"some|nearly)\s+)?$", re.I)
+_SUM_VERBS = re.compile(r"(?:buy\s+back|repurchase|invest|spend|raise|pledge|donate|give|provide|pay)\b", re.I)
 _LEVEL_SET = re.compile(r"\b(?:set|fix|fixed|cap|capped|keep|kept|hold|held|freeze|frozen|peg|pegged|remain|stay)\b", re.I)
 
 
@@ -783,10 +789,17 @@ def money_targets(what: str) -> tuple[Target, ...]:
     [2.0]
     >>> [t.value for t in money_targets("set the minimum wage at $7.20 an hour")]
     [7.2]
+    >>> [t.value for t in money_targets("buy back shares for $10")], money_targets("keep it open and sell it at $9")
+    ([10.0], ())
     """
     def price(m: re.Match[str]) -> bool:
         before = _PRICE_BEFORE.search(what[:m.start()])
-        return before is not None and not (before.group(0).lower().startswith("at") and _LEVEL_SET.search(what))
+        if before is None:
+            return False
+        lead = what[:before.start()]
+        if before.group(0).lower().startswith("at"):  # "set the wage at $7.20": the level itself
+            return not _LEVEL_SET.search(" ".join(lead.split()[-4:]))
+        return not (before.group(0).lower().startswith("for") and _SUM_VERBS.match(what))
 
     sums = [m for m in MONEY.finditer(what) if not price(m)]
     return tuple(Target(v, frozenset({MONEY_UNIT}), False) for v, _ in money_amounts(sums[0].group(0))) if sums else ()

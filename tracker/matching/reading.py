@@ -659,7 +659,10 @@ def _to_an_amount(toks: tuple[Token, ...], phrase: tuple[str, ...], end: int) ->
     if end >= len(toks):
         return False
     nxt = toks[end]
-    return nxt.number is not None and not _year(nxt) and not period_follows(toks, end)
+    unit = toks[end + 1].stem if end + 1 < len(toks) else ""
+    # ("delayed by 18 months" is a slip measured in time)
+    return nxt.number is not None and not _year(nxt) and not period_follows(toks, end) \
+        and unit not in lx.DURATION_UNITS
 
 
 def _to_a_verb(toks: tuple[Token, ...], phrase: tuple[str, ...], end: int) -> bool:

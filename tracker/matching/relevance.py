@@ -77,9 +77,9 @@ def act_head_done(p: Profile, stems: frozenset[str]) -> bool:
     """The promise's head names an act ("begin deliveries of the Lumo R1") and the verb it derives from is here
     ("delivers the first Lumo R1"): the verb names the head as much as the noun would. Only the same word's
     verb: "gave no date" is no delivery, and "building cars" no construction."""
-    heads = [h for h in p.head if lx.noun_classes({h})]
+    heads = [(h, acts) for h in p.head if (acts := lx.noun_classes({h}))]
     return bool(heads) and any(x != h and x[:3] == h[:3] and len(commonprefix((x, h))) >= min(5, len(x))
-                               and lx.verb_classes(x) & lx.noun_classes({h}) for h in heads for x in stems)
+                               and lx.verb_classes(x) & acts for h, acts in heads for x in stems)
 
 
 def term_present(term: Term, toks: list[Token], stems: frozenset[str]) -> bool:

@@ -963,12 +963,20 @@ def _instead_of_ours(ctx: _Context, s: Sentence) -> int | None:
     return None
 
 
+_TITLE_WORDS = frozenset("ceo cfo coo chairman chair chairwoman president minister mayor secretary chief".split())
+
+
+def _another_name(p: Profile, t: Token) -> bool:
+    """A capitalised word that names something the promise does not (not a month, a weekday or a title)."""
+    return t.cap and t.text[:1].isalpha() and t.stem not in p.vocab and t.low not in MONTHS \
+        and t.low not in WEEKDAYS and t.low not in _TITLE_WORDS
+
+
 def _moved_instead(ctx: _Context, s: Sentence, rel: float) -> Reading | None:
     """A cancellation cue beside a slip to a later date in the same sentence ("gives up on its 2027 opening, now
     sees 2034 or later", "scraps the 2025 date and aims for 2028"): what is given up is the date, so the sentence
     reports a delay, read at the slip's own cue."""
-    if any(t.cap and t.text[:1].isalpha() and k and t.stem not in ctx.p.vocab and t.low not in MONTHS
-           for k, t in enumerate(s.toks)):
+    if any(_another_name(ctx.p, t) for t in s.toks[1:]):
         return None  # another name in the sentence may be what slips ("scraps the line, pushes the Dellan depot")
     for cue in (c for c in s.cues if c.kind == "delay" and c.active and not c.negated):
         reading = _delay(ctx, s, rel, cue.text, cue.end)
@@ -990,8 +998,7 @@ def _own_plan_dropped(ctx: _Context, s: Sentence, cue) -> bool:  # noqa: ANN001 
     window = [t for t in s.toks[cue.end:cue.end + 8] if not t.punct]
     if _predicate_cue(s, cue.pos):
         window = _predicate_subject(s, cue.pos) + window
-    if any(t.cap and t.text[:1].isalpha() and t.stem not in ctx.p.vocab and t.low not in MONTHS
-           and not (countries_of_adjective(t.text) or government_of(t.text)) for t in window):
+    if any(_another_name(ctx.p, t) and not (countries_of_adjective(t.text) or government_of(t.text)) for t in window):
         # another named thing: "drops its Kelby-Farne route" for the Kelby-Orrow one (a country only says where:
         # "abandons its German factory plans" may be the Dellan factory's, for an editor to check)
         return False
@@ -1363,6 +1370,8 @@ def _delay_cue(ctx: _Context, s: Sentence, rel: float, cue, decisive_here: bool)
     and its act (:func:`delay_names_ours`): then the sentence counts as naming the object, and
     the actor named in it or in the item does the rest.
     """
+    if cue.text.lower().startswith("halt") and (ctx.p.action in _HALTS or "eliminate" in ctx.p.action_classes):
+        return None  # "has halted deforestation" for a promise to halt it: done, not paused
     if other_amount(ctx.p, slip_object(s, cue.end)):
         return None  # "postpones $12 billion of EV spending" against a target of 600,000 vehicles
     if other_thing_dropped(ctx.p, list(s.toks[cue.end:cue.end + 10])):
@@ -1393,6 +1402,7 @@ def _delay_cue(ctx: _Context, s: Sentence, rel: float, cue, decisive_here: bool)
     return reading
 
 
+_HALTS = lx._stems("halt stop end")
 # a miss still to come ("will miss", "is set to miss"), and a future act denied ("won't close", "could not hand over")
 _MISS_AHEAD = re.compile(r"\b(?:will|would|won['\u2019]t|set\s+to|going\s+to|expects?\s+to|likely\s+to|to)\s+"
                          r"(?:\w+\s+)?$", re.I)
@@ -1487,7 +1497,8 @@ def _new_date_after(ctx: _Context, s: Sentence, end: int, cue: str) -> tuple[str
         after = " in" + after
     after = re.sub(r"^\s*before\b", " in", after, flags=re.I)  # "not expected before 2028": 2028 itself
     after = re.sub(r"^\s*(?:of|is|was|:)\s", " in ", after, flags=re.I)  # "a new opening date of 12 May"
-    after = _BARE_PERIOD.sub(" in ", after)  # "now sees 2034 or later", "now eyes late 2027": the period itself
+    if cue.lower().startswith("now "):
+        after = _BARE_PERIOD.sub(" in ", after)  # "now sees 2034 or later", "now eyes late 2027": the period itself
     after = _TO_PERIOD.sub("in ", _WAS_DUE.sub("", after))  # after a slip, "to/into/for <period>" is the new one
     phrase, new_due = _future_target(after, ctx.published)
     named_before = _PERIOD_BEFORE.search(s.text[:max(0, s.text.find(cue))])
