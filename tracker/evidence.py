@@ -93,9 +93,10 @@ class Matcher:
         computed: list[tuple[CommitmentDoc, Terms]] = []
         for cid, actor_id, name, what, quote, due, negated, stated, keep_until, key, stored in rows:
             others = tuple(a for a in aliases.get(actor_id, ()) if a != name)
+            title, before = context.get(cid, (None, None))
             doc = CommitmentDoc(id=cid, actor=name, aliases=others, what=what, quote=quote,
                                 due_latest=due, negated=negated, stated_on=stated, keep_until=bool(keep_until),
-                                context=context.get(cid, (None, None))[0], lead_in=context.get(cid, (None, None))[1])
+                                context=title, lead_in=before)
             if stored is not None and key == terms_key(doc):
                 terms = stored  # stem -> [weight, is_object]: unpacked like the computed tuples
             else:

@@ -52,7 +52,7 @@ def lead_in(text: str | None, quote: str | None) -> str | None:
     if not text or not quote:
         return None
     at = text.find(quote[:60])
-    return text[max(0, at - LEAD_IN):at] or None if at > 0 else None
+    return text[max(0, at - LEAD_IN):at] if at > 0 else None
 
 
 @dataclass(frozen=True)
